@@ -1,0 +1,65 @@
+"""Baselines: accept today's findings so that CI fails only on new ones.
+
+Findings are matched by file, rule code and a fingerprint of the flagged
+text with a few characters around it (see :func:`wenlint.engine.resolve`),
+never by line number, so edits elsewhere in a file keep old findings quiet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from wenlint.runner import FileResult
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def _key_path(path: str, baseline: Path) -> str:
+    if path == "-":
+        return path
+    return Path(os.path.relpath(os.path.abspath(path), baseline.parent.resolve())).as_posix()
+
+
+def write_baseline(file: Path, results: Iterable[FileResult]) -> int:
+    """Record every finding of ``results`` in ``file``; returns how many."""
+    entries = []
+    for result in results:
+        for d in result.diagnostics:
+            entries.append({"filename": _key_path(result.path, file), "code": d.code,
+                            "fingerprint": d.fingerprint, "line": d.line, "message": d.message})
+    data = {"version": VERSION, "findings": entries}
+    file.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+class Baseline:
+    """Accepted findings, each usable once."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            entries = data["findings"]
+            self.remaining = Counter((e["filename"], e["code"], e["fingerprint"]) for e in entries)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise BaselineError(f"cannot use baseline {file}: {error}") from None
+
+    def filter(self, result: FileResult) -> None:
+        """Drop the findings of ``result`` that the baseline accepts."""
+        path = _key_path(result.path, self.file)
+        kept = []
+        for d in result.diagnostics:
+            key = (path, d.code, d.fingerprint)
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
+            else:
+                kept.append(d)
+        result.diagnostics = kept

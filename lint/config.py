@@ -1,0 +1,211 @@
+"""Settings: ``[tool.wenlint]`` in pyproject.toml or a ``wenlint.toml``."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+from wenlint.registry import all_rules, check_selectors, select_codes
+from wenlint.rule import Rule
+
+CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the key."""
+
+
+def _glob_spec(patterns: list[str]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides which rules run on which file, and how."""
+
+    root: Path = field(default_factory=Path.cwd)
+    config_file: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    max_file_size_mb: int = 64
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+    @cached_property
+    def include_spec(self) -> pathspec.PathSpec:
+        return _glob_spec(list(self.include))
+
+    @cached_property
+    def exclude_spec(self) -> pathspec.PathSpec:
+        return _glob_spec(list(self.exclude))
+
+    @cached_property
+    def _per_file_specs(self) -> list[tuple[pathspec.PathSpec, tuple[str, ...]]]:
+        return [(_glob_spec([glob]), codes) for glob, codes in self.per_file_ignores]
+
+    def relative(self, path: str | Path) -> str:
+        """``path`` relative to the config root, with forward slashes."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            return absolute.as_posix().lstrip("/")
+
+    def is_excluded(self, path: str | Path, is_dir: bool = False) -> bool:
+        rel = self.relative(path) + ("/" if is_dir else "")
+        return self.exclude_spec.match_file(rel)
+
+    def is_included(self, path: str | Path) -> bool:
+        return self.include_spec.match_file(self.relative(path))
+
+    def codes_for(self, path: str) -> tuple[str, ...]:
+        """The rule codes that run on ``path``."""
+        ignore = list(self.ignore)
+        if path != "-" and self.per_file_ignores:
+            rel = self.relative(path)
+            for spec, codes in self._per_file_specs:
+                if spec.match_file(rel):
+                    ignore.extend(codes)
+        select = None if self.select is None else list(self.select)
+        return tuple(select_codes(all_rules(), select, list(self.extend_select), ignore))
+
+    def make_rules(self, codes: tuple[str, ...]) -> list[Rule]:
+        """Instances of the rules ``codes``, with their configured options."""
+        options = dict(self.rule_options)
+        rules = all_rules()
+        return [rules[code](**dict(options.get(code, ()))) for code in codes]
+
+    def with_overrides(
+        self,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+    ) -> Settings:
+        """These settings with command-line selectors applied on top."""
+        known = all_rules()
+        check_selectors(select or [], known, "--select")
+        check_selectors(extend_select or [], known, "--extend-select")
+        check_selectors(ignore or [], known, "--ignore")
+        return replace(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            extend_select=self.extend_select + tuple(extend_select or ()),
+            ignore=self.ignore + tuple(ignore or ()),
+        )
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest wenlint.toml, or pyproject.toml with a [tool.wenlint]
+    table, in ``start`` or one of its parents."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name == "wenlint.toml" or _has_wenlint_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_wenlint_table(pyproject: Path) -> bool:
+    try:
+        return "wenlint" in _read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        return False
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+def load_settings(config_file: Path | None) -> Settings:
+    """Settings from a config file, or the defaults when there is none."""
+    if config_file is None:
+        return Settings()
+    data = _read_toml(config_file)
+    if config_file.name == "pyproject.toml":
+        data = data.get("tool", {}).get("wenlint", {})
+    return parse_settings(data, config_file)
+
+
+def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
+    """Validate a ``[tool.wenlint]`` table. Unknown keys and codes are errors."""
+    where = str(config_file)
+    known = all_rules()
+    values: dict[str, Any] = {"root": config_file.parent.resolve(), "config_file": config_file}
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    for key, value in data.items():
+        if key in ("select", "extend-select", "ignore"):
+            selectors = _strings(key, value, where)
+            check_selectors(selectors, known, f"{where}: {key!r}")
+            values[key.replace("-", "_")] = selectors
+        elif key == "include":
+            include = _strings(key, value, where)
+        elif key == "extend-include":
+            include = include + _strings(key, value, where)
+        elif key in ("exclude", "extend-exclude"):
+            exclude = exclude + _strings(key, value, where)
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
+            values["respect_gitignore"] = value
+        elif key == "max-file-size-mb":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{where}: 'max-file-size-mb' must be a positive integer")
+            values["max_file_size_mb"] = value
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            entries = []
+            for glob, codes in value.items():
+                codes = _strings(f"per-file-ignores.{glob}", codes, where)
+                check_selectors(codes, known, f"{where}: 'per-file-ignores.{glob}'")
+                entries.append((glob, codes))
+            values["per_file_ignores"] = tuple(entries)
+        elif key == "rules":
+            values["rule_options"] = _parse_rule_options(value, known, where)
+        else:
+            raise ConfigError(f"{where}: unknown key {key!r}")
+    values["include"] = include
+    values["exclude"] = exclude
+    return Settings(**values)
+
+
+def _parse_rule_options(table: Any, known: dict[str, type[Rule]], where: str) -> tuple:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'rules' must be a table of rule code or name = {{options}}")
+    by_name = {rule.name: code for code, rule in known.items()}
+    parsed = []
+    for key, options in table.items():
+        code = key if key in known else by_name.get(key)
+        if code is None:
+            raise ConfigError(f"{where}: unknown rule {key!r} in 'rules'")
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: 'rules.{key}' must be a table of options")
+        try:
+            known[code](**options)
+        except ValueError as error:
+            raise ConfigError(f"{where}: 'rules.{key}': {error}") from None
+        parsed.append((code, tuple(sorted(options.items()))))
+    return tuple(parsed)

@@ -1,0 +1,84 @@
+"""Findings and the fixes attached to them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; every severity counts towards exit code 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(str, enum.Enum):
+    """Whether a fix may be applied without a human looking at it.
+
+    ``SAFE`` fixes cannot change what the text means and run with ``--fix``;
+    ``UNSAFE`` ones might, and also need ``--unsafe-fixes``.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+class FixAvailability(str, enum.Enum):
+    """What a rule's fixes are, as documented in ``wenlint rules``."""
+
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SOMETIMES = "sometimes"  # safe in some contexts, unsafe in others
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the code points ``start:end`` of the text with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits applied together or not at all."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    message: str = ""
+
+    @classmethod
+    def replace(cls, start: int, end: int, content: str, *, safe: bool = True, message: str = "") -> Fix:
+        """A fix made of one edit."""
+        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        return cls((Edit(start, end, content),), applicability, message)
+
+    def allowed(self, unsafe: bool) -> bool:
+        """Whether this fix runs under the given ``--unsafe-fixes`` setting."""
+        return unsafe or self.applicability is Applicability.SAFE
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """One finding: a rule code, a span of the text and what is wrong there.
+
+    ``start``/``end`` are code-point offsets into the decoded text. Line and
+    column (1-based, in characters) are filled in by the engine once the
+    rule has run; rules never compute them.
+    """
+
+    code: str
+    start: int
+    end: int
+    message: str
+    severity: Severity = Severity.WARNING
+    fix: Fix | None = None
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fingerprint: str = field(default="", compare=False)

@@ -1,0 +1,80 @@
+"""Rule documentation and tables: ``wenlint rule``, ``wenlint rules``, ``--statistics``."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TextIO
+
+from wenlint.registry import all_rules
+from wenlint.report import Summary
+from wenlint.rule import Rule
+
+EXIT_OK, EXIT_UNKNOWN = 0, 2
+
+
+def find_rule(key: str) -> type[Rule] | None:
+    """A rule by code (any case) or by name."""
+    rules = all_rules()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    return next((rule for rule in rules.values() if rule.name == key), None)
+
+
+def rule_text(rule: type[Rule]) -> str:
+    """A rule's full documentation, as plain text with its examples."""
+    fix = {"none": "no fix", "safe": "safe fix", "unsafe": "unsafe fix (needs --unsafe-fixes)",
+           "sometimes": "safe fix in some contexts, unsafe in others"}[rule.fix.value]
+    out = [
+        f"{rule.code} {rule.name}",
+        "",
+        rule.summary,
+        "",
+        f"family: {rule.family()}   severity: {rule.severity.value}   fix: {fix}   "
+        f"default: {'on' if rule.default_enabled else 'off'}",
+        "",
+        textwrap.dedent(rule.explanation).strip(),
+    ]
+    if rule.options:
+        out += ["", "Options (in [tool.wenlint.rules." + rule.code + "]):"]
+        for name, option in rule.options.items():
+            choices = f" one of {', '.join(map(repr, option.choices))};" if option.choices else ""
+            out.append(f"  {name} = {option.default!r}  —{choices} {option.help}")
+    if rule.bad:
+        out += ["", "Flagged:"]
+        for example in rule.bad:
+            out.append(f"  ✗ {example.text}")
+            if example.fixed is not None:
+                out.append(f"  → {example.fixed}")
+    if rule.good:
+        out += ["", "Not flagged:"]
+        out += [f"  ✓ {example.text}" for example in rule.good]
+    return "\n".join(out) + "\n"
+
+
+def print_rule(key: str, out: TextIO) -> int:
+    rule = find_rule(key)
+    if rule is None:
+        raise ValueError(f"no rule {key!r}; `wenlint rules` lists them")
+    out.write(rule_text(rule))
+    return EXIT_OK
+
+
+def print_rule_table(out: TextIO) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("code", "name", "family", "fix", "default", "summary", box=None, pad_edge=False)
+    for code, rule in all_rules().items():
+        table.add_row(code, rule.name, rule.family(), rule.fix.value, "on" if rule.default_enabled else "off", rule.summary)
+    Console(file=out, soft_wrap=True).print(table)
+    return EXIT_OK
+
+
+def print_statistics(summary: Summary, rules: dict[str, type[Rule]], out: TextIO) -> None:
+    """One line per rule with findings: count, code, fixability, name."""
+    for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
+        fixable = {"safe": "[*]", "unsafe": "[-]"}.get(summary.fixable_by_code.get(code, ""), "   ")
+        name = rules[code].name if code in rules else "internal-error"
+        out.write(f"{count:>7}\t{code}\t{fixable} {name}\n")
+    if summary.fixable_by_code:
+        out.write("[*] fixable with --fix, [-] with --fix --unsafe-fixes\n")

@@ -1,0 +1,170 @@
+"""The decoded text of one input and the cached views rules share."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from wenlint import textclass
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+_BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
+_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??(?: {0,3}\1[`~]*[ \t]*(?:\n|\Z)|\Z)", regex.M | regex.S)
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_URL = regex.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"'\u3000-\u303f\uff01-\uff5e\p{Han}]+")
+_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: ``text[start:end]``, without its line break."""
+
+    number: int
+    start: int
+    end: int
+
+
+class Document:
+    """A decoded input. Views are computed on first use and cached.
+
+    ``text`` always uses ``\\n`` line breaks and never starts with a BOM;
+    ``newline`` and ``bom`` record how the source had them so a fixed file
+    can be written back the same way.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "-",
+        *,
+        encoding: str = "utf-8",
+        bom: bool = False,
+        newline: str = "\n",
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.encoding = encoding
+        self.bom = bom
+        self.newline = newline
+
+    @classmethod
+    def from_source(cls, source: str, path: str = "-", *, encoding: str = "utf-8") -> Document:
+        """Build a Document from text as read, normalising BOM and CRLF."""
+        bom = source.startswith("\ufeff")
+        if bom:
+            source = source[1:]
+        newline = "\r\n" if source.count("\r\n") * 2 > source.count("\n") else "\n"
+        if "\r\n" in source:
+            source = source.replace("\r\n", "\n")
+        return cls(source, path, encoding=encoding, bom=bom, newline=newline)
+
+    def with_text(self, text: str) -> Document:
+        """The same origin holding new text (after fixes)."""
+        return Document(text, self.path, encoding=self.encoding, bom=self.bom, newline=self.newline)
+
+    def to_source(self) -> str:
+        """The text as it should be written back to its file."""
+        text = self.text.replace("\n", self.newline) if self.newline != "\n" else self.text
+        return "\ufeff" + text if self.bom else text
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.lower().endswith(MARKDOWN_SUFFIXES)
+
+    # -- positions -------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of every line."""
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line(self, number: int) -> Line:
+        """The 1-based line ``number``."""
+        starts = self.line_starts
+        start = starts[number - 1]
+        end = starts[number] - 1 if number < len(starts) else len(self.text)
+        return Line(number, start, end)
+
+    def line_text(self, number: int) -> str:
+        line = self.line(number)
+        return self.text[line.start : line.end]
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Every line, with offsets."""
+        return [self.line(n) for n in range(1, len(self.line_starts) + 1)]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) spans of the text between blank lines."""
+        spans = []
+        start = 0
+        for gap in _BLANK_LINES.finditer(self.text):
+            if gap.start() > start:
+                spans.append((start, gap.start()))
+            start = gap.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans
+
+    # -- regions rules leave alone ------------------------------------------
+
+    @cached_property
+    def verbatim(self) -> list[tuple[int, int]]:
+        """Sorted, merged spans that are not prose: URLs, e-mail addresses,
+        and in Markdown code blocks, code spans and HTML comments."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        if self.is_markdown:
+            for pattern in (_FENCE, _HTML_COMMENT):
+                spans.extend(m.span() for m in pattern.finditer(text))
+            if "`" in text:
+                spans.extend(m.span() for m in _CODE_SPAN.finditer(text))
+        if "://" in text or "www." in text:
+            spans.extend(m.span() for m in _URL.finditer(text))
+        if "@" in text:
+            spans.extend(m.span() for m in _EMAIL.finditer(text))
+        return _merge(spans)
+
+    @cached_property
+    def _verbatim_starts(self) -> list[int]:
+        return [start for start, _ in self.verbatim]
+
+    def is_verbatim(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a URL, an address or Markdown code."""
+        if not self.verbatim:
+            return False
+        index = bisect.bisect_right(self._verbatim_starts, offset) - 1
+        return index >= 0 and offset < self.verbatim[index][1]
+
+    @cached_property
+    def has_han(self) -> bool:
+        """Whether the text holds any Chinese character at all."""
+        return textclass.HAN.search(self.text) is not None
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

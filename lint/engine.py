@@ -1,0 +1,124 @@
+"""Running rules on a Document, and fixing it to a fixpoint."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from wenlint.diagnostic import Diagnostic, Edit, Fix, Severity
+from wenlint.document import Document
+from wenlint.rule import Rule
+from wenlint.suppress import suppressions
+
+#: Code of the diagnostic reported when a rule raises.
+INTERNAL_ERROR = "X001"
+MAX_FIX_PASSES = 10
+FINGERPRINT_CONTEXT = 6
+
+
+def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+    """All findings of ``rules`` on ``doc``, in text order, with positions.
+
+    A rule that raises (or reports a span outside the text) yields one
+    internal-error diagnostic instead of its findings; the others still run.
+    """
+    found: list[Diagnostic] = []
+    size = len(doc.text)
+    for rule in rules:
+        try:
+            produced = list(rule.check(doc))
+            for diagnostic in produced:
+                if not 0 <= diagnostic.start <= diagnostic.end <= size:
+                    raise ValueError(f"span {diagnostic.start}:{diagnostic.end} outside the text")
+        except Exception as error:  # noqa: BLE001 - a broken rule must not stop the run
+            message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
+            produced = [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
+        found.extend(produced)
+    ranges = suppressions(doc)
+    if ranges:
+        found = [d for d in found if not any(r.covers(d.code, d.start) for r in ranges)]
+    found.sort(key=lambda d: (d.start, d.end, d.code))
+    for diagnostic in found:
+        resolve(doc, diagnostic)
+    return found
+
+
+def resolve(doc: Document, diagnostic: Diagnostic) -> None:
+    """Fill in line/column and the baseline fingerprint of a diagnostic."""
+    diagnostic.line, diagnostic.column = doc.position(diagnostic.start)
+    diagnostic.end_line, diagnostic.end_column = doc.position(diagnostic.end)
+    text = doc.text
+    before = text[max(0, diagnostic.start - FINGERPRINT_CONTEXT) : diagnostic.start]
+    after = text[diagnostic.end : diagnostic.end + FINGERPRINT_CONTEXT]
+    key = "\0".join((diagnostic.code, before, text[diagnostic.start : diagnostic.end], after))
+    diagnostic.fingerprint = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    """Whether two edits touch the same text (two insertions at one point do)."""
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start or (a.start < b.end and b.start < a.end)
+    return a.start < b.end and b.start < a.end
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
+    """Apply every fix that does not overlap one taken before it.
+
+    Returns the new text and the indexes of the fixes applied; the others
+    are left for the next pass, never merged.
+    """
+    taken: list[Edit] = []  # sorted by (start, end), pairwise disjoint
+    applied: list[int] = []
+    order = sorted(range(len(fixes)), key=lambda i: min(e.start for e in fixes[i].edits))
+    for index in order:
+        edits = sorted(fixes[index].edits, key=lambda e: (e.start, e.end))
+        if any(_overlap(a, b) for a, b in zip(edits, edits[1:])):
+            continue
+        if any(_clashes(edit, taken) for edit in edits):
+            continue
+        for edit in edits:
+            bisect.insort(taken, edit, key=lambda e: (e.start, e.end))
+        applied.append(index)
+    pieces = []
+    cursor = 0
+    for edit in taken:
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.content)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), sorted(applied)
+
+
+def _clashes(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether ``edit`` overlaps a neighbour in the sorted, disjoint ``taken``."""
+    index = bisect.bisect_left(taken, (edit.start, edit.end), key=lambda e: (e.start, e.end))
+    return any(_overlap(edit, taken[i]) for i in range(max(0, index - 1), min(len(taken), index + 2)))
+
+
+@dataclass
+class FixOutcome:
+    """A document after fixing: its text, what remains and what was fixed."""
+
+    doc: Document
+    diagnostics: list[Diagnostic]
+    fixed: Counter[str] = field(default_factory=Counter)
+    converged: bool = True
+
+
+def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcome:
+    """Lint, apply allowed fixes, and repeat until nothing changes."""
+    fixed: Counter[str] = Counter()
+    for _ in range(MAX_FIX_PASSES):
+        diagnostics = lint(doc, rules)
+        fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
+        if not fixable:
+            return FixOutcome(doc, diagnostics, fixed)
+        text, applied = apply_fixes(doc.text, [d.fix for d in fixable])  # type: ignore[misc]
+        if text == doc.text:
+            return FixOutcome(doc, diagnostics, fixed)
+        fixed.update(fixable[i].code for i in applied)
+        doc = doc.with_text(text)
+    return FixOutcome(doc, lint(doc, rules), fixed, converged=False)

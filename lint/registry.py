@@ -1,0 +1,101 @@
+"""Finding rules through the ``wenlint.rules`` entry point, and selecting them."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.metadata import entry_points
+from types import ModuleType
+
+from wenlint.rule import CODE_PATTERN, Rule
+
+ENTRY_POINT_GROUP = "wenlint.rules"
+REQUIRED = ("code", "name", "summary", "explanation")
+
+
+class RegistryError(Exception):
+    """A rule package is broken: a duplicate code or missing metadata."""
+
+
+def _rules_in(obj: object) -> Iterable[type[Rule]]:
+    """Rule classes an entry point offers: a package or module (searched,
+    with its submodules), a Rule subclass, or an iterable of them."""
+    if inspect.isclass(obj) and issubclass(obj, Rule):
+        yield obj
+    elif isinstance(obj, ModuleType):
+        modules = [obj]
+        if hasattr(obj, "__path__"):
+            for info in pkgutil.iter_modules(obj.__path__, obj.__name__ + "."):
+                modules.append(importlib.import_module(info.name))
+        for module in modules:
+            for value in vars(module).values():
+                if inspect.isclass(value) and issubclass(value, Rule) and value.__module__ == module.__name__:
+                    if "code" in vars(value):
+                        yield value
+    else:
+        for value in obj:  # type: ignore[attr-defined]
+            yield from _rules_in(value)
+
+
+def _validate(rule: type[Rule], origin: str) -> None:
+    missing = [attr for attr in REQUIRED if not getattr(rule, attr, "")]
+    if missing:
+        raise RegistryError(f"rule {rule.__qualname__} from {origin} lacks {', '.join(missing)}")
+    if not CODE_PATTERN.fullmatch(rule.code):
+        raise RegistryError(f"rule {rule.__qualname__} from {origin} has code {rule.code!r}; want a letter and 3 digits")
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, type[Rule]]:
+    """Every installed rule by code, sorted by code."""
+    found: dict[str, tuple[type[Rule], str]] = {}
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        origin = f"entry point {point.name!r} ({point.value})"
+        for rule in _rules_in(point.load()):
+            _validate(rule, origin)
+            if rule.code in found and found[rule.code][0] is not rule:
+                raise RegistryError(f"rule code {rule.code} is defined twice: by {found[rule.code][1]} and by {origin}")
+            found[rule.code] = (rule, origin)
+    return {code: found[code][0] for code in sorted(found)}
+
+
+def check_selectors(selectors: Iterable[str], known: Iterable[str], where: str) -> None:
+    """Raise ValueError naming the first selector that matches no rule."""
+    codes = list(known)
+    for selector in selectors:
+        if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+            raise ValueError(f"{where}: unknown rule code or prefix {selector!r}")
+
+
+def _specificity(code: str, selectors: Iterable[str]) -> int:
+    """Length of the longest selector matching ``code`` (ALL counts as 0), -1 if none."""
+    best = -1
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
+
+
+def select_codes(
+    rules: dict[str, type[Rule]],
+    select: list[str] | None,
+    extend_select: list[str],
+    ignore: list[str],
+) -> list[str]:
+    """Codes enabled by ruff-style selectors: the more specific selector wins,
+    and an ignore wins a tie. Without ``select``, default-enabled rules run."""
+    enabled = []
+    for code, rule in rules.items():
+        if select is None:
+            chosen = 0 if rule.default_enabled else -1
+        else:
+            chosen = _specificity(code, select)
+        chosen = max(chosen, _specificity(code, extend_select))
+        if chosen >= 0 and chosen > _specificity(code, ignore):
+            enabled.append(code)
+    return enabled

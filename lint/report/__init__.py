@@ -1,0 +1,125 @@
+"""Reporters: how findings are shown. Each streams file by file."""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from wenlint.diagnostic import Applicability, Diagnostic
+from wenlint.rule import Rule
+from wenlint.runner import FileResult
+
+FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github")
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour on a terminal only; NO_COLOR always wins, FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+@dataclass
+class Summary:
+    """Totals over a whole run."""
+
+    files: int = 0
+    by_code: Counter[str] = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
+    fixable_safe: int = 0
+    fixable_unsafe: int = 0
+    fixed: Counter[str] = field(default_factory=Counter)
+    errors: int = 0
+    fixable_by_code: dict[str, str] = field(default_factory=dict)  # code -> "safe"/"unsafe"
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.fixed.update(result.fixed)
+        if result.error:
+            self.errors += 1
+        for diagnostic in result.diagnostics:
+            self.by_code[diagnostic.code] += 1
+            self.by_severity[diagnostic.severity.value] += 1
+            if diagnostic.fix is not None:
+                safe = diagnostic.fix.applicability is Applicability.SAFE
+                if safe:
+                    self.fixable_safe += 1
+                else:
+                    self.fixable_unsafe += 1
+                if self.fixable_by_code.get(diagnostic.code) != "safe":
+                    self.fixable_by_code[diagnostic.code] = "safe" if safe else "unsafe"
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_code.values())
+
+
+class SourceLines:
+    """The lines of one file that its findings touch, addressable by offset."""
+
+    def __init__(self, lines: dict[int, tuple[int, str]]) -> None:
+        self.lines = lines
+        self._numbers = sorted(lines)
+        self._starts = [lines[n][0] for n in self._numbers]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset inside a touched line."""
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        number = self._numbers[index]
+        return number, offset - self.lines[number][0] + 1
+
+    def slice(self, start: int, end: int) -> str:
+        """Text between two offsets, across touched lines."""
+        pieces = []
+        for number in self._numbers:
+            line_start, text = self.lines[number]
+            line_end = line_start + len(text)
+            if line_end < start or line_start > end:
+                continue
+            piece = text[max(0, start - line_start) : max(0, end - line_start)]
+            pieces.append(piece)
+            if end > line_end:
+                pieces.append("\n")
+        return "".join(pieces)[: end - start]
+
+
+class Reporter:
+    """Base class: ``start``, then ``file`` for each file with findings, then ``finish``."""
+
+    def __init__(self, out: TextIO, rules: dict[str, type[Rule]], color: bool = False) -> None:
+        self.out = out
+        self.rules = rules
+        self.color = color
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        pass
+
+    def rule_name(self, diagnostic: Diagnostic) -> str:
+        rule = self.rules.get(diagnostic.code)
+        return rule.name if rule else "internal-error"
+
+
+def make_reporter(name: str, out: TextIO, rules: dict[str, type[Rule]], color: bool) -> Reporter:
+    """The reporter for an ``--output-format`` name."""
+    if name in ("full", "concise"):
+        from wenlint.report.text import ConciseReporter, FullReporter
+
+        return (FullReporter if name == "full" else ConciseReporter)(out, rules, color)
+    if name == "sarif":
+        from wenlint.report.sarif import SarifReporter
+
+        return SarifReporter(out, rules)
+    from wenlint.report.machine import GithubReporter, JsonLinesReporter, JsonReporter
+
+    return {"json": JsonReporter, "json-lines": JsonLinesReporter, "github": GithubReporter}[name](out, rules)

@@ -1,0 +1,91 @@
+"""SARIF 2.1.0 output, for code-scanning dashboards."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib.metadata import version
+from typing import Any
+from urllib.parse import quote
+
+from wenlint.diagnostic import Diagnostic, Severity
+from wenlint.report import Reporter, SourceLines, Summary
+from wenlint.runner import FileResult
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    if os.path.isabs(path):
+        return "file://" + quote(path.replace(os.sep, "/"))
+    return quote(path.replace(os.sep, "/"))
+
+
+def _region(source: SourceLines, start: int, end: int) -> dict[str, int]:
+    start_line, start_column = source.position(start)
+    end_line, end_column = source.position(end)
+    return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+
+
+class SarifReporter(Reporter):
+    """One SARIF log with a single run; results stream in as files finish."""
+
+    def start(self) -> None:
+        self._codes = list(self.rules)
+        self._index = {code: index for index, code in enumerate(self._codes)}
+        driver = {
+            "name": "wenlint",
+            "version": version("wenlint"),
+            "informationUri": "https://pypi.org/project/wenlint/",
+            "rules": [self._descriptor(code) for code in self._codes],
+        }
+        head = {"$schema": SCHEMA, "version": "2.1.0"}
+        run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+        text = json.dumps(head, ensure_ascii=False)[:-1]
+        run_text = json.dumps(run, ensure_ascii=False)[:-1]
+        self.out.write(f'{text}, "runs": [{run_text}, "results": [')
+        self._first = True
+
+    def _descriptor(self, code: str) -> dict[str, Any]:
+        rule = self.rules[code]
+        return {
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.explanation.strip()},
+            "help": {"text": f"wenlint rule {code}"},
+            "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.default_enabled},
+            "properties": {"fix": rule.fix.value, "family": rule.family()},
+        }
+
+    def _result(self, path: str, d: Diagnostic, source: SourceLines) -> dict[str, Any]:
+        location = {"artifactLocation": {"uri": _uri(path)}, "region": _region(source, d.start, d.end)}
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "level": LEVELS[d.severity],
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": location}],
+            "partialFingerprints": {"wenlint/v1": d.fingerprint},
+        }
+        if d.code in self._index:
+            result["ruleIndex"] = self._index[d.code]
+        if d.fix is not None:
+            replacements = [
+                {"deletedRegion": _region(source, e.start, e.end), "insertedContent": {"text": e.content}}
+                for e in d.fix.edits
+            ]
+            result["fixes"] = [{
+                "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
+                "artifactChanges": [{"artifactLocation": {"uri": _uri(path)}, "replacements": replacements}],
+            }]
+        return result
+
+    def file(self, result: FileResult) -> None:
+        source = SourceLines(result.lines)
+        for d in result.diagnostics:
+            self.out.write(("\n" if self._first else ",\n") + json.dumps(self._result(result.path, d, source), ensure_ascii=False))
+            self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write("]}]}\n")

@@ -1,0 +1,130 @@
+"""Human-readable reporters: ``full`` (the default) and ``concise``."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from wenlint.diagnostic import Applicability, Diagnostic
+from wenlint.report import Reporter, SourceLines, Summary
+from wenlint.runner import FileResult
+
+#: Lines wider than this (in terminal cells) are shown as a window around the span.
+MAX_WIDTH = 100
+WINDOW_CHARS = 24
+FIX_CONTEXT = 4
+
+_STYLES = {
+    "path": "1", "code": "1;31", "gutter": "1;34", "caret": "1;31",
+    "error": "1;31", "warning": "1;33", "info": "1;36", "fix": "32", "dim": "2", "unsafe": "33",
+}
+
+
+def _printable(text: str) -> str:
+    """The text with tabs and other control characters shown as one cell each."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ("␉" if ch == "\t" else "·") for ch in text)
+
+
+class ConciseReporter(Reporter):
+    """One line per finding: ``path:line:col: CODE [*] message``."""
+
+    def paint(self, text: str, style: str) -> str:
+        return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if self.color else text
+
+    def marker(self, diagnostic: Diagnostic) -> str:
+        if diagnostic.fix is None:
+            return ""
+        if diagnostic.fix.applicability is Applicability.SAFE:
+            return self.paint("[*]", "fix") + " "
+        return self.paint("[-]", "unsafe") + " "
+
+    def header(self, path: str, d: Diagnostic) -> str:
+        where = self.paint(f"{path}:{d.line}:{d.column}:", "path")
+        return f"{where} {self.paint(d.code, 'code')} {self.marker(d)}{d.message}\n"
+
+    def file(self, result: FileResult) -> None:
+        self.out.write("".join(self.header(result.path, d) for d in result.diagnostics))
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(summary_text(summary, self.paint))
+
+
+class FullReporter(ConciseReporter):
+    """Each finding with its source line, a caret under the span and its fix."""
+
+    def file(self, result: FileResult) -> None:
+        source = SourceLines(result.lines)
+        parts = []
+        for d in result.diagnostics:
+            parts.append(self.header(result.path, d))
+            parts.append(self.snippet(d, source))
+        self.out.write("".join(parts))
+
+    def snippet(self, d: Diagnostic, source: SourceLines) -> str:
+        line_start, text = source.lines[d.line]
+        start = d.column - 1
+        end = min(len(text), d.end - line_start) if d.end_line == d.line else len(text)
+        prefix, suffix = "", ""
+        left, right = 0, len(text)
+        if cell_len(text) > MAX_WIDTH:
+            left = max(0, start - WINDOW_CHARS)
+            right = min(len(text), max(end, start + 1) + WINDOW_CHARS)
+            prefix = "…" if left > 0 else ""
+            suffix = "…" if right < len(text) else ""
+        shown = _printable(text[left:right])
+        indent = cell_len(prefix) + cell_len(_printable(text[left:start]))
+        width = max(1, cell_len(_printable(text[start:end])))
+        number = str(d.line)
+        bar = self.paint(" " * len(number) + " |", "gutter")
+        lines = [
+            bar,
+            f"{self.paint(number + ' |', 'gutter')} {prefix}{shown}{suffix}",
+            f"{bar} {' ' * indent}{self.paint('^' * width, 'caret')}",
+        ]
+        if d.fix is not None:
+            lines.append(f"{bar} {self.fix_line(d, source)}")
+        return "\n".join(lines) + "\n\n"
+
+    def fix_line(self, d: Diagnostic, source: SourceLines) -> str:
+        fix = d.fix
+        assert fix is not None
+        first = min(edit.start for edit in fix.edits)
+        last = max(edit.end for edit in fix.edits)
+        lo, hi = first - FIX_CONTEXT, last + FIX_CONTEXT
+        line_start, text = source.lines[source.position(first)[0]]
+        lo = max(lo, line_start)
+        hi = min(hi, max(last, line_start + len(text)))
+        before = source.slice(lo, hi)
+        after, cursor = [], lo
+        for edit in sorted(fix.edits, key=lambda e: e.start):
+            after.append(source.slice(cursor, edit.start))
+            after.append(edit.content)
+            cursor = edit.end
+        after.append(source.slice(cursor, hi))
+        label = "fix" if fix.applicability is Applicability.SAFE else "unsafe fix"
+        message = f" ({fix.message})" if fix.message else ""
+        arrow = f"{_printable(before)} → {_printable(''.join(after))}"
+        return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + arrow + message
+
+
+def summary_text(summary: Summary, paint) -> str:
+    """The closing lines: totals by rule and severity, and what --fix would do."""
+    lines = []
+    if summary.fixed:
+        lines.append(f"Fixed {sum(summary.fixed.values())} findings.")
+    total = summary.total
+    if total == 0:
+        if not summary.fixed and not summary.errors:
+            lines.append("All checks passed!")
+        return "\n".join(lines) + ("\n" if lines else "")
+    files = "file" if summary.files == 1 else "files"
+    severities = ", ".join(f"{n} {name}" for name, n in sorted(summary.by_severity.items()))
+    lines.append(paint(f"Found {total} finding{'s' if total != 1 else ''} ({severities}) in {summary.files} {files}.", "path"))
+    for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
+        lines.append(f"  {count:>6}  {code}")
+    if summary.fixable_safe:
+        lines.append(f"{summary.fixable_safe} fixable with `--fix`.")
+    if summary.fixable_unsafe:
+        lines.append(f"{summary.fixable_unsafe} more fixable with `--fix --unsafe-fixes`.")
+    return "\n".join(lines) + "\n"

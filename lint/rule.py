@@ -1,0 +1,90 @@
+"""The Rule base class: metadata, options and the ``check`` hook."""
+
+from __future__ import annotations
+
+import regex
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from wenlint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
+from wenlint.document import Document
+
+CODE_PATTERN = regex.compile(r"[A-Z][0-9]{3}")
+FAMILIES = {
+    "E": "encoding",
+    "S": "spam",
+    "M": "mixed-script",
+    "P": "placeholder",
+    "T": "typo",
+    "L": "layout",
+    "D": "document",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented example. A bad one must be flagged by its rule; when
+    ``fixed`` is given, fixing ``text`` (unsafe fixes included) must give it."""
+
+    text: str
+    fixed: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    path: str = "example.txt"
+
+
+@dataclass(frozen=True)
+class Option:
+    """A per-rule setting, read from ``[tool.wenlint.rules.CODE]``."""
+
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+
+    def validate(self, name: str, value: Any) -> Any:
+        if type(value) is not type(self.default):
+            raise ValueError(f"option {name!r} must be {type(self.default).__name__}, not {value!r}")
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(map(repr, self.choices))
+            raise ValueError(f"option {name!r} must be one of {allowed}, not {value!r}")
+        return value
+
+
+class Rule:
+    """Base class of every rule.
+
+    A subclass sets the metadata below and implements :meth:`check`, which
+    yields Diagnostics (usually through :meth:`diagnostic`). Rules never
+    print and never change the document. Options declared in ``options``
+    arrive, validated, in ``self.settings``.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    explanation: ClassVar[str]
+    bad: ClassVar[tuple[Example, ...]] = ()
+    good: ClassVar[tuple[Example, ...]] = ()
+    fix: ClassVar[FixAvailability] = FixAvailability.NONE
+    severity: ClassVar[Severity] = Severity.WARNING
+    default_enabled: ClassVar[bool] = True
+    options: ClassVar[dict[str, Option]] = {}
+
+    def __init__(self, **settings: Any) -> None:
+        unknown = set(settings) - set(self.options)
+        if unknown:
+            raise ValueError(f"{self.code} has no option {sorted(unknown)[0]!r}")
+        self.settings = {key: option.default for key, option in self.options.items()}
+        for key, value in settings.items():
+            self.settings[key] = self.options[key].validate(key, value)
+
+    @classmethod
+    def family(cls) -> str:
+        return FAMILIES.get(cls.code[0], "other")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def diagnostic(self, start: int, end: int, message: str, fix: Fix | None = None) -> Diagnostic:
+        """A Diagnostic of this rule's code and severity."""
+        return Diagnostic(self.code, start, end, message, self.severity, fix)

@@ -1,0 +1,40 @@
+"""P005: blanks left to be filled in."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Rule
+from wenlint.textclass import HAN
+
+_BLANK = regex.compile(r"_{3,}|＿{2,}|[(（][ \u3000]{2,}[)）]")
+
+
+class FillInBlank(Rule):
+    code = "P005"
+    name = "fill-in-blank"
+    summary = "A blank to be filled in (`______`, `（    ）`) was never filled"
+    explanation = """
+        Forms, templates and exam papers leave blanks such as `______` or
+        `（    ）` for a name, a date or an answer. In a scraped document the
+        blank was never filled, so the sentence is incomplete. Flagged on
+        lines with Chinese text; a line of underscores alone (a Markdown
+        rule) and `__bold__` are left alone. No fix.
+    """
+    bad = (Example("本人______,身份证号码______。"), Example("中国的首都是(    )。"))
+    good = (Example("___", path="example.md"), Example("这是__加粗__的文字。", path="example.md"), Example("变量名 snake_case_name"))
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        if "__" not in text and "＿" not in text and "  " not in text and "\u3000\u3000" not in text:
+            return []
+        found = []
+        for match in _BLANK.finditer(text):
+            start, end = match.span()
+            if doc.is_verbatim(start):
+                continue
+            line = doc.line(doc.position(start)[0])
+            if HAN.search(text, line.start, line.end) is None:
+                continue
+            found.append(self.diagnostic(start, end, "a blank left to be filled in"))
+        return found

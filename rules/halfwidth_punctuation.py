@@ -1,0 +1,153 @@
+"""M001: punctuation of the wrong width for the document's house style."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, FixAvailability, Option, Rule
+from wenlint.textclass import CJK_CLOSING, is_ascii_alnum, is_chinese, is_han
+
+FULL = {",": "，", ".": "。", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+HALF = {full: half for half, full in FULL.items()}
+_HALF_MARK = regex.compile(r"[,.:;!?(]")
+_FULL_MARK = regex.compile(r"[，。：；！？（）]")
+_SPACES = " \t"
+#: After a question mark these follow a real question, not encoding damage.
+_AFTER_QUESTION = frozenset("”’」』）》")
+
+
+def _before(text: str, index: int) -> str:
+    """The nearest character before ``index`` that is not a space or tab."""
+    while index > 0 and text[index - 1] in _SPACES:
+        index -= 1
+    return text[index - 1] if index > 0 else ""
+
+
+def _after(text: str, index: int) -> tuple[str, int]:
+    """The nearest non-space character from ``index``, and where it is."""
+    size = len(text)
+    while index < size and text[index] in _SPACES:
+        index += 1
+    return (text[index] if index < size else ""), index
+
+
+class HalfwidthPunctuation(Rule):
+    code = "M001"
+    name = "halfwidth-punctuation"
+    summary = "Half-width punctuation inside Chinese prose (or the reverse, by house style)"
+    explanation = """
+        Chinese prose takes full-width punctuation (GB/T 15834): `同志们：`,
+        `今天，我们`, `（一）`. Scraped text often has the ASCII forms, which
+        look wrong, break width-based layout and split a corpus's vocabulary.
+
+        A half-width `, . : ; ! ? ( )` is flagged when it sits in Chinese text:
+        next to a Chinese character or full-width punctuation. Left alone:
+        marks between ASCII letters or digits (`3,000`, `12:30`, `a.b`), URLs,
+        e-mail addresses, Markdown code, runs such as `...` or `??`, a `?`
+        followed by Latin text (usually encoding damage, which the encoding
+        rules report), and parentheses around Latin text (`(Python)`,
+        pinyin such as `(qū)`). Parentheses are converted as a pair.
+
+        Some corpus pipelines deliberately use ASCII punctuation; the option
+        `style` chooses the house style: `full` (default), `half` (flag
+        full-width marks), or `consistent` (flag whichever style is the
+        minority in each document). The fix converts the mark and drops the
+        spaces after it; it is safe.
+    """
+    fix = FixAvailability.SAFE
+    options = {
+        "style": Option("full", "which punctuation is correct", ("full", "half", "consistent")),
+    }
+    bad = (
+        Example("同志们:今天,我们在这里召开会议.", fixed="同志们：今天，我们在这里召开会议。"),
+        Example("(一)充分认识社区建设的重要意义", fixed="（一）充分认识社区建设的重要意义"),
+        Example("你吃饭了吗?我还没有!", fixed="你吃饭了吗？我还没有！"),
+        Example("今天， 我们开会。", fixed="今天, 我们开会.", options={"style": "half"}),
+    )
+    good = (
+        Example("全市共有3,000个社区，时间是12:30。"),
+        Example("访问 https://example.com/a,b?c=1 了解详情。"),
+        Example("请写信到 a.b@example.com 联系。"),
+        Example("运行 `print(1, 2)` 即可。", path="example.md"),
+        Example("你吃饭了吗？我还没有！"),
+        Example("他在 Python (a language) 里写代码。"),
+        Example("社區(qū)發(fā)展"),
+        Example("等等..."),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        style = self.settings["style"]
+        if style == "consistent":
+            half, full = self._half_marks(doc), self._full_marks(doc)
+            return full if len(half) > len(full) else half
+        return self._half_marks(doc) if style == "full" else self._full_marks(doc)
+
+    def _full_marks(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        found = []
+        for match in _FULL_MARK.finditer(text):
+            start = match.start()
+            if doc.is_verbatim(start):
+                continue
+            mark = match[0]
+            found.append(self.diagnostic(start, start + 1, f"full-width `{mark}`; the house style is `{HALF[mark]}`",
+                                         Fix.replace(start, start + 1, HALF[mark])))
+        return found
+
+    def _half_marks(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        found = []
+        for match in _HALF_MARK.finditer(text):
+            start = match.start()
+            mark = match[0]
+            if doc.is_verbatim(start):
+                continue
+            if mark == "(":
+                found.extend(self._parentheses(doc, start))
+                continue
+            before = _before(text, start)
+            after, after_at = _after(text, start + 1)
+            if not _flag(mark, before, after, text, start):
+                continue
+            end = after_at if is_chinese(after) else start + 1
+            found.append(self.diagnostic(
+                start, start + 1, f"half-width `{mark}` in Chinese text; use `{FULL[mark]}`",
+                Fix.replace(start, end, FULL[mark]),
+            ))
+        return found
+
+    def _parentheses(self, doc: Document, start: int) -> list[Diagnostic]:
+        text = doc.text
+        close = text.find(")", start + 1)
+        newline = text.find("\n", start + 1)
+        if close == -1 or (newline != -1 and newline < close) or "(" in text[start + 1 : close]:
+            return []
+        if text[start - 1 : start] == "]":  # a Markdown link target
+            return []
+        inner = text[start + 1 : close]
+        outside = _before(text, start) + _after(text, close + 1)[0]
+        has_han = any(is_han(ch) for ch in inner)
+        numbered = inner.strip().isdigit() and any(is_chinese(ch) for ch in outside)
+        if not (has_han or numbered):
+            return []
+        fix = Fix((Edit(start, start + 1, "（"), Edit(close, close + 1, "）")), Applicability.SAFE)
+        return [self.diagnostic(start, close + 1, "half-width parentheses around Chinese text; use `（）`", fix)]
+
+
+def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
+    """Whether a half-width ``mark`` between ``before`` and ``after`` is in Chinese text."""
+    if is_ascii_alnum(before) and is_ascii_alnum(after):
+        return False
+    if mark == ".":
+        return is_han(text[start - 1 : start] or " ") and after != "." and text[start - 1 : start] != "." and not is_ascii_alnum(after)
+    if mark == "?":
+        return (is_han(before or " ") or before in CJK_CLOSING) and "?" not in (before, after) and (
+            after in ("", "\n") or is_han(after) or after in _AFTER_QUESTION
+        )
+    if mark == "!":
+        return (is_han(before or " ") or before in CJK_CLOSING) and after not in ("=", "[", "!")
+    if mark == ":" and ":" in (before, after):
+        return False
+    return is_chinese(before or " ") or (is_chinese(after or " ") and not is_ascii_alnum(before))

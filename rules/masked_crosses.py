@@ -1,0 +1,72 @@
+"""P002: `××`, `×` and `XX` used as placeholders for names and numbers."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Rule
+from wenlint.textclass import is_chinese
+from wenlint_rules._context import UNITS, char_after, char_before, touches_chinese
+
+_CROSSES = regex.compile(r"[×✕╳]+")
+_LETTERS = regex.compile(r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])")
+#: Roman numerals in `XX世纪` are centuries, not placeholders.
+_CENTURY = ("世纪",)
+
+
+class MaskedCrosses(Rule):
+    code = "P002"
+    name = "masked-crosses"
+    summary = "`××`, `×` or `XX` stands in for a stripped name or number"
+    explanation = """
+        Templates and redacted pages write `××县`, `××%`, `建设“XX”` or
+        `×个社区` where a name or a number was. The sentence is no longer a
+        statement about anything, and should be filled in or dropped.
+
+        Flagged: two or more `×` (or `✕`, `╳`); a single `×` after a Chinese
+        character and before a measure word or unit (`×个`, `×平米`), or after
+        `第`; two or more `X`/`x` standing alone beside Chinese text. Left alone:
+        multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
+        numerals (`XX世纪`) and any `X` inside a Latin word. No fix.
+    """
+    bad = (
+        Example("会前,与会同志现场观摩了××县××社区等×个社区。"),
+        Example("为建设“XX”提供有力支撑。"),
+        Example("覆盖率原则上不低于××%。"),
+        Example("服务场所不足×平米。"),
+        Example("xx市人民政府。"),
+    )
+    good = (
+        Example("房间的面积是3×4平方米。"),
+        Example("长×宽×高的乘积就是体积。"),
+        Example("这件衣服有XXL和XS两个尺码。"),
+        Example("XX世纪的历史。"),
+        Example("矩阵的大小为 2 × 2。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        found = []
+        if "×" in text or "✕" in text or "╳" in text:
+            for match in _CROSSES.finditer(text):
+                start, end = match.span()
+                if doc.is_verbatim(start):
+                    continue
+                if end - start >= 2 or _single_placeholder(text, start, end):
+                    found.append(self.diagnostic(start, end, f"`{match[0]}` stands in for a stripped name or number"))
+        if "XX" in text or "xx" in text or "ＸＸ" in text or "ｘｘ" in text:
+            for match in _LETTERS.finditer(text):
+                start, end = match.span()
+                if doc.is_verbatim(start) or not touches_chinese(text, start, end):
+                    continue
+                if match[0] in ("XX", "Ｘ" * 2) and text.startswith(_CENTURY, end):
+                    continue
+                found.append(self.diagnostic(start, end, f"`{match[0]}` stands in for a stripped name or number"))
+        return found
+
+
+def _single_placeholder(text: str, start: int, end: int) -> bool:
+    before, after = char_before(text, start), char_after(text, end)
+    if before == "第":
+        return True
+    return is_chinese(before or " ") and after in UNITS and after != ""
