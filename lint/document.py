@@ -16,6 +16,7 @@ _BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??(?: {0,3}\1[`~]*[ \t]*(?:\n|\Z)|\Z)", regex.M | regex.S)
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_LINK_TARGET = regex.compile(r"\]\([^()\n]*\)")
 _URL = regex.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"'\u3000-\u303f\uff01-\uff5e\p{Han}]+")
 _EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
@@ -128,11 +129,11 @@ class Document:
     @cached_property
     def verbatim(self) -> list[tuple[int, int]]:
         """Sorted, merged spans that are not prose: URLs, e-mail addresses,
-        and in Markdown code blocks, code spans and HTML comments."""
+        and in Markdown code blocks, code spans, link targets and HTML comments."""
         text = self.text
         spans: list[tuple[int, int]] = []
         if self.is_markdown:
-            for pattern in (_FENCE, _HTML_COMMENT):
+            for pattern in (_FENCE, _HTML_COMMENT, _LINK_TARGET):
                 spans.extend(m.span() for m in pattern.finditer(text))
             if "`" in text:
                 spans.extend(m.span() for m in _CODE_SPAN.finditer(text))

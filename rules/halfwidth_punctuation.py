@@ -124,8 +124,6 @@ class HalfwidthPunctuation(Rule):
         newline = text.find("\n", start + 1)
         if close == -1 or (newline != -1 and newline < close) or "(" in text[start + 1 : close]:
             return []
-        if text[start - 1 : start] == "]":  # a Markdown link target
-            return []
         inner = text[start + 1 : close]
         outside = _before(text, start) + _after(text, close + 1)[0]
         has_han = any(is_han(ch) for ch in inner)

@@ -12,6 +12,10 @@ _CROSSES = regex.compile(r"[×✕╳]+")
 _LETTERS = regex.compile(r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])")
 #: Roman numerals in `XX世纪` are centuries, not placeholders.
 _CENTURY = ("世纪",)
+#: A Roman numeral other than a run of X, standing alone (`XIV`, `IV`).
+_OTHER_ROMAN = regex.compile(
+    r"(?<![A-Za-z])(?=[IVXLCDM]*[IVLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"
+)
 
 
 class MaskedCrosses(Rule):
@@ -27,7 +31,7 @@ class MaskedCrosses(Rule):
         character and before a measure word or unit (`×个`, `×平米`), or after
         `第`; two or more `X`/`x` standing alone beside Chinese text. Left alone:
         multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
-        numerals (`XX世纪`) and any `X` inside a Latin word. No fix.
+        numerals (`XX世纪`, or `XX` on a line with `XIV`) and any `X` inside a Latin word. No fix.
     """
     bad = (
         Example("会前,与会同志现场观摩了××县××社区等×个社区。"),
@@ -59,10 +63,18 @@ class MaskedCrosses(Rule):
                 start, end = match.span()
                 if doc.is_verbatim(start) or not touches_chinese(text, start, end):
                     continue
-                if match[0] in ("XX", "Ｘ" * 2) and text.startswith(_CENTURY, end):
+                if match[0] in ("XX", "XXX") and _roman(doc, start, end):
                     continue
                 found.append(self.diagnostic(start, end, f"`{match[0]}` stands in for a stripped name or number"))
         return found
+
+
+def _roman(doc: Document, start: int, end: int) -> bool:
+    """Whether an ``XX`` reads as a Roman numeral: a century, or beside others."""
+    if doc.text.startswith(_CENTURY, end):
+        return True
+    line = doc.line(doc.position(start)[0])
+    return any(m.group() for m in _OTHER_ROMAN.finditer(doc.text, line.start, line.end))
 
 
 def _single_placeholder(text: str, start: int, end: int) -> bool:

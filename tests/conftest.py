@@ -1,0 +1,47 @@
+"""Shared fixtures: the seeds, and running the real command line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wenlint import Document
+from wenlint.engine import lint
+from wenlint.registry import all_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def seed(prefix: str) -> Path:
+    """The seed document whose name starts with ``prefix`` (``"000"`` ...)."""
+    return next(path for path in SEED_FILES if path.name.startswith(prefix))
+
+
+def findings(text: str, code: str, path: str = "doc.txt", **options) -> list[str]:
+    """The flagged substrings of ``text`` for one rule, in order."""
+    rule = all_rules()[code](**options)
+    doc = Document.from_source(text, path)
+    return [doc.text[d.start : d.end] for d in lint(doc, [rule]) if d.code == code]
+
+
+def wenlint(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env=None) -> subprocess.CompletedProcess:
+    """Run the real ``wenlint`` command (as ``python -m wenlint``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "wenlint", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
+    )
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A copy of seeds/ (without the project's config above it)."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    (target / "DEFECTS.md").unlink()
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    return target

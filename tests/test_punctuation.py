@@ -1,0 +1,105 @@
+"""M001: half-width punctuation in Chinese prose, and the house-style option."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenlint import Document
+from wenlint.engine import fix
+from wenlint.registry import all_rules
+
+from conftest import SEED_FILES, findings, seed
+
+RULE = all_rules()["M001"]
+
+
+def fixed(text: str, path: str = "a.txt", **options) -> str:
+    return fix(Document.from_source(text, path), [RULE(**options)]).doc.text
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_every_seed_has_halfwidth_punctuation(path):
+    assert findings(path.read_text(encoding="utf-8"), "M001")
+
+
+def test_seed_excerpts_are_fixed():
+    text = seed("000").read_text(encoding="utf-8")
+    result = fixed(text)
+    assert "同志们：\n" in result and "同志们:" not in result
+    assert "今天，我们召开" in result
+    assert "（一）" in seed_fixed("003") or "(一)" not in seed("003").read_text(encoding="utf-8")
+
+
+def seed_fixed(prefix: str) -> str:
+    return fixed(seed(prefix).read_text(encoding="utf-8"))
+
+
+def test_fix_changes_only_punctuation_on_every_seed():
+    for path in SEED_FILES:
+        before = path.read_text(encoding="utf-8")
+        after = fixed(before)
+        strip = lambda s: "".join(ch for ch in s if ch.isalnum())  # noqa: E731
+        assert strip(before) == strip(after), path.name
+        assert findings(after, "M001") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同志们:", "同志们："),
+        ("今天,我们", "今天，我们"),
+        ("今天, 我们", "今天，我们"),
+        ("(一)总体要求", "（一）总体要求"),
+        ("(2013 年 4 月)", "（2013 年 4 月）"),
+        ("第(1)条", "第（1）条"),
+        ("他来了吗?", "他来了吗？"),
+        ("“真的吗?”他问。", "“真的吗？”他问。"),
+        ("太好了!", "太好了！"),
+        ("一是加强领导;二是落实责任.", "一是加强领导；二是落实责任。"),
+        ("时间:2022-09-21 03:23:00", "时间：2022-09-21 03:23:00"),
+    ],
+)
+def test_flags_and_fixes(text, expected):
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("共3,000人", "a.txt"),
+        ("会议在12:30开始。", "a.txt"),
+        ("文件名是a.b。", "a.txt"),
+        ("圆周率约为3.14。", "a.txt"),
+        ("访问https://example.com/path?a=1,b=2获取。", "a.txt"),
+        ("访问 www.example.com/a,b 获取。", "a.txt"),
+        ("写信给 zhang.san@example.com 吧。", "a.txt"),
+        ("运行 `f(a, b)` 即可。", "a.md"),
+        ("```\n打印(1, 2)\n```", "a.md"),
+        ("<!-- 注释:不算 -->\n正文。", "a.md"),
+        ("参见[说明](#说明,附录)。", "a.md"),
+        ("这是问题吗？是的！", "a.txt"),
+        ("Hello, world! How are you?", "a.txt"),
+        ("社區(qū)發(fā)展", "a.txt"),
+        ("取得了顯著成效??倳", "a.txt"),
+        ("勞民傷財?shù)谋砻", "a.txt"),
+        ("等等...", "a.txt"),
+        ("使用 Python (a language) 编写。", "a.txt"),
+        ("比分是3:2。", "a.txt"),
+        ("第1.2节", "a.txt"),
+        ("1. 发展经济", "a.md"),
+    ],
+)
+def test_leaves_alone(text, path):
+    assert findings(text, "M001", path=path) == []
+
+
+def test_half_style_flags_fullwidth_marks():
+    assert fixed("今天，我们开会。", style="half") == "今天,我们开会."
+    assert findings("今天,我们开会.", "M001", style="half") == []
+
+
+def test_consistent_style_flags_the_minority():
+    mostly_half = "一,二,三,四。"
+    assert findings(mostly_half, "M001", style="consistent") == ["。"]
+    mostly_full = "一，二，三,四。"
+    assert findings(mostly_full, "M001", style="consistent") == [","]
