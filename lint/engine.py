@@ -47,12 +47,14 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
 
 
 def resolve(doc: Document, diagnostic: Diagnostic) -> None:
-    """Fill in line/column and the baseline fingerprint of a diagnostic."""
+    """Fill in line/column and the baseline fingerprint of a diagnostic: the
+    code, the flagged text and a few characters of the same line around it."""
     diagnostic.line, diagnostic.column = doc.position(diagnostic.start)
     diagnostic.end_line, diagnostic.end_column = doc.position(diagnostic.end)
     text = doc.text
-    before = text[max(0, diagnostic.start - FINGERPRINT_CONTEXT) : diagnostic.start]
-    after = text[diagnostic.end : diagnostic.end + FINGERPRINT_CONTEXT]
+    line_start = diagnostic.start - diagnostic.column + 1
+    before = text[max(line_start, diagnostic.start - FINGERPRINT_CONTEXT) : diagnostic.start]
+    after = text[diagnostic.end : diagnostic.end + FINGERPRINT_CONTEXT].split("\n", 1)[0]
     key = "\0".join((diagnostic.code, before, text[diagnostic.start : diagnostic.end], after))
     diagnostic.fingerprint = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 

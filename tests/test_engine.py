@@ -1,0 +1,124 @@
+"""The engine: applying fixes, the fixpoint, broken rules, suppression comments."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, Rule
+from wenlint.engine import INTERNAL_ERROR, apply_fixes, fix, lint
+from wenlint.registry import all_rules
+
+
+def test_apply_fixes_skips_overlapping_fix_for_the_next_pass():
+    fixes = [Fix.replace(0, 2, "AB"), Fix.replace(1, 3, "xy"), Fix.replace(3, 4, "D")]
+    text, applied = apply_fixes("abcd", fixes)
+    assert text == "ABcD"
+    assert applied == [0, 2]
+
+
+def test_apply_fixes_takes_a_multi_edit_fix_whole_or_not_at_all():
+    pair = Fix((Edit(0, 1, "（"), Edit(4, 5, "）")), Applicability.SAFE)
+    clash = Fix.replace(4, 5, "]")
+    # The pair starts first, so it wins; the clashing edit waits for the next pass.
+    text, applied = apply_fixes("(abc)", [clash, pair])
+    assert text == "（abc）" and applied == [1]
+    # A fix whose edits overlap each other is never applied.
+    broken = Fix((Edit(0, 3, "x"), Edit(2, 4, "y")), Applicability.SAFE)
+    text, applied = apply_fixes("(abc)", [broken, clash])
+    assert text == "(abc]" and applied == [1]
+
+
+def test_two_insertions_at_one_point_conflict():
+    text, applied = apply_fixes("ab", [Fix.replace(1, 1, "x"), Fix.replace(1, 1, "y")])
+    assert text == "axb" and applied == [0]
+
+
+class Doubler(Rule):
+    """A test rule whose fix needs several passes: it collapses "aa" to "a"."""
+
+    code = "Z901"
+    name = "test-doubler"
+    summary = "doubled a"
+    explanation = "test"
+    bad = (Example("aa"),)
+    good = (Example("a"),)
+
+    def check(self, doc):
+        start = 0
+        while (index := doc.text.find("aa", start)) != -1:
+            yield self.diagnostic(index, index + 2, "doubled", Fix.replace(index, index + 2, "a"))
+            start = index + 2
+
+
+class Crasher(Rule):
+    code = "Z902"
+    name = "test-crasher"
+    summary = "raises"
+    explanation = "test"
+
+    def check(self, doc):
+        yield self.diagnostic(0, 1, "partial")
+        raise RuntimeError("boom")
+
+
+def test_fix_repeats_to_a_fixpoint():
+    outcome = fix(Document("aaaaaaaa"), [Doubler()])
+    assert outcome.doc.text == "a"
+    assert outcome.diagnostics == []
+    assert outcome.fixed["Z901"] == 7
+    assert outcome.converged
+
+
+def test_a_crashing_rule_becomes_one_internal_error_and_others_still_run():
+    found = lint(Document("aa 今天,我们"), [Crasher(), Doubler(), all_rules()["M001"]()])
+    codes = [d.code for d in found]
+    assert codes.count(INTERNAL_ERROR) == 1
+    assert "Z902" not in codes  # partial findings of the broken rule are dropped
+    assert "Z901" in codes and "M001" in codes
+    message = next(d.message for d in found if d.code == INTERNAL_ERROR)
+    assert "Z902" in message and "boom" in message
+
+
+def test_diagnostics_get_line_and_column():
+    found = lint(Document("第一行\n今天,我们"), [all_rules()["M001"]()])
+    assert [(d.line, d.column, d.end_line, d.end_column) for d in found] == [(2, 3, 2, 4)]
+
+
+def test_markdown_disable_comments():
+    rules = [all_rules()["M001"](), all_rules()["P001"]()]
+    text = (
+        "甲,乙\n"
+        "<!-- wenlint-disable M001 -->\n"
+        "丙,丁 刘**同志\n"
+        "<!-- wenlint-enable -->\n"
+        "戊,己\n"
+        "<!-- wenlint-disable-next-line -->\n"
+        "庚,辛 王**同志\n"
+        "壬,癸\n"
+    )
+    found = lint(Document(text, "a.md"), rules)
+    assert [(d.code, d.line) for d in found] == [("M001", 1), ("P001", 3), ("M001", 5), ("M001", 8)]
+    # The same comments in a plain-text file are just text.
+    assert len(lint(Document(text, "a.txt"), rules)) == 7
+
+
+chinese = st.text(alphabet="今天我们开会社区建设,.:;!?()（）“”\n 3a", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(chinese)
+def test_fixing_twice_equals_fixing_once(text):
+    rules = [rule() for rule in all_rules().values()]
+    once = fix(Document(text), rules, unsafe=True)
+    assert once.converged
+    assert fix(once.doc, rules, unsafe=True).doc.text == once.doc.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(chinese)
+def test_safe_fixes_keep_every_letter_and_character(text):
+    once = fix(Document(text), [rule() for rule in all_rules().values()])
+    keep = lambda s: [ch for ch in s if ch.isalnum()]  # noqa: E731
+    assert keep(once.doc.text) == keep(text)
+    assert not any(isinstance(d, Diagnostic) and d.fix and d.fix.applicability.value == "safe" for d in once.diagnostics)
