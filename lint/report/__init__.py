@@ -76,14 +76,13 @@ class SourceLines:
     def slice(self, start: int, end: int) -> str:
         """Text between two offsets, across touched lines."""
         pieces = []
-        for number in self._numbers:
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        for number in self._numbers[index:]:
             line_start, text = self.lines[number]
-            line_end = line_start + len(text)
-            if line_end < start or line_start > end:
-                continue
-            piece = text[max(0, start - line_start) : max(0, end - line_start)]
-            pieces.append(piece)
-            if end > line_end:
+            if line_start > end:
+                break
+            pieces.append(text[max(0, start - line_start) : max(0, end - line_start)])
+            if end > line_start + len(text):
                 pieces.append("\n")
         return "".join(pieces)[: end - start]
 

@@ -67,7 +67,7 @@ class FullReporter(ConciseReporter):
         end = min(len(text), d.end - line_start) if d.end_line == d.line else len(text)
         prefix, suffix = "", ""
         left, right = 0, len(text)
-        if cell_len(text) > MAX_WIDTH:
+        if len(text) > MAX_WIDTH or (len(text) * 2 > MAX_WIDTH and cell_len(text) > MAX_WIDTH):
             left = max(0, start - WINDOW_CHARS)
             right = min(len(text), max(end, start + 1) + WINDOW_CHARS)
             prefix = "…" if left > 0 else ""
