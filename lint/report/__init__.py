@@ -29,6 +29,7 @@ class Summary:
     """Totals over a whole run."""
 
     files: int = 0
+    flagged_files: int = 0
     by_code: Counter[str] = field(default_factory=Counter)
     by_severity: Counter[str] = field(default_factory=Counter)
     fixable_safe: int = 0
@@ -42,6 +43,8 @@ class Summary:
         self.fixed.update(result.fixed)
         if result.error:
             self.errors += 1
+        if result.diagnostics:
+            self.flagged_files += 1
         for diagnostic in result.diagnostics:
             self.by_code[diagnostic.code] += 1
             self.by_severity[diagnostic.severity.value] += 1

@@ -47,7 +47,7 @@ class ConciseReporter(Reporter):
         self.out.write("".join(self.header(result.path, d) for d in result.diagnostics))
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary_text(summary, self.paint))
+        self.out.write(summary_text(summary, self.rules, self.paint))
 
 
 class FullReporter(ConciseReporter):
@@ -108,7 +108,7 @@ class FullReporter(ConciseReporter):
         return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + arrow + message
 
 
-def summary_text(summary: Summary, paint) -> str:
+def summary_text(summary: Summary, rules: dict, paint) -> str:
     """The closing lines: totals by rule and severity, and what --fix would do."""
     lines = []
     if summary.fixed:
@@ -118,11 +118,12 @@ def summary_text(summary: Summary, paint) -> str:
         if not summary.fixed and not summary.errors:
             lines.append("All checks passed!")
         return "\n".join(lines) + ("\n" if lines else "")
-    files = "file" if summary.files == 1 else "files"
     severities = ", ".join(f"{n} {name}" for name, n in sorted(summary.by_severity.items()))
-    lines.append(paint(f"Found {total} finding{'s' if total != 1 else ''} ({severities}) in {summary.files} {files}.", "path"))
+    plural = "s" if total != 1 else ""
+    lines.append(paint(f"Found {total} finding{plural} ({severities}) in {summary.flagged_files} of {summary.files} files.", "path"))
     for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
-        lines.append(f"  {count:>6}  {code}")
+        name = rules[code].name if code in rules else "internal-error"
+        lines.append(f"  {count:>6}  {code}  {name}")
     if summary.fixable_safe:
         lines.append(f"{summary.fixable_safe} fixable with `--fix`.")
     if summary.fixable_unsafe:

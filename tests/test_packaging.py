@@ -1,0 +1,30 @@
+"""The distribution installs `wenlint` and `wenlint_rules`, never `lint` or `rules`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT, wenlint
+
+
+def test_wheel_holds_only_the_mapped_packages(tmp_path):
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp_path), str(ROOT)],
+        capture_output=True, check=False,
+    )
+    assert built.returncode == 0, built.stderr.decode()
+    (wheel,) = tmp_path.glob("wenlint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    assert top == {"wenlint", "wenlint_rules"}
+    assert "wenlint/report/sarif.py" in names and "wenlint_rules/halfwidth_punctuation.py" in names
+    entry_points = next(zipfile.Path(wheel, name) for name in names if name.endswith("entry_points.txt")).read_text()
+    assert "[wenlint.rules]" in entry_points and "builtin = wenlint_rules" in entry_points
+    assert "wenlint = wenlint.cli:main" in entry_points
+
+
+def test_python_dash_m_and_version():
+    result = wenlint("--version")
+    assert result.returncode == 0 and result.stdout.decode().startswith("wenlint ")
