@@ -1,0 +1,131 @@
+"""The hooks in .pre-commit-hooks.yaml, run by the real pre-commit.
+
+``pre-commit try-repo`` installs the hooks the way another repository's
+config would: it clones the hook repository, builds a virtualenv and
+pip-installs wenlint into it (dependencies come from the package index, so
+this needs the index pip is configured with). That takes a few seconds per
+call, and try-repo builds a fresh environment every time.
+
+try-repo is pointed at a committed snapshot of this working tree, not at the
+working tree itself: on a repository with uncommitted changes, try-repo clones
+HEAD and adds the changes to *tracked* files only, so a new, not yet committed
+file (the hook manifest itself, say) would be missing from what it installs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pre_commit")
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 600  # per command; building a hook environment normally takes seconds
+
+BAD_TXT = "今天,我们开会。\n"
+FIXED_TXT = "今天，我们开会。\n"
+BAD_MD = "# 会议\n\n今天,我们开会。\n"
+FIXED_MD = "# 会议\n\n今天，我们开会。\n"
+PYTHON = "# 今天,我们开会。\n"  # not a file type the hooks take
+
+# Variables that would point git at another repository (set when the tests
+# run inside a git hook), or change what pre-commit and wenlint do.
+DROPPED = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+           "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "SKIP", "PRE_COMMIT_COLOR", "WENLINT_OUTPUT_FORMAT"}
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 0, f"git {' '.join(args)} failed:\n{result.stdout}{result.stderr}"
+    return result.stdout
+
+
+def _commit_all(repo: Path, env: dict[str, str], message: str) -> None:
+    _git("add", "-A", cwd=repo, env=env)
+    _git("-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-m", message, cwd=repo, env=env)
+
+
+def _init(repo: Path, env: dict[str, str]) -> None:
+    _git("init", "-q", cwd=repo, env=env)
+    _git("config", "user.name", "wenlint tests", cwd=repo, env=env)
+    _git("config", "user.email", "tests@wenlint.invalid", cwd=repo, env=env)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    clean = {key: value for key, value in os.environ.items() if key not in DROPPED}
+    # pre-commit keeps state (and a database) in PRE_COMMIT_HOME, by default
+    # ~/.cache/pre-commit; keep the tests out of the user's.
+    clean["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
+    return clean
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Path:
+    """A one-commit copy of the working tree: tracked files as they are on
+    disk, plus untracked files that are not ignored."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("the project is not a git checkout")
+    listing = _git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT, env=env)
+    snapshot = tmp_path_factory.mktemp("hook-repo")
+    for name in filter(None, listing.split("\0")):
+        source = ROOT / name
+        if not os.path.lexists(source):  # deleted, not yet committed
+            continue
+        target = snapshot / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+    assert (snapshot / ".pre-commit-hooks.yaml").is_file()
+    _init(snapshot, env)
+    _commit_all(snapshot, env, "snapshot of the working tree")
+    return snapshot
+
+
+def try_repo(hook_repo: Path, hook: str, files: list[str], cwd: Path, env: dict[str, str]):
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--color", "never",
+         "--verbose", "--files", *files],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_hooks_report_then_fix(tmp_path: Path, hook_repo: Path, env: dict[str, str]):
+    project = tmp_path / "project"
+    project.mkdir()
+    _init(project, env)
+    (project / "wenlint.toml").write_text("", encoding="utf-8")  # the defaults, whatever is above tmp_path
+    _commit_all(project, env, "initial")
+    (project / "bad.txt").write_text(BAD_TXT, encoding="utf-8")
+    (project / "bad.md").write_text(BAD_MD, encoding="utf-8")
+    (project / "notes.py").write_text(PYTHON, encoding="utf-8")
+    # Staged, as at commit time: pre-commit notices a hook changed a file by
+    # diffing the work tree against the index, so it sees no untracked files.
+    _git("add", "bad.txt", "bad.md", "notes.py", cwd=project, env=env)
+    files = ["bad.txt", "bad.md", "notes.py"]
+
+    code, output = try_repo(hook_repo, "wenlint", files, project, env)
+    assert code != 0, output
+    assert "- exit code: 1" in output, output  # findings, not an error (2)
+    assert "bad.txt:1:3: M001" in output, output
+    assert "bad.md:3:3: M001" in output, output
+    assert "notes.py" not in output, output  # not a .txt or .md file
+    assert (project / "bad.txt").read_text(encoding="utf-8") == BAD_TXT  # the check hook changes nothing
+
+    code, output = try_repo(hook_repo, "wenlint-fix", files, project, env)
+    assert code != 0, output  # it changed files, so the commit must be retried
+    assert "files were modified by this hook" in output, output
+    assert (project / "bad.txt").read_text(encoding="utf-8") == FIXED_TXT
+    assert (project / "bad.md").read_text(encoding="utf-8") == FIXED_MD
+    assert (project / "notes.py").read_text(encoding="utf-8") == PYTHON  # never handed to the hook
+
+    code, output = try_repo(hook_repo, "wenlint", files, project, env)
+    assert code == 0, output
+    assert "M001" not in output, output
