@@ -126,7 +126,7 @@ class HalfwidthPunctuation(Rule):
             return []
         inner = text[start + 1 : close]
         outside = _before(text, start) + _after(text, close + 1)[0]
-        has_han = any(is_han(ch) for ch in inner)
+        has_han = any(is_han(ch) and not doc.is_verbatim(start + 1 + i) for i, ch in enumerate(inner))
         numbered = inner.strip().isdigit() and any(is_chinese(ch) for ch in outside)
         if not (has_han or numbered):
             return []

@@ -84,6 +84,7 @@ def test_flags_and_fixes(text, expected):
         ("比分是3:2。", "a.txt"),
         ("第1.2节", "a.txt"),
         ("1. 发展经济", "a.md"),
+        ("flags `××县` (not `3×4` or `XX世纪`)", "a.md"),
     ],
 )
 def test_leaves_alone(text, path):
