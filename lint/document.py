@@ -9,6 +9,8 @@ from functools import cached_property
 import regex
 
 from wenlint import textclass
+from wenlint.script import ScriptProfile
+from wenlint.script import profile as script_profile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -153,6 +155,13 @@ class Document:
             return False
         index = bisect.bisect_right(self._verbatim_starts, offset) - 1
         return index >= 0 and offset < self.verbatim[index][1]
+
+    @cached_property
+    def script(self) -> ScriptProfile:
+        """Traditional-only and Simplified-only characters (see wenlint.script)."""
+        if not self.has_han:
+            return ScriptProfile((), ())
+        return script_profile(self.text)
 
     @cached_property
     def has_han(self) -> bool:
