@@ -52,9 +52,15 @@ class HalfwidthPunctuation(Rule):
         `style` chooses the house style: `full` (default), `half` (flag
         full-width marks), or `consistent` (flag whichever style is the
         minority in each document). The fix converts the mark and drops the
-        spaces after it; it is safe.
+        spaces after it, or drops the mark when the full-width one follows it
+        (`治疗.。`); both are safe. A `.` between two Chinese characters
+        (`他来了.我走了`, but also `马丁.路德.金`) is a full stop or a name
+        separator, so turning it into `。` is an unsafe fix. Also left alone:
+        emoticons (`:)`), ratios (`男:女=3:2`), bibliography entries
+        (`[1]张三.书名[M].北京:中华书局,2008.`), Latin sentences quoting a
+        Chinese name, and phone numbers such as `(010)12345678`.
     """
-    fix = FixAvailability.SAFE
+    fix = FixAvailability.SOMETIMES
     options = {
         "style": Option("full", "which punctuation is correct", ("full", "half", "consistent")),
     }
@@ -99,23 +105,27 @@ class HalfwidthPunctuation(Rule):
     def _half_marks(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
         found = []
+        references = _reference_lines(doc)
         for match in _HALF_MARK.finditer(text):
             start = match.start()
             mark = match[0]
-            if doc.is_verbatim(start):
+            if doc.is_verbatim(start) or (references and _inside(references, start)):
                 continue
             if mark == "(":
                 found.extend(self._parentheses(doc, start))
                 continue
             before = _before(text, start)
             after, after_at = _after(text, start + 1)
-            if not _flag(mark, before, after, text, start):
+            if not _flag(mark, before, after, text, start) or _latin_clause(text, start):
                 continue
-            end = after_at if is_chinese(after) else start + 1
-            found.append(self.diagnostic(
-                start, start + 1, f"half-width `{mark}` in Chinese text; use `{FULL[mark]}`",
-                Fix.replace(start, end, FULL[mark]),
-            ))
+            message = f"half-width `{mark}` in Chinese text; use `{FULL[mark]}`"
+            if after in _CJK_MARKS:  # `治疗.。`: the full-width mark is already there
+                fix = Fix.replace(start, after_at, "", message="drop the redundant mark")
+            elif mark == "." and is_han(after):  # `马丁.路德`: a full stop, or a name separator?
+                fix = Fix.replace(start, after_at, FULL[mark], safe=False)
+            else:
+                fix = Fix.replace(start, after_at if is_chinese(after) else start + 1, FULL[mark])
+            found.append(self.diagnostic(start, start + 1, message, fix))
         return found
 
     def _parentheses(self, doc: Document, start: int) -> list[Diagnostic]:
@@ -124,14 +134,42 @@ class HalfwidthPunctuation(Rule):
         newline = text.find("\n", start + 1)
         if close == -1 or (newline != -1 and newline < close) or "(" in text[start + 1 : close]:
             return []
-        inner = text[start + 1 : close]
+        inner = text[start + 1 : close].strip()
         outside = _before(text, start) + _after(text, close + 1)[0]
         has_han = any(is_han(ch) and not doc.is_verbatim(start + 1 + i) for i, ch in enumerate(inner))
-        numbered = inner.strip().isdigit() and any(is_chinese(ch) for ch in outside)
+        # `第(1)条` is Chinese; `(010)12345678` is a phone number.
+        numbered = (inner.isdigit() and not inner.startswith("0") and any(is_chinese(ch) for ch in outside)
+                    and not text[close + 1 : close + 2].isdigit())
         if not (has_han or numbered):
             return []
         fix = Fix((Edit(start, start + 1, "（"), Edit(close, close + 1, "）")), Applicability.SAFE)
         return [self.diagnostic(start, close + 1, "half-width parentheses around Chinese text; use `（）`", fix)]
+
+
+_CJK_MARKS = frozenset("。，、；：！？")
+#: `:)`, `:-(`, `:D`, `;)`: emoticons, not punctuation.
+_EMOTICON = regex.compile(r"[:;]-?[()DPpO3|/\\](?![A-Za-z0-9])")
+#: A bibliography entry (GB/T 7714): `[1]张三.书名[M].北京:中华书局,2008.`
+_REFERENCE = regex.compile(r"^[ \t]*\[\d+\].*\[[A-Z]{1,2}(?:/OL)?\].*$", regex.M)
+LATIN_WINDOW = 16
+
+
+def _reference_lines(doc: Document) -> list[tuple[int, int]]:
+    if "[" not in doc.text:
+        return []
+    return [m.span() for m in _REFERENCE.finditer(doc.text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _latin_clause(text: str, start: int) -> bool:
+    """Whether the mark sits in Latin text with a Chinese name in it
+    (`My name is 李明, nice to meet you.`): Latin letters far outnumber Han."""
+    window = text[max(0, start - LATIN_WINDOW) : start + LATIN_WINDOW]
+    letters = sum(ch.isascii() and ch.isalpha() for ch in window)
+    return letters > 8 and letters > 3 * sum(is_han(ch) for ch in window)
 
 
 def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
@@ -139,13 +177,16 @@ def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
     if is_ascii_alnum(before) and is_ascii_alnum(after):
         return False
     if mark == ".":
-        return is_han(text[start - 1 : start] or " ") and after != "." and text[start - 1 : start] != "." and not is_ascii_alnum(after)
+        previous = text[start - 1 : start]
+        return is_han(previous or " ") and after != "." and not is_ascii_alnum(after)
     if mark == "?":
         return (is_han(before or " ") or before in CJK_CLOSING) and "?" not in (before, after) and (
-            after in ("", "\n") or is_han(after) or after in _AFTER_QUESTION
+            after in ("", "\n") or is_han(after) or after in _AFTER_QUESTION or after in _CJK_MARKS - {"、"}
         )
     if mark == "!":
         return (is_han(before or " ") or before in CJK_CLOSING) and after not in ("=", "[", "!")
-    if mark == ":" and ":" in (before, after):
+    if mark in ":;" and _EMOTICON.match(text, start):
         return False
+    if mark == ":" and (":" in (before, after) or "=" in text[max(0, start - 8) : start + 8]):
+        return False  # `::`, a ratio `男:女=3:2`
     return is_chinese(before or " ") or (is_chinese(after or " ") and not is_ascii_alnum(before))

@@ -12,6 +12,7 @@ _RUN = regex.compile(r"\*{2,}")
 #: Inside emphasis there is no clause punctuation and no padding.
 _NOT_EMPHASIS = regex.compile(r"[，。；！？,;]|^[\s" + "".join(CJK_PUNCTUATION) + r"]|[\s" + "".join(CJK_PUNCTUATION) + r"]$")
 MAX_EMPHASIS = 30
+MAX_MARKDOWN_EMPHASIS = 80
 
 
 class MaskedAsterisks(Rule):
@@ -23,9 +24,10 @@ class MaskedAsterisks(Rule):
         (`刘**同志`, `创建“**”社区`, `到**年`). The text no longer says what the
         original said, and a model trained on it learns to write asterisks.
 
-        A run of two or more `*` right beside Chinese text is flagged. Markdown
-        emphasis is left alone: a pair of runs on one line enclosing a short
-        phrase without clause punctuation (`这是**重要**的`) is bold, not a mask.
+        A run of two or more `*` right beside Chinese text is flagged. Emphasis
+        is left alone: in Markdown, a pair of runs on one line enclosing a
+        phrase not padded with spaces (`**注意：**`); in plain text, a pair
+        enclosing a short phrase without clause punctuation (`这是**重要**的`).
         There is no fix: the hidden text cannot be recovered.
     """
     bad = (
@@ -38,6 +40,7 @@ class MaskedAsterisks(Rule):
         Example("这是**重要**的内容。", path="example.md"),
         Example("请注意 **bold** 的写法。"),
         Example("***", path="example.md"),
+        Example("**注意：**本产品不适合儿童。**《红楼梦》**是名著。", path="example.md"),
         Example("计算 2**10 的值。"),
     )
 
@@ -50,7 +53,7 @@ class MaskedAsterisks(Rule):
         index = 0
         while index < len(runs):
             start, end = runs[index]
-            if index + 1 < len(runs) and _emphasis(text, runs[index], runs[index + 1]):
+            if index + 1 < len(runs) and _emphasis(text, runs[index], runs[index + 1], doc.is_markdown):
                 index += 2
                 continue
             index += 1
@@ -59,10 +62,16 @@ class MaskedAsterisks(Rule):
         return found
 
 
-def _emphasis(text: str, opening: tuple[int, int], closing: tuple[int, int]) -> bool:
-    """Whether two runs of the same length enclose a short phrase on one line."""
-    inner = text[opening[1] : closing[0]]
-    if opening[1] - opening[0] != closing[1] - closing[0] or not inner or len(inner) > MAX_EMPHASIS:
-        return False
-    return "\n" not in inner and _NOT_EMPHASIS.search(inner) is None
+def _emphasis(text: str, opening: tuple[int, int], closing: tuple[int, int], markdown: bool) -> bool:
+    """Whether two runs of the same length enclose a phrase on one line.
 
+    In Markdown only whitespace just inside the runs breaks emphasis
+    (`**注意：**` is bold); in plain text the phrase must also be short and
+    free of punctuation at its edges and of clause punctuation inside.
+    """
+    inner = text[opening[1] : closing[0]]
+    if opening[1] - opening[0] != closing[1] - closing[0] or not inner or "\n" in inner:
+        return False
+    if markdown:
+        return len(inner) <= MAX_MARKDOWN_EMPHASIS and not inner[0].isspace() and not inner[-1].isspace()
+    return len(inner) <= MAX_EMPHASIS and _NOT_EMPHASIS.search(inner) is None

@@ -9,6 +9,8 @@ from wenlint import Diagnostic, Document, Example, Rule
 _RUN = regex.compile(r"([○◯□△])\1+")
 #: `二○○八年`: a year written with a circle for 〇 is a look-alike, not a mask.
 _NUMERALS = frozenset("〇零一二三四五六七八九十")
+#: Beside filled shapes, hollow ones are a rating or a diagram (`●●●○○`).
+_FILLED = frozenset("●■▲★☆◆◇")
 
 
 class MaskedSymbols(Rule):
@@ -20,7 +22,8 @@ class MaskedSymbols(Rule):
         font conversions leave `□` where a character could not be shown.
         Either way the text is missing. Runs of two or more of the same
         symbol are flagged, except circles between Chinese numerals, which
-        are a year or number written with `○` for `〇` (`二○○八年`). No fix.
+        are a year or number written with `○` for `〇` (`二○○八年`), and runs
+        beside filled shapes, which are ratings (`●●●○○`). No fix.
     """
     bad = (
         Example("○○县人民政府办公室。"),
@@ -30,6 +33,7 @@ class MaskedSymbols(Rule):
         Example("二○○八年八月八日。"),
         Example("□ 选项一"),
         Example("二〇〇八年北京奥运会。"),
+        Example("服务评分:●●●○○"),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -39,7 +43,10 @@ class MaskedSymbols(Rule):
             start, end = match.span()
             if doc.is_verbatim(start):
                 continue
-            if match[1] in "○◯" and (text[start - 1 : start] in _NUMERALS or text[end : end + 1] in _NUMERALS):
+            around = (text[start - 1 : start], text[end : end + 1])
+            if match[1] in "○◯" and any(ch in _NUMERALS for ch in around):
+                continue
+            if any(ch in _FILLED for ch in around):
                 continue
             found.append(self.diagnostic(start, end, f"`{match[0]}` stands in for hidden or lost text"))
         return found

@@ -85,10 +85,26 @@ def test_flags_and_fixes(text, expected):
         ("第1.2节", "a.txt"),
         ("1. 发展经济", "a.md"),
         ("flags `××县` (not `3×4` or `XX世纪`)", "a.md"),
+        ("今天真开心:) 明天见:D", "a.txt"),
+        ("真开心;)", "a.txt"),
+        ("配比是男:女=3:2。", "a.txt"),
+        ("[1]张三.中国古代史[M].北京:中华书局,2008.", "a.txt"),
+        ("My name is 李明, nice to meet you.", "a.txt"),
+        ("联系电话(010)12345678。", "a.txt"),
     ],
 )
 def test_leaves_alone(text, path):
     assert findings(text, "M001", path=path) == []
+
+
+def test_mark_before_its_fullwidth_twin_is_dropped():
+    assert fixed("注意休息,治疗.。") == "注意休息，治疗。"
+
+
+def test_stop_between_chinese_characters_is_an_unsafe_fix():
+    doc = Document.from_source("他来了.我走了", "a.txt")
+    assert fix(doc, [RULE()]).doc.text == "他来了.我走了"
+    assert fix(doc, [RULE()], unsafe=True).doc.text == "他来了。我走了"
 
 
 def test_half_style_flags_fullwidth_marks():
