@@ -89,6 +89,14 @@ def test_fix_removes_punctuation_keeps_placeholders_and_is_idempotent(seeds_copy
     assert files_of(seeds_copy) == once
 
 
+def test_show_fixes_lists_what_was_fixed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(BAD, encoding="utf-8")
+    result = wenlint("check", str(path), "--fix", "--show-fixes", "--output-format", "concise")
+    assert f"fixed {path}: 1 × M001" in result.stderr.decode()
+    assert "Fixed 1 findings." in result.stdout.decode() and "P001" in result.stdout.decode()
+
+
 def test_fix_keeps_bom_crlf_and_permissions(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("\ufeff第一行,\r\n今天,我们\r\n".encode())

@@ -44,6 +44,20 @@ class NoHaha(Rule):
         start = doc.text.find("哈哈")
         if start != -1:
             yield self.diagnostic(start, start + 2, "laughter", Fix.replace(start, start + 2, "", safe=False))
+
+
+class Fragile(Rule):
+    code = "Z102"
+    name = "fragile"
+    summary = "Crashes on the word 崩溃"
+    explanation = "A broken rule, to show that the run survives it."
+    bad = ()
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        if "崩溃" in doc.text:
+            raise KeyError("崩溃")
+        return []
 '''
 
 
@@ -71,3 +85,11 @@ def test_installed_plugin_rules_are_listed_and_run(tmp_path):
     assert wenlint("check", str(document), "--select", "Z", "--fix", "--unsafe-fixes", env=env).returncode == 0
     assert Path(document).read_text(encoding="utf-8") == ",好的。\n"
     assert "Z101" not in wenlint("rules").stdout.decode()
+
+    broken = tmp_path / "b.txt"
+    broken.write_text("系统崩溃了,怎么办\n", encoding="utf-8")
+    result = wenlint("check", str(document), str(broken), "--output-format", "concise", env=env)
+    assert result.returncode == 2
+    out = result.stdout.decode()
+    assert "b.txt:1:1: X001" in out and "Z102" in out and "KeyError" in out
+    assert "b.txt:1:6: M001" in out  # the other rules still ran on that document
