@@ -166,8 +166,11 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 def _latin_clause(text: str, start: int) -> bool:
     """Whether the mark sits in Latin text with a Chinese name in it
-    (`My name is 李明, nice to meet you.`): Latin letters far outnumber Han."""
-    window = text[max(0, start - LATIN_WINDOW) : start + LATIN_WINDOW]
+    (`My name is 李明, nice to meet you.`): on its line, around it, Latin
+    letters far outnumber Han."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    window = text[max(line_start, start - LATIN_WINDOW) : min(start + LATIN_WINDOW, len(text) if line_end == -1 else line_end)]
     letters = sum(ch.isascii() and ch.isalpha() for ch in window)
     return letters > 8 and letters > 3 * sum(is_han(ch) for ch in window)
 
