@@ -87,8 +87,7 @@ def profile(text: str) -> ScriptProfile:
     Traditional-only: changed by Traditional→Simplified conversion (OpenCC
     standard or Taiwan forms). Simplified-only: changed by conversion to
     *every* Traditional standard (OpenCC, Taiwan, Hong Kong), so regional
-    variants such as `群` (OpenCC writes `羣`) or `了解` (Taiwan `瞭解`) are
-    not taken for Simplified.
+    variants such as `群` (OpenCC writes `羣`) are not taken for Simplified.
     """
     traditional = set(changed_positions(text, "t2s")).union(changed_positions(text, "tw2s"))
     simplified = set(changed_positions(text, "s2t"))
