@@ -159,9 +159,7 @@ class Document:
     @cached_property
     def script(self) -> ScriptProfile:
         """Traditional-only and Simplified-only characters (see wenlint.script)."""
-        if not self.has_han:
-            return ScriptProfile((), ())
-        return script_profile(self.text)
+        return script_profile(self.text if self.has_han else "")
 
     @cached_property
     def has_han(self) -> bool:

@@ -10,18 +10,14 @@ leave alone are common to both scripts and never count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import compress, count
+from operator import ne
 
-#: OpenCC configurations by target script.
-TO_SCRIPT = {
-    "simplified": "t2s",
-    "traditional": "s2t",
-    "taiwan": "s2twp",
-    "hongkong": "s2hk",
-}
 #: A script dominates when it has this many times the other's characters.
 DOMINANCE = 4
+#: Characters of context converted around a candidate (OpenCC phrases are shorter).
+CONTEXT = 12
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +33,7 @@ def changed_positions(text: str, config: str) -> list[int]:
     convert = converter(config).convert
     converted = convert(text)
     if len(converted) == len(text):
-        return [i for i, (a, b) in enumerate(zip(text, converted)) if a != b]
+        return _differences(text, converted)
     # A phrase changed length somewhere: compare line by line, and within a
     # line whose length changed, character by character.
     positions = []
@@ -45,26 +41,67 @@ def changed_positions(text: str, config: str) -> list[int]:
     for line in text.split("\n"):
         new = convert(line)
         if len(new) == len(line):
-            positions.extend(offset + i for i, (a, b) in enumerate(zip(line, new)) if a != b)
+            positions.extend(offset + i for i in _differences(line, new))
         else:
             positions.extend(offset + i for i, ch in enumerate(line) if convert(ch) != ch)
         offset += len(line) + 1
     return positions
 
 
-@dataclass(frozen=True)
-class ScriptProfile:
-    """Where a document's Traditional-only and Simplified-only characters are."""
+def _differences(a: str, b: str) -> list[int]:
+    """Offsets where two strings of the same length differ (compared in C)."""
+    if a == b:
+        return []
+    return list(compress(count(), map(ne, a, b)))
 
-    traditional: tuple[int, ...]  # offsets of Traditional-only characters
-    simplified: tuple[int, ...]  # offsets of Simplified-only characters
+
+class ScriptProfile:
+    """Where a document's Traditional-only and Simplified-only characters are.
+
+    Traditional-only: changed by OpenCC's Traditional→Simplified conversion.
+    Simplified-only: changed by conversion to *every* Traditional standard
+    (OpenCC, Taiwan, Hong Kong), so regional variants such as `群` (OpenCC
+    writes `羣`) are not taken for Simplified. The regional conversions only
+    run on a little text around each candidate, and only when the exact set
+    is needed: when Simplified candidates far outnumber Traditional
+    characters, Simplified dominates whatever the regional variants are.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def traditional(self) -> tuple[int, ...]:
+        """Offsets of Traditional-only characters."""
+        return tuple(changed_positions(self._text, "t2s")) if self._text else ()
+
+    @cached_property
+    def _candidates(self) -> list[int]:
+        return changed_positions(self._text, "s2t") if self._text else []
+
+    @cached_property
+    def simplified(self) -> tuple[int, ...]:
+        """Offsets of Simplified-only characters."""
+        candidates = self._candidates
+        if not candidates:
+            return ()
+        text = self._text
+        keep = set(candidates)
+        for config in ("s2tw", "s2hk"):
+            keep.intersection_update(_changed_near(text, sorted(keep), config))
+        return tuple(sorted(keep))
 
     @property
     def dominant(self) -> str:
         """``simplified``, ``traditional``, ``mixed``, or ``neutral`` (nothing script-specific)."""
-        trad, simp = len(self.traditional), len(self.simplified)
-        if trad == simp == 0:
-            return "neutral"
+        trad = len(self.traditional)
+        if trad == 0:
+            return "simplified" if self._candidates else "neutral"
+        if len(self._candidates) >= 2 * DOMINANCE * trad:
+            # Regional variants are a small share of the candidates, so the
+            # exact count is not needed to see that Simplified dominates.
+            return "simplified"
+        simp = len(self.simplified)
         if trad >= DOMINANCE * simp:
             return "traditional"
         if simp >= DOMINANCE * trad:
@@ -81,17 +118,24 @@ class ScriptProfile:
         return ()
 
 
-def profile(text: str) -> ScriptProfile:
-    """The script profile of ``text``.
+def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
+    """Which of ``offsets`` ``config`` changes, converting only a window of
+    text around each (wide enough for OpenCC's longest phrases)."""
+    windows: list[list[int]] = []
+    for offset in offsets:
+        start, end = max(0, offset - CONTEXT), min(len(text), offset + CONTEXT + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+            windows[-1][2].append(offset)
+        else:
+            windows.append([start, end, [offset]])
+    result = []
+    for start, end, inside in windows:
+        changed = set(changed_positions(text[start:end], config))
+        result.extend(offset for offset in inside if offset - start in changed)
+    return result
 
-    Traditional-only: changed by Traditional→Simplified conversion (OpenCC
-    standard or Taiwan forms). Simplified-only: changed by conversion to
-    *every* Traditional standard (OpenCC, Taiwan, Hong Kong), so regional
-    variants such as `群` (OpenCC writes `羣`) are not taken for Simplified.
-    """
-    traditional = set(changed_positions(text, "t2s")).union(changed_positions(text, "tw2s"))
-    simplified = set(changed_positions(text, "s2t"))
-    for config in ("s2tw", "s2hk"):
-        if simplified:
-            simplified.intersection_update(changed_positions(text, config))
-    return ScriptProfile(tuple(sorted(traditional)), tuple(sorted(simplified)))
+
+def profile(text: str) -> ScriptProfile:
+    """The script profile of ``text``."""
+    return ScriptProfile(text)

@@ -116,7 +116,9 @@ class HalfwidthPunctuation(Rule):
                 continue
             before = _before(text, start)
             after, after_at = _after(text, start + 1)
-            if not _flag(mark, before, after, text, start) or _latin_clause(text, start):
+            if not _flag(mark, before, after, text, start):
+                continue
+            if not (is_chinese(before or " ") and is_chinese(after or " ")) and _latin_clause(text, start):
                 continue
             message = f"half-width `{mark}` in Chinese text; use `{FULL[mark]}`"
             if after in _CJK_MARKS:  # `治疗.。`: the full-width mark is already there

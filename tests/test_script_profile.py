@@ -36,3 +36,17 @@ def test_converted_seed_bodies_are_single_script():
     traditional = converter("s2t").convert(body)
     assert Document(traditional).script.dominant == "traditional"
     assert Document(body).script.minority() == ()
+
+
+def test_profile_is_computed_once_per_document(monkeypatch):
+    import wenlint.document
+    from wenlint.engine import lint
+    from wenlint.registry import all_rules
+
+    calls = []
+    real = wenlint.document.script_profile
+    monkeypatch.setattr(wenlint.document, "script_profile", lambda text: calls.append(1) or real(text))
+    m_rules = [rule() for code, rule in all_rules().items() if code.startswith("M")]
+    found = lint(Document(seed("002").read_text(encoding="utf-8")), m_rules)
+    assert any(d.code == "M002" for d in found)
+    assert len(calls) == 1
