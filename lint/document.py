@@ -48,15 +48,17 @@ class Document:
         encoding: str = "utf-8",
         bom: bool = False,
         newline: str = "\n",
+        confidence: float = 1.0,
     ) -> None:
         self.text = text
         self.path = path
         self.encoding = encoding
+        self.confidence = confidence  # how sure the decoder is of ``encoding`` (0–1)
         self.bom = bom
         self.newline = newline
 
     @classmethod
-    def from_source(cls, source: str, path: str = "-", *, encoding: str = "utf-8") -> Document:
+    def from_source(cls, source: str, path: str = "-", *, encoding: str = "utf-8", confidence: float = 1.0) -> Document:
         """Build a Document from text as read, normalising BOM and CRLF."""
         bom = source.startswith("\ufeff")
         if bom:
@@ -64,11 +66,12 @@ class Document:
         newline = "\r\n" if source.count("\r\n") * 2 > source.count("\n") else "\n"
         if "\r\n" in source:
             source = source.replace("\r\n", "\n")
-        return cls(source, path, encoding=encoding, bom=bom, newline=newline)
+        return cls(source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence)
 
     def with_text(self, text: str) -> Document:
         """The same origin holding new text (after fixes)."""
-        return Document(text, self.path, encoding=self.encoding, bom=self.bom, newline=self.newline)
+        return Document(text, self.path, encoding=self.encoding, bom=self.bom, newline=self.newline,
+                        confidence=self.confidence)
 
     def to_source(self) -> str:
         """The text as it should be written back to its file."""
