@@ -76,28 +76,31 @@ class ScriptProfile:
         return tuple(changed_positions(self._text, "t2s")) if self._text else ()
 
     @cached_property
-    def _candidates(self) -> list[int]:
-        return changed_positions(self._text, "s2t") if self._text else []
+    def simplified_candidates(self) -> tuple[int, ...]:
+        """Offsets OpenCC's Simplified→Traditional conversion changes: every
+        Simplified-only character, plus regional variants (cheap to compute)."""
+        return tuple(changed_positions(self._text, "s2t")) if self._text else ()
 
     @cached_property
     def simplified(self) -> tuple[int, ...]:
         """Offsets of Simplified-only characters."""
-        candidates = self._candidates
-        if not candidates:
-            return ()
-        text = self._text
-        keep = set(candidates)
+        return self.exactly_simplified(self.simplified_candidates)
+
+    def exactly_simplified(self, candidates) -> tuple[int, ...]:
+        """Those of ``candidates`` that every Traditional standard changes."""
+        keep = sorted(candidates)
         for config in ("s2tw", "s2hk"):
-            keep.intersection_update(_changed_near(text, sorted(keep), config))
-        return tuple(sorted(keep))
+            if keep:
+                keep = _changed_near(self._text, keep, config)
+        return tuple(keep)
 
     @property
     def dominant(self) -> str:
         """``simplified``, ``traditional``, ``mixed``, or ``neutral`` (nothing script-specific)."""
         trad = len(self.traditional)
         if trad == 0:
-            return "simplified" if self._candidates else "neutral"
-        if len(self._candidates) >= 2 * DOMINANCE * trad:
+            return "simplified" if self.simplified_candidates else "neutral"
+        if len(self.simplified_candidates) >= 2 * DOMINANCE * trad:
             # Regional variants are a small share of the candidates, so the
             # exact count is not needed to see that Simplified dominates.
             return "simplified"

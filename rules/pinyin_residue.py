@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -42,21 +44,38 @@ def _in_gb2312(char: str) -> bool:
     return True
 
 
+_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+@lru_cache(maxsize=1)
+def _reading_table() -> dict[int, str]:
+    """pypinyin's table of character readings (code point → "qū,ōu,…").
+
+    Loaded from its data module alone: importing the pypinyin package would
+    also load its phrase dictionary, five times the cost, which this rule
+    never needs.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    assert spec is not None and spec.submodule_search_locations, "pypinyin is a dependency of wenlint"
+    path = Path(spec.submodule_search_locations[0]) / "pinyin_dict.py"
+    module_spec = importlib.util.spec_from_file_location("wenlint_pinyin_table", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module.pinyin_dict
+
+
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> frozenset[str]:
     """Every way of writing a reading of ``char``: tone marks, tone digits
     (neutral tone as none, 5 or 0) and tone-less, with ü also as u."""
-    from pypinyin import Style, pinyin  # imported here: ~0.1 s, paid only when a candidate exists
-
     forms: set[str] = set()
-    for style in (Style.TONE, Style.TONE3, Style.NORMAL):
-        for reading in pinyin(char, style=style, heteronym=True, errors=lambda _: [[]])[0]:
-            if reading == char:  # no reading known
-                continue
-            reading = _normalise(reading)
-            forms.add(reading)
-            if style is Style.TONE3 and not reading[-1].isdigit():
-                forms.update((reading + "5", reading + "0"))
+    for marked in _reading_table().get(ord(char), "").split(","):
+        if not marked:
+            continue
+        decomposed = unicodedata.normalize("NFD", _normalise(marked))
+        tone = next((_TONE_MARKS[ch] for ch in decomposed if ch in _TONE_MARKS), "")
+        bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+        forms.update((_normalise(marked), bare, bare + tone) if tone else (bare, bare + "5", bare + "0"))
     forms.update([form.replace("ü", "u") for form in forms if "ü" in form and not _TONE_MARKED.search(form)])
     return frozenset(forms)
 

@@ -105,10 +105,10 @@ class ScriptMixing(Rule):
         if not doc.has_han:
             return []
         profile = doc.script
-        if not profile.traditional and not profile.simplified:
-            return []
         target = self.settings["script"]
         if target == "auto":
+            if profile.dominant == "neutral" or (profile.dominant == "simplified" and not profile.traditional):
+                return []
             runs = self._auto_runs(doc)
         else:
             wrong = profile.traditional if target == "simplified" else profile.simplified
@@ -139,16 +139,17 @@ class ScriptMixing(Rule):
         """Runs to flag, each with its target, deciding the script line by line."""
         profile = doc.script
         dominant = profile.dominant
-        starts = doc.line_starts
-        per_line: dict[int, tuple[list[int], list[int]]] = {}
-        for offsets, slot in ((profile.traditional, 0), (profile.simplified, 1)):
-            for offset in offsets:
-                line = bisect.bisect_right(starts, offset) - 1
-                per_line.setdefault(line, ([], []))[slot].append(offset)
+        # In Simplified text only the lines holding Traditional characters
+        # matter, and the cheap candidate set is evidence enough for them.
+        simplified = profile.simplified_candidates if dominant == "simplified" else profile.simplified
+        lines = _by_line(doc, profile.traditional)
+        if dominant != "simplified":
+            lines.update(_by_line(doc, simplified))
         result = []
         damage = _damage(doc.text)
-        for line in sorted(per_line):
-            trad, simp = per_line[line]
+        for line in sorted(lines, key=lambda line: line.start):
+            trad = _between(profile.traditional, line.start, line.end)
+            simp = _between(simplified, line.start, line.end)
             if len(simp) >= LINE_EVIDENCE and len(simp) >= DOMINANCE * len(trad):
                 script = "simplified"
             elif len(trad) >= LINE_EVIDENCE and len(trad) >= DOMINANCE * len(simp):
@@ -160,8 +161,21 @@ class ScriptMixing(Rule):
             if script == "simplified":
                 result.extend(("simplified", run) for run in _runs(doc, trad, "simplified", damage))
             else:
+                if simplified is not profile.simplified:
+                    simp = profile.exactly_simplified(simp)
                 result.extend(("auto-traditional", run) for run in _runs(doc, simp, "traditional", damage))
         return result
+
+
+def _by_line(doc: Document, offsets) -> set:
+    """The lines (wenlint Line objects) holding any of ``offsets``."""
+    numbers = {bisect.bisect_right(doc.line_starts, offset) for offset in offsets}
+    return {doc.line(number) for number in numbers}
+
+
+def _between(offsets, start: int, end: int):
+    """The part of the sorted ``offsets`` within ``start:end``."""
+    return offsets[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
 
 
 def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
