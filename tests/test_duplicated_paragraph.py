@@ -1,0 +1,105 @@
+"""D002 duplicated-paragraph: copies of a paragraph, exact or normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings, seed
+
+from wenlint import Document
+from wenlint.engine import fix, lint
+from wenlint.registry import all_rules
+
+
+def _text(prefix: str) -> str:
+    return seed(prefix).read_text(encoding="utf-8")
+
+
+def _line(prefix: str, number: int) -> str:
+    return _text(prefix).split("\n")[number - 1]
+
+
+def _fixed(text: str, unsafe: bool = True, **options) -> str:
+    return fix(Document.from_source(text), [all_rules()["D002"](**options)], unsafe=unsafe).doc.text
+
+
+#: Seed 002, line 13: a paragraph of Traditional prose with half-width commas.
+PARAGRAPH = _line("002", 13)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_titles_repeated_at_the_top_of_the_seeds_are_left_to_the_spam_rules(prefix):
+    assert findings(_text(prefix), "D002") == []
+
+
+def test_seed_003_title_is_long_but_not_a_sentence():
+    title = _line("003", 1)
+    assert title == _line("003", 7) == "在党建引领社区治理体系建设观摩推进会上讲话(2022年)"
+    assert findings(_text("003"), "D002", min_chars=5) == []
+
+
+def test_exact_copy_at_the_end_of_a_seed():
+    text = _text("002") + "\n\n" + PARAGRAPH
+    [finding] = lint(Document.from_source(text), [all_rules()["D002"]()])
+    assert text[finding.start : finding.end] == PARAGRAPH
+    assert finding.start == len(text) - len(PARAGRAPH)
+    assert finding.message == "this paragraph repeats line 13; remove the copy"
+    assert _fixed(text) == _text("002")
+
+
+def test_copy_differing_in_punctuation_and_spaces():
+    copy = PARAGRAPH.replace(",", "，").replace("。", "。 ")
+    text = _text("002").replace("\n\n二、當前", "\n\n" + copy + "\n\n二、當前", 1)
+    assert findings(text, "D002") == [copy.strip()]
+    [finding] = lint(Document.from_source(text), [all_rules()["D002"]()])
+    assert finding.message == "this paragraph repeats line 13 (ignoring spaces and punctuation); remove the copy"
+    assert _fixed(text) == _text("002")
+
+
+def test_the_fix_is_unsafe():
+    text = _text("002") + "\n" + PARAGRAPH
+    assert _fixed(text, unsafe=False) == text
+    assert _fixed(text) == _text("002")
+
+
+def test_every_later_copy_is_removed_and_fixing_twice_changes_nothing():
+    first = _line("000", 47)
+    text = f"{first}\n{first}\n\n{first}\n谢谢大家!\n"
+    assert findings(text, "D002") == [first, first]
+    fixed = _fixed(text)
+    assert fixed == f"{first}\n谢谢大家!\n"
+    assert _fixed(fixed) == fixed
+
+
+def test_indented_copy_is_removed_with_its_indentation():
+    text = f"\u3000\u3000{PARAGRAPH}\n正文。\n\u3000\u3000{PARAGRAPH}\n"
+    assert findings(text, "D002") == [PARAGRAPH]
+    assert _fixed(text) == f"\u3000\u3000{PARAGRAPH}\n正文。\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同志们:\n\n会议开始。\n\n同志们:\n\n谢谢大家!\n\n谢谢大家!",
+        "是。\n不是。\n是。",
+        "第一条 本办法适用于全市所有街道社区的党组织建设工作。\n第二条 本办法适用于全市所有街道社区的党组织建设工作。",
+        "三、坚持党的领导、压实工作责任，以奋发有为的精神状态推动社区治理工作落地落实\n"
+        "正文。\n三、坚持党的领导、压实工作责任，以奋发有为的精神状态推动社区治理工作落地落实",
+    ],
+)
+def test_short_lines_headings_and_numbered_clauses_are_not_duplicates(text):
+    assert findings(text, "D002") == []
+
+
+def test_min_chars_option():
+    line = "会议要求各单位抓好落实。"  # 11 Chinese characters
+    text = f"{line}\n正文。\n{line}"
+    assert findings(text, "D002") == []
+    assert findings(text, "D002", min_chars=10) == [line]
+
+
+def test_markdown_code_is_not_compared():
+    line = "这一行代码里的文字重复出现了两次，但是代码块不归它管。"
+    text = f"```\n{line}\n{line}\n```\n"
+    assert findings(text, "D002", path="doc.md") == []
+    assert findings(text, "D002", path="doc.txt") == [line]

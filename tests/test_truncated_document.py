@@ -1,0 +1,118 @@
+"""D001 truncated-document: the seeds' endings, and text cut mid-sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings, seed
+
+from wenlint import Document
+from wenlint.engine import lint
+from wenlint.registry import all_rules
+
+
+def _text(prefix: str) -> str:
+    return seed(prefix).read_text(encoding="utf-8")
+
+
+def _diagnostics(text: str):
+    return lint(Document.from_source(text), [all_rules()["D001"]()])
+
+
+def test_seed_004_ends_mid_sentence_before_the_read_more_marker():
+    [finding] = _diagnostics(_text("004"))
+    text = _text("004")
+    assert text[finding.start : finding.end] == "规模较大的小区业主委员"
+    assert text[finding.end :].startswith("\n\n展开阅读全文\n")
+    assert "展开阅读全文" in finding.message
+    assert finding.fix is None
+
+
+def test_seed_004_still_truncated_once_the_marker_line_is_removed():
+    # What remains after the viewer-chrome rule removes `展开阅读全文`.
+    text = _text("004").replace("\n展开阅读全文\n", "\n")
+    [finding] = _diagnostics(text)
+    assert text[finding.start : finding.end] == "规模较大的小区业主委员"
+    assert "展开阅读全文" not in finding.message
+
+
+def test_seed_004_still_truncated_without_any_footer():
+    text = _text("004")
+    body = text[: text.rindex("业主委员") + len("业主委员")]
+    assert findings(body, "D001") == ["规模较大的小区业主委员"]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_complete_seeds_are_not_flagged(prefix):
+    # 000 ends with `谢谢大家!`, 001 with `…更大貢獻!`, 002 with `…“穩壓器”。`,
+    # 003 with `…满意答卷。` followed by a `推荐访问:` tag line.
+    assert findings(_text(prefix), "D001") == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "cut_after", "clause"),
+    [
+        ("000", "希望大家能振奋精神,加温鼓劲", "加温鼓劲"),
+        ("001", "是全市人民的熱切期盼,是政府工作的重中之重", "是政府工作的重中之重"),
+        ("002", "應當是既充滿活力又安定有序的社區", "應當是既充滿活力又安定有序的社區"),
+        ("002", "管理有序、服務完善、", "服務完善、"),
+    ],
+)
+def test_seeds_cut_mid_sentence_are_flagged_at_the_last_clause(prefix, cut_after, clause):
+    text = _text(prefix)
+    cut = text[: text.index(cut_after) + len(cut_after)]
+    assert findings(cut, "D001") == [clause]
+
+
+def test_seed_003_cut_before_its_tag_footer_is_flagged():
+    text = _text("003")
+    last = "以日常尺寸之功,成就城市崛起百年大计"
+    footer = text[text.index("\n\n推荐访问:") :]
+    cut = text[: text.index(last) + len(last)] + footer
+    assert findings(cut, "D001") == ["成就城市崛起百年大计"]
+
+
+def test_read_more_marker_after_a_full_stop():
+    text = "会议要求各单位抓好落实。\n\n查看全文 >>\n相关搜索\n"
+    assert findings(text, "D001") == ["查看全文 >>"]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "\n\n谢谢大家!\n",
+        "\n\n××区人民政府\n2022年7月4日\n",
+        "\n\n三、下一步工作打算\n",
+        "\n\n（未完待续）\n",
+        "\n\n电脑版 |金锄头文库版权所有\n经营许可证:蜀ICP备13022795号\n",
+    ],
+)
+def test_signatures_headings_and_footers_after_a_complete_body(ending):
+    assert findings(_text("000").rstrip("\n谢谢大家!") + "。" + ending, "D001") == []
+
+
+def test_to_be_continued_marks_a_complete_part_even_mid_sentence():
+    text = _text("004")
+    body = text[: text.rindex("业主委员") + len("业主委员")]
+    assert findings(body + "\n\n（未完待续）\n", "D001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "法律解释不是可有可无的，而是必然存在于法律适用之中",
+        "我相信只要努力练习，就会有一番成就的",
+        "关于情事变更原则，下列说法正确的是:",
+        "你好，这个情况建议你检查个腰椎片看看腰椎是否有问题。如果没有的话，考虑是腰肌劳损吧",
+        "一、总体要求\n二、主要任务\n三、保障措施",
+        "请做好以下工作：\n1. 加强组织领导，落实工作责任\n2. 加强宣传引导，营造良好氛围",
+        "详见附件，网址：https://example.com/report",
+    ],
+)
+def test_ordinary_endings_are_not_flagged(text):
+    assert findings(text, "D001") == []
+
+
+def test_one_finding_however_many_markers():
+    text = "会议指出，要抓好落实。规模较大的小区业主委员\n\n展开阅读全文\n阅读全文\n"
+    assert len(_diagnostics(text)) == 1
