@@ -1,0 +1,103 @@
+"""L005 fake-bold: text extracted twice from fake-bold PDF text."""
+
+from __future__ import annotations
+
+from conftest import findings, seed, wenlint
+
+from wenlint import Document
+from wenlint.engine import fix
+from wenlint.registry import all_rules
+
+HEADING = ("第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
+           "坚强组织坚强组织堡堡垒垒。 。")
+
+
+def _fixed(text: str) -> str:
+    return fix(Document.from_source(text, "doc.txt"), [all_rules()["L005"]()], unsafe=True).doc.text
+
+
+def test_seed_004_doubled_title_and_heading():
+    text = seed("004").read_text(encoding="utf-8")
+    assert HEADING in text
+    assert findings(text, "L005") == [
+        "如何在文明和谐社区建设中如何在文明和谐社区建设中",
+        "发挥党组织领导核心作用发挥党组织领导核心作用",
+        "第一个方面,健全完善社区第一个方面,健全完善社区",
+        "组织组织",
+        "体系,打造社区体系,打造社区",
+        "坚强组织坚强组织",
+        "堡堡垒垒",
+    ]
+
+
+def test_seed_004_fixed_reads_single():
+    fixed = _fixed(seed("004").read_text(encoding="utf-8"))
+    assert "\n1、1 如何在文明和谐社区建设中 发挥党组织领导核心作用 全市街道社区党组织书记培训班辅导讲义 杨国宁" in fixed
+    assert "第一个方面,健全完善社区组织体系,打造社区坚强组织堡垒。 。 健全完善社区组织体系,首先" in fixed
+    # reduplication elsewhere in the seed stays
+    assert "面临着许许多多的新情况" in fixed and "大家纷纷感到" in fixed and "默默无闻" in fixed
+    assert findings(fixed, "L005") == []
+
+
+def test_other_seeds_have_no_fake_bold():
+    # seed 000 has `**社区、**社区` and `一件一件`; seed 003 `××区××街道、××区××街道`
+    for prefix in ("000", "001", "002", "003"):
+        assert findings(seed(prefix).read_text(encoding="utf-8"), "L005") == [], prefix
+
+
+def test_long_repeats_stand_on_their_own():
+    heading = "一、充分认识社区建设的重要意义"
+    assert findings(f"{heading}{heading}\n", "L005") == [heading * 2]
+    assert _fixed(f"同志们:\n{heading}{heading}\n") == f"同志们:\n{heading}\n"
+    # spanning punctuation in mid-sentence: a list, not a heading
+    assert findings(f"我们要{heading}{heading}", "L005") == []
+    assert findings("充分认识社区建设的重要意义充分认识社区建设的重要意义", "L005") == [
+        "充分认识社区建设的重要意义充分认识社区建设的重要意义"]
+    long_run = "全市街道社区党组织书记培训班辅导讲义如何发挥党组织领导核心"  # 30 characters
+    assert findings(long_run * 2, "L005") == [long_run * 2]
+    assert _fixed(f"标题:{long_run * 2}。") == f"标题:{long_run}。"
+    assert findings("坚强组织坚强组织", "L005") == ["坚强组织坚强组织"]
+
+
+def test_short_repeats_need_a_doubled_neighbour():
+    assert findings("健全完善社区组织组织体系。", "L005") == []
+    assert findings("打造社区坚强组织堡堡垒垒。", "L005") == []
+    assert findings("打造社区坚强组织坚强组织堡堡垒垒。", "L005") == ["坚强组织坚强组织", "堡堡垒垒"]
+    assert _fixed("打造社区坚强组织坚强组织堡堡垒垒。") == "打造社区坚强组织堡垒。"
+    assert _fixed("健全完善社区组织组织体系体系,打造坚强组织坚强组织") == "健全完善社区组织体系,打造坚强组织"
+
+
+def test_every_character_doubled():
+    assert findings("打造社区坚坚强强组组织织。", "L005") == ["坚坚强强组组织织"]
+    assert _fixed("打造社区坚坚强强组组织织。") == "打造社区坚强组织。"
+    # kinship words and lexicon reduplication stay, even in a run
+    assert findings("爸爸妈妈哥哥姐姐都来了。", "L005") == []
+    assert findings("干干净净漂漂亮亮的房间。", "L005") == []
+
+
+def test_legitimate_reduplication_is_left_alone():
+    for text in (
+        "大家天天见面，常常讨论，人人参与，谢谢大家。",
+        "这件事我们要研究研究，再讨论讨论，看看再说。",
+        "大家高高兴兴、来来往往，方方面面都照顾到了。",
+        "面临着许许多多的新情况，要一步一步解决，一件一件落到实处。",
+        "我们商量商量这件事，爸爸妈妈和弟弟妹妹都来了。",
+        "看着看着就睡着了，哈哈哈哈，对不起对不起。",
+        "法分为形式不合理的法、实质不合理的法、实质合理的法。",
+        "刚才，**台街道、**社区、**社区等单位作了经验介绍。",
+        "尿常规、血常规、血生化都正常。",
+    ):
+        assert findings(text, "L005") == [], text
+
+
+def test_layout_family_fixes_seed_004_on_the_command_line(seeds_copy):
+    result = wenlint("check", "--select", "L003,L004,L005", "--fix", "--unsafe-fixes", "--exit-zero", str(seeds_copy))
+    assert result.returncode == 0, result.stderr.decode()
+    fixed = next(seeds_copy.glob("004_*.txt")).read_text(encoding="utf-8")
+    assert "请在金锄头文库上搜索。\n\n如何在文明和谐社区建设中 发挥党组织领导核心作用 全市" in fixed
+    assert "在 2001 年至 2003 年 间" in fixed
+    assert "打造社区坚强组织堡垒。 。" in fixed
+    assert "特别是市委于 2011 年" in fixed
+    for prefix in ("000", "001", "002", "003"):
+        original = seed(prefix).read_text(encoding="utf-8")
+        assert next(seeds_copy.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8") == original

@@ -1,0 +1,109 @@
+"""L003 page-number: page numbers, running headers and footers in the body."""
+
+from __future__ import annotations
+
+from conftest import findings, seed
+
+from wenlint import Document
+from wenlint.engine import fix, lint
+from wenlint.registry import all_rules
+
+FILLER = "社区建设取得了显著成效。" * 20  # 240 characters: a page's worth between page numbers
+
+
+def _fixed(text: str, *codes: str) -> str:
+    rules = [all_rules()[code]() for code in codes or ("L003",)]
+    return fix(Document.from_source(text, "doc.txt"), rules, unsafe=True).doc.text
+
+
+def test_seed_004_page_numbers_one_to_seven():
+    text = seed("004").read_text(encoding="utf-8")
+    doc = Document.from_source(text, "004.txt")
+    found = [d for d in lint(doc, [all_rules()["L003"]()])]
+    contexts = [text[d.start - 3 : d.end + 3] for d in found]
+    assert contexts == ["\n1、1 如何", "包括 2 社区", ",特 3 别是", "连续 4 举办", "织领 5 导核", "13、6 7 ", "的功 7 能性"]
+    assert all("sequence of page numbers" in d.message for d in found)
+
+
+def test_seed_004_fixed_sentences_read_whole():
+    fixed = _fixed(seed("004").read_text(encoding="utf-8"))
+    assert "绝大多数的社区干部,包括社区书记、主任基本都是聘任" in fixed
+    assert "(绥组发20094 号)文件,特别是市委于 2011 年" in fixed
+    assert "已经连续举办了 6 届" in fixed
+    assert "发挥党组织领导核心作用的意见 ,讲一讲" in fixed
+    assert "自我管理的功能性自治组织" in fixed
+    assert "\n13、7 个苑区" in fixed
+    assert "\n1、如何在文明和谐社区建设中" in fixed
+    # the viewer's page counters belong to the spam rules; untouched here
+    assert "全市街道社区党组织书记培训班辅导讲义_第3页\n第3页 / 共27页\n" in fixed
+    assert findings(fixed, "L003") == []
+
+
+def test_seed_004_with_the_other_layout_rules():
+    fixed = _fixed(seed("004").read_text(encoding="utf-8"), "L003", "L004", "L005")
+    assert "请在金锄头文库上搜索。\n\n如何在文明和谐社区建设中 发挥党组织领导核心作用 全市街道" in fixed
+    assert "他们将整个社区 820 栋楼划分为7 个苑区" in fixed
+    assert "包括社区书记、主任基本都是聘任制,工资" in fixed
+
+
+def test_other_seeds_have_no_page_numbers():
+    for prefix in ("000", "001", "002", "003"):
+        assert findings(seed(prefix).read_text(encoding="utf-8"), "L003") == [], prefix
+
+
+def test_a_word_cut_by_a_lone_page_number():
+    assert findings("进一步加大力度,特 3 别是市委高度重视。", "L003") == ["3"]
+    assert findings("发挥党组织领 5 导核心作用。", "L003") == ["5"]
+    assert _fixed("发挥党组织领 5 导核心作用。") == "发挥党组织领导核心作用。"
+    # unspaced, or the two characters make no word: no evidence without a sequence
+    assert findings("进一步加大力度,特3别是市委高度重视。", "L003") == []
+    assert findings("绝大多数的社区干部,包括 2 社区书记。", "L003") == []
+
+
+def test_a_sequence_of_page_numbers():
+    text = f"包括 2 社区书记。{FILLER}已经连续 3 举办了六届。{FILLER}这是 4 我们的任务。"
+    assert findings(text, "L003") == ["2", "3", "4"]
+    assert _fixed(text) == f"包括社区书记。{FILLER}已经连续举办了六届。{FILLER}这是我们的任务。"
+    # two are not a sequence; too close together are not pages; not counting up by one
+    assert findings(f"包括 2 社区书记。{FILLER}已经连续 3 举办了六届。", "L003") == []
+    assert findings("包括 2 社区书记。已经连续 3 举办了。这是 4 我们的。", "L003") == []
+    assert findings(f"包括 2 社区书记。{FILLER}已经连续 4 举办了六届。{FILLER}这是 6 我们的任务。", "L003") == []
+
+
+def test_ordinary_numbers_are_not_page_numbers():
+    for text in (
+        "全市共有 3 个社区,第 3 条规定,2013 年 4 月。",
+        "经过 10 多年的努力,每 3 人一组,住在 3 楼。",
+        "用了 2 小时,进 2 球,取得 3 胜 2 负,过 5 关。",
+        "1、加大投入。\n2、完善制度。\n3、强化考核。",
+        "会议于 9:30 开始,增长 3.5%,编号 A3 型。",
+        f"共 3 个社区。{FILLER}有 4 个社区。{FILLER}达到 5 个社区。",
+    ):
+        assert findings(text, "L003") == [], text
+
+
+def test_running_header_keeps_its_first_line():
+    page = "社区建设取得了显著成效。" * 30
+    text = f"社区工作手册\n{page}\n社区工作手册\n{page}\n社区工作手册\n{page}\n"
+    assert findings(text, "L003") == ["社区工作手册", "社区工作手册"]
+    assert _fixed(text) == f"社区工作手册\n{page}\n{page}\n{page}\n"
+
+
+def test_page_numbered_footer_lines():
+    page = "社区建设取得了显著成效。" * 30
+    text = f"{page}\n— 3 —\n{page}\n— 4 —\n{page}\n— 5 —"
+    assert findings(text, "L003") == ["— 3 —", "— 4 —", "— 5 —"]
+    assert _fixed(text) == f"{page}\n{page}\n{page}"
+    # numbers that do not count up are no page numbers
+    assert findings(f"{page}\n— 3 —\n{page}\n— 3 —\n{page}\n— 7 —", "L003") == []
+
+
+def test_repeated_lines_that_are_not_headers():
+    page = "请大家发言。" * 60
+    # a speaker's label ends with a colon; a title repeated at the top is too close together
+    assert findings(f"主持人：\n{page}\n主持人：\n{page}\n主持人：\n", "L003") == []
+    assert findings(f"社区工作手册\n社区工作手册\n{page}\n社区工作手册\n{page}\n社区工作手册", "L003") == []
+    # a separator line holds no word
+    assert findings(f"* * *\n{page}\n* * *\n{page}\n* * *\n", "L003") == []
+    # the site viewer's page counters are the spam rules' business
+    assert findings(f"第1页 / 共27页\n{page}\n第2页 / 共27页\n{page}\n第3页 / 共27页\n", "L003") == []
