@@ -27,7 +27,7 @@ def _caret_rows(out: str) -> list[tuple[str, str]]:
 def test_caret_sits_under_the_span_by_display_width(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("ABC全角文字和English混排,然后继续。\n", encoding="utf-8")
-    result = wenlint("check", str(path), env={**os.environ, "NO_COLOR": "1"})
+    result = wenlint("check", str(path), "--select", "M001", env={**os.environ, "NO_COLOR": "1"})
     (source, carets), = _caret_rows(result.stdout.decode())
     indent = len(carets) - len(carets.lstrip(" "))
     assert source.startswith("ABC全角文字和English混排,")
@@ -39,7 +39,7 @@ def test_caret_sits_under_the_span_by_display_width(tmp_path):
 def test_long_lines_are_windowed_around_the_span(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("很长的句子" * 60 + ",结尾" + "再来一句" * 60 + "\n", encoding="utf-8")
-    out = wenlint("check", str(path), env={**os.environ, "NO_COLOR": "1"}).stdout.decode()
+    out = wenlint("check", str(path), "--select", "M001", env={**os.environ, "NO_COLOR": "1"}).stdout.decode()
     (source, carets), = _caret_rows(out)
     assert source.startswith("…") and source.endswith("…")
     assert cell_len(source) <= 110

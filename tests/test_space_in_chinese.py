@@ -1,0 +1,170 @@
+"""L002: spaces inside Chinese text and between a number and its unit, and
+how the rule gets along with M007 (cjk-latin-spacing) in both house styles."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from wenlint import Document
+from wenlint.engine import fix, lint
+from wenlint.registry import all_rules
+from wenlint_rules import cjk_latin_spacing, space_in_chinese
+
+from conftest import SEED_FILES, findings, seed
+
+RULE = all_rules()["L002"]
+M007 = all_rules()["M007"]
+HAN_SPACE_HAN = regex.compile(r"\p{Han}[ \u00a0]+\p{Han}")
+
+
+def flagged_spaces(text: str) -> set[int]:
+    return {d.start for d in lint(Document(text), [RULE()])}
+
+
+def body_of_004(text: str) -> str:
+    """The preview text of seed 004, without the viewer chrome around it."""
+    return text[text.index("\n1、1") : text.index("展开阅读全文")]
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    ["问题给 予了高度", "加强社区建 设指明", ",2005 年市委", "(2013 年 4 月)", "的 10 个城关镇", "超过 1 万平方米", "到 256.6 平方米"],
+)
+def test_seed_004_layout_spaces_are_flagged(excerpt):
+    text = seed("004").read_text(encoding="utf-8")
+    at = text.index(excerpt)
+    spaces = flagged_spaces(text)
+    inside = [at + i for i, char in enumerate(excerpt) if char == " "]
+    # the space after a Chinese character before a number (`的 10`) is M007's
+    expected = [i for i in inside if not (text[i + 1].isdigit() and not text[i - 1].isdigit())]
+    assert expected and all(i in spaces for i in expected)
+    assert not any(i in spaces for i in set(inside) - set(expected))
+
+
+def test_seed_counts():
+    counts = {p.name[:3]: len(findings(p.read_text(encoding="utf-8"), "L002")) for p in SEED_FILES}
+    # 000–003 have no layout spaces: their only spaces are in spam lines,
+    # tag lists and a time stamp, none of them prose.
+    assert counts == {"000": 0, "001": 0, "002": 0, "003": 0, "004": 193}
+
+
+def test_safe_fix_leaves_no_space_between_chinese_characters_in_004():
+    text = seed("004").read_text(encoding="utf-8")
+    result = fix(Document(text), [RULE()]).doc.text
+    assert HAN_SPACE_HAN.findall(body_of_004(text))
+    assert HAN_SPACE_HAN.findall(body_of_004(result)) == []
+    assert result.replace(" ", "") == text.replace(" ", "")  # only spaces went
+    for before, after in [("给 予了", "给予了"), ("社区建 设", "社区建设"), (",2005 年市委", ",2005年市委"),
+                          ("(2013 年 4 月)", "(2013年 4月)"), ("堡堡垒垒。 。 健全", "堡堡垒垒。 。健全")]:
+        assert before in text and after in result
+    # the chrome is not prose and keeps its spaces
+    assert "返回 下载 相关 举报" in result
+    assert "文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB" in result
+
+
+def test_units_are_units_to_m007_too():
+    assert set(space_in_chinese.UNITS) <= cjk_latin_spacing.UNITS
+    assert all(unit in cjk_latin_spacing.UNITS_2 or unit[0] in cjk_latin_spacing.UNITS for unit in space_in_chinese.UNITS_2)
+
+
+@pytest.mark.parametrize("style", ["require", "forbid"])
+def test_l002_and_m007_converge_in_either_style(style):
+    rules = [RULE(), M007(style=style)]
+    text = seed("004").read_text(encoding="utf-8")
+    once = fix(Document(text), rules)
+    assert once.converged
+    assert fix(once.doc, rules).doc.text == once.doc.text
+    left = lint(once.doc, rules)
+    assert [d for d in left if d.fix is not None] == []
+    assert HAN_SPACE_HAN.findall(body_of_004(once.doc.text)) == []
+    expected = {"require": "(2013年 4月)", "forbid": "(2013年4月)"}[style]
+    assert expected in once.doc.text
+
+
+@pytest.mark.parametrize("style", ["require", "forbid"])
+def test_neither_rule_undoes_the_other(style):
+    l002, m007 = [RULE()], [M007(style=style)]
+    text = seed("004").read_text(encoding="utf-8")
+    after_l002 = fix(Document(text), l002).doc
+    after_both = fix(after_l002, m007).doc
+    assert [d for d in lint(after_both, l002)] == []
+    after_m007 = fix(Document(text), m007).doc
+    after_both = fix(after_m007, l002).doc
+    assert [d for d in lint(after_both, m007) if d.fix is not None] == []
+
+
+def test_require_style_never_asks_for_a_space_l002_removes():
+    text = "在2012年的集中培训班上，全市10个城关镇管辖724个居委会，面积达到80平方米，增长15%，用了3小时。"
+    assert findings(text, "M007", style="require") == []
+    assert findings(text, "L002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("社区\u00a0建设取得了成效。", "社区建设取得了成效。"),
+        ("覆盖率达到 80 %，共 3,000 元。", "覆盖率达到 80%，共 3,000元。"),
+        ("一共用了 3 小时，走了 5 公里。", "一共用了 3小时，走了 5公里。"),
+        ("他说 “我们一定完成任务。” 大家都很高兴。", "他说“我们一定完成任务。”大家都很高兴。"),
+        ("社区 建设取得了成效。", "社区建设取得了成效。"),
+    ],
+)
+def test_fixes(text, expected):
+    assert fix(Document(text), [RULE()]).doc.text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "　　社区建设工作得到高度重视，各项工作取得了明显成效。",  # indentation
+        "  社区建设工作得到高度重视，各项工作取得了明显成效。",
+        "社区建设工作得到高度重视，各项工作取得了明显成效。 \n",  # trailing blank
+        "项目  社区  居委会，合计\n收入  一百  二百，合计",  # two or more spaces: alignment
+        "项目\t社区\t居委会，合计",
+        "床前明月光　疑是地上霜，举头望明月　低头思故乡。",  # U+3000 between clauses of verse
+        "床前明月光 疑是地上霜，举头望明月 低头思故乡。",
+        "社区建设　工作取得了成效，居民满意。",  # U+3000 is layout, not a stray space
+        "返回 下载 相关 举报",  # menus and tag lists: no prose
+        "美章网 资料文库 建设局社区建设会议上讲话范文",
+        "第一条 为了规范社区建设工作，制定本办法。",  # a label opening a line
+        "摘要 本文研究了社区治理体系的建设，提出了对策。",
+        "1 个人信息的收集，应当遵循合法、正当的原则。",  # a section number
+        "3.1 年度计划的制定，应当充分征求意见。",
+        "时间:2022-07-04 11:15:02 来源:网友投稿",  # times, dates, codes
+        "上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB",
+        "社区的办公场所自有率比较低，包括 2 社区书记、主任。",  # a page number: L003's
+        "详见 `社区 建设` 一节，按 `Ctrl 键` 切换。",
+    ],
+)
+def test_left_alone(text):
+    path = "notes.md" if "`" in text else "doc.txt"
+    assert findings(text, "L002", path=path) == []
+
+
+def test_units_option():
+    text = "今天出去买菜花了 5000 元，在超 市买的。"
+    assert findings(text, "L002") == [" ", " "]
+    assert fix(Document(text), [RULE(units=False)]).doc.text == "今天出去买菜花了 5000 元，在超市买的。"
+
+
+def test_units_option_from_the_config(tmp_path):
+    from conftest import wenlint
+
+    (tmp_path / "wenlint.toml").write_text('[rules.space-in-chinese]\nunits = false\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("今天出去买菜花了 5000 元，在超 市买的。\n", encoding="utf-8")
+    run = wenlint("check", "--select", "L002", "--output-format", "concise", "a.txt", cwd=tmp_path)
+    findings_shown = [line for line in run.stdout.decode().splitlines() if line.startswith("a.txt:")]
+    assert [line.split(" [")[0] for line in findings_shown] == ["a.txt:1:19: L002"]
+
+
+def test_cli_fix_on_seed_004(seeds_copy):
+    from conftest import wenlint
+
+    target = seeds_copy / seed("004").name
+    before = target.read_text(encoding="utf-8")
+    run = wenlint("check", "--fix", "--select", "L002", "--exit-zero", str(target))
+    assert run.returncode == 0, run.stderr
+    after = target.read_text(encoding="utf-8")
+    assert HAN_SPACE_HAN.findall(body_of_004(after)) == []
+    assert after.replace(" ", "") == before.replace(" ", "")
