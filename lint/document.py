@@ -11,6 +11,7 @@ import regex
 from wenlint import textclass
 from wenlint.script import ScriptProfile
 from wenlint.script import profile as script_profile
+from wenlint.zones import Zones
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -20,6 +21,7 @@ _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _LINK_TARGET = regex.compile(r"\]\([^()\n]*\)")
 _URL = regex.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"'\u3000-\u303f\uff01-\uff5e\p{Han}]+")
+_BARE_LF = regex.compile(r"(?<!\r)\n")
 _EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
@@ -49,6 +51,7 @@ class Document:
         bom: bool = False,
         newline: str = "\n",
         confidence: float = 1.0,
+        mixed_newline_at: int | None = None,
     ) -> None:
         self.text = text
         self.path = path
@@ -56,6 +59,9 @@ class Document:
         self.confidence = confidence  # how sure the decoder is of ``encoding`` (0–1)
         self.bom = bom
         self.newline = newline
+        #: Where the first line break of the minority style (CRLF or LF) is,
+        #: when the source mixed them; writing the text back unifies them.
+        self.mixed_newline_at = mixed_newline_at
 
     @classmethod
     def from_source(cls, source: str, path: str = "-", *, encoding: str = "utf-8", confidence: float = 1.0) -> Document:
@@ -63,10 +69,16 @@ class Document:
         bom = source.startswith("\ufeff")
         if bom:
             source = source[1:]
-        newline = "\r\n" if source.count("\r\n") * 2 > source.count("\n") else "\n"
-        if "\r\n" in source:
+        crlf, lf = source.count("\r\n"), source.count("\n")
+        newline = "\r\n" if crlf * 2 > lf else "\n"
+        mixed_at = None
+        if 0 < crlf < lf:
+            odd = _BARE_LF.search(source).start() if newline == "\r\n" else source.find("\r\n")
+            mixed_at = odd - source.count("\r\n", 0, odd)
+        if crlf:
             source = source.replace("\r\n", "\n")
-        return cls(source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence)
+        return cls(source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence,
+                   mixed_newline_at=mixed_at)
 
     def with_text(self, text: str) -> Document:
         """The same origin holding new text (after fixes)."""
@@ -158,6 +170,11 @@ class Document:
             return False
         index = bisect.bisect_right(self._verbatim_starts, offset) - 1
         return index >= 0 and offset < self.verbatim[index][1]
+
+    @cached_property
+    def zones(self) -> Zones:
+        """Which lines are head, body and tail (see wenlint.zones)."""
+        return Zones(self)
 
     @cached_property
     def script(self) -> ScriptProfile:

@@ -61,8 +61,10 @@ def test_json_lines_and_github_give_one_line_per_finding(seeds_copy):
     annotations = github.stdout.decode().splitlines()
     assert len(annotations) == len(as_json)
     first = as_json[0]
+    level = {"error": "error", "warning": "warning", "info": "notice"}[first["severity"]]
     assert annotations[0].startswith(
-        f"::warning title=wenlint (M001),file={first['filename']},line={first['location']['line']},col={first['location']['column']},"
+        f"::{level} title=wenlint ({first['code']}),file={first['filename']},"
+        f"line={first['location']['line']},col={first['location']['column']},"
     )
 
 

@@ -1,0 +1,45 @@
+"""S004 post-metadata."""
+
+from __future__ import annotations
+
+from conftest import findings, seed
+from test_spam_family import fixed
+
+BODY = "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。"
+
+
+def test_seed_metadata_lines():
+    assert findings(seed("002").read_text(encoding="utf-8"), "S004") == ["時間:2022-09-21 03:23:00"]
+    assert findings(seed("003").read_text(encoding="utf-8"), "S004") == ["时间:2022-07-04 11:15:02 来源:网友投稿"]
+    assert findings(seed("004").read_text(encoding="utf-8"), "S004") == [
+        "上传人:小** 文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB"]
+
+
+def test_fix_deletes_the_line():
+    text = f"讲话稿\n\n时间:2022-07-04 11:15:02 来源:网友投稿\n\n{BODY}"
+    assert fixed(text, "S004") == f"讲话稿\n\n{BODY}"
+
+
+def test_single_fields_at_the_edges():
+    for line in ("发布时间：2022/09/21", "来源:网友投稿", "日期:2022-09-21 03:23", "作者:admin | 来源:网络"):
+        assert findings(f"{line}\n\n{BODY}", "S004") == [line], line
+    for line in ("时间:下午三点", "作者:张三", "来源:新华社", "时间:2022年3月1日 地点:三楼会议室"):
+        assert findings(f"{line}\n\n{BODY}", "S004") == [], line
+
+
+def test_in_the_body_only_upload_metadata_with_an_unsafe_fix():
+    upload = "上传人:小王 文档编号:54424334 页数:27"
+    text = f"{BODY}\n{upload}\n{BODY}"
+    assert findings(text, "S004") == [upload]
+    assert fixed(text, "S004") == text
+    assert fixed(text, "S004", unsafe=True) == f"{BODY}\n{BODY}"
+    assert findings(f"{BODY}\n时间:2022-09-21 03:23:00 来源:网友投稿\n{BODY}", "S004") == []
+
+
+def test_fields_in_sentences_are_left_alone():
+    for text in (
+        "会议安排如下。时间:下午三点,地点:三楼会议室,请准时参加。",
+        "文件格式:DOC和PDF都可以,页数:不限,我们都会认真审阅每一份材料。",
+        f"{BODY}\n\n时间:下午三点",
+    ):
+        assert findings(text, "S004") == [], text

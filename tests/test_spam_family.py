@@ -1,0 +1,254 @@
+"""The S family together, on the seeds and on clean text (the acceptance
+tests of the spam-and-boilerplate issue)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from wenlint import Document
+from wenlint.engine import fix, lint
+from wenlint.registry import all_rules
+from wenlint.script import converter
+from wenlint_rules import _patterns
+
+from conftest import ROOT, SEED_FILES, seed, wenlint
+
+CODES = [f"S00{n}" for n in range(1, 10)]
+S_RULES = [all_rules()[code]() for code in CODES]
+CSC = ROOT.parent / "shared" / "data" / "csc"
+
+
+def fixed(text: str, *codes: str, unsafe: bool = False, path: str = "doc.txt", **options) -> str:
+    """``text`` fixed by the given S rules (default: all of S001–S009)."""
+    rules = [all_rules()[code](**options) for code in codes] if codes else S_RULES
+    return fix(Document.from_source(text, path), rules, unsafe=unsafe).doc.text
+
+
+def s_findings(text: str) -> list[tuple[str, str]]:
+    doc = Document(text)
+    return [(d.code, text[d.start : d.end]) for d in lint(doc, S_RULES)]
+
+
+def read(prefix: str) -> str:
+    return seed(prefix).read_text(encoding="utf-8")
+
+
+# -- 1. every boilerplate line of the seeds, and nothing else ------------------------
+
+#: (line, code) of every S finding on each seed, before any fix.
+EXPECTED = {
+    "000": [(1, "S009"), (3, "S008")],
+    "001": [(1, "S001"), (3, "S002"), (5, "S008"), (7, "S003")],
+    "002": [(1, "S008"), (3, "S004"), (5, "S003")],
+    "003": [(1, "S008"), (3, "S004"), (5, "S003"), (7, "S008"), (108, "S007")],
+    "004": [(3, "S004"), *[(line, "S005") for line in range(4, 17)], (18, "S003"),
+            (52, "S005"), (53, "S005"), (54, "S005"), (56, "S002"), (58, "S006"), (59, "S006")],
+}
+
+#: The excerpts of seeds/DEFECTS.md ("Spam headers") and the rule that flags each.
+DEFECTS = [
+    ("000", "美章网 资料文库 ", "S009"),
+    ("001", "日韩有码亚洲专区|国产探花在线播放|", "S001"),
+    ("001", "首頁 > 文章中心 > 正文", "S002"),
+    ("001", "前言:本站為你精心整理了", "S003"),
+    ("002", "時間:2022-09-21 03:23:00", "S004"),
+    ("002", "導語:社區構建問題報告一文來源于網友上傳", "S003"),
+    ("003", "时间:2022-07-04 11:15:02 来源:网友投稿", "S004"),
+    ("003", "下面是小编为大家整理的", "S003"),
+    ("003", "推荐访问:会上 观摩 党建 ", "S007"),
+    ("004", "上传人:小** 文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB", "S004"),
+    ("004", "返回 下载 相关 举报", "S005"),
+    ("004", "全市街道社区党组织书记培训班辅导讲义_第1页", "S005"),
+    ("004", "第1页 / 共27页", "S005"),
+    ("004", "点击查看更多>>", "S005"),
+    ("004", "资源描述", "S005"),
+    ("004", "《全市街道社区党组织书记培训班辅导讲义》由会员分享,可在线阅读", "S003"),
+    ("004", "展开阅读全文", "S005"),
+    ("004", "电脑版\xa0|金锄头文库版权所有", "S006"),
+    ("004", "经营许可证:蜀ICP备13022795号", "S006"),
+    ("001", "社區(qū)發(fā)展工作大會講話", "S008"),
+    ("002", "社區構建問題報告", "S008"),
+    ("003", "在党建引领社区治理体系建设观摩推进会上讲话(2022年)", "S008"),
+]
+
+#: 1-based numbers of the original lines the safe fixes remove.
+REMOVED = {
+    "000": [1, 2, 3, 4],
+    "001": list(range(1, 9)),
+    "002": list(range(1, 7)),
+    "003": [*range(1, 9), 107, 108],
+    "004": [*range(3, 20), *range(51, 60)],
+}
+
+FIRST_AND_LAST = {
+    "000": ("建设局社区建设会议上讲话", "谢谢大家!"),
+    "001": ("社區(qū)發(fā)展工作大會講話", "同志們,建設宜居城市,守護美好家園,"),
+    "002": ("社區構建問題報告", "3、堅持以服務居民群眾為重點,"),
+    "003": ("在党建引领社区治理体系建设观摩推进会上的讲话", "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。"),
+    "004": ("全市街道社区党组织书记培训班辅导讲义", "16、门的门栋, 门栋治安状况好转了,"),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_every_boilerplate_line_of_the_seed_is_flagged(prefix):
+    doc = Document(read(prefix))
+    assert [(d.line, d.code) for d in lint(doc, S_RULES)] == EXPECTED[prefix]
+
+
+@pytest.mark.parametrize(("prefix", "excerpt", "code"), DEFECTS)
+def test_defects_md_excerpt_is_flagged_by_its_rule(prefix, excerpt, code):
+    text = read(prefix)
+    start = text.index(excerpt)
+    line_start = text.rfind("\n", 0, start) + 1
+    codes = {d.code for d in lint(Document(text), S_RULES) if line_start <= d.start <= start + len(excerpt)}
+    assert codes == {code}
+
+
+def _without_lines(text: str, numbers: list[int]) -> str:
+    """``text`` without the lines of the given 1-based numbers."""
+    return "\n".join(line for number, line in enumerate(text.split("\n"), 1) if number not in numbers)
+
+
+@pytest.mark.parametrize("prefix", sorted(REMOVED))
+def test_safe_fix_removes_exactly_the_boilerplate_lines(prefix):
+    original = read(prefix)
+    result = fixed(original)
+    assert result == _without_lines(original, REMOVED[prefix])
+    first, last = FIRST_AND_LAST[prefix]
+    lines = result.split("\n")
+    assert lines[0] == first
+    assert lines[-1].startswith(last)
+    assert fixed(result) == result
+    assert s_findings(result) == []
+
+
+def test_fix_on_the_command_line(seeds_copy):
+    result = wenlint("check", "--select", ",".join(CODES), "--fix", str(seeds_copy))
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    for path in sorted(seeds_copy.glob("*.txt")):
+        first, last = FIRST_AND_LAST[path.name[:3]]
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert lines[0] == first and lines[-1].startswith(last)
+
+
+def test_extra_patterns_from_the_configuration(tmp_path):
+    (tmp_path / "wenlint.toml").write_text(
+        'select = ["S"]\n[rules.seo-spam-line]\nextra-patterns = ["快樂體育註冊", "快乐体育官网"]\n'
+        '[rules.S009]\nextra-patterns = ["范文网"]\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.txt"
+    page.write_text("范文网 | 社区工作总结\n快乐体育|快乐体育注册|快乐体育官网\n\n今天的大会,是一次重要会议。今天的大会,是一次重要会议。\n",
+                    encoding="utf-8")
+    result = wenlint("check", "--output-format", "concise", str(page), cwd=tmp_path)
+    out = result.stdout.decode()
+    assert "page.txt:1:1: S009" in out and "page.txt:2:1: S001" in out
+    bad = tmp_path / "wenlint.toml"
+    bad.write_text('[rules.S001]\nextra-patterns = [1]\n', encoding="utf-8")
+    result = wenlint("check", str(page), cwd=tmp_path)
+    assert result.returncode == 2 and b"extra-patterns" in result.stderr
+
+
+# -- 2. nothing on clean Chinese ----------------------------------------------------------
+
+
+def body_paragraphs() -> list[str]:
+    """Every body line of the seeds, in its own script and in the other."""
+    paragraphs = []
+    for path in SEED_FILES:
+        doc = Document(path.read_text(encoding="utf-8"))
+        for index in doc.zones.body:
+            line = doc.zones.text(index).strip()
+            if line:
+                simplified = converter("t2s").convert(line)
+                paragraphs += [line, converter("s2t").convert(line) if simplified == line else simplified]
+    return paragraphs
+
+
+def test_no_finding_on_body_paragraphs():
+    paragraphs = body_paragraphs()
+    assert len(paragraphs) >= 200
+    assert [(p[:20], s_findings(p)) for p in paragraphs if s_findings(p)] == []
+
+
+def test_no_finding_on_body_paragraphs_shuffled_into_documents():
+    paragraphs = body_paragraphs()
+    shuffle = random.Random(20240601)
+    for _ in range(300):
+        text = "\n\n".join(shuffle.sample(paragraphs, shuffle.randint(1, 8)))
+        assert s_findings(text) == [], text[:60]
+
+
+MENTIONS = [
+    "我读过一篇网友投稿的文章,写的是社区志愿者的故事,很感人。",
+    "我们的版权所有人已经同意授权,这部作品可以免费借阅。",
+    "会议安排如下:时间:下午三点,地点:三楼会议室,请准时参加。",
+    "这些照片来源于网友上传,记者核实后确认属实。",
+    "下面我讲几点意见,供大家参考。",
+    "他在澳门工作了三年,回到内地后和毛开云一起开办了一家视频公司。",
+    "小区的首页设计 > 原来的方案,居民们都很满意。",
+    "点击下载按钮,然后返回首页,如果发现问题可以举报。",
+]
+
+
+@pytest.mark.parametrize("sentence", MENTIONS)
+def test_no_finding_on_sentences_that_mention_the_words(sentence):
+    paragraph = "今天,我们召开全区社区建设工作会议,主要是贯彻省、市会议精神。"
+    placements = (sentence, f"{paragraph}{sentence}{paragraph}", f"{sentence}\n\n{paragraph}", f"{paragraph}\n\n{sentence}")
+    for text in placements:
+        assert s_findings(text) == [], text
+
+
+@pytest.mark.skipif(not CSC.is_dir(), reason="needs ../shared/data/csc")
+def test_no_finding_on_csc_sentences():
+    sentences = [json.loads(line)["tgt"] for path in sorted(CSC.glob("*.jsonl"))
+                 for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(sentences) > 3000
+    assert [(s, s_findings(s)) for s in sentences if s_findings(s)] == []
+
+
+# -- 3. built once ---------------------------------------------------------------------------
+
+
+def test_automaton_is_built_once_per_process_and_scan_once_per_document(monkeypatch):
+    counts = {"automaton": 0, "scan": 0}
+    build, scan = _patterns._build_automaton, _patterns._scan
+
+    def counting_build(entries):
+        counts["automaton"] += 1
+        return build(entries)
+
+    def counting_scan(doc):
+        counts["scan"] += 1
+        return scan(doc)
+
+    monkeypatch.setattr(_patterns, "_build_automaton", counting_build)
+    monkeypatch.setattr(_patterns, "_scan", counting_scan)
+    _patterns.automaton.cache_clear()
+    try:
+        for path in SEED_FILES:
+            assert lint(Document(path.read_text(encoding="utf-8")), S_RULES)
+    finally:
+        _patterns.automaton.cache_clear()
+    assert counts == {"automaton": 1, "scan": len(SEED_FILES)}
+
+
+def test_normalised_text_keeps_offsets():
+    text = read("002")
+    normal = _patterns.normalise(text)
+    assert len(normal) == len(text) and normal.startswith("社区构建问题报告\n\n时间:")
+    # A conversion that changes a line's length (`U盘` → `隨身碟`) falls back
+    # to converting that line character by character.
+    line = "我把U盘插上了"
+    assert _patterns._normalise_line(line, converter("s2twp").convert) == "我把U盤插上了"
+
+
+def test_packs_match_both_scripts_and_both_cases():
+    seo = _patterns.pack("seo")["strong"]
+    assert {"av网", "AV网"} <= seo and "澳门" not in seo and "开云" not in seo
+    assert "首页" in _patterns.pack("breadcrumb")["home"]
+    assert Path(_patterns.DATA / "spam_seo.txt").is_file()
