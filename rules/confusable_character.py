@@ -1,0 +1,166 @@
+"""T003: a character that breaks the words around it, where a look-alike or
+sound-alike one would make a common word (`福社` for 福祉, `下拔` for 下拨)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+
+from wenlint_rules._lexicon import in_script, joined, lexicon, simplified
+
+#: How much likelier (centibels) the best replacement must make the words
+#: around a suspect, after its similarity penalty.
+THRESHOLD = {"strict": 500, "default": 400, "loose": 300}
+#: Penalty (centibels) of a replacement by class: same sound and tone, same
+#: sound in another tone, a sound often confused, a close shape.
+PENALTY = (0, 60, 150, 120)
+#: Characters of context on either side of a suspect.
+WINDOW = 3
+#: A character this common as a word of its own (cost below it: 的 148,
+#: 在 188, 做 260) is left alone: typos among them are rare, and checking
+#: them is most of the work.
+STANDS_ALONE = 300
+#: Suggestions shown.
+SHOWN = 3
+#: Regional variants (`妳`, `牠`, `著`) are the mixed-script rules' business.
+_VARIANTS = frozenset("妳牠著祂祢")
+#: Common surnames: a suspect one or two characters after one may be in a name.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_HAN_RUN = regex.compile(r"\p{Han}{2,}")
+#: Titles, quotations and brackets: names and quoted wording, left alone.
+_QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{0,60}」|『[^』\n]{0,60}』|‘[^’\n]{0,60}’")
+
+
+@lru_cache(maxsize=16384)
+def _near(char: str, left: bool) -> frozenset[str]:
+    """Characters that meet ``char`` inside some word, after it (``left``: it
+    is the left neighbour) or before it."""
+    lex = lexicon()
+    return frozenset(lex.followers(char) if left else lex.leaders(char))
+
+
+@lru_cache(maxsize=16384)
+def _similar(char: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(group) for group in lexicon().similar(char)[: len(PENALTY)])
+
+
+class ConfusableCharacter(Rule):
+    code = "T003"
+    name = "confusable-character"
+    summary = "A character that breaks the words around it where a look-alike or sound-alike would fit (`福社`)"
+    explanation = """
+        The general typo detector. Typing by sound and scanning by shape put a
+        wrong character where a similar one belongs: `增进人民群众福社` (福祉),
+        `配套下拔资金` (下拨), `不要莫视群众` (漠视). Such a character usually
+        fits no word of its neighbours, while the right one makes a common word.
+
+        A suspect is a character that meets neither neighbour inside any word
+        of the lexicon (jieba's newspaper words and wordfreq's web words) and
+        does not commonly stand alone as a word (`的`, `在`, `做` do). Its
+        candidates are characters of the same sound (any tone), of a sound
+        often confused (zh/z, n/l, ang/an …) or of a close shape that do meet a
+        neighbour in some word. The words around the suspect are scored as a
+        unigram model of both frequency lists; the best candidate is reported
+        when it makes them likelier by the threshold of `sensitivity`
+        (`strict` 500, `default` 400, `loose` 300 centibels, after a penalty
+        for a less similar candidate), with up to three suggestions.
+
+        Left alone, for precision: regional variants (`妳`, `牠`, `著`: M
+        rules), a suspect next to another suspect (which one is wrong?), a
+        character one or two after a common surname (names), text in `《》`,
+        quotes and corner brackets, a suspect whose surroundings repeat in the
+        document (a term the lexicon lacks), URLs and Markdown code.
+        Traditional text is checked through its Simplified form. The fix
+        writes the first suggestion; it is unsafe.
+    """
+    fix = FixAvailability.UNSAFE
+    options = {"sensitivity": Option("default", "how sure the rule must be", tuple(THRESHOLD))}
+    bad = (
+        Example("犯罪嫌疑人、被告人聘请的律帅。", fixed="犯罪嫌疑人、被告人聘请的律师。"),
+        Example("法院应当根锯和解协议制作调解书。", fixed="法院应当根据和解协议制作调解书。"),
+        Example("北洋政府统冶时期制定的宪法。", fixed="北洋政府统治时期制定的宪法。"),
+        Example("政府採購應當醋進中小企業的發展。", fixed="政府採購應當促進中小企業的發展。"),
+        Example("這是程序正檔原則的要求。", fixed="這是程序正當原則的要求。", options={"sensitivity": "loose"}),
+    )
+    good = (
+        Example("坚持以人为本，增进人民群众福祉，不要漠视群众的利益。"),
+        Example("法律解释不是可有可无的，而是必然存在于法律适用之中。"),
+        Example("他读了《睛雨集》，说“福社”二字写错了。"),
+        Example("王晓睛和李睛都来了。"),
+        Example("妳看牠在那裡。"),
+        Example("社区是社会的细胞，社区服务是群众生活的晴雨表。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        view = simplified(doc)
+        threshold = THRESHOLD[self.settings["sensitivity"]]
+        quoted = [match.span() for match in _QUOTED.finditer(view)]
+        found = []
+        for run in _HAN_RUN.finditer(view):
+            for position, gain, suggestions in _suspects(view, joined(doc), run.start(), run.end(), threshold):
+                if doc.is_verbatim(position) or _in_spans(position, quoted) or _after_surname(view, position):
+                    continue
+                if _repeated(view, position):
+                    continue
+                found.append(self._finding(doc, position, suggestions))
+        return found
+
+    def _finding(self, doc: Document, position: int, suggestions: list[str]) -> Diagnostic:
+        shown = [in_script(doc, position, position + 1, char) for char in suggestions]
+        alternatives = ", ".join(f"`{char}`" for char in shown)
+        return self.diagnostic(
+            position, position + 1, f"`{doc.text[position]}` may be a typo for {alternatives}",
+            Fix.replace(position, position + 1, shown[0], safe=False, message=f"write `{shown[0]}`"),
+        )
+
+
+def _suspects(view: str, joins: list[bool], start: int, end: int, threshold: int):
+    """(offset, gain, suggestions) of the suspects of the run ``view[start:end]``
+    whose best candidate gains at least ``threshold``, leaving out any next to
+    another suspect that gains half as much."""
+    lex = lexicon()
+    scored = []
+    for position in range(start, end):
+        if (position > start and joins[position - 1]) or (position < end - 1 and joins[position]):
+            continue
+        char = view[position]
+        if char in _VARIANTS or lex.char_cost(char) < STANDS_ALONE:
+            continue
+        near = (_near(view[position - 1], True) if position > start else frozenset()) | (
+            _near(view[position + 1], False) if position < end - 1 else frozenset())
+        candidates = [(other, index) for index, group in enumerate(_similar(char)) for other in group & near]
+        if not candidates:
+            continue
+        low, high = max(start, position - WINDOW), min(end, position + WINDOW + 1)
+        before, after = view[low:position], view[position + 1 : high]
+        base = lex.segment_cost(before + char + after)
+        gains = sorted(((base - lex.segment_cost(before + other + after) - PENALTY[index], other)
+                        for other, index in candidates), reverse=True)
+        if gains[0][0] >= threshold / 2:
+            scored.append((position, gains[0][0], [other for _, other in gains[:SHOWN]]))
+    for index, (position, gain, suggestions) in enumerate(scored):
+        beside = [other for other in scored[max(0, index - 1) : index + 2] if abs(other[0] - position) == 1]
+        if gain >= threshold and not beside:
+            yield position, gain, suggestions
+
+
+def _repeated(view: str, position: int) -> bool:
+    """Whether the suspect and a neighbour occur together again in the text."""
+    return view.count(view[max(0, position - 1) : position + 1]) > 1 or view.count(view[position : position + 2]) > 1
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in spans)
+
+
+def _after_surname(view: str, position: int) -> bool:
+    """Whether a common surname stands one or two characters before ``position``."""
+    return view[position - 1 : position] in _SURNAMES or view[max(0, position - 2) : position - 1] in _SURNAMES

@@ -1,0 +1,123 @@
+"""T002: four characters one look-alike or sound-alike character away from an idiom (`各司共职`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+
+from wenlint_rules._lexicon import crosses_word, in_script, known_typos, lexicon, simplified
+
+#: How much likelier (centibels) the idiom must make the four characters: 各司共职
+#: → 各司其职 gains about 1,000; four ordinary words near an idiom by chance
+#: (`一心一用`) gain little.
+MIN_GAIN = {"strict": 500, "default": 350, "loose": 200}
+#: Word lists hold common misspellings too (jieba lists `迫不急待`): a listed
+#: form is flagged when it is this much rarer (centibels: 30 times) than the idiom.
+RARER_VARIANT = 150
+
+
+@lru_cache(maxsize=1)
+def _anchors():
+    """An Aho-Corasick automaton over the first and last two characters of
+    every four-character idiom: one wrong character leaves one of them intact."""
+    import ahocorasick
+
+    idioms = lexicon().idioms
+    by_anchor: dict[str, list[tuple[int, str]]] = {}
+    for index in range(0, len(idioms), 4):
+        idiom = idioms[index : index + 4]
+        by_anchor.setdefault(idiom[:2], []).append((0, idiom))
+        by_anchor.setdefault(idiom[2:], []).append((2, idiom))
+    automaton = ahocorasick.Automaton()
+    for anchor, entries in by_anchor.items():
+        automaton.add_word(anchor, tuple(entries))
+    automaton.make_automaton()
+    return automaton
+
+
+class IdiomNearMiss(Rule):
+    code = "T002"
+    name = "idiom-near-miss"
+    summary = "Four characters one look-alike or sound-alike character away from an idiom (`各司共职`)"
+    explanation = """
+        Idioms are written from memory and typed by sound, so a character in
+        them is easily replaced by one that sounds or looks the same:
+        `各司共职` (各司其职), `迫不急待` (迫不及待), `再接再励` (再接再厉).
+
+        Flagged: four characters that are no word (or a listed misspelling,
+        thirty times rarer than the idiom: jieba lists `迫不急待`), that differ from a
+        four-character idiom of jieba's dictionary in one character, where the
+        two characters sound alike (same syllable, another tone, or a sound
+        often confused such as zh/z, n/l, ang/an) or look alike (pycorrector's
+        stroke tables), and where the idiom makes the passage clearly likelier
+        than the characters as written (option `sensitivity`: `strict`,
+        `default` or `loose`). Left alone: idioms and other words of the
+        lexicon, four characters that a common word joins to the text around
+        them (`心一意` in `一心一意`), misspellings T001 lists (it reports them
+        with a safe fix), URLs and Markdown code. Traditional text
+        is checked through its Simplified form and corrected in its own script.
+
+        The fix writes the idiom; it is unsafe (a rare variant may be meant).
+    """
+    fix = FixAvailability.UNSAFE
+    options = {"sensitivity": Option("default", "how sure the rule must be", tuple(MIN_GAIN))}
+    bad = (
+        Example("毕业时的悲观离合，让人难忘。", fixed="毕业时的悲欢离合，让人难忘。"),
+        Example("大家迫不急待地打开了礼物。", fixed="大家迫不及待地打开了礼物。"),
+        Example("希望你再接再励，取得更好的成绩。", fixed="希望你再接再厉，取得更好的成绩。"),
+        Example("大家迫不急待地打開了禮物。", fixed="大家迫不及待地打開了禮物。"),
+    )
+    good = (
+        Example("各部门要各司其职，形成合力，迫不及待，再接再厉，悲欢离合。"),
+        Example("各部门要各司共职。"),
+        Example("他一心一意地工作，一心一用也不行。"),
+        Example("这是不可一日缺少的东西。"),
+        Example("引用 `各司共职` 作为反例。", path="example.md"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han or len(doc.text) < 4:
+            return []
+        view = simplified(doc)
+        min_gain = MIN_GAIN[self.settings["sensitivity"]]
+        lex = lexicon()
+        found = []
+        seen = set()
+        for end, entries in _anchors().iter(view):
+            for offset, idiom in entries:
+                start = end - 1 - offset
+                if start < 0 or start in seen:
+                    continue
+                window = view[start : start + 4]
+                rest = 2 - offset  # the half of the idiom the anchor leaves open
+                if len(window) < 4 or (window[rest] != idiom[rest]) + (window[rest + 1] != idiom[rest + 1]) != 1:
+                    continue
+                if window in known_typos():
+                    continue  # T001 reports it, with a safe fix
+                if not _one_similar_change(lex, window, idiom):
+                    continue
+                as_word = lex.cost(window)
+                if as_word is not None and as_word - lex.cost(idiom) < RARER_VARIANT:
+                    continue
+                if as_word is None and lex.segment_cost(window) - lex.cost(idiom) < min_gain:
+                    continue
+                if crosses_word(lex, view, start, start + 4) or doc.is_verbatim(start):
+                    continue
+                seen.add(start)
+                correction = in_script(doc, start, start + 4, idiom)
+                found.append(self.diagnostic(
+                    start, start + 4, f"`{doc.text[start:start + 4]}` looks like the idiom `{correction}`",
+                    Fix.replace(start, start + 4, correction, safe=False, message=f"write `{correction}`"),
+                ))
+        return found
+
+
+def _one_similar_change(lex, window: str, idiom: str) -> bool:
+    """Whether ``window`` differs from ``idiom`` in exactly one character that
+    sounds or looks like the idiom's."""
+    changed = [(a, b) for a, b in zip(window, idiom) if a != b]
+    if len(changed) != 1:
+        return False
+    wrong, right = changed[0]
+    return any(wrong in group for group in lex.similar(right)) or any(right in group for group in lex.similar(wrong))

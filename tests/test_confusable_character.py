@@ -1,0 +1,53 @@
+"""T003 confusable-character: the general detector."""
+
+from __future__ import annotations
+
+from conftest import findings, seed
+
+from wenlint import Document
+from wenlint.engine import lint
+from wenlint.registry import all_rules
+
+
+def _messages(text: str, **options) -> list[str]:
+    return [d.message for d in lint(Document(text), [all_rules()["T003"](**options)])]
+
+
+def test_typos_with_suggestions():
+    assert findings("犯罪嫌疑人、被告人聘请的律帅。", "T003") == ["帅"]
+    assert _messages("法院应当根锯和解协议制作调解书。")[0].startswith("`锯` may be a typo for `据`")
+
+
+def test_seed_typos_get_the_right_suggestion_among_the_first_three():
+    text = seed("002").read_text(encoding="utf-8")
+    messages = _messages(text, sensitivity="loose")
+    assert any(m.startswith("`莫` may be a typo for") and "`漠`" in m for m in messages)
+    assert any(m.startswith("`語` may be a typo for `餘`") for m in messages)
+
+
+def test_traditional_seeds_are_not_flagged_for_being_traditional():
+    for prefix in ("001", "002"):
+        flagged = findings(seed(prefix).read_text(encoding="utf-8"), "T003")
+        assert len(flagged) <= 2, flagged
+
+
+def test_sensitivity_trades_recall_for_precision():
+    text = "這是程序正檔原則的要求。"
+    assert findings(text, "T003") == []
+    assert findings(text, "T003", sensitivity="loose") == ["檔"]
+
+
+def test_clean_text_gets_nothing():
+    text = ("社区是社会的细胞，社区服务是群众生活的晴雨表。各部门要各司其职，配套下拨资金，"
+            "增进人民福祉，不要漠视群众。法律解释不是可有可无的，而是必然存在于法律适用之中。")
+    assert findings(text, "T003") == []
+
+
+def test_names_quotes_and_variants_are_left_alone():
+    assert findings("他读了《律帅集》，说“律帅”二字写错了。", "T003") == []
+    assert findings("王律帅来了。", "T003") == []
+    assert findings("妳看牠在那裡。", "T003") == []
+
+
+def test_a_suspect_that_repeats_is_a_term():
+    assert findings("聘请的律帅很好。聘请的律帅也来了。", "T003") == []

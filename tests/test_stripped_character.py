@@ -1,0 +1,50 @@
+"""T005 stripped-character: one character gone from a whole document."""
+
+from __future__ import annotations
+
+from conftest import seed
+
+from wenlint import Document
+from wenlint.engine import fix, lint
+from wenlint.registry import all_rules
+
+
+def _findings(text: str, **options):
+    doc = Document(text)
+    return doc, lint(doc, [all_rules()["T005"](**options)])
+
+
+def test_seed_001_lost_every_li_and_xiang():
+    doc, found = _findings(seed("001").read_text(encoding="utf-8"))
+    headline = [d.message for d in found if "whole document" in d.message]
+    assert len(headline) == 2
+    assert headline[0].startswith("`力` appears stripped from the whole document")
+    assert headline[1].startswith("`相` appears stripped from the whole document")
+    places = {doc.text[d.start - 2 : d.end + 2] for d in found}
+    for context in ("建設,努推進", "會、社會量支持", "形成整體合。我們", "鄰里和睦處的風", "一品、互融合、得"):
+        assert any(context in place or place in context for place in places), context
+
+
+def test_every_place_gets_a_finding_with_an_insertion():
+    doc, found = _findings(seed("001").read_text(encoding="utf-8"))
+    at_nu = [d for d in found if doc.text[d.start : d.end + 2] == "努推進"]
+    assert at_nu and all(d.fix.edits[0].content == "力" for d in at_nu)
+    fixed = fix(doc, [all_rules()["T005"]()], unsafe=True).doc.text
+    assert "努力推進" in fixed and "和睦相處" in fixed and "社會力量支持" in fixed
+
+
+def test_seeds_that_lost_nothing_get_nothing():
+    for prefix in ("000", "002", "003", "004"):
+        assert _findings(seed(prefix).read_text(encoding="utf-8"))[1] == []
+    joined = "\n".join(seed(p).read_text(encoding="utf-8") for p in ("000", "003", "004"))
+    assert _findings(joined)[1] == []
+
+
+def test_a_character_the_document_uses_is_never_reported():
+    text = seed("001").read_text(encoding="utf-8") + "\n我們要努力工作。"
+    messages = [d.message for d in _findings(text)[1] if "whole document" in d.message]
+    assert len(messages) == 1 and messages[0].startswith("`相`")
+
+
+def test_a_short_document_is_not_expected_to_use_the_character():
+    assert _findings("我們要努推進社區建設,動員社會量參與,形成整體合。")[1] == []
