@@ -1,0 +1,40 @@
+"""E004 replacement-character: one finding per run of U+FFFD."""
+
+from __future__ import annotations
+
+from conftest import SEED_FILES, findings
+
+from wenlint import Document
+from wenlint.engine import fix, lint
+from wenlint.registry import all_rules
+
+
+def _lint(text: str, path: str = "doc.txt"):
+    return lint(Document.from_source(text, path), [all_rules()["E004"]()])
+
+
+def test_one_finding_per_run():
+    text = "社区建设工作取得了\ufffd\ufffd成效,\ufffd年我市确定了目标\ufffd\ufffd\ufffd"
+    assert findings(text, "E004") == ["\ufffd\ufffd", "\ufffd", "\ufffd\ufffd\ufffd"]
+    messages = [d.message for d in _lint(text)]
+    assert messages[0].startswith("2 replacement characters")
+    assert messages[1].startswith("a replacement character")
+
+
+def test_no_fix():
+    text = "会议由主任\ufffd持。"
+    assert all(d.fix is None for d in _lint(text))
+    assert fix(Document.from_source(text), [all_rules()["E004"]()], unsafe=True).doc.text == text
+
+
+def test_lossy_utf8_read_as_gbk_leaves_replacement_characters():
+    damaged = "今天我们召开会议".encode("utf-8").decode("gbk", "replace")
+    assert damaged == "浠婂ぉ鎴戜滑鍙\ufffd寮\ufffd浼氳\ufffd\ufffd"
+    assert findings(damaged, "E004") == ["\ufffd", "\ufffd", "\ufffd\ufffd"]
+
+
+def test_left_alone():
+    assert findings("解码失败时会出现替换字符 U+FFFD。", "E004") == []
+    assert findings("乱码示例：`\ufffd\ufffd` 和\n\n```\n\ufffd\n```\n", "E004", path="a.md") == []
+    for path in SEED_FILES:
+        assert findings(path.read_text(encoding="utf-8"), "E004") == [], path.name
