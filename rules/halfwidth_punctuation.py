@@ -105,11 +105,13 @@ class HalfwidthPunctuation(Rule):
     def _half_marks(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
         found = []
-        references = _reference_lines(doc)
+        # Bibliography entries, and `?` damage from a lossy conversion (E003
+        # reports it; converting marks inside it would erase the evidence).
+        skipped = _reference_lines(doc) + _damage(doc)
         for match in _HALF_MARK.finditer(text):
             start = match.start()
             mark = match[0]
-            if doc.is_verbatim(start) or (references and _inside(references, start)):
+            if doc.is_verbatim(start) or (skipped and _inside(skipped, start)):
                 continue
             if mark == "(":
                 found.extend(self._parentheses(doc, start))
@@ -160,6 +162,14 @@ def _reference_lines(doc: Document) -> list[tuple[int, int]]:
     if "[" not in doc.text:
         return []
     return [m.span() for m in _REFERENCE.finditer(doc.text)]
+
+
+def _damage(doc: Document) -> list[tuple[int, int]]:
+    if "?" not in doc.text:
+        return []
+    from wenlint_rules.lossy_transcoding import damaged_stretches
+
+    return [(stretch.start, stretch.end) for stretch in damaged_stretches(doc)]
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

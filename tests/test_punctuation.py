@@ -79,6 +79,7 @@ def test_flags_and_fixes(text, expected):
         ("社區(qū)發(fā)展", "a.txt"),
         ("取得了顯著成效??倳", "a.txt"),
         ("勞民傷財?shù)谋砻", "a.txt"),
+        ("深受啟迪?;仡欉@幾年", "a.txt"),
         ("等等...", "a.txt"),
         ("使用 Python (a language) 编写。", "a.txt"),
         ("比分是3:2。", "a.txt"),
