@@ -13,10 +13,12 @@ from wenlint.registry import all_rules
 RULES = list(all_rules().values())
 
 
-def _cases(kind: str):
-    for rule in RULES:
-        for index, example in enumerate(getattr(rule, kind)):
-            yield pytest.param(rule, example, id=f"{rule.code}-{kind}-{index}")
+def _cases(kind: str) -> list:
+    return [
+        pytest.param(rule, example, id=f"{rule.code}-{kind}-{index}")
+        for rule in RULES
+        for index, example in enumerate(getattr(rule, kind))
+    ]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
