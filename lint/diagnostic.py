@@ -45,17 +45,33 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Edits applied together or not at all."""
+    """Edits applied together or not at all.
+
+    ``encoding`` and ``newline``, when set, change how the fixed file is
+    written rather than its text: its encoding (the bytes are re-encoded,
+    without a byte-order mark) or its line breaks (all made ``newline``).
+    """
 
     edits: tuple[Edit, ...]
     applicability: Applicability
     message: str = ""
+    encoding: str | None = None
+    newline: str | None = None
 
     @classmethod
     def replace(cls, start: int, end: int, content: str, *, safe: bool = True, message: str = "") -> Fix:
         """A fix made of one edit."""
         applicability = Applicability.SAFE if safe else Applicability.UNSAFE
         return cls((Edit(start, end, content),), applicability, message)
+
+    @classmethod
+    def rewrite(cls, at: int, *, encoding: str | None = None, newline: str | None = None,
+                safe: bool = True, message: str = "") -> Fix:
+        """A fix that leaves the text alone and writes the file in another
+        ``encoding`` or with uniform ``newline``. It holds one empty edit at
+        ``at`` so that every report format can place and show it."""
+        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        return cls((Edit(at, at, ""),), applicability, message, encoding, newline)
 
     def allowed(self, unsafe: bool) -> bool:
         """Whether this fix runs under the given ``--unsafe-fixes`` setting."""

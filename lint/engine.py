@@ -74,7 +74,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
     """
     taken: list[Edit] = []  # sorted by (start, end), pairwise disjoint
     applied: list[int] = []
-    order = sorted(range(len(fixes)), key=lambda i: min(e.start for e in fixes[i].edits))
+    order = sorted(range(len(fixes)), key=lambda i: min((e.start for e in fixes[i].edits), default=0))
     for index in order:
         edits = sorted(fixes[index].edits, key=lambda e: (e.start, e.end))
         if any(_overlap(a, b) for a, b in zip(edits, edits[1:])):
@@ -111,16 +111,41 @@ class FixOutcome:
 
 
 def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcome:
-    """Lint, apply allowed fixes, and repeat until nothing changes."""
+    """Lint, apply allowed fixes, and repeat until nothing changes.
+
+    A fix that sets ``encoding`` or ``newline`` is carried into the returned
+    Document (see :func:`rewritten`), so the file is written that way.
+    """
     fixed: Counter[str] = Counter()
     for _ in range(MAX_FIX_PASSES):
         diagnostics = lint(doc, rules)
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
         if not fixable:
             return FixOutcome(doc, diagnostics, fixed)
-        text, applied = apply_fixes(doc.text, [d.fix for d in fixable])  # type: ignore[misc]
-        if text == doc.text:
+        fixes: list[Fix] = [d.fix for d in fixable]  # type: ignore[misc]
+        text, applied = apply_fixes(doc.text, fixes)
+        changed = rewritten(doc, text, [fixes[i] for i in applied])
+        if changed is None:
             return FixOutcome(doc, diagnostics, fixed)
         fixed.update(fixable[i].code for i in applied)
-        doc = doc.with_text(text)
+        doc = changed
     return FixOutcome(doc, lint(doc, rules), fixed, converged=False)
+
+
+def rewritten(doc: Document, text: str, applied: Sequence[Fix]) -> Document | None:
+    """``doc`` holding ``text`` and written as the ``applied`` fixes say, or
+    None when nothing changes. A new encoding drops the byte-order mark; a
+    new line-break style makes the breaks uniform."""
+    encoding = next((f.encoding for f in applied if f.encoding), None)
+    newline = next((f.newline for f in applied if f.newline), None)
+    if encoding == doc.encoding and not doc.bom:
+        encoding = None
+    if text == doc.text and encoding is None and newline is None:
+        return None
+    return Document(
+        text, doc.path,
+        encoding=encoding or doc.encoding,
+        bom=doc.bom and encoding is None,
+        newline=newline or doc.newline,
+        confidence=1.0 if encoding else doc.confidence,
+    )

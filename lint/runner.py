@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from wenlint import engine
 from wenlint.config import Settings
-from wenlint.decode import InputError
+from wenlint.decode import InputError, label
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 from wenlint.rule import Rule
@@ -72,10 +72,43 @@ def _touched_lines(doc: Document, diagnostics: list[Diagnostic]) -> dict[int, tu
     return {n: (doc.line_starts[n - 1], doc.line_text(n)) for n in sorted(numbers)}
 
 
+def display_name(path: str) -> str:
+    """``path`` as it can be printed: bytes that are not UTF-8 in a file
+    name (kept by Python as lone surrogates) are shown as ``\\xff``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _layout(doc: Document) -> tuple:
+    """Everything besides the text that decides the bytes written."""
+    return doc.encoding, doc.bom, doc.newline, doc.mixed_newline_at
+
+
+def _describe(doc: Document) -> str:
+    """``GB18030, CRLF``: how a document is written."""
+    bom = " with BOM" if doc.bom else ""
+    breaks = "CRLF" if doc.newline == "\r\n" else "LF"
+    mixed = ", mixed line breaks" if doc.mixed_newline_at is not None else ""
+    return f"{label(doc.encoding)}{bom}, {breaks}{mixed}"
+
+
+def _diff(name: str, before: Document, after: Document) -> str:
+    """The unified diff of the text; when the encoding or line breaks change,
+    the header lines say how (``--- a/x.txt<TAB>(GB18030, LF)``) even if no line does."""
+    dates = ("", "")
+    if _layout(before) != _layout(after):
+        dates = (f"({_describe(before)})", f"({_describe(after)})")
+    diff = "".join(difflib.unified_diff(
+        before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
+        fromfile=f"a/{name}", tofile=f"b/{name}", fromfiledate=dates[0], tofiledate=dates[1]))
+    if not diff and dates[0]:
+        diff = f"--- a/{name}\t{dates[0]}\n+++ b/{name}\t{dates[1]}\n"
+    return diff
+
+
 def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     """Check one file, and fix or diff it as ``job`` says. Never raises for bad input."""
     stdin = path == "-"
-    name = job.stdin_filename if stdin else path
+    name = job.stdin_filename if stdin else display_name(path)
     try:
         doc = read_document(path, settings.max_file_size_mb * 2**20)
     except InputError as error:
@@ -86,18 +119,21 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         diagnostics = engine.lint(doc, rules)
         return FileResult(name, diagnostics, _touched_lines(doc, diagnostics))
     outcome = engine.fix(doc, rules, unsafe=job.unsafe)
-    result = FileResult(name, outcome.diagnostics, _touched_lines(outcome.doc, outcome.diagnostics),
+    fixed = outcome.doc
+    result = FileResult(name, outcome.diagnostics, _touched_lines(fixed, outcome.diagnostics),
                         outcome.fixed, converged=outcome.converged)
-    if outcome.doc.text != doc.text:
+    if fixed.text != doc.text or _layout(fixed) != _layout(doc):
         if job.mode is Mode.DIFF:
-            result.diff = "".join(difflib.unified_diff(
-                doc.text.splitlines(keepends=True), outcome.doc.text.splitlines(keepends=True),
-                fromfile=f"a/{name}", tofile=f"b/{name}"))
+            result.diff = _diff(name, doc, fixed)
         elif stdin:
-            result.fixed_source = outcome.doc.to_source()
+            result.fixed_source = fixed.to_source()
         else:
             try:
-                write_atomic(path, outcome.doc.to_source().encode(doc.encoding))
+                write_atomic(path, fixed.to_source().encode(fixed.encoding))
+            except UnicodeEncodeError as error:
+                missing = error.object[error.start]
+                result.error = (f"cannot write the fixed file: {label(fixed.encoding)} has no `{missing}`"
+                                " (rewrite it as UTF-8 with E001 first)")
             except OSError as error:
                 result.error = f"cannot write the fixed file: {error.strerror or error}"
     elif stdin and job.mode is Mode.FIX:

@@ -12,21 +12,32 @@ from wenlint.document import Document
 
 
 def read_document(path: str, max_bytes: int) -> Document:
-    """Read and decode one input (``-`` is standard input)."""
+    """Read and decode one input (``-`` is standard input). Devices are
+    refused and at most ``max_bytes`` are read, so neither ``/dev/zero`` nor
+    an endless pipe can exhaust memory."""
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         try:
-            size = os.stat(path).st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"file too large ({size / 2**20:.1f} MiB > {max_bytes // 2**20} MiB); raise max-file-size-mb to check it"
-                )
+            info = os.stat(path)
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+                raise InputError("not a regular file")
+            if info.st_size > max_bytes:
+                raise _too_large(max_bytes, info.st_size)
             with open(path, "rb") as handle:
-                data = handle.read()
+                data = handle.read(max_bytes + 1)
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise _too_large(max_bytes)
     return decode(data, path)
+
+
+def _too_large(max_bytes: int, size: int | None = None) -> InputError:
+    """The error for an input over the limit (``size`` unknown for a pipe)."""
+    limit = f"{max_bytes / 2**20:g} MiB"
+    shown = f"{size / 2**20:.1f} MiB > {limit}" if size else f"over {limit}"
+    return InputError(f"file too large ({shown}); raise max-file-size-mb to check it")
 
 
 def write_atomic(path: str, data: bytes) -> None:

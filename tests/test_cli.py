@@ -120,7 +120,7 @@ def test_fix_does_not_rewrite_unchanged_files(tmp_path):
 def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path):
     (tmp_path / "good.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
-    (tmp_path / "gbk.txt").write_bytes("今天，我们".encode("gbk"))
+    (tmp_path / "undecodable.txt").write_bytes(b"caf\xe9 \x80\x80")  # neither UTF-8, GB18030 nor Big5
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "unreadable.txt").symlink_to(tmp_path / "missing")
     result = wenlint("check", str(tmp_path), "--output-format", "concise")
@@ -128,7 +128,7 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path):
     errors = result.stderr.decode().splitlines()
     assert len(errors) == 4
     assert any("binary.txt" in line and "binary" in line for line in errors)
-    assert any("gbk.txt" in line and "UTF-8" in line for line in errors)
+    assert any("undecodable.txt" in line and "UTF-8" in line for line in errors)
     assert any("empty.txt" in line and "empty" in line for line in errors)
     assert any("unreadable.txt" in line and "cannot read" in line for line in errors)
     assert all(line.startswith("error: ") for line in errors)
