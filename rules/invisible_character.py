@@ -8,6 +8,7 @@ import unicodedata
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule, Severity
+from wenlint_rules.mojibake import inside_mojibake
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060-\u2064\ufeff\u180e\u00ad"
 _BIDI_OVERRIDE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -106,7 +107,7 @@ class InvisibleCharacter(Rule):
         right_to_left = _RightToLeftLines(doc)
         for match in _INVISIBLE.finditer(text):
             start, end = match.span()
-            if self._legitimate(text, start, match[0][0], right_to_left):
+            if self._legitimate(text, start, match[0][0], right_to_left) or inside_mojibake(doc, start):
                 continue
             found.append(self._finding(start, end, match[0], right_to_left))
         return found

@@ -364,7 +364,15 @@ class Mojibake(Rule):
 
 @lru_cache(maxsize=8)
 def mojibake_spans(doc: Document) -> tuple[tuple[int, int], ...]:
-    """The spans E002 flags in ``doc``. Rules that fix single characters
-    (C1 controls, soft hyphens, no-break spaces) should leave these alone:
-    inside mojibake they are bytes of a character E002 decodes back."""
+    """The spans E002 flags in ``doc`` (computed once per document). Rules
+    that fix single characters (C1 controls, soft hyphens, no-break spaces)
+    leave these alone: inside mojibake they are bytes of a character E002
+    decodes back."""
+    if not _SUSPECT.search(doc.text):
+        return ()
     return tuple((d.start, d.end) for d in Mojibake().check(doc))
+
+
+def inside_mojibake(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a span E002 flags."""
+    return any(start <= offset < end for start, end in mojibake_spans(doc))

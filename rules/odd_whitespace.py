@@ -7,6 +7,7 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import is_chinese, is_han
 from wenlint_rules.space_in_chinese import UNITS, UNITS_2
+from wenlint_rules.mojibake import inside_mojibake
 
 #: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
@@ -106,7 +107,7 @@ class OddWhitespace(Rule):
             found.append(self._mixed_newlines(doc))
         for match in _FINDINGS.finditer(text):
             start, end = match.span()
-            if doc.is_verbatim(start):
+            if doc.is_verbatim(start) or inside_mojibake(doc, start):
                 continue
             kind = match.lastgroup
             if kind == "trailing":

@@ -176,3 +176,4 @@ def test_mojibake_spans_for_rules_that_fix_single_characters():
     doc = Document.from_source(mojibake + "建设")
     assert mojibake_spans(doc) == ((0, 4),)
     assert mojibake_spans(Document.from_source(SEED_000)) == ()
+
