@@ -42,6 +42,9 @@ class Edit:
     end: int
     content: str
 
+    def __reduce__(self):  # pickled by constructor: much faster than dataclass state
+        return Edit, (self.start, self.end, self.content)
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -77,6 +80,9 @@ class Fix:
         """Whether this fix runs under the given ``--unsafe-fixes`` setting."""
         return unsafe or self.applicability is Applicability.SAFE
 
+    def __reduce__(self):
+        return Fix, (self.edits, self.applicability, self.message, self.encoding, self.newline)
+
 
 @dataclass(slots=True)
 class Diagnostic:
@@ -98,3 +104,7 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     fingerprint: str = field(default="", compare=False)
+
+    def __reduce__(self):
+        return Diagnostic, (self.code, self.start, self.end, self.message, self.severity, self.fix,
+                            self.line, self.column, self.end_line, self.end_column, self.fingerprint)

@@ -16,6 +16,7 @@ from wenlint.decode import InputError, label
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 from wenlint.rule import Rule
+from wenlint.score import score
 from wenlint.storage import read_document, write_atomic
 
 #: Below this many bytes in all, starting worker processes costs more than it saves.
@@ -47,6 +48,7 @@ class FileResult:
     diff: str = ""
     fixed_source: str | None = None  # for standard input under --fix
     converged: bool = True
+    score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
 
 
 _rule_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
@@ -117,11 +119,12 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     rules = _rules(settings, name)
     if job.mode is Mode.CHECK:
         diagnostics = engine.lint(doc, rules)
-        return FileResult(name, diagnostics, _touched_lines(doc, diagnostics))
+        return FileResult(name, diagnostics, _touched_lines(doc, diagnostics), score=score(diagnostics, len(doc.text)))
     outcome = engine.fix(doc, rules, unsafe=job.unsafe)
     fixed = outcome.doc
     result = FileResult(name, outcome.diagnostics, _touched_lines(fixed, outcome.diagnostics),
-                        outcome.fixed, converged=outcome.converged)
+                        outcome.fixed, converged=outcome.converged,
+                        score=score(outcome.diagnostics, len(fixed.text)))
     if fixed.text != doc.text or _layout(fixed) != _layout(doc):
         if job.mode is Mode.DIFF:
             result.diff = _diff(name, doc, fixed)

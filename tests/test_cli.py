@@ -249,3 +249,20 @@ def test_output_file_and_paths_absolute_or_relative(tmp_path):
     wenlint("check", "doc.txt", str(tmp_path / "doc.txt"), "--output-format", "json", "--output-file", str(report), cwd=tmp_path)
     names = {item["filename"] for item in json.loads(report.read_text(encoding="utf-8"))}
     assert names == {"doc.txt", str(tmp_path / "doc.txt")}
+
+
+def test_summary_gives_the_quality_score(seeds_copy):
+    from wenlint import Document
+    from wenlint.engine import lint
+    from wenlint.registry import all_rules
+    from wenlint.score import score
+
+    path = seeds_copy / "004_d9972e5a2f04e8af.txt"
+    out = wenlint("check", str(path), "--output-format", "concise").stdout.decode()
+    text = path.read_text(encoding="utf-8")
+    rules = [rule() for rule in all_rules().values() if rule.default_enabled]
+    expected = score(lint(Document(text, str(path)), rules), len(text))
+    assert f"Quality score: {expected}/100." in out
+    assert expected < 50  # seed 004 is badly damaged
+    several = wenlint("check", str(seeds_copy), "--output-format", "concise").stdout.decode()
+    assert "Quality score: mean " in several and f"{path} {expected}" in several

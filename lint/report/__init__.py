@@ -13,6 +13,7 @@ from wenlint.rule import Rule
 from wenlint.runner import FileResult
 
 FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github")
+LOWEST_SHOWN = 5
 
 
 def use_color(stream: TextIO) -> bool:
@@ -37,6 +38,8 @@ class Summary:
     fixed: Counter[str] = field(default_factory=Counter)
     errors: int = 0
     fixable_by_code: dict[str, str] = field(default_factory=dict)  # code -> "safe"/"unsafe"
+    scores: list[int] = field(default_factory=list)
+    lowest: list[tuple[int, str]] = field(default_factory=list)  # the worst-scoring files, worst first
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -45,6 +48,9 @@ class Summary:
             self.errors += 1
         if result.diagnostics:
             self.flagged_files += 1
+        if result.score is not None:
+            self.scores.append(result.score)
+            self.lowest = sorted([*self.lowest, (result.score, result.path)])[:LOWEST_SHOWN]
         for diagnostic in result.diagnostics:
             self.by_code[diagnostic.code] += 1
             self.by_severity[diagnostic.severity.value] += 1

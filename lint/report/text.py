@@ -124,8 +124,21 @@ def summary_text(summary: Summary, rules: dict, paint) -> str:
     for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
         name = rules[code].name if code in rules else "internal-error"
         lines.append(f"  {count:>6}  {code}  {name}")
+    lines.extend(score_lines(summary))
     if summary.fixable_safe:
         lines.append(f"{summary.fixable_safe} fixable with `--fix`.")
     if summary.fixable_unsafe:
         lines.append(f"{summary.fixable_unsafe} more fixable with `--fix --unsafe-fixes`.")
     return "\n".join(lines) + "\n"
+
+
+def score_lines(summary: Summary) -> list[str]:
+    """The quality scores: each file's when there are few, else the mean and the lowest."""
+    scores = summary.scores
+    if not scores:
+        return []
+    if len(scores) == 1:
+        return [f"Quality score: {scores[0]}/100."]
+    mean = sum(scores) / len(scores)
+    shown = ", ".join(f"{path} {value}" for value, path in summary.lowest)
+    return [f"Quality score: mean {mean:.0f}/100; lowest: {shown}."]
