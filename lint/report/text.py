@@ -89,6 +89,9 @@ class FullReporter(ConciseReporter):
     def fix_line(self, d: Diagnostic, source: SourceLines) -> str:
         fix = d.fix
         assert fix is not None
+        label = "fix" if fix.applicability is Applicability.SAFE else "unsafe fix"
+        if all(edit.start == edit.end and not edit.content for edit in fix.edits):  # how the file is written
+            return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + fix.message
         first = min(edit.start for edit in fix.edits)
         last = max(edit.end for edit in fix.edits)
         lo, hi = first - FIX_CONTEXT, last + FIX_CONTEXT
@@ -102,7 +105,6 @@ class FullReporter(ConciseReporter):
             after.append(edit.content)
             cursor = edit.end
         after.append(source.slice(cursor, hi))
-        label = "fix" if fix.applicability is Applicability.SAFE else "unsafe fix"
         message = f" ({fix.message})" if fix.message else ""
         arrow = f"{_printable(before)} → {_printable(''.join(after))}"
         return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + arrow + message
