@@ -3,13 +3,16 @@ sound-alike one would make a common word (`福社` for 福祉, `下拔` for 下�
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
+from itertools import compress, count
+from operator import and_, not_, or_
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 
-from wenlint_rules._lexicon import in_script, joined, lexicon, simplified
+from wenlint_rules._lexicon import Gap, TypoView, in_script, lexicon, typo_view
 
 #: How much likelier (centibels) the best replacement must make the words
 #: around a suspect, after its similarity penalty.
@@ -32,22 +35,30 @@ _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
-_HAN_RUN = regex.compile(r"\p{Han}{2,}")
+_HAN = regex.compile(r"\p{Han}")
 #: Titles, quotations and brackets: names and quoted wording, left alone.
 _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{0,60}」|『[^』\n]{0,60}』|‘[^’\n]{0,60}’")
 
 
 @lru_cache(maxsize=16384)
-def _near(char: str, left: bool) -> frozenset[str]:
-    """Characters that meet ``char`` inside some word, after it (``left``: it
-    is the left neighbour) or before it."""
-    lex = lexicon()
-    return frozenset(lex.followers(char) if left else lex.leaders(char))
-
-
-@lru_cache(maxsize=16384)
 def _similar(char: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(group) for group in lexicon().similar(char)[: len(PENALTY)])
+
+
+class _MaySuspect(dict):
+    """Character -> whether it can be a suspect at all: a Chinese character,
+    not a regional variant, that rarely stands alone and has similar
+    characters to suggest. Filled on first use."""
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = (
+            _HAN.match(char) is not None and char not in _VARIANTS
+            and lexicon().char_cost(char) >= STANDS_ALONE and any(_similar(char))
+        )
+        return value
+
+
+_MAY_SUSPECT = _MaySuspect()
 
 
 class ConfusableCharacter(Rule):
@@ -100,18 +111,13 @@ class ConfusableCharacter(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         if not doc.has_han:
             return []
-        view = simplified(doc)
+        view = typo_view(doc)
+        lone = list(_lone_characters(view))
+        if not lone:
+            return []
         threshold = THRESHOLD[self.settings["sensitivity"]]
-        quoted = [match.span() for match in _QUOTED.finditer(view)]
-        found = []
-        for run in _HAN_RUN.finditer(view):
-            for position, gain, suggestions in _suspects(view, joined(doc), run.start(), run.end(), threshold):
-                if doc.is_verbatim(position) or _in_spans(position, quoted) or _after_surname(view, position):
-                    continue
-                if _repeated(view, position):
-                    continue
-                found.append(self._finding(doc, position, suggestions))
-        return found
+        return [self._finding(doc, position, suggestions)
+                for position, suggestions in _suspects(view, lone, _reportable(doc, view, lone), threshold)]
 
     def _finding(self, doc: Document, position: int, suggestions: list[str]) -> Diagnostic:
         shown = [in_script(doc, position, position + 1, char) for char in suggestions]
@@ -122,43 +128,95 @@ class ConfusableCharacter(Rule):
         )
 
 
-def _suspects(view: str, joins: list[bool], start: int, end: int, threshold: int):
-    """(offset, gain, suggestions) of the suspects of the run ``view[start:end]``
-    whose best candidate gains at least ``threshold``, leaving out any next to
-    another suspect that gains half as much."""
-    lex = lexicon()
-    scored = []
-    for position in range(start, end):
-        if (position > start and joins[position - 1]) or (position < end - 1 and joins[position]):
-            continue
-        char = view[position]
-        if char in _VARIANTS or lex.char_cost(char) < STANDS_ALONE:
-            continue
-        near = (_near(view[position - 1], True) if position > start else frozenset()) | (
-            _near(view[position + 1], False) if position < end - 1 else frozenset())
-        candidates = [(other, index) for index, group in enumerate(_similar(char)) for other in group & near]
-        if not candidates:
-            continue
-        low, high = max(start, position - WINDOW), min(end, position + WINDOW + 1)
-        before, after = view[low:position], view[position + 1 : high]
-        base = lex.segment_cost(before + char + after)
-        gains = sorted(((base - lex.segment_cost(before + other + after) - PENALTY[index], other)
-                        for other, index in candidates), reverse=True)
-        if gains[0][0] >= threshold / 2:
-            scored.append((position, gains[0][0], [other for _, other in gains[:SHOWN]]))
+def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: int):
+    """(offset, suggestions) of the reportable suspects whose best candidate
+    gains at least ``threshold``, leaving out any next to another suspect
+    that gains half as much. A suspect that is not reportable is only
+    scored when it stands beside another."""
+    beside_lone = set(lone)
+    scored = [scored for position in lone
+              if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
+              and (scored := _score(view, position, threshold))]
     for index, (position, gain, suggestions) in enumerate(scored):
         beside = [other for other in scored[max(0, index - 1) : index + 2] if abs(other[0] - position) == 1]
-        if gain >= threshold and not beside:
-            yield position, gain, suggestions
+        if gain >= threshold and not beside and position in reportable:
+            yield position, suggestions
 
 
-def _repeated(view: str, position: int) -> bool:
+def _lone_characters(view: TypoView):
+    """Offsets of the characters that may be suspects and meet neither
+    neighbour inside any word (found in C, not character by character)."""
+    joins = view.joins
+    alone = map(not_, map(or_, [False, *joins[:-1]], joins))
+    return compress(count(), map(and_, map(_MAY_SUSPECT.__getitem__, view.text), alone))
+
+
+def _score(view: TypoView, position: int, threshold: int) -> tuple[int, int, list[str]] | None:
+    """The suspect at ``position`` with its best gain and suggestions, or None
+    when it is no suspect (alone, without a Chinese neighbour, with no
+    candidate) or gains less than half of ``threshold``. Its context is up to
+    WINDOW characters of its run of Chinese characters on either side."""
+    lex, text = lexicon(), view.text
+    low = position
+    while low > position - WINDOW and low and _HAN.match(text[low - 1]):
+        low -= 1
+    high = position + 1
+    while high <= position + WINDOW and high < len(text) and _HAN.match(text[high]):
+        high += 1
+    if high - low < 2:
+        return None
+    left = lex.follower_sets[text[position - 1]] if low < position else frozenset()
+    right = lex.leader_sets[text[position + 1]] if position + 1 < high else frozenset()
+    char = text[position]
+    candidates = [(other, index) for index, group in enumerate(_similar(char))
+                  for other in (group & left) | (group & right)]
+    if not candidates:
+        return None
+    gap = Gap(view, low, position, position + 1, high)
+    through = [(other, index, gap.words_through(other)) for other, index in candidates]
+    # ``char`` meets no neighbour in a word, so it stands alone; a candidate gains
+    # what their costs alone differ by, and what its words save, less its penalty
+    alone = lex.char_cost(char)
+    if max(alone - lex.char_cost(other) - PENALTY[index] + gap.most_saved(other, words)
+           for other, index, words in through) < threshold / 2:
+        return None
+    base = gap.cost(char, gap.words_through(char))
+    gains = sorted(((base - gap.cost(other, words) - PENALTY[index], other) for other, index, words in through),
+                   reverse=True)
+    if gains[0][0] < threshold / 2:
+        return None
+    return position, gains[0][0], [other for _, other in gains[:SHOWN]]
+
+
+def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
+    """Those of ``positions`` not left alone: in URLs, addresses or code, in
+    titles, quotes or brackets, after a surname, or repeated (a term)."""
+    text = view.text
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    quote_starts = [start for start, _ in quoted]
+    return {position for position in positions
+            if not (doc.is_verbatim(position) or _in_spans(position, quoted, quote_starts)
+                    or _after_surname(text, position) or _repeated(view, position))}
+
+
+def _repeated(view: TypoView, position: int) -> bool:
     """Whether the suspect and a neighbour occur together again in the text."""
-    return view.count(view[max(0, position - 1) : position + 1]) > 1 or view.count(view[position : position + 2]) > 1
+    text = view.text
+    before, after = text[max(0, position - 1) : position + 1], text[position : position + 2]
+    return _occurs_again(view, before) or _occurs_again(view, after)
 
 
-def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in spans)
+def _occurs_again(view: TypoView, piece: str) -> bool:
+    """Whether ``piece`` occurs in the text more than once (not overlapping itself)."""
+    if len(piece) == 2 and piece[0] != piece[1]:
+        return view.pair_counts[piece] > 1
+    return view.text.count(piece) > 1
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``position`` lies strictly inside one of the sorted, disjoint ``spans``."""
+    index = bisect.bisect_left(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def _after_surname(view: str, position: int) -> bool:

@@ -6,7 +6,7 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 
-from wenlint_rules._lexicon import COMMON_WORD, MAX_WORD, lexicon, simplified
+from wenlint_rules._lexicon import COMMON_WORD, MAX_WORD, TypoView, lexicon, typo_view
 
 #: Function words that are never doubled in standard writing: removing the
 #: second one cannot change the meaning, so the fix is safe.
@@ -71,15 +71,14 @@ class DoubledCharacter(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         if not doc.has_han:
             return []
-        view = simplified(doc)
+        view = typo_view(doc)
+        text = view.text
         found = []
-        lex = None
-        for match in _DOUBLED.finditer(view):
+        for match in _DOUBLED.finditer(text):
             start, end = match.span()
-            if doc.is_verbatim(start) or _patterned(view, start) or _quoted(view, start, end):
+            if doc.is_verbatim(start) or _patterned(text, start) or _quoted(text, start, end):
                 continue
-            lex = lex or lexicon()
-            if _slip(lex, view, start):
+            if _slip(view, start):
                 char = doc.text[start]
                 found.append(self.diagnostic(
                     start, end, f"`{char}` typed twice",
@@ -88,7 +87,7 @@ class DoubledCharacter(Rule):
         return found
 
 
-def _slip(lex, text: str, start: int) -> bool:
+def _slip(view: TypoView, start: int) -> bool:
     """Whether the pair at ``start`` is a slip rather than a word or two words.
 
     A function word is a slip unless a common word holds the second one
@@ -98,11 +97,12 @@ def _slip(lex, text: str, start: int) -> bool:
     character is reduplicated freely (`说说`, `一首首`, `大大`), so it is a slip
     only where the first one ends a word and the second one, which rarely
     stands alone, starts none (`积极极`, `建设设`)."""
+    lex, text = lexicon(), view.text
     char = text[start]
     cost = lex.cost(char * 2)
     if cost is not None and (char not in FUNCTION_WORDS or cost <= COMMON_WORD):
         return False  # `看看`, `常常`; but `了了` is rarely the word 了了
-    holds_second, ending = _neighbour_words(lex, text, start)
+    holds_second, ending = _neighbour_words(view, start)
     if holds_second:
         return False
     if char in FUNCTION_WORDS:
@@ -116,19 +116,19 @@ def _lexical(lex, word: str) -> bool:
     return lex.cost(word) + LEXICAL_GAIN <= parts
 
 
-def _neighbour_words(lex, text: str, start: int) -> tuple[bool, list[str]]:
+def _neighbour_words(view: TypoView, start: int) -> tuple[bool, list[str]]:
     """Whether a common word other than the pair holds its second character,
     and the common words that end with its first."""
     ending = []
     for position in range(max(0, start - MAX_WORD + 1), start + 2):
-        for length, cost in lex.words_at(text[position : position + MAX_WORD]):
+        for length, cost in view.words_from(position):
             stop = position + length
-            if length < 2 or cost > COMMON_WORD or (position, stop) == (start, start + 2):
+            if cost > COMMON_WORD or (position, stop) == (start, start + 2):
                 continue
             if position <= start + 1 < stop:
                 return True, ending
             if stop == start + 1:
-                ending.append(text[position:stop])
+                ending.append(view.text[position:stop])
     return False, ending
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 
-from wenlint_rules._lexicon import crosses_word, in_script, known_typos, lexicon, simplified
+from wenlint_rules._lexicon import TypoView, in_script, known_typos, lexicon, typo_view
 
 #: How much likelier (centibels) the idiom must make the four characters: 各司共职
 #: → 各司其职 gains about 1,000; four ordinary words near an idiom by chance
@@ -18,22 +19,41 @@ RARER_VARIANT = 150
 
 
 @lru_cache(maxsize=1)
-def _anchors():
-    """An Aho-Corasick automaton over the first and last two characters of
-    every four-character idiom: one wrong character leaves one of them intact."""
-    import ahocorasick
-
+def _halves() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Two characters -> the four-character idioms they begin and those they
+    end, in order: one wrong character leaves one half of an idiom intact."""
     idioms = lexicon().idioms
-    by_anchor: dict[str, list[tuple[int, str]]] = {}
+    begun: dict[str, list[str]] = {}
+    ended: dict[str, list[str]] = {}
     for index in range(0, len(idioms), 4):
         idiom = idioms[index : index + 4]
-        by_anchor.setdefault(idiom[:2], []).append((0, idiom))
-        by_anchor.setdefault(idiom[2:], []).append((2, idiom))
-    automaton = ahocorasick.Automaton()
-    for anchor, entries in by_anchor.items():
-        automaton.add_word(anchor, tuple(entries))
-    automaton.make_automaton()
-    return automaton
+        begun.setdefault(idiom[:2], []).append(idiom)
+        ended.setdefault(idiom[2:], []).append(idiom)
+    return {half: (tuple(begun.get(half, ())), tuple(ended.get(half, ()))) for half in begun.keys() | ended.keys()}
+
+
+def _near_misses(view: TypoView) -> dict[int, list[str]]:
+    """Start -> the idioms one character away from the four characters there:
+    first those sharing their first half, then those sharing their last
+    half, each in order. Only offsets holding an idiom's half (found in C)
+    are looked at."""
+    text, pairs, halves = view.text, view.pair_list, _halves()
+    found: dict[int, list[str]] = {}
+    for offset in compress(count(), map(halves.__contains__, pairs)):
+        begun, ended = halves[pairs[offset]]
+        if begun and offset + 4 <= len(text):
+            if near := _one_away(begun, text[offset + 2 : offset + 4], 2):
+                found.setdefault(offset, []).extend(near)
+        if ended and offset >= 2:
+            if near := _one_away(ended, text[offset - 2 : offset], 0):
+                found.setdefault(offset - 2, []).extend(near)
+    return found
+
+
+def _one_away(idioms: tuple[str, ...], other: str, at: int) -> list[str]:
+    """Those of ``idioms`` whose other half (at ``at``) differs from ``other`` in exactly one character."""
+    first, second = other
+    return [idiom for idiom in idioms if (idiom[at] != first) + (idiom[at + 1] != second) == 1]
 
 
 class IdiomNearMiss(Rule):
@@ -79,38 +99,39 @@ class IdiomNearMiss(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         if not doc.has_han or len(doc.text) < 4:
             return []
-        view = simplified(doc)
+        view = typo_view(doc)
         min_gain = MIN_GAIN[self.settings["sensitivity"]]
-        lex = lexicon()
         found = []
-        seen = set()
-        for end, entries in _anchors().iter(view):
-            for offset, idiom in entries:
-                start = end - 1 - offset
-                if start < 0 or start in seen:
-                    continue
-                window = view[start : start + 4]
-                rest = 2 - offset  # the half of the idiom the anchor leaves open
-                if len(window) < 4 or (window[rest] != idiom[rest]) + (window[rest + 1] != idiom[rest + 1]) != 1:
-                    continue
-                if window in known_typos():
-                    continue  # T001 reports it, with a safe fix
-                if not _one_similar_change(lex, window, idiom):
-                    continue
-                as_word = lex.cost(window)
-                if as_word is not None and as_word - lex.cost(idiom) < RARER_VARIANT:
-                    continue
-                if as_word is None and lex.segment_cost(window) - lex.cost(idiom) < min_gain:
-                    continue
-                if crosses_word(lex, view, start, start + 4) or doc.is_verbatim(start):
-                    continue
-                seen.add(start)
+        near_misses = _near_misses(view)
+        for start in sorted(near_misses):
+            window = view.text[start : start + 4]
+            if doc.is_verbatim(start):
+                continue
+            misspelt = (idiom for idiom in near_misses[start] if _misspells(view, start, window, idiom, min_gain))
+            idiom = next(misspelt, None)
+            if idiom is not None:
                 correction = in_script(doc, start, start + 4, idiom)
                 found.append(self.diagnostic(
                     start, start + 4, f"`{doc.text[start:start + 4]}` looks like the idiom `{correction}`",
                     Fix.replace(start, start + 4, correction, safe=False, message=f"write `{correction}`"),
                 ))
         return found
+
+
+def _misspells(view: TypoView, start: int, window: str, idiom: str, min_gain: int) -> bool:
+    """Whether ``window`` at ``start`` is ``idiom`` with one character
+    mistyped (see the explanation)."""
+    if window in known_typos():
+        return False  # T001 reports it, with a safe fix
+    lex = lexicon()
+    if not _one_similar_change(lex, window, idiom):
+        return False
+    as_word = lex.cost(window)
+    if as_word is not None and as_word - lex.cost(idiom) < RARER_VARIANT:
+        return False
+    if as_word is None and lex.segment_cost(window) - lex.cost(idiom) < min_gain:
+        return False
+    return not view.crosses_word(start, start + 4)
 
 
 def _one_similar_change(lex, window: str, idiom: str) -> bool:

@@ -3,29 +3,52 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 
-from wenlint_rules._lexicon import crosses_word, in_script, known_typos, lexicon, simplified
+from wenlint_rules._lexicon import TypoView, in_script, known_typos, typo_view
 
 #: A typo this long can never be right where it stands: its fix is safe.
 SAFE_LENGTH = 3
 
 
-@lru_cache(maxsize=8)
-def _automaton(extra: tuple[tuple[str, str], ...]):
-    """An Aho-Corasick automaton over the shipped pairs and the user's."""
-    import ahocorasick
+class _Typos(NamedTuple):
+    """Misspelling -> correction pairs, by the first two characters of the misspelling."""
 
+    by_start: dict[str, tuple[tuple[str, str], ...]]
+    starts: frozenset[str]  # the keys of by_start
+    single: frozenset[str]  # misspellings of one character (only users list them)
+
+
+@lru_cache(maxsize=8)
+def _typos(extra: tuple[tuple[str, str], ...]) -> _Typos:
+    """The shipped pairs and the user's, in Simplified."""
     from wenlint.script import converter
 
     to_simplified = converter("t2s").convert
-    automaton = ahocorasick.Automaton()
-    for wrong, right in [*known_typos().items(), *((to_simplified(w), to_simplified(r)) for w, r in extra)]:
-        if wrong and len(wrong) == len(right):
-            automaton.add_word(wrong, (wrong, right))
-    automaton.make_automaton()
-    return automaton
+    listed = [*known_typos().items(), *((to_simplified(wrong), to_simplified(right)) for wrong, right in extra)]
+    pairs = {wrong: right for wrong, right in listed if wrong and len(wrong) == len(right)}  # a user's pair wins
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for wrong, right in pairs.items():
+        by_start.setdefault(wrong[:2], []).append((wrong, right))
+    return _Typos({start: tuple(pairs) for start, pairs in by_start.items()}, frozenset(by_start),
+                  frozenset(wrong for wrong in pairs if len(wrong) == 1))
+
+
+def _matches(view: TypoView, typos: _Typos) -> list[tuple[int, str, str]]:
+    """(offset, misspelling, correction) of every listed misspelling in the
+    text, in order. Only starts found among the text's pairs of neighbouring
+    characters are searched for, so most texts need no search at all."""
+    text = view.text
+    found = []
+    for start in [*(typos.starts & view.pairs), *(char for char in typos.single if char in text)]:
+        offset = text.find(start)
+        while offset != -1:
+            found.extend((offset, wrong, right) for wrong, right in typos.by_start[start]
+                         if text.startswith(wrong, offset))
+            offset = text.find(start, offset + 1)
+    return sorted(found)
 
 
 class KnownTypo(Rule):
@@ -78,18 +101,11 @@ class KnownTypo(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         if not doc.has_han:
             return []
-        extra = tuple(sorted(self.settings["extend"].items()))
-        automaton = _automaton(extra)
-        view = simplified(doc)
-        lex = None
+        view = typo_view(doc)
         found = []
-        for end, (wrong, right) in automaton.iter(view):
-            end += 1
-            start = end - len(wrong)
-            if doc.is_verbatim(start):
-                continue
-            lex = lex or lexicon()
-            if crosses_word(lex, view, start, end):
+        for start, wrong, right in _matches(view, _typos(tuple(sorted(self.settings["extend"].items())))):
+            end = start + len(wrong)
+            if doc.is_verbatim(start) or view.crosses_word(start, end):
                 continue
             correction = in_script(doc, start, end, right)
             safe = len(wrong) >= SAFE_LENGTH

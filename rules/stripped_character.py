@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count
+from operator import and_, not_, or_
 from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.textclass import HAN
 
-from wenlint_rules._lexicon import COMMON_WORD, joined, lexicon, simplified
+from wenlint_rules._lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
 
 #: Inserting the character may make the words around a place this much less
 #: likely (centibels; `整体合` → `整体合力` costs 111), never more.
@@ -39,6 +40,7 @@ class Place(NamedTuple):
     end: int
     word: str
     gain: int  # centibels the insertion makes the words around the gap likelier
+    sides: int  # neighbours (1 or 2) the character makes a common word with
 
 
 @lru_cache(maxsize=1)
@@ -50,16 +52,6 @@ def _by_frequency() -> list[tuple[float, str]]:
     chars = [char for char in map(chr, range(0x4E00, 0xA000)) if lex.char_frequency(char) >= 1e-4]
     as_simplified = converter("t2s").convert("".join(chars))
     return sorted(((lex.char_frequency(c), c) for c, s in zip(chars, as_simplified) if c == s), reverse=True)
-
-
-@lru_cache(maxsize=8192)
-def _followers(char: str) -> frozenset[str]:
-    return frozenset(lexicon().common_followers(char))
-
-
-@lru_cache(maxsize=8192)
-def _leaders(char: str) -> frozenset[str]:
-    return frozenset(lexicon().common_leaders(char))
 
 
 class StrippedCharacter(Rule):
@@ -83,12 +75,13 @@ class StrippedCharacter(Rule):
         reported when it would restore `min_words` (default 3) different words,
         at least two of which make their surroundings likelier (`努推進` →
         `努力推進`), at no fewer places than half the times the character was
-        expected: one finding listing every place, at the most convincing
-        one, and a related finding at each other place. Of two characters that
-        would restore words with the same remains (`爭`: 力爭, 爭相), only the
-        likelier is reported there. Gaps beside parentheses (pinyin
-        residue, M003) are skipped; Traditional text is checked through its
-        Simplified form.
+        expected (a place where it would make a common word with both
+        neighbours, `財量` for 財力 and 力量, counts twice): one finding
+        listing every place, at the most convincing one, and a related
+        finding at each other place. Of two characters that would restore
+        words with the same remains (`爭`: 力爭, 爭相), only the likelier is
+        reported there. Gaps beside parentheses (pinyin residue, M003) are
+        skipped; Traditional text is checked through its Simplified form.
 
         The fix inserts the character; it is unsafe (a good guess, not a certainty).
     """
@@ -113,13 +106,12 @@ class StrippedCharacter(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         if not doc.has_han:
             return []
-        view = simplified(doc)
+        view = typo_view(doc)
         missing = _expected_but_missing(view, self.settings["expected"])
         if not missing:
             return []
         min_words = self.settings["min_words"]
-        size = len(HAN.findall(view))
-        expected = {char: lexicon().char_frequency(char) * size for char in missing}
+        expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
         reported = {char: places for char, places in _places(doc, view, expected, min_words).items()
                     if _convincing(places, min_words, expected[char])}
         best = {}  # two characters restoring words with the same remains (`争`: 力争, 争相): the likelier
@@ -152,10 +144,10 @@ class StrippedCharacter(Rule):
         return found
 
 
-def _expected_but_missing(view: str, expected: float) -> frozenset[str]:
+def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
     """Characters the text would be expected to use ``expected`` times, and never does."""
-    least = expected / max(1, len(HAN.findall(view)))
-    present = set(view)
+    least = expected / max(1, view.han_count)
+    present = set(view.text)
     missing = set()
     for share, char in _by_frequency():
         if share < least:
@@ -165,51 +157,87 @@ def _expected_but_missing(view: str, expected: float) -> frozenset[str]:
     return frozenset(missing)
 
 
-def _places(doc: Document, view: str, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
+def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
     """For each missing character that could be convincing (see _convincing:
     ``min_words`` two-character words with neighbours that rarely stand alone,
     enough gaps), the places it would restore a word."""
-    lex = lexicon()
-    gaps: dict[str, list[int]] = {}
-    odd_pairs: dict[str, set[str]] = {}
-    for gap, char, pair, neighbour in _candidates(doc, view, frozenset(expected)):
-        gaps.setdefault(char, []).append(gap)
-        if lex.char_cost(neighbour) >= RARELY_ALONE:
-            odd_pairs.setdefault(char, set()).add(pair)
+    gaps, odd_pairs = _candidates(doc, view, frozenset(expected))
+    text = view.text
+    around: dict[int, Gap] = {}  # the text around a gap, shared by the characters tried there
     places: dict[str, list[Place]] = {}
     for char, offsets in gaps.items():
-        if len(odd_pairs.get(char, ())) < min_words or len(set(offsets)) < PLACES_SHARE * expected[char]:
+        if len(odd_pairs.get(char, ())) < min_words or len(offsets) < PLACES_SHARE * expected[char]:
             continue
-        for gap in offsets:
-            span = _restored_word(lex, view, gap, char)
-            if span is None or _annotated(view, *span):
+        for gap, sides in offsets.items():
+            if not _may_cost_little(view, gap, char):
                 continue
-            gain = _gain(lex, view, gap, char)
-            if gain >= -WORSE:
-                start, end = span
-                places.setdefault(char, []).append(Place(gap, start, end, view[start:gap] + char + view[gap:end], gain))
+            if gap not in around:
+                around[gap] = Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
+            place = _place(around[gap], text, gap, char, sides)
+            if place is not None:
+                places.setdefault(char, []).append(place)
     return places
 
 
-def _candidates(doc: Document, view: str, missing: frozenset[str]):
-    """(gap, missing character, the two-character word it makes there, the
-    neighbour it makes it with) for every gap between characters that never
-    meet inside a word (not beside a space: `居 民` is a layout break, L's).
+def _candidates(doc: Document, view: TypoView,
+                missing: frozenset[str]) -> tuple[dict[str, dict[int, int]], dict[str, set[str]]]:
+    """For each missing character, the gaps where it makes a two-character
+    common word with a neighbour (how many: 1 or 2), in order, and the
+    words it makes there with a neighbour that rarely stands alone. A gap
+    is between characters that never meet inside a word, not beside a space
+    (`居 民` is a layout break, L's) or a parenthesis (pinyin residue, M003's).
+
+    Only gaps beside a character that makes a common word with a missing
+    one are looked at; they are found in C, not gap by gap.
     """
-    joins = joined(doc)
-    followers = lexicon().common_followers
-    common = [right in followers(left) for left, right in zip(view, view[1:])] + [False]
-    for gap in range(1, len(view)):
-        left, right = view[gap - 1], view[gap]
-        if joins[gap - 1] or left.isspace() or right.isspace() or _annotated(view, gap, gap) or doc.is_verbatim(gap):
+    lex = lexicon()
+    text, joins = view.text, view.joins
+    common = lex.common_follower_sets
+    after = _Meeting(common, missing)  # character -> the missing ones that follow it in a common word
+    before = _Meeting(lex.common_leader_sets, missing)
+    leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
+    followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
+    beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
+    gaps: dict[str, dict[int, int]] = {}
+    odd_pairs: dict[str, set[str]] = {}
+
+    def add(gap: int, char: str, pair: str, neighbour: str) -> None:
+        sides = gaps.setdefault(char, {})
+        sides[gap] = sides.get(gap, 0) + 1
+        if lex.char_cost(neighbour) >= RARELY_ALONE:
+            odd_pairs.setdefault(char, set()).add(pair)
+
+    verbatim = doc.is_verbatim if doc.verbatim else None
+    for gap in compress(count(1), map(and_, map(not_, joins), beside)):
+        left, right = text[gap - 1], text[gap]
+        if left in _NOT_AFTER or right in _NOT_BEFORE or (verbatim and verbatim(gap)):
             continue
         # a neighbour already in a common word with its other neighbour is not left over from one
-        if gap < 2 or not common[gap - 2]:
-            for char in _followers(left) & missing:
-                yield gap, char, left + char, left
-        if not common[gap]:
-            for char in _leaders(right) & missing:
-                yield gap, char, char + right, right
+        if gap < 2 or left not in common[text[gap - 2]]:
+            for char in after[left]:
+                add(gap, char, left + char, left)
+        if text[gap + 1 : gap + 2] not in common[right]:
+            for char in before[right]:
+                add(gap, char, char + right, right)
+    return gaps, odd_pairs
+
+
+class _Meeting(dict):
+    """Character -> the characters of ``chosen`` a table of neighbours lists for it, made on first use."""
+
+    def __init__(self, table: dict[str, frozenset[str]], chosen: frozenset[str]) -> None:
+        super().__init__()
+        self._table = table
+        self._chosen = chosen
+
+    def __missing__(self, char: str) -> frozenset[str]:
+        value = self[char] = self._table[char] & self._chosen
+        return value
+
+
+#: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
+_NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
+_NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
 
 
 def _annotated(view: str, start: int, end: int) -> bool:
@@ -221,32 +249,69 @@ def _annotated(view: str, start: int, end: int) -> bool:
 def _convincing(places: list[Place], min_words: int, expected: float) -> bool:
     """Whether the places restore enough different words, enough of them
     making their surroundings likelier, and are many for how often the
-    character was expected."""
+    character was expected (a place where it makes a common word with both
+    neighbours counts twice)."""
     likelier = {place.word for place in places if place.gain > 0}
     return (len({place.word for place in places}) >= min_words and len(likelier) >= LIKELIER
-            and len(places) >= PLACES_SHARE * expected)
+            and sum(place.sides for place in places) >= PLACES_SHARE * expected)
 
 
-def _restored_word(lex, view: str, gap: int, char: str) -> tuple[int, int] | None:
-    """The remains (offsets into ``view``) of the longest common word that
-    inserting ``char`` at ``gap`` makes with its neighbours, or None."""
-    offset = max(0, gap - CONTEXT)
-    text = view[offset:gap] + char + view[gap : gap + CONTEXT]
-    inserted = gap - offset
+def _place(around: Gap, text: str, gap: int, char: str, sides: int) -> Place | None:
+    """The place at ``gap`` if ``char`` put in there restores a common word
+    and does not make the words around much less likely, else None."""
+    words = around.words_through(char)
+    span = _restored_word(words)
+    if span is None:
+        return None
+    start, end = gap - len(around.before) + span[0], gap - len(around.before) + span[1] - 1
+    if _annotated(text, start, end):
+        return None
+    alone = lexicon().char_cost(char)  # what standing alone costs; the words through it may save some
+    if around.most_saved(char, words) - alone < -WORSE:
+        return None
+    gain = around.cost_without() - around.cost(char, words)  # no word joins the two sides of a gap
+    if gain < -WORSE:
+        return None
+    return Place(gap, start, end, text[start:gap] + char + text[gap:end], gain, sides)
+
+
+def _may_cost_little(view: TypoView, gap: int, char: str) -> bool:
+    """Whether ``char`` put in at ``gap`` could make a word that costs at most
+    what its other characters cost alone, plus WORSE — else it makes the
+    words around much less likely (see Gap.most_saved), and the lexicon
+    need not be asked: a two-character word with a neighbour that cheap, or
+    a longer word, which the neighbours must meet ``char`` inside words for."""
+    lex, text, joins = lexicon(), view.text, view.joins
+    cheap_before, cheap_after = _cheap_neighbours(char)
+    left, right = text[gap - 1], text[gap]
+    if left in cheap_before or right in cheap_after or lex.char_cost(char) <= WORSE:
+        return True
+    meets_left, meets_right = char in lex.follower_sets[left], right in lex.follower_sets[char]
+    return meets_left and (meets_right or (gap >= 2 and joins[gap - 2])) or meets_right and joins[gap]
+
+
+@lru_cache(maxsize=4096)
+def _cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters before and after which ``char`` makes a two-character
+    word costing at most what that character costs alone, plus WORSE."""
+    lex = lexicon()
+
+    def cheap(word: str, other: str) -> bool:
+        cost = lex.cost(word)
+        return cost is not None and cost <= lex.char_cost(other) + WORSE
+
+    return (frozenset(other for other in lex.leader_sets[char] if cheap(other + char, other)),
+            frozenset(other for other in lex.follower_sets[char] if cheap(char + other, other)))
+
+
+def _restored_word(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """The longest common word (the first of the longest) among the words
+    through the character put in, as (start, end), or None."""
     best = None
-    for start in range(inserted + 1):
-        for length, cost in lex.words_at(text[start:]):
-            end = start + length
-            if end > inserted and length >= 2 and cost <= COMMON_WORD and (best is None or length > best[1] - best[0]):
-                best = (start, end)
-    return None if best is None else (offset + best[0], offset + best[1] - 1)
-
-
-def _gain(lex, view: str, gap: int, char: str) -> int:
-    """How much likelier (centibels) inserting ``char`` makes the words around the gap."""
-    before = view[max(0, gap - CONTEXT) : gap]
-    after = view[gap : gap + CONTEXT]
-    return lex.segment_cost(before + after) - lex.segment_cost(before + char + after)
+    for start, end, cost in words:
+        if cost <= COMMON_WORD and (best is None or end - start > best[1] - best[0]):
+            best = (start, end)
+    return best
 
 
 def _in_script(doc: Document, char: str) -> str:

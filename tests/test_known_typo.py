@@ -47,6 +47,12 @@ def test_user_pairs_extend_the_list():
     assert findings("请先登陆账号。", "T001", extend={"登陆账号": "登录账号"}) == ["登陆账号"]
 
 
+def test_a_user_pair_replaces_a_shipped_one_and_may_be_one_character():
+    rule = all_rules()["T001"](extend={"福社": "福利"})
+    assert fix(Document("增进人民群众福社。"), [rule], unsafe=True).doc.text == "增进人民群众福利。"
+    assert findings("他把这个帐记下了。", "T001", extend={"帐": "账"}) == ["帐"]
+
+
 def test_clean_sentences_get_nothing():
     text = "社区是社会的细胞，社区服务是群众生活的晴雨表。各部门要各司其职，配套下拨资金，增进人民福祉，不要漠视群众。"
     assert findings(text, "T001") == []

@@ -33,6 +33,14 @@ def test_every_place_gets_a_finding_with_an_insertion():
     assert "努力推進" in fixed and "和睦相處" in fixed and "社會力量支持" in fixed
 
 
+def test_a_place_beside_two_words_it_would_restore_is_reported_once():
+    # 財量: 力 would make 財力 with the left neighbour and 力量 with the right one
+    text = "我們要努推進社區建設,動員社會量參與,形成整體合。我們要努推動工作,花精、用人才,集中財量辦大事。"
+    doc, found = _findings(text, expected=0.01)
+    assert [doc.text[d.start : d.end] for d in found] == ["努", "量", "合", "努", "精", "財"]
+    assert found[0].message.startswith("`力` appears stripped from the whole document (6 places)")
+
+
 def test_seeds_that_lost_nothing_get_nothing():
     for prefix in ("000", "002", "003", "004"):
         assert _findings(seed(prefix).read_text(encoding="utf-8"))[1] == []
