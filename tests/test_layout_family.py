@@ -84,3 +84,20 @@ def test_fixes_only_remove_blanks_and_marks(path):
         return regex.sub(r"[\s\u00a0]+", "", text).replace("。。", "。")
 
     assert squeeze(result) == squeeze(text)
+
+
+def test_seed_004_reads_whole_after_every_fix(seeds_copy):
+    """Issue acceptance: all rules, `--fix --unsafe-fixes`, on seed 004."""
+    import regex
+
+    from conftest import wenlint
+
+    path = seeds_copy / "004_d9972e5a2f04e8af.txt"
+    wenlint("check", str(path), "--fix", "--unsafe-fixes")
+    text = path.read_text(encoding="utf-8")
+    assert regex.search(r"\p{Han}[ \u00a0]+\p{Han}", text) is None
+    assert "在 2001年至 2003年间，也就是撤地设市之后" in text
+    assert "组织组织" not in text and "堡堡垒垒" not in text
+    assert text.count("如何在文明和谐社区建设中发挥党组织领导核心作用") == 1
+    assert "特别是" in text and "领导核心" in text and "展开阅读全文" not in text
+    assert wenlint("check", str(path), "--fix", "--unsafe-fixes", "--diff").stdout == b""
