@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, FixAvailability, Option, Rule
@@ -107,7 +109,7 @@ class HalfwidthPunctuation(Rule):
         found = []
         # Bibliography entries, and `?` damage from a lossy conversion (E003
         # reports it; converting marks inside it would erase the evidence).
-        skipped = _reference_lines(doc) + _damage(doc)
+        skipped = sorted(_reference_lines(doc) + _damage(doc))
         for match in _HALF_MARK.finditer(text):
             start = match.start()
             mark = match[0]
@@ -173,7 +175,9 @@ def _damage(doc: Document) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether ``offset`` lies in one of the sorted, disjoint ``spans``."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _latin_clause(text: str, start: int) -> bool:
