@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE and exit 0")
     config.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
 
+    _add_scan_parser(commands)
+
     rule = commands.add_parser("rule", help="show a rule's documentation and examples", description="Show a rule's documentation.")
     rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
     commands.add_parser("rules", help="list every rule", description="List every installed rule.")
@@ -98,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             from wenlint.docs import print_rule_table
 
             return print_rule_table(sys.stdout)
+        if args.command == "scan":
+            return scan(args)
         return check(args)
     except (ConfigError, RegistryError, ValueError) as error:
         _error(str(error))
@@ -190,3 +194,126 @@ def check(args: argparse.Namespace) -> int:
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
     return EXIT_FINDINGS if summary.total else EXIT_CLEAN
+
+
+# -- wenlint scan -----------------------------------------------------------------
+
+SCAN_EPILOG = """\
+Inputs are JSON Lines (.jsonl/.ndjson/.json, plain, .gz or .zst) and Parquet
+files, or directories of them. Every output row is its input record with one
+more field, `wenlint`: {"score": 0-100, "counts": {family letter: n},
+"findings": [as check --output-format json, without filename],
+"fixed_text": "..." (with --fix or --unsafe-fixes)}. OUTPUT is a file for a
+single input shard (its extension picks JSONL or Parquet), else a directory
+with one output shard per input shard. Finished output shards are skipped
+when the command is run again. Bad records are reported as
+`error: SHARD:LINE: reason` and left out of the output.
+
+Exit codes: 0 every record was scanned; 2 there were bad records or shards,
+or a usage or configuration error. Findings alone never fail a scan.
+
+examples:
+  wenlint scan corpus/ -o scanned/
+  wenlint scan crawl.jsonl.zst -o kept.parquet --min-score 70 --rejected dropped.parquet
+  wenlint scan shards/ -o out/ --text-field content --id-field meta.url --unsafe-fixes
+  wenlint scan shards/ -o out/ --engine ray --ray-address auto
+"""
+
+
+def _add_scan_parser(commands) -> None:
+    scan_parser = commands.add_parser(
+        "scan", help="scan a corpus of JSONL/Parquet shards (scores, findings, fixed text)",
+        description="Scan a corpus: one output row per input record.", epilog=SCAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    scan_parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL or Parquet shards, or directories of them")
+    scan_parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTPUT",
+                             help="output file (one input shard) or directory")
+    records = scan_parser.add_argument_group("records")
+    records.add_argument("--text-field", default="text", metavar="KEY", help="the field holding the text; a.b for nested keys (default: text)")
+    records.add_argument("--id-field", default="id", metavar="KEY", help="the field naming a record in the summary (default: id; '' for none)")
+    records.add_argument("--max-record-mb", type=float, default=16, metavar="MB", help="larger records are bad records (default: 16)")
+    filtering = scan_parser.add_argument_group("filtering and fixing")
+    filtering.add_argument("--min-score", type=_score, metavar="N", help="write only documents scoring N (0-100) or more")
+    filtering.add_argument("--rejected", type=Path, metavar="PATH", help="with --min-score, write the documents below it here")
+    filtering.add_argument("--fix", action="store_true", help="add wenlint.fixed_text: the text with safe fixes applied")
+    filtering.add_argument("--unsafe-fixes", action="store_true", help="add wenlint.fixed_text with unsafe fixes applied too")
+    rules = scan_parser.add_argument_group("rule selection and configuration (as for check)")
+    rules.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run")
+    rules.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
+    rules.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
+    rules.add_argument("--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one")
+    running = scan_parser.add_argument_group("running")
+    running.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
+    running.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes, or Ray Data (wenlint[ray])")
+    running.add_argument("--ray-address", metavar="ADDRESS", help="the Ray cluster to join (default: start a local Ray instance)")
+    running.add_argument("--no-progress", action="store_true", help="no progress bar (it is shown only on a terminal, never in CI)")
+
+
+def _score(value: str) -> int:
+    number = int(value)
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError("a score is between 0 and 100")
+    return number
+
+
+def scan(args: argparse.Namespace) -> int:
+    """``wenlint scan``: lint every record of a corpus; write rows with a ``wenlint`` field and a summary."""
+    from wenlint.corpus import MissingExtra
+    from wenlint.corpus.batch import ScanJob
+    from wenlint.corpus.local import default_workers
+    from wenlint.corpus.shards import ShardError, find_shards, plan, write_atomic
+    from wenlint.corpus.summary import progress_enabled
+
+    if args.rejected is not None and args.min_score is None:
+        raise ValueError("--rejected needs --min-score")
+    if args.workers is not None and args.workers < 1:
+        raise ValueError("--workers must be at least 1")
+    try:
+        shards = find_shards(args.inputs)
+        layout = plan(shards, args.output, args.rejected)
+    except ShardError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    settings_for = _settings_resolver(args)
+    for shard in shards:
+        settings_for(str(shard.path))  # a bad configuration fails before any work
+    job = ScanJob(
+        text_field=args.text_field, id_field=args.id_field or None, fix=args.fix or args.unsafe_fixes,
+        unsafe=args.unsafe_fixes, max_record_bytes=int(args.max_record_mb * 2**20), min_score=args.min_score,
+    )
+    workers = args.workers or default_workers()
+    progress = progress_enabled(sys.stderr) and not args.no_progress
+    try:
+        _require_extras(layout, args.engine)
+        if args.engine == "ray":
+            from wenlint.corpus.ray_engine import run_ray
+
+            summary = run_ray(layout, settings_for, job, args.ray_address, workers, progress)
+        else:
+            from wenlint.corpus.local import run_local
+
+            summary = run_local(layout, settings_for, job, workers, progress)
+    except MissingExtra as error:
+        _error(str(error))
+        return EXIT_ERROR
+    write_atomic(layout.summary, summary.dumps())
+    summary.render(sys.stdout, {code: rule.name for code, rule in all_rules().items()})
+    sys.stdout.write(f"summary: {layout.summary}\n")
+    return EXIT_ERROR if summary.bad_records else EXIT_CLEAN
+
+
+def _require_extras(layout, engine: str) -> None:
+    """Fail at once, naming the extra, when an optional library the run needs is missing."""
+    from wenlint.corpus import require
+    from wenlint.corpus.shards import format_of
+
+    paths = [path for shard, output, rejected in layout.outputs for path in (shard.path, output, rejected) if path]
+    formats = [format_of(path) for path in paths]
+    if any(f and f.kind == "parquet" for f in formats):
+        require("pyarrow", "parquet", "Parquet")
+    if any(f and f.compression == "zstd" for f in formats):
+        require("zstandard", "zstd", ".zst compression")
+    if engine == "ray":
+        require("ray.data", "ray", "--engine ray")
+        require("pyarrow", "ray", "--engine ray")

@@ -1,0 +1,28 @@
+"""Corpus mode: ``wenlint scan`` over JSONL and Parquet shards.
+
+| module | what |
+|---|---|
+| ``shards`` | finding input shards, reading them in bounded batches, writing output shards atomically |
+| ``batch`` | the one per-batch function (records → ``wenlint`` objects) and the output schema |
+| ``context`` | corpus-level context: CCNet-style line normalisation and per-shard line counts (S010) |
+| ``local`` | the local engine: worker processes, bounded in-flight batches, resume |
+| ``ray_engine`` | the same batch function on Ray Data |
+| ``summary`` | totals, the score histogram, the worst documents, the progress bar |
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+
+class MissingExtra(Exception):
+    """An optional library is not installed; the message names the extra."""
+
+
+def require(module: str, extra: str, purpose: str) -> ModuleType:
+    """Import ``module`` or raise :class:`MissingExtra` naming the extra to install."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(f"{purpose} needs {module.split('.')[0]}: pip install 'wenlint[{extra}]'") from None

@@ -1,0 +1,450 @@
+"""The per-batch function of corpus mode: records in, ``wenlint`` objects out.
+
+Both engines call these functions on a batch — the local engine in its
+worker processes, the Ray engine inside ``map_batches`` — so a record gets
+the same result whichever runs it. A batch is either raw JSON Lines (with
+their line numbers) or an Arrow table (Parquet, or JSON read by Ray).
+
+The ``wenlint`` object of a record::
+
+    {"score": 0-100, "counts": {"E": 0, "M": 2, ...}, "findings": [...],
+     "fixed_text": "..."}          # fixed_text only with --fix / --unsafe-fixes
+
+``counts`` has one key per family letter of the selected rules (and ``X``,
+internal errors), zero included, so every row has the same shape; the
+findings are the objects of ``wenlint check --output-format json`` without
+``filename``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from wenlint import engine
+from wenlint.config import Settings
+from wenlint.corpus.context import CorpusContext, document_keys
+from wenlint.document import Document
+from wenlint.registry import all_rules
+from wenlint.report import SourceLines
+from wenlint.report.machine import finding_object
+from wenlint.runner import _touched_lines
+from wenlint.score import score
+
+#: Family letter of internal errors (a rule crashed on a record).
+INTERNAL = "X"
+
+
+@dataclass(frozen=True)
+class ScanJob:
+    """What to do with each record; the same for every shard of a run."""
+
+    text_field: str = "text"
+    id_field: str | None = "id"
+    fix: bool = False
+    unsafe: bool = False
+    max_record_bytes: int = 16 * 2**20
+    min_score: int | None = None
+    keep_rejected: bool = False
+    output_format: str = "jsonl"  # of the kept rows: "jsonl" (bytes) or "parquet" (an Arrow table)
+    rejected_format: str = "jsonl"  # of the rejected rows
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything a worker needs for the batches of one shard.
+
+    ``context`` is the shard's corpus context (S010), or the path of a
+    pickle file holding it (so that it crosses to worker processes once,
+    not with every batch). ``token`` names the setup in a worker's cache.
+    """
+
+    settings: Settings
+    job: ScanJob
+    shard: str  # the shard's path as shown in messages; rules see it as the document's path
+    token: str
+    context: CorpusContext | str | None = None
+
+
+class RecordError(Exception):
+    """A record that cannot be scanned; ``kind`` groups it in the summary."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass
+class RecordStat:
+    """What the summary needs to know about one scanned record."""
+
+    number: int  # 1-based line (JSON Lines) or row (Arrow) in its shard
+    id: str | None
+    size: int  # UTF-8 bytes of the text
+    score: int
+    codes: dict[str, int]
+
+
+@dataclass
+class BatchOutput:
+    """A scanned batch: rows to keep and to reject (bytes or an Arrow table,
+    by ``job.output_format``), one stat per scanned record, and the bad
+    records as (number, kind, message)."""
+
+    kept: Any
+    rejected: Any
+    stats: list[RecordStat] = field(default_factory=list)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+# -- the annotator: rules and names, cached per worker ---------------------------
+
+
+class Annotator:
+    """Lints one record's text and builds its ``wenlint`` object."""
+
+    def __init__(self, setup: Setup) -> None:
+        settings = setup.settings
+        self.job = setup.job
+        self.path = setup.shard
+        self.rules = settings.make_rules(settings.codes_for(setup.shard))
+        self.names = {code: rule.name for code, rule in all_rules().items()}
+        self.letters = family_letters(settings)
+        self.context = _load_context(setup.context) if isinstance(setup.context, str) else setup.context
+
+    def annotate(self, text: str) -> tuple[dict[str, Any], int, dict[str, int]]:
+        """The ``wenlint`` object of ``text``, its score and its findings per code."""
+        doc = Document.from_source(text, self.path)
+        if self.context is not None:
+            doc.corpus = self.context
+        diagnostics = engine.lint(doc, self.rules)
+        source = SourceLines(_touched_lines(doc, diagnostics))
+        codes = Counter(d.code for d in diagnostics)
+        counts = dict.fromkeys(self.letters, 0)
+        for code, n in codes.items():
+            counts[code[0]] = counts.get(code[0], 0) + n
+        value = score(diagnostics, len(doc.text))
+        result: dict[str, Any] = {
+            "score": value,
+            "counts": counts,
+            "findings": [finding_object(d, self.names.get(d.code, "internal-error"), source, None) for d in diagnostics],
+        }
+        if self.job.fix:
+            allowed = any(d.fix is not None and d.fix.allowed(self.job.unsafe) for d in diagnostics)
+            fixed = engine.fix(doc, self.rules, unsafe=self.job.unsafe).doc if allowed else doc
+            result["fixed_text"] = fixed.to_source()
+        return result, value, dict(codes)
+
+
+def family_letters(settings: Settings) -> tuple[str, ...]:
+    """The keys of ``counts``: the family letters of the selected rules, and X."""
+    return tuple(sorted({code[0] for code in settings.codes_for("-")} | {INTERNAL}))
+
+
+_annotators: dict[str, Annotator] = {}
+
+
+def annotator(setup: Setup) -> Annotator:
+    """The worker's Annotator for ``setup`` (built once per shard)."""
+    found = _annotators.get(setup.token)
+    if found is None:
+        _annotators.clear()
+        found = _annotators[setup.token] = Annotator(setup)
+    return found
+
+
+@lru_cache(maxsize=2)
+def _load_context(path: str) -> CorpusContext:
+    import pickle
+
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+# -- fields ---------------------------------------------------------------------------
+
+
+_MISSING = object()
+
+
+def get_field(record: Any, dotted: str) -> Any:
+    """``record["a"]["b"]`` for ``a.b``; ``_MISSING`` when a key is absent."""
+    value = record
+    for key in dotted.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return _MISSING
+        value = value[key]
+    return value
+
+
+def text_of(record: Any, job: ScanJob) -> str:
+    """The text field of a record, or RecordError saying what is wrong."""
+    if not isinstance(record, dict):
+        raise RecordError("not an object", f"not a JSON object but {_kind(record)}")
+    return checked_text(get_field(record, job.text_field), job)
+
+
+def checked_text(text: Any, job: ScanJob) -> str:
+    """A text field's value if it can be scanned, or RecordError saying why not."""
+    if text is _MISSING:
+        raise RecordError("no text field", f"no field '{job.text_field}'")
+    if not isinstance(text, str):
+        raise RecordError("text not a string", f"field '{job.text_field}' is {_kind(text)}, not a string")
+    size = _utf8_size(text)
+    if size > job.max_record_bytes:
+        raise RecordError("too large", _too_large(size, job))
+    return text
+
+
+def id_of(record: Any, job: ScanJob) -> str | None:
+    if job.id_field is None:
+        return None
+    value = get_field(record, job.id_field)
+    return None if value is _MISSING or value is None else str(value)
+
+
+def _utf8_size(text: str) -> int:
+    try:
+        return len(text.encode("utf-8"))
+    except UnicodeEncodeError as error:
+        raise RecordError("not UTF-8", f"text holds an unpaired surrogate (U+{ord(text[error.start]):04X} "
+                                       f"at character {error.start})") from None
+
+
+def _too_large(size: int, job: ScanJob) -> str:
+    return (f"record too large ({size / 2**20:.3g} MiB > {job.max_record_bytes / 2**20:.3g} MiB); "
+            "raise --max-record-mb to scan it")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+# -- JSON Lines batches ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Oversize:
+    """A line longer than the record limit, read past without keeping it."""
+
+    size: int
+
+
+def parse_line(raw: bytes | Oversize, job: ScanJob) -> Any:
+    """One JSON Lines record, or RecordError."""
+    if isinstance(raw, Oversize):
+        raise RecordError("too large", _too_large(raw.size, job))
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError("not UTF-8", f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})") from None
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise RecordError("not JSON", f"not JSON: {error.msg} (column {error.colno})") from None
+
+
+def scan_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> BatchOutput:
+    """Scan a batch of JSON Lines given as (line number, raw line)."""
+    job = setup.job
+    records, results, stats, errors = [], [], [], []
+    for number, raw in lines:
+        try:
+            record = parse_line(raw, job)
+            text = text_of(record, job)
+        except RecordError as error:
+            errors.append((number, error.kind, str(error)))
+            continue
+        records.append(record)
+        results.append(_scan_text(setup, text, number, id_of(record, job), stats))
+    return _output(setup, records, results, stats, errors)
+
+
+def keys_of_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> tuple[list[int], int]:
+    """Pass one of S010: the distinct line keys of every good record, and how many there were."""
+    texts = []
+    for _, raw in lines:
+        try:
+            texts.append(text_of(parse_line(raw, setup.job), setup.job))
+        except RecordError:
+            continue
+    return keys_of_texts(texts), len(texts)
+
+
+def keys_of_texts(texts: list[str]) -> list[int]:
+    keys: list[int] = []
+    for text in texts:
+        keys.extend(document_keys(text))
+    return keys
+
+
+def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stats: list[RecordStat]) -> dict:
+    result, value, codes = annotator(setup).annotate(text)
+    stats.append(RecordStat(number, record_id, len(text.encode("utf-8")), value, codes))
+    return result
+
+
+def _output(setup: Setup, records: list[Any], results: list[dict], stats: list[RecordStat],
+            errors: list[tuple[int, str, str]]) -> BatchOutput:
+    """Rows (input fields plus ``wenlint``), split by --min-score, in the output format."""
+    job = setup.job
+    keep = [job.min_score is None or stat.score >= job.min_score for stat in stats]
+    kept = [(record, result) for record, result, ok in zip(records, results, keep) if ok]
+    rejected = [(record, result) for record, result, ok in zip(records, results, keep) if not ok]
+    if not job.keep_rejected:
+        rejected = []
+    letters = annotator(setup).letters
+    return BatchOutput(_rows_as(kept, job.output_format, letters, job), _rows_as(rejected, job.rejected_format, letters, job),
+                       stats, errors)
+
+
+def _rows_as(rows: list[tuple[Any, dict]], output_format: str, letters: tuple[str, ...], job: ScanJob) -> Any:
+    if output_format == "jsonl":
+        return _json_lines(rows)
+    return _records_table(rows, letters, job)
+
+
+def dump_row(row: dict[str, Any]) -> bytes:
+    """One JSON line; non-ASCII kept as is unless the row holds unpaired surrogates."""
+    try:
+        return (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(row, default=str) + "\n").encode("ascii")
+
+
+def _json_lines(rows: list[tuple[Any, dict]]) -> bytes:
+    return b"".join(dump_row({**record, "wenlint": result}) for record, result in rows)
+
+
+def _records_table(rows: list[tuple[Any, dict]], letters: tuple[str, ...], job: ScanJob):
+    import pyarrow as pa
+
+    from wenlint.corpus.schema import wenlint_type
+
+    records = [{key: value for key, value in record.items() if key != "wenlint"} for record, _ in rows]
+    table = pa.Table.from_pylist(records)
+    return table.append_column("wenlint", pa.array([result for _, result in rows], type=wenlint_type(letters, job.fix)))
+
+
+# -- Arrow batches ---------------------------------------------------------------------------
+
+
+def column_values(table, dotted: str) -> list[Any]:
+    """The values of a (possibly nested, ``a.b``) field for every row; ``_MISSING`` where absent."""
+    top, _, rest = dotted.partition(".")
+    if top not in table.column_names:
+        return [_MISSING] * table.num_rows
+    values = table.column(top).to_pylist()
+    if not rest:
+        return values
+    return [get_field(value, rest) for value in values]
+
+
+def texts_of_table(table, job: ScanJob) -> list[str | RecordError]:
+    """The text of every row, or the RecordError that row has."""
+    texts: list[str | RecordError] = []
+    for value in column_values(table, job.text_field):
+        try:
+            texts.append(checked_text(value, job))
+        except RecordError as error:
+            texts.append(error)
+    return texts
+
+
+#: A column the engines add to annotated tables and never write: what the
+#: summary needs about each row, and the error of a bad row.
+HELPER = "_wenlint"
+
+
+def helper_type():
+    import pyarrow as pa
+
+    return pa.struct([("score", pa.int32()), ("size", pa.int64()), ("id", pa.string()), ("codes", pa.string()),
+                      ("kind", pa.string()), ("error", pa.string())])
+
+
+def annotate_table(table, setup: Setup):
+    """``table`` with a ``wenlint`` column (null on a bad row) and the HELPER
+    column. This is the function Ray's ``map_batches`` runs."""
+    import pyarrow as pa
+
+    from wenlint.corpus.schema import wenlint_type
+
+    job = setup.job
+    if "wenlint" in table.column_names:
+        table = table.drop_columns(["wenlint"])
+    ids = column_values(table, job.id_field) if job.id_field else [None] * table.num_rows
+    results: list[dict | None] = []
+    helpers: list[dict] = []
+    for text, record_id in zip(texts_of_table(table, job), ids):
+        record_id = None if record_id is _MISSING or record_id is None else str(record_id)
+        if isinstance(text, RecordError):
+            results.append(None)
+            helpers.append({"id": record_id, "kind": text.kind, "error": str(text)})
+            continue
+        result, value, codes = annotator(setup).annotate(text)
+        results.append(result)
+        helpers.append({"score": value, "size": len(text.encode("utf-8")), "id": record_id, "codes": json.dumps(codes)})
+    return (table.append_column("wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix)))
+            .append_column(HELPER, pa.array(helpers, type=helper_type())))
+
+
+def kept_rows(table, job: ScanJob):
+    """The good rows of an annotated table scoring at least ``--min-score``, without the helper."""
+    return _rows(table, job, keep=True)
+
+
+def rejected_rows(table, job: ScanJob):
+    """The good rows of an annotated table scoring below ``--min-score``, without the helper."""
+    return _rows(table, job, keep=False)
+
+
+def _rows(table, job: ScanJob, keep: bool):
+    import pyarrow.compute as pc
+
+    score = pc.struct_field(table.column(HELPER), "score")
+    good = pc.is_valid(score)
+    if job.min_score is None:
+        mask = good if keep else pc.and_(good, False)
+    else:
+        above = pc.greater_equal(score, job.min_score)
+        mask = pc.and_(good, above if keep else pc.invert(above))
+    return table.filter(mask).drop_columns([HELPER])
+
+
+def table_stats(table, first: int) -> tuple[list[RecordStat], list[tuple[int, str, str]]]:
+    """The stats of the good rows and the errors of the bad rows of an annotated
+    table whose first row is row ``first`` of its shard."""
+    stats, errors = [], []
+    for number, row in enumerate(table.column(HELPER).to_pylist(), first):
+        if row["error"] is not None:
+            errors.append((number, row["kind"], row["error"]))
+        else:
+            stats.append(RecordStat(number, row["id"], row["size"], row["score"], json.loads(row["codes"])))
+    return stats, errors
+
+
+def scan_table(setup: Setup, table, first_row: int = 1) -> BatchOutput:
+    """Scan an Arrow table whose first row is row ``first_row`` of its shard."""
+    job = setup.job
+    annotated = annotate_table(table, setup)
+    stats, errors = table_stats(annotated, first_row)
+    kept = kept_rows(annotated, job)
+    rejected = rejected_rows(annotated, job) if job.keep_rejected else kept.slice(0, 0)
+    return BatchOutput(_table_as(kept, job.output_format), _table_as(rejected, job.rejected_format), stats, errors)
+
+
+def keys_of_table(setup: Setup, table) -> tuple[list[int], int]:
+    """Pass one of S010 on an Arrow table (see :func:`keys_of_lines`)."""
+    texts = [text for text in texts_of_table(table, setup.job) if isinstance(text, str)]
+    return keys_of_texts(texts), len(texts)
+
+
+def _table_as(table, output_format: str) -> Any:
+    if output_format == "jsonl":
+        return b"".join(dump_row(row) for row in table.to_pylist())
+    return table

@@ -1,0 +1,189 @@
+"""The local engine: shard after shard, batches spread over worker processes.
+
+Memory stays flat: a shard is read in batches of about 1 MB and at most
+``IN_FLIGHT_PER_WORKER`` batches per worker are under way at once; results
+are written in input order as they come back. Each finished output shard
+(and, beside it, its statistics) is renamed into place, so a rerun skips it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from wenlint.config import Settings
+from wenlint.corpus import batch as batches
+from wenlint.corpus.batch import ScanJob, Setup
+from wenlint.corpus.context import LineCounter
+from wenlint.corpus.shards import Batch, Plan, Shard, ShardError, ShardWriter, kind_of, read_batches, stats_path, write_atomic
+from wenlint.corpus.summary import ScanProgress, Summary
+
+IN_FLIGHT_PER_WORKER = 3
+CORPUS_RULE = "S010"
+
+
+def shard_job(job: ScanJob, output: Path, rejected: Path | None) -> ScanJob:
+    """``job`` producing rows in the formats of ``output`` and ``rejected``."""
+    return replace(job, output_format=kind_of(output), rejected_format=kind_of(rejected) if rejected else "jsonl",
+                   keep_rejected=rejected is not None)
+
+
+def min_documents(settings: Settings, shard: Shard) -> int | None:
+    """S010's threshold when it runs on ``shard``, else None (no counting pass)."""
+    if CORPUS_RULE not in settings.codes_for(str(shard.path)):
+        return None
+    return settings.make_rules((CORPUS_RULE,))[0].settings["min-documents"]
+
+
+def finished(output: Path) -> Summary | None:
+    """The statistics of an output shard finished by an earlier run, or None."""
+    if not output.exists():
+        return None
+    try:
+        return Summary.from_json(json.loads(stats_path(output).read_text("utf-8")))
+    except (OSError, ValueError, KeyError):
+        return Summary(shards=1)
+
+
+def run_local(plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob, workers: int,
+              progress: bool) -> Summary:
+    """Scan every shard of ``plan`` not finished before; returns the run's summary."""
+    summary = Summary(engine="local", workers=workers)
+    pending = []
+    for shard, output, rejected in plan.outputs:
+        done = finished(output)
+        if done is not None:
+            done.shards_skipped, done.input_bytes = 1, 0
+            summary.merge(done)
+        else:
+            pending.append((shard, output, rejected))
+    started = time.perf_counter()
+    pool = Workers(workers) if workers > 1 and pending else None
+    try:
+        with ScanProgress(sum(shard.size for shard, _, _ in pending), progress) as bar:
+            for shard, output, rejected in pending:
+                bar.describe(shard.name)
+                try:
+                    shard_summary = scan_shard(shard, output, rejected, settings_for(str(shard.path)), job, pool, bar)
+                except ShardError as error:
+                    bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
+                    continue
+                summary.merge(shard_summary)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class Workers(ProcessPoolExecutor):
+    """A process pool that knows its size."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(workers)
+        self.workers = workers
+
+
+def scan_shard(shard: Shard, output: Path, rejected: Path | None, settings: Settings, job: ScanJob,
+               pool: Workers | None, bar: ScanProgress) -> Summary:
+    """Scan one shard into ``output`` (and ``rejected``), atomically."""
+    job = shard_job(job, output, rejected)
+    name = str(shard.path)
+    setup = Setup(settings, job, name, uuid.uuid4().hex)
+    summary = Summary(shards=1, input_bytes=shard.size)
+    context_file = None
+    threshold = min_documents(settings, shard)
+    try:
+        if threshold is not None:
+            bar.describe(f"{shard.name} (counting lines)")
+            counter = LineCounter()
+            for _, (keys, documents) in _ordered(pool, "keys", setup, read_batches(shard, job.max_record_bytes)):
+                counter.add(keys, documents)
+            context = counter.context(threshold)
+            setup = replace(setup, token=uuid.uuid4().hex)  # a new annotator, holding the context
+            if pool is None:
+                setup = replace(setup, context=context)
+            else:
+                context_file = output.with_name(f".{output.name}.wenlint-context")
+                output.parent.mkdir(parents=True, exist_ok=True)
+                context_file.write_bytes(pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
+                setup = replace(setup, context=str(context_file))
+        bar.describe(shard.name)
+        _write_shard(shard, output, rejected, setup, pool, bar, summary)
+    except OSError as error:
+        raise ShardError(f"cannot read: {error.strerror or error}") from None
+    except EOFError as error:  # a truncated .gz
+        raise ShardError(f"cannot read: {error}") from None
+    finally:
+        if context_file is not None:
+            context_file.unlink(missing_ok=True)
+    return summary
+
+
+def _write_shard(shard: Shard, output: Path, rejected: Path | None, setup: Setup,
+                 pool: Workers | None, bar: ScanProgress, summary: Summary) -> None:
+    job = setup.job
+    name = str(shard.path)
+    writers = [ShardWriter(output)]
+    if rejected is not None:
+        writers.append(ShardWriter(rejected))
+    try:
+        position = 0
+        for item, result in _ordered(pool, "scan", setup, read_batches(shard, job.max_record_bytes)):
+            writers[0].write(result.kept)
+            if rejected is not None:
+                writers[1].write(result.rejected)
+            for number, kind, message in result.errors:
+                bar.log("error: " + summary.add_error(name, number, kind, message))
+            for stat in result.stats:
+                summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
+            bar.advance(item.position - position, len(result.stats))
+            position = item.position
+        write_atomic(stats_path(output), summary.dumps())
+        for writer in reversed(writers):  # the output last: its existence marks the shard done
+            writer.commit()
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
+
+
+def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batch]) -> Iterator[tuple[Batch, Any]]:
+    """(batch, result) for every batch, in order, with a bounded number in flight."""
+    if pool is None:
+        for item in items:
+            yield item, work((kind, setup, item.kind, item.payload, item.first))
+        return
+    window = IN_FLIGHT_PER_WORKER * pool.workers
+    pending: deque = deque()
+    for item in items:
+        pending.append((item, pool.submit(work, (kind, setup, item.kind, item.payload, item.first))))
+        if len(pending) >= window:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
+
+
+def work(task: tuple[str, Setup, str, Any, int]) -> Any:
+    """Run in a worker: the S010 keys (``keys``) or the scan (``scan``) of one batch."""
+    kind, setup, batch_kind, payload, first = task
+    if kind == "keys":
+        return (batches.keys_of_lines if batch_kind == "lines" else batches.keys_of_table)(setup, payload)
+    if batch_kind == "lines":
+        return batches.scan_lines(setup, payload)
+    return batches.scan_table(setup, payload, first)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

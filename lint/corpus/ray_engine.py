@@ -1,0 +1,183 @@
+"""The Ray engine: the same batch functions, run by Ray Data.
+
+For each input shard not finished before::
+
+    ray.data.read_json / read_parquet
+      → map_batches(batch.keys_of_table)        # S010's counting pass, when S010 runs
+      → map_batches(batch.annotate_table)       # the scan, materialised once
+      → map_batches(batch.kept_rows)     → write_json / write_parquet   (staging directory)
+      → map_batches(batch.rejected_rows) → write_json / write_parquet   (with --rejected)
+
+The driver reads back only the small helper column for the summary, then
+joins the staged part files, in order, into the output shard (temporary
+file, then rename) — so the output has the same shape, order and resume
+behaviour as the local engine's. Ray's JSON reader is Arrow's: a shard that
+is not valid JSON Lines fails as a whole (the local engine reports each bad
+line), and records are numbered by row, not by line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ray.data.datasource import FilenameProvider
+
+from wenlint.config import Settings
+from wenlint.corpus import batch as batches
+from wenlint.corpus.batch import ScanJob, Setup
+from wenlint.corpus.context import LineCounter
+from wenlint.corpus.local import finished, min_documents, shard_job
+from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path, write_atomic
+from wenlint.corpus.summary import ScanProgress, Summary
+
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_.]*(?:Error|Exception)\b.*:")
+#: Rows per map_batches call.
+BATCH_ROWS = 256
+
+
+def run_ray(plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob, address: str | None,
+            workers: int, progress: bool) -> Summary:
+    """Scan every unfinished shard of ``plan`` on Ray; returns the run's summary."""
+    import ray
+    if not ray.is_initialized():
+        # "local" starts a new instance even when another one runs on this machine
+        options: dict[str, Any] = {"address": address or "local", "include_dashboard": False,
+                                   "log_to_driver": False, "logging_level": "ERROR"}
+        if address is None:
+            options["num_cpus"] = workers
+        ray.init(**options)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # not a line per Dataset executed
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = progress
+    summary = Summary(engine="ray", workers=int(ray.cluster_resources().get("CPU", workers)))
+    started = time.perf_counter()
+    with ScanProgress(0, False) as bar:
+        for shard, output, rejected in plan.outputs:
+            done = finished(output)
+            if done is not None:
+                done.shards_skipped, done.input_bytes = 1, 0
+                summary.merge(done)
+                continue
+            try:
+                summary.merge(_scan_shard(ray, shard, output, rejected, settings_for(str(shard.path)), job, bar))
+            except ShardError as error:
+                bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _read(ray, shard: Shard):
+    if shard.format.kind == "parquet":
+        return ray.data.read_parquet(str(shard.path.resolve()))
+    options: dict[str, Any] = {"file_extensions": None}
+    if shard.format.compression:
+        options["arrow_open_stream_args"] = {"compression": shard.format.compression}
+    return ray.data.read_json(str(shard.path.resolve()), **options)
+
+
+def _scan_shard(ray, shard: Shard, output: Path, rejected: Path | None, settings: Settings,
+                job: ScanJob, bar: ScanProgress) -> Summary:
+    job = shard_job(job, output, rejected)
+    name = str(shard.path)
+    setup = Setup(settings, replace(job, output_format="parquet"), name, uuid.uuid4().hex)
+    summary = Summary(shards=1, input_bytes=shard.size)
+    try:
+        dataset = _read(ray, shard)
+        threshold = min_documents(settings, shard)
+        if threshold is not None:
+            setup = replace(setup, context=_count_lines(dataset, setup, threshold), token=uuid.uuid4().hex)
+        annotated = dataset.map_batches(batches.annotate_table, fn_kwargs={"setup": setup},
+                                        batch_format="pyarrow", batch_size=BATCH_ROWS).materialize()
+        number = 1
+        for table in annotated.select_columns([batches.HELPER]).iter_batches(batch_format="pyarrow", batch_size=None):
+            stats, errors = batches.table_stats(table, number)
+            number += table.num_rows
+            for record, kind, message in errors:
+                bar.log("error: " + summary.add_error(name, record, kind, message))
+            for stat in stats:
+                summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
+        if rejected is not None:
+            _write(annotated, batches.rejected_rows, job, rejected)
+        write_atomic(stats_path(output), summary.dumps())
+        _write(annotated, batches.kept_rows, job, output)
+    except (ray.exceptions.RayError, OSError, ValueError) as error:
+        raise ShardError(f"Ray could not scan it: {_last_line(error)}") from None
+    return summary
+
+
+def _last_line(error: Exception) -> str:
+    """The cause of a Ray error: its last line naming an exception, or its type."""
+    causes = [line.strip() for line in str(error).splitlines() if _EXCEPTION_LINE.match(line.strip())]
+    return causes[-1] if causes else type(error).__name__
+
+
+def _count_lines(dataset, setup: Setup, threshold: int):
+    """S010's first pass: the keys of every batch, counted in the driver."""
+    counter = LineCounter()
+    keys = dataset.map_batches(_keys_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS)
+    for table in keys.iter_batches(batch_format="pyarrow", batch_size=None):
+        for row_keys, documents in zip(table.column("keys").to_pylist(), table.column("documents").to_pylist()):
+            counter.add(row_keys, documents)
+    return counter.context(threshold)
+
+
+def _keys_table(table, setup: Setup):
+    import pyarrow as pa
+
+    keys, documents = batches.keys_of_table(setup, table)
+    return pa.table({"keys": pa.array([keys], type=pa.list_(pa.uint64())), "documents": [documents]})
+
+
+def _write(annotated, select: Callable, job: ScanJob, target: Path) -> None:
+    """Write the rows ``select`` picks with Ray's writer into a staging
+    directory, then join the parts in order into ``target``, atomically."""
+    staging = target.resolve().with_name(f".{target.name}.wenlint-ray")  # Ray's workers have their own cwd
+    shutil.rmtree(staging, ignore_errors=True)
+    output_format = kind_of(target)
+    rows = annotated.map_batches(select, fn_kwargs={"job": job}, batch_format="pyarrow", batch_size=None)
+    if output_format == "parquet":
+        rows.write_parquet(str(staging), filename_provider=_PartNames("parquet"))
+    else:
+        rows.write_json(str(staging), filename_provider=_PartNames("json"), force_ascii=False)
+    writer = ShardWriter(target)
+    try:
+        for part in sorted(staging.glob("part-*")):
+            writer.write(_read_part(part, output_format))
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _read_part(part: Path, output_format: str) -> Any:
+    if output_format == "parquet":
+        import pyarrow.parquet as parquet
+
+        return parquet.read_table(part)
+    return part.read_bytes()
+
+
+class _PartNames(FilenameProvider):
+    """Part files named by write task (and block), so that sorting them restores the order."""
+
+    def __init__(self, extension: str) -> None:
+        super().__init__(file_format=extension)
+        self.extension = extension
+
+    def get_filename_for_task(self, write_uuid: str, task_index: int) -> str:
+        return f"part-{task_index:08d}-{write_uuid}.{self.extension}"
+
+    def get_filename_for_block(self, block: Any, *args: Any) -> str:  # Ray before 2.40
+        write_uuid, task_index, block_index = args[-3:]
+        return f"part-{task_index:08d}-{block_index:08d}-{write_uuid}.{self.extension}"

@@ -1,0 +1,309 @@
+"""Shards: finding them, reading them in bounded batches, writing them atomically.
+
+An input shard is a JSON Lines file (``.jsonl``, ``.ndjson``, ``.json``;
+plain, ``.gz`` or ``.zst``) or a Parquet file (``.parquet``). It is read in
+batches of about ``BATCH_BYTES``, so memory does not depend on its size; a
+JSON line longer than the record limit is skipped over without being held.
+
+An output shard is written to a hidden temporary file beside it
+(``.NAME.wenlint-tmp``) and renamed into place when complete: an output
+shard that exists is finished, which is how an interrupted run resumes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from wenlint.corpus import require
+from wenlint.corpus.batch import Oversize
+
+#: A batch holds about this many bytes of input, or BATCH_RECORDS records.
+BATCH_BYTES = 1 << 20
+BATCH_RECORDS = 2000
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+PARQUET_SUFFIXES = (".parquet",)
+COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+#: The summary of a run written to an output directory (``_`` keeps Spark and
+#: pyarrow datasets from reading it as a shard).
+DIRECTORY_SUMMARY = "_wenlint_summary.json"
+
+
+class ShardError(Exception):
+    """A shard (or the output) cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Format:
+    kind: str  # "jsonl" or "parquet"
+    compression: str | None = None
+
+
+def format_of(path: str | Path) -> Format | None:
+    """The format a file name says, or None."""
+    name = str(path).lower()
+    compression = None
+    for suffix, codec in COMPRESSIONS.items():
+        if name.endswith(suffix):
+            name, compression = name[: -len(suffix)], codec
+    if name.endswith(PARQUET_SUFFIXES) and compression is None:
+        return Format("parquet")
+    if name.endswith(JSONL_SUFFIXES):
+        return Format("jsonl", compression)
+    return None
+
+
+def kind_of(path: str | Path) -> str:
+    """``parquet`` or ``jsonl``: how rows are written to ``path`` (JSON Lines unless it says Parquet)."""
+    found = format_of(path)
+    return found.kind if found else "jsonl"
+
+
+@dataclass(frozen=True)
+class Shard:
+    path: Path
+    name: str  # path relative to the input it was found in: the output shard's name
+
+    @property
+    def format(self) -> Format:
+        return format_of(self.path)  # type: ignore[return-value]
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def find_shards(inputs: list[str]) -> list[Shard]:
+    """The shards named by ``inputs`` (files, or directories searched recursively), in order."""
+    shards: list[Shard] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) and not _hidden(p, path))
+            if not found:
+                raise ShardError(f"{item}: no JSONL or Parquet shards in this directory")
+            shards.extend(Shard(p, p.relative_to(path).as_posix()) for p in found)
+        elif path.is_file():
+            if format_of(path) is None:
+                raise ShardError(f"{item}: not a JSONL (.jsonl, .ndjson, .json, optionally .gz/.zst) or Parquet file")
+            shards.append(Shard(path, path.name))
+        else:
+            raise ShardError(f"{item}: no such file or directory")
+    names: dict[str, Path] = {}
+    for shard in shards:
+        if shard.name in names:
+            raise ShardError(f"{names[shard.name]} and {shard.path} would both be written as {shard.name}")
+        names[shard.name] = shard.path
+    return shards
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where each shard's output (and rejected rows) go, and the summary."""
+
+    outputs: list[tuple[Shard, Path, Path | None]]
+    summary: Path
+    directory: bool
+
+
+def plan(shards: list[Shard], output: Path, rejected: Path | None) -> Plan:
+    """One output shard per input shard. OUTPUT is a file when there is one
+    input shard and OUTPUT names a JSONL or Parquet file; otherwise a directory
+    holding shards named as the inputs (in their format)."""
+    directory = len(shards) > 1 or output.is_dir() or format_of(output) is None
+    if not directory:
+        return Plan([(shards[0], output, rejected)], output.with_name(output.name + ".summary.json"), False)
+    if output.is_file() or (rejected is not None and rejected.is_file()):
+        raise ShardError(f"{output if output.is_file() else rejected}: several input shards need a directory here, not a file")
+    outputs = [(shard, output / shard.name, rejected / shard.name if rejected else None) for shard in shards]
+    return Plan(outputs, output / DIRECTORY_SUMMARY, True)
+
+
+def stats_path(output: Path) -> Path:
+    """Where a finished shard's statistics are kept (hidden, beside it), so a
+    resumed run can still report on shards finished before."""
+    return output.with_name(f".{output.name}.wenlint-stats.json")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Batch:
+    """Records of one shard: ``lines`` of JSON Lines, or an Arrow ``table``
+    whose first row is ``first`` (1-based). ``position`` is how many bytes of
+    the shard file have been read, for progress."""
+
+    kind: str  # "lines" or "table"
+    payload: Any
+    first: int
+    position: int
+
+
+def read_batches(shard: Shard, max_record_bytes: int) -> Iterator[Batch]:
+    if shard.format.kind == "parquet":
+        yield from _parquet_batches(shard.path)
+    else:
+        yield from _jsonl_batches(shard.path, shard.format.compression, max_record_bytes)
+
+
+def _open_compressed(raw: BinaryIO, compression: str | None) -> BinaryIO:
+    if compression == "gzip":
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    if compression == "zstd":
+        zstandard = require("zstandard", "zstd", "reading .zst shards")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw), 1 << 20)  # type: ignore[return-value]
+    return raw
+
+
+def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[Batch]:
+    with open(path, "rb") as raw:
+        stream = _open_compressed(raw, compression)
+        lines: list[tuple[int, bytes | Oversize]] = []
+        size = 0
+        first = 1
+        for number, line in enumerate(_lines(stream, limit), 1):
+            if isinstance(line, bytes) and not line.strip():
+                continue
+            if not lines:
+                first = number
+            lines.append((number, line))
+            size += line.size if isinstance(line, Oversize) else len(line)
+            if size >= BATCH_BYTES or len(lines) >= BATCH_RECORDS:
+                yield Batch("lines", lines, first, raw.tell())
+                lines, size = [], 0
+        if lines:
+            yield Batch("lines", lines, first, raw.tell())
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | Oversize]:
+    """The lines of ``stream``; one longer than ``limit`` bytes comes as its size only."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while True:
+                rest = stream.readline(1 << 20)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield Oversize(size)
+        else:
+            yield line
+
+
+def _parquet_batches(path: Path) -> Iterator[Batch]:
+    parquet = require("pyarrow.parquet", "parquet", "reading Parquet shards")
+    import pyarrow as pa
+
+    try:
+        handle = parquet.ParquetFile(path)
+    except (pa.ArrowException, OSError) as error:
+        raise ShardError(f"{path}: not a readable Parquet file: {error}") from None
+    meta = handle.metadata
+    per_row = max(1, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)) // max(1, meta.num_rows))
+    rows = max(1, min(BATCH_RECORDS, BATCH_BYTES // per_row))
+    size = path.stat().st_size
+    first = 1
+    for record_batch in handle.iter_batches(batch_size=rows):
+        table = pa.Table.from_batches([record_batch])
+        first += table.num_rows
+        yield Batch("table", table, first - table.num_rows, size * (first - 1) // max(1, meta.num_rows))
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+class ShardWriter:
+    """An output shard being written: a hidden temporary file renamed into
+    place by :meth:`commit`. JSON Lines take bytes, Parquet takes Arrow tables."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.format = format_of(path) or Format("jsonl")
+        self.temporary = path.with_name(f".{path.name}.wenlint-tmp")
+        self.fallback_schema: Any = None  # of an empty Parquet shard: the first empty batch's
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._parquet: Any = None
+        self._file: Any = None
+        self._stream: Any = None
+        if self.format.kind == "parquet":
+            return
+        self._file = self._stream = open(self.temporary, "wb")
+        if self.format.compression == "gzip":
+            self._stream = gzip.GzipFile(fileobj=self._file, mode="wb", mtime=0)
+        elif self.format.compression == "zstd":
+            zstandard = require("zstandard", "zstd", "writing .zst shards")
+            self._stream = zstandard.ZstdCompressor().stream_writer(self._file, closefd=False)
+
+    def write(self, payload: Any) -> None:
+        if self.format.kind == "jsonl":
+            if payload:
+                self._stream.write(payload)
+            return
+        if payload.num_rows == 0:  # an empty batch may lack columns the others have
+            self.fallback_schema = self.fallback_schema or payload.schema
+            return
+        if self._parquet is None:
+            parquet = require("pyarrow.parquet", "parquet", "writing Parquet shards")
+            self._parquet = parquet.ParquetWriter(str(self.temporary), payload.schema)
+        elif payload.schema != self._parquet.schema:
+            try:
+                payload = payload.cast(self._parquet.schema)
+            except (ValueError, TypeError, NotImplementedError) as error:
+                raise ShardError(f"{self.path}: records do not fit the shard's Parquet schema: {error}") from None
+        self._parquet.write_table(payload)
+
+    def commit(self) -> None:
+        """Finish the file and rename it into place."""
+        if self.format.kind == "parquet":
+            if self._parquet is None:
+                import pyarrow as pa
+
+                parquet = require("pyarrow.parquet", "parquet", "writing Parquet shards")
+                self._parquet = parquet.ParquetWriter(str(self.temporary), self.fallback_schema or pa.schema([]))
+            self._parquet.close()
+        else:
+            if self._stream is not self._file:
+                self._stream.close()
+            self._file.close()
+        _fsync(self.temporary)
+        os.replace(self.temporary, self.path)
+
+    def abort(self) -> None:
+        """Close and delete the temporary file."""
+        try:
+            if self._file is not None:
+                self._file.close()
+            if self._parquet is not None:
+                self._parquet.close()
+        finally:
+            self.temporary.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a small file (statistics, the summary) through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.wenlint-tmp")
+    temporary.write_bytes(data)
+    _fsync(temporary)
+    os.replace(temporary, path)
