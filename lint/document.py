@@ -52,6 +52,7 @@ class Document:
         newline: str = "\n",
         confidence: float = 1.0,
         mixed_newline_at: int | None = None,
+        corpus: object = None,
     ) -> None:
         self.text = text
         self.path = path
@@ -62,6 +63,8 @@ class Document:
         #: Where the first line break of the minority style (CRLF or LF) is,
         #: when the source mixed them; writing the text back unifies them.
         self.mixed_newline_at = mixed_newline_at
+        #: In corpus mode, what the shard knows (see wenlint.corpus.context); else None.
+        self.corpus = corpus
 
     @classmethod
     def from_source(cls, source: str, path: str = "-", *, encoding: str = "utf-8", confidence: float = 1.0) -> Document:
@@ -83,7 +86,7 @@ class Document:
     def with_text(self, text: str) -> Document:
         """The same origin holding new text (after fixes)."""
         return Document(text, self.path, encoding=self.encoding, bom=self.bom, newline=self.newline,
-                        confidence=self.confidence)
+                        confidence=self.confidence, corpus=self.corpus)
 
     def to_source(self) -> str:
         """The text as it should be written back to its file."""

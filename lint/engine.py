@@ -148,4 +148,5 @@ def rewritten(doc: Document, text: str, applied: Sequence[Fix]) -> Document | No
         bom=doc.bom and encoding is None,
         newline=newline or doc.newline,
         confidence=1.0 if encoding else doc.confidence,
+        corpus=doc.corpus,
     )

@@ -94,7 +94,7 @@ class CorpusBoilerplate(Rule):
         self.known = frozenset(_known_keys(self.settings["lines"]))
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        context = getattr(doc, "corpus", None)
+        context = doc.corpus
         repeated = context.repeated if context is not None else frozenset()
         if not (repeated or self.known):
             return []
