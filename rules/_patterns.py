@@ -264,6 +264,15 @@ class SpamRule(Rule):
         lines.update(found.lines_with(*tags))
         return [index for index in sorted(lines) if not self.is_verbatim_line(doc, index)]
 
+    def labelled_lines(self, doc: Document, tag: str) -> list[tuple[int, str]]:
+        """(index, stripped text) of the candidate lines of a rule whose
+        signatures are `label:` lines; none in a text without a colon."""
+        text = doc.text
+        if not doc.has_han or (":" not in text and "：" not in text):
+            return []
+        found = scan(doc)
+        return [(index, found.line(index).strip()) for index in self.candidate_lines(doc, found, tag)]
+
     def line_finding(self, doc: Document, index: int, message: str) -> Diagnostic:
         """A finding on the text of line ``index``, fixed by deleting the line
         (see ``Zones.removal_span``): safe when the line is in the head or

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules._patterns import SpamRule, pack, scan
+from wenlint_rules._patterns import SpamRule, pack
 
 #: A field label: a short word before a colon, at the start of the line or after a space or bar.
 _LABEL = regex.compile(r"(?:^|(?<=[\s|｜]))(?P<label>[\p{Han}A-Za-z]{1,6})\s*[:：]")
@@ -59,16 +59,11 @@ class PostMetadata(SpamRule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        text = doc.text
-        if not doc.has_han or (":" not in text and "：" not in text):
-            return []
-        found = scan(doc)
-        zones = doc.zones
         labels = pack("metadata")
         results = []
-        for index in self.candidate_lines(doc, found, "metadata:strong"):
-            fields = _fields(found.line(index).strip(), labels["strong"] | labels["weak"])
-            if fields and _is_metadata(fields, labels, zones.is_edge(index)):
+        for index, line in self.labelled_lines(doc, "metadata:strong"):
+            fields = _fields(line, labels["strong"] | labels["weak"])
+            if fields and _is_metadata(fields, labels, doc.zones.is_edge(index)):
                 shown = "`, `".join(label for label, _ in fields[:3])
                 results.append(self.line_finding(doc, index, f"post metadata (`{shown}`); delete the line"))
         return results

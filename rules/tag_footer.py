@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules._patterns import SpamRule, extra_patterns_option, pack, scan
+from wenlint_rules._patterns import SpamRule, extra_patterns_option, pack
 
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
 #: Sentence ends: a tag line has none.
@@ -56,20 +56,14 @@ class TagFooter(SpamRule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        text = doc.text
-        if not doc.has_han or (":" not in text and "：" not in text):
-            return []
-        found = scan(doc)
-        zones = doc.zones
         labels = pack("tags")
         everywhere = labels["strong"]
         at_edges = labels["strong"] | labels["weak"] | self.extra
         results = []
-        for index in self.candidate_lines(doc, found, "tags:strong"):
-            line = found.line(index).strip()
+        for index, line in self.labelled_lines(doc, "tags:strong"):
             match = _LABEL.fullmatch(line)
             if not match or len(line) > MAX_LENGTH or not match["tags"] or _SENTENCE_END.search(line):
                 continue
-            if match["label"] in (at_edges if zones.is_edge(index) else everywhere):
+            if match["label"] in (at_edges if doc.zones.is_edge(index) else everywhere):
                 results.append(self.line_finding(doc, index, f"tag line `{match['label']}:`; delete the line"))
         return results
