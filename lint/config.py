@@ -70,15 +70,15 @@ class Settings:
         return self.include_spec.match_file(self.relative(path))
 
     def codes_for(self, path: str) -> tuple[str, ...]:
-        """The rule codes that run on ``path``."""
-        ignore = list(self.ignore)
+        """The rule codes that run on ``path``: the selection, less the
+        per-file ignores matching it (which no selector overrides)."""
+        select = None if self.select is None else list(self.select)
+        codes = select_codes(all_rules(), select, list(self.extend_select), list(self.ignore))
         if path != "-" and self.per_file_ignores:
             rel = self.relative(path)
-            for spec, codes in self._per_file_specs:
-                if spec.match_file(rel):
-                    ignore.extend(codes)
-        select = None if self.select is None else list(self.select)
-        return tuple(select_codes(all_rules(), select, list(self.extend_select), ignore))
+            ignored = [code for spec, codes in self._per_file_specs if spec.match_file(rel) for code in codes]
+            codes = [code for code in codes if not any(i == "ALL" or code.startswith(i) for i in ignored)]
+        return tuple(codes)
 
     def make_rules(self, codes: tuple[str, ...]) -> list[Rule]:
         """Instances of the rules ``codes``, with their configured options."""

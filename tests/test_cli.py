@@ -267,3 +267,10 @@ def test_summary_gives_the_quality_score(seeds_copy):
     assert expected < 50  # seed 004 is badly damaged
     several = wenlint("check", str(seeds_copy), "--output-format", "concise").stdout.decode()
     assert "Quality score: mean " in several and f"{path} {expected}" in several
+
+
+def test_per_file_ignores_outrank_selectors():
+    # The project ignores ALL on seeds/DEFECTS.md; `--select S` must not bring rules back.
+    result = wenlint("check", "seeds/DEFECTS.md", "--select", "S", "--output-format", "concise", cwd=ROOT)
+    assert result.returncode == 0, result.stdout.decode()
+    assert wenlint("check", "seeds/000_716d610ea24c9253.txt", "--select", "S", cwd=ROOT).returncode == 1
