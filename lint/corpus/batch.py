@@ -435,7 +435,7 @@ def scan_table(setup: Setup, table, first_row: int = 1) -> BatchOutput:
     stats, errors = table_stats(annotated, first_row)
     kept = kept_rows(annotated, job)
     rejected = rejected_rows(annotated, job) if job.keep_rejected else kept.slice(0, 0)
-    return BatchOutput(_table_as(kept, job.output_format), _table_as(rejected, job.rejected_format), stats, errors)
+    return BatchOutput(table_as(kept, job.output_format), table_as(rejected, job.rejected_format), stats, errors)
 
 
 def keys_of_table(setup: Setup, table) -> tuple[list[int], int]:
@@ -444,7 +444,8 @@ def keys_of_table(setup: Setup, table) -> tuple[list[int], int]:
     return keys_of_texts(texts), len(texts)
 
 
-def _table_as(table, output_format: str) -> Any:
+def table_as(table, output_format: str) -> Any:
+    """An output table as its shard writer takes it: bytes for JSONL, else the table."""
     if output_format == "jsonl":
         return b"".join(dump_row(row) for row in table.to_pylist())
     return table

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-from ray.data.datasource import FilenameProvider
 
 from wenlint.config import Settings
 from wenlint.corpus import batch as batches
@@ -138,46 +135,20 @@ def _keys_table(table, setup: Setup):
 
 
 def _write(annotated, select: Callable, job: ScanJob, target: Path) -> None:
-    """Write the rows ``select`` picks with Ray's writer into a staging
-    directory, then join the parts in order into ``target``, atomically."""
-    staging = target.resolve().with_name(f".{target.name}.wenlint-ray")  # Ray's workers have their own cwd
-    shutil.rmtree(staging, ignore_errors=True)
+    """Write the rows ``select`` picks into ``target``, atomically, in input
+    order: the driver takes the batches in order (``preserve_order``) and
+    writes them with the local engine's shard writer. (Ray's own writers
+    name their part files by write task, which does not always follow the
+    input order.)"""
     output_format = kind_of(target)
     rows = annotated.map_batches(select, fn_kwargs={"job": job}, batch_format="pyarrow", batch_size=None)
-    if output_format == "parquet":
-        rows.write_parquet(str(staging), filename_provider=_PartNames("parquet"))
-    else:
-        rows.write_json(str(staging), filename_provider=_PartNames("json"), force_ascii=False)
     writer = ShardWriter(target)
     try:
-        for part in sorted(staging.glob("part-*")):
-            writer.write(_read_part(part, output_format))
+        for table in rows.iter_batches(batch_format="pyarrow", batch_size=None):
+            writer.write(batches.table_as(table, output_format))
         writer.commit()
     except BaseException:
         writer.abort()
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
-def _read_part(part: Path, output_format: str) -> Any:
-    if output_format == "parquet":
-        import pyarrow.parquet as parquet
-
-        return parquet.read_table(part)
-    return part.read_bytes()
-
-
-class _PartNames(FilenameProvider):
-    """Part files named by write task (and block), so that sorting them restores the order."""
-
-    def __init__(self, extension: str) -> None:
-        super().__init__(file_format=extension)
-        self.extension = extension
-
-    def get_filename_for_task(self, write_uuid: str, task_index: int) -> str:
-        return f"part-{task_index:08d}-{write_uuid}.{self.extension}"
-
-    def get_filename_for_block(self, block: Any, *args: Any) -> str:  # Ray before 2.40
-        write_uuid, task_index, block_index = args[-3:]
-        return f"part-{task_index:08d}-{block_index:08d}-{write_uuid}.{self.extension}"
