@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
 
     _add_scan_parser(commands)
+    _add_review_parser(commands)
 
     rule = commands.add_parser("rule", help="show a rule's documentation and examples", description="Show a rule's documentation.")
     rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             return print_rule_table(sys.stdout)
         if args.command == "scan":
             return scan(args)
+        if args.command == "review":
+            return review(args)
         return check(args)
     except (ConfigError, RegistryError, ValueError) as error:
         _error(str(error))
@@ -197,6 +200,63 @@ def check(args: argparse.Namespace) -> int:
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
     return EXIT_FINDINGS if summary.total else EXIT_CLEAN
+
+
+# -- wenlint review ----------------------------------------------------------------
+
+REVIEW_EPILOG = """\
+keys:
+  j / down, k / up   next / previous finding (pgdn, pgup: 20 rows)
+  a                  accept the fix (unsafe ones too: you have read it)
+  e                  edit the fix's replacement text, then accept it
+  A                  accept every remaining fix of this rule in this file
+  s                  skip: leave the text as it is
+  u                  undo the last accept or skip
+  f                  jump to a file
+  /                  filter by rule code or prefix and by severity
+  ?                  the rule's documentation (as `wenlint rule CODE`)
+  t                  summary: findings per rule, scores before and now
+  w, ctrl+s          save every changed file (atomically)
+  q                  quit (asks first when changes are unsaved)
+
+Fixes are applied by the same fixer as `check --fix`, and each file is
+checked again after every change. Nothing is written before you save.
+Exit codes: 0 done; 2 an input could not be read or saved, or wrong usage.
+
+examples:
+  wenlint review seeds/004_d9972e5a2f04e8af.txt
+  wenlint review docs/ --select L,S     only layout and spam findings
+"""
+
+
+def _add_review_parser(commands) -> None:
+    review_parser = commands.add_parser(
+        "review", help="walk the findings in a full-screen terminal app; accept, edit or skip each fix",
+        description="Review findings interactively and choose which fixes to apply.", epilog=REVIEW_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    review_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to review; default: .")
+    review_parser.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run")
+    review_parser.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
+    review_parser.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
+    review_parser.add_argument("--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one")
+    review_parser.add_argument("--screenshot", type=Path, metavar="FILE.svg",
+                               help="render the first screen to an SVG file and exit (for documentation)")
+
+
+def review(args: argparse.Namespace) -> int:
+    """``wenlint review``: the interactive review app."""
+    from wenlint.discover import discover
+    from wenlint.review.app import ReviewApp
+
+    if "-" in args.paths:
+        raise ValueError("review needs files: standard input cannot be saved back")
+    found = discover(args.paths or ["."], _settings_resolver(args))
+    app = ReviewApp(found.files, found.errors, args.screenshot)
+    code = app.run(headless=args.screenshot is not None)
+    for path, message in app.session.errors:
+        _error(f"{path}: {message}")
+    return EXIT_ERROR if code is None else code
 
 
 # -- wenlint scan -----------------------------------------------------------------

@@ -17,7 +17,7 @@ from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 from wenlint.rule import Rule
 from wenlint.score import score
-from wenlint.storage import read_document, write_atomic
+from wenlint.storage import read_document, write_document
 
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
@@ -131,14 +131,7 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         elif stdin:
             result.fixed_source = fixed.to_source()
         else:
-            try:
-                write_atomic(path, fixed.to_source().encode(fixed.encoding))
-            except UnicodeEncodeError as error:
-                missing = error.object[error.start]
-                result.error = (f"cannot write the fixed file: {label(fixed.encoding)} has no `{missing}`"
-                                " (rewrite it as UTF-8 with E001 first)")
-            except OSError as error:
-                result.error = f"cannot write the fixed file: {error.strerror or error}"
+            result.error = write_document(path, fixed)
     elif stdin and job.mode is Mode.FIX:
         result.fixed_source = doc.to_source()
     return result

@@ -7,7 +7,7 @@ import stat
 import sys
 import tempfile
 
-from wenlint.decode import InputError, decode
+from wenlint.decode import InputError, decode, label
 from wenlint.document import Document
 
 
@@ -59,3 +59,17 @@ def write_atomic(path: str, data: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_document(path: str, doc: Document) -> str | None:
+    """Write ``doc`` back to ``path`` atomically, in its encoding and with
+    its line breaks. Returns why it could not be written, or None."""
+    try:
+        write_atomic(path, doc.to_source().encode(doc.encoding))
+    except UnicodeEncodeError as error:
+        missing = error.object[error.start]
+        return (f"cannot write the fixed file: {label(doc.encoding)} has no `{missing}`"
+                " (rewrite it as UTF-8 with E001 first)")
+    except OSError as error:
+        return f"cannot write the fixed file: {error.strerror or error}"
+    return None

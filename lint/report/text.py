@@ -19,7 +19,7 @@ _STYLES = {
 }
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """The text with tabs and other control characters shown as one cell each."""
     if text.isprintable():
         return text
@@ -72,9 +72,9 @@ class FullReporter(ConciseReporter):
             right = min(len(text), max(end, start + 1) + WINDOW_CHARS)
             prefix = "…" if left > 0 else ""
             suffix = "…" if right < len(text) else ""
-        shown = _printable(text[left:right])
-        indent = cell_len(prefix) + cell_len(_printable(text[left:start]))
-        width = max(1, cell_len(_printable(text[start:end])))
+        shown = printable(text[left:right])
+        indent = cell_len(prefix) + cell_len(printable(text[left:start]))
+        width = max(1, cell_len(printable(text[start:end])))
         number = str(d.line)
         bar = self.paint(" " * len(number) + " |", "gutter")
         lines = [
@@ -106,7 +106,7 @@ class FullReporter(ConciseReporter):
             cursor = edit.end
         after.append(source.slice(cursor, hi))
         message = f" ({fix.message})" if fix.message else ""
-        arrow = f"{_printable(before)} → {_printable(''.join(after))}"
+        arrow = f"{printable(before)} → {printable(''.join(after))}"
         return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + arrow + message
 
 

@@ -1,0 +1,153 @@
+"""The review's state: decisions through the fixer, relinting, skip, undo, save."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+
+import pytest
+
+from conftest import seed, wenlint
+from wenlint import Document
+from wenlint.config import load_settings
+from wenlint.diagnostic import Edit
+from wenlint.review.session import ReviewError, Session, _shifted, key
+from wenlint.storage import read_document
+
+
+def _session(path, select=None) -> Session:
+    settings = load_settings(None).with_overrides(select)
+    session = Session()
+    session.add(str(path), read_document(str(path), 2**24), settings.make_rules(settings.codes_for(str(path))))
+    return session
+
+
+def _json_findings(path, select: str) -> list[dict]:
+    result = wenlint("check", str(path), "--select", select, "--output-format", "json")
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def seed000(tmp_path):
+    target = tmp_path / "000.txt"
+    shutil.copyfile(seed("000"), target)
+    return target
+
+
+def test_accepting_applies_exactly_that_fix_and_relints(seed000):
+    session = _session(seed000, ["M001"])
+    item = session.files[0]
+    first = item.state.pending[0]
+    session.accept(0, first)
+    original = seed000.read_text(encoding="utf-8")
+    # The reference edit comes from the command line's JSON, not from the session.
+    (edit,) = _json_findings(seed000, "M001")[0]["fix"]["edits"]
+    expected = original[: edit["offset"]] + edit["content"] + original[edit["end_offset"] :]
+    assert item.state.doc.text == expected
+    assert key(first) not in {key(d) for d in item.state.diagnostics}
+    assert len(item.state.diagnostics) == len(item.initial.diagnostics) - 1
+    assert item.state.fixed == {"M001": 1}
+    assert item.unsaved and seed000.read_text(encoding="utf-8") == original  # nothing written yet
+
+
+def test_skipped_finding_stays_skipped_when_an_earlier_fix_shifts_it(seed000):
+    session = _session(seed000, ["M001", "P001"])
+    state = session.files[0].state
+    later = next(d for d in state.diagnostics if d.code == "P001")
+    session.skip(0, later)
+    earlier = next(d for d in state.diagnostics if d.code == "M001" and d.end < later.start)
+    session.accept(0, earlier)
+    now = session.files[0].state
+    assert [d for d in now.diagnostics if now.is_skipped(d)] != []
+    shifted = next(d for d in now.diagnostics if now.is_skipped(d))
+    assert now.doc.text[shifted.start : shifted.end] == "**"
+    assert (shifted.start, shifted.end) == (later.start, later.end)  # ， replaces , one for one
+
+
+def test_a_skipped_span_that_an_insertion_lengthens_before_it_moves():
+    text = "甲，乙**丙"
+    session = Session()
+    settings = load_settings(None).with_overrides(["P001"])
+    session.add("x.txt", Document(text, "x.txt"), settings.make_rules(("P001",)))
+    (masked,) = session.files[0].state.diagnostics
+    session.skip(0, masked)
+    assert _shifted(key(masked), [Edit(0, 0, "前言")]) == ("P001", masked.start + 2, masked.end + 2)
+    assert _shifted(key(masked), [Edit(masked.start, masked.start + 1, "")]) is None  # edited inside: a new finding
+    assert _shifted(key(masked), [Edit(masked.end, masked.end, "x")]) == key(masked)  # after it
+
+
+def test_undo_restores_the_state_before_each_decision(seed000):
+    session = _session(seed000, ["M001"])
+    item = session.files[0]
+    before = item.state
+    a, b = before.pending[:2]
+    session.accept(0, a)
+    after_a = item.state
+    session.skip(0, next(d for d in after_a.pending if d.start > a.start))
+    assert session.undo().label.startswith("skip")
+    assert item.state is after_a
+    session.undo()
+    assert item.state is before and not item.unsaved
+    assert session.undo() is None
+
+
+def test_edited_replacement_is_applied_instead_of_the_proposed_one(seed000):
+    session = _session(seed000, ["M001"])
+    first = session.files[0].state.pending[0]
+    session.accept(0, first, replacement="；")
+    text = session.files[0].state.doc.text
+    assert text[first.start] == "；"
+
+
+def test_accept_rule_equals_check_fix_of_that_rule(seed000, tmp_path):
+    other = tmp_path / "other.txt"
+    shutil.copyfile(seed000, other)
+    session = _session(seed000, ["M001", "P001"])
+    session.accept_rule(0, "M001")
+    state = session.files[0].state
+    assert not [d for d in state.diagnostics if d.code == "M001"]
+    masked = [d for d in _json_findings(other, "P001")]
+    assert [d.code for d in state.diagnostics].count("P001") == len(masked) > 0
+    assert session.save() == []
+    wenlint("check", str(other), "--select", "M001", "--fix")
+    assert seed000.read_bytes() == other.read_bytes()
+
+
+def test_decisions_without_a_fix_are_refused(seed000):
+    session = _session(seed000, ["P001"])
+    masked = session.files[0].state.pending[0]
+    with pytest.raises(ReviewError):
+        session.accept(0, masked)
+    with pytest.raises(ReviewError):
+        session.accept_rule(0, "P001")
+    assert session.history == []
+
+
+def test_save_writes_only_changed_files_atomically_in_their_encoding(tmp_path):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("今天,我们召开全区社区建设工作会议,主要是贯彻精神。\r\n".encode("gb18030"))
+    clean = tmp_path / "clean.txt"
+    clean.write_text("今天，我们开会。\n", encoding="utf-8")
+    session = _session(gbk, ["M001"])
+    settings = load_settings(None).with_overrides(["M001"])
+    session.add(str(clean), read_document(str(clean), 2**20), settings.make_rules(("M001",)))
+    before = clean.stat().st_mtime_ns
+    session.accept_rule(0, "M001")
+    assert session.save() == []
+    assert gbk.read_bytes() == "今天，我们召开全区社区建设工作会议，主要是贯彻精神。\r\n".encode("gb18030")
+    assert clean.stat().st_mtime_ns == before
+    assert not session.unsaved
+
+
+def test_tally_counts_fixed_skipped_and_left(seed000):
+    session = _session(seed000, ["M001", "P001"])
+    state = session.files[0].state
+    session.accept(0, next(d for d in state.pending if d.code == "M001"))
+    session.skip(0, next(d for d in session.files[0].state.pending if d.code == "P001"))
+    tally = session.tally()
+    found = Counter(d["code"] for d in _json_findings(seed000, "M001,P001"))
+    assert tally.found == found
+    assert (tally.fixed["M001"], tally.left["M001"]) == (1, found["M001"] - 1)
+    assert (tally.skipped["P001"], tally.left["P001"]) == (1, found["P001"] - 1)
+    assert session.files[0].score_now >= session.files[0].score_before
