@@ -252,6 +252,13 @@ def review(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         raise ValueError("review needs files: standard input cannot be saved back")
     found = discover(args.paths or ["."], _settings_resolver(args))
+    if not found.files:
+        for path, message in found.errors:
+            _error(f"{path}: {message}")
+        _error("no files to review")
+        return EXIT_ERROR
+    if args.screenshot is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise ValueError("review is interactive and needs a terminal; `wenlint check` writes a report")
     app = ReviewApp(found.files, found.errors, args.screenshot)
     code = app.run(headless=args.screenshot is not None)
     for path, message in app.session.errors:

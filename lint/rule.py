@@ -69,6 +69,12 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     default_enabled: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
+    #: Whether a finding rests on evidence elsewhere in the text (a sequence
+    #: of page numbers, a neighbouring doubled heading) that fixing the other
+    #: findings removes. ``check --fix`` sees the evidence in its first pass;
+    #: ``wenlint review``, which checks again after each accepted fix, keeps
+    #: such a finding until its own text changes.
+    sibling_evidence: ClassVar[bool] = False
 
     def __init__(self, **settings: Any) -> None:
         unknown = set(settings) - set(self.options)

@@ -89,6 +89,7 @@ class FakeBold(Rule):
         The fix keeps one copy. It is unsafe: a repeat can be deliberate.
     """
     fix = FixAvailability.UNSAFE
+    sibling_evidence = True
     bad = (
         Example("如何在文明和谐社区建设中如何在文明和谐社区建设中发挥作用",
                 fixed="如何在文明和谐社区建设中发挥作用"),

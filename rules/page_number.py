@@ -94,6 +94,7 @@ class PageNumber(Rule):
         is unsafe: a number may be content after all.
     """
     fix = FixAvailability.UNSAFE
+    sibling_evidence = True
     bad = (
         Example("进一步加大社区建设力度,特 3 别是市委于 2011 年专门抽调了干部。",
                 fixed="进一步加大社区建设力度,特别是市委于 2011 年专门抽调了干部。"),

@@ -55,6 +55,7 @@ class PreviewChunk(Rule):
         break stays. It is unsafe: the number could be content.
     """
     fix = FixAvailability.UNSAFE
+    sibling_evidence = True
     bad = (
         Example("1、" + _FILLER + "在 2001 年至 200\n\n2、3 年间完成了改革," + _FILLER + "解\n\n3、决社区办公用房问题。",
                 fixed=_FILLER + "在 2001 年至 2003 年间完成了改革," + _FILLER + "解决社区办公用房问题。"),

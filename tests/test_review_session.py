@@ -11,6 +11,7 @@ import pytest
 from conftest import seed, wenlint
 from wenlint import Document
 from wenlint.config import load_settings
+from wenlint.registry import all_rules
 from wenlint.diagnostic import Edit
 from wenlint.review.session import ReviewError, Session, _shifted, key
 from wenlint.storage import read_document
@@ -72,9 +73,10 @@ def test_a_skipped_span_that_an_insertion_lengthens_before_it_moves():
     session.add("x.txt", Document(text, "x.txt"), settings.make_rules(("P001",)))
     (masked,) = session.files[0].state.diagnostics
     session.skip(0, masked)
-    assert _shifted(key(masked), [Edit(0, 0, "前言")]) == ("P001", masked.start + 2, masked.end + 2)
-    assert _shifted(key(masked), [Edit(masked.start, masked.start + 1, "")]) is None  # edited inside: a new finding
-    assert _shifted(key(masked), [Edit(masked.end, masked.end, "x")]) == key(masked)  # after it
+    start, end = masked.start, masked.end
+    assert _shifted(start, end, [Edit(0, 0, "前言")]) == (start + 2, end + 2)
+    assert _shifted(start, end, [Edit(start, start + 1, "")]) is None  # edited inside: a new finding
+    assert _shifted(start, end, [Edit(end, end, "x")]) == (start, end)  # after it
 
 
 def test_undo_restores_the_state_before_each_decision(seed000):
@@ -151,3 +153,28 @@ def test_tally_counts_fixed_skipped_and_left(seed000):
     assert (tally.fixed["M001"], tally.left["M001"]) == (1, found["M001"] - 1)
     assert (tally.skipped["P001"], tally.left["P001"]) == (1, found["P001"] - 1)
     assert session.files[0].score_now >= session.files[0].score_before
+
+
+def test_findings_resting_on_their_siblings_survive_accepting_those_one_by_one():
+    """L004 needs three chunk markers in a row: accepting one removes the
+    evidence for the others, which the review keeps until their own text changes."""
+    rule = all_rules()["L004"]
+    example = rule.bad[0]
+    session = Session()
+    session.add("x.txt", Document(example.text, "x.txt"), [rule()])
+    middle = session.files[0].state.pending[1]
+    session.accept(0, middle)
+    assert rule().check(session.files[0].state.doc) == []  # a fresh check no longer sees them
+    assert len(session.files[0].state.pending) == 2
+    while pending := session.files[0].state.pending:
+        session.accept(0, pending[-1])
+    assert session.files[0].state.doc.text == example.fixed
+
+
+def test_findings_of_other_rules_are_not_carried_over(seed000):
+    session = _session(seed000, ["M001"])
+    assert not all_rules()["M001"].sibling_evidence
+    first = session.files[0].state.pending[0]
+    session.accept(0, first)
+    fresh = [key(d) for d in all_rules()["M001"]().check(session.files[0].state.doc)]
+    assert sorted(fresh) == sorted(key(d) for d in session.files[0].state.diagnostics)

@@ -120,22 +120,54 @@ def _apply(state: FileState, rules: Sequence[Rule], fixes: list[Fix], code: str)
     if doc is None:
         raise ReviewError("the fix changes nothing")
     edits = sorted((e for f in taken for e in f.edits), key=lambda e: e.start)
-    skipped = frozenset(k for k in (_shifted(k, edits) for k in state.skipped) if k)
+    skipped = frozenset(k for k in (_shifted_key(k, edits) for k in state.skipped) if k)
     fixed = state.fixed + Counter({code: len(taken)})
-    return FileState(doc, tuple(engine.lint(doc, rules)), skipped, fixed)
+    return FileState(doc, _relinted(state, doc, rules, edits), skipped, fixed)
 
 
-def _shifted(k: Key, edits: list[Edit]) -> Key | None:
-    """A skipped finding's key after ``edits`` (sorted, disjoint); None when
-    an edit touched its span, which makes it a new finding."""
-    code, start, end = k
+def _relinted(state: FileState, doc: Document, rules: Sequence[Rule], edits: list[Edit]) -> tuple[Diagnostic, ...]:
+    """The findings of ``doc``, plus those of rules with ``sibling_evidence``
+    that the edits left untouched but took the evidence of."""
+    found = engine.lint(doc, rules)
+    keys = {key(d) for d in found}
+    keeps = {rule.code for rule in rules if rule.sibling_evidence}
+    for old in state.diagnostics:
+        if old.code in keeps and (moved := _moved(old, edits)) and key(moved) not in keys:
+            engine.resolve(doc, moved)
+            found.append(moved)
+    found.sort(key=lambda d: (d.start, d.end, d.code))
+    return tuple(found)
+
+
+def _moved(d: Diagnostic, edits: list[Edit]) -> Diagnostic | None:
+    """``d`` with its span and fix moved past ``edits``; None when they touch it."""
+    span = _shifted(d.start, d.end, edits)
+    if span is None:
+        return None
+    fix = d.fix
+    if fix is not None:
+        moved = [_shifted(e.start, e.end, edits) for e in fix.edits]
+        if None in moved:
+            return None
+        fix = replace(fix, edits=tuple(Edit(*where, e.content) for where, e in zip(moved, fix.edits)))
+    return replace(d, start=span[0], end=span[1], fix=fix)
+
+
+def _shifted_key(k: Key, edits: list[Edit]) -> Key | None:
+    span = _shifted(k[1], k[2], edits)
+    return (k[0], *span) if span else None
+
+
+def _shifted(start: int, end: int, edits: list[Edit]) -> tuple[int, int] | None:
+    """The span ``start:end`` after ``edits`` (sorted, disjoint); None when
+    an edit touched it."""
     delta = 0
     for edit in edits:
         if edit.end < start or (edit.end == start and edit.start < edit.end):
             delta += len(edit.content) - (edit.end - edit.start)
         elif not (edit.start > end or (edit.start == end and start < end)):
             return None
-    return code, start + delta, end + delta
+    return start + delta, end + delta
 
 
 def skipped(state: FileState, diagnostic: Diagnostic) -> FileState:

@@ -166,15 +166,16 @@ def explanation(rule: type[Rule] | None, diagnostic: Diagnostic, doc: Document,
     return Group(*parts)
 
 
-BAR_WIDTH = 24
+BAR_WIDTH = 16
 
 
 def tally_table(tally: Tally, rules: dict[str, type[Rule]]) -> Table:
     """Findings per rule, as counts and a bar: █ fixed, ▒ skipped, ░ left."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, justify in (("rule", "left"), ("found", "right"), ("fixed", "right"),
-                          ("skipped", "right"), ("left", "right"), ("", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("rule", no_wrap=True, overflow="ellipsis", ratio=1)
+    for name in ("found", "fixed", "skipped", "left"):
+        table.add_column(name, justify="right")
+    table.add_column("", no_wrap=True)
     counts = {code: (tally.fixed[code], tally.skipped[code], tally.left[code]) for code in tally.codes}
     widest = max((max(tally.found[code], sum(c)) for code, c in counts.items()), default=1) or 1
     for code, (fixed, skipped, left) in counts.items():

@@ -1,0 +1,243 @@
+"""`wenlint review` driven through Textual's own harness: a real app, real keys."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import seed, wenlint
+from textual.widgets import Input
+
+from wenlint.config import load_settings
+from wenlint.docs import rule_text
+from wenlint.registry import all_rules
+from wenlint.review.app import Page, ReviewApp
+
+SEED_004 = seed("004").name
+
+
+def sync(test):
+    """Run an async test on its own event loop (no asyncio plugin needed)."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+    return run
+
+
+def _app(paths: list[Path], select: list[str] | None = None) -> ReviewApp:
+    settings = load_settings(None).with_overrides(select)
+    return ReviewApp([(str(path), settings) for path in paths])
+
+
+async def _settle(pilot) -> None:
+    """Wait for the worker thread (loading or re-checking) and the redraw."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _press(pilot, *keys: str) -> None:
+    for name in keys:
+        await pilot.press(name)
+        await _settle(pilot)
+
+
+def _copy(name: str, directory: Path) -> Path:
+    target = directory / name
+    shutil.copyfile(seed(name[:3]), target)
+    return target
+
+
+def _screen_text(app) -> str:
+    """The text on the screen, line by line, from the app's own SVG export
+    (which leaves out runs of blank cells, so columns may run together)."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot()):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return "\n".join("".join(text for _, text in sorted(row)) for _, row in sorted(rows.items()))
+
+
+def _apply(text: str, edits: list[dict]) -> str:
+    """Apply the edits of check's JSON output, back to front, by slicing."""
+    for edit in sorted(edits, key=lambda e: e["offset"], reverse=True):
+        text = text[: edit["offset"]] + edit["content"] + text[edit["end_offset"] :]
+    return text
+
+
+@sync
+async def test_accepting_every_layout_repair_one_by_one_equals_check_fix(tmp_path):
+    reviewed = _copy(SEED_004, tmp_path)
+    (tmp_path / "ref").mkdir()
+    reference = _copy(SEED_004, tmp_path / "ref")
+    app = _app([reviewed], ["L"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        accepted = 0
+        for _ in range(1000):
+            item = app.session.files[0]
+            pending = [d for d in item.state.pending if d.fix is not None]
+            if not pending:
+                break
+            row = app.findings.current
+            if row.diagnostic is None:
+                await _press(pilot, "j")
+            elif row.diagnostic.fix is None:
+                await _press(pilot, "s")
+            else:
+                await _press(pilot, "a")
+                accepted += 1
+        assert accepted > 100 and not app.session.history[0].label.startswith("accept all")
+        assert reviewed.read_bytes() == seed("004").read_bytes()  # nothing written before saving
+        await _press(pilot, "w")
+        await _press(pilot, "q")
+    assert app.return_value == 0
+    wenlint("check", str(reference), "--select", "L", "--fix", "--unsafe-fixes")
+    assert reviewed.read_bytes() == reference.read_bytes() != seed("004").read_bytes()
+
+
+@sync
+async def test_accept_two_skip_one_undo_one_saves_exactly_the_accepted_fix(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    original = path.read_text(encoding="utf-8")
+    listed = json.loads(wenlint("check", str(path), "--select", "M001", "--output-format", "json").stdout)
+    app = _app([path], ["M001"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "j")  # from the file heading to the first finding
+        first = app.findings.current.diagnostic
+        await _press(pilot, "a")  # accept the first fix; the cursor moves on
+        second = app.findings.current.diagnostic
+        await _press(pilot, "s")  # skip the second
+        third = app.findings.current.diagnostic
+        await _press(pilot, "a", "u")  # accept the third, then take it back
+        assert [step.label for step in app.session.history] == [f"accept {first.code}", f"skip {second.code}"]
+        assert app.session.files[0].state.is_skipped(second)
+        await _press(pilot, "ctrl+s")
+    (expected,) = [f for f in listed if (f["offset"], f["code"]) == (first.start, first.code)]
+    assert third.start > second.start > first.start
+    assert path.read_text(encoding="utf-8") == _apply(original, expected["fix"]["edits"])
+
+
+@sync
+async def test_quit_without_saving_leaves_every_file_byte_identical(tmp_path):
+    paths = [_copy(seed(p).name, tmp_path) for p in ("000", "003")]
+    before = [p.read_bytes() for p in paths]
+    app = _app(paths)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "j", "A", "f")
+        await pilot.press("down", "enter")  # jump to the second file
+        await _press(pilot, "j", "a")
+        assert len(app.session.unsaved) == 2
+        await _press(pilot, "q")
+        assert "unsaved changes" in str(app.screen.query_one("Static").render())
+        await pilot.press("down", "enter")  # "quit without saving"
+        await pilot.pause()
+    assert app.return_value == 0
+    assert [p.read_bytes() for p in paths] == before
+
+
+@sync
+async def test_cancelled_quit_keeps_the_review_open(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    app = _app([path], ["M001"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "j", "a", "q", "escape")
+        assert app.is_running and app.session.unsaved
+        await _press(pilot, "q", "enter")  # "save and quit"
+    assert app.return_value == 0 and not app.session.unsaved
+    assert path.read_bytes() != seed("000").read_bytes()
+
+
+@sync
+async def test_edit_replaces_the_fix_text_before_accepting(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    app = _app([path], ["M001"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "j")
+        target = app.findings.current.diagnostic
+        await _press(pilot, "e")
+        app.screen.query_one(Input).value = "；"  # as an input method delivers it
+        await _press(pilot, "enter")
+        await _press(pilot, "w")
+    assert path.read_text(encoding="utf-8")[target.start] == "；"
+
+
+@sync
+async def test_filter_shows_only_matching_findings_and_counts_in_the_bar(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    app = _app([path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "slash")
+        await pilot.press(*"P0", "enter")
+        await _settle(pilot)
+        codes = {row.diagnostic.code for row in app.findings.rows if row.diagnostic}
+        assert codes == {"P001"}
+        bar = str(app.query_one("#bar").render())
+        assert "filter: P0" in bar and "1 file" in bar
+
+
+@sync
+async def test_rule_documentation_and_summary_pages(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    app = _app([path], ["M001", "P001"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "j", "question_mark")
+        code = app.findings.current.diagnostic.code
+        assert isinstance(app.screen, Page)
+        assert str(app.screen.query_one("Static").render()) == rule_text(all_rules()[code])
+        await _press(pilot, "escape", "a", "t")
+        shown = _screen_text(app)
+        assert f"{code} {all_rules()[code].name}" in shown and "score before" in shown
+        fixed = app.session.tally().fixed[code]
+        assert fixed == 1 and re.search(rf"{code} {all_rules()[code].name} *\d+ *{fixed} ", shown)
+
+
+@sync
+async def test_unreadable_input_is_reported_and_the_rest_reviewed(tmp_path):
+    good = _copy(seed("000").name, tmp_path)
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    app = _app([binary, good], ["M001"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        assert [item.path for item in app.session.files] == [str(good)]
+        await _press(pilot, "q")
+    assert app.return_value == 2
+    assert app.session.errors[0][0] == str(binary)
+
+
+def test_main_screen_snapshot(snap_compare, tmp_path, monkeypatch):
+    """The main screen of a seed at 80×24: list, context, fix and footer."""
+    shutil.copyfile(seed("000"), tmp_path / "000.txt")
+    monkeypatch.chdir(tmp_path)
+
+    async def walk(pilot):
+        await _settle(pilot)
+        await _press(pilot, "j", "j")
+
+    assert snap_compare(_app([Path("000.txt")]), terminal_size=(80, 24), run_before=walk)
+
+
+@pytest.mark.parametrize("args", [["-"], ["no-such-file.txt"]])
+def test_review_refuses_what_it_cannot_review(args, tmp_path):
+    result = wenlint("review", *args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith(b"error:")
+
+
+def test_screenshot_option_writes_the_first_screen_as_svg(tmp_path):
+    shutil.copyfile(seed("000"), tmp_path / "000.txt")
+    result = wenlint("review", "000.txt", "--select", "P001", "--screenshot", "shot.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    svg = (tmp_path / "shot.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "P001" in svg and "000.txt" in svg
