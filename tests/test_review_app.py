@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import seed, wenlint
+from rich.cells import cell_len
 from textual.widgets import Input
 
 from wenlint.config import load_settings
@@ -241,3 +242,9 @@ def test_screenshot_option_writes_the_first_screen_as_svg(tmp_path):
     assert result.returncode == 0, result.stderr
     svg = (tmp_path / "shot.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "P001" in svg and "000.txt" in svg
+    runs = [(html.unescape(text).replace("\xa0", " "), float(width))
+            for width, text in re.findall(r'textLength="([\d.]+)"[^>]*>(.*?)</text>', svg)]
+    cell = next(width / len(text) for text, width in runs if text.isascii() and text.strip())
+    wide = [(text, width) for text, width in runs if cell_len(text) > len(text)]
+    assert wide, "the first screen shows Chinese text"
+    assert all(abs(width - cell * cell_len(text)) < 0.01 for text, width in runs)  # CJK takes two cells

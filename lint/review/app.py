@@ -9,10 +9,13 @@ while a large document is re-checked.
 from __future__ import annotations
 
 import bisect
+import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
@@ -39,6 +42,21 @@ from wenlint.runner import display_name
 from wenlint.storage import read_document
 
 SEVERITIES = tuple(s.value for s in Severity)
+_SVG_TEXT = re.compile(r'(<text\b[^>]*\btextLength=")([\d.]+)("[^>]*>)(.*?)(</text>)', re.S)
+
+
+def wide_text_fitted(svg: str) -> str:
+    """An SVG screenshot with each text run as wide as its terminal cells.
+
+    The exporter sizes a run by its number of characters, which squeezes
+    CJK characters (two cells each) into half their width."""
+    def fitted(match: re.Match) -> str:
+        text = html.unescape(match[4])
+        if not text or cell_len(text) == len(text):
+            return match[0]
+        width = float(match[2]) / len(text) * cell_len(text)
+        return f"{match[1]}{width:g}{match[3]}{match[4]}{match[5]}"
+    return _SVG_TEXT.sub(fitted, svg)
 
 
 @dataclass(frozen=True)
@@ -56,6 +74,15 @@ class FindingList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     FindingList { width: 40%; min-width: 30; border-right: solid $primary-darken-2; overflow-x: hidden; }
     """
+
+    BINDINGS = [  # the cursor moves, not just the view (a ScrollView's own keys scroll)
+        Binding("down", "app.move(1)", show=False),
+        Binding("up", "app.move(-1)", show=False),
+        Binding("pagedown", "app.move(20)", show=False),
+        Binding("pageup", "app.move(-20)", show=False),
+        Binding("home", "app.move(-1000000000)", show=False),
+        Binding("end", "app.move(1000000000)", show=False),
+    ]
 
     class Moved(Message):
         """The cursor is on another row."""
@@ -190,8 +217,8 @@ class ReviewApp(App[int]):
     #explanation { height: auto; max-height: 50%; border-top: solid $primary-darken-2; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("j,down", "move(1)", "next", key_display="j"),
-        Binding("k,up", "move(-1)", "prev", key_display="k"),
+        Binding("j", "move(1)", "next"),
+        Binding("k", "move(-1)", "prev"),
         Binding("a", "accept", "accept"),
         Binding("s", "skip", "skip"),
         Binding("e", "edit", "edit"),
@@ -203,8 +230,6 @@ class ReviewApp(App[int]):
         Binding("t", "tally", "summary"),
         Binding("w,ctrl+s", "save", "save", key_display="w"),
         Binding("q", "quit_review", "quit"),
-        Binding("pagedown", "move(20)", show=False),
-        Binding("pageup", "move(-20)", show=False),
     ]
 
     def __init__(self, files: list[tuple[str, Settings]], errors: list[tuple[str, str]] | None = None,
@@ -269,8 +294,12 @@ class ReviewApp(App[int]):
             self.notify("no files to review", severity="warning")
         self.refresh_bar()
         if self.screenshot:
-            self.save_screenshot(filename=self.screenshot.name, path=str(self.screenshot.parent or "."))
-            self.exit(0)
+            self.call_after_refresh(self._save_screenshot)
+
+    def _save_screenshot(self) -> None:
+        assert self.screenshot is not None
+        self.screenshot.write_text(wide_text_fitted(self.export_screenshot()), encoding="utf-8")
+        self.exit(0)
 
     # -- what is shown ------------------------------------------------------
 
