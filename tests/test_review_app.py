@@ -19,6 +19,7 @@ from textual.widgets import Input
 from wenlint.config import load_settings
 from wenlint.docs import rule_text
 from wenlint.registry import all_rules
+from wenlint.review import views
 from wenlint.review.app import Page, ReviewApp
 
 SEED_004 = seed("004").name
@@ -248,3 +249,20 @@ def test_screenshot_option_writes_the_first_screen_as_svg(tmp_path):
     wide = [(text, width) for text, width in runs if cell_len(text) > len(text)]
     assert wide, "the first screen shows Chinese text"
     assert all(abs(width - cell * cell_len(text)) < 0.01 for text, width in runs)  # CJK takes two cells
+
+
+@sync
+async def test_no_color_draws_in_greys_and_keeps_the_span_visible(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = _copy(seed("000").name, tmp_path)
+    app = _app([path], ["M001"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await _press(pilot, "j")
+        assert app.findings.current.diagnostic.code == "M001"
+        svg = app.export_screenshot()
+    drawn = re.sub(r"<circle[^>]*>", "", svg)  # the window's three buttons are not the app's
+    colours = set(re.findall(r"#([0-9a-f]{6})\b", drawn))
+    channels = [[int(c[i : i + 2], 16) for i in (0, 2, 4)] for c in colours]
+    assert channels and all(max(rgb) - min(rgb) <= 3 for rgb in channels)  # greys, give or take rounding
+    assert "reverse" in views.SPAN.split()  # the span shows without colour

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
@@ -113,7 +115,7 @@ class FindingList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if index >= len(self.rows):
-            return Strip.blank(width)
+            return Strip.blank(width, Style.null())
         row = self.rows[index]
         item = self.session.files[row.file]
         if row.diagnostic is None:
@@ -123,7 +125,9 @@ class FindingList(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis")
         if index == self.cursor:
             text.stylize("reverse" if self.has_focus else "underline")
-        return Strip(list(text.render(self.app.console))).extend_cell_length(width).crop(0, width)
+        null = Style.null()  # a segment without a style breaks Textual's NO_COLOR filter
+        segments = [Segment(part, style or null) for part, style, _ in text.render(self.app.console, end="")]
+        return Strip(segments).extend_cell_length(width, null).crop(0, width)
 
     def on_click(self, event: Click) -> None:
         self.move_to(self.scroll_offset.y + event.y)
