@@ -55,9 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     fixing.add_argument("--diff", action="store_true", help="print the unified diff of what --fix would change; write nothing")
     fixing.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
     rules = check.add_argument_group("rule selection")
-    rules.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run (replaces the configured set)")
-    rules.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
-    rules.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
+    _add_selectors(rules)
     output = check.add_argument_group("output")
     output.add_argument("--output-format", choices=("full", "concise", "json", "json-lines", "sarif", "github"),
                         default=os.environ.get("WENLINT_OUTPUT_FORMAT", "full"),
@@ -66,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("--statistics", action="store_true", help="print a count per rule instead of each finding")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are left (errors still exit 2)")
     config = check.add_argument_group("configuration and baseline")
-    config.add_argument("--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one")
+    _add_config(config)
     config.add_argument("--stdin-filename", metavar="NAME", help="the name of the text read from '-' (for Markdown and per-file-ignores)")
     config.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline file")
     config.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE and exit 0")
@@ -79,6 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
     commands.add_parser("rules", help="list every rule", description="List every installed rule.")
     return parser
+
+
+def _add_selectors(group) -> None:
+    """--select, --extend-select and --ignore, the same for every command."""
+    group.add_argument("--select", type=_codes, metavar="CODES",
+                       help="comma-separated codes or prefixes to run (replaces the configured set)")
+    group.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
+    group.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
+
+
+def _add_config(group) -> None:
+    group.add_argument("--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one")
 
 
 def _codes(value: str) -> list[str]:
@@ -236,10 +246,8 @@ def _add_review_parser(commands) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     review_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to review; default: .")
-    review_parser.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run")
-    review_parser.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
-    review_parser.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
-    review_parser.add_argument("--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one")
+    _add_selectors(review_parser)
+    _add_config(review_parser)
     review_parser.add_argument("--screenshot", type=Path, metavar="FILE.svg",
                                help="render the first screen to an SVG file and exit (for documentation)")
 
@@ -309,10 +317,8 @@ def _add_scan_parser(commands) -> None:
     filtering.add_argument("--fix", action="store_true", help="add wenlint.fixed_text: the text with safe fixes applied")
     filtering.add_argument("--unsafe-fixes", action="store_true", help="add wenlint.fixed_text with unsafe fixes applied too")
     rules = scan_parser.add_argument_group("rule selection and configuration (as for check)")
-    rules.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run")
-    rules.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
-    rules.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
-    rules.add_argument("--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one")
+    _add_selectors(rules)
+    _add_config(rules)
     running = scan_parser.add_argument_group("running")
     running.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
     running.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes, or Ray Data (wenlint[ray])")

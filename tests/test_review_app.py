@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from contextlib import asynccontextmanager
 import html
 import json
 import re
@@ -36,6 +37,15 @@ def sync(test):
 def _app(paths: list[Path], select: list[str] | None = None) -> ReviewApp:
     settings = load_settings(None).with_overrides(select)
     return ReviewApp([(str(path), settings) for path in paths])
+
+
+@asynccontextmanager
+async def _reviewing(paths: list[Path], select: list[str] | None = None):
+    """The app reviewing ``paths`` in an 80×24 terminal, once every file is listed."""
+    app = _app(paths, select)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        yield pilot
 
 
 async def _settle(pilot) -> None:
@@ -77,9 +87,8 @@ async def test_accepting_every_layout_repair_one_by_one_equals_check_fix(tmp_pat
     reviewed = _copy(SEED_004, tmp_path)
     (tmp_path / "ref").mkdir()
     reference = _copy(SEED_004, tmp_path / "ref")
-    app = _app([reviewed], ["L"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([reviewed], ["L"]) as pilot:
+        app = pilot.app
         accepted = 0
         for _ in range(1000):
             item = app.session.files[0]
@@ -108,9 +117,8 @@ async def test_accept_two_skip_one_undo_one_saves_exactly_the_accepted_fix(tmp_p
     path = _copy(seed("000").name, tmp_path)
     original = path.read_text(encoding="utf-8")
     listed = json.loads(wenlint("check", str(path), "--select", "M001", "--output-format", "json").stdout)
-    app = _app([path], ["M001"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([path], ["M001"]) as pilot:
+        app = pilot.app
         await _press(pilot, "j")  # from the file heading to the first finding
         first = app.findings.current.diagnostic
         await _press(pilot, "a")  # accept the first fix; the cursor moves on
@@ -130,9 +138,8 @@ async def test_accept_two_skip_one_undo_one_saves_exactly_the_accepted_fix(tmp_p
 async def test_quit_without_saving_leaves_every_file_byte_identical(tmp_path):
     paths = [_copy(seed(p).name, tmp_path) for p in ("000", "003")]
     before = [p.read_bytes() for p in paths]
-    app = _app(paths)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing(paths) as pilot:
+        app = pilot.app
         await _press(pilot, "j", "A", "f")
         await pilot.press("down", "enter")  # jump to the second file
         await _press(pilot, "j", "a")
@@ -148,9 +155,8 @@ async def test_quit_without_saving_leaves_every_file_byte_identical(tmp_path):
 @sync
 async def test_cancelled_quit_keeps_the_review_open(tmp_path):
     path = _copy(seed("000").name, tmp_path)
-    app = _app([path], ["M001"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([path], ["M001"]) as pilot:
+        app = pilot.app
         await _press(pilot, "j", "a", "q", "escape")
         assert app.is_running and app.session.unsaved
         await _press(pilot, "q", "enter")  # "save and quit"
@@ -161,9 +167,8 @@ async def test_cancelled_quit_keeps_the_review_open(tmp_path):
 @sync
 async def test_edit_replaces_the_fix_text_before_accepting(tmp_path):
     path = _copy(seed("000").name, tmp_path)
-    app = _app([path], ["M001"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([path], ["M001"]) as pilot:
+        app = pilot.app
         await _press(pilot, "j")
         target = app.findings.current.diagnostic
         await _press(pilot, "e")
@@ -176,9 +181,8 @@ async def test_edit_replaces_the_fix_text_before_accepting(tmp_path):
 @sync
 async def test_filter_shows_only_matching_findings_and_counts_in_the_bar(tmp_path):
     path = _copy(seed("000").name, tmp_path)
-    app = _app([path])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([path]) as pilot:
+        app = pilot.app
         await _press(pilot, "slash")
         await pilot.press(*"P0", "enter")
         await _settle(pilot)
@@ -191,9 +195,8 @@ async def test_filter_shows_only_matching_findings_and_counts_in_the_bar(tmp_pat
 @sync
 async def test_rule_documentation_and_summary_pages(tmp_path):
     path = _copy(seed("000").name, tmp_path)
-    app = _app([path], ["M001", "P001"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([path], ["M001", "P001"]) as pilot:
+        app = pilot.app
         await _press(pilot, "j", "question_mark")
         code = app.findings.current.diagnostic.code
         assert isinstance(app.screen, Page)
@@ -210,9 +213,8 @@ async def test_unreadable_input_is_reported_and_the_rest_reviewed(tmp_path):
     good = _copy(seed("000").name, tmp_path)
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    app = _app([binary, good], ["M001"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([binary, good], ["M001"]) as pilot:
+        app = pilot.app
         assert [item.path for item in app.session.files] == [str(good)]
         await _press(pilot, "q")
     assert app.return_value == 2
@@ -255,9 +257,8 @@ def test_screenshot_option_writes_the_first_screen_as_svg(tmp_path):
 async def test_no_color_draws_in_greys_and_keeps_the_span_visible(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     path = _copy(seed("000").name, tmp_path)
-    app = _app([path], ["M001"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+    async with _reviewing([path], ["M001"]) as pilot:
+        app = pilot.app
         await _press(pilot, "j")
         assert app.findings.current.diagnostic.code == "M001"
         svg = app.export_screenshot()
