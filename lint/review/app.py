@@ -427,10 +427,15 @@ class ReviewApp(App[int]):
 
     # -- decisions ------------------------------------------------------------
 
-    def _finding(self) -> tuple[int, Diagnostic] | None:
-        """The finding under the cursor, when a decision can be taken on it."""
+    def idle(self) -> bool:
+        """Whether a decision can be taken now; says why not when it cannot."""
         if self.busy:
             self.notify(f"still {self.busy}; try again in a moment", severity="warning")
+        return not self.busy
+
+    def _finding(self) -> tuple[int, Diagnostic] | None:
+        """The finding under the cursor, when a decision can be taken on it."""
+        if not self.idle():
             return None
         row = self.findings.current
         if row is None or row.diagnostic is None:
@@ -466,6 +471,9 @@ class ReviewApp(App[int]):
     def action_skip(self) -> None:
         if found := self._finding():
             index, d = found
+            if self.session.files[index].state.is_skipped(d):
+                self.action_move(1)
+                return
             self.session.commit(index, skipped(self.session.files[index].state, d), f"skip {d.code}")
             self.refresh_rows(Row(index, d), after=True)
 
@@ -501,7 +509,7 @@ class ReviewApp(App[int]):
         return text[edit.start:edit.end] if edit else text[d.start:d.end]
 
     def action_undo(self) -> None:
-        if self.busy:
+        if not self.idle():
             return
         step = self.session.undo()
         if step is None:
@@ -511,8 +519,7 @@ class ReviewApp(App[int]):
         self.refresh_rows(self.findings.current or Row(step.file))
 
     def action_save(self) -> None:
-        if self.busy:
-            self.notify(f"still {self.busy}; try again in a moment", severity="warning")
+        if not self.idle():
             return
         count = len(self.session.unsaved)
         failed = self.session.save()
