@@ -65,6 +65,10 @@ MAX_WORD = 8
 IDIOM, NEWSPAPER, WEB = 1, 2, 4
 #: Similarity classes, from closest to loosest (see :meth:`Lexicon.similar`).
 SAME_SOUND, OTHER_TONE, FUZZY_SOUND, CLOSE_SHAPE, LOOSE_SHAPE = range(5)
+#: Penalty (centibels) of a correction by one of each class: a slip to the
+#: same syllable is the likeliest, to another tone less so, to a close shape
+#: less again, to a confused sound or a looser shape least.
+PENALTY = (0, 60, 150, 120, 150)
 #: Characters a typo may be replaced by: used on their own on the web at least this often.
 CHAR_IN_USE = 1e-8
 #: Readings of a character considered, commonest first.

@@ -12,16 +12,18 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 
-from wenlint_rules._lexicon import Gap, TypoView, in_script, lexicon, typo_view
+from wenlint_rules._lexicon import LOOSE_SHAPE, PENALTY, Gap, TypoView, in_script, lexicon, typo_view
+from wenlint_rules.known_typo import listed_spans
 
 #: How much likelier (centibels) the best replacement must make the words
 #: around a suspect, after its similarity penalty.
 THRESHOLD = {"strict": 500, "default": 400, "loose": 300}
-#: Penalty (centibels) of a replacement by class: same sound and tone, same
-#: sound in another tone, a sound often confused, a close shape.
-PENALTY = (0, 60, 150, 120)
 #: Characters of context on either side of a suspect.
 WINDOW = 3
+#: A suspect yields to a neighbour whose own correction, making a word with
+#: the suspect, gains within this much (centibels: ten times) of the
+#: suspect's: either of the two may be the typo.
+YIELD_MARGIN = 100
 #: A character this common as a word of its own (cost below it: 的 148,
 #: 在 188, 做 260) is left alone: typos among them are rare, and checking
 #: them is most of the work.
@@ -42,7 +44,8 @@ _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{
 
 @lru_cache(maxsize=16384)
 def _similar(char: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(group) for group in lexicon().similar(char)[: len(PENALTY)])
+    """The characters like ``char`` by class, looser shapes left out."""
+    return tuple(frozenset(group) for group in lexicon().similar(char)[:LOOSE_SHAPE])
 
 
 class _MaySuspect(dict):
@@ -83,10 +86,16 @@ class ConfusableCharacter(Rule):
         for a less similar candidate), with up to three suggestions.
 
         Left alone, for precision: regional variants (`妳`, `牠`, `著`: M
-        rules), a suspect next to another suspect (which one is wrong?), a
-        character one or two after a common surname (names), text in `《》`,
-        quotes and corner brackets, a suspect whose surroundings repeat in the
-        document (a term the lexicon lacks), URLs and Markdown code.
+        rules); of two suspects side by side, the weaker, and both unless one
+        gains ten times (100 centibels) more than the other (which one is
+        wrong?); a suspect whose neighbour, changed into a similar character
+        that makes a word with the suspect, would explain the broken words
+        nearly as well (within 100 centibels: in `炎整性` the typo is `整`,
+        炎症性, though `炎` → `严` would make 严整); misspellings T001 lists
+        (it reports them); a character one or two after a common surname
+        (names); text in `《》`, quotes and corner brackets; a suspect whose
+        surroundings repeat in the document (a term the lexicon lacks); URLs
+        and Markdown code.
         Traditional text is checked through its Simplified form. The fix
         writes the first suggestion; it is unsafe.
     """
@@ -98,11 +107,13 @@ class ConfusableCharacter(Rule):
         Example("北洋政府统冶时期制定的宪法。", fixed="北洋政府统治时期制定的宪法。"),
         Example("政府採購應當醋進中小企業的發展。", fixed="政府採購應當促進中小企業的發展。"),
         Example("這是程序正檔原則的要求。", fixed="這是程序正當原則的要求。", options={"sensitivity": "loose"}),
+        Example("多喝水，注意修息。", fixed="多喝水，注意休息。"),
     )
     good = (
         Example("坚持以人为本，增进人民群众福祉，不要漠视群众的利益。"),
         Example("法律解释不是可有可无的，而是必然存在于法律适用之中。"),
         Example("他读了《睛雨集》，说“福社”二字写错了。"),
+        Example("发低热属于一种炎症性的反应。"),
         Example("王晓睛和李睛都来了。"),
         Example("妳看牠在那裡。"),
         Example("社区是社会的细胞，社区服务是群众生活的晴雨表。"),
@@ -130,17 +141,29 @@ class ConfusableCharacter(Rule):
 
 def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: int):
     """(offset, suggestions) of the reportable suspects whose best candidate
-    gains at least ``threshold``, leaving out any next to another suspect
-    that gains half as much. A suspect that is not reportable is only
-    scored when it stands beside another."""
+    gains at least ``threshold``, leaving out any next to a suspect that
+    gains within YIELD_MARGIN of it (or more), and any that yields to a
+    neighbour (see :func:`_yields`). A suspect that is not reportable is
+    only scored when it stands beside another."""
     beside_lone = set(lone)
     scored = [scored for position in lone
               if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
-              and (scored := _score(view, position, threshold))]
+              and (scored := _score(view, position, threshold / 2))]
     for index, (position, gain, suggestions) in enumerate(scored):
-        beside = [other for other in scored[max(0, index - 1) : index + 2] if abs(other[0] - position) == 1]
-        if gain >= threshold and not beside and position in reportable:
+        stronger_beside = any(abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
+                              for other, other_gain, _ in scored[max(0, index - 1) : index + 2])
+        if gain >= threshold and not stronger_beside and position in reportable and not _yields(view, position, gain):
             yield position, suggestions
+
+
+def _yields(view: TypoView, position: int, gain: int) -> bool:
+    """Whether a neighbour of the suspect, replaced by a character like it
+    that makes a word with the suspect, gains within YIELD_MARGIN of
+    ``gain``: in `炎整性` (炎症性), `整` → `症` explains the broken words as
+    well as `炎` → `严` does, so neither is reported."""
+    floor = gain - YIELD_MARGIN
+    return any(_score(view, neighbour, floor, joining=position) for neighbour in (position - 1, position + 1)
+               if 0 <= neighbour < len(view.text) and _HAN.match(view.text[neighbour]))
 
 
 def _lone_characters(view: TypoView):
@@ -151,11 +174,13 @@ def _lone_characters(view: TypoView):
     return compress(count(), map(and_, map(_MAY_SUSPECT.__getitem__, view.text), alone))
 
 
-def _score(view: TypoView, position: int, threshold: int) -> tuple[int, int, list[str]] | None:
+def _score(view: TypoView, position: int, floor: float,
+           joining: int | None = None) -> tuple[int, int, list[str]] | None:
     """The suspect at ``position`` with its best gain and suggestions, or None
     when it is no suspect (alone, without a Chinese neighbour, with no
-    candidate) or gains less than half of ``threshold``. Its context is up to
-    WINDOW characters of its run of Chinese characters on either side."""
+    candidate) or gains less than ``floor``. Its candidates make a word with
+    a neighbour (with the one at ``joining`` when given). Its context is up
+    to WINDOW characters of its run of Chinese characters on either side."""
     lex, text = lexicon(), view.text
     low = position
     while low > position - WINDOW and low and _HAN.match(text[low - 1]):
@@ -165,8 +190,8 @@ def _score(view: TypoView, position: int, threshold: int) -> tuple[int, int, lis
         high += 1
     if high - low < 2:
         return None
-    left = lex.follower_sets[text[position - 1]] if low < position else frozenset()
-    right = lex.leader_sets[text[position + 1]] if position + 1 < high else frozenset()
+    left = lex.follower_sets[text[position - 1]] if low < position and joining in (None, position - 1) else frozenset()
+    right = lex.leader_sets[text[position + 1]] if position + 1 < high and joining in (None, position + 1) else frozenset()
     char = text[position]
     candidates = [(other, index) for index, group in enumerate(_similar(char))
                   for other in (group & left) | (group & right)]
@@ -178,24 +203,26 @@ def _score(view: TypoView, position: int, threshold: int) -> tuple[int, int, lis
     # what their costs alone differ by, and what its words save, less its penalty
     alone = lex.char_cost(char)
     if max(alone - lex.char_cost(other) - PENALTY[index] + gap.most_saved(other, words)
-           for other, index, words in through) < threshold / 2:
+           for other, index, words in through) < floor:
         return None
     base = gap.cost(char, gap.words_through(char))
     gains = sorted(((base - gap.cost(other, words) - PENALTY[index], other) for other, index, words in through),
                    reverse=True)
-    if gains[0][0] < threshold / 2:
+    if gains[0][0] < floor:
         return None
     return position, gains[0][0], [other for _, other in gains[:SHOWN]]
 
 
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
     """Those of ``positions`` not left alone: in URLs, addresses or code, in
-    titles, quotes or brackets, after a surname, or repeated (a term)."""
+    titles, quotes or brackets, in a misspelling T001 lists, after a
+    surname, or repeated (a term)."""
     text = view.text
+    listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
     return {position for position in positions
-            if not (doc.is_verbatim(position) or _in_spans(position, quoted, quote_starts)
+            if not (position in listed or doc.is_verbatim(position) or _in_spans(position, quoted, quote_starts)
                     or _after_surname(text, position) or _repeated(view, position))}
 
 

@@ -7,7 +7,7 @@ from itertools import compress, count
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 
-from wenlint_rules._lexicon import TypoView, in_script, known_typos, lexicon, typo_view
+from wenlint_rules._lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
 
 #: How much likelier (centibels) the idiom must make the four characters: 各司共职
 #: → 各司其职 gains about 1,000; four ordinary words near an idiom by chance
@@ -71,8 +71,11 @@ class IdiomNearMiss(Rule):
         two characters sound alike (same syllable, another tone, or a sound
         often confused such as zh/z, n/l, ang/an) or look alike (pycorrector's
         stroke tables), and where the idiom makes the passage clearly likelier
-        than the characters as written (option `sensitivity`: `strict`,
-        `default` or `loose`). Left alone: idioms and other words of the
+        than the characters as written, less the similarity penalty T003
+        uses (nothing for the same syllable, 60 centibels for another tone,
+        120 for a close shape, 150 for a confused sound or a looser shape:
+        `打开眼界` is ordinary Chinese, not 大开眼界) (option `sensitivity`:
+        `strict`, `default` or `loose`). Left alone: idioms and other words of the
         lexicon, four characters that a common word joins to the text around
         them (`心一意` in `一心一意`), misspellings T001 lists (it reports them
         with a safe fix), URLs and Markdown code. Traditional text
@@ -93,6 +96,7 @@ class IdiomNearMiss(Rule):
         Example("各部门要各司共职。"),
         Example("他一心一意地工作，一心一用也不行。"),
         Example("这是不可一日缺少的东西。"),
+        Example("夜市使我打开眼界。"),
         Example("引用 `各司共职` 作为反例。", path="example.md"),
     )
 
@@ -124,21 +128,25 @@ def _misspells(view: TypoView, start: int, window: str, idiom: str, min_gain: in
     if window in known_typos():
         return False  # T001 reports it, with a safe fix
     lex = lexicon()
-    if not _one_similar_change(lex, window, idiom):
+    penalty = _change_penalty(lex, window, idiom)
+    if penalty is None:
         return False
     as_word = lex.cost(window)
     if as_word is not None and as_word - lex.cost(idiom) < RARER_VARIANT:
         return False
-    if as_word is None and lex.segment_cost(window) - lex.cost(idiom) < min_gain:
+    if as_word is None and lex.segment_cost(window) - lex.cost(idiom) - penalty < min_gain:
         return False
     return not view.crosses_word(start, start + 4)
 
 
-def _one_similar_change(lex, window: str, idiom: str) -> bool:
-    """Whether ``window`` differs from ``idiom`` in exactly one character that
-    sounds or looks like the idiom's."""
+def _change_penalty(lex, window: str, idiom: str) -> int | None:
+    """The similarity penalty of the one character in which ``window``
+    differs from ``idiom`` (by the closest class either way), or None when
+    they differ otherwise or the two characters are not alike."""
     changed = [(a, b) for a, b in zip(window, idiom) if a != b]
     if len(changed) != 1:
-        return False
+        return None
     wrong, right = changed[0]
-    return any(wrong in group for group in lex.similar(right)) or any(right in group for group in lex.similar(wrong))
+    classes = [index for index, (one, other) in enumerate(zip(lex.similar(right), lex.similar(wrong)))
+               if wrong in one or right in other]
+    return PENALTY[classes[0]] if classes else None

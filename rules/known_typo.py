@@ -51,6 +51,13 @@ def _matches(view: TypoView, typos: _Typos) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def listed_spans(view: TypoView) -> list[tuple[int, int]]:
+    """(start, end) of the shipped misspellings T001 reports in the text,
+    which the other typo rules leave to it."""
+    return [(start, start + len(wrong)) for start, wrong, _ in _matches(view, _typos(()))
+            if not view.crosses_word(start, start + len(wrong))]
+
+
 class KnownTypo(Rule):
     code = "T001"
     name = "known-typo"

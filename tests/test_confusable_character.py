@@ -7,6 +7,7 @@ from conftest import findings, seed
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
+from wenlint_rules import confusable_character
 
 
 def _messages(text: str, **options) -> list[str]:
@@ -18,11 +19,26 @@ def test_typos_with_suggestions():
     assert _messages("法院应当根锯和解协议制作调解书。")[0].startswith("`锯` may be a typo for `据`")
 
 
-def test_seed_typos_get_the_right_suggestion_among_the_first_three():
-    text = seed("002").read_text(encoding="utf-8")
-    messages = _messages(text, sensitivity="loose")
-    assert any(m.startswith("`莫` may be a typo for") and "`漠`" in m for m in messages)
-    assert any(m.startswith("`語` may be a typo for `餘`") for m in messages)
+def test_misspellings_t001_lists_are_left_to_it(monkeypatch):
+    text = "建议需多注意保暧，注意清洁卫生。"
+    assert findings(text, "T001") == ["保暧"]
+    assert findings(text, "T003") == []
+    seed_002 = seed("002").read_text(encoding="utf-8")
+    assert findings(seed_002, "T003", sensitivity="loose") == []  # 莫視 and 茶語飯后: T001's
+    monkeypatch.setattr(confusable_character, "listed_spans", lambda view: [])
+    assert findings(text, "T003") == ["暧"]
+    assert any(m.startswith("`語` may be a typo for `餘`") for m in _messages(seed_002, sensitivity="loose"))
+
+
+def test_a_suspect_yields_to_a_neighbour_that_explains_it_as_well():
+    # `整` is the typo (炎症性); `炎` → `严` (严整) would explain the broken words too
+    assert findings("发低热属于一种炎整性的反应。", "T003") == []
+    assert _messages("发低热属于一种炎症性的反应，要注意修息。") == ["`修` may be a typo for `休`, `岫`"]
+
+
+def test_of_two_suspects_side_by_side_the_much_stronger_is_reported():
+    # `修` → `休` (休息) gains far more than anything `息` could become
+    assert findings("多喝水，注意修息。", "T003") == ["修"]
 
 
 def test_traditional_seeds_are_not_flagged_for_being_traditional():

@@ -34,6 +34,13 @@ def test_the_change_must_sound_or_look_alike():
     assert findings("各部门各司甲职。", "T002") == []
 
 
+def test_a_change_of_tone_must_gain_more_than_the_same_syllable():
+    # 打开眼界 (open one's eyes) is ordinary Chinese; 打 → 大 changes the tone
+    text = "夜市使我打开眼界。"
+    assert findings(text, "T002") == []
+    assert findings(text, "T002", sensitivity="loose") == ["打开眼界"]
+
+
 def test_traditional_text_is_corrected_in_its_own_script():
     rule = all_rules()["T002"]()
     assert fix(Document("大家迫不急待地打開了禮物。"), [rule], unsafe=True).doc.text == "大家迫不及待地打開了禮物。"
