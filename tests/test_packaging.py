@@ -19,7 +19,9 @@ def test_wheel_holds_only_the_mapped_packages(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     top = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert top == {"wenlint", "wenlint_rules"}
-    assert "wenlint/report/sarif.py" in names and "wenlint_rules/halfwidth_punctuation.py" in names
+    for folder, package in (("lint", "wenlint"), ("rules", "wenlint_rules")):  # no module or subpackage left out
+        modules = {f"{package}/{path.relative_to(ROOT / folder).as_posix()}" for path in (ROOT / folder).rglob("*.py")}
+        assert modules <= set(names), sorted(modules - set(names))
     entry_points = next(zipfile.Path(wheel, name) for name in names if name.endswith("entry_points.txt")).read_text()
     assert "[wenlint.rules]" in entry_points and "builtin = wenlint_rules" in entry_points
     assert "wenlint = wenlint.cli:main" in entry_points
