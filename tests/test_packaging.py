@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,8 +11,13 @@ from conftest import ROOT, wenlint
 
 
 def test_wheel_holds_only_the_mapped_packages(tmp_path):
+    source = tmp_path / "source"  # a clean copy: setuptools would reuse a stale build/ folder
+    for folder in ("lint", "rules"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copyfile(ROOT / name, source / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp_path), str(source)],
         capture_output=True, check=False,
     )
     assert built.returncode == 0, built.stderr.decode()
