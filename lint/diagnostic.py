@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 
 class Severity(str, enum.Enum):
@@ -34,7 +35,13 @@ class FixAvailability(str, enum.Enum):
     SOMETIMES = "sometimes"  # safe in some contexts, unsafe in others
 
 
-@dataclass(frozen=True, slots=True)
+# Edit and Fix are frozen, so their __init__ cannot simply assign the fields.
+# The generated one calls object.__setattr__ for each; the ones below call
+# the slots' own setters, which is about twice as fast, and nearly every
+# finding makes an Edit and a Fix.
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Edit:
     """Replace the code points ``start:end`` of the text with ``content``."""
 
@@ -42,11 +49,19 @@ class Edit:
     end: int
     content: str
 
+    def __init__(self, start: int, end: int, content: str) -> None:
+        _edit_start(self, start)
+        _edit_end(self, end)
+        _edit_content(self, content)
+
     def __reduce__(self):  # pickled by constructor: much faster than dataclass state
         return Edit, (self.start, self.end, self.content)
 
 
-@dataclass(frozen=True, slots=True)
+_edit_start, _edit_end, _edit_content = Edit.start.__set__, Edit.end.__set__, Edit.content.__set__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fix:
     """Edits applied together or not at all.
 
@@ -61,11 +76,18 @@ class Fix:
     encoding: str | None = None
     newline: str | None = None
 
+    def __init__(self, edits: tuple[Edit, ...], applicability: Applicability, message: str = "",
+                 encoding: str | None = None, newline: str | None = None) -> None:
+        _fix_edits(self, edits)
+        _fix_applicability(self, applicability)
+        _fix_message(self, message)
+        _fix_encoding(self, encoding)
+        _fix_newline(self, newline)
+
     @classmethod
     def replace(cls, start: int, end: int, content: str, *, safe: bool = True, message: str = "") -> Fix:
         """A fix made of one edit."""
-        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-        return cls((Edit(start, end, content),), applicability, message)
+        return cls((Edit(start, end, content),), _SAFE if safe else _UNSAFE, message)
 
     @classmethod
     def rewrite(cls, at: int, *, encoding: str | None = None, newline: str | None = None,
@@ -84,13 +106,21 @@ class Fix:
         return Fix, (self.edits, self.applicability, self.message, self.encoding, self.newline)
 
 
+_fix_edits, _fix_applicability, _fix_message, _fix_encoding, _fix_newline = (
+    Fix.edits.__set__, Fix.applicability.__set__, Fix.message.__set__, Fix.encoding.__set__, Fix.newline.__set__
+)
+_SAFE, _UNSAFE = Applicability.SAFE, Applicability.UNSAFE
+
+
 @dataclass(slots=True)
 class Diagnostic:
     """One finding: a rule code, a span of the text and what is wrong there.
 
     ``start``/``end`` are code-point offsets into the decoded text. Line and
     column (1-based, in characters) are filled in by the engine once the
-    rule has run; rules never compute them.
+    rule has run; rules never compute them. So is ``fingerprint``, which
+    baselines match findings by (see :func:`wenlint.engine.resolve`): it is
+    computed when first read, as most runs never read it.
     """
 
     code: str
@@ -103,8 +133,40 @@ class Diagnostic:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
-    fingerprint: str = field(default="", compare=False)
+    _fingerprint: str = field(default="", compare=False, repr=False)
+    #: Until the fingerprint is first read: (code, text, start, end, start of the line).
+    _pending: tuple[str, str, int, int, int] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the finding in a baseline (see :func:`fingerprint`)."""
+        if self._pending is not None:
+            self._fingerprint = fingerprint(*self._pending)
+            self._pending = None
+        return self._fingerprint
+
+    @fingerprint.setter
+    def fingerprint(self, value: str) -> None:
+        self._fingerprint, self._pending = value, None
+
+    def fingerprint_from(self, text: str, line_start: int) -> None:
+        """Have :attr:`fingerprint` computed, when first read, from ``text``
+        and the start of the finding's line."""
+        self._pending = (self.code, text, self.start, self.end, line_start)
 
     def __reduce__(self):
         return Diagnostic, (self.code, self.start, self.end, self.message, self.severity, self.fix,
                             self.line, self.column, self.end_line, self.end_column, self.fingerprint)
+
+
+#: Characters of the line on each side of a finding that its fingerprint includes.
+FINGERPRINT_CONTEXT = 6
+
+
+def fingerprint(code: str, text: str, start: int, end: int, line_start: int) -> str:
+    """The baseline fingerprint of a finding of ``code`` at ``text[start:end]``
+    on the line starting at ``line_start``: a hash of the code, the flagged
+    text and up to FINGERPRINT_CONTEXT characters of the line either side."""
+    before = text[max(line_start, start - FINGERPRINT_CONTEXT) : start]
+    after = text[end : end + FINGERPRINT_CONTEXT].partition("\n")[0]
+    return blake2b(f"{code}\0{before}\0{text[start:end]}\0{after}".encode(), digest_size=8).hexdigest()

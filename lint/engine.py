@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from wenlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from wenlint.document import Document
@@ -16,7 +16,6 @@ from wenlint.suppress import suppressions
 #: Code of the diagnostic reported when a rule raises.
 INTERNAL_ERROR = "X001"
 MAX_FIX_PASSES = 10
-FINGERPRINT_CONTEXT = 6
 
 
 def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
@@ -40,23 +39,29 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     ranges = suppressions(doc)
     if ranges:
         found = [d for d in found if not any(r.covers(d.code, d.start) for r in ranges)]
-    found.sort(key=lambda d: (d.start, d.end, d.code))
-    for diagnostic in found:
-        resolve(doc, diagnostic)
+    found.sort(key=attrgetter("start", "end", "code"))
+    _resolve_all(doc, found)
     return found
 
 
 def resolve(doc: Document, diagnostic: Diagnostic) -> None:
     """Fill in line/column and the baseline fingerprint of a diagnostic: the
-    code, the flagged text and a few characters of the same line around it."""
-    diagnostic.line, diagnostic.column = doc.position(diagnostic.start)
-    diagnostic.end_line, diagnostic.end_column = doc.position(diagnostic.end)
-    text = doc.text
-    line_start = diagnostic.start - diagnostic.column + 1
-    before = text[max(line_start, diagnostic.start - FINGERPRINT_CONTEXT) : diagnostic.start]
-    after = text[diagnostic.end : diagnostic.end + FINGERPRINT_CONTEXT].split("\n", 1)[0]
-    key = "\0".join((diagnostic.code, before, text[diagnostic.start : diagnostic.end], after))
-    diagnostic.fingerprint = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+    code, the flagged text and a few characters of the same line around it
+    (see :func:`wenlint.diagnostic.fingerprint`; computed when first read)."""
+    _resolve_all(doc, (diagnostic,))
+
+
+def _resolve_all(doc: Document, diagnostics: Iterable[Diagnostic]) -> None:
+    """:func:`resolve` each of ``diagnostics``."""
+    text, starts = doc.text, doc.line_starts
+    for diagnostic in diagnostics:
+        start, end = diagnostic.start, diagnostic.end
+        line = bisect.bisect_right(starts, start)
+        end_line = bisect.bisect_right(starts, end, line)
+        line_start = starts[line - 1]
+        diagnostic.line, diagnostic.column = line, start - line_start + 1
+        diagnostic.end_line, diagnostic.end_column = end_line, end - starts[end_line - 1] + 1
+        diagnostic.fingerprint_from(text, line_start)
 
 
 def _overlap(a: Edit, b: Edit) -> bool:

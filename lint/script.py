@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 from itertools import compress, count
-from operator import ne
 
 #: A script dominates when it has this many times the other's characters.
 DOMINANCE = 4
@@ -28,11 +27,13 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
-def changed_positions(text: str, config: str) -> list[int]:
-    """Offsets of the characters OpenCC's ``config`` would change."""
+def changed_positions(text: str, config: str, converted: str | None = None) -> list[int]:
+    """Offsets of the characters OpenCC's ``config`` would change (``converted``:
+    the text already converted with it)."""
     convert = converter(config).convert
-    converted = convert(text)
-    if len(converted) == len(text):
+    if converted is None:
+        converted = convert(text)
+    if _same_lines(text, converted):
         return _differences(text, converted)
     # A phrase changed length somewhere: compare line by line, and within a
     # line whose length changed, character by character.
@@ -43,16 +44,33 @@ def changed_positions(text: str, config: str) -> list[int]:
         if len(new) == len(line):
             positions.extend(offset + i for i in _differences(line, new))
         else:
-            positions.extend(offset + i for i, ch in enumerate(line) if convert(ch) != ch)
+            each = _convert_each(line, config)
+            positions.extend(offset + i for i, (old, new) in enumerate(zip(line, each)) if old != new)
         offset += len(line) + 1
     return positions
 
 
+def _convert_each(line: str, config: str) -> list[str]:
+    """Each character of ``line`` converted on its own, in one OpenCC call:
+    no OpenCC phrase spans a line break, so converting them joined by line
+    breaks is the same."""
+    return converter(config).convert("\n".join(line)).split("\n")
+
+
+def _same_lines(a: str, b: str) -> bool:
+    """Whether the lines of ``b`` have the lengths of those of ``a`` (so
+    offsets into one are offsets into the other)."""
+    return len(a) == len(b) and (a == b or [*map(len, a.split("\n"))] == [*map(len, b.split("\n"))])
+
+
 def _differences(a: str, b: str) -> list[int]:
-    """Offsets where two strings of the same length differ (compared in C)."""
+    """Offsets where two strings of the same length differ (compared in C):
+    as integers, their UTF-32 forms XOR to zero where they agree."""
     if a == b:
         return []
-    return list(compress(count(), map(ne, a, b)))
+    a32, b32 = a.encode("utf-32-le"), b.encode("utf-32-le")
+    xor = int.from_bytes(a32, "little") ^ int.from_bytes(b32, "little")
+    return list(compress(count(), memoryview(xor.to_bytes(len(a32), "little")).cast("I")))
 
 
 class ScriptProfile:
@@ -69,17 +87,26 @@ class ScriptProfile:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._converted: dict[str, str | None] = {}
+
+    def converted(self, config: str) -> str | None:
+        """The whole text converted with ``config`` (once per config), or None
+        when that changed the length of a line, so offsets do not match."""
+        if config not in self._converted:
+            new = converter(config).convert(self._text)
+            self._converted[config] = new if _same_lines(self._text, new) else None
+        return self._converted[config]
 
     @cached_property
     def traditional(self) -> tuple[int, ...]:
         """Offsets of Traditional-only characters."""
-        return tuple(changed_positions(self._text, "t2s")) if self._text else ()
+        return tuple(changed_positions(self._text, "t2s", self.converted("t2s"))) if self._text else ()
 
     @cached_property
     def simplified_candidates(self) -> tuple[int, ...]:
         """Offsets OpenCC's Simplified→Traditional conversion changes: every
         Simplified-only character, plus regional variants (cheap to compute)."""
-        return tuple(changed_positions(self._text, "s2t")) if self._text else ()
+        return tuple(changed_positions(self._text, "s2t", self.converted("s2t"))) if self._text else ()
 
     @cached_property
     def simplified(self) -> tuple[int, ...]:
@@ -94,12 +121,24 @@ class ScriptProfile:
                 keep = _changed_near(self._text, keep, config)
         return tuple(keep)
 
+    def _has_simplified_candidates(self) -> bool:
+        """Whether there is any Simplified candidate, converting the text
+        line by line only up to the first line with one."""
+        if "simplified_candidates" in self.__dict__:
+            return bool(self.simplified_candidates)
+        convert = converter("s2t").convert
+        for line in self._text.split("\n"):
+            new = convert(line)
+            if new != line:
+                return len(new) == len(line) or bool(self.simplified_candidates)
+        return False
+
     @property
     def dominant(self) -> str:
         """``simplified``, ``traditional``, ``mixed``, or ``neutral`` (nothing script-specific)."""
         trad = len(self.traditional)
         if trad == 0:
-            return "simplified" if self.simplified_candidates else "neutral"
+            return "simplified" if self._has_simplified_candidates() else "neutral"
         if len(self.simplified_candidates) >= 2 * DOMINANCE * trad:
             # Regional variants are a small share of the candidates, so the
             # exact count is not needed to see that Simplified dominates.
@@ -123,7 +162,8 @@ class ScriptProfile:
 
 def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
     """Which of ``offsets`` ``config`` changes, converting only a window of
-    text around each (wide enough for OpenCC's longest phrases)."""
+    text around each (wide enough for OpenCC's longest phrases), all windows
+    in one call, joined by line breaks (no OpenCC phrase spans one)."""
     windows: list[list[int]] = []
     for offset in offsets:
         start, end = max(0, offset - CONTEXT), min(len(text), offset + CONTEXT + 1)
@@ -132,10 +172,12 @@ def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
             windows[-1][2].append(offset)
         else:
             windows.append([start, end, [offset]])
+    changed = set(changed_positions("\n".join(text[start:end] for start, end, _ in windows), config))
     result = []
+    joined_at = 0  # where each window starts in the joined text
     for start, end, inside in windows:
-        changed = set(changed_positions(text[start:end], config))
-        result.extend(offset for offset in inside if offset - start in changed)
+        result.extend(offset for offset in inside if offset - start + joined_at in changed)
+        joined_at += end - start + 1
     return result
 
 

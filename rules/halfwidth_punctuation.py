@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, FixAvailability, Option, Rule
-from wenlint.textclass import CJK_CLOSING, is_ascii_alnum, is_chinese, is_han
+from wenlint.textclass import CJK_CLOSING, HAN, is_ascii_alnum, is_chinese, is_han
 
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 HALF = {full: half for half, full in FULL.items()}
-_HALF_MARK = regex.compile(r"[,.:;!?(]")
+#: A half-width mark; not a `(` closed on its line with neither a Chinese
+#: character nor a number inside, which is never flagged (`(Python)`, `(qū)`).
+_HALF_MARK = regex.compile(r"[,.:;!?]|\((?![^\p{Han}\p{N}()\n]*\))")
 _FULL_MARK = regex.compile(r"[，。：；！？（）]")
 _SPACES = " \t"
 #: After a question mark these follow a real question, not encoding damage.
@@ -110,28 +113,32 @@ class HalfwidthPunctuation(Rule):
         # Bibliography entries, and `?` damage from a lossy conversion (E003
         # reports it; converting marks inside it would erase the evidence).
         skipped = sorted(_reference_lines(doc) + _damage(doc))
+        verbatim = doc.verbatim
         for match in _HALF_MARK.finditer(text):
             start = match.start()
-            mark = match[0]
-            if doc.is_verbatim(start) or (skipped and _inside(skipped, start)):
+            if (verbatim and doc.is_verbatim(start)) or (skipped and _inside(skipped, start)):
                 continue
+            mark = match[0]
             if mark == "(":
                 found.extend(self._parentheses(doc, start))
                 continue
-            before = _before(text, start)
-            after, after_at = _after(text, start + 1)
-            if not _flag(mark, before, after, text, start):
-                continue
-            if not (is_chinese(before or " ") and is_chinese(after or " ")) and _latin_clause(text, start):
-                continue
-            message = f"half-width `{mark}` in Chinese text; use `{FULL[mark]}`"
+            after, after_at = text[start + 1 : start + 2], start + 1
+            # A comma or semicolon between two Chinese characters (most marks
+            # in scraped text) passes every check below as it is.
+            if not (mark in ",;" and _han(after) and _han(text[start - 1 : start])):
+                before = _before(text, start)
+                after, after_at = _after(text, start + 1)
+                if not _flag(mark, before, after, text, start):
+                    continue
+                if not (_chinese(before or " ") and _chinese(after or " ")) and _latin_clause(text, start):
+                    continue
             if after in _CJK_MARKS:  # `治疗.。`: the full-width mark is already there
                 fix = Fix.replace(start, after_at, "", message="drop the redundant mark")
-            elif mark == "." and is_han(after):  # `马丁.路德`: a full stop, or a name separator?
+            elif mark == "." and _han(after):  # `马丁.路德`: a full stop, or a name separator?
                 fix = Fix.replace(start, after_at, FULL[mark], safe=False)
             else:
-                fix = Fix.replace(start, after_at if is_chinese(after) else start + 1, FULL[mark])
-            found.append(self.diagnostic(start, start + 1, message, fix))
+                fix = Fix.replace(start, after_at if _chinese(after) else start + 1, FULL[mark])
+            found.append(self.diagnostic(start, start + 1, _MESSAGE[mark], fix))
         return found
 
     def _parentheses(self, doc: Document, start: int) -> list[Diagnostic]:
@@ -141,18 +148,24 @@ class HalfwidthPunctuation(Rule):
         if close == -1 or (newline != -1 and newline < close) or "(" in text[start + 1 : close]:
             return []
         inner = text[start + 1 : close].strip()
-        outside = _before(text, start) + _after(text, close + 1)[0]
-        has_han = any(is_han(ch) and not doc.is_verbatim(start + 1 + i) for i, ch in enumerate(inner))
+        has_han = HAN.search(inner) is not None and (
+            not doc.verbatim or any(is_han(ch) and not doc.is_verbatim(start + 1 + i) for i, ch in enumerate(inner))
+        )
         # `第(1)条` is Chinese; `(010)12345678` is a phone number.
-        numbered = (inner.isdigit() and not inner.startswith("0") and any(is_chinese(ch) for ch in outside)
-                    and not text[close + 1 : close + 2].isdigit())
-        if not (has_han or numbered):
+        if not has_han and not (inner.isdigit() and not inner.startswith("0")
+                                and any(_chinese(ch) for ch in _before(text, start) + _after(text, close + 1)[0])
+                                and not text[close + 1 : close + 2].isdigit()):
             return []
         fix = Fix((Edit(start, start + 1, "（"), Edit(close, close + 1, "）")), Applicability.SAFE)
         return [self.diagnostic(start, close + 1, "half-width parentheses around Chinese text; use `（）`", fix)]
 
 
 _CJK_MARKS = frozenset("。，、；：！？")
+_MESSAGE = {mark: f"half-width `{mark}` in Chinese text; use `{full}`" for mark, full in FULL.items()}
+#: The character classes of textclass, remembered per character: the loop
+#: above asks them about the neighbours of every mark.
+_chinese = lru_cache(maxsize=4096)(is_chinese)
+_han = lru_cache(maxsize=4096)(is_han)
 #: `:)`, `:-(`, `:D`, `;)`: emoticons, not punctuation.
 _EMOTICON = regex.compile(r"[:;]-?[()DPpO3|/\\](?![A-Za-z0-9])")
 #: A bibliography entry (GB/T 7714): `[1]张三.书名[M].北京:中华书局,2008.`
@@ -188,7 +201,7 @@ def _latin_clause(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     window = text[max(line_start, start - LATIN_WINDOW) : min(start + LATIN_WINDOW, len(text) if line_end == -1 else line_end)]
     letters = sum(ch.isascii() and ch.isalpha() for ch in window)
-    return letters > 8 and letters > 3 * sum(is_han(ch) for ch in window)
+    return letters > 8 and letters > 3 * sum(_han(ch) for ch in window)
 
 
 def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
@@ -197,15 +210,15 @@ def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
         return False
     if mark == ".":
         previous = text[start - 1 : start]
-        return is_han(previous or " ") and after != "." and not is_ascii_alnum(after)
+        return _han(previous or " ") and after != "." and not is_ascii_alnum(after)
     if mark == "?":
-        return (is_han(before or " ") or before in CJK_CLOSING) and "?" not in (before, after) and (
-            after in ("", "\n") or is_han(after) or after in _AFTER_QUESTION or after in _CJK_MARKS - {"、"}
+        return (_han(before or " ") or before in CJK_CLOSING) and "?" not in (before, after) and (
+            after in ("", "\n") or _han(after) or after in _AFTER_QUESTION or after in _CJK_MARKS - {"、"}
         )
     if mark == "!":
-        return (is_han(before or " ") or before in CJK_CLOSING) and after not in ("=", "[", "!")
+        return (_han(before or " ") or before in CJK_CLOSING) and after not in ("=", "[", "!")
     if mark in ":;" and _EMOTICON.match(text, start):
         return False
     if mark == ":" and (":" in (before, after) or "=" in text[max(0, start - 8) : start + 8]):
         return False  # `::`, a ratio `男:女=3:2`
-    return is_chinese(before or " ") or (is_chinese(after or " ") and not is_ascii_alnum(before))
+    return _chinese(before or " ") or (_chinese(after or " ") and not is_ascii_alnum(before))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
@@ -13,7 +15,8 @@ CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 #: Openers that start each paragraph of a multi-paragraph quotation.
 _QUOTE_OPENERS = frozenset("“‘「『")
 
-_MARKS = regex.compile(r"[“”\"‘’《》（）【】「」『』]")
+#: (A plain set of characters, which the standard library's re finds faster than regex.)
+_MARKS = re.compile(r"[“”\"‘’《》（）【】「」『』]")
 #: A `）` closing a list number, not a parenthesis: `1）` `a）` `二）` `iv）`
 #: at the start of a line or after punctuation or a space.
 _LIST_NUMBER = regex.compile(
@@ -80,7 +83,9 @@ class MismatchedQuotes(Rule):
             return []
         found: list[Diagnostic] = []
         paragraphs = doc.paragraphs
-        tokens = [(m.start(), m[0]) for m in _MARKS.finditer(text) if not doc.is_verbatim(m.start())]
+        tokens = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
+        if doc.verbatim:
+            tokens = [token for token in tokens if not doc.is_verbatim(token[0])]
         index = 0
         for number, (start, end) in enumerate(paragraphs):
             group = []

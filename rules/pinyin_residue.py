@@ -16,8 +16,9 @@ from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option,
 _LETTERS = r"a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ\u0300\u0301\u0304\u030c"
 #: A Han character (or, after `?` encoding damage, the ASCII byte left of one)
 #: followed by one parenthesised syllable, with an optional tone digit.
+#: (The lookahead first lets the search skip to the next parenthesis.)
 _CANDIDATE = regex.compile(
-    r"(?<=(?P<char>\p{Han}|(?<=\?[,.;:!]?)[A-Za-z]))"
+    r"(?=[(（])(?<=(?P<char>\p{Han}|(?<=\?[,.;:!]?)[A-Za-z]))"
     r"[(（](?P<syllable>[" + _LETTERS + r"]{1,7}[0-5]?)[)）]"
 )
 #: The shape of one pinyin syllable: optional initial, final, optional tone digit.
@@ -80,6 +81,13 @@ def _readings(char: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=8192)
+def _annotates(char: str, syllable: str, outside_gb2312: bool) -> bool:
+    """Whether ``syllable``, as written, is a reading of ``char`` (and, with
+    ``outside_gb2312``, ``char`` is one that GB2312 cannot encode)."""
+    return not (outside_gb2312 and _in_gb2312(char)) and _normalise(syllable) in _readings(char)
+
+
 class PinyinResidue(Rule):
     code = "M003"
     name = "pinyin-residue"
@@ -136,22 +144,21 @@ class PinyinResidue(Rule):
             return []
         outside_only = self.settings["outside_gb2312"]
         found = []
+        verbatim = doc.verbatim
         for match in _CANDIDATE.finditer(text):
             note_start, end = match.span()
             start = note_start - 1
-            if doc.is_verbatim(start):
+            if verbatim and doc.is_verbatim(start):
                 continue
             char = match["char"]
             note = match[0]
-            syllable = _normalise(match["syllable"])
             if char.isascii():
+                syllable = _normalise(match["syllable"])
                 if not (_TONE_MARKED.search(syllable) and _SYLLABLE.fullmatch(syllable)):
                     continue
                 message = f"pinyin annotation `{note}` after a character lost to encoding damage"
             else:
-                if outside_only and _in_gb2312(char):
-                    continue
-                if syllable not in _readings(char):
+                if not _annotates(char, match["syllable"], outside_only):
                     continue
                 before = text[start - 1] if start else ""
                 if before in _QUOTES and text[end : end + 1] == _QUOTES[before]:

@@ -12,6 +12,8 @@ from wenlint.script import DOMINANCE, converter
 #: OpenCC configuration that converts a run into each target script. Taiwan
 #: uses `s2tw` (character forms), not `s2twp`, which also rewrites vocabulary.
 _CONFIG = {"simplified": "t2s", "traditional": "s2t", "taiwan": "s2tw", "hongkong": "s2hk"}
+#: The conversion to the other script, applied first to give OpenCC whole phrases of one script.
+_OTHER = {"t2s": "s2t", "s2t": "t2s", "s2tw": "t2s", "s2hk": "t2s"}
 _NAME = {
     "simplified": "Simplified",
     "traditional": "Traditional",
@@ -30,8 +32,9 @@ LINE_EVIDENCE = 5
 #: `財?shù)谋砻嫖恼隆`), with up to 16 characters after it in the clause.
 _DAMAGE = regex.compile(r"[\ue000-\uf8ff\ufffd]|(?<=\p{Han})\?(?![\s”’」』）)\]》]|$)[^，。！？、\n]{0,16}")
 _PRIVATE = regex.compile(r"[\ue000-\uf8ff\ufffd]")
-#: Where a clause ends, to convert a run with its context.
+#: Where a clause ends: a run is converted with the rest of its clause.
 _CLAUSE_BREAK = regex.compile(r"[\s，。！？；：、,.!?;:“”‘’「」『』（）()《》【】|]")
+_CLAUSE_BREAK_BEFORE = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the last one before a point
 #: Regional forms that tell which Traditional standard a document follows.
 _REGIONAL_PROBE = "为里说群着峰台"
 _REGIONAL_CONFIGS = ("s2tw", "s2hk", "s2t")
@@ -142,9 +145,9 @@ class ScriptMixing(Rule):
         # In Simplified text only the lines holding Traditional characters
         # matter, and the cheap candidate set is evidence enough for them.
         simplified = profile.simplified_candidates if dominant == "simplified" else profile.simplified
-        lines = _by_line(doc, profile.traditional)
-        if dominant != "simplified":
-            lines.update(_by_line(doc, simplified))
+        # Only lines holding the dominant script's minority can have findings
+        # (in mixed text, only lines holding both scripts).
+        lines = _by_line(doc, profile.traditional if dominant == "simplified" else simplified)
         result = []
         damage = _damage(doc.text)
         for line in sorted(lines, key=lambda line: line.start):
@@ -214,8 +217,10 @@ def _damage(text: str):
 
 
 def _convert_run(doc: Document, start: int, end: int, config: str, cache: dict) -> str | None:
-    """The run converted with ``config`` in the context of its line (or
-    clause), or None when that conversion leaves it unchanged.
+    """The run converted with ``config`` in the context of its clause, or
+    None when that conversion leaves it unchanged. No OpenCC phrase spans a
+    clause break (tests/test_script_mixing.py checks the dictionaries), so
+    this converts the run as converting its whole line would.
 
     The context is first converted to the other script, so that OpenCC sees
     whole phrases of one script: `體系` or `關系` in Traditional text become
@@ -224,34 +229,27 @@ def _convert_run(doc: Document, start: int, end: int, config: str, cache: dict) 
     """
     text = doc.text
     original = text[start:end]
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
-    key = (config, line_start)
+    before = _CLAUSE_BREAK_BEFORE.search(text, 0, start)
+    after = _CLAUSE_BREAK.search(text, end)
+    clause_start, clause_end = before.end() if before else 0, after.start() if after else len(text)
+    key = (config, clause_start)
     if key not in cache:
-        cache[key] = _convert(text[line_start:line_end], config)
+        whole = doc.script.converted(_OTHER[config])  # the other conversion of the whole text
+        other = whole[clause_start:clause_end] if whole is not None else None
+        cache[key] = _convert(text[clause_start:clause_end], config, other)
     converted = cache[key]
     if converted is not None:
-        new = converted[start - line_start : end - line_start]
-    else:
-        # A phrase elsewhere in the line changed length: convert the clause.
-        clause_start = line_start
-        for match in _CLAUSE_BREAK.finditer(text, line_start, start):
-            clause_start = match.end()
-        match = _CLAUSE_BREAK.search(text, end, line_end)
-        clause_end = match.start() if match else line_end
-        converted = _convert(text[clause_start:clause_end], config)
-        if converted is not None:
-            new = converted[start - clause_start : end - clause_start]
-        else:
-            new = converter(config).convert(original)
+        new = converted[start - clause_start : end - clause_start]
+    else:  # a phrase in the clause changed length
+        new = converter(config).convert(original)
     return None if new == original else new
 
 
-def _convert(context: str, config: str) -> str | None:
-    """``context`` converted with ``config``, or None if its length changed."""
-    other = converter("s2t" if config == "t2s" else "t2s").convert(context)
+def _convert(context: str, config: str, other: str | None = None) -> str | None:
+    """``context`` converted with ``config``, or None if its length changed.
+    ``other``: the context already converted to the other script."""
+    if other is None:
+        other = converter(_OTHER[config]).convert(context)
     if len(other) == len(context):
         context = other
     converted = converter(config).convert(context)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import pickle
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, Rule
+from wenlint.diagnostic import fingerprint
 from wenlint.engine import INTERNAL_ERROR, apply_fixes, fix, lint
 from wenlint.registry import all_rules
 
@@ -83,6 +89,45 @@ def test_a_crashing_rule_becomes_one_internal_error_and_others_still_run():
 def test_diagnostics_get_line_and_column():
     found = lint(Document("第一行\n今天,我们"), [all_rules()["M001"]()])
     assert [(d.line, d.column, d.end_line, d.end_column) for d in found] == [(2, 3, 2, 4)]
+
+
+def test_positions_of_spans_over_several_lines():
+    class Spanner(Rule):
+        code, name, summary, explanation = "Z903", "test-spanner", "spans", "test"
+
+        def check(self, doc):
+            return [self.diagnostic(2, 9, "across"), self.diagnostic(0, 0, "empty"), self.diagnostic(9, 11, "end")]
+
+    found = lint(Document("ab\ncd\n\nefgh"), [Spanner()])
+    assert [(d.start, d.line, d.column, d.end_line, d.end_column) for d in found] == [
+        (0, 1, 1, 1, 1), (2, 1, 3, 4, 3), (9, 4, 3, 4, 5),
+    ]
+
+
+def test_fingerprint_is_computed_on_first_read_and_keeps_its_value():
+    text = "第一行\n今天,我们开会,讨论问题"
+    found = lint(Document(text), [all_rules()["M001"]()])
+    assert len(found) == 2
+    first, second = found
+    # the code, the flagged text and up to six characters of its line either side
+    expected = hashlib.blake2b("M001\0今天\0,\0我们开会,讨".encode(), digest_size=8).hexdigest()
+    moved = dataclasses.replace(second, start=0, end=1)  # a copy, made before either is read
+    assert first.fingerprint == expected == fingerprint("M001", text, 6, 7, 4)
+    assert moved.fingerprint == second.fingerprint != first.fingerprint  # keeps the one it had
+    assert pickle.loads(pickle.dumps(second)).fingerprint == second.fingerprint
+    second.fingerprint = "set by hand"
+    assert second.fingerprint == "set by hand"
+
+
+def test_edits_and_fixes_are_frozen_values():
+    edit, fix_ = Edit(1, 2, "x"), Fix.replace(1, 2, "x", safe=False, message="m")
+    assert fix_ == Fix((Edit(1, 2, "x"),), Applicability.UNSAFE, "m", None, None)
+    assert hash(fix_) == hash(Fix((Edit(1, 2, "x"),), Applicability.UNSAFE, message="m"))
+    assert dataclasses.replace(fix_, message="n").message == "n"
+    assert pickle.loads(pickle.dumps(fix_)) == fix_
+    for value, field in ((edit, "start"), (fix_, "message")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(value, field, 0)
 
 
 def test_markdown_disable_comments():

@@ -8,7 +8,7 @@ import shutil
 from conftest import findings, seed, wenlint
 
 from wenlint import Document
-from wenlint.engine import fix
+from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 
 #: Independent of the rule: a parenthesised run of lower-case Latin letters
@@ -98,3 +98,11 @@ def test_cli_fix_with_m001_leaves_no_annotation_and_balanced_parentheses(tmp_pat
     assert fixed.count("（") == fixed.count("）") == 16
     assert "(" not in fixed
     assert "社區發展工作大會講話" in fixed
+
+
+def test_remembered_readings_follow_the_option():
+    # the reading check is cached per character, syllable and option value
+    rule = all_rules()["M003"]
+    for _ in range(2):
+        assert [d.start for d in lint(Document("这个(ge4)问题"), [rule(outside_gb2312=False)])] == [1]
+        assert lint(Document("这个(ge4)问题"), [rule()]) == []

@@ -118,3 +118,20 @@ def test_consistent_style_flags_the_minority():
     assert findings(mostly_half, "M001", style="consistent") == ["。"]
     mostly_full = "一，二，三,四。"
     assert findings(mostly_full, "M001", style="consistent") == [","]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("他说(a language)很好。", False),
+        ("社区(qū)建设", False),
+        ("社区(ⅱ)建设", False),  # a number, but not digits
+        ("第(²)条", True),
+        ("第(2)条", True),
+        ("第(０１)条", True),
+        ("规定(一)如下", True),
+        ("他说(abc\n)很好。", False),
+    ],
+)
+def test_parentheses(text, flagged):
+    assert bool(findings(text, "M001")) == flagged

@@ -206,3 +206,54 @@ def test_skips_encoding_damage_and_code():
     assert findings(TRAD + "吧鐣\ue499\ue019椭C,首先要發展", "M002") == []
     assert findings(TRAD + "請參閱 `并发` 一節。", "M002", path="doc.md") == []
     assert findings(TRAD + "請參閱 `并发` 一節。", "M002", path="doc.txt") == ["并发"]
+
+
+# -- conversion in context ----------------------------------------------------------
+
+
+def _dictionary_keys(config: str):
+    """Every key of the OpenCC dictionaries ``config`` uses, read from the
+    installed files (marisa tries behind an ``OPENCC_MARISA_0.2.5`` header)."""
+    import marisa_trie
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    files, todo = set(), [json.loads((folder / f"{config}.json").read_text(encoding="utf-8"))]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                files.add(node["file"])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    header = b"OPENCC_MARISA_0.2.5"
+    for name in sorted(files):
+        data = (folder / name).read_bytes()
+        assert data.startswith(header), name
+        trie = marisa_trie.Trie()
+        trie.frombytes(data[len(header):])
+        yield from trie.keys()
+
+
+@pytest.mark.parametrize("config", ["t2s", "s2t", "s2tw", "s2hk"])
+def test_no_opencc_phrase_spans_a_clause_break(config):
+    # M002 converts a run with the rest of its clause, trusting that this
+    # converts it as its whole line would: true while no key holds a break.
+    from wenlint_rules.script_mixing import _CLAUSE_BREAK
+
+    keys = list(_dictionary_keys(config))
+    assert len(keys) > 4000
+    assert any(len(key) > 1 for key in keys)
+    assert [key for key in keys if _CLAUSE_BREAK.search(key)] == []
+
+
+def test_run_converted_with_its_clause_as_with_its_line():
+    # OpenCC leaves `系` alone as it is, but writes `关系` as `關係`: the run
+    # gets the phrase from its clause, and the same as from the whole line.
+    line = "我們已經建立了完善的社區服務體系,並且在關系到群眾利益的問題上认真負責。"
+    doc, found = diagnostics(line)
+    whole = converter("s2t").convert(converter("t2s").convert(line))
+    assert [(d.start, d.fix.edits[0].content) for d in found] == [(21, "係"), (31, "認")]
+    assert [d.fix.edits[0].content for d in found] == [whole[d.start : d.end] for d in found]
+    assert converter("s2t").convert("系") == "系"

@@ -50,3 +50,66 @@ def test_profile_is_computed_once_per_document(monkeypatch):
     found = lint(Document(seed("002").read_text(encoding="utf-8")), m_rules)
     assert any(d.code == "M002" for d in found)
     assert len(calls) == 1
+
+
+def test_differences_compare_code_points():
+    from itertools import compress, count
+    from operator import ne
+
+    from wenlint.script import _differences
+
+    pairs = [("", ""), ("abc", "abc"), ("社区发展", "社區發展"), ("a\U00020000b\x00", "a\U00020001b\x01"), ("國", "国")]
+    for a, b in pairs:
+        assert _differences(a, b) == list(compress(count(), map(ne, a, b)))
+
+
+def test_windows_converted_together_as_one_by_one(monkeypatch):
+    import wenlint.script as script
+
+    doc = Document(seed("002").read_text(encoding="utf-8"))
+    candidates = sorted(doc.script.simplified_candidates)
+    calls = []
+    real = script.changed_positions
+    monkeypatch.setattr(script, "changed_positions", lambda text, config: calls.append(1) or real(text, config))
+    near = script._changed_near(doc.text, candidates, "s2tw")
+    assert len(calls) == 1  # one OpenCC call for every window
+    one_by_one = []
+    for offset in candidates:
+        start = max(0, offset - script.CONTEXT)
+        if offset - start in real(doc.text[start : offset + script.CONTEXT + 1], "s2tw"):
+            one_by_one.append(offset)
+    assert near == one_by_one and 0 < len(near) < len(candidates)
+
+
+class _Lengthening:
+    """A stand-in converter that writes `发` as `發` and `后` as two characters."""
+
+    calls = 0
+
+    def convert(self, text: str) -> str:
+        self.calls += 1
+        return text.replace("发", "發").replace("后", "後來")
+
+
+def test_a_line_whose_length_changes_is_compared_character_by_character(monkeypatch):
+    import wenlint.script as script
+
+    stand_in = _Lengthening()
+    monkeypatch.setattr(script, "converter", lambda config: stand_in)
+    text = "发展\n先后发展后\n后"
+    assert script.changed_positions(text, "s2t") == [0, 4, 5, 7, 9]
+    # the text, each line, and the characters of each changed line in one call: never one per character
+    assert stand_in.calls == 1 + 3 + 2
+    profile = script.ScriptProfile(text)
+    assert profile.converted("s2t") is None  # offsets into it would not match the text's
+    assert script.ScriptProfile("发展\n发").converted("s2t") == "發展\n發"
+
+
+def test_dominant_needs_no_whole_conversion_of_simplified_text(monkeypatch):
+    text = seed("003").read_text(encoding="utf-8")
+    profile = Document(text).script
+    assert profile.dominant == "simplified"
+    assert "simplified_candidates" not in profile.__dict__  # only lines up to the first candidate were converted
+    assert profile.simplified_candidates and Document(text).script.minority() == ()
+    assert Document("just English, no Chinese at all").script.dominant == "neutral"
+    assert Document("天天向上").script.dominant == "neutral"
