@@ -40,6 +40,9 @@ _SURNAMES = frozenset(
 _HAN = regex.compile(r"\p{Han}")
 #: Titles, quotations and brackets: names and quoted wording, left alone.
 _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{0,60}」|『[^』\n]{0,60}』|‘[^’\n]{0,60}’")
+#: What follows a character of a drug's name (`补脾益肠丸`, `小儿安酚黄那敏颗粒`):
+#: a few more characters and a dosage form that names nothing else.
+_DRUG_NAME_REST = regex.compile(r"\p{Han}{0,5}?(?:丸|胶囊|颗粒|合剂|口服液|糖浆|冲剂|注射液|软膏|乳膏|滴剂)")
 
 
 @lru_cache(maxsize=16384)
@@ -93,9 +96,10 @@ class ConfusableCharacter(Rule):
         nearly as well (within 100 centibels: in `炎整性` the typo is `整`,
         炎症性, though `炎` → `严` would make 严整); misspellings T001 lists
         (it reports them); a character one or two after a common surname
-        (names); text in `《》`, quotes and corner brackets; a suspect whose
-        surroundings repeat in the document (a term the lexicon lacks); URLs
-        and Markdown code.
+        (names); text in `《》`, quotes and corner brackets; a drug's name,
+        told by a dosage form a few characters on (`补脾益肠丸`; `颗粒`,
+        `合剂`, `胶囊` …); a suspect whose surroundings repeat in the
+        document (a term the lexicon lacks); URLs and Markdown code.
         Traditional text is checked through its Simplified form. The fix
         writes the first suggestion; it is unsafe.
     """
@@ -113,6 +117,7 @@ class ConfusableCharacter(Rule):
         Example("坚持以人为本，增进人民群众福祉，不要漠视群众的利益。"),
         Example("法律解释不是可有可无的，而是必然存在于法律适用之中。"),
         Example("他读了《睛雨集》，说“福社”二字写错了。"),
+        Example("比如服用补脾益肠丸治疗。"),
         Example("发低热属于一种炎症性的反应。"),
         Example("王晓睛和李睛都来了。"),
         Example("妳看牠在那裡。"),
@@ -216,14 +221,14 @@ def _score(view: TypoView, position: int, floor: float,
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
     """Those of ``positions`` not left alone: in URLs, addresses or code, in
     titles, quotes or brackets, in a misspelling T001 lists, after a
-    surname, or repeated (a term)."""
+    surname, in a drug's name, or repeated (a term)."""
     text = view.text
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
     return {position for position in positions
             if not (position in listed or doc.is_verbatim(position) or _in_spans(position, quoted, quote_starts)
-                    or _after_surname(text, position) or _repeated(view, position))}
+                    or _after_surname(text, position) or _in_drug_name(text, position) or _repeated(view, position))}
 
 
 def _repeated(view: TypoView, position: int) -> bool:
@@ -244,6 +249,11 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
     """Whether ``position`` lies strictly inside one of the sorted, disjoint ``spans``."""
     index = bisect.bisect_left(starts, position) - 1
     return index >= 0 and position < spans[index][1]
+
+
+def _in_drug_name(text: str, position: int) -> bool:
+    """Whether a dosage form (丸, 胶囊, 颗粒 …) follows within a few characters: a drug's name."""
+    return _DRUG_NAME_REST.match(text, position + 1) is not None
 
 
 def _after_surname(view: str, position: int) -> bool:

@@ -67,3 +67,12 @@ def test_names_quotes_and_variants_are_left_alone():
 
 def test_a_suspect_that_repeats_is_a_term():
     assert findings("聘请的律帅很好。聘请的律帅也来了。", "T003") == []
+
+
+def test_a_drug_name_is_left_alone():
+    # a dosage form (丸, 颗粒, 合剂 …) a few characters on tells a drug's name
+    assert findings("比如服用补脾益肠丸治疗。", "T003") == []
+    assert findings("小儿安酚黄那敏颗粒都可以。", "T003", sensitivity="loose") == []
+    assert findings("比如服用补脾益肠治疗。", "T003") == ["脾"]
+    assert findings("小儿安酚黄那敏都可以。", "T003", sensitivity="loose") == ["酚"]
+    assert findings("比如服用补脾益肠片治疗。", "T003") == ["脾"]  # 片 names photos and slices too
