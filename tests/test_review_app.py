@@ -22,6 +22,7 @@ from wenlint.docs import rule_text
 from wenlint.registry import all_rules
 from wenlint.review import views
 from wenlint.review.app import Page, ReviewApp
+from wenlint.review.checker import PROCESS_THRESHOLD
 
 SEED_004 = seed("004").name
 
@@ -267,3 +268,11 @@ async def test_no_color_draws_in_greys_and_keeps_the_span_visible(tmp_path, monk
     channels = [[int(c[i : i + 2], 16) for i in (0, 2, 4)] for c in colours]
     assert channels and all(max(rgb) - min(rgb) <= 3 for rgb in channels)  # greys, give or take rounding
     assert "reverse" in views.SPAN.split()  # the span shows without colour
+
+
+def test_a_large_document_is_reviewed_through_the_worker_process(tmp_path):
+    text = seed("000").read_text(encoding="utf-8")
+    (tmp_path / "big.txt").write_text(text * (PROCESS_THRESHOLD // len(text) + 1), encoding="utf-8")
+    result = wenlint("review", "big.txt", "--select", "P001", "--screenshot", "shot.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "P001" in (tmp_path / "shot.svg").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from wenlint import Document
 from wenlint.config import load_settings
 from wenlint.registry import all_rules
 from wenlint.diagnostic import Edit
+from wenlint.review.checker import Checker, start_worker
 from wenlint.review.session import ReviewError, Session, _shifted, key
 from wenlint.storage import read_document
 
@@ -20,7 +21,7 @@ from wenlint.storage import read_document
 def _session(path, select=None) -> Session:
     settings = load_settings(None).with_overrides(select)
     session = Session()
-    session.add(str(path), read_document(str(path), 2**24), settings.make_rules(settings.codes_for(str(path))))
+    session.add(str(path), read_document(str(path), 2**24), Checker(settings.make_rules(settings.codes_for(str(path)))))
     return session
 
 
@@ -70,7 +71,7 @@ def test_a_skipped_span_that_an_insertion_lengthens_before_it_moves():
     text = "甲，乙**丙"
     session = Session()
     settings = load_settings(None).with_overrides(["P001"])
-    session.add("x.txt", Document(text, "x.txt"), settings.make_rules(("P001",)))
+    session.add("x.txt", Document(text, "x.txt"), Checker(settings.make_rules(("P001",))))
     (masked,) = session.files[0].state.diagnostics
     session.skip(0, masked)
     start, end = masked.start, masked.end
@@ -133,7 +134,7 @@ def test_save_writes_only_changed_files_atomically_in_their_encoding(tmp_path):
     clean.write_text("今天，我们开会。\n", encoding="utf-8")
     session = _session(gbk, ["M001"])
     settings = load_settings(None).with_overrides(["M001"])
-    session.add(str(clean), read_document(str(clean), 2**20), settings.make_rules(("M001",)))
+    session.add(str(clean), read_document(str(clean), 2**20), Checker(settings.make_rules(("M001",))))
     before = clean.stat().st_mtime_ns
     session.accept_rule(0, "M001")
     assert session.save() == []
@@ -161,7 +162,7 @@ def test_findings_resting_on_their_siblings_survive_accepting_those_one_by_one()
     rule = all_rules()["L004"]
     example = rule.bad[0]
     session = Session()
-    session.add("x.txt", Document(example.text, "x.txt"), [rule()])
+    session.add("x.txt", Document(example.text, "x.txt"), Checker([rule()]))
     middle = session.files[0].state.pending[1]
     session.accept(0, middle)
     assert rule().check(session.files[0].state.doc) == []  # a fresh check no longer sees them
@@ -178,3 +179,19 @@ def test_findings_of_other_rules_are_not_carried_over(seed000):
     session.accept(0, first)
     fresh = [key(d) for d in all_rules()["M001"]().check(session.files[0].state.doc)]
     assert sorted(fresh) == sorted(key(d) for d in session.files[0].state.diagnostics)
+
+
+def test_large_documents_are_linted_in_a_worker_process_with_the_same_findings(seed000):
+    settings = load_settings(None)
+    rules = settings.make_rules(settings.codes_for(str(seed000)))
+    doc = read_document(str(seed000), 2**20)
+    here = Checker(rules)(doc)
+    start_worker()
+    there = Checker(rules, threshold=0)(doc)  # every document counts as large
+    assert [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in there] == \
+        [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in here]
+    session = Session()
+    session.add(str(seed000), doc, Checker(rules, threshold=0))
+    first = next(d for d in session.files[0].state.pending if d.fix is not None)
+    session.accept(0, first)
+    assert key(first) not in {key(d) for d in session.files[0].state.diagnostics}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,9 @@ from wenlint.decode import InputError
 from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_text
 from wenlint.registry import all_rules
+from wenlint.document import Document
 from wenlint.review import views
+from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker
 from wenlint.review.session import FileState, ReviewError, Session, accepted, accepted_rule, editable, key, load, \
     matching, skipped
 from wenlint.runner import display_name
@@ -59,6 +62,13 @@ def wide_text_fitted(svg: str) -> str:
         width = float(match[2]) / len(text) * cell_len(text)
         return f"{match[1]}{width:g}{match[3]}{match[4]}{match[5]}"
     return _SVG_TEXT.sub(fitted, svg)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # reported when it is read
 
 
 @dataclass(frozen=True)
@@ -240,6 +250,8 @@ class ReviewApp(App[int]):
                  screenshot: Path | None = None) -> None:
         super().__init__()
         self.inputs = files
+        if any(_size(path) >= PROCESS_THRESHOLD for path, _ in files):  # bytes: at least as many as characters
+            start_worker()
         self.session = Session(errors=list(errors or []))
         self.rules = all_rules()
         self.codes: tuple[str, ...] = ()
@@ -278,17 +290,17 @@ class ReviewApp(App[int]):
                 self.call_from_thread(self.input_error, name, str(error))
                 continue
             doc.path = name
-            rules = settings.make_rules(settings.codes_for(name))
-            state = load(doc, rules)
-            self.call_from_thread(self.add_file, path, doc, rules, state)
+            checker = Checker(settings.make_rules(settings.codes_for(name)))
+            state = load(doc, checker)
+            self.call_from_thread(self.add_file, path, doc, checker, state)
         self.call_from_thread(self.loaded)
 
     def input_error(self, path: str, reason: str) -> None:
         self.session.errors.append((path, reason))
         self.notify(f"{path}: {reason}", title="cannot review", severity="error")
 
-    def add_file(self, path, doc, rules, state: FileState) -> None:
-        self.session.add(path, doc, rules, state)
+    def add_file(self, path: str, doc: Document, checker: Checker, state: FileState) -> None:
+        self.session.add(path, doc, checker, state)
         keep = self.findings.current
         self.refresh_rows(keep or Row(0))
 
@@ -445,7 +457,7 @@ class ReviewApp(App[int]):
     def action_accept(self) -> None:
         if found := self._finding():
             index, d = found
-            self.decide(index, d, f"accept {d.code}", lambda state, rules: accepted(state, rules, d))
+            self.decide(index, d, f"accept {d.code}", lambda state, checker: accepted(state, checker, d))
 
     def action_edit(self) -> None:
         found = self._finding()
@@ -459,14 +471,14 @@ class ReviewApp(App[int]):
 
         def apply(value: str | None) -> None:
             if value is not None:
-                self.decide(index, d, f"accept edited {d.code}", lambda state, rules: accepted(state, rules, d, value))
+                self.decide(index, d, f"accept edited {d.code}", lambda state, checker: accepted(state, checker, d, value))
         self.push_screen(TextPrompt(f"replace `{views.visible(self._span_text(index, d))}` with",
                                     d.fix.edits[0].content, hint), apply)
 
     def action_accept_rule(self) -> None:
         if found := self._finding():
             index, d = found
-            self.decide(index, d, f"accept all {d.code}", lambda state, rules: accepted_rule(state, rules, d.code))
+            self.decide(index, d, f"accept all {d.code}", lambda state, checker: accepted_rule(state, checker, d.code))
 
     def action_skip(self) -> None:
         if found := self._finding():
@@ -487,7 +499,7 @@ class ReviewApp(App[int]):
     def _change(self, index: int, d: Diagnostic, label: str, change: Callable) -> None:
         item = self.session.files[index]
         try:
-            state = change(item.state, item.rules)
+            state = change(item.state, item.checker)
         except ReviewError as error:
             self.call_from_thread(self._refused, str(error))
             return

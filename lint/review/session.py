@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from wenlint import engine
 from wenlint.diagnostic import Diagnostic, Edit, Fix
 from wenlint.document import Document
-from wenlint.rule import Rule
+from wenlint.review.checker import Checker
 from wenlint.score import score
 from wenlint.storage import write_document
 
@@ -52,7 +52,7 @@ class ReviewFile:
     """A file under review: where it came from, what it was, what it is now."""
 
     path: str
-    rules: Sequence[Rule]
+    checker: Checker
     initial: FileState
     state: FileState
     saved: Document  # what the file on disk holds
@@ -75,12 +75,12 @@ class ReviewError(Exception):
     """A decision that cannot be taken (no fix, nothing changes, …)."""
 
 
-def load(doc: Document, rules: Sequence[Rule]) -> FileState:
+def load(doc: Document, checker: Checker) -> FileState:
     """The first state of a document: its findings."""
-    return FileState(doc, tuple(engine.lint(doc, rules)))
+    return FileState(doc, tuple(checker(doc)))
 
 
-def accepted(state: FileState, rules: Sequence[Rule], diagnostic: Diagnostic,
+def accepted(state: FileState, checker: Checker, diagnostic: Diagnostic,
              replacement: str | None = None) -> FileState:
     """``state`` after applying ``diagnostic``'s fix, its single replacement
     text changed to ``replacement`` when given."""
@@ -92,10 +92,10 @@ def accepted(state: FileState, rules: Sequence[Rule], diagnostic: Diagnostic,
             raise ReviewError("only a fix that replaces one span can be edited")
         (edit,) = fix.edits
         fix = replace(fix, edits=(Edit(edit.start, edit.end, replacement),))
-    return _apply(state, rules, [fix], diagnostic.code)
+    return _apply(state, checker, [fix], diagnostic.code)
 
 
-def accepted_rule(state: FileState, rules: Sequence[Rule], code: str) -> FileState:
+def accepted_rule(state: FileState, checker: Checker, code: str) -> FileState:
     """``state`` after applying every pending fix of rule ``code``, pass after
     pass as ``check --fix`` does, until none is left."""
     start = state
@@ -104,7 +104,7 @@ def accepted_rule(state: FileState, rules: Sequence[Rule], code: str) -> FileSta
         if not chosen:
             break
         try:
-            state = _apply(state, rules, chosen, code)
+            state = _apply(state, checker, chosen, code)
         except ReviewError:
             break
     if state is start:
@@ -112,7 +112,7 @@ def accepted_rule(state: FileState, rules: Sequence[Rule], code: str) -> FileSta
     return state
 
 
-def _apply(state: FileState, rules: Sequence[Rule], fixes: list[Fix], code: str) -> FileState:
+def _apply(state: FileState, checker: Checker, fixes: list[Fix], code: str) -> FileState:
     """``state`` after the fixer applies ``fixes`` (all of rule ``code``) and relints."""
     text, applied = engine.apply_fixes(state.doc.text, fixes)
     taken = [fixes[i] for i in applied]
@@ -122,17 +122,16 @@ def _apply(state: FileState, rules: Sequence[Rule], fixes: list[Fix], code: str)
     edits = sorted((e for f in taken for e in f.edits), key=lambda e: e.start)
     skipped = frozenset(k for k in (_shifted_key(k, edits) for k in state.skipped) if k)
     fixed = state.fixed + Counter({code: len(taken)})
-    return FileState(doc, _relinted(state, doc, rules, edits), skipped, fixed)
+    return FileState(doc, _relinted(state, doc, checker, edits), skipped, fixed)
 
 
-def _relinted(state: FileState, doc: Document, rules: Sequence[Rule], edits: list[Edit]) -> tuple[Diagnostic, ...]:
+def _relinted(state: FileState, doc: Document, checker: Checker, edits: list[Edit]) -> tuple[Diagnostic, ...]:
     """The findings of ``doc``, plus those of rules with ``sibling_evidence``
     that the edits left untouched but took the evidence of."""
-    found = engine.lint(doc, rules)
+    found = checker(doc)
     keys = {key(d) for d in found}
-    keeps = {rule.code for rule in rules if rule.sibling_evidence}
     for old in state.diagnostics:
-        if old.code in keeps and (moved := _moved(old, edits)) and key(moved) not in keys:
+        if old.code in checker.keeps and (moved := _moved(old, edits)) and key(moved) not in keys:
             engine.resolve(doc, moved)
             found.append(moved)
     found.sort(key=lambda d: (d.start, d.end, d.code))
@@ -199,10 +198,10 @@ class Session:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of unreadable inputs
     history: list[Step] = field(default_factory=list)
 
-    def add(self, path: str, doc: Document, rules: Sequence[Rule], state: FileState | None = None) -> ReviewFile:
+    def add(self, path: str, doc: Document, checker: Checker, state: FileState | None = None) -> ReviewFile:
         """Start reviewing ``doc``; ``state`` when already linted (off the UI thread)."""
-        state = state or load(doc, rules)
-        item = ReviewFile(path, rules, state, state, doc)
+        state = state or load(doc, checker)
+        item = ReviewFile(path, checker, state, state, doc)
         self.files.append(item)
         return item
 
@@ -223,11 +222,11 @@ class Session:
     # Synchronous forms of the decisions, for callers without a UI thread.
     def accept(self, index: int, diagnostic: Diagnostic, replacement: str | None = None) -> None:
         item = self.files[index]
-        self.commit(index, accepted(item.state, item.rules, diagnostic, replacement), f"accept {diagnostic.code}")
+        self.commit(index, accepted(item.state, item.checker, diagnostic, replacement), f"accept {diagnostic.code}")
 
     def accept_rule(self, index: int, code: str) -> None:
         item = self.files[index]
-        self.commit(index, accepted_rule(item.state, item.rules, code), f"accept all {code}")
+        self.commit(index, accepted_rule(item.state, item.checker, code), f"accept all {code}")
 
     def skip(self, index: int, diagnostic: Diagnostic) -> None:
         self.commit(index, skipped(self.files[index].state, diagnostic), f"skip {diagnostic.code}")

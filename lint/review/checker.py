@@ -1,0 +1,49 @@
+"""Linting for the review: in this process for ordinary documents, in a
+worker process for large ones.
+
+A re-check of a large document takes seconds of pure Python. On a thread it
+would hold the interpreter lock, and the interface, though never blocked,
+would answer a key only after waiting for the lock again and again. A worker
+process leaves the lock to the interface.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from wenlint import engine
+from wenlint.diagnostic import Diagnostic
+from wenlint.document import Document
+from wenlint.rule import Rule
+
+#: Documents of this many characters or more are linted in the worker process, once started.
+PROCESS_THRESHOLD = 500_000
+
+_pool: list[ProcessPoolExecutor] = []
+
+
+def start_worker() -> None:
+    """Start the worker process, a fresh interpreter (forking would copy the
+    interface's threads). Call it before a full-screen interface takes over
+    the standard streams: starting a process needs their real descriptors."""
+    if not _pool:
+        _pool.append(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")))
+        _pool[0].submit(int)  # processes start at the first submission
+
+
+class Checker:
+    """Lints documents with one file's rules: ``checker(doc)`` is
+    :func:`wenlint.engine.lint` of them, wherever it runs."""
+
+    def __init__(self, rules: Sequence[Rule], threshold: int = PROCESS_THRESHOLD) -> None:
+        self.rules = list(rules)
+        self.threshold = threshold
+        #: Codes whose findings rest on evidence their siblings' fixes remove (see Rule.sibling_evidence).
+        self.keeps = frozenset(rule.code for rule in self.rules if rule.sibling_evidence)
+
+    def __call__(self, doc: Document) -> list[Diagnostic]:
+        if len(doc.text) < self.threshold or not _pool:
+            return engine.lint(doc, self.rules)
+        return _pool[0].submit(engine.lint, doc, self.rules).result()
