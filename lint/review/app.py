@@ -9,12 +9,13 @@ while a large document is re-checked.
 from __future__ import annotations
 
 import bisect
+import gc
 import html
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -71,8 +72,7 @@ def _size(path: str) -> int:
         return 0  # reported when it is read
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A line of the findings list: a file's heading, or one of its findings."""
 
     file: int
@@ -277,6 +277,9 @@ class ReviewApp(App[int]):
         self.refresh_bar()
         self.load_files()
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what the review kept alive may go now
+
     # -- loading ------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="change")
@@ -306,6 +309,7 @@ class ReviewApp(App[int]):
 
     def loaded(self) -> None:
         self.busy = ""
+        gc.freeze()  # findings and lexicons live until the end: keep the collector from walking them again and again
         if not self.session.files and not self.session.errors:
             self.notify("no files to review", severity="warning")
         self.refresh_bar()
@@ -320,11 +324,13 @@ class ReviewApp(App[int]):
     # -- what is shown ------------------------------------------------------
 
     def rows(self) -> list[Row]:
+        filtered = bool(self.codes or self.severities)
         shown = matching(self.codes, self.severities)
         rows: list[Row] = []
         for index, item in enumerate(self.session.files):
-            findings = [Row(index, d) for d in item.state.diagnostics if shown(d)]
-            if findings or not (self.codes or self.severities):
+            found = item.state.diagnostics
+            findings = [Row(index, d) for d in (filter(shown, found) if filtered else found)]
+            if findings or not filtered:
                 rows.append(Row(index))
                 rows.extend(findings)
         return rows
@@ -340,10 +346,13 @@ class ReviewApp(App[int]):
         place = (near.file, near.diagnostic.start if near.diagnostic else -1)
         positions = [(r.file, r.diagnostic.start if r.diagnostic else -1) for r in rows]
         index = bisect.bisect_right(positions, place) if after else bisect.bisect_left(positions, place)
-        if near.diagnostic is not None and not after:
-            same = [i for i in range(index, len(rows)) if rows[i].diagnostic and key(rows[i].diagnostic) == key(near.diagnostic)]
-            if same:
-                return same[0]
+        if near.diagnostic is not None and not after:  # the same finding, if it is still there
+            for i in range(index, len(rows)):
+                found = rows[i].diagnostic
+                if found is None or found.start != near.diagnostic.start:
+                    break
+                if key(found) == key(near.diagnostic):
+                    return i
         for i in range(index, len(rows)):
             row = rows[i]
             if row.diagnostic is not None and not self.session.files[row.file].state.is_skipped(row.diagnostic):
@@ -513,6 +522,7 @@ class ReviewApp(App[int]):
     def _committed(self, index: int, d: Diagnostic, state: FileState, label: str) -> None:
         self.busy = ""
         self.session.commit(index, state, label)
+        gc.freeze()
         self.refresh_rows(Row(index, d))
 
     def _span_text(self, index: int, d: Diagnostic) -> str:

@@ -39,11 +39,13 @@ class FileState:
     fixed: Counter[str] = field(default_factory=Counter)
 
     def is_skipped(self, diagnostic: Diagnostic) -> bool:
-        return key(diagnostic) in self.skipped
+        return bool(self.skipped) and key(diagnostic) in self.skipped
 
     @property
     def pending(self) -> list[Diagnostic]:
         """Findings neither fixed nor skipped."""
+        if not self.skipped:
+            return list(self.diagnostics)
         return [d for d in self.diagnostics if key(d) not in self.skipped]
 
 
