@@ -86,6 +86,7 @@ class StrippedCharacter(Rule):
         The fix inserts the character; it is unsafe (a good guess, not a certainty).
     """
     fix = FixAvailability.UNSAFE
+    sibling_evidence = True  # the first character put back is no longer missing from the document
     options = {
         "min_words": Option(3, "different words a missing character must restore to be reported"),
         "expected": Option(8.0, "how often a document must be expected to use a character for its absence to count"),

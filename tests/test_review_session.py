@@ -195,3 +195,20 @@ def test_large_documents_are_linted_in_a_worker_process_with_the_same_findings(s
     first = next(d for d in session.files[0].state.pending if d.fix is not None)
     session.accept(0, first)
     assert key(first) not in {key(d) for d in session.files[0].state.diagnostics}
+
+
+def test_stripped_characters_put_back_one_by_one_equal_check_fix(tmp_path):
+    """T005 reports a character only while the document never uses it: the
+    first place accepted would hide the others from a fresh check."""
+    reviewed, reference = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (reviewed, reference):
+        shutil.copyfile(seed("001"), path)
+    session = _session(reviewed, ["T005"])
+    places = len(session.files[0].state.pending)
+    assert places >= 6
+    while pending := [d for d in session.files[0].state.pending if d.fix is not None]:
+        session.accept(0, pending[0])
+    assert sum(session.files[0].state.fixed.values()) == places
+    assert session.save() == []
+    wenlint("check", str(reference), "--select", "T005", "--fix", "--unsafe-fixes")
+    assert reviewed.read_bytes() == reference.read_bytes()

@@ -128,14 +128,16 @@ def _apply(state: FileState, checker: Checker, fixes: list[Fix], code: str) -> F
 
 
 def _relinted(state: FileState, doc: Document, checker: Checker, edits: list[Edit]) -> tuple[Diagnostic, ...]:
-    """The findings of ``doc``, plus those of rules with ``sibling_evidence``
-    that the edits left untouched but took the evidence of."""
-    found = checker(doc)
-    keys = {key(d) for d in found}
+    """The findings of ``doc``; but a finding of a rule with ``sibling_evidence``
+    that the edits left untouched stays as it was, even where a fresh check,
+    short of the evidence the fixes took, sees nothing or something else."""
+    carried = {}
     for old in state.diagnostics:
-        if old.code in checker.keeps and (moved := _moved(old, edits)) and key(moved) not in keys:
+        if old.code in checker.keeps and (moved := _moved(old, edits)):
             engine.resolve(doc, moved)
-            found.append(moved)
+            carried[key(moved)] = moved
+    found = [d for d in checker(doc) if key(d) not in carried]
+    found.extend(carried.values())
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return tuple(found)
 
