@@ -44,10 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wenlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    check = commands.add_parser(
-        "check", help="check files and directories (and fix them)", description="Check files and directories.",
-        epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    check = _command(commands, "check", "check files and directories (and fix them)",
+                     "Check files and directories.", CHECK_EPILOG)
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to check ('-' reads stdin); default: .")
     fixing = check.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply fixes in place (safe ones only, unless --unsafe-fixes)")
@@ -77,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
     commands.add_parser("rules", help="list every rule", description="List every installed rule.")
     return parser
+
+
+def _command(commands, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
+    """A subcommand whose epilog (examples, keys) keeps its line breaks."""
+    return commands.add_parser(name, help=summary, description=description, epilog=epilog,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def _add_selectors(group) -> None:
@@ -240,11 +244,8 @@ examples:
 
 
 def _add_review_parser(commands) -> None:
-    review_parser = commands.add_parser(
-        "review", help="walk the findings in a full-screen terminal app; accept, edit or skip each fix",
-        description="Review findings interactively and choose which fixes to apply.", epilog=REVIEW_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    review_parser = _command(commands, "review", "walk the findings in a full-screen terminal app; accept, edit or skip each fix",
+                             "Review findings interactively and choose which fixes to apply.", REVIEW_EPILOG)
     review_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to review; default: .")
     _add_selectors(review_parser)
     _add_config(review_parser)
@@ -299,11 +300,8 @@ examples:
 
 
 def _add_scan_parser(commands) -> None:
-    scan_parser = commands.add_parser(
-        "scan", help="scan a corpus of JSONL/Parquet shards (scores, findings, fixed text)",
-        description="Scan a corpus: one output row per input record.", epilog=SCAN_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    scan_parser = _command(commands, "scan", "scan a corpus of JSONL/Parquet shards (scores, findings, fixed text)",
+                           "Scan a corpus: one output row per input record.", SCAN_EPILOG)
     scan_parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL or Parquet shards, or directories of them")
     scan_parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTPUT",
                              help="output file (one input shard) or directory")
