@@ -96,7 +96,10 @@ class ConfusableCharacter(Rule):
         nearly as well (within 100 centibels: in `炎整性` the typo is `整`,
         炎症性, though `炎` → `严` would make 严整); misspellings T001 lists
         (it reports them); a character one or two after a common surname
-        (names); text in `《》`, quotes and corner brackets; a drug's name,
+        (names), unless the surname ends a common word with the character
+        before it (`关于行征`, `配戴眼竞` are flagged) or the suggestion
+        draws it into a word of three or more characters (`白殿风`,
+        白癜风); text in `《》`, quotes and corner brackets; a drug's name,
         told by a dosage form a few characters on (`补脾益肠丸`; `颗粒`,
         `合剂`, `胶囊` …); a suspect whose surroundings repeat in the
         document (a term the lexicon lacks); URLs and Markdown code.
@@ -147,9 +150,10 @@ class ConfusableCharacter(Rule):
 def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: int):
     """(offset, suggestions) of the reportable suspects whose best candidate
     gains at least ``threshold``, leaving out any next to a suspect that
-    gains within YIELD_MARGIN of it (or more), and any that yields to a
-    neighbour (see :func:`_yields`). A suspect that is not reportable is
-    only scored when it stands beside another."""
+    gains within YIELD_MARGIN of it (or more), any that yields to a
+    neighbour (see :func:`_yields`) and any that may be in a name (see
+    :func:`_in_name`). A suspect that is not reportable is only scored
+    when it stands beside another."""
     beside_lone = set(lone)
     scored = [scored for position in lone
               if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
@@ -157,7 +161,8 @@ def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: 
     for index, (position, gain, suggestions) in enumerate(scored):
         stronger_beside = any(abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
                               for other, other_gain, _ in scored[max(0, index - 1) : index + 2])
-        if gain >= threshold and not stronger_beside and position in reportable and not _yields(view, position, gain):
+        if (gain >= threshold and not stronger_beside and position in reportable
+                and not _yields(view, position, gain) and not _in_name(view, position, suggestions[0])):
             yield position, suggestions
 
 
@@ -220,15 +225,15 @@ def _score(view: TypoView, position: int, floor: float,
 
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
     """Those of ``positions`` not left alone: in URLs, addresses or code, in
-    titles, quotes or brackets, in a misspelling T001 lists, after a
-    surname, in a drug's name, or repeated (a term)."""
+    titles, quotes or brackets, in a misspelling T001 lists, in a drug's
+    name, or repeated (a term)."""
     text = view.text
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
     return {position for position in positions
             if not (position in listed or doc.is_verbatim(position) or _in_spans(position, quoted, quote_starts)
-                    or _after_surname(text, position) or _in_drug_name(text, position) or _repeated(view, position))}
+                    or _in_drug_name(text, position) or _repeated(view, position))}
 
 
 def _repeated(view: TypoView, position: int) -> bool:
@@ -256,6 +261,27 @@ def _in_drug_name(text: str, position: int) -> bool:
     return _DRUG_NAME_REST.match(text, position + 1) is not None
 
 
-def _after_surname(view: str, position: int) -> bool:
-    """Whether a common surname stands one or two characters before ``position``."""
-    return view[position - 1 : position] in _SURNAMES or view[max(0, position - 2) : position - 1] in _SURNAMES
+def _in_name(view: TypoView, position: int, suggestion: str) -> bool:
+    """Whether the suspect may be in a name: a common surname stands one or
+    two characters before it, unless the surname ends a common word with
+    the character before it (`关于`, `方向`, `配戴`: no name starts there),
+    or the suggestion draws it into a word of three or more characters
+    (`白殿风` → 白癜风, `液体石腊` → 液体石蜡)."""
+    text = view.text
+    surnames = [start for start in (position - 1, position - 2)
+                if start >= 0 and text[start] in _SURNAMES and not _ends_word(text, start)]
+    if not surnames:
+        return False
+    low = max(0, position - WINDOW)
+    gap = Gap(view, low, position, position + 1, min(len(text), position + WINDOW + 1))
+    first = surnames[-1] - low
+    return not any(start <= first and end - start >= 3 for start, end, _ in gap.words_through(suggestion))
+
+
+def _ends_word(text: str, position: int) -> bool:
+    """Whether the character at ``position`` ends a common word with the one
+    before it, which no common word with the one before that claims: `关于`,
+    `方向`; not `白` in `组长白` (组长)."""
+    followers = lexicon().common_follower_sets
+    return (position > 0 and text[position] in followers[text[position - 1]]
+            and not (position > 1 and text[position - 1] in followers[text[position - 2]]))

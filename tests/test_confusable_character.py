@@ -65,6 +65,21 @@ def test_names_quotes_and_variants_are_left_alone():
     assert findings("妳看牠在那裡。", "T003") == []
 
 
+def test_a_surname_that_ends_a_word_starts_no_name():
+    # 于 and 戴 are surnames, but here they end the words 关于 and 配戴
+    assert findings("关于行征复议有关问题的规定。", "T003") == ["征"]
+    assert findings("远视散光需要配戴眼竞。", "T003") == ["竞"]
+    assert findings("记者于行征报道。", "T003") == []
+    assert findings("组长白甜说了。", "T003", sensitivity="loose") == []  # 长 is 组长's, so 白 starts a name
+
+
+def test_a_surname_a_suggestion_draws_into_a_longer_word_starts_no_name():
+    assert findings("可能是白殿风，具体要看。", "T003") == ["殿"]  # 白癜风
+    assert findings("常用液体石腊。", "T003") == ["腊"]  # 液体石蜡
+    assert findings("可能是白殿，具体要看。", "T003") == []
+    assert findings("石腊来了。", "T003") == []
+
+
 def test_a_suspect_that_repeats_is_a_term():
     assert findings("聘请的律帅很好。聘请的律帅也来了。", "T003") == []
 
