@@ -7,6 +7,7 @@ import functools
 from contextlib import asynccontextmanager
 import html
 import json
+import multiprocessing
 import re
 import shutil
 from pathlib import Path
@@ -276,3 +277,14 @@ def test_a_large_document_is_reviewed_through_the_worker_process(tmp_path):
     result = wenlint("review", "big.txt", "--select", "P001", "--screenshot", "shot.svg", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "P001" in (tmp_path / "shot.svg").read_text(encoding="utf-8")
+
+
+@sync
+async def test_quitting_stops_the_worker_process(tmp_path):
+    text = seed("000").read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(text * (PROCESS_THRESHOLD // len(text) + 1), encoding="utf-8")
+    async with _reviewing([big], ["P001"]) as pilot:
+        assert multiprocessing.active_children()  # the large document was checked there
+        await _press(pilot, "q")
+    assert not multiprocessing.active_children()

@@ -41,7 +41,7 @@ from wenlint.docs import rule_text
 from wenlint.registry import all_rules
 from wenlint.document import Document
 from wenlint.review import views
-from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker
+from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker, stop_worker
 from wenlint.review.session import FileState, ReviewError, Session, accepted, accepted_rule, editable, key, load, \
     matching, skipped
 from wenlint.runner import display_name
@@ -278,6 +278,7 @@ class ReviewApp(App[int]):
         self.load_files()
 
     def on_unmount(self) -> None:
+        stop_worker()  # a re-check still running is of no use now
         gc.unfreeze()  # what the review kept alive may go now
 
     # -- loading ------------------------------------------------------------

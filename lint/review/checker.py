@@ -33,6 +33,15 @@ def start_worker() -> None:
         _pool[0].submit(int)  # processes start at the first submission
 
 
+def stop_worker() -> None:
+    """Stop the worker process now, dropping a check in flight (the review is over)."""
+    if _pool:
+        _pool.pop().shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+            child.join(5)
+
+
 class Checker:
     """Lints documents with one file's rules: ``checker(doc)`` is
     :func:`wenlint.engine.lint` of them, wherever it runs."""
