@@ -261,6 +261,10 @@ def review(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         raise ValueError("review needs files: standard input cannot be saved back")
     found = discover(args.paths or ["."], _settings_resolver(args))
+    unique: dict[str, tuple] = {}  # one entry per file, however it is spelled: two would overwrite each other's fixes
+    for path, settings in found.files:
+        unique.setdefault(os.path.realpath(path), (path, settings))
+    found.files = list(unique.values())
     if not found.files:
         for path, message in found.errors:
             _error(f"{path}: {message}")

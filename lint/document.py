@@ -94,6 +94,11 @@ class Document:
         return "\ufeff" + text if self.bom else text
 
     @property
+    def layout(self) -> tuple:
+        """Everything besides the text that decides the bytes written back."""
+        return self.encoding, self.bom, self.newline, self.mixed_newline_at
+
+    @property
     def is_markdown(self) -> bool:
         return self.path.lower().endswith(MARKDOWN_SUFFIXES)
 

@@ -80,11 +80,6 @@ def display_name(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _layout(doc: Document) -> tuple:
-    """Everything besides the text that decides the bytes written."""
-    return doc.encoding, doc.bom, doc.newline, doc.mixed_newline_at
-
-
 def _describe(doc: Document) -> str:
     """``GB18030, CRLF``: how a document is written."""
     bom = " with BOM" if doc.bom else ""
@@ -97,7 +92,7 @@ def _diff(name: str, before: Document, after: Document) -> str:
     """The unified diff of the text; when the encoding or line breaks change,
     the header lines say how (``--- a/x.txt<TAB>(GB18030, LF)``) even if no line does."""
     dates = ("", "")
-    if _layout(before) != _layout(after):
+    if before.layout != after.layout:
         dates = (f"({_describe(before)})", f"({_describe(after)})")
     diff = "".join(difflib.unified_diff(
         before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
@@ -125,7 +120,7 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     result = FileResult(name, outcome.diagnostics, _touched_lines(fixed, outcome.diagnostics),
                         outcome.fixed, converged=outcome.converged,
                         score=score(outcome.diagnostics, len(fixed.text)))
-    if fixed.text != doc.text or _layout(fixed) != _layout(doc):
+    if fixed.text != doc.text or fixed.layout != doc.layout:
         if job.mode is Mode.DIFF:
             result.diff = _diff(name, doc, fixed)
         elif stdin:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import html
 import json
 import multiprocessing
+import os
 import re
 import shutil
 from pathlib import Path
@@ -69,10 +70,15 @@ def _copy(name: str, directory: Path) -> Path:
 
 
 def _screen_text(app) -> str:
-    """The text on the screen, line by line, from the app's own SVG export
-    (which leaves out runs of blank cells, so columns may run together)."""
+    """The text on the screen, from the app's own SVG export."""
+    return _svg_text(app.export_screenshot())
+
+
+def _svg_text(svg: str) -> str:
+    """The text of an exported screen, line by line (the export leaves out
+    runs of blank cells, so columns may run together)."""
     rows: dict[float, list[tuple[float, str]]] = {}
-    for x, y, text in re.findall(r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot()):
+    for x, y, text in re.findall(r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
         rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
     return "\n".join("".join(text for _, text in sorted(row)) for _, row in sorted(rows.items()))
 
@@ -285,6 +291,64 @@ async def test_quitting_stops_the_worker_process(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(text * (PROCESS_THRESHOLD // len(text) + 1), encoding="utf-8")
     async with _reviewing([big], ["P001"]) as pilot:
-        assert multiprocessing.active_children()  # the large document was checked there
+        workers = multiprocessing.active_children()
+        assert workers  # the large document was checked there
         await _press(pilot, "q")
-    assert not multiprocessing.active_children()
+    assert not any(worker.is_alive() for worker in workers)
+
+
+@sync
+async def test_ctrl_q_asks_about_unsaved_changes_too(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    async with _reviewing([path], ["M001"]) as pilot:
+        app = pilot.app
+        await _press(pilot, "j", "a", "ctrl+q")
+        assert app.is_running and "unsaved changes" in _screen_text(app)
+        await pilot.press("down", "enter")  # quit without saving
+        await pilot.pause()
+    assert app.return_value == 0 and path.read_bytes() == seed("000").read_bytes()
+
+
+@sync
+async def test_unifying_mixed_line_breaks_is_a_change_to_save(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("第一行文字。\r\n第二行文字。\r\n第三行文字。\n第四行文字。\r\n".encode())
+    async with _reviewing([path], ["E006"]) as pilot:
+        app = pilot.app
+        await _press(pilot, "j", "a")
+        assert app.session.unsaved
+        await _press(pilot, "w")
+    assert path.read_bytes() == "第一行文字。\r\n第二行文字。\r\n第三行文字。\r\n第四行文字。\r\n".encode()
+
+
+@sync
+async def test_skip_moves_to_the_next_finding_at_the_same_place(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("今天我们开会,,讨论工作。\n", encoding="utf-8")
+    async with _reviewing([path], ["M001", "P005", "L006"]) as pilot:
+        app = pilot.app
+        rows = [r.diagnostic for r in app.findings.rows if r.diagnostic]
+        starts = [d.start for d in rows]
+        shared = next(s for s in starts if starts.count(s) > 1)  # two rules flag the same place
+        first = next(d for d in rows if d.start == shared)
+        app.findings.move_to(app.findings.rows.index((0, first)))
+        await _press(pilot, "s")
+        now = app.findings.current.diagnostic
+        assert now.start == shared and now is not first
+
+
+def test_review_takes_each_file_once_however_it_is_spelled(tmp_path):
+    shutil.copyfile(seed("000"), tmp_path / "dup.txt")
+    result = wenlint("review", "dup.txt", str(tmp_path / "dup.txt"), "--select", "P001",
+                     "--screenshot", "shot.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 file ·" in _svg_text((tmp_path / "shot.svg").read_text(encoding="utf-8"))
+
+
+def test_a_path_that_is_not_utf8_is_shown_escaped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"\xff\xfe.txt")).write_bytes(seed("000").read_bytes())
+    result = wenlint("review", "in", "--select", "P001", "--screenshot", "shot.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\\xff\\xfe.txt" in _svg_text((tmp_path / "shot.svg").read_text(encoding="utf-8"))

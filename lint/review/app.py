@@ -42,7 +42,7 @@ from wenlint.registry import all_rules
 from wenlint.document import Document
 from wenlint.review import views
 from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker, stop_worker
-from wenlint.review.session import FileState, ReviewError, Session, accepted, accepted_rule, editable, key, load, \
+from wenlint.review.session import FileState, ReviewError, Session, accepted, accepted_rule, editable, load, \
     matching, skipped
 from wenlint.runner import display_name
 from wenlint.storage import read_document
@@ -70,6 +70,12 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0  # reported when it is read
+
+
+def _place(row: "Row") -> tuple:
+    """Where a row sorts: its file, then its finding's (start, end, code); a heading first."""
+    d = row.diagnostic
+    return (row.file, -1, -1, "") if d is None else (row.file, d.start, d.end, d.code)
 
 
 class Row(NamedTuple):
@@ -344,16 +350,11 @@ class ReviewApp(App[int]):
         self.refresh_bar()
 
     def _nearest(self, rows: list[Row], near: Row, after: bool) -> int:
-        place = (near.file, near.diagnostic.start if near.diagnostic else -1)
-        positions = [(r.file, r.diagnostic.start if r.diagnostic else -1) for r in rows]
+        place = _place(near)
+        positions = [_place(row) for row in rows]
         index = bisect.bisect_right(positions, place) if after else bisect.bisect_left(positions, place)
-        if near.diagnostic is not None and not after:  # the same finding, if it is still there
-            for i in range(index, len(rows)):
-                found = rows[i].diagnostic
-                if found is None or found.start != near.diagnostic.start:
-                    break
-                if key(found) == key(near.diagnostic):
-                    return i
+        if near.diagnostic is not None and not after and index < len(rows) and positions[index] == place:
+            return index  # the same finding, still there
         for i in range(index, len(rows)):
             row = rows[i]
             if row.diagnostic is not None and not self.session.files[row.file].state.is_skipped(row.diagnostic):
@@ -554,11 +555,15 @@ class ReviewApp(App[int]):
             self.notify("nothing to save")
         self.refresh_rows(self.findings.current or Row(0))
 
+    async def action_quit(self) -> None:
+        """Textual's own quit (ctrl+q) asks about unsaved changes too."""
+        self.action_quit_review()
+
     def action_quit_review(self) -> None:
         if not self.session.unsaved:
             self.exit(self.exit_code())
             return
-        names = ", ".join(item.path for item in self.session.unsaved)
+        names = ", ".join(item.name for item in self.session.unsaved)
         options = [("save", "save and quit"), ("discard", "quit without saving"), ("cancel", "go back")]
 
         def answer(choice: str | None) -> None:

@@ -60,9 +60,14 @@ class ReviewFile:
     saved: Document  # what the file on disk holds
 
     @property
+    def name(self) -> str:
+        """The path as it can be shown (see :func:`wenlint.runner.display_name`)."""
+        return self.initial.doc.path
+
+    @property
     def unsaved(self) -> bool:
         doc, saved = self.state.doc, self.saved
-        return (doc.text, doc.encoding, doc.bom, doc.newline) != (saved.text, saved.encoding, saved.bom, saved.newline)
+        return (doc.text, doc.layout) != (saved.text, saved.layout)
 
     @property
     def score_before(self) -> int:
@@ -245,7 +250,7 @@ class Session:
         for item in self.unsaved:
             reason = write_document(item.path, item.state.doc)
             if reason:
-                failed.append((item.path, reason))
+                failed.append((item.name, reason))
             else:
                 item.saved = item.state.doc
         return failed

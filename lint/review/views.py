@@ -60,7 +60,7 @@ def file_row(item: ReviewFile) -> Text:
     """The heading of a file's findings: its path and counts."""
     state = item.state
     pending = len(state.pending)
-    row = Text(("● " if item.unsaved else "") + item.path, style="bold")
+    row = Text(("● " if item.unsaved else "") + item.name, style="bold")
     row.append(f"  {pending} left", style="cyan")
     if state.fixed:
         row.append(f", {sum(state.fixed.values())} fixed", style="green")
@@ -198,5 +198,5 @@ def scores_table(files: list[ReviewFile]) -> Table:
     for item in files:
         before, now = item.score_before, item.score_now
         change = Text(f"{now - before:+d}" if now != before else "", style="green" if now > before else "red")
-        table.add_row(item.path + (" (unsaved)" if item.unsaved else ""), str(before), str(now), change)
+        table.add_row(item.name + (" (unsaved)" if item.unsaved else ""), str(before), str(now), change)
     return table
