@@ -352,3 +352,20 @@ def test_a_path_that_is_not_utf8_is_shown_escaped(tmp_path):
     result = wenlint("review", "in", "--select", "P001", "--screenshot", "shot.svg", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "\\xff\\xfe.txt" in _svg_text((tmp_path / "shot.svg").read_text(encoding="utf-8"))
+
+
+@sync
+async def test_undo_returns_to_the_finding_and_jump_stays_in_the_file(tmp_path):
+    clean = tmp_path / "a-clean.txt"
+    clean.write_text("今天，我们开会。\n", encoding="utf-8")
+    path = _copy(seed("000").name, tmp_path)
+    async with _reviewing([clean, path], ["M001"]) as pilot:
+        app = pilot.app
+        await _press(pilot, "j")
+        decided = app.findings.current.diagnostic
+        await _press(pilot, "s", "j", "j", "u")
+        assert app.findings.current.diagnostic is decided
+        await _press(pilot, "f")
+        await pilot.press("enter")  # the first file, which has no findings
+        await pilot.pause()
+        assert app.findings.current == (0, None)

@@ -413,8 +413,17 @@ class ReviewApp(App[int]):
         options = [(str(i), views.file_row(item)) for i, item in enumerate(self.session.files)]
 
         def jump(choice: str | None) -> None:
-            if choice is not None:
-                self.refresh_rows(Row(int(choice)))
+            if choice is None:
+                return
+            file = int(choice)
+            state = self.session.files[file].state
+            rows = self.findings.rows
+            here = [i for i, row in enumerate(rows) if row.file == file]
+            pending = [i for i in here if rows[i].diagnostic is not None and not state.is_skipped(rows[i].diagnostic)]
+            if here:  # its first finding still to decide, else its heading
+                self.findings.move_to((pending or here)[0])
+            else:
+                self.notify("the filter hides every finding of that file")
         self.push_screen(Choice("jump to file", options), jump)
 
     def action_filter(self) -> None:
@@ -497,7 +506,7 @@ class ReviewApp(App[int]):
             if self.session.files[index].state.is_skipped(d):
                 self.action_move(1)
                 return
-            self.session.commit(index, skipped(self.session.files[index].state, d), f"skip {d.code}")
+            self.session.commit(index, skipped(self.session.files[index].state, d), f"skip {d.code}", d)
             self.refresh_rows(Row(index, d), after=True)
 
     def decide(self, index: int, d: Diagnostic, label: str, change: Callable) -> None:
@@ -523,7 +532,7 @@ class ReviewApp(App[int]):
 
     def _committed(self, index: int, d: Diagnostic, state: FileState, label: str) -> None:
         self.busy = ""
-        self.session.commit(index, state, label)
+        self.session.commit(index, state, label, d)
         gc.freeze()
         self.refresh_rows(Row(index, d))
 
@@ -540,7 +549,7 @@ class ReviewApp(App[int]):
             self.notify("nothing to undo")
             return
         self.notify(f"undone: {step.label}")
-        self.refresh_rows(self.findings.current or Row(step.file))
+        self.refresh_rows(Row(step.file, step.finding))  # back to the finding, as it was
 
     def action_save(self) -> None:
         if not self.idle():

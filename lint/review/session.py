@@ -192,11 +192,13 @@ def editable(diagnostic: Diagnostic) -> bool:
 
 @dataclass
 class Step:
-    """One undoable decision: the file it changed and its state before."""
+    """One undoable decision: the file it changed, its state before, and the
+    finding it was taken on (where the cursor goes back to on undo)."""
 
     file: int
     before: FileState
     label: str
+    finding: Diagnostic | None = None
 
 
 @dataclass
@@ -214,10 +216,10 @@ class Session:
         self.files.append(item)
         return item
 
-    def commit(self, index: int, state: FileState, label: str) -> None:
+    def commit(self, index: int, state: FileState, label: str, finding: Diagnostic | None = None) -> None:
         """Make ``state`` the current state of file ``index``, undoably."""
         item = self.files[index]
-        self.history.append(Step(index, item.state, label))
+        self.history.append(Step(index, item.state, label, finding))
         item.state = state
 
     def undo(self) -> Step | None:
@@ -231,14 +233,14 @@ class Session:
     # Synchronous forms of the decisions, for callers without a UI thread.
     def accept(self, index: int, diagnostic: Diagnostic, replacement: str | None = None) -> None:
         item = self.files[index]
-        self.commit(index, accepted(item.state, item.checker, diagnostic, replacement), f"accept {diagnostic.code}")
+        self.commit(index, accepted(item.state, item.checker, diagnostic, replacement), f"accept {diagnostic.code}", diagnostic)
 
     def accept_rule(self, index: int, code: str) -> None:
         item = self.files[index]
         self.commit(index, accepted_rule(item.state, item.checker, code), f"accept all {code}")
 
     def skip(self, index: int, diagnostic: Diagnostic) -> None:
-        self.commit(index, skipped(self.files[index].state, diagnostic), f"skip {diagnostic.code}")
+        self.commit(index, skipped(self.files[index].state, diagnostic), f"skip {diagnostic.code}", diagnostic)
 
     @property
     def unsaved(self) -> list[ReviewFile]:
