@@ -22,6 +22,7 @@ from wenlint.rule import Rule
 PROCESS_THRESHOLD = 500_000
 
 _pool: list[ProcessPoolExecutor] = []
+_workers: list[multiprocessing.process.BaseProcess] = []  # the pool's process, to stop it at once
 
 
 def start_worker() -> None:
@@ -29,17 +30,20 @@ def start_worker() -> None:
     interface's threads). Call it before a full-screen interface takes over
     the standard streams: starting a process needs their real descriptors."""
     if not _pool:
+        others = set(multiprocessing.active_children())
         _pool.append(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")))
         _pool[0].submit(int)  # processes start at the first submission
+        _workers.extend(set(multiprocessing.active_children()) - others)
 
 
 def stop_worker() -> None:
     """Stop the worker process now, dropping a check in flight (the review is over)."""
     if _pool:
         _pool.pop().shutdown(wait=False, cancel_futures=True)
-        for child in multiprocessing.active_children():
-            child.terminate()
-            child.join(5)
+        while _workers:
+            worker = _workers.pop()
+            worker.terminate()
+            worker.join(5)
 
 
 class Checker:
