@@ -295,7 +295,9 @@ async def test_quitting_stops_the_worker_process(tmp_path):
         workers = set(multiprocessing.active_children()) - before
         assert workers  # the large document was checked there
         await _press(pilot, "q")
-    assert not any(worker.is_alive() for worker in workers)
+    for worker in workers:  # without stop_worker they would live as long as this process
+        worker.join(10)
+    assert not [worker for worker in workers if worker.is_alive()]
 
 
 @sync
