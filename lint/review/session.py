@@ -141,9 +141,10 @@ def _relinted(state: FileState, doc: Document, checker: Checker, edits: list[Edi
         if old.code in checker.keeps and (moved := _moved(old, edits)):
             engine.resolve(doc, moved)
             carried[key(moved)] = moved
-    found = [d for d in checker(doc) if key(d) not in carried]
-    found.extend(carried.values())
-    found.sort(key=lambda d: (d.start, d.end, d.code))
+    found = checker(doc)  # in text order
+    if carried:
+        found = [d for d in found if key(d) not in carried] + list(carried.values())
+        found.sort(key=lambda d: (d.start, d.end, d.code))
     return tuple(found)
 
 

@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from wenlint.diagnostic import Applicability, Diagnostic
+from wenlint.diagnostic import Applicability, Diagnostic, Edit
 from wenlint.document import Document
 from wenlint.report.text import printable
 from wenlint.review.session import ReviewFile, Tally
@@ -118,7 +118,7 @@ def fix_diff(doc: Document, diagnostic: Diagnostic, replacement: str | None = No
         return Text("no fix: edit the text yourself, or skip", style="italic")
     edits = sorted(fix.edits, key=lambda e: e.start)
     if replacement is not None and len(edits) == 1:
-        edits = [type(edits[0])(edits[0].start, edits[0].end, replacement)]
+        edits = [Edit(edits[0].start, edits[0].end, replacement)]
     if all(e.start == e.end and not e.content for e in edits):  # re-encode or normalise line breaks
         return Text(fix.message or "rewrite the file", style="italic")
     text = doc.text
