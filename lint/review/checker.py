@@ -42,7 +42,7 @@ def stop_worker() -> None:
         _pool.pop().shutdown(wait=False, cancel_futures=True)
         while _workers:
             worker = _workers.pop()
-            worker.terminate()
+            worker.kill()  # not terminate: a process started with SIGTERM ignored would ignore it too
             worker.join(5)
 
 
