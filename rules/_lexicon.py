@@ -133,6 +133,10 @@ class Lexicon:
         return [(len(word), costs[index]) for word, index in self._words.iter_prefixes_with_ids(text[:MAX_WORD])
                 if len(word) > 1]
 
+    def starts_word(self, prefix: str) -> bool:
+        """Whether some word starts with ``prefix`` (or is it)."""
+        return next(self._words.iterkeys(prefix), None) is not None
+
     def segment_cost(self, text: str) -> int:
         """The cost of the likeliest segmentation of ``text`` into words
         (a unigram model; a character that is no word costs UNKNOWN_CHAR_COST)."""
@@ -396,12 +400,12 @@ def _to_simplified(doc: Document) -> str:
     text = doc.text
     if not doc.has_han or not doc.script.traditional:
         return text
+    converted = doc.script.converted("t2s")  # the script profile has converted it already
+    if converted is not None:
+        return converted
     from wenlint.script import converter
 
     convert = converter("t2s").convert
-    converted = convert(text)
-    if len(converted) == len(text):
-        return converted
     return "\n".join(new if len(new) == len(line) else line
                      for line, new in ((line, convert(line)) for line in text.split("\n")))
 

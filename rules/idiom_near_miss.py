@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress, count
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
@@ -18,10 +18,34 @@ MIN_GAIN = {"strict": 500, "default": 350, "loose": 200}
 RARER_VARIANT = 150
 
 
+class _Half:
+    """The four-character idioms sharing one half, in order, with the
+    characters their other half holds at each of its two places."""
+
+    def __init__(self, idioms: list[str], at: int) -> None:
+        self.idioms = idioms
+        self.at = at  # where the other half starts
+
+    @cached_property
+    def _others(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The characters at each place of the other half."""
+        at = self.at
+        return frozenset(idiom[at] for idiom in self.idioms), frozenset(idiom[at + 1] for idiom in self.idioms)
+
+    def one_away(self, other: str) -> list[str]:
+        """The idioms whose other half differs from ``other`` in exactly one character."""
+        first, second = other
+        firsts, seconds = self._others
+        if first not in firsts and second not in seconds:
+            return []  # one of the two must match
+        at = self.at
+        return [idiom for idiom in self.idioms if (idiom[at] != first) + (idiom[at + 1] != second) == 1]
+
+
 @lru_cache(maxsize=1)
-def _halves() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _halves() -> dict[str, tuple[_Half | None, _Half | None]]:
     """Two characters -> the four-character idioms they begin and those they
-    end, in order: one wrong character leaves one half of an idiom intact."""
+    end: one wrong character leaves one half of an idiom intact."""
     idioms = lexicon().idioms
     begun: dict[str, list[str]] = {}
     ended: dict[str, list[str]] = {}
@@ -29,7 +53,8 @@ def _halves() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         idiom = idioms[index : index + 4]
         begun.setdefault(idiom[:2], []).append(idiom)
         ended.setdefault(idiom[2:], []).append(idiom)
-    return {half: (tuple(begun.get(half, ())), tuple(ended.get(half, ()))) for half in begun.keys() | ended.keys()}
+    return {half: (_Half(begun[half], 2) if half in begun else None, _Half(ended[half], 0) if half in ended else None)
+            for half in begun.keys() | ended.keys()}
 
 
 def _near_misses(view: TypoView) -> dict[int, list[str]]:
@@ -42,18 +67,12 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     for offset in compress(count(), map(halves.__contains__, pairs)):
         begun, ended = halves[pairs[offset]]
         if begun and offset + 4 <= len(text):
-            if near := _one_away(begun, text[offset + 2 : offset + 4], 2):
+            if near := begun.one_away(text[offset + 2 : offset + 4]):
                 found.setdefault(offset, []).extend(near)
         if ended and offset >= 2:
-            if near := _one_away(ended, text[offset - 2 : offset], 0):
+            if near := ended.one_away(text[offset - 2 : offset]):
                 found.setdefault(offset - 2, []).extend(near)
     return found
-
-
-def _one_away(idioms: tuple[str, ...], other: str, at: int) -> list[str]:
-    """Those of ``idioms`` whose other half (at ``at``) differs from ``other`` in exactly one character."""
-    first, second = other
-    return [idiom for idiom in idioms if (idiom[at] != first) + (idiom[at + 1] != second) == 1]
 
 
 class IdiomNearMiss(Rule):

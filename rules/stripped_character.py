@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import compress, count
 from operator import and_, not_, or_
@@ -199,28 +200,36 @@ def _candidates(doc: Document, view: TypoView,
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
     beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
-    gaps: dict[str, dict[int, int]] = {}
-    odd_pairs: dict[str, set[str]] = {}
-
-    def add(gap: int, char: str, pair: str, neighbour: str) -> None:
-        sides = gaps.setdefault(char, {})
-        sides[gap] = sides.get(gap, 0) + 1
-        if lex.char_cost(neighbour) >= RARELY_ALONE:
-            odd_pairs.setdefault(char, set()).add(pair)
-
+    places: dict[str, list[int]] = defaultdict(list)  # a gap twice when the character fits both sides
+    odd_pairs: dict[str, set[str]] = defaultdict(set)
+    rarely_alone = _RarelyAlone()
     verbatim = doc.is_verbatim if doc.verbatim else None
     for gap in compress(count(1), map(and_, map(not_, joins), beside)):
         left, right = text[gap - 1], text[gap]
         if left in _NOT_AFTER or right in _NOT_BEFORE or (verbatim and verbatim(gap)):
             continue
         # a neighbour already in a common word with its other neighbour is not left over from one
-        if gap < 2 or left not in common[text[gap - 2]]:
-            for char in after[left]:
-                add(gap, char, left + char, left)
-        if text[gap + 1 : gap + 2] not in common[right]:
-            for char in before[right]:
-                add(gap, char, char + right, right)
-    return gaps, odd_pairs
+        if (gap < 2 or left not in common[text[gap - 2]]) and (chars := after[left]):
+            for char in chars:
+                places[char].append(gap)
+            if rarely_alone[left]:
+                for char in chars:
+                    odd_pairs[char].add(left + char)
+        if text[gap + 1 : gap + 2] not in common[right] and (chars := before[right]):
+            for char in chars:
+                places[char].append(gap)
+            if rarely_alone[right]:
+                for char in chars:
+                    odd_pairs[char].add(char + right)
+    return {char: Counter(gaps) for char, gaps in places.items()}, odd_pairs
+
+
+class _RarelyAlone(dict):
+    """Character -> whether it stands alone as a word rarely (RARELY_ALONE), looked up on first use."""
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = lexicon().char_cost(char) >= RARELY_ALONE
+        return value
 
 
 class _Meeting(dict):
@@ -281,14 +290,22 @@ def _may_cost_little(view: TypoView, gap: int, char: str) -> bool:
     what its other characters cost alone, plus WORSE — else it makes the
     words around much less likely (see Gap.most_saved), and the lexicon
     need not be asked: a two-character word with a neighbour that cheap, or
-    a longer word, which the neighbours must meet ``char`` inside words for."""
+    a longer word, which must start with the characters up to ``char``
+    within CONTEXT (its pairs meeting inside words)."""
     lex, text, joins = lexicon(), view.text, view.joins
     cheap_before, cheap_after = _cheap_neighbours(char)
     left, right = text[gap - 1], text[gap]
     if left in cheap_before or right in cheap_after or lex.char_cost(char) <= WORSE:
         return True
-    meets_left, meets_right = char in lex.follower_sets[left], right in lex.follower_sets[char]
-    return meets_left and (meets_right or (gap >= 2 and joins[gap - 2])) or meets_right and joins[gap]
+    starts = lex.starts_word
+    meets_right = right in lex.follower_sets[char]
+    if char in lex.follower_sets[left]:
+        if meets_right and starts(left + char + right):
+            return True
+        if gap >= 2 and joins[gap - 2] and (starts(text[gap - 2 : gap] + char) or (
+                gap >= 3 and joins[gap - 3] and starts(text[gap - 3 : gap] + char))):
+            return True
+    return meets_right and joins[gap] and starts(char + text[gap : gap + 2])
 
 
 @lru_cache(maxsize=4096)
