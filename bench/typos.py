@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wenlint import Document, Rule
+from wenlint.engine import collect_less
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "csc"
 DOC_SENTENCES = 150
@@ -223,6 +224,7 @@ def main() -> None:
     parser.add_argument("--option", action="append", default=[], help="CODE:key=value, e.g. T003:sensitivity=loose")
     parser.add_argument("--examples", action="store_true", help="show a few wrong findings per rule and file")
     args = parser.parse_args()
+    collect_less()  # as the command line does
 
     from wenlint_rules._lexicon import lexicon
 

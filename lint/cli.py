@@ -11,6 +11,7 @@ from typing import TextIO
 
 from wenlint import __version__
 from wenlint.config import ConfigError, Settings, find_config_file, load_settings
+from wenlint.engine import collect_less
 from wenlint.registry import RegistryError, all_rules
 from wenlint.runner import Job, Mode
 
@@ -106,6 +107,7 @@ def _error(message: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``wenlint`` console script."""
     args = _parser().parse_args(argv)
+    collect_less()
     try:
         if args.command == "rule":
             from wenlint.docs import print_rule

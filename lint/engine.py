@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import gc
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,20 @@ from wenlint.suppress import suppressions
 #: Code of the diagnostic reported when a rule raises.
 INTERNAL_ERROR = "X001"
 MAX_FIX_PASSES = 10
+#: Allocations between collections of the youngest generation (Python's default: 700).
+GC_THRESHOLD = 50_000
+
+
+def collect_less() -> None:
+    """Have the cyclic garbage collector run less often in this process.
+
+    Linting allocates findings, fixes and edits by the ten thousand and
+    almost never makes a reference cycle; at Python's default thresholds
+    the collector walks them again and again, a quarter of the M family's
+    time on the seed corpus. The command line and the worker processes it
+    starts call this; a program using wenlint as a library may choose to.
+    """
+    gc.set_threshold(GC_THRESHOLD, 20, 20)
 
 
 def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:

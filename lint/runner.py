@@ -137,6 +137,7 @@ _worker_settings: list[Settings] = []
 
 def _init_worker(settings: list[Settings]) -> None:
     global _worker_settings
+    engine.collect_less()
     _worker_settings = settings
 
 
