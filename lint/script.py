@@ -15,8 +15,10 @@ from itertools import compress, count
 
 #: A script dominates when it has this many times the other's characters.
 DOMINANCE = 4
-#: Characters of context converted around a candidate (OpenCC phrases are shorter).
-CONTEXT = 12
+#: Characters of context converted on either side of a candidate: as many as
+#: OpenCC's longest phrase (15 in OpenCC 1.4; a test checks), so that every
+#: phrase through the candidate is whole in its window.
+CONTEXT = 16
 
 
 @lru_cache(maxsize=None)

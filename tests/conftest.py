@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -45,3 +46,28 @@ def seeds_copy(tmp_path: Path) -> Path:
     (target / "DEFECTS.md").unlink()
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     return target
+
+
+def opencc_keys(config: str):
+    """Every key of the OpenCC dictionaries ``config`` uses, read from the
+    installed files (marisa tries behind an ``OPENCC_MARISA_0.2.5`` header)."""
+    import marisa_trie
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    files, todo = set(), [json.loads((folder / f"{config}.json").read_text(encoding="utf-8"))]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                files.add(node["file"])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    header = b"OPENCC_MARISA_0.2.5"
+    for name in sorted(files):
+        data = (folder / name).read_bytes()
+        assert data.startswith(header), name
+        trie = marisa_trie.Trie()
+        trie.frombytes(data[len(header):])
+        yield from trie.keys()

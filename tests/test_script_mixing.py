@@ -12,7 +12,7 @@ from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.script import converter
 
-from conftest import findings, seed
+from conftest import findings, opencc_keys, seed
 
 CSC = Path("/work/shared/data/csc")
 TRAD = "社區發展工作大會講話,今天的大會是市政府就加快社區建設專門召開的一次重要會議。"
@@ -211,38 +211,13 @@ def test_skips_encoding_damage_and_code():
 # -- conversion in context ----------------------------------------------------------
 
 
-def _dictionary_keys(config: str):
-    """Every key of the OpenCC dictionaries ``config`` uses, read from the
-    installed files (marisa tries behind an ``OPENCC_MARISA_0.2.5`` header)."""
-    import marisa_trie
-    import opencc
-
-    folder = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-    files, todo = set(), [json.loads((folder / f"{config}.json").read_text(encoding="utf-8"))]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, dict):
-            if node.get("type") == "ocd2":
-                files.add(node["file"])
-            todo.extend(node.values())
-        elif isinstance(node, list):
-            todo.extend(node)
-    header = b"OPENCC_MARISA_0.2.5"
-    for name in sorted(files):
-        data = (folder / name).read_bytes()
-        assert data.startswith(header), name
-        trie = marisa_trie.Trie()
-        trie.frombytes(data[len(header):])
-        yield from trie.keys()
-
-
 @pytest.mark.parametrize("config", ["t2s", "s2t", "s2tw", "s2hk"])
 def test_no_opencc_phrase_spans_a_clause_break(config):
     # M002 converts a run with the rest of its clause, trusting that this
     # converts it as its whole line would: true while no key holds a break.
     from wenlint_rules.script_mixing import _CLAUSE_BREAK
 
-    keys = list(_dictionary_keys(config))
+    keys = list(opencc_keys(config))
     assert len(keys) > 4000
     assert any(len(key) > 1 for key in keys)
     assert [key for key in keys if _CLAUSE_BREAK.search(key)] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wenlint import Document
 from wenlint.script import converter
 
-from conftest import seed
+from conftest import opencc_keys, seed
 
 
 def profile_of(text: str):
@@ -113,3 +113,10 @@ def test_dominant_needs_no_whole_conversion_of_simplified_text(monkeypatch):
     assert profile.simplified_candidates and Document(text).script.minority() == ()
     assert Document("just English, no Chinese at all").script.dominant == "neutral"
     assert Document("天天向上").script.dominant == "neutral"
+
+
+def test_the_windows_hold_every_phrase_through_a_candidate():
+    import wenlint.script as script
+
+    longest = max(len(key) for config in ("s2tw", "s2hk") for key in opencc_keys(config))
+    assert 10 < longest <= script.CONTEXT
