@@ -27,8 +27,9 @@ def collect_less() -> None:
     Linting allocates findings, fixes and edits by the ten thousand and
     almost never makes a reference cycle; at Python's default thresholds
     the collector walks them again and again, a quarter of the M family's
-    time on the seed corpus. The command line and the worker processes it
-    starts call this; a program using wenlint as a library may choose to.
+    time on the seed corpus. The command line calls this, and so do the
+    worker processes of `check`, `scan` (local and Ray) and `review`; a
+    program using wenlint as a library may choose to.
     """
     gc.set_threshold(GC_THRESHOLD, 20, 20)
 

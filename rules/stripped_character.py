@@ -202,7 +202,7 @@ def _candidates(doc: Document, view: TypoView,
     beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
     places: dict[str, list[int]] = defaultdict(list)  # a gap twice when the character fits both sides
     odd_pairs: dict[str, set[str]] = defaultdict(set)
-    rarely_alone = _RarelyAlone()
+    char_cost = lex.char_cost
     verbatim = doc.is_verbatim if doc.verbatim else None
     for gap in compress(count(1), map(and_, map(not_, joins), beside)):
         left, right = text[gap - 1], text[gap]
@@ -212,24 +212,16 @@ def _candidates(doc: Document, view: TypoView,
         if (gap < 2 or left not in common[text[gap - 2]]) and (chars := after[left]):
             for char in chars:
                 places[char].append(gap)
-            if rarely_alone[left]:
+            if char_cost(left) >= RARELY_ALONE:
                 for char in chars:
                     odd_pairs[char].add(left + char)
         if text[gap + 1 : gap + 2] not in common[right] and (chars := before[right]):
             for char in chars:
                 places[char].append(gap)
-            if rarely_alone[right]:
+            if char_cost(right) >= RARELY_ALONE:
                 for char in chars:
                     odd_pairs[char].add(char + right)
     return {char: Counter(gaps) for char, gaps in places.items()}, odd_pairs
-
-
-class _RarelyAlone(dict):
-    """Character -> whether it stands alone as a word rarely (RARELY_ALONE), looked up on first use."""
-
-    def __missing__(self, char: str) -> bool:
-        value = self[char] = lexicon().char_cost(char) >= RARELY_ALONE
-        return value
 
 
 class _Meeting(dict):
@@ -302,9 +294,11 @@ def _may_cost_little(view: TypoView, gap: int, char: str) -> bool:
     if char in lex.follower_sets[left]:
         if meets_right and starts(left + char + right):
             return True
-        if gap >= 2 and joins[gap - 2] and (starts(text[gap - 2 : gap] + char) or (
-                gap >= 3 and joins[gap - 3] and starts(text[gap - 3 : gap] + char))):
-            return True
+        start = gap - 1  # words from further back, while the characters before meet
+        while start > max(0, gap - CONTEXT) and joins[start - 1]:
+            start -= 1
+            if starts(text[start:gap] + char):
+                return True
     return meets_right and joins[gap] and starts(char + text[gap : gap + 2])
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_FILES, wenlint
-
 from wenlint.engine import GC_THRESHOLD
+
+from conftest import ROOT, SEED_FILES, wenlint
 
 BAD = "今天,我们开会。刘**同志主持。\n"
 

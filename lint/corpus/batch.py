@@ -107,7 +107,6 @@ class Annotator:
     """Lints one record's text and builds its ``wenlint`` object."""
 
     def __init__(self, setup: Setup) -> None:
-        engine.collect_less()  # in a worker process of either engine
         settings = setup.settings
         self.job = setup.job
         self.path = setup.shard

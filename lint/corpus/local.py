@@ -26,6 +26,7 @@ from wenlint.corpus.batch import ScanJob, Setup
 from wenlint.corpus.context import LineCounter
 from wenlint.corpus.shards import Batch, Plan, Shard, ShardError, ShardWriter, kind_of, read_batches, stats_path, write_atomic
 from wenlint.corpus.summary import ScanProgress, Summary
+from wenlint.engine import collect_less
 
 IN_FLIGHT_PER_WORKER = 3
 CORPUS_RULE = "S010"
@@ -86,10 +87,10 @@ def run_local(plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob,
 
 
 class Workers(ProcessPoolExecutor):
-    """A process pool that knows its size."""
+    """A process pool that knows its size; its processes collect garbage as the command does."""
 
     def __init__(self, workers: int) -> None:
-        super().__init__(workers)
+        super().__init__(workers, initializer=collect_less)
         self.workers = workers
 
 

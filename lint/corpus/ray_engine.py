@@ -4,7 +4,7 @@ For each input shard not finished before::
 
     ray.data.read_json / read_parquet
       → map_batches(batch.keys_of_table)        # S010's counting pass, when S010 runs
-      → map_batches(batch.annotate_table)       # the scan, materialised once
+      → map_batches(batch.annotate_table)       # the scan, materialised once (see _annotate_table)
       → map_batches(batch.kept_rows)     → write_json / write_parquet   (staging directory)
       → map_batches(batch.rejected_rows) → write_json / write_parquet   (with --rejected)
 
@@ -34,6 +34,7 @@ from wenlint.corpus.context import LineCounter
 from wenlint.corpus.local import finished, min_documents, shard_job
 from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path, write_atomic
 from wenlint.corpus.summary import ScanProgress, Summary
+from wenlint.engine import collect_less
 
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_.]*(?:Error|Exception)\b.*:")
 #: Rows per map_batches call.
@@ -92,7 +93,7 @@ def _scan_shard(ray, shard: Shard, output: Path, rejected: Path | None, settings
         threshold = min_documents(settings, shard)
         if threshold is not None:
             setup = replace(setup, context=_count_lines(dataset, setup, threshold), token=uuid.uuid4().hex)
-        annotated = dataset.map_batches(batches.annotate_table, fn_kwargs={"setup": setup},
+        annotated = dataset.map_batches(_annotate_table, fn_kwargs={"setup": setup},
                                         batch_format="pyarrow", batch_size=BATCH_ROWS).materialize()
         number = 1
         for table in annotated.select_columns([batches.HELPER]).iter_batches(batch_format="pyarrow", batch_size=None):
@@ -125,6 +126,12 @@ def _count_lines(dataset, setup: Setup, threshold: int):
         for row_keys, documents in zip(table.column("keys").to_pylist(), table.column("documents").to_pylist()):
             counter.add(row_keys, documents)
     return counter.context(threshold)
+
+
+def _annotate_table(table, setup: Setup):
+    """batch.annotate_table in a Ray worker that collects garbage as the command does."""
+    collect_less()
+    return batches.annotate_table(table, setup)
 
 
 def _keys_table(table, setup: Setup):
