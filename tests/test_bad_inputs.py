@@ -79,8 +79,8 @@ def test_standard_input_over_the_limit_is_an_error_without_reading_it_all(projec
 def test_a_50_mb_line_is_checked(project):
     """One line of 50 MB (seed text with an odd space, a zero-width space and
     an entity every 9,000 characters), checked by the E rules in a few
-    seconds. (Not every rule: some of the others, such as P002 and T005,
-    take minutes on a line this long; that is theirs to fix.)"""
+    seconds. (The E rules only, to keep the suite fast: every rule takes
+    tens of seconds on a line this long.)"""
     unit = "社区建设工作会议在区政府召开，" * 600 + "电脑版\u00a0|金锄头\u200b文库&nbsp;。"
     repeats = 50 * 2**20 // len(unit.encode())
     (project / "long.txt").write_text(unit * repeats + "\n", encoding="utf-8")
