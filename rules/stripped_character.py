@@ -114,8 +114,8 @@ class StrippedCharacter(Rule):
             return []
         min_words = self.settings["min_words"]
         expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
-        reported = {char: places for char, places in _places(doc, view, expected, min_words).items()
-                    if _convincing(places, min_words, expected[char])}
+        reported = {char: places for char, places in sorted(_places(doc, view, expected, min_words).items())
+                    if _convincing(places, min_words, expected[char])}  # sorted: the same tie-break in every run
         best = {}  # two characters restoring words with the same remains (`争`: 力争, 争相): the likelier
         for char, places in reported.items():
             for place in places:
