@@ -41,10 +41,8 @@ def stop_worker() -> None:
     """Stop the worker process now, dropping a check in flight (the review is over)."""
     if _pool:
         _pool.pop().shutdown(wait=False, cancel_futures=True)
-        while _workers:
-            worker = _workers.pop()
-            worker.kill()  # not terminate: a process started with SIGTERM ignored would ignore it too
-            worker.join(5)
+        while _workers:  # the pool's own thread reaps them (a second join from here would race it)
+            _workers.pop().kill()  # not terminate: a process started with SIGTERM ignored would ignore it too
 
 
 class Checker:
