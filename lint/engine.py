@@ -17,6 +17,8 @@ from wenlint.suppress import suppressions
 #: Code of the diagnostic reported when a rule raises.
 INTERNAL_ERROR = "X001"
 MAX_FIX_PASSES = 10
+#: The order of findings in a document: by start, then end, then code.
+in_text_order = attrgetter("start", "end", "code")
 #: Allocations between collections of the youngest generation (Python's default: 700).
 GC_THRESHOLD = 50_000
 
@@ -55,7 +57,7 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     ranges = suppressions(doc)
     if ranges:
         found = [d for d in found if not any(r.covers(d.code, d.start) for r in ranges)]
-    found.sort(key=attrgetter("start", "end", "code"))
+    found.sort(key=in_text_order)
     _resolve_all(doc, found)
     return found
 

@@ -89,26 +89,32 @@ class ScriptProfile:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._converted: dict[str, str | None] = {}
+        self._conversions: dict[str, tuple[str, bool]] = {}  # config -> (converted text, same line lengths)
+
+    def _conversion(self, config: str) -> tuple[str, bool]:
+        """The whole text converted with ``config`` (once per config), and
+        whether every line kept its length."""
+        if config not in self._conversions:
+            new = converter(config).convert(self._text)
+            self._conversions[config] = new, _same_lines(self._text, new)
+        return self._conversions[config]
 
     def converted(self, config: str) -> str | None:
-        """The whole text converted with ``config`` (once per config), or None
-        when that changed the length of a line, so offsets do not match."""
-        if config not in self._converted:
-            new = converter(config).convert(self._text)
-            self._converted[config] = new if _same_lines(self._text, new) else None
-        return self._converted[config]
+        """The whole text converted with ``config``, or None when that changed
+        the length of a line, so offsets do not match."""
+        new, same = self._conversion(config)
+        return new if same else None
 
     @cached_property
     def traditional(self) -> tuple[int, ...]:
         """Offsets of Traditional-only characters."""
-        return tuple(changed_positions(self._text, "t2s", self.converted("t2s"))) if self._text else ()
+        return tuple(changed_positions(self._text, "t2s", self._conversion("t2s")[0])) if self._text else ()
 
     @cached_property
     def simplified_candidates(self) -> tuple[int, ...]:
         """Offsets OpenCC's Simplified→Traditional conversion changes: every
         Simplified-only character, plus regional variants (cheap to compute)."""
-        return tuple(changed_positions(self._text, "s2t", self.converted("s2t"))) if self._text else ()
+        return tuple(changed_positions(self._text, "s2t", self._conversion("s2t")[0])) if self._text else ()
 
     @cached_property
     def simplified(self) -> tuple[int, ...]:

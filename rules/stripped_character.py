@@ -202,7 +202,15 @@ def _candidates(doc: Document, view: TypoView,
     beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
     places: dict[str, list[int]] = defaultdict(list)  # a gap twice when the character fits both sides
     odd_pairs: dict[str, set[str]] = defaultdict(set)
-    char_cost = lex.char_cost
+
+    def take(gap: int, chars: frozenset[str], prefix: str, suffix: str) -> None:
+        """The gap for each of ``chars``, making ``prefix + char + suffix`` with a neighbour."""
+        for char in chars:
+            places[char].append(gap)
+        if lex.char_cost(prefix or suffix) >= RARELY_ALONE:
+            for char in chars:
+                odd_pairs[char].add(prefix + char + suffix)
+
     verbatim = doc.is_verbatim if doc.verbatim else None
     for gap in compress(count(1), map(and_, map(not_, joins), beside)):
         left, right = text[gap - 1], text[gap]
@@ -210,17 +218,9 @@ def _candidates(doc: Document, view: TypoView,
             continue
         # a neighbour already in a common word with its other neighbour is not left over from one
         if (gap < 2 or left not in common[text[gap - 2]]) and (chars := after[left]):
-            for char in chars:
-                places[char].append(gap)
-            if char_cost(left) >= RARELY_ALONE:
-                for char in chars:
-                    odd_pairs[char].add(left + char)
+            take(gap, chars, left, "")
         if text[gap + 1 : gap + 2] not in common[right] and (chars := before[right]):
-            for char in chars:
-                places[char].append(gap)
-            if char_cost(right) >= RARELY_ALONE:
-                for char in chars:
-                    odd_pairs[char].add(char + right)
+            take(gap, chars, "", right)
     return {char: Counter(gaps) for char, gaps in places.items()}, odd_pairs
 
 

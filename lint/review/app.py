@@ -38,8 +38,9 @@ from wenlint.config import Settings
 from wenlint.decode import InputError
 from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_text
-from wenlint.registry import all_rules
 from wenlint.document import Document
+from wenlint.engine import in_text_order
+from wenlint.registry import all_rules
 from wenlint.review import views
 from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker, stop_worker
 from wenlint.review.session import FileState, ReviewError, Session, accepted, accepted_rule, editable, load, \
@@ -75,7 +76,7 @@ def _size(path: str) -> int:
 def _place(row: "Row") -> tuple:
     """Where a row sorts: its file, then its finding's (start, end, code); a heading first."""
     d = row.diagnostic
-    return (row.file, -1, -1, "") if d is None else (row.file, d.start, d.end, d.code)
+    return (row.file, -1, -1, "") if d is None else (row.file, *in_text_order(d))
 
 
 class Row(NamedTuple):

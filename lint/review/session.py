@@ -144,7 +144,7 @@ def _relinted(state: FileState, doc: Document, checker: Checker, edits: list[Edi
     found = checker(doc)  # in text order
     if carried:
         found = [d for d in found if key(d) not in carried] + list(carried.values())
-        found.sort(key=lambda d: (d.start, d.end, d.code))
+        found.sort(key=engine.in_text_order)
     return tuple(found)
 
 
