@@ -13,7 +13,7 @@ from wenlint import Document
 from wenlint.config import load_settings
 from wenlint.registry import all_rules
 from wenlint.diagnostic import Edit
-from wenlint.review.checker import Checker, start_worker
+from wenlint.review.checker import Checker, start_worker, stop_worker
 from wenlint.review.session import ReviewError, Session, _shifted, key
 from wenlint.storage import read_document
 
@@ -187,13 +187,16 @@ def test_large_documents_are_linted_in_a_worker_process_with_the_same_findings(s
     doc = read_document(str(seed000), 2**20)
     here = Checker(rules)(doc)
     start_worker()
-    there = Checker(rules, threshold=0)(doc)  # every document counts as large
+    try:
+        there = Checker(rules, threshold=0)(doc)  # every document counts as large
+        session = Session()
+        session.add(str(seed000), doc, Checker(rules, threshold=0))
+        first = next(d for d in session.files[0].state.pending if d.fix is not None)
+        session.accept(0, first)
+    finally:
+        stop_worker()  # later tests start their own
     assert [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in there] == \
         [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in here]
-    session = Session()
-    session.add(str(seed000), doc, Checker(rules, threshold=0))
-    first = next(d for d in session.files[0].state.pending if d.fix is not None)
-    session.accept(0, first)
     assert key(first) not in {key(d) for d in session.files[0].state.diagnostics}
 
 
