@@ -113,8 +113,11 @@ def _status(pid: int) -> dict[str, int]:
     """VmRSS and VmHWM (peak) of a process, in bytes; empty once it is gone."""
     try:
         with open(f"/proc/{pid}/status") as handle:
-            return {k: int(v.split()[0]) * 1024 for k, v in (line.split(":", 1) for line in handle)
-                    if k in ("VmRSS", "VmHWM")}
+            return {
+                k: int(v.split()[0]) * 1024
+                for k, v in (line.split(":", 1) for line in handle)
+                if k in ("VmRSS", "VmHWM")
+            }
     except (OSError, ValueError):
         return {}
 
@@ -202,8 +205,9 @@ class Run:
         return self.mbps / self.cores
 
 
-def measure(name: str, kind: str, corpus: Corpus | None, argv: list[str], cwd: Path, scratch: Path,
-            stdout: str | None = None) -> Run:
+def measure(
+    name: str, kind: str, corpus: Corpus | None, argv: list[str], cwd: Path, scratch: Path, stdout: str | None = None
+) -> Run:
     """Run ``argv`` once and measure wall time, CPU time and memory.
 
     The command runs under ``/usr/bin/time -v``, whose "Maximum resident set
@@ -238,8 +242,9 @@ def measure(name: str, kind: str, corpus: Corpus | None, argv: list[str], cwd: P
     if launcher:
         report = time_path.read_text()
         maxrss = int(report.split("Maximum resident set size (kbytes):")[1].split()[0]) * 1024
-    return Run(name, kind, corpus, wall, usage.ru_utime + usage.ru_stime, maxrss,
-               len(sample.worker_hwm), sample, rc, text)
+    return Run(
+        name, kind, corpus, wall, usage.ru_utime + usage.ru_stime, maxrss, len(sample.worker_hwm), sample, rc, text
+    )
 
 
 def wenlint(*args: str) -> list[str]:
@@ -260,19 +265,23 @@ def mib(n: int) -> str:
 #: machine does not lower it). mainCPU is the main process's share of cpu s.
 #: Memory columns are MiB: maxRSS is exact (/usr/bin/time -v); mainRSS, wrkRSS
 #: (largest worker) and sumRSS (whole tree at one instant) are sampled from /proc.
-HEADER = (f"{'run':<28} {'MB':>5} {'files':>5} {'wrk':>3} {'wall s':>6} {'MB/s':>5} {'MB/s/core':>9} "
-          f"{'cpu s':>5} {'MB/cpu-s':>8} {'mainCPU':>7} {'maxRSS':>6} {'mainRSS':>7} {'wrkRSS':>6} {'sumRSS':>6} {'mem x':>6}")
+HEADER = (
+    f"{'run':<28} {'MB':>5} {'files':>5} {'wrk':>3} {'wall s':>6} {'MB/s':>5} {'MB/s/core':>9} "
+    f"{'cpu s':>5} {'MB/cpu-s':>8} {'mainCPU':>7} {'maxRSS':>6} {'mainRSS':>7} {'wrkRSS':>6} {'sumRSS':>6} {'mem x':>6}"
+)
 
 
 def row(run: Run, baseline: int) -> str:
     """One line of the results table."""
     sample = run.sample
     worker = mib(max(sample.worker_hwm.values())) if sample.worker_hwm else "-"
-    return (f"{run.name:<28} {run.corpus.total / MB:>5.1f} {run.corpus.files:>5} {run.workers:>3} "
-            f"{run.wall:>6.2f} {run.mbps:>5.2f} {run.mbps_core:>9.2f} "
-            f"{run.cpu:>5.1f} {run.corpus.total / MB / run.cpu:>8.2f} {run.main_cpu:>7.1f} "
-            f"{mib(run.maxrss):>6} {mib(sample.main_hwm):>7} {worker:>6} {mib(sample.total_rss):>6} "
-            f"{memory_multiple(run, baseline):>6.1f}")
+    return (
+        f"{run.name:<28} {run.corpus.total / MB:>5.1f} {run.corpus.files:>5} {run.workers:>3} "
+        f"{run.wall:>6.2f} {run.mbps:>5.2f} {run.mbps_core:>9.2f} "
+        f"{run.cpu:>5.1f} {run.corpus.total / MB / run.cpu:>8.2f} {run.main_cpu:>7.1f} "
+        f"{mib(run.maxrss):>6} {mib(sample.main_hwm):>7} {worker:>6} {mib(sample.total_rss):>6} "
+        f"{memory_multiple(run, baseline):>6.1f}"
+    )
 
 
 def memory_multiple(run: Run, baseline: int) -> float:
@@ -301,27 +310,42 @@ def code_state() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size-mb", type=float, default=50, help="size of each corpus (default: 50)")
-    parser.add_argument("--workdir", type=Path, default=REPO / "bench" / "out", help="scratch directory (default: bench/out/)")
-    parser.add_argument("--linearity", type=float, nargs="*", default=[10, 25], metavar="MB",
-                        help="other sizes also checked, to see time against size (default: 10 25)")
+    parser.add_argument(
+        "--workdir", type=Path, default=REPO / "bench" / "out", help="scratch directory (default: bench/out/)"
+    )
+    parser.add_argument(
+        "--linearity",
+        type=float,
+        nargs="*",
+        default=[10, 25],
+        metavar="MB",
+        help="other sizes also checked, to see time against size (default: 10 25)",
+    )
     parser.add_argument("--cold-runs", type=int, default=10, help="runs of `wenlint check seeds/` (default: 10)")
     args = parser.parse_args()
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     write_config(workdir, max([args.size_mb, *args.linearity]))
     state = code_state()
-    print(f"wenlint benchmark: wenlint {state}; {CORES} cores, corpus {args.size_mb:g} MB, "
-          f"scratch {workdir}, {load()}\n", flush=True)
+    print(
+        f"wenlint benchmark: wenlint {state}; {CORES} cores, corpus {args.size_mb:g} MB, scratch {workdir}, {load()}\n",
+        flush=True,
+    )
 
     # Cold start first: it also gives the start-up RSS that memory is measured against.
     seeds = str(REPO / "seeds")
     measure("warm-up", "cold", None, wenlint(seeds), REPO, workdir, stdout=os.devnull)
-    cold = [measure("cold", "cold", None, wenlint(seeds), REPO, workdir, stdout=os.devnull) for _ in range(args.cold_runs)]
+    cold = [
+        measure("cold", "cold", None, wenlint(seeds), REPO, workdir, stdout=os.devnull) for _ in range(args.cold_runs)
+    ]
     cold_median = statistics.median(r.wall for r in cold)
     baseline = min(r.maxrss for r in cold)
-    print(f"cold start `wenlint check {seeds} > /dev/null` x{args.cold_runs}: median {cold_median:.3f} s "
-          f"(min {min(r.wall for r in cold):.3f}, max {max(r.wall for r in cold):.3f}; "
-          f"target <= {COLD_START_S} s); start-up RSS {mib(baseline)} MiB\n", flush=True)
+    print(
+        f"cold start `wenlint check {seeds} > /dev/null` x{args.cold_runs}: median {cold_median:.3f} s "
+        f"(min {min(r.wall for r in cold):.3f}, max {max(r.wall for r in cold):.3f}; "
+        f"target <= {COLD_START_S} s); start-up RSS {mib(baseline)} MiB\n",
+        flush=True,
+    )
 
     runs: list[Run] = []
 
@@ -337,16 +361,27 @@ def main() -> int:
     def scaled(size: float, many: Corpus, one: Corpus) -> list[Run]:
         """The runs repeated at every size, to show linearity."""
         suffix = "" if size == args.size_mb else f" @{size:g}"
-        return [go("many --statistics -w1" + suffix, "check", many, rel(many), "--statistics", "--workers", "1"),
-                go("many --statistics" + suffix, "check", many, rel(many), "--statistics"),
-                go("one --statistics" + suffix, "check", one, rel(one), "--statistics")]
+        return [
+            go("many --statistics -w1" + suffix, "check", many, rel(many), "--statistics", "--workers", "1"),
+            go("many --statistics" + suffix, "check", many, rel(many), "--statistics"),
+            go("one --statistics" + suffix, "check", one, rel(one), "--statistics"),
+        ]
 
     many = make_corpus(workdir, "many", args.size_mb)
     one = make_corpus(workdir, "one", args.size_mb)
     print(HEADER, flush=True)
     by_size = {args.size_mb: scaled(args.size_mb, many, one)}
-    go("many concise>null -w1", "check", many, rel(many), "--output-format", "concise", "--workers", "1",
-       stdout=os.devnull)
+    go(
+        "many concise>null -w1",
+        "check",
+        many,
+        rel(many),
+        "--output-format",
+        "concise",
+        "--workers",
+        "1",
+        stdout=os.devnull,
+    )
     go("many concise>null", "check", many, rel(many), "--output-format", "concise", stdout=os.devnull)
     go("many --fix (fresh copy)", "fix", many, rel(fresh_copy(many, workdir)), "--fix", "--statistics")
     go("one --fix (fresh copy)", "fix", one, rel(fresh_copy(one, workdir)), "--fix", "--statistics")
@@ -367,18 +402,26 @@ def main() -> int:
     small, big = by_size[sizes[0]], by_size[sizes[-1]]
     growth = max((big[i].maxrss - small[i].maxrss, small[i].name) for i in range(2))  # the many-files runs
     growth_x = growth[0] / many.largest
-    verdict = lambda ok: "ok" if ok else "MISSED"  # noqa: E731
+    verdict = lambda ok: "ok" if ok else "MISSED"
     print(f"\ntargets ({load()}):")
     print(f"  {'target':<50} {'measured':<48} verdict")
-    print(f"  {'check >= %g MB/s per core' % MBPS_PER_CORE:<50} "
-          f"{'%.2f MB/s/core (worst: %s)' % (slowest.mbps_core, slowest.name):<48} {verdict(slowest.mbps_core >= MBPS_PER_CORE)}")
-    print(f"  {'`wenlint check seeds/` <= %g s' % COLD_START_S:<50} "
-          f"{'%.3f s (median of %d)' % (cold_median, len(cold)):<48} {verdict(cold_median <= COLD_START_S)}")
-    print(f"  {'one file: peak RSS <= start-up + %dx the file' % MEMORY_MULTIPLE:<50} "
-          f"{'%.1fx: %s MiB for %.0f MB (%s)' % (memory_multiple(one_file, baseline), mib(one_file.maxrss), one_file.corpus.total / MB, one_file.name):<48} "
-          f"{verdict(memory_multiple(one_file, baseline) <= MEMORY_MULTIPLE)}")
-    print(f"  {'many files: growth %g->%g MB <= %dx largest file' % (sizes[0], sizes[-1], MEMORY_MULTIPLE):<50} "
-          f"{'%.1fx: %+.1f MiB (%s)' % (growth_x, growth[0] / 2**20, growth[1]):<48} {verdict(growth_x <= MEMORY_MULTIPLE)}")
+    print(
+        f"  {'check >= %g MB/s per core' % MBPS_PER_CORE:<50} "
+        f"{'%.2f MB/s/core (worst: %s)' % (slowest.mbps_core, slowest.name):<48} {verdict(slowest.mbps_core >= MBPS_PER_CORE)}"
+    )
+    print(
+        f"  {'`wenlint check seeds/` <= %g s' % COLD_START_S:<50} "
+        f"{'%.3f s (median of %d)' % (cold_median, len(cold)):<48} {verdict(cold_median <= COLD_START_S)}"
+    )
+    print(
+        f"  {'one file: peak RSS <= start-up + %dx the file' % MEMORY_MULTIPLE:<50} "
+        f"{'%.1fx: %s MiB for %.0f MB (%s)' % (memory_multiple(one_file, baseline), mib(one_file.maxrss), one_file.corpus.total / MB, one_file.name):<48} "
+        f"{verdict(memory_multiple(one_file, baseline) <= MEMORY_MULTIPLE)}"
+    )
+    print(
+        f"  {'many files: growth %g->%g MB <= %dx largest file' % (sizes[0], sizes[-1], MEMORY_MULTIPLE):<50} "
+        f"{'%.1fx: %+.1f MiB (%s)' % (growth_x, growth[0] / 2**20, growth[1]):<48} {verdict(growth_x <= MEMORY_MULTIPLE)}"
+    )
     if code_state() != state:
         print(f"\nwarning: wenlint changed during the run ({state} -> {code_state()}): the numbers mix versions")
     for leftover in (".bench-stdout", ".bench-stderr", ".bench-time"):

@@ -41,7 +41,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import GNU_TIME, MB, SEEDS, Corpus, measure  # noqa: E402
+from bench_check import GNU_TIME, MB, SEEDS, Corpus, measure
 
 REPO = Path(__file__).resolve().parents[1]
 FAMILIES = "ESMPTLD"
@@ -111,13 +111,17 @@ def scan(workdir: Path, name: str, corpus: Corpus, *options: str):
 def line(name: str, run, summary: dict, cores: int) -> str:
     docs = summary["documents"]
     mbps = run.corpus.total / MB / run.wall
-    return (f"{name:<22} {run.corpus.total / MB:7.1f} {docs:8,d} {run.wall:8.1f} {docs / run.wall:9.1f} "
-            f"{docs / run.wall / cores:9.1f} {mbps:7.3f} {mbps / cores:8.3f} {run.cpu:7.1f} {run.main_cpu:7.1f} "
-            f"{run.maxrss / 2**20:7.0f} {os.getloadavg()[0]:5.2f}")
+    return (
+        f"{name:<22} {run.corpus.total / MB:7.1f} {docs:8,d} {run.wall:8.1f} {docs / run.wall:9.1f} "
+        f"{docs / run.wall / cores:9.1f} {mbps:7.3f} {mbps / cores:8.3f} {run.cpu:7.1f} {run.main_cpu:7.1f} "
+        f"{run.maxrss / 2**20:7.0f} {os.getloadavg()[0]:5.2f}"
+    )
 
 
-HEADER = (f"{'run':<22} {'MB':>7} {'docs':>8} {'wall s':>8} {'docs/s':>9} {'docs/s/c':>9} {'MB/s':>7} "
-          f"{'MB/s/c':>8} {'cpu s':>7} {'main s':>7} {'maxRSS':>7} {'load':>5}")
+HEADER = (
+    f"{'run':<22} {'MB':>7} {'docs':>8} {'wall s':>8} {'docs/s':>9} {'docs/s/c':>9} {'MB/s':>7} "
+    f"{'MB/s/c':>8} {'cpu s':>7} {'main s':>7} {'maxRSS':>7} {'load':>5}"
+)
 
 
 def main() -> None:
@@ -149,8 +153,10 @@ def main() -> None:
     two, two_summary = scan(workdir, "all-2", sample, "--workers", "2")
     print(line("all rules, 2 workers", two, two_summary, 2), flush=True)
     speedup = one.wall / two.wall
-    print(f"speed-up 2 vs 1 worker: {speedup:.2f}x (target >= {SPEEDUP}); CPU seconds {one.cpu:.1f} vs {two.cpu:.1f} "
-          f"(x{two.cpu / one.cpu:.2f}: what a second worker costs besides the work)")
+    print(
+        f"speed-up 2 vs 1 worker: {speedup:.2f}x (target >= {SPEEDUP}); CPU seconds {one.cpu:.1f} vs {two.cpu:.1f} "
+        f"(x{two.cpu / one.cpu:.2f}: what a second worker costs besides the work)"
+    )
 
     peaks = []
     for size in [] if args.no_memory else args.memory_mb:
@@ -160,8 +166,10 @@ def main() -> None:
         peaks.append((part.total, run.maxrss))
     if len(peaks) > 1:
         growth = peaks[-1][1] / peaks[0][1]
-        print(f"peak RSS {peaks[0][1] / 2**20:.0f} MiB at {peaks[0][0] / MB:.0f} MB, "
-              f"{peaks[-1][1] / 2**20:.0f} MiB at {peaks[-1][0] / MB:.0f} MB: x{growth:.2f} (target <= {RSS_GROWTH})")
+        print(
+            f"peak RSS {peaks[0][1] / 2**20:.0f} MiB at {peaks[0][0] / MB:.0f} MB, "
+            f"{peaks[-1][1] / 2**20:.0f} MiB at {peaks[-1][0] / MB:.0f} MB: x{growth:.2f} (target <= {RSS_GROWTH})"
+        )
 
     if not args.no_ray:
         run, summary = scan(workdir, "ray", sample, "--engine", "ray", "--workers", "2")

@@ -87,12 +87,14 @@ class Score:
     examples: list[str] = field(default_factory=list)
 
     def row(self, label: str) -> str:
-        ratio = lambda a, b: f"{a / b:.3f}" if b else "  -  "  # noqa: E731
-        return (f"{label:<26}{self.flags:>6} {len(self.unscored):>5} "
-                f"{ratio(self.correct, self.flags - len(self.unscored)):>6} "
-                f"{ratio(self.clean_flagged, self.clean):>8} {ratio(self.targets_flagged, self.targets):>7} "
-                f"{ratio(self.errors_found, self.errors):>7} {ratio(self.corrected, self.correct):>6} "
-                f"{self.sentences / self.seconds if self.seconds else 0:>8.0f}")
+        ratio = lambda a, b: f"{a / b:.3f}" if b else "  -  "
+        return (
+            f"{label:<26}{self.flags:>6} {len(self.unscored):>5} "
+            f"{ratio(self.correct, self.flags - len(self.unscored)):>6} "
+            f"{ratio(self.clean_flagged, self.clean):>8} {ratio(self.targets_flagged, self.targets):>7} "
+            f"{ratio(self.errors_found, self.errors):>7} {ratio(self.corrected, self.correct):>6} "
+            f"{self.sentences / self.seconds if self.seconds else 0:>8.0f}"
+        )
 
 
 def typo_rules() -> list[type[Rule]]:
@@ -167,7 +169,7 @@ def score(rules: list[Rule], data: list[tuple[str, str]], score: Score) -> None:
 def quoted(diagnostic, source: str, context: int) -> str:
     """The finding's code and text, with ``context`` characters either side."""
     span = source[max(0, diagnostic.start - context) : diagnostic.end + context]
-    return f"{diagnostic.code} `{source[diagnostic.start:diagnostic.end]}` in {span}"
+    return f"{diagnostic.code} `{source[diagnostic.start : diagnostic.end]}` in {span}"
 
 
 def documents(data: list[tuple[str, str]]) -> list[str]:
@@ -187,8 +189,10 @@ def document_scores(rule: Rule, data: list[tuple[str, str]]) -> str:
                 trials += 1
                 messages = [d.message for d in rule.check(Document(doc.replace(char, "")))]
                 found += any(m.startswith(f"`{char}` appears stripped") for m in messages)
-    return (f"  {rule.code} on {len(docs)} documents of {DOC_SENTENCES} sentences: "
-            f"{flagged} flagged; stripped {''.join(STRIPPED)}: {found}/{trials} reported")
+    return (
+        f"  {rule.code} on {len(docs)} documents of {DOC_SENTENCES} sentences: "
+        f"{flagged} flagged; stripped {''.join(STRIPPED)}: {found}/{trials} reported"
+    )
 
 
 def throughput(rules: list[Rule], data: list[list[tuple[str, str]]]) -> str:

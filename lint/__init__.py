@@ -12,6 +12,15 @@ from wenlint.rule import Example, Option, Rule
 __version__ = "0.1.0"
 
 __all__ = [
-    "Applicability", "Diagnostic", "Document", "Edit", "Example", "Fix",
-    "FixAvailability", "Option", "Rule", "Severity", "__version__",
+    "Applicability",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "Example",
+    "Fix",
+    "FixAvailability",
+    "Option",
+    "Rule",
+    "Severity",
+    "__version__",
 ]

@@ -33,8 +33,15 @@ def write_baseline(file: Path, results: Iterable[FileResult]) -> int:
     entries = []
     for result in results:
         for d in result.diagnostics:
-            entries.append({"filename": _key_path(result.path, file), "code": d.code,
-                            "fingerprint": d.fingerprint, "line": d.line, "message": d.message})
+            entries.append(
+                {
+                    "filename": _key_path(result.path, file),
+                    "code": d.code,
+                    "fingerprint": d.fingerprint,
+                    "line": d.line,
+                    "message": d.message,
+                }
+            )
     data = {"version": VERSION, "findings": entries}
     file.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return len(entries)

@@ -76,8 +76,14 @@ class Fix:
     encoding: str | None = None
     newline: str | None = None
 
-    def __init__(self, edits: tuple[Edit, ...], applicability: Applicability, message: str = "",
-                 encoding: str | None = None, newline: str | None = None) -> None:
+    def __init__(
+        self,
+        edits: tuple[Edit, ...],
+        applicability: Applicability,
+        message: str = "",
+        encoding: str | None = None,
+        newline: str | None = None,
+    ) -> None:
         _fix_edits(self, edits)
         _fix_applicability(self, applicability)
         _fix_message(self, message)
@@ -90,8 +96,9 @@ class Fix:
         return cls((Edit(start, end, content),), _SAFE if safe else _UNSAFE, message)
 
     @classmethod
-    def rewrite(cls, at: int, *, encoding: str | None = None, newline: str | None = None,
-                safe: bool = True, message: str = "") -> Fix:
+    def rewrite(
+        cls, at: int, *, encoding: str | None = None, newline: str | None = None, safe: bool = True, message: str = ""
+    ) -> Fix:
         """A fix that leaves the text alone and writes the file in another
         ``encoding`` or with uniform ``newline``. It holds one empty edit at
         ``at`` so that every report format can place and show it."""
@@ -107,7 +114,11 @@ class Fix:
 
 
 _fix_edits, _fix_applicability, _fix_message, _fix_encoding, _fix_newline = (
-    Fix.edits.__set__, Fix.applicability.__set__, Fix.message.__set__, Fix.encoding.__set__, Fix.newline.__set__
+    Fix.edits.__set__,
+    Fix.applicability.__set__,
+    Fix.message.__set__,
+    Fix.encoding.__set__,
+    Fix.newline.__set__,
 )
 _SAFE, _UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 
@@ -155,8 +166,19 @@ class Diagnostic:
         self._pending = (self.code, text, self.start, self.end, line_start)
 
     def __reduce__(self):
-        return Diagnostic, (self.code, self.start, self.end, self.message, self.severity, self.fix,
-                            self.line, self.column, self.end_line, self.end_column, self.fingerprint)
+        return Diagnostic, (
+            self.code,
+            self.start,
+            self.end,
+            self.message,
+            self.severity,
+            self.fix,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            self.fingerprint,
+        )
 
 
 #: Characters of the line on each side of a finding that its fingerprint includes.

@@ -22,8 +22,12 @@ def find_rule(key: str) -> type[Rule] | None:
 
 def rule_text(rule: type[Rule]) -> str:
     """A rule's full documentation, as plain text with its examples."""
-    fix = {"none": "no fix", "safe": "safe fix", "unsafe": "unsafe fix (needs --unsafe-fixes)",
-           "sometimes": "safe fix in some contexts, unsafe in others"}[rule.fix.value]
+    fix = {
+        "none": "no fix",
+        "safe": "safe fix",
+        "unsafe": "unsafe fix (needs --unsafe-fixes)",
+        "sometimes": "safe fix in some contexts, unsafe in others",
+    }[rule.fix.value]
     out = [
         f"{rule.code} {rule.name}",
         "",
@@ -65,7 +69,9 @@ def print_rule_table(out: TextIO) -> int:
 
     table = Table("code", "name", "family", "fix", "default", "summary", box=None, pad_edge=False)
     for code, rule in all_rules().items():
-        table.add_row(code, rule.name, rule.family(), rule.fix.value, "on" if rule.default_enabled else "off", rule.summary)
+        table.add_row(
+            code, rule.name, rule.family(), rule.fix.value, "on" if rule.default_enabled else "off", rule.summary
+        )
     Console(file=out, soft_wrap=True).print(table)
     return EXIT_OK
 

@@ -80,13 +80,21 @@ class Document:
             mixed_at = odd - source.count("\r\n", 0, odd)
         if crlf:
             source = source.replace("\r\n", "\n")
-        return cls(source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence,
-                   mixed_newline_at=mixed_at)
+        return cls(
+            source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence, mixed_newline_at=mixed_at
+        )
 
     def with_text(self, text: str) -> Document:
         """The same origin holding new text (after fixes)."""
-        return Document(text, self.path, encoding=self.encoding, bom=self.bom, newline=self.newline,
-                        confidence=self.confidence, corpus=self.corpus)
+        return Document(
+            text,
+            self.path,
+            encoding=self.encoding,
+            bom=self.bom,
+            newline=self.newline,
+            confidence=self.confidence,
+            corpus=self.corpus,
+        )
 
     def to_source(self) -> str:
         """The text as it should be written back to its file."""

@@ -166,7 +166,8 @@ def rewritten(doc: Document, text: str, applied: Sequence[Fix]) -> Document | No
     if text == doc.text and encoding is None and newline is None:
         return None
     return Document(
-        text, doc.path,
+        text,
+        doc.path,
         encoding=encoding or doc.encoding,
         bom=doc.bom and encoding is None,
         newline=newline or doc.newline,

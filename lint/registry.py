@@ -28,13 +28,17 @@ def _rules_in(obj: object) -> Iterable[type[Rule]]:
     elif isinstance(obj, ModuleType):
         modules = [obj]
         if hasattr(obj, "__path__"):
-            for info in pkgutil.iter_modules(obj.__path__, obj.__name__ + "."):
+            for info in pkgutil.walk_packages(obj.__path__, obj.__name__ + "."):
                 modules.append(importlib.import_module(info.name))
         for module in modules:
             for value in vars(module).values():
-                if inspect.isclass(value) and issubclass(value, Rule) and value.__module__ == module.__name__:
-                    if "code" in vars(value):
-                        yield value
+                if (
+                    inspect.isclass(value)
+                    and issubclass(value, Rule)
+                    and value.__module__ == module.__name__
+                    and "code" in vars(value)
+                ):
+                    yield value
     else:
         for value in obj:  # type: ignore[attr-defined]
             yield from _rules_in(value)
@@ -45,7 +49,9 @@ def _validate(rule: type[Rule], origin: str) -> None:
     if missing:
         raise RegistryError(f"rule {rule.__qualname__} from {origin} lacks {', '.join(missing)}")
     if not CODE_PATTERN.fullmatch(rule.code):
-        raise RegistryError(f"rule {rule.__qualname__} from {origin} has code {rule.code!r}; want a letter and 3 digits")
+        raise RegistryError(
+            f"rule {rule.__qualname__} from {origin} has code {rule.code!r}; want a letter and 3 digits"
+        )
 
 
 @lru_cache(maxsize=1)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import regex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+import regex
 
 from wenlint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from wenlint.document import Document

@@ -94,9 +94,16 @@ def _diff(name: str, before: Document, after: Document) -> str:
     dates = ("", "")
     if before.layout != after.layout:
         dates = (f"({_describe(before)})", f"({_describe(after)})")
-    diff = "".join(difflib.unified_diff(
-        before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
-        fromfile=f"a/{name}", tofile=f"b/{name}", fromfiledate=dates[0], tofiledate=dates[1]))
+    diff = "".join(
+        difflib.unified_diff(
+            before.text.splitlines(keepends=True),
+            after.text.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+            fromfiledate=dates[0],
+            tofiledate=dates[1],
+        )
+    )
     if not diff and dates[0]:
         diff = f"--- a/{name}\t{dates[0]}\n+++ b/{name}\t{dates[1]}\n"
     return diff
@@ -117,9 +124,14 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         return FileResult(name, diagnostics, _touched_lines(doc, diagnostics), score=score(diagnostics, len(doc.text)))
     outcome = engine.fix(doc, rules, unsafe=job.unsafe)
     fixed = outcome.doc
-    result = FileResult(name, outcome.diagnostics, _touched_lines(fixed, outcome.diagnostics),
-                        outcome.fixed, converged=outcome.converged,
-                        score=score(outcome.diagnostics, len(fixed.text)))
+    result = FileResult(
+        name,
+        outcome.diagnostics,
+        _touched_lines(fixed, outcome.diagnostics),
+        outcome.fixed,
+        converged=outcome.converged,
+        score=score(outcome.diagnostics, len(fixed.text)),
+    )
     if fixed.text != doc.text or fixed.layout != doc.layout:
         if job.mode is Mode.DIFF:
             result.diff = _diff(name, doc, fixed)

@@ -10,7 +10,7 @@ leave alone are common to both scripts and never count.
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from itertools import compress, count
 
 #: A script dominates when it has this many times the other's characters.
@@ -21,7 +21,7 @@ DOMINANCE = 4
 CONTEXT = 16
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(config: str):
     """A cached OpenCC converter (``t2s``, ``s2t``, ``s2twp`` ...)."""
     import opencc

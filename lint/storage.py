@@ -68,8 +68,10 @@ def write_document(path: str, doc: Document) -> str | None:
         write_atomic(path, doc.to_source().encode(doc.encoding))
     except UnicodeEncodeError as error:
         missing = error.object[error.start]
-        return (f"cannot write the fixed file: {label(doc.encoding)} has no `{missing}`"
-                " (rewrite it as UTF-8 with E001 first)")
+        return (
+            f"cannot write the fixed file: {label(doc.encoding)} has no `{missing}`"
+            " (rewrite it as UTF-8 with E001 first)"
+        )
     except OSError as error:
         return f"cannot write the fixed file: {error.strerror or error}"
     return None

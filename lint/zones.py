@@ -109,8 +109,7 @@ class Zones:
 
     def _about_document(self, line: str) -> bool:
         """A prose line that quotes a title line and adds little else."""
-        return any(title in line and len(line) - line.count(title) * len(title) <= META_EXTRA
-                   for title in self._titles)
+        return any(title in line and len(line) - line.count(title) * len(title) <= META_EXTRA for title in self._titles)
 
     # -- queries -----------------------------------------------------------
 

@@ -130,8 +130,11 @@ class Lexicon:
         if text[1:2] not in self.follower_sets[text[:1]]:
             return []
         costs = self._costs
-        return [(len(word), costs[index]) for word, index in self._words.iter_prefixes_with_ids(text[:MAX_WORD])
-                if len(word) > 1]
+        return [
+            (len(word), costs[index])
+            for word, index in self._words.iter_prefixes_with_ids(text[:MAX_WORD])
+            if len(word) > 1
+        ]
 
     def starts_word(self, prefix: str) -> bool:
         """Whether some word starts with ``prefix`` (or is it)."""
@@ -258,8 +261,11 @@ class Gap:
         text = before + char + self.after
         found = []
         for start in range(first, at + 1):
-            found.extend((start, start + length, cost) for length, cost in lex.longer_words_at(text[start:])
-                         if start + length > at)
+            found.extend(
+                (start, start + length, cost)
+                for length, cost in lex.longer_words_at(text[start:])
+                if start + length > at
+            )
         return found
 
     def cost(self, char: str, words: list[tuple[int, int, int]]) -> int:
@@ -406,8 +412,9 @@ def _to_simplified(doc: Document) -> str:
     from wenlint.script import converter
 
     convert = converter("t2s").convert
-    return "\n".join(new if len(new) == len(line) else line
-                     for line, new in ((line, convert(line)) for line in text.split("\n")))
+    return "\n".join(
+        new if len(new) == len(line) else line for line, new in ((line, convert(line)) for line in text.split("\n"))
+    )
 
 
 def in_script(doc: Document, start: int, end: int, corrected: str) -> str:
@@ -527,7 +534,9 @@ def _build() -> dict:
     for word, index in trie.items():
         probability = (newspaper.get(word, 0.0) + web.get(word, 0.0)) / 2
         cost = costs[index] = min(65535, round(-100 * math.log10(probability)))
-        flags[index] = (IDIOM if word in idioms else 0) | (NEWSPAPER if word in newspaper else 0) | (WEB if word in web else 0)
+        flags[index] = (
+            (IDIOM if word in idioms else 0) | (NEWSPAPER if word in newspaper else 0) | (WEB if word in web else 0)
+        )
         by_cost.setdefault(cost, []).append(word)
         if len(word) > 1:
             inside = [*map(add, word, word[1:])]
@@ -629,7 +638,7 @@ def _fuzzy(toneless: str) -> str:
     initials, finals = _FUZZY
     for long, short in initials:
         if toneless.startswith(long):
-            toneless = short + toneless[len(long):]
+            toneless = short + toneless[len(long) :]
             break
     for long, short in finals:
         if toneless.endswith(long):

@@ -21,7 +21,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,11 @@ DATA = Path(__file__).with_name("data")
 ANCHORS = (
     ("seo", "strong", ("",)),
     ("breadcrumb", "label", ("",)),
-    ("promo", "strong", ("",)), ("promo", "search", ("",)),
+    ("promo", "strong", ("",)),
+    ("promo", "search", ("",)),
     ("metadata", "strong", (":", "：")),
-    ("chrome", "strong", ("",)), ("chrome", "preview", ("",)),
+    ("chrome", "strong", ("",)),
+    ("chrome", "preview", ("",)),
     ("licence", "anchors", ("",)),
     ("tags", "strong", ("",)),
 )
@@ -56,8 +58,10 @@ class Hit:
 
     def inside(self, others: Iterable[Hit]) -> bool:
         """Whether another hit covers this one (`网友上传` in `来源于网友上传`)."""
-        return any(other.start <= self.start and self.end <= other.end and other.end - other.start > self.end - self.start
-                   for other in others)
+        return any(
+            other.start <= self.start and self.end <= other.end and other.end - other.start > self.end - self.start
+            for other in others
+        )
 
 
 # -- packs and normalisation --------------------------------------------------
@@ -97,7 +101,7 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pack(name: str) -> dict[str, frozenset[str]]:
     """The sections of ``data/spam_<name>.txt``, each a set of normalised phrases."""
     sections: dict[str, list[str]] = defaultdict(list)
@@ -134,8 +138,12 @@ def _build_automaton(entries: tuple[tuple[str, str], ...]):
 @lru_cache(maxsize=1)
 def automaton():
     """The automaton of every anchor section of the packs, built once per process."""
-    entries = tuple((phrase + suffix, f"{name}:{section}")
-                    for name, section, suffixes in ANCHORS for phrase in pack(name)[section] for suffix in suffixes)
+    entries = tuple(
+        (phrase + suffix, f"{name}:{section}")
+        for name, section, suffixes in ANCHORS
+        for phrase in pack(name)[section]
+        for suffix in suffixes
+    )
     return _build_automaton(entries)
 
 

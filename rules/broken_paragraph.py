@@ -5,7 +5,16 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability, Rule
-from wenlint_rules.hard_line_break import MIN_WIDTH, WrapLayout, breaks_layout, display_width, is_prose, is_verse, join_fix, lines_around
+from wenlint_rules.hard_line_break import (
+    MIN_WIDTH,
+    WrapLayout,
+    breaks_layout,
+    display_width,
+    is_prose,
+    is_verse,
+    join_fix,
+    lines_around,
+)
 
 #: A line ending with a mark that continues the sentence (trailing blanks
 #: allowed), and the next line starting, not indented, with what can go on
@@ -75,7 +84,9 @@ class BrokenParagraph(Rule):
             "（二）申请登记的事项超出登记机关管辖范围的；\n"
             "（三）法律、行政法规规定的其他情形。\n"
         ),
-        Example("一是责任压得实，市级层面专门成立了领导小组；\n二是措施抓得紧，各县区都制定了实施方案；\n三是亮点树得好。\n"),
+        Example(
+            "一是责任压得实，市级层面专门成立了领导小组；\n二是措施抓得紧，各县区都制定了实施方案；\n三是亮点树得好。\n"
+        ),
         Example("尊敬的各位领导、各位来宾、女士们、先生们，\n大家上午好！\n"),
         Example("轻轻的我走了，\n正如我轻轻的来；\n我轻轻的招手，\n作别西天的云彩。\n"),
         Example("床前明月光，疑是地上霜，\n举头望明月，低头思故乡。\n"),
@@ -102,8 +113,14 @@ class BrokenParagraph(Rule):
             wrapped = layout.is_wrapped(newline)
             if not wrapped and display_width(line.rstrip(" \t")) < MIN_CLAUSE_LINE:
                 continue  # a short line: a poem, or a list without markers
-            found.append(self.diagnostic(mark, mark + 1, f"paragraph broken after `{text[mark]}`; the next line goes on with it",
-                                         join_fix(text, newline, safe=wrapped)))
+            found.append(
+                self.diagnostic(
+                    mark,
+                    mark + 1,
+                    f"paragraph broken after `{text[mark]}`; the next line goes on with it",
+                    join_fix(text, newline, safe=wrapped),
+                )
+            )
         return found
 
 

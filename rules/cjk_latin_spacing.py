@@ -71,8 +71,9 @@ class CjkLatinSpacing(Rule):
     fix = FixAvailability.SAFE
     default_enabled = False
     options = {
-        "style": Option("forbid", "`forbid` a space between Chinese and Latin/digits, or `require` one",
-                        ("forbid", "require")),
+        "style": Option(
+            "forbid", "`forbid` a space between Chinese and Latin/digits, or `require` one", ("forbid", "require")
+        ),
     }
     bad = (
         Example("我们使用 Python 编程。", fixed="我们使用Python编程。"),
@@ -112,8 +113,14 @@ class CjkLatinSpacing(Rule):
                 continue
             if text[space + 1] not in UNITS and _SECTION.fullmatch(text, text.rfind("\n", 0, space) + 1, space):
                 continue
-            found.append(self.diagnostic(space, space + 1, "space between Chinese and Latin text; the house style has none",
-                                         Fix.replace(space, space + 1, "")))
+            found.append(
+                self.diagnostic(
+                    space,
+                    space + 1,
+                    "space between Chinese and Latin text; the house style has none",
+                    Fix.replace(space, space + 1, ""),
+                )
+            )
         return found
 
     def _require(self, doc: Document) -> list[Diagnostic]:
@@ -135,8 +142,12 @@ class CjkLatinSpacing(Rule):
         return found
 
     def _missing(self, at: int, left: str, right: str) -> Diagnostic:
-        return self.diagnostic(at - 1, at + 1, f"no space between `{left}` and `{right}`; the house style has one",
-                               Fix.replace(at, at, " "))
+        return self.diagnostic(
+            at - 1,
+            at + 1,
+            f"no space between `{left}` and `{right}`; the house style has one",
+            Fix.replace(at, at, " "),
+        )
 
 
 def _quantity(text: str, start: int, end: int) -> bool:

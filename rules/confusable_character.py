@@ -11,7 +11,6 @@ from operator import and_, not_, or_
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-
 from wenlint_rules._lexicon import LOOSE_SHAPE, PENALTY, Gap, TypoView, in_script, lexicon, typo_view
 from wenlint_rules.known_typo import listed_spans
 
@@ -58,8 +57,10 @@ class _MaySuspect(dict):
 
     def __missing__(self, char: str) -> bool:
         value = self[char] = (
-            _HAN.match(char) is not None and char not in _VARIANTS
-            and lexicon().char_cost(char) >= STANDS_ALONE and any(_similar(char))
+            _HAN.match(char) is not None
+            and char not in _VARIANTS
+            and lexicon().char_cost(char) >= STANDS_ALONE
+            and any(_similar(char))
         )
         return value
 
@@ -135,14 +136,18 @@ class ConfusableCharacter(Rule):
         if not lone:
             return []
         threshold = THRESHOLD[self.settings["sensitivity"]]
-        return [self._finding(doc, position, suggestions)
-                for position, suggestions in _suspects(view, lone, _reportable(doc, view, lone), threshold)]
+        return [
+            self._finding(doc, position, suggestions)
+            for position, suggestions in _suspects(view, lone, _reportable(doc, view, lone), threshold)
+        ]
 
     def _finding(self, doc: Document, position: int, suggestions: list[str]) -> Diagnostic:
         shown = [in_script(doc, position, position + 1, char) for char in suggestions]
         alternatives = ", ".join(f"`{char}`" for char in shown)
         return self.diagnostic(
-            position, position + 1, f"`{doc.text[position]}` may be a typo for {alternatives}",
+            position,
+            position + 1,
+            f"`{doc.text[position]}` may be a typo for {alternatives}",
             Fix.replace(position, position + 1, shown[0], safe=False, message=f"write `{shown[0]}`"),
         )
 
@@ -155,14 +160,24 @@ def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: 
     :func:`_in_name`). A suspect that is not reportable is only scored
     when it stands beside another."""
     beside_lone = set(lone)
-    scored = [scored for position in lone
-              if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
-              and (scored := _score(view, position, threshold / 2))]
+    scored = [
+        scored
+        for position in lone
+        if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
+        and (scored := _score(view, position, threshold / 2))
+    ]
     for index, (position, gain, suggestions) in enumerate(scored):
-        stronger_beside = any(abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
-                              for other, other_gain, _ in scored[max(0, index - 1) : index + 2])
-        if (gain >= threshold and not stronger_beside and position in reportable
-                and not _yields(view, position, gain) and not _in_name(view, position, suggestions[0])):
+        stronger_beside = any(
+            abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
+            for other, other_gain, _ in scored[max(0, index - 1) : index + 2]
+        )
+        if (
+            gain >= threshold
+            and not stronger_beside
+            and position in reportable
+            and not _yields(view, position, gain)
+            and not _in_name(view, position, suggestions[0])
+        ):
             yield position, suggestions
 
 
@@ -172,8 +187,11 @@ def _yields(view: TypoView, position: int, gain: int) -> bool:
     ``gain``: in `炎整性` (炎症性), `整` → `症` explains the broken words as
     well as `炎` → `严` does, so neither is reported."""
     floor = gain - YIELD_MARGIN
-    return any(_score(view, neighbour, floor, joining=position) for neighbour in (position - 1, position + 1)
-               if 0 <= neighbour < len(view.text) and _HAN.match(view.text[neighbour]))
+    return any(
+        _score(view, neighbour, floor, joining=position)
+        for neighbour in (position - 1, position + 1)
+        if 0 <= neighbour < len(view.text) and _HAN.match(view.text[neighbour])
+    )
 
 
 def _lone_characters(view: TypoView):
@@ -184,8 +202,9 @@ def _lone_characters(view: TypoView):
     return compress(count(), map(and_, map(_MAY_SUSPECT.__getitem__, view.text), alone))
 
 
-def _score(view: TypoView, position: int, floor: float,
-           joining: int | None = None) -> tuple[int, int, list[str]] | None:
+def _score(
+    view: TypoView, position: int, floor: float, joining: int | None = None
+) -> tuple[int, int, list[str]] | None:
     """The suspect at ``position`` with its best gain and suggestions, or None
     when it is no suspect (alone, without a Chinese neighbour, with no
     candidate) or gains less than ``floor``. Its candidates make a word with
@@ -201,10 +220,13 @@ def _score(view: TypoView, position: int, floor: float,
     if high - low < 2:
         return None
     left = lex.follower_sets[text[position - 1]] if low < position and joining in (None, position - 1) else frozenset()
-    right = lex.leader_sets[text[position + 1]] if position + 1 < high and joining in (None, position + 1) else frozenset()
+    right = (
+        lex.leader_sets[text[position + 1]] if position + 1 < high and joining in (None, position + 1) else frozenset()
+    )
     char = text[position]
-    candidates = [(other, index) for index, group in enumerate(_similar(char))
-                  for other in (group & left) | (group & right)]
+    candidates = [
+        (other, index) for index, group in enumerate(_similar(char)) for other in (group & left) | (group & right)
+    ]
     if not candidates:
         return None
     gap = Gap(view, low, position, position + 1, high)
@@ -212,12 +234,18 @@ def _score(view: TypoView, position: int, floor: float,
     # ``char`` meets no neighbour in a word, so it stands alone; a candidate gains
     # what their costs alone differ by, and what its words save, less its penalty
     alone = lex.char_cost(char)
-    if max(alone - lex.char_cost(other) - PENALTY[index] + gap.most_saved(other, words)
-           for other, index, words in through) < floor:
+    if (
+        max(
+            alone - lex.char_cost(other) - PENALTY[index] + gap.most_saved(other, words)
+            for other, index, words in through
+        )
+        < floor
+    ):
         return None
     base = gap.cost(char, gap.words_through(char))
-    gains = sorted(((base - gap.cost(other, words) - PENALTY[index], other) for other, index, words in through),
-                   reverse=True)
+    gains = sorted(
+        ((base - gap.cost(other, words) - PENALTY[index], other) for other, index, words in through), reverse=True
+    )
     if gains[0][0] < floor:
         return None
     return position, gains[0][0], [other for _, other in gains[:SHOWN]]
@@ -231,9 +259,17 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
-    return {position for position in positions
-            if not (position in listed or doc.is_verbatim(position) or _in_spans(position, quoted, quote_starts)
-                    or _in_drug_name(text, position) or _repeated(view, position))}
+    return {
+        position
+        for position in positions
+        if not (
+            position in listed
+            or doc.is_verbatim(position)
+            or _in_spans(position, quoted, quote_starts)
+            or _in_drug_name(text, position)
+            or _repeated(view, position)
+        )
+    }
 
 
 def _repeated(view: TypoView, position: int) -> bool:
@@ -268,8 +304,11 @@ def _in_name(view: TypoView, position: int, suggestion: str) -> bool:
     or the suggestion draws it into a word of three or more characters
     (`白殿风` → 白癜风, `液体石腊` → 液体石蜡)."""
     text = view.text
-    surnames = [start for start in (position - 1, position - 2)
-                if start >= 0 and text[start] in _SURNAMES and not _ends_word(text, start)]
+    surnames = [
+        start
+        for start in (position - 1, position - 2)
+        if start >= 0 and text[start] in _SURNAMES and not _ends_word(text, start)
+    ]
     if not surnames:
         return False
     low = max(0, position - WINDOW)
@@ -283,5 +322,8 @@ def _ends_word(text: str, position: int) -> bool:
     before it, which no common word with the one before that claims: `关于`,
     `方向`; not `白` in `组长白` (组长)."""
     followers = lexicon().common_follower_sets
-    return (position > 0 and text[position] in followers[text[position - 1]]
-            and not (position > 1 and text[position - 1] in followers[text[position - 2]]))
+    return (
+        position > 0
+        and text[position] in followers[text[position - 1]]
+        and not (position > 1 and text[position - 1] in followers[text[position - 2]])
+    )

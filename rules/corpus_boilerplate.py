@@ -63,7 +63,9 @@ class CorpusBoilerplate(Rule):
         ),
     )
     good = (
-        Example("社区建设工作会议讲话\n点击查看更多>>\n今天，我们召开全区社区建设工作会议，主要是总结经验、部署工作。\n"),
+        Example(
+            "社区建设工作会议讲话\n点击查看更多>>\n今天，我们召开全区社区建设工作会议，主要是总结经验、部署工作。\n"
+        ),
         Example(
             "今天，我们召开全区社区建设工作会议，主要是总结经验、部署工作。\n点击查看更多\n"
             "会议强调，要进一步加强社区党组织建设，提高服务群众的水平。\n",
@@ -101,8 +103,11 @@ class CorpusBoilerplate(Rule):
         hits = [index for index, key in line_keys(doc.text) if key in repeated or key in self.known]
         if not hits or _mostly_repeated(doc, hits):
             return []
-        why = (f"found in {context.min_documents} or more documents of this shard" if context is not None
-               else "listed as site chrome")
+        why = (
+            f"found in {context.min_documents} or more documents of this shard"
+            if context is not None
+            else "listed as site chrome"
+        )
         zones = doc.zones
         found = []
         for index in hits:
@@ -124,8 +129,10 @@ def _known_keys(lines: list[Any]) -> list[int]:
         normalized = "".join(normalized_lines(line))
         key = line_key(normalized)
         if key is None:
-            raise ValueError(f"option 'lines': {line!r} is too short to compare "
-                             f"(it needs {MIN_LETTERS} characters besides digits and punctuation)")
+            raise ValueError(
+                f"option 'lines': {line!r} is too short to compare "
+                f"(it needs {MIN_LETTERS} characters besides digits and punctuation)"
+            )
         keys.append(key)
     return keys
 

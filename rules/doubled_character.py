@@ -5,7 +5,6 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-
 from wenlint_rules._lexicon import COMMON_WORD, MAX_WORD, TypoView, lexicon, typo_view
 
 #: Function words that are never doubled in standard writing: removing the
@@ -80,10 +79,14 @@ class DoubledCharacter(Rule):
                 continue
             if _slip(view, start):
                 char = doc.text[start]
-                found.append(self.diagnostic(
-                    start, end, f"`{char}` typed twice",
-                    Fix.replace(start + 1, end, "", safe=match[1] in FUNCTION_WORDS, message=f"write one `{char}`"),
-                ))
+                found.append(
+                    self.diagnostic(
+                        start,
+                        end,
+                        f"`{char}` typed twice",
+                        Fix.replace(start + 1, end, "", safe=match[1] in FUNCTION_WORDS, message=f"write one `{char}`"),
+                    )
+                )
         return found
 
 

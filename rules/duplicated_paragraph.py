@@ -70,14 +70,23 @@ class DuplicatedParagraph(Rule):
     )
     good = (
         Example("同志们：\n\n会议开始。\n\n同志们：\n\n谢谢大家！\n\n谢谢大家！"),
-        Example("在党建引领社区治理体系建设观摩推进会上讲话(2022年)\n\n"
-                "在党建引领社区治理体系建设观摩推进会上讲话(2022年)\n\n同志们：会议开始。"),
-        Example("一、坚持政治站位、深化思想认识，以高度的责任感抓好社区治理体系建设\n"
-                "正文。\n一、坚持政治站位、深化思想认识，以高度的责任感抓好社区治理体系建设\n"),
-        Example("第一条 本办法适用于全市所有街道社区的党组织建设工作。\n"
-                "第二条 本办法适用于全市所有街道社区的党组织建设工作。\n"),
-        Example("```\n这一行代码里的文字重复出现了两次，但是代码块不归它管。\n"
-                "这一行代码里的文字重复出现了两次，但是代码块不归它管。\n```\n", path="example.md"),
+        Example(
+            "在党建引领社区治理体系建设观摩推进会上讲话(2022年)\n\n"
+            "在党建引领社区治理体系建设观摩推进会上讲话(2022年)\n\n同志们：会议开始。"
+        ),
+        Example(
+            "一、坚持政治站位、深化思想认识，以高度的责任感抓好社区治理体系建设\n"
+            "正文。\n一、坚持政治站位、深化思想认识，以高度的责任感抓好社区治理体系建设\n"
+        ),
+        Example(
+            "第一条 本办法适用于全市所有街道社区的党组织建设工作。\n"
+            "第二条 本办法适用于全市所有街道社区的党组织建设工作。\n"
+        ),
+        Example(
+            "```\n这一行代码里的文字重复出现了两次，但是代码块不归它管。\n"
+            "这一行代码里的文字重复出现了两次，但是代码块不归它管。\n```\n",
+            path="example.md",
+        ),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -104,8 +113,12 @@ class DuplicatedParagraph(Rule):
 
     @staticmethod
     def _compared(doc: Document, start: int, content: str, min_chars: int) -> bool:
-        return (len(content) >= min_chars and _SENTENCE_END.search(content) is not None
-                and not doc.is_verbatim(start) and _han_at_least(min_chars).match(content) is not None)
+        return (
+            len(content) >= min_chars
+            and _SENTENCE_END.search(content) is not None
+            and not doc.is_verbatim(start)
+            and _han_at_least(min_chars).match(content) is not None
+        )
 
     def _duplicate(self, start: int, end: int, cut_from: int, cut_to: int, first: int, exact: bool) -> Diagnostic:
         """The finding on a copy; its fix cuts from the end of the line with content before it."""

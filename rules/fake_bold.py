@@ -91,11 +91,12 @@ class FakeBold(Rule):
     fix = FixAvailability.UNSAFE
     sibling_evidence = True
     bad = (
-        Example("如何在文明和谐社区建设中如何在文明和谐社区建设中发挥作用",
-                fixed="如何在文明和谐社区建设中发挥作用"),
-        Example("第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
-                "坚强组织坚强组织堡堡垒垒。",
-                fixed="第一个方面,健全完善社区组织体系,打造社区坚强组织堡垒。"),
+        Example("如何在文明和谐社区建设中如何在文明和谐社区建设中发挥作用", fixed="如何在文明和谐社区建设中发挥作用"),
+        Example(
+            "第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
+            "坚强组织坚强组织堡堡垒垒。",
+            fixed="第一个方面,健全完善社区组织体系,打造社区坚强组织堡垒。",
+        ),
         Example("打造社区坚坚强强组组织织。", fixed="打造社区坚强组织。"),
     )
     good = (
@@ -134,8 +135,9 @@ class FakeBold(Rule):
         else:
             fix = Fix.replace(repeat.start + len(repeat.kept), repeat.end, "", safe=False)
             how = "twice"
-        return self.diagnostic(repeat.start, repeat.end,
-                               f"`{doubled}` is `{repeat.kept}` {how}: fake-bold text extracted twice", fix)
+        return self.diagnostic(
+            repeat.start, repeat.end, f"`{doubled}` is `{repeat.kept}` {how}: fake-bold text extracted twice", fix
+        )
 
 
 def _whole_repeats(text: str) -> list[_Repeat]:
@@ -145,11 +147,16 @@ def _whole_repeats(text: str) -> list[_Repeat]:
     found = []
     for start, size in spans:
         copy = text[start : start + size]
-        if (copy in (copy + copy)[1:-1] or len(HAN.findall(copy)) < 2  # `哈哈哈哈`, `2012年2012年`
-                or not _MASKS.isdisjoint(copy) or (size == 2 and _REDUPLICATED.fullmatch(copy))):
+        if (
+            copy in (copy + copy)[1:-1]
+            or len(HAN.findall(copy)) < 2  # `哈哈哈哈`, `2012年2012年`
+            or not _MASKS.isdisjoint(copy)
+            or (size == 2 and _REDUPLICATED.fullmatch(copy))
+        ):
             continue
-        anchor = size >= ANCHOR_LENGTH and (not _NOT_WORDS.search(copy)
-                                            or (size >= LONG_MIN and text[start - 1 : start] in _HEADING_START))
+        anchor = size >= ANCHOR_LENGTH and (
+            not _NOT_WORDS.search(copy) or (size >= LONG_MIN and text[start - 1 : start] in _HEADING_START)
+        )
         found.append(_Repeat(start, start + 2 * size, copy, anchor, chars=False))
     return found
 
@@ -203,8 +210,9 @@ def _char_repeats(text: str) -> list[_Repeat]:
                 if index - begin >= 2:
                     start = match.start() + 2 * begin
                     kept = singles[begin:index]
-                    found.append(_Repeat(start, start + 2 * len(kept), kept, len(kept) >= 3 and _fake_chars(kept),
-                                         chars=True))
+                    found.append(
+                        _Repeat(start, start + 2 * len(kept), kept, len(kept) >= 3 and _fake_chars(kept), chars=True)
+                    )
                 begin = index
     return found
 

@@ -53,7 +53,9 @@ class FillInBlank(Rule):
             if doc.is_verbatim(start):
                 continue
             line = doc.line(doc.position(start)[0])
-            if HAN.search(text, line.start, line.end) is None or _decoration(text, line.start, line.end, doc.is_markdown):
+            if HAN.search(text, line.start, line.end) is None or _decoration(
+                text, line.start, line.end, doc.is_markdown
+            ):
                 continue
             found.append(self.diagnostic(start, end, "a blank left to be filled in"))
         return found

@@ -9,8 +9,11 @@ from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 #: A run of full-width digits and Latin letters (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A).
 _RUN = regex.compile(r"[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+")
 #: Their half-width forms: exactly what NFKC does to these characters, and nothing else.
-_HALF = {code: code - 0xFEE0 for block in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-         for code in range(block[0], block[1] + 1)}
+_HALF = {
+    code: code - 0xFEE0
+    for block in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(block[0], block[1] + 1)
+}
 #: Japanese and Korean set Latin letters and digits full-width by convention.
 _KANA_HANGUL = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Hangul}]")
 #: Drawing characters: full-width symbols (not the letters and digits), box drawing, blocks.
@@ -49,8 +52,9 @@ class FullwidthAlphanumeric(Rule):
     """
     fix = FixAvailability.SAFE
     bad = (
-        Example("问题就在于，从１９５０－１９６０年虽然产龄妇女率低。",
-                fixed="问题就在于，从1950－1960年虽然产龄妇女率低。"),
+        Example(
+            "问题就在于，从１９５０－１９６０年虽然产龄妇女率低。", fixed="问题就在于，从1950－1960年虽然产龄妇女率低。"
+        ),
         Example("我想买一件Ｔ恤。", fixed="我想买一件T恤。"),
         Example("他的ＩＱ有１２０。", fixed="他的IQ有120。"),
         Example("其是维生素Ａ和维生素Ｃ。", fixed="其是维生素A和维生素C。"),
@@ -84,8 +88,11 @@ class FullwidthAlphanumeric(Rule):
             if skipped_lines[number]:
                 continue
             half = run.translate(_HALF)
-            found.append(self.diagnostic(start, end, f"full-width `{run}` in Chinese text; use `{half}`",
-                                         Fix.replace(start, end, half)))
+            found.append(
+                self.diagnostic(
+                    start, end, f"full-width `{run}` in Chinese text; use `{half}`", Fix.replace(start, end, half)
+                )
+            )
         return found
 
 

@@ -103,8 +103,14 @@ class HalfwidthPunctuation(Rule):
             if doc.is_verbatim(start):
                 continue
             mark = match[0]
-            found.append(self.diagnostic(start, start + 1, f"full-width `{mark}`; the house style is `{HALF[mark]}`",
-                                         Fix.replace(start, start + 1, HALF[mark])))
+            found.append(
+                self.diagnostic(
+                    start,
+                    start + 1,
+                    f"full-width `{mark}`; the house style is `{HALF[mark]}`",
+                    Fix.replace(start, start + 1, HALF[mark]),
+                )
+            )
         return found
 
     def _half_marks(self, doc: Document) -> list[Diagnostic]:
@@ -152,9 +158,12 @@ class HalfwidthPunctuation(Rule):
             not doc.verbatim or any(is_han(ch) and not doc.is_verbatim(start + 1 + i) for i, ch in enumerate(inner))
         )
         # `第(1)条` is Chinese; `(010)12345678` is a phone number.
-        if not has_han and not (inner.isdigit() and not inner.startswith("0")
-                                and any(_chinese(ch) for ch in _before(text, start) + _after(text, close + 1)[0])
-                                and not text[close + 1 : close + 2].isdigit()):
+        if not has_han and not (
+            inner.isdigit()
+            and not inner.startswith("0")
+            and any(_chinese(ch) for ch in _before(text, start) + _after(text, close + 1)[0])
+            and not text[close + 1 : close + 2].isdigit()
+        ):
             return []
         fix = Fix((Edit(start, start + 1, "（"), Edit(close, close + 1, "）")), Applicability.SAFE)
         return [self.diagnostic(start, close + 1, "half-width parentheses around Chinese text; use `（）`", fix)]
@@ -199,7 +208,9 @@ def _latin_clause(text: str, start: int) -> bool:
     letters far outnumber Han."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    window = text[max(line_start, start - LATIN_WINDOW) : min(start + LATIN_WINDOW, len(text) if line_end == -1 else line_end)]
+    window = text[
+        max(line_start, start - LATIN_WINDOW) : min(start + LATIN_WINDOW, len(text) if line_end == -1 else line_end)
+    ]
     letters = sum(ch.isascii() and ch.isalpha() for ch in window)
     return letters > 8 and letters > 3 * sum(_han(ch) for ch in window)
 
@@ -212,8 +223,10 @@ def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
         previous = text[start - 1 : start]
         return _han(previous or " ") and after != "." and not is_ascii_alnum(after)
     if mark == "?":
-        return (_han(before or " ") or before in CJK_CLOSING) and "?" not in (before, after) and (
-            after in ("", "\n") or _han(after) or after in _AFTER_QUESTION or after in _CJK_MARKS - {"、"}
+        return (
+            (_han(before or " ") or before in CJK_CLOSING)
+            and "?" not in (before, after)
+            and (after in ("", "\n") or _han(after) or after in _AFTER_QUESTION or after in _CJK_MARKS - {"、"})
         )
     if mark == "!":
         return (_han(before or " ") or before in CJK_CLOSING) and after not in ("=", "[", "!")

@@ -104,7 +104,11 @@ class WrapLayout:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
         line, following = lines_around(self.text, newline)
         width = display_width(line.rstrip(" \t"))
-        if not MIN_WIDTH <= width <= MAX_WIDTH or not self._repeated(width) or not self._fills_paragraph(newline, width):
+        if (
+            not MIN_WIDTH <= width <= MAX_WIDTH
+            or not self._repeated(width)
+            or not self._fills_paragraph(newline, width)
+        ):
             return False
         if not (is_prose(line) or is_prose(following)) or is_heading(line):
             return False
@@ -240,8 +244,14 @@ class HardLineBreak(Rule):
             if doc.is_verbatim(newline) or not layout.is_wrapped(newline):
                 continue
             safe = is_han(before) and _chinese(after)
-            found.append(self.diagnostic(newline, newline + 1, f"line break inside a sentence, between `{before}` and `{after}`",
-                                         join_fix(text, newline, safe=safe)))
+            found.append(
+                self.diagnostic(
+                    newline,
+                    newline + 1,
+                    f"line break inside a sentence, between `{before}` and `{after}`",
+                    join_fix(text, newline, safe=safe),
+                )
+            )
         return found
 
 

@@ -96,8 +96,9 @@ class HtmlResidue(Rule):
         if _LINE_BREAK_TAG.fullmatch(match[0]) and doc.text[end : end + 1] not in ("\n", ""):
             replacement = "\n"
         what = "broken HTML tag" if match["broken"] else "HTML tag"
-        return self.diagnostic(start, end, f"{what} `{match[0]}` left in the text",
-                               Fix.replace(start, end, replacement, safe=False))
+        return self.diagnostic(
+            start, end, f"{what} `{match[0]}` left in the text", Fix.replace(start, end, replacement, safe=False)
+        )
 
     def _entities(self, doc: Document) -> list[Diagnostic]:
         found = []
@@ -106,6 +107,9 @@ class HtmlResidue(Rule):
             char = html.unescape(match[0])
             if char in (match[0], "\ufffd") or doc.is_verbatim(start):
                 continue
-            found.append(self.diagnostic(start, end, f"HTML entity `{match[0]}` for {_shown(char)}",
-                                         Fix.replace(start, end, char)))
+            found.append(
+                self.diagnostic(
+                    start, end, f"HTML entity `{match[0]}` for {_shown(char)}", Fix.replace(start, end, char)
+                )
+            )
         return found

@@ -6,7 +6,6 @@ from functools import cached_property, lru_cache
 from itertools import compress, count
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-
 from wenlint_rules._lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
 
 #: How much likelier (centibels) the idiom must make the four characters: 各司共职
@@ -53,8 +52,10 @@ def _halves() -> dict[str, tuple[_Half | None, _Half | None]]:
         idiom = idioms[index : index + 4]
         begun.setdefault(idiom[:2], []).append(idiom)
         ended.setdefault(idiom[2:], []).append(idiom)
-    return {half: (_Half(begun[half], 2) if half in begun else None, _Half(ended[half], 0) if half in ended else None)
-            for half in begun.keys() | ended.keys()}
+    return {
+        half: (_Half(begun[half], 2) if half in begun else None, _Half(ended[half], 0) if half in ended else None)
+        for half in begun.keys() | ended.keys()
+    }
 
 
 def _near_misses(view: TypoView) -> dict[int, list[str]]:
@@ -66,12 +67,10 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for offset in compress(count(), map(halves.__contains__, pairs)):
         begun, ended = halves[pairs[offset]]
-        if begun and offset + 4 <= len(text):
-            if near := begun.one_away(text[offset + 2 : offset + 4]):
-                found.setdefault(offset, []).extend(near)
-        if ended and offset >= 2:
-            if near := ended.one_away(text[offset - 2 : offset]):
-                found.setdefault(offset - 2, []).extend(near)
+        if begun and offset + 4 <= len(text) and (near := begun.one_away(text[offset + 2 : offset + 4])):
+            found.setdefault(offset, []).extend(near)
+        if ended and offset >= 2 and (near := ended.one_away(text[offset - 2 : offset])):
+            found.setdefault(offset - 2, []).extend(near)
     return found
 
 
@@ -134,10 +133,14 @@ class IdiomNearMiss(Rule):
             idiom = next(misspelt, None)
             if idiom is not None:
                 correction = in_script(doc, start, start + 4, idiom)
-                found.append(self.diagnostic(
-                    start, start + 4, f"`{doc.text[start:start + 4]}` looks like the idiom `{correction}`",
-                    Fix.replace(start, start + 4, correction, safe=False, message=f"write `{correction}`"),
-                ))
+                found.append(
+                    self.diagnostic(
+                        start,
+                        start + 4,
+                        f"`{doc.text[start : start + 4]}` looks like the idiom `{correction}`",
+                        Fix.replace(start, start + 4, correction, safe=False, message=f"write `{correction}`"),
+                    )
+                )
         return found
 
 
@@ -166,6 +169,9 @@ def _change_penalty(lex, window: str, idiom: str) -> int | None:
     if len(changed) != 1:
         return None
     wrong, right = changed[0]
-    classes = [index for index, (one, other) in enumerate(zip(lex.similar(right), lex.similar(wrong)))
-               if wrong in one or right in other]
+    classes = [
+        index
+        for index, (one, other) in enumerate(zip(lex.similar(right), lex.similar(wrong)))
+        if wrong in one or right in other
+    ]
     return PENALTY[classes[0]] if classes else None

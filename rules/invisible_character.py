@@ -30,8 +30,14 @@ _RIGHT_TO_LEFT = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko
 _LATIN1_HIGH = regex.compile(r"[\x80-\xff]")
 _BLACK_FLAG = "\U0001f3f4"  # emoji flags of England, Scotland, Wales are 🏴 + tag characters
 _NAMES = {
-    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text)", "\x00": "NULL", "\x07": "BELL",
-    "\x08": "BACKSPACE", "\x0b": "VERTICAL TAB", "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text)",
+    "\x00": "NULL",
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "VERTICAL TAB",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
 }
 
 

@@ -6,7 +6,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-
 from wenlint_rules._lexicon import TypoView, in_script, known_typos, typo_view
 
 #: A typo this long can never be right where it stands: its fix is safe.
@@ -32,8 +31,11 @@ def _typos(extra: tuple[tuple[str, str], ...]) -> _Typos:
     by_start: dict[str, list[tuple[str, str]]] = {}
     for wrong, right in pairs.items():
         by_start.setdefault(wrong[:2], []).append((wrong, right))
-    return _Typos({start: tuple(pairs) for start, pairs in by_start.items()}, frozenset(by_start),
-                  frozenset(wrong for wrong in pairs if len(wrong) == 1))
+    return _Typos(
+        {start: tuple(pairs) for start, pairs in by_start.items()},
+        frozenset(by_start),
+        frozenset(wrong for wrong in pairs if len(wrong) == 1),
+    )
 
 
 def _matches(view: TypoView, typos: _Typos) -> list[tuple[int, str, str]]:
@@ -45,8 +47,9 @@ def _matches(view: TypoView, typos: _Typos) -> list[tuple[int, str, str]]:
     for start in [*(typos.starts & view.pairs), *(char for char in typos.single if char in text)]:
         offset = text.find(start)
         while offset != -1:
-            found.extend((offset, wrong, right) for wrong, right in typos.by_start[start]
-                         if text.startswith(wrong, offset))
+            found.extend(
+                (offset, wrong, right) for wrong, right in typos.by_start[start] if text.startswith(wrong, offset)
+            )
             offset = text.find(start, offset + 1)
     return sorted(found)
 
@@ -54,8 +57,11 @@ def _matches(view: TypoView, typos: _Typos) -> list[tuple[int, str, str]]:
 def listed_spans(view: TypoView) -> list[tuple[int, int]]:
     """(start, end) of the shipped misspellings T001 reports in the text,
     which the other typo rules leave to it."""
-    return [(start, start + len(wrong)) for start, wrong, _ in _matches(view, _typos(()))
-            if not view.crosses_word(start, start + len(wrong))]
+    return [
+        (start, start + len(wrong))
+        for start, wrong, _ in _matches(view, _typos(()))
+        if not view.crosses_word(start, start + len(wrong))
+    ]
 
 
 class KnownTypo(Rule):
@@ -116,8 +122,12 @@ class KnownTypo(Rule):
                 continue
             correction = in_script(doc, start, end, right)
             safe = len(wrong) >= SAFE_LENGTH
-            found.append(self.diagnostic(
-                start, end, f"`{doc.text[start:end]}` is a known misspelling of `{correction}`",
-                Fix.replace(start, end, correction, safe=safe, message=f"write `{correction}`"),
-            ))
+            found.append(
+                self.diagnostic(
+                    start,
+                    end,
+                    f"`{doc.text[start:end]}` is a known misspelling of `{correction}`",
+                    Fix.replace(start, end, correction, safe=safe, message=f"write `{correction}`"),
+                )
+            )
         return found

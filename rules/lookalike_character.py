@@ -10,7 +10,7 @@ from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import is_chinese
 
 #: Dashes and bars that look like the numeral 一.
-_DASHES = "\u2012\u2013\u2014\u2015\u2500\u30FC\uFF0D"
+_DASHES = "\u2012\u2013\u2014\u2015\u2500\u30fc\uff0d"
 _D = f"[{_DASHES}]"
 #: One dash, not part of a Chinese dash `——` (or `──`, `－－`).
 _ONE = f"(?<!{_D}){_D}(?!{_D})"
@@ -27,9 +27,13 @@ _CLAUSE = regex.compile(rf"(?<=(?:^|[，。；：！？“]){_SPACE}){_D}(是|�
 #: `—九九八年`, `二〇〇—年`: a four-numeral year with a dash for one of them.
 _YEAR_RUN = regex.compile(rf"[{_NUM}{_DASHES}]+")
 #: `十—月`, `二十—世纪`, `十—、`, `“十—五”`: 十一, never a range (a range needs a number after the dash).
-_ELEVEN = regex.compile(rf"(?<=十){_D}(?=[\p{{Han}}、，](?<![{_NUM}十百千万亿两几数多余第至])|五(?:”|\"|规划|计划|期间|时期))")
+_ELEVEN = regex.compile(
+    rf"(?<=十){_D}(?=[\p{{Han}}、，](?<![{_NUM}十百千万亿两几数多余第至])|五(?:”|\"|规划|计划|期间|时期))"
+)
 #: `ー` (katakana prolonged sound mark) outside Japanese: `统ー` for 统一.
-_CHOONPU = regex.compile(r"(?<![\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F])ー(?![\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F])")
+_CHOONPU = regex.compile(
+    r"(?<![\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F])ー(?![\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F])"
+)
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}\uFF66-\uFF9F]")
 
 #: Letters and symbols that look like zero.
@@ -41,7 +45,9 @@ _HAN_ZERO = regex.compile(rf"(?<![{_LETTER_OR_DIGIT}])[〇零一二三四五六�
 #: (Plain sets of characters like these the standard library's re finds faster.)
 _ZERO_BESIDE_NUMERAL = re.compile(f"[〇零一二三四五六七八九][{_ZEROS}]|[{_ZEROS}][〇零一二三四五六七八九]")
 #: `2O18年`: a letter O among Arabic digits.
-_DIGIT_ZERO = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])[0-9０-９][0-9０-９OoОоΟοＯｏ]*(?![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])")
+_DIGIT_ZERO = regex.compile(
+    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])[0-9０-９][0-9０-９OoОоΟοＯｏ]*(?![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])"
+)
 _LETTER_ZEROS = "OoОоΟοＯｏ"
 
 #: Cyrillic and Greek letters drawn exactly like Latin ones.
@@ -49,9 +55,7 @@ _HOMOGLYPHS = {
     **dict(zip("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")),
     **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "ABEZHIKMNOPTYXo")),
 }
-_HOMOGLYPH = regex.compile(
-    rf"(?<![\p{{Cyrillic}}\p{{Greek}}])[{''.join(_HOMOGLYPHS)}](?![\p{{Cyrillic}}\p{{Greek}}])"
-)
+_HOMOGLYPH = regex.compile(rf"(?<![\p{{Cyrillic}}\p{{Greek}}])[{''.join(_HOMOGLYPHS)}](?![\p{{Cyrillic}}\p{{Greek}}])")
 _ANY_HOMOGLYPH = re.compile(f"[{''.join(_HOMOGLYPHS)}]")
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}0-9]")
 
@@ -85,8 +89,10 @@ class LookalikeCharacter(Rule):
     """
     fix = FixAvailability.SOMETIMES
     bad = (
-        Example("讲两点意见。\n\n—、充分认识建设平安和谐社区的重大意义\n\n二、扎实推进",
-                fixed="讲两点意见。\n\n一、充分认识建设平安和谐社区的重大意义\n\n二、扎实推进"),
+        Example(
+            "讲两点意见。\n\n—、充分认识建设平安和谐社区的重大意义\n\n二、扎实推进",
+            fixed="讲两点意见。\n\n一、充分认识建设平安和谐社区的重大意义\n\n二、扎实推进",
+        ),
         Example("（—）加强领导\n（二）落实责任", fixed="（一）加强领导\n（二）落实责任"),
         Example("主要做法：—是加强领导，二是落实责任。", fixed="主要做法：一是加强领导，二是落实责任。"),
         Example("第—章 总则", fixed="第一章 总则"),
@@ -136,9 +142,13 @@ class LookalikeCharacter(Rule):
                 before, after = text[start - 1 : start], text[start + 1 : start + 2]
                 if any(is_chinese(ch) or _LATIN_OR_DIGIT.match(ch) for ch in (before, after) if ch):
                     letter = match[0]
-                    script = "Cyrillic" if "\u0400" <= letter <= "\u04FF" else "Greek"
-                    add(start, start + 1, f"{script} `{letter}` looks like Latin `{_HOMOGLYPHS[letter]}`",
-                        _HOMOGLYPHS[letter])
+                    script = "Cyrillic" if "\u0400" <= letter <= "\u04ff" else "Greek"
+                    add(
+                        start,
+                        start + 1,
+                        f"{script} `{letter}` looks like Latin `{_HOMOGLYPHS[letter]}`",
+                        _HOMOGLYPHS[letter],
+                    )
         found.sort(key=lambda d: d.start)
         return found
 
@@ -154,7 +164,12 @@ class LookalikeCharacter(Rule):
             elif _ELEVEN.match(text, start):
                 add(start, start + 1, f"`十{dash}` stands for `十一`", "一")
             elif (clause := _CLAUSE.match(text, start)) and _second_item(text, clause.end(), clause[1]):
-                add(start, start + 1, f"`{dash}{clause[1]}` stands for `一{clause[1]}` (the list goes on with `二{clause[1]}`)", "一")
+                add(
+                    start,
+                    start + 1,
+                    f"`{dash}{clause[1]}` stands for `一{clause[1]}` (the list goes on with `二{clause[1]}`)",
+                    "一",
+                )
             elif (year := _year(text, start)) is not None:
                 add(start, start + 1, f"`{dash}` stands for `一` in the year `{year}年`", "一")
         if "ー" in text:
@@ -215,4 +230,4 @@ def _year(text: str, start: int) -> str | None:
 
 
 def _is_han(char: str) -> bool:
-    return char != "" and ("\u3400" <= char <= "\u9FFF" or char == "〇")
+    return char != "" and ("\u3400" <= char <= "\u9fff" or char == "〇")

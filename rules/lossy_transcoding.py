@@ -159,8 +159,10 @@ class LossyTranscoding(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         found = []
         for stretch in damaged_stretches(doc):
-            message = (f"`?` and {stretch.end - stretch.start - 1} damaged characters from a lossy conversion; "
-                       f"read in step the bytes say `{stretch.realigned}`")
+            message = (
+                f"`?` and {stretch.end - stretch.start - 1} damaged characters from a lossy conversion; "
+                f"read in step the bytes say `{stretch.realigned}`"
+            )
             found.append(self.diagnostic(stretch.start, stretch.end, message))
         return found
 

@@ -10,7 +10,9 @@ from wenlint_rules._context import touches_chinese
 
 _RUN = regex.compile(r"\*{2,}")
 #: Inside emphasis there is no clause punctuation and no padding.
-_NOT_EMPHASIS = regex.compile(r"[，。；！？,;]|^[\s" + "".join(CJK_PUNCTUATION) + r"]|[\s" + "".join(CJK_PUNCTUATION) + r"]$")
+_NOT_EMPHASIS = regex.compile(
+    r"[，。；！？,;]|^[\s" + "".join(CJK_PUNCTUATION) + r"]|[\s" + "".join(CJK_PUNCTUATION) + r"]$"
+)
 MAX_EMPHASIS = 30
 MAX_MARKDOWN_EMPHASIS = 80
 

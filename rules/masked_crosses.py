@@ -9,7 +9,9 @@ from wenlint.textclass import is_chinese
 from wenlint_rules._context import UNITS, char_after, char_before, touches_chinese
 
 _CROSSES = regex.compile(r"[×✕╳]+")
-_LETTERS = regex.compile(r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@+-])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@-])")
+_LETTERS = regex.compile(
+    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@+-])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@-])"
+)
 #: `XX世纪` is a century and `XX染色体` a chromosome pair, not placeholders.
 _NOT_MASK_BEFORE = ("世纪", "染色体", "型染色体")
 #: A Roman numeral other than a run of X, standing alone (`XIV`, `IV`).

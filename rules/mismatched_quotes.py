@@ -30,7 +30,7 @@ _LEADING_SPACE = " \t\u3000\u00a0"
 class MismatchedQuotes(Rule):
     code = "M006"
     name = "mismatched-quotes"
-    summary = "A Chinese quote paired with an ASCII `\"`, or a quote or bracket left unclosed"
+    summary = 'A Chinese quote paired with an ASCII `"`, or a quote or bracket left unclosed'
     explanation = """
         Chinese quotation marks come in pairs, `“…”`, and so do `‘’ 《》 （）
         【】 「」 『』`. Scraped text often pairs a Chinese quote with an ASCII
@@ -58,9 +58,9 @@ class MismatchedQuotes(Rule):
     """
     fix = FixAvailability.SAFE
     bad = (
-        Example("在“下基层”\"抓堵点”“增效能”等方面助推。", fixed="在“下基层”“抓堵点”“增效能”等方面助推。"),
-        Example("引导居民群众积极投身“六稳”\"六保”工作。", fixed="引导居民群众积极投身“六稳”“六保”工作。"),
-        Example("他说“明天再来\"，就走了。", fixed="他说“明天再来”，就走了。"),
+        Example('在“下基层”"抓堵点”“增效能”等方面助推。', fixed="在“下基层”“抓堵点”“增效能”等方面助推。"),
+        Example('引导居民群众积极投身“六稳”"六保”工作。', fixed="引导居民群众积极投身“六稳”“六保”工作。"),
+        Example('他说“明天再来"，就走了。', fixed="他说“明天再来”，就走了。"),
         Example("“看病难”、看病贵”是群众急盼解决的问题。"),
         Example("请阅读《社区建设纲要，并提出意见。"),
         Example("会议（扩大会议在北京召开。"),
@@ -70,10 +70,10 @@ class MismatchedQuotes(Rule):
         Example("“第一段引文，没有结束。\n\n“第二段引文，到这里才结束。”"),
         Example("工作分三步：1）摸底；2）整改；3）验收。"),
         Example("a）加强领导\nb）落实责任"),
-        Example("He said \"hello\" and left, 然后我们开会。"),
-        Example("我们不说\"套话\"，只做实事。"),
+        Example('He said "hello" and left, 然后我们开会。'),
+        Example('我们不说"套话"，只做实事。'),
         Example("I don’t know, it was the ’90s. 那是九十年代。"),
-        Example("屏幕是 27\" 的，《人民日报》也报道了（见第三版）。"),
+        Example('屏幕是 27" 的，《人民日报》也报道了（见第三版）。'),
         Example("【摘要】本文讨论「社区」与『街道』的关系。"),
     )
 
@@ -99,8 +99,9 @@ class MismatchedQuotes(Rule):
             found.extend(self._paragraph(text, start, group, following))
         return found
 
-    def _paragraph(self, text: str, para_start: int, tokens: list[tuple[int, str]],
-                   following: int | None) -> list[Diagnostic]:
+    def _paragraph(
+        self, text: str, para_start: int, tokens: list[tuple[int, str]], following: int | None
+    ) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         marks = self._double_quotes(text, tokens, found)
         # Balance, one stack per pair; an entry is [offset, exempt].
@@ -124,15 +125,21 @@ class MismatchedQuotes(Rule):
         next_opener = _first_char(text, following) if following is not None else ""
         for opener, stack in stacks.items():
             for pos, exempt in stack:
-                if exempt or (opener == next_opener and opener in _QUOTE_OPENERS) or (
-                    opener == "《" and _between_latin(text, pos)
+                if (
+                    exempt
+                    or (opener == next_opener and opener in _QUOTE_OPENERS)
+                    or (opener == "《" and _between_latin(text, pos))
                 ):
                     continue
-                found.append(self.diagnostic(pos, pos + 1, f"`{opener}` is never closed by `{PAIRS[opener]}` in this paragraph"))
+                found.append(
+                    self.diagnostic(pos, pos + 1, f"`{opener}` is never closed by `{PAIRS[opener]}` in this paragraph")
+                )
         found.sort(key=lambda d: d.start)
         return found
 
-    def _double_quotes(self, text: str, tokens: list[tuple[int, str]], found: list[Diagnostic]) -> list[tuple[int, str]]:
+    def _double_quotes(
+        self, text: str, tokens: list[tuple[int, str]], found: list[Diagnostic]
+    ) -> list[tuple[int, str]]:
         """Resolve ASCII `"` against the Chinese quotes around it.
 
         Returns the marks with each mixed-pair `"` replaced by the Chinese
@@ -140,37 +147,43 @@ class MismatchedQuotes(Rule):
         reported into ``found``.
         """
         marks: list[tuple[int, str]] = []
-        quotes = [i for i, (_, mark) in enumerate(tokens) if mark in "“”\""]
+        quotes = [i for i, (_, mark) in enumerate(tokens) if mark in '“”"']
         following = {a: b for a, b in zip(quotes, quotes[1:])}
         is_open = False
         skip = -1
         for i, (pos, mark) in enumerate(tokens):
-            if mark not in "“”\"":
+            if mark not in '“”"':
                 marks.append((pos, mark))
                 continue
             if mark == "“":
                 is_open = True
             elif mark == "”":
                 is_open = False
-            if mark != "\"":
+            if mark != '"':
                 marks.append((pos, mark))
                 continue
             if i == skip:
                 continue
             nxt = following.get(i)
             nxt_mark = tokens[nxt][1] if nxt is not None else ""
-            if nxt_mark == "\"":
+            if nxt_mark == '"':
                 skip = nxt  # an ASCII pair of its own
                 continue
             if not is_open and nxt_mark == "”" and _han_between(text, pos + 1, tokens[nxt][0]):
                 marks.append((pos, "“"))
-                found.append(self.diagnostic(pos, pos + 1, "ASCII `\"` opens a quote that `”` closes; use `“`",
-                                             Fix.replace(pos, pos + 1, "“")))
+                found.append(
+                    self.diagnostic(
+                        pos, pos + 1, 'ASCII `"` opens a quote that `”` closes; use `“`', Fix.replace(pos, pos + 1, "“")
+                    )
+                )
                 is_open = True
             elif is_open and nxt_mark != "”" and _han_between(text, _last_open(tokens, i) + 1, pos):
                 marks.append((pos, "”"))
-                found.append(self.diagnostic(pos, pos + 1, "ASCII `\"` closes a quote that `“` opens; use `”`",
-                                             Fix.replace(pos, pos + 1, "”")))
+                found.append(
+                    self.diagnostic(
+                        pos, pos + 1, 'ASCII `"` closes a quote that `“` opens; use `”`', Fix.replace(pos, pos + 1, "”")
+                    )
+                )
                 is_open = False
         return marks
 

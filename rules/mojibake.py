@@ -44,10 +44,21 @@ _MIN_GBK_RUN = 3
 #: ftfy with only its encoding repairs: its defaults also rewrite full-width
 #: punctuation, curly quotes and ligatures in clean Chinese text.
 _FTFY_OPTIONS = {
-    "unescape_html": False, "remove_terminal_escapes": False, "fix_encoding": True, "restore_byte_a0": False,
-    "replace_lossy_sequences": False, "decode_inconsistent_utf8": True, "fix_c1_controls": False,
-    "fix_latin_ligatures": False, "fix_character_width": False, "uncurl_quotes": False, "fix_line_breaks": False,
-    "fix_surrogates": False, "remove_control_chars": False, "normalization": None, "explain": False,
+    "unescape_html": False,
+    "remove_terminal_escapes": False,
+    "fix_encoding": True,
+    "restore_byte_a0": False,
+    "replace_lossy_sequences": False,
+    "decode_inconsistent_utf8": True,
+    "fix_c1_controls": False,
+    "fix_latin_ligatures": False,
+    "fix_character_width": False,
+    "uncurl_quotes": False,
+    "fix_line_breaks": False,
+    "fix_surrogates": False,
+    "remove_control_chars": False,
+    "normalization": None,
+    "explain": False,
 }
 
 
@@ -79,9 +90,13 @@ def _gbk_chars() -> frozenset[str]:
     0xE2–0xEF or a continuation byte 0x80–0xBF and the byte after it, and
     `€`, which Windows' GBK (cp936) makes of a lone 0x80."""
     leads, continuations, ascii_trails = range(0xE2, 0xF0), range(0x80, 0xC0), range(0x40, 0x7F)
-    return frozenset(_decode_pairs("gbk", leads, continuations) | _decode_pairs("gbk", continuations, continuations)
-                     | _decode_pairs("gbk", continuations, leads) | _decode_pairs("gbk", continuations, ascii_trails)
-                     | {"€"})
+    return frozenset(
+        _decode_pairs("gbk", leads, continuations)
+        | _decode_pairs("gbk", continuations, continuations)
+        | _decode_pairs("gbk", continuations, leads)
+        | _decode_pairs("gbk", continuations, ascii_trails)
+        | {"€"}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -322,9 +337,11 @@ class Mojibake(Rule):
             readings = [(match, *_decode(_single_bytes(match[0]), codec)) for match in runs]
             chinese = [len(match[0]) > 2 and _reads_as_chinese(reading, exact) for match, reading, exact in readings]
             settled = {_line(doc, match.start()) for (match, _, _), yes in zip(readings, chinese) if yes}
-            found = [self._repair(*match.span(), reading, exact)
-                     for (match, reading, exact), confirmed in zip(readings, chinese)
-                     if confirmed or (exact and self._settled(doc, settled, match) and _no_rare_han(reading))]
+            found = [
+                self._repair(*match.span(), reading, exact)
+                for (match, reading, exact), confirmed in zip(readings, chinese)
+                if confirmed or (exact and self._settled(doc, settled, match) and _no_rare_han(reading))
+            ]
             if settled and _covered(found) > _covered(best):
                 best = found
         return best

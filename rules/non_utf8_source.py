@@ -47,7 +47,12 @@ class NonUtf8Source(Rule):
         if doc.encoding == target:
             return []
         sure = doc.confidence >= CONFIDENT
-        fix = Fix.rewrite(0, encoding=target, safe=sure, message=f"rewrite the file as {label(target)}"
-                          + ("" if sure else "; the detection is unsure, check that the text reads right"))
+        fix = Fix.rewrite(
+            0,
+            encoding=target,
+            safe=sure,
+            message=f"rewrite the file as {label(target)}"
+            + ("" if sure else "; the detection is unsure, check that the text reads right"),
+        )
         message = f"the file is {label(doc.encoding)} (confidence {doc.confidence:.2f}), not {label(target)}"
         return [self.diagnostic(0, 0, message, fix)]

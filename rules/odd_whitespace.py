@@ -6,8 +6,8 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import is_chinese, is_han
-from wenlint_rules.space_in_chinese import UNITS, UNITS_2
 from wenlint_rules.mojibake import inside_mojibake
+from wenlint_rules.space_in_chinese import UNITS, UNITS_2
 
 #: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
@@ -22,11 +22,20 @@ _FINDINGS = regex.compile(
 #: Paragraph indentation in Chinese typesetting: ideographic or em spaces opening a line.
 _INDENT = frozenset("\u3000\u2003")
 _LINE_BREAKS = {
-    "\r\n": "carriage return before a line feed", "\r": "carriage return used as a line break",
-    "\u2028": "Unicode line separator U+2028", "\u2029": "Unicode paragraph separator U+2029",
+    "\r\n": "carriage return before a line feed",
+    "\r": "carriage return used as a line break",
+    "\u2028": "Unicode line separator U+2028",
+    "\u2029": "Unicode paragraph separator U+2029",
 }
-_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2003": "em space", "\u2002": "en space",
-          "\u2009": "thin space", "\u200a": "hair space", "\u3000": "ideographic space"}
+_NAMES = {
+    "\u00a0": "no-break space",
+    "\u202f": "narrow no-break space",
+    "\u2003": "em space",
+    "\u2002": "en space",
+    "\u2009": "thin space",
+    "\u200a": "hair space",
+    "\u3000": "ideographic space",
+}
 
 
 def _spacing_for_l002(text: str, start: int) -> bool:
@@ -87,8 +96,10 @@ class OddWhitespace(Rule):
     bad = (
         Example("电脑版\u00a0|金锄头文库版权所有", fixed="电脑版 |金锄头文库版权所有"),
         Example("体系建设观摩推进会上的讲话\n\n\u00a0\n\n同志们：", fixed="体系建设观摩推进会上的讲话\n\n\n\n同志们："),
-        Example("各项工作取得明显成效。  \n下一步工作安排如下。\u3000\n",
-                fixed="各项工作取得明显成效。\n下一步工作安排如下。\n"),
+        Example(
+            "各项工作取得明显成效。  \n下一步工作安排如下。\u3000\n",
+            fixed="各项工作取得明显成效。\n下一步工作安排如下。\n",
+        ),
         Example("第一行\r第二行", fixed="第一行\n第二行"),
     )
     good = (

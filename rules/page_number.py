@@ -96,14 +96,26 @@ class PageNumber(Rule):
     fix = FixAvailability.UNSAFE
     sibling_evidence = True
     bad = (
-        Example("进一步加大社区建设力度,特 3 别是市委于 2011 年专门抽调了干部。",
-                fixed="进一步加大社区建设力度,特别是市委于 2011 年专门抽调了干部。"),
-        Example("包括 2 社区书记、主任基本都是聘任制。" + "社区工作" * 60
-                + "特 3 别是市委高度重视。" + "社区工作" * 60 + "已经连续 4 举办了 6 届。",
-                fixed="包括社区书记、主任基本都是聘任制。" + "社区工作" * 60
-                + "特别是市委高度重视。" + "社区工作" * 60 + "已经连续举办了 6 届。"),
-        Example(("社区工作手册\n" + "社区建设取得了显著成效。" * 30 + "\n") * 3,
-                fixed="社区工作手册\n" + ("社区建设取得了显著成效。" * 30 + "\n") * 3),
+        Example(
+            "进一步加大社区建设力度,特 3 别是市委于 2011 年专门抽调了干部。",
+            fixed="进一步加大社区建设力度,特别是市委于 2011 年专门抽调了干部。",
+        ),
+        Example(
+            "包括 2 社区书记、主任基本都是聘任制。"
+            + "社区工作" * 60
+            + "特 3 别是市委高度重视。"
+            + "社区工作" * 60
+            + "已经连续 4 举办了 6 届。",
+            fixed="包括社区书记、主任基本都是聘任制。"
+            + "社区工作" * 60
+            + "特别是市委高度重视。"
+            + "社区工作" * 60
+            + "已经连续举办了 6 届。",
+        ),
+        Example(
+            ("社区工作手册\n" + "社区建设取得了显著成效。" * 30 + "\n") * 3,
+            fixed="社区工作手册\n" + ("社区建设取得了显著成效。" * 30 + "\n") * 3,
+        ),
     )
     good = (
         Example("全市共有 3 个社区,2013 年 4 月召开了第 3 次会议。"),
@@ -138,9 +150,14 @@ class PageNumber(Rule):
                 reason = f"it splits the word `{text[number.start - 2]}{text[number.end + 1]}`"
             else:
                 continue
-            found.append(self.diagnostic(number.start, number.end,
-                                         f"page number `{text[number.start:number.end]}` in the text ({reason})",
-                                         Fix.replace(*number.removal, "", safe=False)))
+            found.append(
+                self.diagnostic(
+                    number.start,
+                    number.end,
+                    f"page number `{text[number.start : number.end]}` in the text ({reason})",
+                    Fix.replace(*number.removal, "", safe=False),
+                )
+            )
         return found
 
     # -- running headers and footers ----------------------------------------
@@ -150,8 +167,12 @@ class PageNumber(Rule):
         groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for line in doc.lines:
             content = text[line.start : line.end].strip(_BLANKS)
-            if (MIN_HEADER <= len(content) <= MAX_HEADER and content[-1] not in _SENTENCE_END
-                    and _WORD_OR_NUMBER.search(content) and not _VIEWER_COUNTER.search(content)):
+            if (
+                MIN_HEADER <= len(content) <= MAX_HEADER
+                and content[-1] not in _SENTENCE_END
+                and _WORD_OR_NUMBER.search(content)
+                and not _VIEWER_COUNTER.search(content)
+            ):
                 groups[_DIGITS.sub("#", content)].append((line.start, line.end, content))
         found = []
         for key, lines in groups.items():
@@ -167,8 +188,9 @@ class PageNumber(Rule):
                 if doc.is_verbatim(start):
                     continue
                 removal = (start, end + 1) if end < len(text) else (max(0, start - 1), end)
-                found.append(self.diagnostic(start, end, f"{message}: `{content}`",
-                                             Fix.replace(*removal, "", safe=False)))
+                found.append(
+                    self.diagnostic(start, end, f"{message}: `{content}`", Fix.replace(*removal, "", safe=False))
+                )
         return found
 
 

@@ -57,10 +57,14 @@ class PreviewChunk(Rule):
     fix = FixAvailability.UNSAFE
     sibling_evidence = True
     bad = (
-        Example("1、" + _FILLER + "在 2001 年至 200\n\n2、3 年间完成了改革," + _FILLER + "解\n\n3、决社区办公用房问题。",
-                fixed=_FILLER + "在 2001 年至 2003 年间完成了改革," + _FILLER + "解决社区办公用房问题。"),
-        Example("资源描述\n\n1、" + _FILLER + "特别是\n\n2、" + _FILLER + "我们\n\n3、" + _FILLER,
-                fixed="资源描述\n\n" + _FILLER + "特别是" + _FILLER + "我们" + _FILLER),
+        Example(
+            "1、" + _FILLER + "在 2001 年至 200\n\n2、3 年间完成了改革," + _FILLER + "解\n\n3、决社区办公用房问题。",
+            fixed=_FILLER + "在 2001 年至 2003 年间完成了改革," + _FILLER + "解决社区办公用房问题。",
+        ),
+        Example(
+            "资源描述\n\n1、" + _FILLER + "特别是\n\n2、" + _FILLER + "我们\n\n3、" + _FILLER,
+            fixed="资源描述\n\n" + _FILLER + "特别是" + _FILLER + "我们" + _FILLER,
+        ),
     )
     good = (
         Example("主要措施如下：\n1、加大投入。\n2、完善制度。\n3、强化考核。"),
@@ -77,12 +81,13 @@ class PreviewChunk(Rule):
             if doc.is_verbatim(marker.start):
                 continue
             if marker.cut_from is not None and marker.value != 1:
-                fix = Fix.replace(marker.cut_from, marker.end, "", safe=False,
-                                  message="rejoin the sentence the marker cut")
-                message = f"preview-chunk marker `{text[marker.start:marker.end]}` cuts a sentence in two"
+                fix = Fix.replace(
+                    marker.cut_from, marker.end, "", safe=False, message="rejoin the sentence the marker cut"
+                )
+                message = f"preview-chunk marker `{text[marker.start : marker.end]}` cuts a sentence in two"
             else:
                 fix = Fix.replace(marker.start, marker.end, "", safe=False)
-                message = f"preview-chunk marker `{text[marker.start:marker.end]}`"
+                message = f"preview-chunk marker `{text[marker.start : marker.end]}`"
             found.append(self.diagnostic(marker.start, marker.end, message, fix))
         return found
 

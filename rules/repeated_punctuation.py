@@ -36,8 +36,13 @@ class RepeatedPunctuation(Rule):
     """
     fix = FixAvailability.SAFE
     bad = (
-        Example("打造社区坚强组织堡垒。 。健全完善社区组织体系。", fixed="打造社区坚强组织堡垒。健全完善社区组织体系。"),
-        Example("社区的各类组织，，在社区建设上都有着不可替代的作用。", fixed="社区的各类组织，在社区建设上都有着不可替代的作用。"),
+        Example(
+            "打造社区坚强组织堡垒。 。健全完善社区组织体系。", fixed="打造社区坚强组织堡垒。健全完善社区组织体系。"
+        ),
+        Example(
+            "社区的各类组织，，在社区建设上都有着不可替代的作用。",
+            fixed="社区的各类组织，在社区建设上都有着不可替代的作用。",
+        ),
         Example("贯彻省、、市创建平安和谐社区经验交流会精神。", fixed="贯彻省、市创建平安和谐社区经验交流会精神。"),
         Example("今天,,我们召开全区社区建设工作会议。", fixed="今天,我们召开全区社区建设工作会议。"),
     )
@@ -64,8 +69,11 @@ class RepeatedPunctuation(Rule):
                 continue
             if mark in _ASCII and not _between_chinese(doc, start, end):
                 continue
-            found.append(self.diagnostic(start, end, f"`{mark}` repeated",
-                                         Fix.replace(start + 1, end, "", message=f"keep one `{mark}`")))
+            found.append(
+                self.diagnostic(
+                    start, end, f"`{mark}` repeated", Fix.replace(start + 1, end, "", message=f"keep one `{mark}`")
+                )
+            )
         return found
 
 

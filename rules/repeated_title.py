@@ -58,7 +58,9 @@ class RepeatedTitle(SpamRule):
     good = (
         Example("第一章 社区建设总则\n\n第二章 社区建设总则\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"),
         Example("2021年社区工作总结\n2022年社区工作总结\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"),
-        Example("社区工作总结\n\n社区是城市社会的基本单元,也是基层治理的重要基础。\n\n社区工作总结\n\n我们要继续努力。"),
+        Example(
+            "社区工作总结\n\n社区是城市社会的基本单元,也是基层治理的重要基础。\n\n社区工作总结\n\n我们要继续努力。"
+        ),
         Example("社区工作总结\n社区工作总结报告书\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"),
     )
 
@@ -67,8 +69,11 @@ class RepeatedTitle(SpamRule):
         if len(zones.head) < 2 or not doc.has_han:
             return []
         found = scan(doc)
-        titles = [(index, _key(line)) for index in zones.head
-                  if _is_title(line := found.line(index).strip()) and not self.is_verbatim_line(doc, index)]
+        titles = [
+            (index, _key(line))
+            for index in zones.head
+            if _is_title(line := found.line(index).strip()) and not self.is_verbatim_line(doc, index)
+        ]
         results = []
         for position, (index, key) in enumerate(titles):
             kept = next((later for later, other in titles[position + 1 :] if _same_title(key, other)), None)

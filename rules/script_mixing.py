@@ -84,10 +84,14 @@ class ScriptMixing(Rule):
     }
     bad = (
         Example("社區幹部們需要研究、探討并亟待解決這些問題。", fixed="社區幹部們需要研究、探討並亟待解決這些問題。"),
-        Example("這樣的辦公用房位置偏僻,不利于面向居民辦事,經費遠遠低于工作所需。",
-                fixed="這樣的辦公用房位置偏僻,不利於面向居民辦事,經費遠遠低於工作所需。"),
-        Example("近年來,街道財政先后投入九百萬元,解決了社區服務場所的問題,社區干部們很滿意。",
-                fixed="近年來,街道財政先後投入九百萬元,解決了社區服務場所的問題,社區幹部們很滿意。"),
+        Example(
+            "這樣的辦公用房位置偏僻,不利于面向居民辦事,經費遠遠低于工作所需。",
+            fixed="這樣的辦公用房位置偏僻,不利於面向居民辦事,經費遠遠低於工作所需。",
+        ),
+        Example(
+            "近年來,街道財政先后投入九百萬元,解決了社區服務場所的問題,社區干部們很滿意。",
+            fixed="近年來,街道財政先後投入九百萬元,解決了社區服務場所的問題,社區幹部們很滿意。",
+        ),
         Example("我们认为这个問題应该尽快解决。", fixed="我们认为这个问题应该尽快解决。"),
         Example("社区建设关系到千家万家。", fixed="社區建設關係到千家萬家。", options={"script": "taiwan"}),
         Example("社区里的居民说。", fixed="社區裏的居民説。", options={"script": "hongkong"}),
@@ -132,10 +136,14 @@ class ScriptMixing(Rule):
             run = doc.text[start:end]
             minority = "Traditional" if target == "simplified" else "Simplified"
             name = _NAME[target]
-            found.append(self.diagnostic(
-                start, end, f"{minority} `{run}` in {name} text; {name} is `{replacement}`",
-                Fix.replace(start, end, replacement, safe=False, message=f"convert to `{replacement}`"),
-            ))
+            found.append(
+                self.diagnostic(
+                    start,
+                    end,
+                    f"{minority} `{run}` in {name} text; {name} is `{replacement}`",
+                    Fix.replace(start, end, replacement, safe=False, message=f"convert to `{replacement}`"),
+                )
+            )
         return found
 
     def _auto_runs(self, doc: Document) -> list[tuple[str, tuple[int, int]]]:

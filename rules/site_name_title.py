@@ -49,15 +49,23 @@ class SiteNameTitle(SpamRule):
     fix = FixAvailability.SAFE
     options = {"extra-patterns": extra_patterns_option("site names")}
     bad = (
-        Example("美章网 资料文库 建设局社区建设会议上讲话范文\n\n同志们:今天,我们召开全区社区建设工作会议,研究今后的工作思路。",
-                fixed="建设局社区建设会议上讲话范文\n\n同志们:今天,我们召开全区社区建设工作会议,研究今后的工作思路。"),
-        Example("社区工作总结_百度文库\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
-                fixed="社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。"),
-        Example("範文網 | 社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
-                fixed="社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
-                options={"extra-patterns": ["范文网"]}),
-        Example("美章网\n社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
-                fixed="社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。"),
+        Example(
+            "美章网 资料文库 建设局社区建设会议上讲话范文\n\n同志们:今天,我们召开全区社区建设工作会议,研究今后的工作思路。",
+            fixed="建设局社区建设会议上讲话范文\n\n同志们:今天,我们召开全区社区建设工作会议,研究今后的工作思路。",
+        ),
+        Example(
+            "社区工作总结_百度文库\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+            fixed="社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+        ),
+        Example(
+            "範文網 | 社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+            fixed="社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+            options={"extra-patterns": ["范文网"]},
+        ),
+        Example(
+            "美章网\n社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+            fixed="社区工作总结\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+        ),
     )
     good = (
         Example("社区工作总结\n\n我在百度文库上找到了这篇讲话,觉得写得很好,值得大家学习借鉴。"),
@@ -89,7 +97,8 @@ class SiteNameTitle(SpamRule):
                     results.append(self.line_finding(doc, index, f"site name `{name}` alone; delete the line"))
                 elif len(HAN.findall(rest)) >= _MIN_TITLE_HAN:
                     fix = Fix.replace(name_start, name_end, "", message="remove the site name")
-                    results.append(self.diagnostic(name_start, name_end, f"site name `{name}` glued to the title; remove it", fix))
+                    results.append(
+                        self.diagnostic(name_start, name_end, f"site name `{name}` glued to the title; remove it", fix)
+                    )
                 break
         return results
-

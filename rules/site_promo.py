@@ -92,4 +92,3 @@ class SitePromo(SpamRule):
                 shown = "`, `".join(sorted(phrases)[:2])
                 results.append(self.line_finding(doc, index, f"site promo (`{shown}`); delete the line"))
         return results
-

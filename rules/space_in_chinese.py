@@ -20,7 +20,22 @@ _SPACE = regex.compile(rf"(?<=[{_HAN}])[ \u00a0](?=[{_HAN}{_PUNCT}])|(?<=[{_PUNC
 #: to M007 (cjk-latin-spacing) too, so its `require` style never asks for
 #: the space back.
 UNITS = "年月日号时点分秒周岁个名人次户家栋层套项条款章节页版册卷期届批元角块万亿千百倍米斤吨克升亩台辆艘件张份篇种类场天%％℃‰"
-UNITS_2 = ("小时", "分钟", "世纪", "平方", "平米", "公里", "公斤", "公顷", "美元", "港元", "欧元", "英镑", "毫米", "厘米")
+UNITS_2 = (
+    "小时",
+    "分钟",
+    "世纪",
+    "平方",
+    "平米",
+    "公里",
+    "公斤",
+    "公顷",
+    "美元",
+    "港元",
+    "欧元",
+    "英镑",
+    "毫米",
+    "厘米",
+)
 #: A number (not part of a time, a date, a code or a word), one space, a unit.
 _NUMBER_UNIT = regex.compile(
     r"(?<![\d.:\-/A-Za-z_])\d+(?:[.,]\d+)*\K[ \u00a0](?=[" + regex.escape(UNITS) + "]|" + "|".join(UNITS_2) + ")"
@@ -69,10 +84,16 @@ class SpaceInChinese(Rule):
     fix = FixAvailability.SAFE
     options = {"units": Option(True, "also flag a space between a number and its unit (`2013 年`)")}
     bad = (
-        Example("对社区组织存在的实际困难和问题给 予了高度的关注。", fixed="对社区组织存在的实际困难和问题给予了高度的关注。"),
+        Example(
+            "对社区组织存在的实际困难和问题给 予了高度的关注。",
+            fixed="对社区组织存在的实际困难和问题给予了高度的关注。",
+        ),
         Example("为进一步加强社区建 设指明了方向。", fixed="为进一步加强社区建设指明了方向。"),
         Example("杨国宁 (2013 年 4 月) 大家好：", fixed="杨国宁 (2013年 4月) 大家好："),
-        Example("确实是凭着一股对社区事业的精神。 我们的各级党委政府，", fixed="确实是凭着一股对社区事业的精神。我们的各级党委政府，"),
+        Example(
+            "确实是凭着一股对社区事业的精神。 我们的各级党委政府，",
+            fixed="确实是凭着一股对社区事业的精神。我们的各级党委政府，",
+        ),
         Example("平均面积增加到 256.6 平方米，覆盖率达到 80 %。", fixed="平均面积增加到 256.6平方米，覆盖率达到 80%。"),
     )
     good = (
@@ -101,14 +122,26 @@ class SpaceInChinese(Rule):
             if doc.is_verbatim(space) or not _in_prose(doc, space, prose_lines):
                 continue
             before, after = text[space - 1], text[space + 1]
-            found.append(self.diagnostic(space, space + 1, f"space between `{before}` and `{after}` in Chinese text",
-                                         Fix.replace(space, space + 1, "")))
+            found.append(
+                self.diagnostic(
+                    space,
+                    space + 1,
+                    f"space between `{before}` and `{after}` in Chinese text",
+                    Fix.replace(space, space + 1, ""),
+                )
+            )
         for match in _NUMBER_UNIT.finditer(text) if self.settings["units"] else ():
             space = match.start()
             if doc.is_verbatim(space) or _SECTION.fullmatch(text, _line_start(doc, space), space):
                 continue
-            found.append(self.diagnostic(space, space + 1, f"space between a number and its unit `{text[space + 1]}`",
-                                         Fix.replace(space, space + 1, "")))
+            found.append(
+                self.diagnostic(
+                    space,
+                    space + 1,
+                    f"space between a number and its unit `{text[space + 1]}`",
+                    Fix.replace(space, space + 1, ""),
+                )
+            )
         return found
 
 

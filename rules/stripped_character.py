@@ -9,7 +9,6 @@ from operator import and_, not_, or_
 from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-
 from wenlint_rules._lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
 
 #: Inserting the character may make the words around a place this much less
@@ -114,8 +113,11 @@ class StrippedCharacter(Rule):
             return []
         min_words = self.settings["min_words"]
         expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
-        reported = {char: places for char, places in sorted(_places(doc, view, expected, min_words).items())
-                    if _convincing(places, min_words, expected[char])}  # sorted: the same tie-break in every run
+        reported = {
+            char: places
+            for char, places in sorted(_places(doc, view, expected, min_words).items())
+            if _convincing(places, min_words, expected[char])
+        }  # sorted: the same tie-break in every run
         best = {}  # two characters restoring words with the same remains (`争`: 力争, 争相): the likelier
         for char, places in reported.items():
             for place in places:
@@ -130,7 +132,7 @@ class StrippedCharacter(Rule):
 
     def _report(self, doc: Document, char: str, places: list[Place]) -> list[Diagnostic]:
         text = doc.text
-        listing = ", ".join(f"`{text[p.start:p.end]}`" for p in places[:LISTED])
+        listing = ", ".join(f"`{text[p.start : p.end]}`" for p in places[:LISTED])
         more = " …" if len(places) > LISTED else ""
         headline = max(places, key=lambda place: place.gain)
         found = []
@@ -181,8 +183,9 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
     return places
 
 
-def _candidates(doc: Document, view: TypoView,
-                missing: frozenset[str]) -> tuple[dict[str, dict[int, int]], dict[str, set[str]]]:
+def _candidates(
+    doc: Document, view: TypoView, missing: frozenset[str]
+) -> tuple[dict[str, dict[int, int]], dict[str, set[str]]]:
     """For each missing character, the gaps where it makes a two-character
     common word with a neighbour (how many: 1 or 2), in order, and the
     words it makes there with a neighbour that rarely stands alone. A gap
@@ -254,8 +257,11 @@ def _convincing(places: list[Place], min_words: int, expected: float) -> bool:
     character was expected (a place where it makes a common word with both
     neighbours counts twice)."""
     likelier = {place.word for place in places if place.gain > 0}
-    return (len({place.word for place in places}) >= min_words and len(likelier) >= LIKELIER
-            and sum(place.sides for place in places) >= PLACES_SHARE * expected)
+    return (
+        len({place.word for place in places}) >= min_words
+        and len(likelier) >= LIKELIER
+        and sum(place.sides for place in places) >= PLACES_SHARE * expected
+    )
 
 
 def _place(around: Gap, text: str, gap: int, char: str, sides: int) -> Place | None:
@@ -312,8 +318,10 @@ def _cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
         cost = lex.cost(word)
         return cost is not None and cost <= lex.char_cost(other) + WORSE
 
-    return (frozenset(other for other in lex.leader_sets[char] if cheap(other + char, other)),
-            frozenset(other for other in lex.follower_sets[char] if cheap(char + other, other)))
+    return (
+        frozenset(other for other in lex.leader_sets[char] if cheap(other + char, other)),
+        frozenset(other for other in lex.follower_sets[char] if cheap(char + other, other)),
+    )
 
 
 def _restored_word(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:

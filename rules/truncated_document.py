@@ -113,7 +113,10 @@ class TruncatedDocument(Rule):
         Example("他推开门，看见屋里坐着一个人。\n\n（未完待续）"),
         Example("全文完。\n\n电脑版 |金锄头文库版权所有\n经营许可证:蜀ICP备13022795号\n"),
         Example("项目进展顺利，详见：https://example.com/report"),
-        Example("| 项目 | 金额，万元 | 说明，备注 |\n|---|---|---|\n| 社区用房 | 900 | 已完成，下一步维护 |", path="example.md"),
+        Example(
+            "| 项目 | 金额，万元 | 说明，备注 |\n|---|---|---|\n| 社区用房 | 900 | 已完成，下一步维护 |",
+            path="example.md",
+        ),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -141,7 +144,9 @@ class TruncatedDocument(Rule):
         if _ends_mid_sentence(doc, line, content, end):
             start = end - len(_last_clause(content))
             after = f", before `{shown}`" if marker else ""
-            message = f"the document ends mid-sentence (`…{doc.text[start:end]}`){after}; the rest of the text is missing"
+            message = (
+                f"the document ends mid-sentence (`…{doc.text[start:end]}`){after}; the rest of the text is missing"
+            )
             return [self.diagnostic(start, end, message)]
         if marker:
             start = marker.start + doc.text[marker.start : marker.end].index(shown[0])

@@ -69,5 +69,5 @@ def opencc_keys(config: str):
         data = (folder / name).read_bytes()
         assert data.startswith(header), name
         trie = marisa_trie.Trie()
-        trie.frombytes(data[len(header):])
+        trie.frombytes(data[len(header) :])
         yield from trie.keys()

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import wenlint
 
 BAD = "今天,我们开会。\n"
@@ -63,7 +62,9 @@ def test_the_size_limit_is_configurable(project):
     (project / "wenlint.toml").write_text("max-file-size-mb = 2\n", encoding="utf-8")
     small_limit = wenlint("check", str(project / "big.txt"), "--select", "M001", "--statistics")
     assert small_limit.returncode == 2
-    assert _errors(small_limit) == [f"error: {project / 'big.txt'}: file too large (3.0 MiB > 2 MiB); raise max-file-size-mb to check it"]
+    assert _errors(small_limit) == [
+        f"error: {project / 'big.txt'}: file too large (3.0 MiB > 2 MiB); raise max-file-size-mb to check it"
+    ]
     (project / "wenlint.toml").write_text("max-file-size-mb = 4\n", encoding="utf-8")
     raised = wenlint("check", str(project / "big.txt"), "--select", "M001", "--statistics")
     assert raised.returncode == 1 and raised.stderr == b""
@@ -136,7 +137,8 @@ def test_a_fix_the_file_encoding_cannot_hold_is_an_error_not_a_crash(project):
     result = wenlint("check", "--fix", "--select", "E007", str(path), str(project / "good.txt"))
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert _errors(result) == [
-        f"error: {path}: cannot write the fixed file: Big5 has no `😀` (rewrite it as UTF-8 with E001 first)"]
+        f"error: {path}: cannot write the fixed file: Big5 has no `😀` (rewrite it as UTF-8 with E001 first)"
+    ]
     assert path.read_bytes() == data
     converted = wenlint("check", "--fix", "--select", "E001,E007", str(path))
     assert converted.returncode == 0 and path.read_text(encoding="utf-8") == "會議通知：明天開會😀。\n"

@@ -19,7 +19,12 @@ def test_fix_deletes_the_line_and_its_blank_lines():
 
 
 def test_other_separators_and_labels():
-    for line in ("您的位置：首页 » 范文大全 » 讲话稿", "主页 > 讲话稿", "Home › 范文 › 讲话", "当前位置:范文大全 > 讲话稿"):
+    for line in (
+        "您的位置：首页 » 范文大全 » 讲话稿",
+        "主页 > 讲话稿",
+        "Home › 范文 › 讲话",
+        "当前位置:范文大全 > 讲话稿",
+    ):
         assert findings(f"{line}\n{BODY}", "S002") == [line], line
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED_FILES, findings, seed
 
 from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-
-from conftest import SEED_FILES, findings, seed
 
 RULE = all_rules()["L007"]
 

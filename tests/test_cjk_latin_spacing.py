@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED_FILES, findings, seed, wenlint
 
 from wenlint import Document
 from wenlint.engine import fix
 from wenlint.registry import all_rules
-
-from conftest import SEED_FILES, findings, seed, wenlint
 
 RULE = all_rules()["M007"]
 
@@ -128,6 +127,15 @@ def test_require_never_asks_for_a_space_the_forbid_style_would_not_remove_around
 
 
 def test_cli_extend_select(tmp_path):
-    out = wenlint("check", str(seed("004")), "--select", "M007", "--extend-select", "M007",
-                  "--output-format", "concise", "--exit-zero").stdout.decode()
+    out = wenlint(
+        "check",
+        str(seed("004")),
+        "--select",
+        "M007",
+        "--extend-select",
+        "M007",
+        "--output-format",
+        "concise",
+        "--exit-zero",
+    ).stdout.decode()
     assert out.count(": M007 [*]") > 100

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED_FILES, wenlint
 
 from wenlint.engine import GC_THRESHOLD
-
-from conftest import ROOT, SEED_FILES, wenlint
 
 BAD = "今天,我们开会。刘**同志主持。\n"
 
@@ -39,11 +38,25 @@ def test_json_output_shape_and_stable_order(seeds_copy):
     assert result.returncode == 1
     found = json.loads(result.stdout)
     assert found
-    keys = {"code", "name", "message", "severity", "filename", "location", "end_location", "offset", "end_offset", "fix"}
+    keys = {
+        "code",
+        "name",
+        "message",
+        "severity",
+        "filename",
+        "location",
+        "end_location",
+        "offset",
+        "end_offset",
+        "fix",
+    }
     assert all(keys <= set(item) for item in found)
     order = [(item["filename"], item["offset"]) for item in found]
     assert order == sorted(order)
-    texts = {path: path_text for path, path_text in ((str(p), p.read_text(encoding="utf-8")) for p in seeds_copy.glob("*.txt"))}
+    texts = {
+        path: path_text
+        for path, path_text in ((str(p), p.read_text(encoding="utf-8")) for p in seeds_copy.glob("*.txt"))
+    }
     for item in found:
         text = texts[item["filename"]]
         line_start = sum(len(line) + 1 for line in text.split("\n")[: item["location"]["line"] - 1])
@@ -183,7 +196,9 @@ def test_config_file_and_its_errors(tmp_path):
     (tmp_path / "docs" / "a.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "docs" / "b.txt").write_text(BAD, encoding="utf-8")
     config = tmp_path / "pyproject.toml"
-    config.write_text('[tool.wenlint]\nignore = ["P"]\nper-file-ignores = { "docs/b.txt" = ["M001"] }\n', encoding="utf-8")
+    config.write_text(
+        '[tool.wenlint]\nignore = ["P"]\nper-file-ignores = { "docs/b.txt" = ["M001"] }\n', encoding="utf-8"
+    )
     result = wenlint("check", str(tmp_path / "docs"), "--output-format", "concise")
     found = [line for line in result.stdout.decode().splitlines() if ": " in line and ".txt:" in line]
     assert [line.split(": ")[1].split()[0] for line in found] == ["M001"]
@@ -240,9 +255,23 @@ def test_rules_and_help():
     for code in ("M001", "P001", "P002", "P003", "P004", "P005"):
         assert code in listing
     help_text = wenlint("check", "--help").stdout.decode()
-    for flag in ("--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--select", "--ignore", "--extend-select",
-                 "--output-format", "--output-file", "--statistics", "--exit-zero", "--config", "--stdin-filename",
-                 "--baseline", "--write-baseline"):
+    for flag in (
+        "--fix",
+        "--unsafe-fixes",
+        "--diff",
+        "--show-fixes",
+        "--select",
+        "--ignore",
+        "--extend-select",
+        "--output-format",
+        "--output-file",
+        "--statistics",
+        "--exit-zero",
+        "--config",
+        "--stdin-filename",
+        "--baseline",
+        "--write-baseline",
+    ):
         assert flag in help_text
     assert wenlint("rule", "Q999").returncode == 2
 
@@ -251,7 +280,16 @@ def test_output_file_and_paths_absolute_or_relative(tmp_path):
     shutil.copy(SEED_FILES[0], tmp_path / "doc.txt")
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     report = tmp_path / "report.json"
-    wenlint("check", "doc.txt", str(tmp_path / "doc.txt"), "--output-format", "json", "--output-file", str(report), cwd=tmp_path)
+    wenlint(
+        "check",
+        "doc.txt",
+        str(tmp_path / "doc.txt"),
+        "--output-format",
+        "json",
+        "--output-file",
+        str(report),
+        cwd=tmp_path,
+    )
     names = {item["filename"] for item in json.loads(report.read_text(encoding="utf-8"))}
     assert names == {"doc.txt", str(tmp_path / "doc.txt")}
 
@@ -285,6 +323,11 @@ def test_the_command_runs_the_garbage_collector_less_often(tmp_path):
     thresholds the collector takes a quarter of the M family's time."""
     probe = "import gc, sys; from wenlint.cli import main; main(sys.argv[1:]); print(gc.get_threshold()[0])"
     (tmp_path / "a.txt").write_text("今天天气很好。\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", probe, "check", "a.txt", "--output-format", "concise"],
-                            cwd=tmp_path, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "check", "a.txt", "--output-format", "concise"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.stdout.splitlines()[-1] == str(GC_THRESHOLD) != "700"

@@ -54,8 +54,10 @@ def test_sensitivity_trades_recall_for_precision():
 
 
 def test_clean_text_gets_nothing():
-    text = ("社区是社会的细胞，社区服务是群众生活的晴雨表。各部门要各司其职，配套下拨资金，"
-            "增进人民福祉，不要漠视群众。法律解释不是可有可无的，而是必然存在于法律适用之中。")
+    text = (
+        "社区是社会的细胞，社区服务是群众生活的晴雨表。各部门要各司其职，配套下拨资金，"
+        "增进人民福祉，不要漠视群众。法律解释不是可有可无的，而是必然存在于法律适用之中。"
+    )
     assert findings(text, "T003") == []
 
 

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED_FILES, seed, wenlint
+
 from wenlint.decode import CONFIDENT, InputError, decode
 from wenlint.document import Document
 
@@ -16,15 +16,18 @@ SENTENCE = "今天，我们召开全区社区建设工作会议，主要是贯�
 TRADITIONAL = "今天，我們召開全區社區建設工作會議，主要是貫徹省、市創建平安和諧社區經驗交流會精神。\n"
 
 
-@pytest.mark.parametrize(("data", "encoding", "bom"), [
-    (SENTENCE.encode(), "utf-8", False),
-    (b"\xef\xbb\xbf" + SENTENCE.encode(), "utf-8", True),
-    (b"\xff\xfe" + SENTENCE.encode("utf-16-le"), "utf-16-le", True),
-    (b"\xfe\xff" + SENTENCE.encode("utf-16-be"), "utf-16-be", True),
-    (b"\xff\xfe\x00\x00" + SENTENCE.encode("utf-32-le"), "utf-32-le", True),
-    (b"\x00\x00\xfe\xff" + SENTENCE.encode("utf-32-be"), "utf-32-be", True),
-    (SENTENCE.encode("utf-16-le"), "utf-16-le", False),  # no BOM: NUL in every other byte of the ASCII
-])
+@pytest.mark.parametrize(
+    ("data", "encoding", "bom"),
+    [
+        (SENTENCE.encode(), "utf-8", False),
+        (b"\xef\xbb\xbf" + SENTENCE.encode(), "utf-8", True),
+        (b"\xff\xfe" + SENTENCE.encode("utf-16-le"), "utf-16-le", True),
+        (b"\xfe\xff" + SENTENCE.encode("utf-16-be"), "utf-16-be", True),
+        (b"\xff\xfe\x00\x00" + SENTENCE.encode("utf-32-le"), "utf-32-le", True),
+        (b"\x00\x00\xfe\xff" + SENTENCE.encode("utf-32-be"), "utf-32-be", True),
+        (SENTENCE.encode("utf-16-le"), "utf-16-le", False),  # no BOM: NUL in every other byte of the ASCII
+    ],
+)
 def test_unicode_encodings_are_read_exactly_and_written_back_the_same(data, encoding, bom):
     doc = decode(data, "a.txt")
     assert (doc.text, doc.encoding, doc.bom) == (SENTENCE, encoding, bom)
@@ -70,23 +73,28 @@ def test_an_ambiguous_snippet_is_decoded_but_not_confidently():
 
 
 def test_unknown_encoding_is_not_called_binary():
-    with pytest.raises(InputError, match=r"^unknown text encoding: not UTF-8 \(byte 0xe9 at offset 3\), UTF-16, GB18030 or Big5$"):
+    with pytest.raises(
+        InputError, match=r"^unknown text encoding: not UTF-8 \(byte 0xe9 at offset 3\), UTF-16, GB18030 or Big5$"
+    ):
         decode("café au lait".encode("latin-1"))
     with pytest.raises(InputError, match="^unknown text encoding"):
         decode(b"\x80\x80abc")
 
 
-@pytest.mark.parametrize(("data", "kind"), [
-    (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
-    (b"\xff\xd8\xff\xe0\0\x10JFIF", "JPEG image"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
-    (b"PK\x03\x04\x14\0\x06\0", "ZIP archive (or DOCX/XLSX/EPUB)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", "OLE2 file (DOC/XLS/PPT)"),
-    (b"\x1f\x8b\x08\0\0\0\0\0", "gzip archive"),
-    (b"RIFF\x24\0\0\0WEBPVP8 ", "WebP image"),
-    (b"{\\rtf1\\ansi\\ansicpg936 \\'c4\\'e3}", "RTF document"),
-    ("第一行\n".encode() + b"\0\x01\x02\x03" * 10, "NUL bytes"),
-])
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
+        (b"\xff\xd8\xff\xe0\0\x10JFIF", "JPEG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
+        (b"PK\x03\x04\x14\0\x06\0", "ZIP archive (or DOCX/XLSX/EPUB)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", "OLE2 file (DOC/XLS/PPT)"),
+        (b"\x1f\x8b\x08\0\0\0\0\0", "gzip archive"),
+        (b"RIFF\x24\0\0\0WEBPVP8 ", "WebP image"),
+        (b"{\\rtf1\\ansi\\ansicpg936 \\'c4\\'e3}", "RTF document"),
+        ("第一行\n".encode() + b"\0\x01\x02\x03" * 10, "NUL bytes"),
+    ],
+)
 def test_binary_input_is_refused_by_magic_number_or_nul(data, kind):
     with pytest.raises(InputError, match=rf"^binary file \({kind.replace('(', '.').replace(')', '.')}\), not text$"):
         decode(data)
@@ -110,6 +118,7 @@ def test_mixed_line_endings_are_recorded_before_they_are_normalised():
 
 
 # -- the acceptance test: each seed in other encodings --------------------------
+
 
 def _versions(tmp_path: Path) -> dict[str, Path]:
     """Directories holding the seeds as UTF-8 and in other encodings. Big5
@@ -145,7 +154,8 @@ def _findings(directory: Path) -> dict[str, list[tuple]]:
     found: dict[str, list[tuple]] = {}
     for item in json.loads(result.stdout):
         found.setdefault(Path(item["filename"]).name, []).append(
-            (item["code"], item["offset"], item["end_offset"], item["message"], item["fingerprint"]))
+            (item["code"], item["offset"], item["end_offset"], item["message"], item["fingerprint"])
+        )
     return found
 
 
@@ -207,5 +217,7 @@ def test_diff_shows_an_encoding_change_in_the_header(tmp_path):
 
 def test_utf8_cut_off_mid_character_says_so():
     data = seed("000").read_text(encoding="utf-8").encode()[:-2]  # the last character loses a byte, and the newline
-    with pytest.raises(InputError, match=rf"^UTF-8 cut off in the middle of a character at the end \(offset {len(data) - 2}\)$"):
+    with pytest.raises(
+        InputError, match=rf"^UTF-8 cut off in the middle of a character at the end \(offset {len(data) - 2}\)$"
+    ):
         decode(data)

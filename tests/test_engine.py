@@ -100,7 +100,9 @@ def test_positions_of_spans_over_several_lines():
 
     found = lint(Document("ab\ncd\n\nefgh"), [Spanner()])
     assert [(d.start, d.line, d.column, d.end_line, d.end_column) for d in found] == [
-        (0, 1, 1, 1, 1), (2, 1, 3, 4, 3), (9, 4, 3, 4, 5),
+        (0, 1, 1, 1, 1),
+        (2, 1, 3, 4, 3),
+        (9, 4, 3, 4, 5),
     ]
 
 
@@ -164,6 +166,8 @@ def test_fixing_twice_equals_fixing_once(text):
 @given(chinese)
 def test_safe_fixes_keep_every_letter_and_character(text):
     once = fix(Document(text), [rule() for rule in all_rules().values()])
-    keep = lambda s: [ch for ch in s if ch.isalnum()]  # noqa: E731
+    keep = lambda s: [ch for ch in s if ch.isalnum()]
     assert keep(once.doc.text) == keep(text)
-    assert not any(isinstance(d, Diagnostic) and d.fix and d.fix.applicability.value == "safe" for d in once.diagnostics)
+    assert not any(
+        isinstance(d, Diagnostic) and d.fix and d.fix.applicability.value == "safe" for d in once.diagnostics
+    )

@@ -8,8 +8,9 @@ from wenlint import Document
 from wenlint.engine import fix
 from wenlint.registry import all_rules
 
-HEADING = ("第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
-           "坚强组织坚强组织堡堡垒垒。 。")
+HEADING = (
+    "第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区坚强组织坚强组织堡堡垒垒。 。"
+)
 
 
 def _fixed(text: str) -> str:
@@ -52,7 +53,8 @@ def test_long_repeats_stand_on_their_own():
     # spanning punctuation in mid-sentence: a list, not a heading
     assert findings(f"我们要{heading}{heading}", "L005") == []
     assert findings("充分认识社区建设的重要意义充分认识社区建设的重要意义", "L005") == [
-        "充分认识社区建设的重要意义充分认识社区建设的重要意义"]
+        "充分认识社区建设的重要意义充分认识社区建设的重要意义"
+    ]
     long_run = "全市街道社区党组织书记培训班辅导讲义如何发挥党组织领导核心"  # 30 characters
     assert findings(long_run * 2, "L005") == [long_run * 2]
     assert _fixed(f"标题:{long_run * 2}。") == f"标题:{long_run}。"

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILES, findings, wenlint
 
 from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-
-from conftest import SEED_FILES, findings, wenlint
 
 RULE = all_rules()["M004"]
 CSC = Path("/work/shared/data/csc/sighan14.simplified-revised.jsonl")

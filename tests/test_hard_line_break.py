@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILES, findings, seed
 
 from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.textclass import is_han
 from wenlint_rules.hard_line_break import display_width, is_verse
-
-from conftest import SEED_FILES, findings, seed
 
 RULE = all_rules()["L001"]
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"
@@ -108,8 +107,11 @@ def test_rewrapped_seeds_are_joined_and_paragraphs_kept(prefix, columns):
         result = fixed(wrapped)
         kept, left = breaks(layout), breaks(result)
         assert kept.keys() <= left.keys(), "a paragraph break was joined"
-        in_words = [key for key, offset in breaks(wrapped).items()
-                    if key not in kept and is_han(wrapped[offset - 1]) and is_han(wrapped[offset + 1])]
+        in_words = [
+            key
+            for key, offset in breaks(wrapped).items()
+            if key not in kept and is_han(wrapped[offset - 1]) and is_han(wrapped[offset + 1])
+        ]
         joined = [key for key in in_words if key not in left]
         assert len(joined) >= 0.93 * len(in_words)
         assert fixed(result) == result

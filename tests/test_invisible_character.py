@@ -18,8 +18,10 @@ SEED_LINE = seed("000").read_text(encoding="utf-8").split("\n")[8]  # 今天,我
 
 def _found(text: str, path: str = "doc.txt"):
     doc = Document.from_source(text, path)
-    return [(doc.text[d.start : d.end], d.message, d.severity, d.fix.applicability, d.fix.edits[0].content)
-            for d in lint(doc, [all_rules()["E005"]()])]
+    return [
+        (doc.text[d.start : d.end], d.message, d.severity, d.fix.applicability, d.fix.edits[0].content)
+        for d in lint(doc, [all_rules()["E005"]()])
+    ]
 
 
 def _fixed(text: str, unsafe: bool = False) -> str:
@@ -32,8 +34,13 @@ def test_zero_width_characters_in_a_seed_sentence():
         ("\u200b", "invisible U+200B ZERO WIDTH SPACE", Severity.WARNING, Applicability.SAFE, ""),
         ("\u2060", "invisible U+2060 WORD JOINER", Severity.WARNING, Applicability.SAFE, ""),
         ("\u00ad", "invisible U+00AD SOFT HYPHEN", Severity.WARNING, Applicability.SAFE, ""),
-        ("\ufeff", "invisible U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text)",
-         Severity.WARNING, Applicability.SAFE, ""),
+        (
+            "\ufeff",
+            "invisible U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text)",
+            Severity.WARNING,
+            Applicability.SAFE,
+            "",
+        ),
     ]
     assert _fixed(damaged) == SEED_LINE
 
@@ -62,8 +69,20 @@ def test_tab_newline_and_carriage_return_are_not_controls_here():
 
 def test_a_lone_c1_control_is_flagged_with_an_unsafe_fix_but_mojibake_is_left_to_e002():
     assert _found("他说\x93你好\x94。") == [
-        ("\x93", "C1 control character U+0093; in Windows-1252 this byte is `“`", Severity.WARNING, Applicability.UNSAFE, ""),
-        ("\x94", "C1 control character U+0094; in Windows-1252 this byte is `”`", Severity.WARNING, Applicability.UNSAFE, ""),
+        (
+            "\x93",
+            "C1 control character U+0093; in Windows-1252 this byte is `“`",
+            Severity.WARNING,
+            Applicability.UNSAFE,
+            "",
+        ),
+        (
+            "\x94",
+            "C1 control character U+0094; in Windows-1252 this byte is `”`",
+            Severity.WARNING,
+            Applicability.UNSAFE,
+            "",
+        ),
     ]
     assert _fixed("他说\x93你好\x94。") == "他说\x93你好\x94。"
     mojibake = SEED_LINE.encode("utf-8").decode("latin-1")
@@ -72,12 +91,20 @@ def test_a_lone_c1_control_is_flagged_with_an_unsafe_fix_but_mojibake_is_left_to
 
 def test_bidi_overrides_are_errors_and_unsafe_beside_right_to_left_text():
     assert _found("文件：报告\u202etxt.exe") == [
-        ("\u202e", "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE can make the text read in another order "
-         "than it is stored", Severity.ERROR, Applicability.SAFE, ""),
+        (
+            "\u202e",
+            "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE can make the text read in another order "
+            "than it is stored",
+            Severity.ERROR,
+            Applicability.SAFE,
+            "",
+        ),
     ]
     hebrew = "引用 \u2067שלום\u2069 一词。"
     assert [(f[0], f[2], f[3]) for f in _found(hebrew)] == [
-        ("\u2067", Severity.ERROR, Applicability.UNSAFE), ("\u2069", Severity.ERROR, Applicability.UNSAFE)]
+        ("\u2067", Severity.ERROR, Applicability.UNSAFE),
+        ("\u2069", Severity.ERROR, Applicability.UNSAFE),
+    ]
     assert _fixed(hebrew) == hebrew
     assert findings("אבג\u200f 中文", "E005") == []  # a mark on a right-to-left line is needed
     assert findings("中文\u200e 说明", "E005") == ["\u200e"]
@@ -109,6 +136,8 @@ def test_clean_seeds_yield_nothing():
 
 @pytest.mark.skipif(not CSC.is_dir(), reason="shared csc data not present")
 def test_clean_csc_sentences_yield_nothing():
-    sentences = [json.loads(line)["tgt"] for path in sorted(CSC.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+    sentences = [
+        json.loads(line)["tgt"] for path in sorted(CSC.glob("*.jsonl")) for line in path.open(encoding="utf-8")
+    ]
     assert len(sentences) > 3000
     assert findings("\n".join(sentences), "E005") == []

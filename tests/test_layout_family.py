@@ -9,12 +9,11 @@ from collections import Counter
 
 import pytest
 import regex
+from conftest import SEED_FILES, seed, wenlint
 
 from wenlint import Document
 from wenlint.engine import fix
 from wenlint.registry import all_rules
-
-from conftest import SEED_FILES, seed, wenlint
 
 CODES = ("L001", "L002", "L006", "L007")
 SELECT = ",".join(CODES)
@@ -30,7 +29,9 @@ def body_of_004(text: str) -> str:
 def test_findings_per_seed(seeds_copy):
     run = wenlint("check", "--select", SELECT, "--output-format", "json", str(seeds_copy))
     assert run.returncode == 1, run.stderr
-    counts = Counter((finding["filename"].rsplit("/", 1)[-1][:3], finding["code"]) for finding in json.loads(run.stdout))
+    counts = Counter(
+        (finding["filename"].rsplit("/", 1)[-1][:3], finding["code"]) for finding in json.loads(run.stdout)
+    )
     assert counts == {("003", "L007"): 9, ("004", "L002"): 193, ("004", "L006"): 1}
 
 
@@ -80,6 +81,7 @@ def test_fixes_only_remove_blanks_and_marks(path):
     rules = [all_rules()[code]() for code in CODES]
     text = path.read_text(encoding="utf-8")
     result = fix(Document(text), rules, unsafe=True).doc.text
+
     def squeeze(text: str) -> str:
         return regex.sub(r"[\s\u00a0]+", "", text).replace("。。", "。")
 
@@ -89,7 +91,6 @@ def test_fixes_only_remove_blanks_and_marks(path):
 def test_seed_004_reads_whole_after_every_fix(seeds_copy):
     """Issue acceptance: all rules, `--fix --unsafe-fixes`, on seed 004."""
     import regex
-
     from conftest import wenlint
 
     path = seeds_copy / "004_d9972e5a2f04e8af.txt"

@@ -16,13 +16,20 @@ def test_seed_004_footer():
 
 
 def test_fix_deletes_the_footer():
-    text = f"{BODY}\n\n电脑版\xa0|金锄头文库版权所有\n经营许可证:蜀ICP备13022795号\xa0|\xa0川公网安备\xa051140202000112号"
+    text = (
+        f"{BODY}\n\n电脑版\xa0|金锄头文库版权所有\n经营许可证:蜀ICP备13022795号\xa0|\xa0川公网安备\xa051140202000112号"
+    )
     assert fixed(text, "S006") == BODY
 
 
 def test_footer_forms():
-    for line in ("Copyright © 2008-2022 范文网 All Rights Reserved", "京ICP证030173号", "©2022 某某文库",
-                 "增值电信业务经营许可证:川B2-20120012", "版權所有,翻印必究"):
+    for line in (
+        "Copyright © 2008-2022 范文网 All Rights Reserved",
+        "京ICP证030173号",
+        "©2022 某某文库",
+        "增值电信业务经营许可证:川B2-20120012",
+        "版權所有,翻印必究",
+    ):
         assert findings(f"{BODY}\n\n{line}", "S006") == [line], line
 
 

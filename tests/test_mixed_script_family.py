@@ -4,13 +4,12 @@ bodies with OpenCC, gets no M finding other than the punctuation house style."""
 from __future__ import annotations
 
 import pytest
+from conftest import seed
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.script import converter
-
-from conftest import seed
 
 M_RULES = [rule() for code, rule in all_rules().items() if code.startswith("M") and rule.default_enabled]
 NOT_PUNCTUATION = [rule for rule in M_RULES if rule.code != "M001"]
@@ -39,8 +38,10 @@ def test_english_words_and_numbers_inside_chinese():
 
 
 def test_seed_defects_are_flagged():
-    codes = {prefix: {d.code for d in lint(Document(seed(prefix).read_text(encoding="utf-8")), NOT_PUNCTUATION)}
-             for prefix in ("000", "001", "002", "003")}
+    codes = {
+        prefix: {d.code for d in lint(Document(seed(prefix).read_text(encoding="utf-8")), NOT_PUNCTUATION)}
+        for prefix in ("000", "001", "002", "003")
+    }
     assert "M005" in codes["000"]  # `—、充分认识`
     assert "M003" in codes["001"]  # `社區(qū)`
     assert "M002" in codes["002"]  # `并亟待` in Traditional text

@@ -72,7 +72,9 @@ def test_cli_fix_rewrites_a_gb18030_seed_as_utf8_with_its_other_fixes(tmp_path):
     (tmp_path / "gb.txt").write_bytes(original.encode("gb18030"))
     (tmp_path / "utf8.txt").write_text(original, encoding="utf-8")
     report = json.loads(wenlint("check", str(tmp_path / "gb.txt"), "--output-format", "json").stdout)
-    assert [(f["code"], f["offset"], f["fix"]["applicability"]) for f in report if f["code"] == "E001"] == [("E001", 0, "safe")]
+    assert [(f["code"], f["offset"], f["fix"]["applicability"]) for f in report if f["code"] == "E001"] == [
+        ("E001", 0, "safe")
+    ]
     result = wenlint("check", "--fix", "--select", "E001,M001", "--show-fixes", str(tmp_path))
     assert f"fixed {tmp_path / 'gb.txt'}: 1 × E001," in result.stderr.decode()
     assert (tmp_path / "gb.txt").read_bytes() == (tmp_path / "utf8.txt").read_bytes()

@@ -27,13 +27,16 @@ def _fixed(text: str, *codes: str, path: str = "doc.txt") -> str:
 
 def test_seed_004_footer_no_break_spaces():
     footer = _lines("004", 58, 59)
-    assert footer == ("电脑版\u00a0|金锄头文库版权所有\n"
-                      "经营许可证:蜀ICP备13022795号\u00a0|\u00a0川公网安备\u00a051140202000112号")
+    assert footer == (
+        "电脑版\u00a0|金锄头文库版权所有\n经营许可证:蜀ICP备13022795号\u00a0|\u00a0川公网安备\u00a051140202000112号"
+    )
     doc = Document.from_source(footer)
     found = lint(doc, [all_rules()["E006"]()])
     assert [(d.start, d.message) for d in found] == [
-        (3, "no-break space instead of an ordinary space"), (35, "no-break space instead of an ordinary space"),
-        (37, "no-break space instead of an ordinary space"), (43, "no-break space instead of an ordinary space"),
+        (3, "no-break space instead of an ordinary space"),
+        (35, "no-break space instead of an ordinary space"),
+        (37, "no-break space instead of an ordinary space"),
+        (43, "no-break space instead of an ordinary space"),
     ]
     assert _fixed(footer) == footer.replace("\u00a0", " ")
 
@@ -69,7 +72,10 @@ def test_carriage_returns_and_unicode_line_separators():
     doc = Document.from_source(text)
     assert doc.text == "第一行\r第二行\n第三行\u2028第四行\u2029第五行"
     assert [d.message for d in lint(doc, [all_rules()["E006"]()])] == [
-        "carriage return used as a line break", "Unicode line separator U+2028", "Unicode paragraph separator U+2029"]
+        "carriage return used as a line break",
+        "Unicode line separator U+2028",
+        "Unicode paragraph separator U+2029",
+    ]
     assert _fixed(text) == "第一行\n第二行\n第三行\n第四行\n第五行"
     doubled = Document.from_source("第一行\r\r\n第二行\r\r\n")  # CR CR LF: a stray CR before each break
     assert findings("第一行\r\r\n第二行\r\r\n", "E006") == ["\r\n", "\r\n"]
@@ -86,7 +92,8 @@ def test_mixed_line_endings_are_flagged_once_and_fixed_by_rewriting():
     doc = decode("第一行\r\n第二行\n第三行\r\n第四行\r\n".encode())
     found = lint(doc, [all_rules()["E006"]()])
     assert [(d.start, d.end, d.line, d.message) for d in found] == [
-        (7, 7, 2, "line ends with LF while most lines end with CRLF")]
+        (7, 7, 2, "line ends with LF while most lines end with CRLF")
+    ]
     outcome = fix(doc, [all_rules()["E006"]()])
     assert outcome.fixed == {"E006": 1} and outcome.diagnostics == []
     assert outcome.doc.to_source().encode() == "第一行\r\n第二行\r\n第三行\r\n第四行\r\n".encode()
@@ -105,8 +112,10 @@ def test_cli_fix_writes_uniform_line_endings_and_diff_says_so(tmp_path):
 def test_spaces_owned_by_l002_are_not_reported_twice_and_fixes_settle():
     """L002 removes a (no-break) space between Chinese characters and between
     a number and its unit; E006 makes the other no-break spaces ordinary."""
-    text = ("各项工作给\u00a0予了高度关注，面积达到 256.6\u00a0平方米，共计 10\u00a0个社区。\n"
-            "电脑版\u00a0|\u00a0金锄头文库\u00a0\n")
+    text = (
+        "各项工作给\u00a0予了高度关注，面积达到 256.6\u00a0平方米，共计 10\u00a0个社区。\n"
+        "电脑版\u00a0|\u00a0金锄头文库\u00a0\n"
+    )
     e006 = findings(text, "E006")
     l002 = findings(text, "L002")
     doc = Document.from_source(text)
@@ -126,6 +135,8 @@ def test_clean_seeds_yield_only_the_catalogued_spaces():
 
 @pytest.mark.skipif(not CSC.is_dir(), reason="shared csc data not present")
 def test_clean_csc_sentences_yield_nothing():
-    sentences = [json.loads(line)["tgt"] for path in sorted(CSC.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+    sentences = [
+        json.loads(line)["tgt"] for path in sorted(CSC.glob("*.jsonl")) for line in path.open(encoding="utf-8")
+    ]
     assert len(sentences) > 3000
     assert findings("\n".join(sentences), "E006") == []

@@ -18,7 +18,8 @@ def test_wheel_holds_only_the_mapped_packages(tmp_path):
         shutil.copyfile(ROOT / name, source / name)
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp_path), str(source)],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
     assert built.returncode == 0, built.stderr.decode()
     (wheel,) = tmp_path.glob("wenlint-*.whl")

@@ -21,7 +21,15 @@ def test_seed_004_page_numbers_one_to_seven():
     doc = Document.from_source(text, "004.txt")
     found = [d for d in lint(doc, [all_rules()["L003"]()])]
     contexts = [text[d.start - 3 : d.end + 3] for d in found]
-    assert contexts == ["\n1、1 如何", "包括 2 社区", ",特 3 别是", "连续 4 举办", "织领 5 导核", "13、6 7 ", "的功 7 能性"]
+    assert contexts == [
+        "\n1、1 如何",
+        "包括 2 社区",
+        ",特 3 别是",
+        "连续 4 举办",
+        "织领 5 导核",
+        "13、6 7 ",
+        "的功 7 能性",
+    ]
     assert all("sequence of page numbers" in d.message for d in found)
 
 

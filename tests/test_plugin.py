@@ -27,7 +27,7 @@ tiny = "wenlint_tiny"
 py-modules = ["wenlint_tiny"]
 """
 
-MODULE = '''\
+MODULE = """\
 from wenlint import Example, Fix, FixAvailability, Rule
 
 
@@ -58,7 +58,7 @@ class Fragile(Rule):
         if "崩溃" in doc.text:
             raise KeyError("崩溃")
         return []
-'''
+"""
 
 
 def test_installed_plugin_rules_are_listed_and_run(tmp_path):
@@ -69,7 +69,8 @@ def test_installed_plugin_rules_are_listed_and_run(tmp_path):
     site = tmp_path / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(source)],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
     assert install.returncode == 0, install.stderr.decode()
     env = {**os.environ, "PYTHONPATH": str(site)}

@@ -12,7 +12,8 @@ def test_seed_metadata_lines():
     assert findings(seed("002").read_text(encoding="utf-8"), "S004") == ["時間:2022-09-21 03:23:00"]
     assert findings(seed("003").read_text(encoding="utf-8"), "S004") == ["时间:2022-07-04 11:15:02 来源:网友投稿"]
     assert findings(seed("004").read_text(encoding="utf-8"), "S004") == [
-        "上传人:小** 文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB"]
+        "上传人:小** 文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB"
+    ]
 
 
 def test_fix_deletes_the_line():

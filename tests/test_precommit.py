@@ -35,8 +35,18 @@ PYTHON = "# 今天,我们开会。\n"  # not a file type the hooks take
 
 # Variables that would point git at another repository (set when the tests
 # run inside a git hook), or change what pre-commit and wenlint do.
-DROPPED = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
-           "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "SKIP", "PRE_COMMIT_COLOR", "WENLINT_OUTPUT_FORMAT"}
+DROPPED = {
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_COMMON_DIR",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_PREFIX",
+    "SKIP",
+    "PRE_COMMIT_COLOR",
+    "WENLINT_OUTPUT_FORMAT",
+}
 
 
 def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
@@ -90,9 +100,24 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
 
 def try_repo(hook_repo: Path, hook: str, files: list[str], cwd: Path, env: dict[str, str]):
     result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--color", "never",
-         "--verbose", "--files", *files],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT,
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(hook_repo),
+            hook,
+            "--color",
+            "never",
+            "--verbose",
+            "--files",
+            *files,
+        ],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     return result.returncode, result.stdout + result.stderr
 

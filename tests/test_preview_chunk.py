@@ -46,8 +46,7 @@ def test_other_seeds_have_no_chunk_markers():
 def test_markers_cutting_words_and_numbers():
     text = f"1、{FILLER}在 2001 年至 200\n\n2、3 年间完成了改革,{FILLER}解\n\n3、决社区办公用房问题,{FILLER}我们\n\n4、的任务"
     assert findings(text, "L004") == ["1、", "2、", "3、", "4、"]
-    assert _fixed(text) == (f"{FILLER}在 2001 年至 2003 年间完成了改革,{FILLER}解决社区办公用房问题,"
-                            f"{FILLER}我们的任务")
+    assert _fixed(text) == (f"{FILLER}在 2001 年至 2003 年间完成了改革,{FILLER}解决社区办公用房问题,{FILLER}我们的任务")
     # chunks are long: markers closer together are a list
     assert findings(f"1、{FILLER}在 2001 年至 200\n\n2、3 年间完成了改革,解\n\n3、决问题,{FILLER}", "L004") == []
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wenlint.registry import all_rules
-
 from conftest import ROOT
+
+from wenlint.registry import all_rules
 
 
 def test_every_rule_is_listed_in_the_readme():

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILES, findings, seed
 
 from wenlint import Document
 from wenlint.engine import fix
 from wenlint.registry import all_rules
-
-from conftest import SEED_FILES, findings, seed
 
 RULE = all_rules()["L006"]
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"

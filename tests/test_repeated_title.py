@@ -12,8 +12,10 @@ def test_seed_repeats():
     assert findings(seed("000").read_text(encoding="utf-8"), "S008") == ["建设局社区建设会议上讲话范文"]
     assert findings(seed("001").read_text(encoding="utf-8"), "S008") == ["社區(qū)發(fā)展工作大會講話"]
     assert findings(seed("002").read_text(encoding="utf-8"), "S008") == ["社區構建問題報告"]
-    assert findings(seed("003").read_text(encoding="utf-8"), "S008") == [
-        "在党建引领社区治理体系建设观摩推进会上讲话(2022年)"] * 2
+    assert (
+        findings(seed("003").read_text(encoding="utf-8"), "S008")
+        == ["在党建引领社区治理体系建设观摩推进会上讲话(2022年)"] * 2
+    )
 
 
 def test_the_last_repeat_is_kept():

@@ -28,7 +28,7 @@ def test_no_fix():
 
 
 def test_lossy_utf8_read_as_gbk_leaves_replacement_characters():
-    damaged = "今天我们召开会议".encode("utf-8").decode("gbk", "replace")
+    damaged = "今天我们召开会议".encode().decode("gbk", "replace")
     assert damaged == "浠婂ぉ鎴戜滑鍙\ufffd寮\ufffd浼氳\ufffd\ufffd"
     assert findings(damaged, "E004") == ["\ufffd", "\ufffd", "\ufffd\ufffd"]
 

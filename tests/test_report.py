@@ -7,9 +7,8 @@ import pty
 import subprocess
 import sys
 
-from rich.cells import cell_len
-
 from conftest import wenlint
+from rich.cells import cell_len
 
 ESC = "\x1b["
 
@@ -28,7 +27,7 @@ def test_caret_sits_under_the_span_by_display_width(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("ABC全角文字和English混排,然后继续。\n", encoding="utf-8")
     result = wenlint("check", str(path), "--select", "M001", env={**os.environ, "NO_COLOR": "1"})
-    (source, carets), = _caret_rows(result.stdout.decode())
+    ((source, carets),) = _caret_rows(result.stdout.decode())
     indent = len(carets) - len(carets.lstrip(" "))
     assert source.startswith("ABC全角文字和English混排,")
     assert indent == cell_len("ABC全角文字和English混排") == 3 + 2 * 5 + 7 + 2 * 2
@@ -40,7 +39,7 @@ def test_long_lines_are_windowed_around_the_span(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("很长的句子" * 60 + ",结尾" + "再来一句" * 60 + "\n", encoding="utf-8")
     out = wenlint("check", str(path), "--select", "M001", env={**os.environ, "NO_COLOR": "1"}).stdout.decode()
-    (source, carets), = _caret_rows(out)
+    ((source, carets),) = _caret_rows(out)
     assert source.startswith("…") and source.endswith("…")
     assert cell_len(source) <= 110
     shown_before = cell_len(source[: source.index(",")])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from contextlib import asynccontextmanager
 import html
 import json
 import multiprocessing
@@ -12,10 +11,10 @@ import os
 import re
 import shutil
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-
 from conftest import seed, wenlint
 from rich.cells import cell_len
 from textual.widgets import Input
@@ -32,9 +31,11 @@ SEED_004 = seed("004").name
 
 def sync(test):
     """Run an async test on its own event loop (no asyncio plugin needed)."""
+
     @functools.wraps(test)
     def run(*args, **kwargs):
         return asyncio.run(test(*args, **kwargs))
+
     return run
 
 
@@ -254,8 +255,10 @@ def test_screenshot_option_writes_the_first_screen_as_svg(tmp_path):
     assert result.returncode == 0, result.stderr
     svg = (tmp_path / "shot.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "P001" in svg and "000.txt" in svg
-    runs = [(html.unescape(text).replace("\xa0", " "), float(width))
-            for width, text in re.findall(r'textLength="([\d.]+)"[^>]*>(.*?)</text>', svg)]
+    runs = [
+        (html.unescape(text).replace("\xa0", " "), float(width))
+        for width, text in re.findall(r'textLength="([\d.]+)"[^>]*>(.*?)</text>', svg)
+    ]
     cell = next(width / len(text) for text, width in runs if text.isascii() and text.strip())
     wide = [(text, width) for text, width in runs if cell_len(text) > len(text)]
     assert wide, "the first screen shows Chinese text"
@@ -357,8 +360,9 @@ async def test_skip_moves_to_the_next_finding_at_the_same_place(tmp_path):
 
 def test_review_takes_each_file_once_however_it_is_spelled(tmp_path):
     shutil.copyfile(seed("000"), tmp_path / "dup.txt")
-    result = wenlint("review", "dup.txt", str(tmp_path / "dup.txt"), "--select", "P001",
-                     "--screenshot", "shot.svg", cwd=tmp_path)
+    result = wenlint(
+        "review", "dup.txt", str(tmp_path / "dup.txt"), "--select", "P001", "--screenshot", "shot.svg", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "1 file ·" in _svg_text((tmp_path / "shot.svg").read_text(encoding="utf-8"))
 

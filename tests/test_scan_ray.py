@@ -12,14 +12,20 @@ ray = pytest.importorskip("ray", reason="ray is not installed: pip install 'wenl
 pytest.importorskip("ray.data", reason="ray.data is not installed: pip install 'wenlint[ray]'")
 pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
-
 from conftest import SEED_FILES  # noqa: E402
+
 from wenlint.cli import main  # noqa: E402
 from wenlint.corpus import ray_engine  # noqa: E402
 
 CHROME = "星河资料站 精品范文 第{}期"
-TITLES = ["社区建设工作会议讲话", "党组织建设工作报告", "社区工作任务分解方案", "和谐社区创建工作总结", "社区服务体系建设意见",
-          "部门协作工作通知"]
+TITLES = [
+    "社区建设工作会议讲话",
+    "党组织建设工作报告",
+    "社区工作任务分解方案",
+    "和谐社区创建工作总结",
+    "社区服务体系建设意见",
+    "部门协作工作通知",
+]
 BODIES = [
     "今天，我们召开全区社区建设工作会议，主要是总结经验、部署工作。",
     "会议强调，要进一步加强社区党组织建设，提高服务群众的水平。",
@@ -56,11 +62,17 @@ def test_ray_output_equals_the_local_engines(local_ray, tmp_path: Path, monkeypa
     corpus.mkdir()
     rows = records()
     if kind == "jsonl":
-        (corpus / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        (corpus / "b.jsonl").write_text(json.dumps({"id": "missing"}) + "\n" + json.dumps(rows[-1], ensure_ascii=False) + "\n")
+        (corpus / "a.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        (corpus / "b.jsonl").write_text(
+            json.dumps({"id": "missing"}) + "\n" + json.dumps(rows[-1], ensure_ascii=False) + "\n"
+        )
     else:
         pq.write_table(pa.Table.from_pylist(rows), corpus / "a.parquet")
-        pq.write_table(pa.table({"id": ["missing", rows[-1]["id"]], "text": [None, rows[-1]["text"]]}), corpus / "b.parquet")
+        pq.write_table(
+            pa.table({"id": ["missing", rows[-1]["id"]], "text": [None, rows[-1]["text"]]}), corpus / "b.parquet"
+        )
     options = ["--unsafe-fixes", "--min-score", "60"]
     # one local worker: forking a process that runs Ray can deadlock
     assert main(["scan", "in", "-o", "local", "--rejected", "local-rejected", "--workers", "1", *options]) == 2

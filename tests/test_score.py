@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import SEED_FILES
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import SEED_FILES
 
 from wenlint import Diagnostic, Document, Severity
 from wenlint.engine import lint
@@ -91,7 +90,9 @@ def test_short_documents_count_as_min_length():
 
 
 def test_errors_cost_more_than_warnings_and_warnings_more_than_info():
-    scores = [score([_finding("E001", severity)], 1000) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    scores = [
+        score([_finding("E001", severity)], 1000) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
     assert scores == sorted(scores) and len(set(scores)) == 3
 
 

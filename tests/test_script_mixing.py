@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import findings, opencc_keys, seed
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.script import converter
-
-from conftest import findings, opencc_keys, seed
 
 CSC = Path("/work/shared/data/csc")
 TRAD = "社區發展工作大會講話,今天的大會是市政府就加快社區建設專門召開的一次重要會議。"
@@ -37,14 +36,47 @@ def fixed(text: str, **options) -> str:
 
 def test_seed_002_simplified_forms_in_traditional_text():
     assert findings(text_of("002"), "M002") == [
-        "于", "咨", "系", "斗", "征", "后", "余", "后", "愿", "干", "并", "干", "干", "后", "后",
-        "于", "于", "么", "涌", "并", "范", "斗", "于", "于", "于", "于", "干", "斗", "于",
+        "于",
+        "咨",
+        "系",
+        "斗",
+        "征",
+        "后",
+        "余",
+        "后",
+        "愿",
+        "干",
+        "并",
+        "干",
+        "干",
+        "后",
+        "后",
+        "于",
+        "于",
+        "么",
+        "涌",
+        "并",
+        "范",
+        "斗",
+        "于",
+        "于",
+        "于",
+        "于",
+        "干",
+        "斗",
+        "于",
     ]
 
 
-@pytest.mark.parametrize("excerpt, run", [
-    ("探討并亟待解決", "并"), ("不利于面向", "于"), ("財政先后投入", "后"), ("社區干部在做好", "干"),
-])
+@pytest.mark.parametrize(
+    "excerpt, run",
+    [
+        ("探討并亟待解決", "并"),
+        ("不利于面向", "于"),
+        ("財政先后投入", "后"),
+        ("社區干部在做好", "干"),
+    ],
+)
 def test_seed_002_defects_listed_in_defects_md(excerpt, run):
     text = text_of("002")
     at = text.index(excerpt) + excerpt.index(run)
@@ -83,7 +115,7 @@ def test_seed_001_simplified_spam_line_is_not_mixing():
     # mojibake after a lossy GBK step is encoding damage, not script mixing
     damage = text.index("?shù)谋砻嫖恼隆")
     assert not any(damage <= d.start < damage + 16 for d in found)
-    assert "范" in [text[d.start:d.end] for d in found]
+    assert "范" in [text[d.start : d.end] for d in found]
 
 
 @pytest.mark.parametrize("prefix", ["000", "003", "004"])
@@ -150,7 +182,7 @@ def test_common_characters_split_runs():
 def test_traditional_in_simplified_text():
     text = "我们认为这个問題应该尽快解决,社区建设关系到千家万户。"
     doc, found = diagnostics(text)
-    assert [text[d.start:d.end] for d in found] == ["問題"]
+    assert [text[d.start : d.end] for d in found] == ["問題"]
     assert found[0].message == "Traditional `問題` in Simplified text; Simplified is `问题`"
     assert fixed(text) == "我们认为这个问题应该尽快解决,社区建设关系到千家万户。"
 

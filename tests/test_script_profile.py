@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import opencc_keys, seed
+
 from wenlint import Document
 from wenlint.script import converter
-
-from conftest import opencc_keys, seed
 
 
 def profile_of(text: str):

@@ -24,7 +24,9 @@ def test_spam_line_in_the_body_has_an_unsafe_fix():
 
 
 def test_traditional_and_slash_separated():
-    assert findings(f"亞洲無碼專區/國產精品在線播放/日韓有碼 免費觀看\n{BODY}", "S001") == ["亞洲無碼專區/國產精品在線播放/日韓有碼 免費觀看"]
+    assert findings(f"亞洲無碼專區/國產精品在線播放/日韓有碼 免費觀看\n{BODY}", "S001") == [
+        "亞洲無碼專區/國產精品在線播放/日韓有碼 免費觀看"
+    ]
 
 
 def test_keyword_lists_without_spam_vocabulary_are_left_alone():
@@ -48,4 +50,6 @@ def test_spam_words_in_prose_are_left_alone():
 def test_extra_patterns():
     text = f"快乐体育|快乐体育注册|快乐体育官网\n\n{BODY}"
     assert findings(text, "S001") == []
-    assert findings(text, "S001", **{"extra-patterns": ["快樂體育註冊", "快乐体育官网"]}) == ["快乐体育|快乐体育注册|快乐体育官网"]
+    assert findings(text, "S001", **{"extra-patterns": ["快樂體育註冊", "快乐体育官网"]}) == [
+        "快乐体育|快乐体育注册|快乐体育官网"
+    ]

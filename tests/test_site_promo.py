@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import findings, seed
 from test_spam_family import fixed
 
@@ -12,10 +11,12 @@ BODY = "今天的大会,是市政府就加快社区建设专门召开的一次�
 
 @pytest.mark.parametrize(
     ("prefix", "start"),
-    [("001", "前言:本站為你精心整理了社區(qū)發(fā)展工作大會講話范文"),
-     ("002", "導語:社區構建問題報告一文來源于網友上傳,不代表本站觀點"),
-     ("003", "下面是小编为大家整理的在党建引领社区治理体系建设观摩推进会上讲话(2022年),供大家参考。"),
-     ("004", "《全市街道社区党组织书记培训班辅导讲义》由会员分享,可在线阅读")],
+    [
+        ("001", "前言:本站為你精心整理了社區(qū)發(fā)展工作大會講話范文"),
+        ("002", "導語:社區構建問題報告一文來源于網友上傳,不代表本站觀點"),
+        ("003", "下面是小编为大家整理的在党建引领社区治理体系建设观摩推进会上讲话(2022年),供大家参考。"),
+        ("004", "《全市街道社区党组织书记培训班辅导讲义》由会员分享,可在线阅读"),
+    ],
 )
 def test_seed_promos(prefix, start):
     text = seed(prefix).read_text(encoding="utf-8")
@@ -38,7 +39,10 @@ def test_in_the_body_two_phrases_and_an_unsafe_fix():
 
 
 def test_one_phrase_in_the_body_is_not_enough():
-    for sentence in ("这些照片来源于网友上传,记者核实后确认属实。", "本报讯:转载请注明出处,这是编辑部的一贯要求和做法。"):
+    for sentence in (
+        "这些照片来源于网友上传,记者核实后确认属实。",
+        "本报讯:转载请注明出处,这是编辑部的一贯要求和做法。",
+    ):
         assert findings(f"{BODY}\n\n{sentence}\n\n{BODY}", "S003") == [], sentence
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 import regex
+from conftest import SEED_FILES, findings, seed
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint_rules import cjk_latin_spacing, space_in_chinese
-
-from conftest import SEED_FILES, findings, seed
 
 RULE = all_rules()["L002"]
 M007 = all_rules()["M007"]
@@ -29,7 +28,15 @@ def body_of_004(text: str) -> str:
 
 @pytest.mark.parametrize(
     "excerpt",
-    ["问题给 予了高度", "加强社区建 设指明", ",2005 年市委", "(2013 年 4 月)", "的 10 个城关镇", "超过 1 万平方米", "到 256.6 平方米"],
+    [
+        "问题给 予了高度",
+        "加强社区建 设指明",
+        ",2005 年市委",
+        "(2013 年 4 月)",
+        "的 10 个城关镇",
+        "超过 1 万平方米",
+        "到 256.6 平方米",
+    ],
 )
 def test_seed_004_layout_spaces_are_flagged(excerpt):
     text = seed("004").read_text(encoding="utf-8")
@@ -55,8 +62,13 @@ def test_safe_fix_leaves_no_space_between_chinese_characters_in_004():
     assert HAN_SPACE_HAN.findall(body_of_004(text))
     assert HAN_SPACE_HAN.findall(body_of_004(result)) == []
     assert result.replace(" ", "") == text.replace(" ", "")  # only spaces went
-    for before, after in [("给 予了", "给予了"), ("社区建 设", "社区建设"), (",2005 年市委", ",2005年市委"),
-                          ("(2013 年 4 月)", "(2013年 4月)"), ("堡堡垒垒。 。 健全", "堡堡垒垒。 。健全")]:
+    for before, after in [
+        ("给 予了", "给予了"),
+        ("社区建 设", "社区建设"),
+        (",2005 年市委", ",2005年市委"),
+        ("(2013 年 4 月)", "(2013年 4月)"),
+        ("堡堡垒垒。 。 健全", "堡堡垒垒。 。健全"),
+    ]:
         assert before in text and after in result
     # the chrome is not prose and keeps its spaces
     assert "返回 下载 相关 举报" in result
@@ -65,7 +77,9 @@ def test_safe_fix_leaves_no_space_between_chinese_characters_in_004():
 
 def test_units_are_units_to_m007_too():
     assert set(space_in_chinese.UNITS) <= cjk_latin_spacing.UNITS
-    assert all(unit in cjk_latin_spacing.UNITS_2 or unit[0] in cjk_latin_spacing.UNITS for unit in space_in_chinese.UNITS_2)
+    assert all(
+        unit in cjk_latin_spacing.UNITS_2 or unit[0] in cjk_latin_spacing.UNITS for unit in space_in_chinese.UNITS_2
+    )
 
 
 @pytest.mark.parametrize("style", ["require", "forbid"])
@@ -151,7 +165,7 @@ def test_units_option():
 def test_units_option_from_the_config(tmp_path):
     from conftest import wenlint
 
-    (tmp_path / "wenlint.toml").write_text('[rules.space-in-chinese]\nunits = false\n', encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text("[rules.space-in-chinese]\nunits = false\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("今天出去买菜花了 5000 元，在超 市买的。\n", encoding="utf-8")
     run = wenlint("check", "--select", "L002", "--output-format", "concise", "a.txt", cwd=tmp_path)
     findings_shown = [line for line in run.stdout.decode().splitlines() if line.startswith("a.txt:")]

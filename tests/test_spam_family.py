@@ -8,14 +8,13 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED_FILES, seed, wenlint
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.script import converter
 from wenlint_rules import _patterns
-
-from conftest import ROOT, SEED_FILES, seed, wenlint
 
 CODES = [f"S00{n}" for n in range(1, 10)]
 S_RULES = [all_rules()[code]() for code in CODES]
@@ -45,8 +44,17 @@ EXPECTED = {
     "001": [(1, "S001"), (3, "S002"), (5, "S008"), (7, "S003")],
     "002": [(1, "S008"), (3, "S004"), (5, "S003")],
     "003": [(1, "S008"), (3, "S004"), (5, "S003"), (7, "S008"), (108, "S007")],
-    "004": [(3, "S004"), *[(line, "S005") for line in range(4, 17)], (18, "S003"),
-            (52, "S005"), (53, "S005"), (54, "S005"), (56, "S002"), (58, "S006"), (59, "S006")],
+    "004": [
+        (3, "S004"),
+        *[(line, "S005") for line in range(4, 17)],
+        (18, "S003"),
+        (52, "S005"),
+        (53, "S005"),
+        (54, "S005"),
+        (56, "S002"),
+        (58, "S006"),
+        (59, "S006"),
+    ],
 }
 
 #: The excerpts of seeds/DEFECTS.md ("Spam headers") and the rule that flags each.
@@ -88,7 +96,10 @@ FIRST_AND_LAST = {
     "000": ("建设局社区建设会议上讲话", "谢谢大家!"),
     "001": ("社區(qū)發(fā)展工作大會講話", "同志們,建設宜居城市,守護美好家園,"),
     "002": ("社區構建問題報告", "3、堅持以服務居民群眾為重點,"),
-    "003": ("在党建引领社区治理体系建设观摩推进会上的讲话", "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。"),
+    "003": (
+        "在党建引领社区治理体系建设观摩推进会上的讲话",
+        "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。",
+    ),
     "004": ("全市街道社区党组织书记培训班辅导讲义", "16、门的门栋, 门栋治安状况好转了,"),
 }
 
@@ -142,13 +153,15 @@ def test_extra_patterns_from_the_configuration(tmp_path):
         encoding="utf-8",
     )
     page = tmp_path / "page.txt"
-    page.write_text("范文网 | 社区工作总结\n快乐体育|快乐体育注册|快乐体育官网\n\n今天的大会,是一次重要会议。今天的大会,是一次重要会议。\n",
-                    encoding="utf-8")
+    page.write_text(
+        "范文网 | 社区工作总结\n快乐体育|快乐体育注册|快乐体育官网\n\n今天的大会,是一次重要会议。今天的大会,是一次重要会议。\n",
+        encoding="utf-8",
+    )
     result = wenlint("check", "--output-format", "concise", str(page), cwd=tmp_path)
     out = result.stdout.decode()
     assert "page.txt:1:1: S009" in out and "page.txt:2:1: S001" in out
     bad = tmp_path / "wenlint.toml"
-    bad.write_text('[rules.S001]\nextra-patterns = [1]\n', encoding="utf-8")
+    bad.write_text("[rules.S001]\nextra-patterns = [1]\n", encoding="utf-8")
     result = wenlint("check", str(page), cwd=tmp_path)
     assert result.returncode == 2 and b"extra-patterns" in result.stderr
 
@@ -198,15 +211,23 @@ MENTIONS = [
 @pytest.mark.parametrize("sentence", MENTIONS)
 def test_no_finding_on_sentences_that_mention_the_words(sentence):
     paragraph = "今天,我们召开全区社区建设工作会议,主要是贯彻省、市会议精神。"
-    placements = (sentence, f"{paragraph}{sentence}{paragraph}", f"{sentence}\n\n{paragraph}", f"{paragraph}\n\n{sentence}")
+    placements = (
+        sentence,
+        f"{paragraph}{sentence}{paragraph}",
+        f"{sentence}\n\n{paragraph}",
+        f"{paragraph}\n\n{sentence}",
+    )
     for text in placements:
         assert s_findings(text) == [], text
 
 
 @pytest.mark.skipif(not CSC.is_dir(), reason="needs ../shared/data/csc")
 def test_no_finding_on_csc_sentences():
-    sentences = [json.loads(line)["tgt"] for path in sorted(CSC.glob("*.jsonl"))
-                 for line in path.read_text(encoding="utf-8").splitlines()]
+    sentences = [
+        json.loads(line)["tgt"]
+        for path in sorted(CSC.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     assert len(sentences) > 3000
     assert [(s, s_findings(s)) for s in sentences if s_findings(s)] == []
 

@@ -17,7 +17,12 @@ def test_seed_003_tag_line():
 
 
 def test_labels_at_the_edges():
-    for line in ("標籤:社區治理,黨建,講話稿", "相关搜索：党建 讲话", "Tags: 党建, 讲话", "延伸阅读:党建讲话稿 社区工作总结"):
+    for line in (
+        "標籤:社區治理,黨建,講話稿",
+        "相关搜索：党建 讲话",
+        "Tags: 党建, 讲话",
+        "延伸阅读:党建讲话稿 社区工作总结",
+    ):
         text = f"{BODY}\n\n{line}\n"
         assert findings(text, "S007") == [line], line
         assert fixed(text, "S007") == f"{BODY}\n"

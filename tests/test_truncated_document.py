@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import findings, seed
 
 from wenlint import Document
@@ -88,7 +87,7 @@ def test_read_more_marker_after_a_full_stop():
     ],
 )
 def test_signatures_headings_and_footers_after_a_complete_body(ending):
-    assert findings(_text("000").rstrip("\n谢谢大家!") + "。" + ending, "D001") == []
+    assert findings(_text("000").rstrip("\n谢谢大家!") + "。" + ending, "D001") == []  # noqa: B005 - strips the closing words, character by character
 
 
 def test_to_be_continued_marks_a_complete_part_even_mid_sentence():

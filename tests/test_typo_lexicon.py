@@ -90,7 +90,8 @@ def test_processes_starting_together_build_a_damaged_cache_once(tmp_path):
     assert sorted(outputs) == [["built", "loaded"], ["loaded"], ["loaded"]]
     # another installation's recent cache stays; one unused for long goes
     assert sorted(p.name for p in path.parent.iterdir()) == sorted(
-        [path.name, "typo-lexicon-0-other.pickle", "typo-lexicon.lock"])
+        [path.name, "typo-lexicon-0-other.pickle", "typo-lexicon.lock"]
+    )
     assert _run(_LOAD, tmp_path).communicate()[0].split() == ["loaded"]
 
 

@@ -12,7 +12,14 @@ def test_seed_004_chrome():
     title = "全市街道社区党组织书记培训班辅导讲义"
     pages = [line for n in range(1, 6) for line in (f"{title}_第{n}页", f"第{n}页 / 共27页")]
     assert findings(seed("004").read_text(encoding="utf-8"), "S005") == [
-        "返回 下载 相关 举报", *pages, "点击查看更多>>", "资源描述", "展开阅读全文", "相关资源", "相关搜索"]
+        "返回 下载 相关 举报",
+        *pages,
+        "点击查看更多>>",
+        "资源描述",
+        "展开阅读全文",
+        "相关资源",
+        "相关搜索",
+    ]
 
 
 def test_fix_at_head_and_tail():

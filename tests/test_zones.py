@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import seed
 
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
 from wenlint.zones import Zone, Zones, is_prose
-
-from conftest import seed
 
 BODY = "今天,我们召开全区社区建设工作会议,主要是贯彻省、市会议精神。"
 

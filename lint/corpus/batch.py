@@ -130,7 +130,9 @@ class Annotator:
         result: dict[str, Any] = {
             "score": value,
             "counts": counts,
-            "findings": [finding_object(d, self.names.get(d.code, "internal-error"), source, None) for d in diagnostics],
+            "findings": [
+                finding_object(d, self.names.get(d.code, "internal-error"), source, None) for d in diagnostics
+            ],
         }
         if self.job.fix:
             allowed = any(d.fix is not None and d.fix.allowed(self.job.unsafe) for d in diagnostics)
@@ -210,18 +212,28 @@ def _utf8_size(text: str) -> int:
     try:
         return len(text.encode("utf-8"))
     except UnicodeEncodeError as error:
-        raise RecordError("not UTF-8", f"text holds an unpaired surrogate (U+{ord(text[error.start]):04X} "
-                                       f"at character {error.start})") from None
+        raise RecordError(
+            "not UTF-8", f"text holds an unpaired surrogate (U+{ord(text[error.start]):04X} at character {error.start})"
+        ) from None
 
 
 def _too_large(size: int, job: ScanJob) -> str:
-    return (f"record too large ({size / 2**20:.3g} MiB > {job.max_record_bytes / 2**20:.3g} MiB); "
-            "raise --max-record-mb to scan it")
+    return (
+        f"record too large ({size / 2**20:.3g} MiB > {job.max_record_bytes / 2**20:.3g} MiB); "
+        "raise --max-record-mb to scan it"
+    )
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
-            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 # -- JSON Lines batches ------------------------------------------------------------------
@@ -288,8 +300,9 @@ def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stat
     return result
 
 
-def _output(setup: Setup, records: list[Any], results: list[dict], stats: list[RecordStat],
-            errors: list[tuple[int, str, str]]) -> BatchOutput:
+def _output(
+    setup: Setup, records: list[Any], results: list[dict], stats: list[RecordStat], errors: list[tuple[int, str, str]]
+) -> BatchOutput:
     """Rows (input fields plus ``wenlint``), split by --min-score, in the output format."""
     job = setup.job
     keep = [job.min_score is None or stat.score >= job.min_score for stat in stats]
@@ -298,8 +311,12 @@ def _output(setup: Setup, records: list[Any], results: list[dict], stats: list[R
     if not job.keep_rejected:
         rejected = []
     letters = annotator(setup).letters
-    return BatchOutput(_rows_as(kept, job.output_format, letters, job), _rows_as(rejected, job.rejected_format, letters, job),
-                       stats, errors)
+    return BatchOutput(
+        _rows_as(kept, job.output_format, letters, job),
+        _rows_as(rejected, job.rejected_format, letters, job),
+        stats,
+        errors,
+    )
 
 
 def _rows_as(rows: list[tuple[Any, dict]], output_format: str, letters: tuple[str, ...], job: ScanJob) -> Any:
@@ -363,8 +380,16 @@ HELPER = "_wenlint"
 def helper_type():
     import pyarrow as pa
 
-    return pa.struct([("score", pa.int32()), ("size", pa.int64()), ("id", pa.string()), ("codes", pa.string()),
-                      ("kind", pa.string()), ("error", pa.string())])
+    return pa.struct(
+        [
+            ("score", pa.int32()),
+            ("size", pa.int64()),
+            ("id", pa.string()),
+            ("codes", pa.string()),
+            ("kind", pa.string()),
+            ("error", pa.string()),
+        ]
+    )
 
 
 def annotate_table(table, setup: Setup):
@@ -389,8 +414,9 @@ def annotate_table(table, setup: Setup):
         result, value, codes = annotator(setup).annotate(text)
         results.append(result)
         helpers.append({"score": value, "size": len(text.encode("utf-8")), "id": record_id, "codes": json.dumps(codes)})
-    return (table.append_column("wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix)))
-            .append_column(HELPER, pa.array(helpers, type=helper_type())))
+    return table.append_column(
+        "wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix))
+    ).append_column(HELPER, pa.array(helpers, type=helper_type()))
 
 
 def kept_rows(table, job: ScanJob):

@@ -38,7 +38,9 @@ def line_key(normalized: str) -> int | None:
     """The 64-bit key of a normalised line, or None when it is too short to count."""
     if len(normalized) - normalized.count("0") < MIN_LETTERS:
         return None
-    return int.from_bytes(hashlib.blake2b(normalized.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return int.from_bytes(
+        hashlib.blake2b(normalized.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
 
 
 def line_keys(text: str) -> list[tuple[int, int]]:

@@ -24,7 +24,17 @@ from wenlint.config import Settings
 from wenlint.corpus import batch as batches
 from wenlint.corpus.batch import ScanJob, Setup
 from wenlint.corpus.context import LineCounter
-from wenlint.corpus.shards import Batch, Plan, Shard, ShardError, ShardWriter, kind_of, read_batches, stats_path, write_atomic
+from wenlint.corpus.shards import (
+    Batch,
+    Plan,
+    Shard,
+    ShardError,
+    ShardWriter,
+    kind_of,
+    read_batches,
+    stats_path,
+    write_atomic,
+)
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
 
@@ -34,8 +44,12 @@ CORPUS_RULE = "S010"
 
 def shard_job(job: ScanJob, output: Path, rejected: Path | None) -> ScanJob:
     """``job`` producing rows in the formats of ``output`` and ``rejected``."""
-    return replace(job, output_format=kind_of(output), rejected_format=kind_of(rejected) if rejected else "jsonl",
-                   keep_rejected=rejected is not None)
+    return replace(
+        job,
+        output_format=kind_of(output),
+        rejected_format=kind_of(rejected) if rejected else "jsonl",
+        keep_rejected=rejected is not None,
+    )
 
 
 def min_documents(settings: Settings, shard: Shard) -> int | None:
@@ -55,8 +69,9 @@ def finished(output: Path) -> Summary | None:
         return Summary(shards=1)
 
 
-def run_local(plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob, workers: int,
-              progress: bool) -> Summary:
+def run_local(
+    plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob, workers: int, progress: bool
+) -> Summary:
     """Scan every shard of ``plan`` not finished before; returns the run's summary."""
     summary = Summary(engine="local", workers=workers)
     pending = []
@@ -94,8 +109,15 @@ class Workers(ProcessPoolExecutor):
         self.workers = workers
 
 
-def scan_shard(shard: Shard, output: Path, rejected: Path | None, settings: Settings, job: ScanJob,
-               pool: Workers | None, bar: ScanProgress) -> Summary:
+def scan_shard(
+    shard: Shard,
+    output: Path,
+    rejected: Path | None,
+    settings: Settings,
+    job: ScanJob,
+    pool: Workers | None,
+    bar: ScanProgress,
+) -> Summary:
     """Scan one shard into ``output`` (and ``rejected``), atomically."""
     job = shard_job(job, output, rejected)
     name = str(shard.path)
@@ -130,8 +152,15 @@ def scan_shard(shard: Shard, output: Path, rejected: Path | None, settings: Sett
     return summary
 
 
-def _write_shard(shard: Shard, output: Path, rejected: Path | None, setup: Setup,
-                 pool: Workers | None, bar: ScanProgress, summary: Summary) -> None:
+def _write_shard(
+    shard: Shard,
+    output: Path,
+    rejected: Path | None,
+    setup: Setup,
+    pool: Workers | None,
+    bar: ScanProgress,
+    summary: Summary,
+) -> None:
     job = setup.job
     name = str(shard.path)
     writers = [ShardWriter(output)]

@@ -41,14 +41,20 @@ _EXCEPTION_LINE = re.compile(r"^[A-Za-z_.]*(?:Error|Exception)\b.*:")
 BATCH_ROWS = 256
 
 
-def run_ray(plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob, address: str | None,
-            workers: int, progress: bool) -> Summary:
+def run_ray(
+    plan: Plan, settings_for: Callable[[str], Settings], job: ScanJob, address: str | None, workers: int, progress: bool
+) -> Summary:
     """Scan every unfinished shard of ``plan`` on Ray; returns the run's summary."""
     import ray
+
     if not ray.is_initialized():
         # "local" starts a new instance even when another one runs on this machine
-        options: dict[str, Any] = {"address": address or "local", "include_dashboard": False,
-                                   "log_to_driver": False, "logging_level": "ERROR"}
+        options: dict[str, Any] = {
+            "address": address or "local",
+            "include_dashboard": False,
+            "log_to_driver": False,
+            "logging_level": "ERROR",
+        }
         if address is None:
             options["num_cpus"] = workers
         ray.init(**options)
@@ -82,8 +88,9 @@ def _read(ray, shard: Shard):
     return ray.data.read_json(str(shard.path.resolve()), **options)
 
 
-def _scan_shard(ray, shard: Shard, output: Path, rejected: Path | None, settings: Settings,
-                job: ScanJob, bar: ScanProgress) -> Summary:
+def _scan_shard(
+    ray, shard: Shard, output: Path, rejected: Path | None, settings: Settings, job: ScanJob, bar: ScanProgress
+) -> Summary:
     job = shard_job(job, output, rejected)
     name = str(shard.path)
     setup = Setup(settings, replace(job, output_format="parquet"), name, uuid.uuid4().hex)
@@ -93,8 +100,9 @@ def _scan_shard(ray, shard: Shard, output: Path, rejected: Path | None, settings
         threshold = min_documents(settings, shard)
         if threshold is not None:
             setup = replace(setup, context=_count_lines(dataset, setup, threshold), token=uuid.uuid4().hex)
-        annotated = dataset.map_batches(_annotate_table, fn_kwargs={"setup": setup},
-                                        batch_format="pyarrow", batch_size=BATCH_ROWS).materialize()
+        annotated = dataset.map_batches(
+            _annotate_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS
+        ).materialize()
         number = 1
         for table in annotated.select_columns([batches.HELPER]).iter_batches(batch_format="pyarrow", batch_size=None):
             stats, errors = batches.table_stats(table, number)
@@ -157,5 +165,3 @@ def _write(annotated, select: Callable, job: ScanJob, target: Path) -> None:
     except BaseException:
         writer.abort()
         raise
-
-

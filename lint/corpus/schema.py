@@ -11,16 +11,30 @@ def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool):
     import pyarrow as pa
 
     location = pa.struct([("line", pa.int32()), ("column", pa.int32())])
-    edit = pa.struct([
-        ("offset", pa.int64()), ("end_offset", pa.int64()), ("content", pa.string()),
-        ("location", location), ("end_location", location),
-    ])
+    edit = pa.struct(
+        [
+            ("offset", pa.int64()),
+            ("end_offset", pa.int64()),
+            ("content", pa.string()),
+            ("location", location),
+            ("end_location", location),
+        ]
+    )
     fix = pa.struct([("applicability", pa.string()), ("message", pa.string()), ("edits", pa.list_(edit))])
-    finding = pa.struct([
-        ("code", pa.string()), ("name", pa.string()), ("message", pa.string()), ("severity", pa.string()),
-        ("location", location), ("end_location", location), ("offset", pa.int64()), ("end_offset", pa.int64()),
-        ("fingerprint", pa.string()), ("fix", fix),
-    ])
+    finding = pa.struct(
+        [
+            ("code", pa.string()),
+            ("name", pa.string()),
+            ("message", pa.string()),
+            ("severity", pa.string()),
+            ("location", location),
+            ("end_location", location),
+            ("offset", pa.int64()),
+            ("end_offset", pa.int64()),
+            ("fingerprint", pa.string()),
+            ("fix", fix),
+        ]
+    )
     fields = [
         ("score", pa.int32()),
         ("counts", pa.struct([(letter, pa.int32()) for letter in letters])),

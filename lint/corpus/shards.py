@@ -123,7 +123,9 @@ def plan(shards: list[Shard], output: Path, rejected: Path | None) -> Plan:
     if not directory:
         return Plan([(shards[0], output, rejected)], output.with_name(output.name + ".summary.json"), False)
     if output.is_file() or (rejected is not None and rejected.is_file()):
-        raise ShardError(f"{output if output.is_file() else rejected}: several input shards need a directory here, not a file")
+        raise ShardError(
+            f"{output if output.is_file() else rejected}: several input shards need a directory here, not a file"
+        )
     outputs = [(shard, output / shard.name, rejected / shard.name if rejected else None) for shard in shards]
     return Plan(outputs, output / DIRECTORY_SUMMARY, True)
 
@@ -212,7 +214,9 @@ def _parquet_batches(path: Path) -> Iterator[Batch]:
     except (pa.ArrowException, OSError) as error:
         raise ShardError(f"{path}: not a readable Parquet file: {error}") from None
     meta = handle.metadata
-    per_row = max(1, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)) // max(1, meta.num_rows))
+    per_row = max(
+        1, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)) // max(1, meta.num_rows)
+    )
     rows = max(1, min(BATCH_RECORDS, BATCH_BYTES // per_row))
     size = path.stat().st_size
     first = 1

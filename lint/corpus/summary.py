@@ -33,7 +33,9 @@ class Summary:
     scores: list[int] = field(default_factory=lambda: [0] * 101)
     errors: Counter[str] = field(default_factory=Counter)
     error_examples: list[str] = field(default_factory=list)
-    worst: list[tuple[int, int, str, int, str | None]] = field(default_factory=list)  # (score, -findings, shard, number, id)
+    worst: list[tuple[int, int, str, int, str | None]] = field(
+        default_factory=list
+    )  # (score, -findings, shard, number, id)
     shards: int = 0
     shards_skipped: int = 0
     seconds: float = 0.0
@@ -68,7 +70,16 @@ class Summary:
         return line
 
     def merge(self, other: Summary) -> None:
-        for name in ("documents", "text_bytes", "input_bytes", "flagged", "kept", "rejected", "shards", "shards_skipped"):
+        for name in (
+            "documents",
+            "text_bytes",
+            "input_bytes",
+            "flagged",
+            "kept",
+            "rejected",
+            "shards",
+            "shards_skipped",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.by_code.update(other.by_code)
         self.errors.update(other.errors)
@@ -82,8 +93,10 @@ class Summary:
         return sum(self.errors.values())
 
     def worst_documents(self) -> list[dict[str, Any]]:
-        return [{"score": -score, "findings": findings, "shard": shard, "line": -number, "id": record_id}
-                for score, findings, shard, number, record_id in sorted(self.worst, reverse=True)]
+        return [
+            {"score": -score, "findings": findings, "shard": shard, "line": -number, "id": record_id}
+            for score, findings, shard, number, record_id in sorted(self.worst, reverse=True)
+        ]
 
     def histogram(self) -> list[tuple[str, int]]:
         """Documents per score band: 0–9, 10–19, …, 90–99, and 100."""
@@ -95,16 +108,24 @@ class Summary:
     def to_json(self) -> dict[str, Any]:
         seconds = max(self.seconds, 1e-9)
         return {
-            "documents": self.documents, "text_bytes": self.text_bytes, "input_bytes": self.input_bytes,
-            "flagged_documents": self.flagged, "kept": self.kept, "rejected": self.rejected,
-            "bad_records": self.bad_records, "bad_records_by_kind": dict(sorted(self.errors.items())),
+            "documents": self.documents,
+            "text_bytes": self.text_bytes,
+            "input_bytes": self.input_bytes,
+            "flagged_documents": self.flagged,
+            "kept": self.kept,
+            "rejected": self.rejected,
+            "bad_records": self.bad_records,
+            "bad_records_by_kind": dict(sorted(self.errors.items())),
             "bad_record_examples": self.error_examples,
             "findings_by_rule": dict(sorted(self.by_code.items())),
             "scores": self.scores,
             "score_histogram": dict(self.histogram()),
             "worst_documents": self.worst_documents(),
-            "shards": self.shards, "shards_skipped": self.shards_skipped,
-            "engine": self.engine, "workers": self.workers, "seconds": round(self.seconds, 3),
+            "shards": self.shards,
+            "shards_skipped": self.shards_skipped,
+            "engine": self.engine,
+            "workers": self.workers,
+            "seconds": round(self.seconds, 3),
             "documents_per_second": round(self.documents / seconds, 1) if self.seconds else None,
             "mb_per_second": round(self.input_bytes / MB / seconds, 3) if self.seconds else None,
         }
@@ -112,11 +133,18 @@ class Summary:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Summary:
         summary = cls(
-            documents=data["documents"], text_bytes=data["text_bytes"], input_bytes=data["input_bytes"],
-            flagged=data["flagged_documents"], kept=data["kept"], rejected=data["rejected"],
-            by_code=Counter(data["findings_by_rule"]), scores=list(data["scores"]),
-            errors=Counter(data["bad_records_by_kind"]), error_examples=list(data["bad_record_examples"]),
-            shards=data["shards"], shards_skipped=data["shards_skipped"],
+            documents=data["documents"],
+            text_bytes=data["text_bytes"],
+            input_bytes=data["input_bytes"],
+            flagged=data["flagged_documents"],
+            kept=data["kept"],
+            rejected=data["rejected"],
+            by_code=Counter(data["findings_by_rule"]),
+            scores=list(data["scores"]),
+            errors=Counter(data["bad_records_by_kind"]),
+            error_examples=list(data["bad_record_examples"]),
+            shards=data["shards"],
+            shards_skipped=data["shards_skipped"],
         )
         summary.worst = [(-w["score"], w["findings"], w["shard"], -w["line"], w["id"]) for w in data["worst_documents"]]
         heapq.heapify(summary.worst)
@@ -142,8 +170,10 @@ class Summary:
             f"kept {self.kept:,}, rejected {self.rejected:,}, bad records {self.bad_records:,}"
         )
         if self.seconds:
-            console.print(f"{self.seconds:.1f} s, {self.documents / seconds:,.0f} documents/s, "
-                          f"{self.input_bytes / MB / seconds:.2f} MB/s ({self.engine}, {_count(self.workers, 'worker')})")
+            console.print(
+                f"{self.seconds:.1f} s, {self.documents / seconds:,.0f} documents/s, "
+                f"{self.input_bytes / MB / seconds:.2f} MB/s ({self.engine}, {_count(self.workers, 'worker')})"
+            )
         if self.by_code:
             rules = Table(title="findings per rule", title_justify="left", box=None, pad_edge=False)
             for column in ("code", "name", "findings"):
@@ -159,8 +189,9 @@ class Summary:
             for column in ("score", "findings", "where", "id"):
                 table.add_column(column)
             for entry in worst:
-                table.add_row(str(entry["score"]), str(entry["findings"]), f"{entry['shard']}:{entry['line']}",
-                              entry["id"] or "")
+                table.add_row(
+                    str(entry["score"]), str(entry["findings"]), f"{entry['shard']}:{entry['line']}", entry["id"] or ""
+                )
             console.print(table)
 
 
@@ -200,9 +231,13 @@ class ScanProgress:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         self._progress = Progress(
-            TextColumn("{task.description}"), BarColumn(),
-            TextColumn("{task.fields[documents]:,} docs"), TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(), transient=True, console=_stderr_console(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[documents]:,} docs"),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            transient=True,
+            console=_stderr_console(),
         )
         self._task = self._progress.add_task("scan", total=total_bytes, documents=0, rate="")
         self._documents = 0

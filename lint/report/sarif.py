@@ -75,16 +75,20 @@ class SarifReporter(Reporter):
                 {"deletedRegion": _region(source, e.start, e.end), "insertedContent": {"text": e.content}}
                 for e in d.fix.edits
             ]
-            result["fixes"] = [{
-                "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
-                "artifactChanges": [{"artifactLocation": {"uri": _uri(path)}, "replacements": replacements}],
-            }]
+            result["fixes"] = [
+                {
+                    "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
+                    "artifactChanges": [{"artifactLocation": {"uri": _uri(path)}, "replacements": replacements}],
+                }
+            ]
         return result
 
     def file(self, result: FileResult) -> None:
         source = SourceLines(result.lines)
         for d in result.diagnostics:
-            self.out.write(("\n" if self._first else ",\n") + json.dumps(self._result(result.path, d, source), ensure_ascii=False))
+            self.out.write(
+                ("\n" if self._first else ",\n") + json.dumps(self._result(result.path, d, source), ensure_ascii=False)
+            )
             self._first = False
 
     def finish(self, summary: Summary) -> None:

@@ -14,8 +14,16 @@ WINDOW_CHARS = 24
 FIX_CONTEXT = 4
 
 _STYLES = {
-    "path": "1", "code": "1;31", "gutter": "1;34", "caret": "1;31",
-    "error": "1;31", "warning": "1;33", "info": "1;36", "fix": "32", "dim": "2", "unsafe": "33",
+    "path": "1",
+    "code": "1;31",
+    "gutter": "1;34",
+    "caret": "1;31",
+    "error": "1;31",
+    "warning": "1;33",
+    "info": "1;36",
+    "fix": "32",
+    "dim": "2",
+    "unsafe": "33",
 }
 
 
@@ -122,7 +130,11 @@ def summary_text(summary: Summary, rules: dict, paint) -> str:
         return "\n".join(lines) + ("\n" if lines else "")
     severities = ", ".join(f"{n} {name}" for name, n in sorted(summary.by_severity.items()))
     plural = "s" if total != 1 else ""
-    lines.append(paint(f"Found {total} finding{plural} ({severities}) in {summary.flagged_files} of {summary.files} files.", "path"))
+    lines.append(
+        paint(
+            f"Found {total} finding{plural} ({severities}) in {summary.flagged_files} of {summary.files} files.", "path"
+        )
+    )
     for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
         name = rules[code].name if code in rules else "internal-error"
         lines.append(f"  {count:>6}  {code}  {name}")

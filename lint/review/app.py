@@ -43,8 +43,17 @@ from wenlint.engine import in_text_order
 from wenlint.registry import all_rules
 from wenlint.review import views
 from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker, stop_worker
-from wenlint.review.session import FileState, ReviewError, Session, accepted, accepted_rule, editable, load, \
-    matching, skipped
+from wenlint.review.session import (
+    FileState,
+    ReviewError,
+    Session,
+    accepted,
+    accepted_rule,
+    editable,
+    load,
+    matching,
+    skipped,
+)
 from wenlint.runner import display_name
 from wenlint.storage import read_document
 
@@ -57,12 +66,14 @@ def wide_text_fitted(svg: str) -> str:
 
     The exporter sizes a run by its number of characters, which squeezes
     CJK characters (two cells each) into half their width."""
+
     def fitted(match: re.Match) -> str:
         text = html.unescape(match[4])
         if not text or cell_len(text) == len(text):
             return match[0]
         width = float(match[2]) / len(text) * cell_len(text)
         return f"{match[1]}{width:g}{match[3]}{match[4]}{match[5]}"
+
     return _SVG_TEXT.sub(fitted, svg)
 
 
@@ -73,7 +84,7 @@ def _size(path: str) -> int:
         return 0  # reported when it is read
 
 
-def _place(row: "Row") -> tuple:
+def _place(row: Row) -> tuple:
     """Where a row sorts: its file, then its finding's (start, end, code); a heading first."""
     d = row.diagnostic
     return (row.file, -1, -1, "") if d is None else (row.file, *in_text_order(d))
@@ -253,8 +264,12 @@ class ReviewApp(App[int]):
         Binding("q", "quit_review", "quit"),
     ]
 
-    def __init__(self, files: list[tuple[str, Settings]], errors: list[tuple[str, str]] | None = None,
-                 screenshot: Path | None = None) -> None:
+    def __init__(
+        self,
+        files: list[tuple[str, Settings]],
+        errors: list[tuple[str, str]] | None = None,
+        screenshot: Path | None = None,
+    ) -> None:
         super().__init__()
         self.inputs = files
         if any(_size(path) >= PROCESS_THRESHOLD for path, _ in files):  # bytes: at least as many as characters
@@ -425,6 +440,7 @@ class ReviewApp(App[int]):
                 self.findings.move_to((pending or here)[0])
             else:
                 self.notify("the filter hides every finding of that file")
+
         self.push_screen(Choice("jump to file", options), jump)
 
     def action_filter(self) -> None:
@@ -442,6 +458,7 @@ class ReviewApp(App[int]):
                 return
             self.codes, self.severities = codes, severities
             self.refresh_rows(self.findings.current or Row(0))
+
         self.push_screen(TextPrompt("filter findings", " ".join(self.codes + self.severities), hint), apply)
 
     def action_rule_doc(self) -> None:
@@ -451,12 +468,14 @@ class ReviewApp(App[int]):
         self.push_screen(Page(Text(rule_text(self.rules[row.diagnostic.code]))))
 
     def action_tally(self) -> None:
-        self.push_screen(Page(
-            Text("Findings per rule: █ fixed ▒ skipped ░ left\n", style="bold"),
-            views.tally_table(self.session.tally(), self.rules),
-            Text("\nQuality score (0–100)\n", style="bold"),
-            views.scores_table(self.session.files),
-        ))
+        self.push_screen(
+            Page(
+                Text("Findings per rule: █ fixed ▒ skipped ░ left\n", style="bold"),
+                views.tally_table(self.session.tally(), self.rules),
+                Text("\nQuality score (0–100)\n", style="bold"),
+                views.scores_table(self.session.files),
+            )
+        )
 
     # -- decisions ------------------------------------------------------------
 
@@ -492,9 +511,14 @@ class ReviewApp(App[int]):
 
         def apply(value: str | None) -> None:
             if value is not None:
-                self.decide(index, d, f"accept edited {d.code}", lambda state, checker: accepted(state, checker, d, value))
-        self.push_screen(TextPrompt(f"replace `{views.visible(self._span_text(index, d))}` with",
-                                    d.fix.edits[0].content, hint), apply)
+                self.decide(
+                    index, d, f"accept edited {d.code}", lambda state, checker: accepted(state, checker, d, value)
+                )
+
+        self.push_screen(
+            TextPrompt(f"replace `{views.visible(self._span_text(index, d))}` with", d.fix.edits[0].content, hint),
+            apply,
+        )
 
     def action_accept_rule(self) -> None:
         if found := self._finding():
@@ -540,7 +564,7 @@ class ReviewApp(App[int]):
     def _span_text(self, index: int, d: Diagnostic) -> str:
         edit = d.fix.edits[0] if d.fix else None
         text = self.session.files[index].state.doc.text
-        return text[edit.start:edit.end] if edit else text[d.start:d.end]
+        return text[edit.start : edit.end] if edit else text[d.start : d.end]
 
     def action_undo(self) -> None:
         if not self.idle():
@@ -583,6 +607,7 @@ class ReviewApp(App[int]):
                     self.exit(self.exit_code())
             elif choice == "discard":
                 self.exit(self.exit_code())
+
         self.push_screen(Choice(f"unsaved changes in {names}", options), answer)
 
     def exit_code(self) -> int:

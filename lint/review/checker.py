@@ -31,8 +31,9 @@ def start_worker() -> None:
     the standard streams: starting a process needs their real descriptors."""
     if not _pool:
         others = set(multiprocessing.active_children())
-        _pool.append(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=engine.collect_less))
+        _pool.append(
+            ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=engine.collect_less)
+        )
         _pool[0].submit(int)  # processes start at the first submission
         _workers.extend(set(multiprocessing.active_children()) - others)
 

@@ -87,8 +87,7 @@ def load(doc: Document, checker: Checker) -> FileState:
     return FileState(doc, tuple(checker(doc)))
 
 
-def accepted(state: FileState, checker: Checker, diagnostic: Diagnostic,
-             replacement: str | None = None) -> FileState:
+def accepted(state: FileState, checker: Checker, diagnostic: Diagnostic, replacement: str | None = None) -> FileState:
     """``state`` after applying ``diagnostic``'s fix, its single replacement
     text changed to ``replacement`` when given."""
     fix = diagnostic.fix
@@ -234,7 +233,9 @@ class Session:
     # Synchronous forms of the decisions, for callers without a UI thread.
     def accept(self, index: int, diagnostic: Diagnostic, replacement: str | None = None) -> None:
         item = self.files[index]
-        self.commit(index, accepted(item.state, item.checker, diagnostic, replacement), f"accept {diagnostic.code}", diagnostic)
+        self.commit(
+            index, accepted(item.state, item.checker, diagnostic, replacement), f"accept {diagnostic.code}", diagnostic
+        )
 
     def accept_rule(self, index: int, code: str) -> None:
         item = self.files[index]
@@ -289,8 +290,10 @@ class Tally:
 
 def matching(filter_codes: Sequence[str], severities: Sequence[str]) -> Callable[[Diagnostic], bool]:
     """A predicate for the findings a filter shows: code prefixes and severities (empty: all)."""
+
     def shown(d: Diagnostic) -> bool:
         if filter_codes and not any(d.code.startswith(prefix) for prefix in filter_codes):
             return False
         return not severities or d.severity.value in severities
+
     return shown

@@ -80,9 +80,9 @@ def context(doc: Document, diagnostic: Diagnostic) -> Table:
         if first <= number <= last:
             body = _span_line(doc.text, line.start, line.end, diagnostic.start, diagnostic.end)
         elif number < first:
-            body = _clipped(doc.text[line.start:line.end], keep_end=True)
+            body = _clipped(doc.text[line.start : line.end], keep_end=True)
         else:
-            body = _clipped(doc.text[line.start:line.end], keep_end=False)
+            body = _clipped(doc.text[line.start : line.end], keep_end=False)
         table.add_row(str(number), body)
     return table
 
@@ -98,7 +98,7 @@ def _span_line(text: str, start: int, end: int, span_start: int, span_end: int) 
         out.append(visible(text[a:b]), style=SPAN)
     elif span_start == span_end:
         out.append("‸", style=SPAN)  # an empty span: the place where something is missing
-    out.append(visible(text[max(a, b):hi]))
+    out.append(visible(text[max(a, b) : hi]))
     out.append("…" if hi < end else "")
     return out
 
@@ -129,8 +129,11 @@ def fix_diff(doc: Document, diagnostic: Diagnostic, replacement: str | None = No
     for edit in edits:
         if cursor < edit.start:
             between = text[cursor : edit.start]
-            out.append(visible(between if len(between) <= 2 * FIX_CONTEXT else
-                               between[:FIX_CONTEXT] + "…" + between[-FIX_CONTEXT:]))
+            out.append(
+                visible(
+                    between if len(between) <= 2 * FIX_CONTEXT else between[:FIX_CONTEXT] + "…" + between[-FIX_CONTEXT:]
+                )
+            )
         out.append(_shortened(text[edit.start : edit.end]), style=DELETED)
         out.append(_shortened(edit.content), style=INSERTED)
         cursor = edit.end
@@ -146,8 +149,9 @@ def _shortened(piece: str) -> str:
     return f"{visible(piece[:half])}…({len(piece) - FIX_SHOWN} more)…{visible(piece[-half:])}"
 
 
-def explanation(rule: type[Rule] | None, diagnostic: Diagnostic, doc: Document,
-                replacement: str | None = None) -> RenderableType:
+def explanation(
+    rule: type[Rule] | None, diagnostic: Diagnostic, doc: Document, replacement: str | None = None
+) -> RenderableType:
     """The panel under the document: the rule, the message and the fix."""
     head = Text(diagnostic.code, style="bold")
     if rule is not None:
