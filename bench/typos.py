@@ -49,9 +49,7 @@ seen twice) and the process's peak memory.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
-import pkgutil
 import resource
 import time
 from dataclasses import dataclass, field
@@ -59,6 +57,7 @@ from pathlib import Path
 
 from wenlint import Document, Rule
 from wenlint.engine import collect_less
+from wenlint.registry import all_rules
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "csc"
 DOC_SENTENCES = 150
@@ -98,21 +97,8 @@ class Score:
 
 
 def typo_rules() -> list[type[Rule]]:
-    """Every T rule of the built-in package."""
-    import wenlint_rules
-
-    found = {}
-    for info in pkgutil.iter_modules(wenlint_rules.__path__):
-        if info.name.startswith("_"):
-            continue
-        try:
-            module = importlib.import_module(f"wenlint_rules.{info.name}")
-        except Exception:  # noqa: BLE001 - another family's module in progress must not stop the bench
-            continue
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, Rule) and getattr(value, "code", "").startswith("T"):
-                found[value.code] = value
-    return [found[code] for code in sorted(found)]
+    """Every installed T rule."""
+    return [rule for code, rule in all_rules().items() if code.startswith("T")]
 
 
 def pairs(path: Path) -> list[tuple[str, str]]:
@@ -229,7 +215,7 @@ def main() -> None:
     args = parser.parse_args()
     collect_less()  # as the command line does
 
-    from wenlint_rules._lexicon import lexicon
+    from wenlint_rules.typo.lexicon import lexicon
 
     start = time.perf_counter()
     lexicon()

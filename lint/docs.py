@@ -7,7 +7,7 @@ from typing import TextIO
 
 from wenlint.registry import all_rules
 from wenlint.report import Summary
-from wenlint.rule import Rule
+from wenlint.rule import Example, Rule
 
 EXIT_OK, EXIT_UNKNOWN = 0, 2
 
@@ -18,6 +18,26 @@ def find_rule(key: str) -> type[Rule] | None:
     if key.upper() in rules:
         return rules[key.upper()]
     return next((rule for rule in rules.values() if rule.name == key), None)
+
+
+def sections(rule: type[Rule]) -> list[tuple[str, str]]:
+    """The rule's documentation as (heading, text) pairs, in reading order:
+    what every front-end (``wenlint rule``, SARIF, the review) shows."""
+    parts = (
+        ("What it flags", rule.flags),
+        ("Why it matters", rule.why),
+        ("What it leaves alone", rule.leaves_alone),
+        ("Fix safety", rule.fix_safety),
+    )
+    return [(heading, textwrap.dedent(body).strip()) for heading, body in parts if body.strip()]
+
+
+def rule_markdown(rule: type[Rule]) -> str:
+    """The rule's documentation as Markdown (SARIF ``help``, a docs site)."""
+    out = [f"# {rule.code} {rule.name}", "", rule.summary]
+    for heading, body in sections(rule):
+        out += ["", f"## {heading}", "", body]
+    return "\n".join(out) + "\n"
 
 
 def rule_text(rule: type[Rule]) -> str:
@@ -35,9 +55,9 @@ def rule_text(rule: type[Rule]) -> str:
         "",
         f"family: {rule.family()}   severity: {rule.severity.value}   fix: {fix}   "
         f"default: {'on' if rule.default_enabled else 'off'}",
-        "",
-        textwrap.dedent(rule.explanation).strip(),
     ]
+    for heading, body in sections(rule):
+        out += ["", heading, textwrap.indent(body, "  ")]
     if rule.options:
         out += ["", "Options (in [tool.wenlint.rules." + rule.code + "]):"]
         for name, option in rule.options.items():
@@ -46,13 +66,21 @@ def rule_text(rule: type[Rule]) -> str:
     if rule.bad:
         out += ["", "Flagged:"]
         for example in rule.bad:
-            out.append(f"  ✗ {example.text}")
+            out.append(f"  ✗ {example.text}{_setting(example)}")
             if example.fixed is not None:
                 out.append(f"  → {example.fixed}")
     if rule.good:
         out += ["", "Not flagged:"]
-        out += [f"  ✓ {example.text}" for example in rule.good]
+        out += [f"  ✓ {example.text}{_setting(example)}" for example in rule.good]
     return "\n".join(out) + "\n"
+
+
+def _setting(example: Example) -> str:
+    """What an example needs besides its text: options, a file type."""
+    needs = [f"{key} = {value!r}" for key, value in example.options.items()]
+    if example.path != Example.path:
+        needs.append(f"in a {example.path.rsplit('.', 1)[-1]} file" if "." in example.path else example.path)
+    return f"    ({'; '.join(needs)})" if needs else ""
 
 
 def print_rule(key: str, out: TextIO) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar
 
 import regex
 
@@ -12,6 +14,8 @@ from wenlint import textclass
 from wenlint.script import ScriptProfile
 from wenlint.script import profile as script_profile
 from wenlint.zones import Zones
+
+T = TypeVar("T")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -65,6 +69,7 @@ class Document:
         self.mixed_newline_at = mixed_newline_at
         #: In corpus mode, what the shard knows (see wenlint.corpus.context); else None.
         self.corpus = corpus
+        self._views: dict[Callable[[Document], Any], Any] = {}
 
     @classmethod
     def from_source(cls, source: str, path: str = "-", *, encoding: str = "utf-8", confidence: float = 1.0) -> Document:
@@ -109,6 +114,15 @@ class Document:
     @property
     def is_markdown(self) -> bool:
         return self.path.lower().endswith(MARKDOWN_SUFFIXES)
+
+    def view(self, factory: Callable[[Document], T]) -> T:
+        """``factory(self)``, computed once per document and shared by every
+        rule that asks for it: the one way rules cache what they derive."""
+        try:
+            return self._views[factory]
+        except KeyError:
+            value = self._views[factory] = factory(self)
+            return value
 
     # -- positions -------------------------------------------------------
 
@@ -179,6 +193,19 @@ class Document:
     @cached_property
     def _verbatim_starts(self) -> list[int]:
         return [start for start, _ in self.verbatim]
+
+    def touches_verbatim(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps a verbatim span (an empty
+        span: whether it lies strictly inside one)."""
+        if not self.verbatim:
+            return False
+        index = bisect.bisect_right(self._verbatim_starts, max(start, end - 1)) - 1
+        if index < 0:
+            return False
+        span_start, span_end = self.verbatim[index]
+        if start == end:
+            return span_start < start < span_end
+        return start < span_end and span_start < end
 
     def is_verbatim(self, offset: int) -> bool:
         """Whether ``offset`` lies in a URL, an address or Markdown code."""

@@ -39,17 +39,24 @@ def collect_less() -> None:
 def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     """All findings of ``rules`` on ``doc``, in text order, with positions.
 
-    A rule that raises (or reports a span outside the text) yields one
-    internal-error diagnostic instead of its findings; the others still run.
+    A rule that needs Chinese text is not run on a document without any;
+    the findings of a rule that skips verbatim spans are dropped where they
+    touch one. A rule that raises (or reports a span outside the text)
+    yields one internal-error diagnostic instead of its findings; the
+    others still run.
     """
     found: list[Diagnostic] = []
     size = len(doc.text)
     for rule in rules:
+        if rule.needs_han and not doc.has_han:
+            continue
         try:
             produced = list(rule.check(doc))
             for diagnostic in produced:
                 if not 0 <= diagnostic.start <= diagnostic.end <= size:
                     raise ValueError(f"span {diagnostic.start}:{diagnostic.end} outside the text")
+            if rule.skip_verbatim and doc.verbatim:
+                produced = [d for d in produced if not doc.touches_verbatim(d.start, d.end)]
         except Exception as error:  # noqa: BLE001 - a broken rule must not stop the run
             message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
             produced = [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]

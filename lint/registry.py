@@ -13,7 +13,7 @@ from types import ModuleType
 from wenlint.rule import CODE_PATTERN, Rule
 
 ENTRY_POINT_GROUP = "wenlint.rules"
-REQUIRED = ("code", "name", "summary", "explanation")
+REQUIRED = ("code", "name", "summary", "flags")
 
 
 class RegistryError(Exception):

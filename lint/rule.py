@@ -62,8 +62,15 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
+    #: One line: what a finding means.
     summary: ClassVar[str]
-    explanation: ClassVar[str]
+    #: The documentation's fixed parts (Markdown-ish plain text, indented as
+    #: the source has it): what the rule flags, why it matters, what it
+    #: leaves alone, and what its fix may and may not change.
+    flags: ClassVar[str]
+    why: ClassVar[str] = ""
+    leaves_alone: ClassVar[str] = ""
+    fix_safety: ClassVar[str] = ""
     bad: ClassVar[tuple[Example, ...]] = ()
     good: ClassVar[tuple[Example, ...]] = ()
     fix: ClassVar[FixAvailability] = FixAvailability.NONE
@@ -76,6 +83,16 @@ class Rule:
     #: ``wenlint review``, which checks again after each accepted fix, keeps
     #: such a finding until its own text changes.
     sibling_evidence: ClassVar[bool] = False
+    #: The engine drops findings that touch a verbatim span (code, URLs,
+    #: e-mail addresses: see ``Document.verbatim``); a rule that judges such
+    #: text itself sets this to False.
+    skip_verbatim: ClassVar[bool] = True
+    #: The engine runs the rule only on documents holding a Chinese
+    #: character; a rule that also judges other text sets this to False.
+    needs_han: ClassVar[bool] = True
+    #: Whether a finding judges the whole document (a truncated text) rather
+    #: than a stretch of it: the score counts it once, not per character.
+    document_level: ClassVar[bool] = False
 
     def __init__(self, **settings: Any) -> None:
         unknown = set(settings) - set(self.options)

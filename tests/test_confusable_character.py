@@ -7,7 +7,7 @@ from conftest import findings, seed
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
-from wenlint_rules import confusable_character
+from wenlint_rules.typo import confusable_character
 
 
 def _messages(text: str, **options) -> list[str]:

@@ -46,7 +46,7 @@ class Doubler(Rule):
     code = "Z901"
     name = "test-doubler"
     summary = "doubled a"
-    explanation = "test"
+    flags = "test"
     bad = (Example("aa"),)
     good = (Example("a"),)
 
@@ -61,7 +61,7 @@ class Crasher(Rule):
     code = "Z902"
     name = "test-crasher"
     summary = "raises"
-    explanation = "test"
+    flags = "test"
 
     def check(self, doc):
         yield self.diagnostic(0, 1, "partial")
@@ -93,7 +93,7 @@ def test_diagnostics_get_line_and_column():
 
 def test_positions_of_spans_over_several_lines():
     class Spanner(Rule):
-        code, name, summary, explanation = "Z903", "test-spanner", "spans", "test"
+        code, name, summary, flags = "Z903", "test-spanner", "spans", "test"
 
         def check(self, doc):
             return [self.diagnostic(2, 9, "across"), self.diagnostic(0, 0, "empty"), self.diagnostic(9, 11, "end")]

@@ -170,7 +170,7 @@ def test_cli_fix_repairs_a_misread_file(tmp_path):
 
 
 def test_mojibake_spans_for_rules_that_fix_single_characters():
-    from wenlint_rules.mojibake import mojibake_spans
+    from wenlint_rules.encoding.mojibake import mojibake_spans
 
     mojibake = "社區".encode("gbk").decode("latin-1") + "(qū)"  # `Éç\x85^`: a C1 control inside
     doc = Document.from_source(mojibake + "建设")

@@ -35,7 +35,7 @@ class NoHaha(Rule):
     code = "Z101"
     name = "no-haha"
     summary = "Laughter in a formal document"
-    explanation = "`哈哈` does not belong in a report."
+    flags = "`哈哈` does not belong in a report."
     fix = FixAvailability.UNSAFE
     bad = (Example("哈哈,好的。", fixed=",好的。"),)
     good = (Example("好的。"),)
@@ -50,7 +50,7 @@ class Fragile(Rule):
     code = "Z102"
     name = "fragile"
     summary = "Crashes on the word 崩溃"
-    explanation = "A broken rule, to show that the run survives it."
+    flags = "A broken rule, to show that the run survives it."
     bad = ()
     good = (Example("好的。"),)
 

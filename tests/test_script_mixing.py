@@ -247,7 +247,7 @@ def test_skips_encoding_damage_and_code():
 def test_no_opencc_phrase_spans_a_clause_break(config):
     # M002 converts a run with the rest of its clause, trusting that this
     # converts it as its whole line would: true while no key holds a break.
-    from wenlint_rules.script_mixing import _CLAUSE_BREAK
+    from wenlint_rules.script.script_mixing import _CLAUSE_BREAK
 
     keys = list(opencc_keys(config))
     assert len(keys) > 4000

@@ -10,7 +10,8 @@ from conftest import SEED_FILES, findings, seed
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-from wenlint_rules import cjk_latin_spacing, space_in_chinese
+from wenlint_rules.layout import space_in_chinese
+from wenlint_rules.script import cjk_latin_spacing
 
 RULE = all_rules()["L002"]
 M007 = all_rules()["M007"]

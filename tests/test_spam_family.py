@@ -14,7 +14,7 @@ from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.script import converter
-from wenlint_rules import _patterns
+from wenlint_rules.spam import patterns as _patterns
 
 CODES = [f"S00{n}" for n in range(1, 10)]
 S_RULES = [all_rules()[code]() for code in CODES]

@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import seed
 
 from wenlint import Document
-from wenlint_rules._lexicon import SAME_SOUND, Gap, lexicon, typo_view
+from wenlint_rules.typo.lexicon import SAME_SOUND, Gap, lexicon, typo_view
 
 
 def test_words_costs_and_idioms():
@@ -72,14 +72,14 @@ def _run(code: str, cache: Path) -> subprocess.Popen:
 
 
 _LOAD = (
-    "import wenlint_rules._lexicon as L; build = L._build;"
+    "import wenlint_rules.typo.lexicon as L; build = L._build;"
     "L._build = lambda: print('built') or build();"
     "assert '福祉' in L.lexicon(); print('loaded')"
 )
 
 
 def test_processes_starting_together_build_a_damaged_cache_once(tmp_path):
-    code = "import wenlint_rules._lexicon as L; print(L._cache_path())"
+    code = "import wenlint_rules.typo.lexicon as L; print(L._cache_path())"
     path = Path(_run(code, tmp_path).communicate()[0].strip())
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 from importlib.metadata import version
 from typing import Any
 from urllib.parse import quote
 
 from wenlint.diagnostic import Diagnostic, Severity
+from wenlint.docs import rule_markdown
 from wenlint.report import Reporter, SourceLines, Summary
 from wenlint.runner import FileResult
 
@@ -53,8 +55,8 @@ class SarifReporter(Reporter):
             "id": code,
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.explanation.strip()},
-            "help": {"text": f"wenlint rule {code}"},
+            "fullDescription": {"text": textwrap.dedent(rule.flags).strip()},
+            "help": {"text": f"wenlint rule {code}", "markdown": rule_markdown(rule)},
             "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.default_enabled},
             "properties": {"fix": rule.fix.value, "family": rule.family()},
         }

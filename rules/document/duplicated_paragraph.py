@@ -1,0 +1,128 @@
+"""D002: a paragraph that appears twice in one document."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+
+#: What a comparison ignores: spaces, punctuation and symbols (after NFKC, so `,` and `，` are one).
+_NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
+#: A paragraph says something: it holds the end of a sentence. Titles and headings do not.
+_SENTENCE_END = regex.compile(r"[。！？；…!?;]")
+_SPACES = " \t\u3000\xa0"
+
+
+@lru_cache(maxsize=8)
+def _han_at_least(count: int) -> regex.Pattern[str]:
+    """A pattern that matches text holding ``count`` or more Chinese characters."""
+    return regex.compile(r"(?:[^\p{Han}〇]*+[\p{Han}〇]){%d}" % count)
+
+
+def _normalise(content: str) -> str:
+    return _NOISE.sub("", unicodedata.normalize("NFKC", content).casefold())
+
+
+class DuplicatedParagraph(Rule):
+    code = "D002"
+    name = "duplicated-paragraph"
+    summary = "A paragraph repeats an earlier one in the same document"
+    flags = """
+        Scrapers and copy-paste leave the same paragraph twice in a document:
+        a page fetched with its print view, a preview followed by the full
+        text, a block pasted twice. The copy adds nothing and skews any
+        statistics built on the corpus.
+
+        A paragraph is a line (scraped text puts one paragraph on a line). A
+        line is flagged when it repeats an earlier line of the document,
+        either exactly or after ignoring spaces, punctuation and symbols and
+        the difference between full- and half-width forms (`今天,我们` and
+        `今天，我们` are the same). Only lines that are sentences are
+        compared: they end a sentence somewhere (`。！？；…`) and hold at least
+        20 Chinese characters (option `min_chars`). So short lines that
+        rightly recur (`谢谢大家！`, `同志们：`, `是。`), titles repeated at the
+        top of a page (the spam rules report those), headings, table rows,
+        signatures and Markdown code are left alone.
+
+        The fix removes the later copy with the line break before it. It is
+        unsafe: a copy that differs in punctuation is not quite the same, and
+        a repetition can be deliberate.
+    """
+    fix = FixAvailability.UNSAFE
+    options = {
+        "min_chars": Option(20, "the fewest Chinese characters a line needs to be compared"),
+    }
+    bad = (
+        Example(
+            "社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。\n"
+            "加强社区党建，打牢党在城市的群众基础。\n"
+            "社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。\n",
+            fixed="社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。\n加强社区党建，打牢党在城市的群众基础。\n",
+        ),
+        Example(
+            "今天,我们召开全区社区建设工作会议,总结前一阶段的工作。\n\n会议很重要。\n\n"
+            "今天，我们召开全区社区建设工作会议，总结前一阶段的工作。\n\n谢谢大家！",
+            fixed="今天,我们召开全区社区建设工作会议,总结前一阶段的工作。\n\n会议很重要。\n\n谢谢大家！",
+        ),
+    )
+    good = (
+        Example("同志们：\n\n会议开始。\n\n同志们：\n\n谢谢大家！\n\n谢谢大家！"),
+        Example(
+            "在党建引领社区治理体系建设观摩推进会上讲话(2022年)\n\n"
+            "在党建引领社区治理体系建设观摩推进会上讲话(2022年)\n\n同志们：会议开始。"
+        ),
+        Example(
+            "一、坚持政治站位、深化思想认识，以高度的责任感抓好社区治理体系建设\n"
+            "正文。\n一、坚持政治站位、深化思想认识，以高度的责任感抓好社区治理体系建设\n"
+        ),
+        Example(
+            "第一条 本办法适用于全市所有街道社区的党组织建设工作。\n"
+            "第二条 本办法适用于全市所有街道社区的党组织建设工作。\n"
+        ),
+        Example(
+            "```\n这一行代码里的文字重复出现了两次，但是代码块不归它管。\n"
+            "这一行代码里的文字重复出现了两次，但是代码块不归它管。\n```\n",
+            path="example.md",
+        ),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        text = doc.text
+        min_chars = max(1, self.settings["min_chars"])
+        first_seen: dict[str, tuple[int, str]] = {}  # normalised line -> (line number, as written)
+        found = []
+        previous_end = 0  # end of the last line with content
+        for line in doc.lines:
+            raw = text[line.start : line.end]
+            content = raw.strip(_SPACES)
+            if not content:
+                continue
+            if self._compared(doc, line.start, content, min_chars):
+                first, first_content = first_seen.setdefault(_normalise(content), (line.number, content))
+                if first != line.number:
+                    start = line.start + raw.index(content[0])
+                    exact = content == first_content
+                    found.append(self._duplicate(start, start + len(content), previous_end, line.end, first, exact))
+            previous_end = line.end
+        return found
+
+    @staticmethod
+    def _compared(doc: Document, start: int, content: str, min_chars: int) -> bool:
+        return (
+            len(content) >= min_chars
+            and _SENTENCE_END.search(content) is not None
+            and not doc.is_verbatim(start)
+            and _han_at_least(min_chars).match(content) is not None
+        )
+
+    def _duplicate(self, start: int, end: int, cut_from: int, cut_to: int, first: int, exact: bool) -> Diagnostic:
+        """The finding on a copy; its fix cuts from the end of the line with content before it."""
+        how = "" if exact else " (ignoring spaces and punctuation)"
+        message = f"this paragraph repeats line {first}{how}; remove the copy"
+        fix = Fix.replace(cut_from, cut_to, "", safe=False, message="remove the repeated paragraph")
+        return self.diagnostic(start, end, message, fix)

@@ -1,0 +1,159 @@
+"""E006: no-break and other odd spaces, trailing blanks, stray and mixed line breaks."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.textclass import is_chinese, is_han
+from wenlint_rules.encoding.mojibake import inside_mojibake
+from wenlint_rules.layout.space_in_chinese import UNITS, UNITS_2
+
+#: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
+_BLANKS = f" \\t\u3000{_ODD_SPACES}"
+#: In order: blanks ending a line (the lookbehind keeps long runs linear),
+#: an odd space inside a line, a carriage return or Unicode line separator.
+_FINDINGS = regex.compile(
+    rf"(?P<trailing>(?<![{_BLANKS}])[{_BLANKS}]++(?=\n|\Z))"
+    rf"|(?P<odd>[{_ODD_SPACES}])"
+    r"|(?P<linebreak>\r\n?|[\u2028\u2029])"
+)
+#: Paragraph indentation in Chinese typesetting: ideographic or em spaces opening a line.
+_INDENT = frozenset("\u3000\u2003")
+_LINE_BREAKS = {
+    "\r\n": "carriage return before a line feed",
+    "\r": "carriage return used as a line break",
+    "\u2028": "Unicode line separator U+2028",
+    "\u2029": "Unicode paragraph separator U+2029",
+}
+_NAMES = {
+    "\u00a0": "no-break space",
+    "\u202f": "narrow no-break space",
+    "\u2003": "em space",
+    "\u2002": "en space",
+    "\u2009": "thin space",
+    "\u200a": "hair space",
+    "\u3000": "ideographic space",
+}
+
+
+def _spacing_for_l002(text: str, start: int) -> bool:
+    """Whether L002 (space-in-chinese) owns this space: a no-break space
+    between a Chinese character and a Chinese character or punctuation
+    mark, or between a number and its unit."""
+    if text[start] != "\u00a0":
+        return False
+    before = text[start - 1] if start else " "
+    after = text[start + 1 : start + 3] or " "
+    if (is_han(before) and is_chinese(after[0])) or (is_chinese(before) and is_han(after[0])):
+        return True
+    return before.isdigit() and (after[0] in UNITS or after in UNITS_2)
+
+
+def _indents(text: str, start: int) -> bool:
+    """Whether the character at ``start`` is part of a line's leading indentation of U+3000/em spaces."""
+    if text[start] not in _INDENT:
+        return False
+    while start > 0 and text[start - 1] in _INDENT:
+        start -= 1
+    return start == 0 or text[start - 1] == "\n"
+
+
+class OddWhitespace(Rule):
+    code = "E006"
+    name = "odd-whitespace"
+    summary = "No-break or other odd spaces, trailing blanks, stray or mixed line breaks"
+    flags = """
+        Scraped pages leave whitespace that looks like nothing or like an
+        ordinary space but is not: `&nbsp;` turned into U+00A0, blank lines
+        that hold a space or U+3000, blanks at the end of lines, carriage
+        returns of another system. They break matching, deduplication and
+        line-based tools. Flagged, each with a safe fix:
+
+        - a no-break space (U+00A0, U+202F) or a typographic space (en, em,
+          thin, hair; U+2000–U+200A, U+205F, U+1680) inside a line: it
+          becomes an ordinary space;
+        - blanks (spaces, tabs, U+3000, the above) at the end of a line, and
+          lines holding nothing else: they are removed;
+        - a carriage return left in the text (`\\r` alone, or before a line
+          feed that already ends the line) and the Unicode line and paragraph
+          separators U+2028/U+2029: they become a line feed;
+        - a file mixing CRLF and LF line endings: it is written back with the
+          style most of its lines use.
+
+        Left alone: U+3000 (and em spaces) indenting a paragraph
+        (`　　段落首行缩进`) and U+3000 inside a line, a deliberate full-width
+        space in Chinese typesetting (`第一条　为了…`, `通　知`); two or more
+        trailing spaces in Markdown (a hard line break); Markdown code and
+        URLs. A no-break space between a Chinese character and another
+        Chinese character or punctuation mark, or between a number and its
+        unit (`2013\\u00a0年`), is left to L002 (space-in-chinese), which
+        removes it in prose: the two rules never report the same space, and
+        fixing with both settles in one run.
+    """
+    fix = FixAvailability.SAFE
+    bad = (
+        Example("电脑版\u00a0|金锄头文库版权所有", fixed="电脑版 |金锄头文库版权所有"),
+        Example("体系建设观摩推进会上的讲话\n\n\u00a0\n\n同志们：", fixed="体系建设观摩推进会上的讲话\n\n\n\n同志们："),
+        Example(
+            "各项工作取得明显成效。  \n下一步工作安排如下。\u3000\n",
+            fixed="各项工作取得明显成效。\n下一步工作安排如下。\n",
+        ),
+        Example("第一行\r第二行", fixed="第一行\n第二行"),
+    )
+    good = (
+        Example("　　社区建设工作得到高度重视，各项工作取得了明显成效。"),
+        Example("第一条　为了规范社区建设工作，制定本办法。"),
+        Example("通　知\n\n各社区居委会："),
+        Example("使用 Python 处理 3.5 GB 的数据。"),
+        Example("第一行结尾  \n第二行", path="notes.md"),
+        Example("缩进的代码：\n\n```\nx = 1   \n```\n", path="notes.md"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        found = []
+        if doc.mixed_newline_at is not None:
+            found.append(self._mixed_newlines(doc))
+        for match in _FINDINGS.finditer(text):
+            start, end = match.span()
+            if doc.is_verbatim(start) or inside_mojibake(doc, start):
+                continue
+            kind = match.lastgroup
+            if kind == "trailing":
+                diagnostic = self._trailing(doc, start, end)
+            elif kind == "odd":
+                diagnostic = self._odd_space(text, start)
+            else:
+                diagnostic = self._line_break(start, match[0])
+            if diagnostic is not None:
+                found.append(diagnostic)
+        return found
+
+    def _trailing(self, doc: Document, start: int, end: int) -> Diagnostic | None:
+        text = doc.text
+        blank_line = start == 0 or text[start - 1] == "\n"
+        if doc.is_markdown and end - start >= 2 and not blank_line and text[start:end].strip(" ") == "":
+            return None  # a Markdown hard line break
+        message = "line holds only whitespace" if blank_line else "whitespace at the end of the line"
+        return self.diagnostic(start, end, message, Fix.replace(start, end, ""))
+
+    def _odd_space(self, text: str, start: int) -> Diagnostic | None:
+        char = text[start]
+        if _spacing_for_l002(text, start) or _indents(text, start):
+            return None
+        name = _NAMES.get(char, f"U+{ord(char):04X} space")
+        fix = Fix.replace(start, start + 1, " ")
+        return self.diagnostic(start, start + 1, f"{name} instead of an ordinary space", fix)
+
+    def _line_break(self, start: int, matched: str) -> Diagnostic:
+        end = start + len(matched)
+        return self.diagnostic(start, end, _LINE_BREAKS[matched], Fix.replace(start, end, "\n"))
+
+    def _mixed_newlines(self, doc: Document) -> Diagnostic:
+        at = doc.mixed_newline_at
+        style, other = ("CRLF", "LF") if doc.newline == "\r\n" else ("LF", "CRLF")
+        message = f"line ends with {other} while most lines end with {style}"
+        fix = Fix.rewrite(at, newline=doc.newline, message=f"end every line with {style}")
+        return self.diagnostic(at, at, message, fix)

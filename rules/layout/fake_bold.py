@@ -1,0 +1,257 @@
+"""L005: text extracted twice from fake-bold PDF text (`组织组织`, `堡堡垒垒`)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.textclass import HAN
+
+#: A run of 2–7 characters written twice in a row. (`re`, not `regex`: this
+#: pattern is tried at every offset, and `re` runs it four times faster.)
+_SHORT_REPEAT = re.compile(r"([^\n]{2,7}?)\1")
+#: Repeats of 8–32 characters are found by looking every 4th 4-gram up again.
+LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
+#: Consecutive doubled characters: `堡堡垒垒`, `坚坚强强组组织织`.
+_DOUBLED_CHARS = regex.compile(r"(?:(\p{Han})\1){2,}")
+#: A repeat this long, of words only, is fake bold on its own.
+ANCHOR_LENGTH = 4
+#: Repeats this close to one another belong to one doubled heading.
+WINDOW = 3
+_NOT_WORDS = regex.compile(r"[\p{P}\p{S}\s]")
+#: A repeat spanning punctuation is a doubled heading on its own when it is
+#: long and starts a line or a sentence (`一、充分认识…一、充分认识…`).
+_HEADING_START = frozenset(["", "\n", " ", "\u3000", "。", "！", "？", "；"])
+#: Placeholders make different names look alike: `**社区、**社区`.
+_MASKS = frozenset("*×Xx○□＊Ｘ")
+#: `一步一步`, `看着看着`, `画著画著`: reduplication, not a repeat.
+_REDUPLICATED = regex.compile(r"一\p{Han}|\p{Han}[着著]")
+_WORD_LINE = re.compile(r"^(\S\S|\S\S\S\S) \d+ (\w+)$", re.M)
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """jieba's two- and four-character words with their part-of-speech tags
+    (read from its dict.txt, once per process, without importing jieba)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the layout rules need the package 'jieba' (jieba>=0.42)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    return dict(_WORD_LINE.findall(path.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    """Doubled text at ``start:end``; ``kept`` is what one copy reads."""
+
+    start: int
+    end: int
+    kept: str
+    anchor: bool  # fake bold on its own evidence
+    chars: bool  # each character doubled (`堡堡垒垒`), rather than the whole run (`组织组织`)
+
+
+class FakeBold(Rule):
+    code = "L005"
+    name = "fake-bold"
+    summary = "Text extracted twice from fake-bold PDF text"
+    flags = """
+        Word processors fake bold type by printing a heading twice, a hair
+        apart. Text extraction then reads it twice: a whole run
+        (`如何在文明和谐社区建设中如何在文明和谐社区建设中`), a word
+        (`组织组织`), or every character (`堡堡垒垒`).
+
+        Chinese repeats words on purpose, so a repeat alone proves little.
+        A run of four or more characters, words only, written twice in a row
+        is flagged on its own (`发挥党组织领导核心作用发挥党组织领导核心作用`),
+        so is a run of eight or more that spans punctuation and starts a
+        line or a sentence (`一、充分认识社区建设的重要意义` twice), and so is a run of three or more doubled characters whose single
+        form holds a word (`坚坚强强组组织织`). Shorter repeats — `组织组织`,
+        a repeat that spans punctuation, `堡堡垒垒` — are flagged only next
+        to one of those (within 3 characters), where the heading they belong
+        to shows the doubling. Never flagged: reduplication in the lexicon
+        (jieba's dictionary: `高高兴兴`, `方方面面`, `许许多多`,
+        `来来往往`), `天天`, `研究研究` or `讨论讨论` standing alone,
+        `一步一步`, `看着看着`, doubled characters that are each a word
+        (`弟弟妹妹`), runs of one character (`哈哈哈哈`), and repeats around
+        placeholders (`**社区、**社区`).
+
+        jieba tags `组织` a verb and `商量` a noun, so parts of speech
+        cannot tell a noun written twice from a verb reduplicated: a lone
+        `组织组织` is left alone, like `研究研究`.
+
+        The fix keeps one copy. It is unsafe: a repeat can be deliberate.
+    """
+    fix = FixAvailability.UNSAFE
+    sibling_evidence = True
+    bad = (
+        Example("如何在文明和谐社区建设中如何在文明和谐社区建设中发挥作用", fixed="如何在文明和谐社区建设中发挥作用"),
+        Example(
+            "第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
+            "坚强组织坚强组织堡堡垒垒。",
+            fixed="第一个方面,健全完善社区组织体系,打造社区坚强组织堡垒。",
+        ),
+        Example("打造社区坚坚强强组组织织。", fixed="打造社区坚强组织。"),
+    )
+    good = (
+        Example("大家天天见面，常常讨论，人人参与。"),
+        Example("这件事我们要研究研究，再讨论讨论。"),
+        Example("大家高高兴兴、来来往往，方方面面都照顾到了。"),
+        Example("面临着许许多多的新情况，要一步一步解决。"),
+        Example("谢谢谢谢！哈哈哈哈，我们看看再说。"),
+        Example("刚才，**台街道、**社区、**社区等单位作了经验介绍。"),
+        Example("法分为形式不合理的法、实质不合理的法、实质合理的法。"),
+        Example("对不起对不起，我来晚了。"),
+        Example("我们商量商量这件事，爸爸妈妈和弟弟妹妹都来了。"),
+        Example("中国加油！中国加油！"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        text = doc.text
+        repeats = _without_overlaps([*_whole_repeats(text), *_char_repeats(text)])
+        found = []
+        for group in _groups(repeats):
+            if not any(repeat.anchor for repeat in group):
+                continue
+            for repeat in group:
+                if doc.is_verbatim(repeat.start) or not (repeat.anchor or _fake(text, repeat)):
+                    continue
+                found.append(self._finding(text, repeat))
+        return found
+
+    def _finding(self, text: str, repeat: _Repeat) -> Diagnostic:
+        doubled = text[repeat.start : repeat.end]
+        if repeat.chars:
+            fix = Fix.replace(repeat.start, repeat.end, repeat.kept, safe=False)
+            how = "with every character doubled"
+        else:
+            fix = Fix.replace(repeat.start + len(repeat.kept), repeat.end, "", safe=False)
+            how = "twice"
+        return self.diagnostic(
+            repeat.start, repeat.end, f"`{doubled}` is `{repeat.kept}` {how}: fake-bold text extracted twice", fix
+        )
+
+
+def _whole_repeats(text: str) -> list[_Repeat]:
+    """Every run written twice in a row that could be fake bold."""
+    spans = [(m.start(), len(m[1])) for m in _SHORT_REPEAT.finditer(text)]
+    spans.extend(_long_repeats(text))
+    found = []
+    for start, size in spans:
+        copy = text[start : start + size]
+        if (
+            copy in (copy + copy)[1:-1]
+            or len(HAN.findall(copy)) < 2  # `哈哈哈哈`, `2012年2012年`
+            or not _MASKS.isdisjoint(copy)
+            or (size == 2 and _REDUPLICATED.fullmatch(copy))
+        ):
+            continue
+        anchor = size >= ANCHOR_LENGTH and (
+            not _NOT_WORDS.search(copy) or (size >= LONG_MIN and text[start - 1 : start] in _HEADING_START)
+        )
+        found.append(_Repeat(start, start + 2 * size, copy, anchor, chars=False))
+    return found
+
+
+def _long_repeats(text: str) -> list[tuple[int, int]]:
+    """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
+    every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on."""
+    find = text.find
+    found = []
+    index = 0
+    last = len(text) - 2 * LONG_MIN
+    while index <= last:
+        gram = text[index : index + GRAM]
+        limit = index + LONG_MAX + GRAM
+        again = find(gram, index + LONG_MIN, limit)
+        while again != -1:
+            size = again - index
+            start = _doubled_from(text, index, size)
+            if start is not None:
+                found.append((start, size))
+                index = start + 2 * size - GRAM
+                break
+            again = find(gram, again + 1, limit)
+        index += GRAM
+    return found
+
+
+def _doubled_from(text: str, index: int, size: int) -> int | None:
+    """Where a run of ``size`` characters written twice starts, if one holds
+    the characters at ``index`` in its first copy."""
+    start = index
+    floor = max(0, index + GRAM - size)
+    while start > floor and text[start - 1] == text[start - 1 + size]:
+        start -= 1
+    copy = text[start : start + size]
+    if "\n" in copy or copy != text[start + size : start + 2 * size]:
+        return None
+    return start
+
+
+def _char_repeats(text: str) -> list[_Repeat]:
+    """Runs of two or more doubled characters, each character different
+    from the one before (`堡堡垒垒`, not `哈哈哈哈`)."""
+    found = []
+    for match in _DOUBLED_CHARS.finditer(text):
+        run = match[0]
+        singles = run[::2]
+        begin = 0
+        for index in range(1, len(singles) + 1):
+            if index == len(singles) or singles[index] == singles[index - 1]:
+                if index - begin >= 2:
+                    start = match.start() + 2 * begin
+                    kept = singles[begin:index]
+                    found.append(
+                        _Repeat(start, start + 2 * len(kept), kept, len(kept) >= 3 and _fake_chars(kept), chars=True)
+                    )
+                begin = index
+    return found
+
+
+def _without_overlaps(repeats: list[_Repeat]) -> list[_Repeat]:
+    """The repeats in text order; of overlapping ones, the first and longest."""
+    kept: list[_Repeat] = []
+    for repeat in sorted(repeats, key=lambda r: (r.start, -r.end)):
+        if not kept or repeat.start >= kept[-1].end:
+            kept.append(repeat)
+    return kept
+
+
+def _groups(repeats: list[_Repeat]) -> list[list[_Repeat]]:
+    """Repeats no more than WINDOW characters apart, grouped."""
+    groups: list[list[_Repeat]] = []
+    for repeat in repeats:
+        if groups and repeat.start - groups[-1][-1].end <= WINDOW:
+            groups[-1].append(repeat)
+        else:
+            groups.append([repeat])
+    return groups
+
+
+def _fake(text: str, repeat: _Repeat) -> bool:
+    """Whether a short repeat beside fake bold is fake bold too, not reduplication."""
+    if repeat.chars:
+        return _fake_chars(repeat.kept)
+    return text[repeat.start : repeat.end] not in word_tags()
+
+
+def _fake_chars(singles: str) -> bool:
+    """Whether ``singles`` written with each character doubled is fake bold:
+    the single form holds a word, the doubled form is no reduplicated word,
+    and not every doubled character is a word of its own (`弟弟妹妹`)."""
+    words = word_tags()
+    doubled = [char + char for char in singles]
+    if any(doubled[i] + doubled[i + 1] in words for i in range(len(singles) - 1)):
+        return False
+    if all(pair in words for pair in doubled):
+        return False
+    return any(singles[i : i + 2] in words for i in range(len(singles) - 1))

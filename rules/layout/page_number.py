@@ -1,0 +1,267 @@
+"""L003: page numbers, running headers and footers left in the body text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.textclass import CJK_PUNCTUATION, is_han
+from wenlint_rules.layout.fake_bold import word_tags
+from wenlint_rules.script.cjk_latin_spacing import UNITS, UNITS_2
+
+#: A number that could be a page number: 1–3 digits, not part of a decimal,
+#: a date, a time, a percentage or a Latin token.
+_NUMBER = regex.compile(r"(?<![\d.,:/%A-Za-z_-])[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])")
+#: Counted things a number stands before (beside UNITS): `3 楼`, `进 2 球`, `3 胜 2 负`.
+_COUNTED = frozenset("楼路班室队关球局胜负眼拳脚口顿下圈番线星季强连岗篮")
+#: Words before a number that make it a count or an ordinal: `第 3`, `每 3`, `约 3`.
+_COUNT_WORDS = frozenset("第每约近共这那前后头末仅只各逾超达计")
+#: Page numbers run up by one; at least this many in a row make a sequence …
+MIN_SEQUENCE = 3
+#: … this many characters apart at least (a page holds more), …
+MIN_PAGE = 200
+#: … with pages no more uneven than this.
+MAX_PAGE_RATIO = 4
+#: A running header or footer line: short, repeated at page intervals.
+MAX_HEADER, MIN_HEADER = 40, 4
+MIN_REPEATS = 3
+_SENTENCE_END = frozenset("。！？!?；;：:，,、…")
+#: The site viewer's own page counters belong to the spam rules: `第1页 / 共27页`, `…讲义_第1页`.
+_VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+页$")
+_DIGITS = regex.compile(r"\d+")
+_WORD_OR_NUMBER = regex.compile(r"[\p{Han}\d]")
+_BLANKS = " \t\u3000\xa0"
+
+
+class _Counted(Protocol):
+    """Something numbered at a place in the text: a page number, a chunk marker."""
+
+    start: int
+    value: int
+
+
+_C = TypeVar("_C", bound=_Counted)
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number in running text that might be a page number."""
+
+    start: int
+    end: int
+    value: int
+    inside: bool  # between two Chinese characters: a word or sentence cut in two
+    removal: tuple[int, int]  # what to delete: the number and a space beside it
+
+
+class PageNumber(Rule):
+    code = "L003"
+    name = "page-number"
+    summary = "A page number, running header or footer left in the body text"
+    flags = """
+        Text pulled out of a PDF keeps the page furniture: page numbers drop
+        into the middle of sentences and words (`特 3 别是`, `领 5 导核心`,
+        `包括 2 社区书记`), and running headers and footers recur between
+        the pages.
+
+        A number in the text is a page number when either
+        - it is one of a sequence (`2`, `3`, `4` … at least three, each one
+          more than the last) standing apart at page intervals (200 or more
+          characters, the longest page at most four times the shortest),
+          most of them between two Chinese characters; or
+        - it stands alone between two Chinese characters, spaced on both
+          sides, and the two characters make a word when joined (`特别`,
+          `领导`; jieba's dictionary).
+        Never a page number: a number before its unit or measure word
+        (`共有 3 个社区`, `2013 年`, `3 楼`, `10 多年`), after `第` `每`
+        `约` and the like, decimals, times, dates, percentages, and list
+        numbers (`1、`, `2.`).
+
+        A running header or footer is a short line (4–40 characters, not
+        ending a sentence) that recurs three or more times at page
+        intervals; its first occurrence is kept (it may be the title). A
+        line that differs only by a number counting up by one (`— 3 —`,
+        `第 3 页`, `社区工作手册 3`) is a page-numbered footer: every
+        occurrence is flagged. The site viewer's page counters
+        (`第1页 / 共27页`, `…_第1页`) are left to the spam rules.
+
+        The fix removes the number (and a space beside it) or the line. It
+        is unsafe: a number may be content after all.
+    """
+    fix = FixAvailability.UNSAFE
+    sibling_evidence = True
+    bad = (
+        Example(
+            "进一步加大社区建设力度,特 3 别是市委于 2011 年专门抽调了干部。",
+            fixed="进一步加大社区建设力度,特别是市委于 2011 年专门抽调了干部。",
+        ),
+        Example(
+            "包括 2 社区书记、主任基本都是聘任制。"
+            + "社区工作" * 60
+            + "特 3 别是市委高度重视。"
+            + "社区工作" * 60
+            + "已经连续 4 举办了 6 届。",
+            fixed="包括社区书记、主任基本都是聘任制。"
+            + "社区工作" * 60
+            + "特别是市委高度重视。"
+            + "社区工作" * 60
+            + "已经连续举办了 6 届。",
+        ),
+        Example(
+            ("社区工作手册\n" + "社区建设取得了显著成效。" * 30 + "\n") * 3,
+            fixed="社区工作手册\n" + ("社区建设取得了显著成效。" * 30 + "\n") * 3,
+        ),
+    )
+    good = (
+        Example("全市共有 3 个社区,2013 年 4 月召开了第 3 次会议。"),
+        Example("经过 10 多年的不懈努力,每 3 人一组,进 2 球,取得 3 胜 2 负。"),
+        Example("1、加大投入。\n2、完善制度。\n3、强化考核。"),
+        Example("会议于 9:30 开始,增长 3.5%,共 12 页。"),
+        Example("我们 3 人约好了,他 5 岁,住在 3 楼。"),
+        Example("第1页 / 共27页\n正文。\n第2页 / 共27页\n正文。\n第3页 / 共27页"),
+        Example("主持人：\n" + "请大家发言。" * 60 + "\n主持人：\n" + "请大家发言。" * 60 + "\n主持人：\n"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        return self._inline_numbers(doc) + self._furniture_lines(doc)
+
+    # -- numbers inside the running text ----------------------------------
+
+    def _inline_numbers(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        numbers = [n for m in _NUMBER.finditer(text) if (n := _candidate(text, m.start(), m.end())) is not None]
+        if not numbers:
+            return []
+        paged = {id(n) for n in _page_sequence(numbers)}
+        found = []
+        for number in numbers:
+            if doc.is_verbatim(number.start):
+                continue
+            if id(number) in paged:
+                reason = "one of a sequence of page numbers"
+            elif _splits_word(text, number):
+                reason = f"it splits the word `{text[number.start - 2]}{text[number.end + 1]}`"
+            else:
+                continue
+            found.append(
+                self.diagnostic(
+                    number.start,
+                    number.end,
+                    f"page number `{text[number.start : number.end]}` in the text ({reason})",
+                    Fix.replace(*number.removal, "", safe=False),
+                )
+            )
+        return found
+
+    # -- running headers and footers ----------------------------------------
+
+    def _furniture_lines(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for line in doc.lines:
+            content = text[line.start : line.end].strip(_BLANKS)
+            if (
+                MIN_HEADER <= len(content) <= MAX_HEADER
+                and content[-1] not in _SENTENCE_END
+                and _WORD_OR_NUMBER.search(content)
+                and not _VIEWER_COUNTER.search(content)
+            ):
+                groups[_DIGITS.sub("#", content)].append((line.start, line.end, content))
+        found = []
+        for key, lines in groups.items():
+            if len(lines) < MIN_REPEATS or not _page_spaced([start for start, _, _ in lines]):
+                continue
+            if "#" in key:
+                if not _counts_up([_DIGITS.findall(content) for _, _, content in lines]):
+                    continue
+                flagged, message = lines, "page-numbered header or footer line"
+            else:
+                flagged, message = lines[1:], "running header or footer, repeated at page intervals"
+            for start, end, content in flagged:
+                if doc.is_verbatim(start):
+                    continue
+                removal = (start, end + 1) if end < len(text) else (max(0, start - 1), end)
+                found.append(
+                    self.diagnostic(start, end, f"{message}: `{content}`", Fix.replace(*removal, "", safe=False))
+                )
+        return found
+
+
+def _candidate(text: str, start: int, end: int) -> _Number | None:
+    """The number at ``start:end`` if its surroundings allow a page number:
+    after a Chinese character, Chinese punctuation or a line start, before a
+    Chinese character that is no unit (or, spaced, before another number)."""
+    space_before = text[start - 1 : start] == " "
+    space_after = text[end : end + 1] == " "
+    before_at = start - 1 - space_before
+    before = text[before_at] if before_at >= 0 else "\n"
+    after = text[end + space_after : end + space_after + 1]
+    if before in _COUNT_WORDS or not (before == "\n" or is_han(before) or before in CJK_PUNCTUATION):
+        return None
+    if after.isdigit() and after.isascii():
+        if not space_after:
+            return None
+    elif not is_han(after) or after in UNITS or after in _COUNTED or text.startswith(UNITS_2, end + space_after):
+        return None
+    inside = is_han(before) and is_han(after)
+    if inside:  # `特 3 别` → `特别`
+        removal = (start - space_before, end + space_after)
+    elif space_before and space_after and is_han(before):  # `为 6 7 个` → `为 7 个`
+        removal = (start - 1, end)
+    else:  # `、1 如何` → `、如何`
+        removal = (start, end + space_after)
+    return _Number(start, end, int(text[start:end]), inside, removal)
+
+
+def counting_run(items: Sequence[_C], min_gap: int) -> list[_C]:
+    """The longest run of ``items`` (in text order) whose values count up by
+    one, each at least ``min_gap`` characters after the one before."""
+    best_ending: dict[int, list[_C]] = {}  # value -> the longest run ending with that value
+    for item in items:
+        run = best_ending.get(item.value - 1)
+        run = [*run, item] if run and item.start - run[-1].start >= min_gap else [item]
+        if len(run) > len(best_ending.get(item.value, ())):
+            best_ending[item.value] = run
+    return max(best_ending.values(), key=len, default=[])
+
+
+def _page_sequence(numbers: list[_Number]) -> list[_Number]:
+    """The longest run of numbers counting up by one at page intervals, if
+    it is long and even enough and mostly cuts sentences."""
+    run = counting_run(numbers, MIN_PAGE)
+    if len(run) < MIN_SEQUENCE or not _page_spaced([n.start for n in run]):
+        return []
+    if 2 * sum(n.inside for n in run) < len(run):
+        return []
+    return run
+
+
+def _page_spaced(starts: list[int]) -> bool:
+    """Whether consecutive offsets are a page apart: MIN_PAGE or more, and
+    the longest gap at most MAX_PAGE_RATIO times the shortest."""
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    return min(gaps) >= MIN_PAGE and max(gaps) <= MAX_PAGE_RATIO * min(gaps)
+
+
+def _counts_up(numbers: list[list[str]]) -> bool:
+    """Whether lines differing only by numbers have one that counts up by one."""
+    for column in zip(*numbers):
+        values = [int(value) for value in column]
+        if all(b == a + 1 for a, b in zip(values, values[1:])):
+            return True
+    return False
+
+
+def _splits_word(text: str, number: _Number) -> bool:
+    """Whether a lone number, spaced on both sides between two Chinese
+    characters, cuts a word in two (`特 3 别` → `特别`)."""
+    if not number.inside or text[number.start - 1] != " " or text[number.end : number.end + 1] != " ":
+        return False
+    return text[number.start - 2] + text[number.end + 1] in word_tags()

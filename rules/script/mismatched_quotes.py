@@ -1,0 +1,229 @@
+"""M006: quotes and brackets that do not pair up within a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.textclass import HAN
+
+#: Opening mark → closing mark, for every pair whose balance is checked.
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "「": "」", "『": "』"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+#: Openers that start each paragraph of a multi-paragraph quotation.
+_QUOTE_OPENERS = frozenset("“‘「『")
+
+#: (A plain set of characters, which the standard library's re finds faster than regex.)
+_MARKS = re.compile(r"[“”\"‘’《》（）【】「」『』]")
+#: A `）` closing a list number, not a parenthesis: `1）` `a）` `二）` `iv）`
+#: at the start of a line or after punctuation or a space.
+_LIST_NUMBER = regex.compile(
+    r"(?:(?<=^|[\s\p{P}\p{S}])(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3}))\Z",
+    regex.M,
+)
+_ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_LEADING_SPACE = " \t\u3000\u00a0"
+
+
+class MismatchedQuotes(Rule):
+    code = "M006"
+    name = "mismatched-quotes"
+    summary = 'A Chinese quote paired with an ASCII `"`, or a quote or bracket left unclosed'
+    flags = """
+        Chinese quotation marks come in pairs, `“…”`, and so do `‘’ 《》 （）
+        【】 「」 『』`. Scraped text often pairs a Chinese quote with an ASCII
+        `"` (`“六稳”"六保”`) or loses one half of a pair to encoding damage or
+        a page break.
+
+        Mixed pair: an ASCII `"` that opens a quote closed by `”`, or closes a
+        quote opened by `“`, with Chinese text inside, is flagged and safely
+        turned into the matching Chinese mark (`"六保”` → `“六保”`). Two ASCII
+        quotes around a phrase (`"hello"`, or `"社区"`) are a pair of their own
+        and left alone, as is a lone `"` (an inch mark, a stray byte) and a `"`
+        sitting between `“` and `”`, where it is unclear which mark is wrong.
+
+        Unbalanced pair: in a paragraph holding Chinese text, an opening mark
+        never closed, or a closing mark never opened, is flagged; there is no
+        fix, since only a reader can tell where the other half belongs. Left
+        alone: apostrophes and English quotes (`don’t`, `’90s`, a `‘` or `’`
+        touching a Latin letter or digit), list numbers closed by a lone `）`
+        (`1）`, `a）`, `二）`), and multi-paragraph quotations, where by
+        Chinese convention every paragraph opens with `“` and only the last
+        one closes: an open quote is not flagged when the next paragraph (or
+        line) starts with the same mark. Paragraphs are the text between blank
+        lines; a quote may run over line breaks inside one. ASCII `( )` are
+        M001's business; URLs and Markdown code are skipped.
+    """
+    fix = FixAvailability.SAFE
+    bad = (
+        Example('在“下基层”"抓堵点”“增效能”等方面助推。', fixed="在“下基层”“抓堵点”“增效能”等方面助推。"),
+        Example('引导居民群众积极投身“六稳”"六保”工作。', fixed="引导居民群众积极投身“六稳”“六保”工作。"),
+        Example('他说“明天再来"，就走了。', fixed="他说“明天再来”，就走了。"),
+        Example("“看病难”、看病贵”是群众急盼解决的问题。"),
+        Example("请阅读《社区建设纲要，并提出意见。"),
+        Example("会议（扩大会议在北京召开。"),
+    )
+    good = (
+        Example("他说：“我们要把‘为人民服务’落到实处。”"),
+        Example("“第一段引文，没有结束。\n\n“第二段引文，到这里才结束。”"),
+        Example("工作分三步：1）摸底；2）整改；3）验收。"),
+        Example("a）加强领导\nb）落实责任"),
+        Example('He said "hello" and left, 然后我们开会。'),
+        Example('我们不说"套话"，只做实事。'),
+        Example("I don’t know, it was the ’90s. 那是九十年代。"),
+        Example('屏幕是 27" 的，《人民日报》也报道了（见第三版）。'),
+        Example("【摘要】本文讨论「社区」与『街道』的关系。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        text = doc.text
+        if not doc.has_han or _MARKS.search(text) is None:
+            return []
+        found: list[Diagnostic] = []
+        paragraphs = doc.paragraphs
+        tokens = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
+        if doc.verbatim:
+            tokens = [token for token in tokens if not doc.is_verbatim(token[0])]
+        index = 0
+        for number, (start, end) in enumerate(paragraphs):
+            group = []
+            while index < len(tokens) and tokens[index][0] < end:
+                if tokens[index][0] >= start:
+                    group.append(tokens[index])
+                index += 1
+            if not group or HAN.search(text, start, end) is None:
+                continue
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            found.extend(self._paragraph(text, start, group, following))
+        return found
+
+    def _paragraph(
+        self, text: str, para_start: int, tokens: list[tuple[int, str]], following: int | None
+    ) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        marks = self._double_quotes(text, tokens, found)
+        # Balance, one stack per pair; an entry is [offset, exempt].
+        stacks: dict[str, list[list]] = {open_: [] for open_ in PAIRS}
+        for pos, mark in marks:
+            if mark in "‘’" and _touches_latin(text, pos):
+                continue
+            if mark in PAIRS:
+                if mark in _QUOTE_OPENERS and _starts_line(text, pos, para_start):
+                    for entry in stacks[mark]:
+                        entry[1] = True
+                stacks[mark].append([pos, False])
+                continue
+            opener = CLOSERS[mark]
+            if stacks[opener]:
+                stacks[opener].pop()
+            elif not (mark == "）" and _LIST_NUMBER.search(text, _line_start(text, pos), pos)) and not (
+                mark == "》" and _between_latin(text, pos)
+            ):
+                found.append(self.diagnostic(pos, pos + 1, f"`{mark}` has no opening `{opener}` in this paragraph"))
+        next_opener = _first_char(text, following) if following is not None else ""
+        for opener, stack in stacks.items():
+            for pos, exempt in stack:
+                if (
+                    exempt
+                    or (opener == next_opener and opener in _QUOTE_OPENERS)
+                    or (opener == "《" and _between_latin(text, pos))
+                ):
+                    continue
+                found.append(
+                    self.diagnostic(pos, pos + 1, f"`{opener}` is never closed by `{PAIRS[opener]}` in this paragraph")
+                )
+        found.sort(key=lambda d: d.start)
+        return found
+
+    def _double_quotes(
+        self, text: str, tokens: list[tuple[int, str]], found: list[Diagnostic]
+    ) -> list[tuple[int, str]]:
+        """Resolve ASCII `"` against the Chinese quotes around it.
+
+        Returns the marks with each mixed-pair `"` replaced by the Chinese
+        mark it stands for and every other `"` dropped; mixed pairs are
+        reported into ``found``.
+        """
+        marks: list[tuple[int, str]] = []
+        quotes = [i for i, (_, mark) in enumerate(tokens) if mark in '“”"']
+        following = {a: b for a, b in zip(quotes, quotes[1:])}
+        is_open = False
+        skip = -1
+        for i, (pos, mark) in enumerate(tokens):
+            if mark not in '“”"':
+                marks.append((pos, mark))
+                continue
+            if mark == "“":
+                is_open = True
+            elif mark == "”":
+                is_open = False
+            if mark != '"':
+                marks.append((pos, mark))
+                continue
+            if i == skip:
+                continue
+            nxt = following.get(i)
+            nxt_mark = tokens[nxt][1] if nxt is not None else ""
+            if nxt_mark == '"':
+                skip = nxt  # an ASCII pair of its own
+                continue
+            if not is_open and nxt_mark == "”" and _han_between(text, pos + 1, tokens[nxt][0]):
+                marks.append((pos, "“"))
+                found.append(
+                    self.diagnostic(
+                        pos, pos + 1, 'ASCII `"` opens a quote that `”` closes; use `“`', Fix.replace(pos, pos + 1, "“")
+                    )
+                )
+                is_open = True
+            elif is_open and nxt_mark != "”" and _han_between(text, _last_open(tokens, i) + 1, pos):
+                marks.append((pos, "”"))
+                found.append(
+                    self.diagnostic(
+                        pos, pos + 1, 'ASCII `"` closes a quote that `“` opens; use `”`', Fix.replace(pos, pos + 1, "”")
+                    )
+                )
+                is_open = False
+        return marks
+
+
+def _last_open(tokens: list[tuple[int, str]], index: int) -> int:
+    for pos, mark in reversed(tokens[:index]):
+        if mark == "“":
+            return pos
+    return 0
+
+
+def _han_between(text: str, start: int, end: int) -> bool:
+    return "\n\n" not in text[start:end] and HAN.search(text, start, end) is not None
+
+
+def _touches_latin(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    return bool(_ASCII_ALNUM.match(before) or _ASCII_ALNUM.match(after))
+
+
+def _between_latin(text: str, pos: int) -> bool:
+    """`a》b`, `3《5`: a comparison sign, not a title mark."""
+    before = text[pos - 1 : pos].strip() or text[pos - 2 : pos - 1]
+    after = text[pos + 1 : pos + 2].strip() or text[pos + 2 : pos + 3]
+    return bool(_ASCII_ALNUM.match(before) and _ASCII_ALNUM.match(after))
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _starts_line(text: str, pos: int, para_start: int) -> bool:
+    """Whether only spaces stand between the line's start and ``pos``."""
+    start = _line_start(text, pos)
+    return start > para_start and not text[start:pos].strip(_LEADING_SPACE)
+
+
+def _first_char(text: str, start: int) -> str:
+    index = start
+    while index < len(text) and text[index] in _LEADING_SPACE:
+        index += 1
+    return text[index] if index < len(text) else ""

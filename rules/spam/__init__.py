@@ -1,0 +1,1 @@
+"""The spam family."""

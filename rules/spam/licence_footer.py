@@ -1,0 +1,99 @@
+"""S006: a site footer's licence numbers and copyright, as in `蜀ICP备13022795号`."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, FixAvailability
+from wenlint_rules.spam.patterns import SpamRule, pack, scan
+
+#: ICP filing and licence numbers (`蜀ICP备13022795号`, `京ICP证030173号`),
+#: police filing numbers (`川公网安备 51140202000112号`), value-added telecom
+#: licences (`川B2-20120012`): numbers no prose sentence carries.
+_NUMBER = regex.compile(
+    r"ICP\s*(?:备案|备|证)\s*(?:号\s*)?[:：]?\s*\d{5,}"
+    r"|公网安备\s*(?:号\s*)?[:：]?\s*\d{8,}"
+    r"|\p{Han}B[12]-\d{8}",
+    regex.I,
+)
+#: A copyright notice: `©2022`, `Copyright © 2008-2022`, `All Rights Reserved`.
+_COPYRIGHT = regex.compile(r"©\s*\d{4}|copyright\b|all\s+rights\s+reserved", regex.I)
+_RIGHTS = "版权所有"
+#: A sentence end: a footer line has at most one (`版权所有,侵权必究。`).
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+MAX_LENGTH = 120
+
+
+class LicenceFooter(SpamRule):
+    code = "S006"
+    name = "licence-footer"
+    summary = "A site footer: ICP and police filing numbers, copyright notice"
+    flags = """
+        Chinese websites must show their ICP filing number and often their
+        public-security filing number in the footer, next to the copyright:
+        `电脑版 |金锄头文库版权所有`, `经营许可证:蜀ICP备13022795号 | 川公网安备
+        51140202000112号`. Scraped with the page, the footer is the site's,
+        not the document's.
+
+        Flagged: a short line (120 characters or fewer, at most one sentence
+        end) holding an ICP number (`蜀ICP备13022795号`, `京ICP证030173号`),
+        a police filing number (`公网安备 51140202000112号`) or a telecom
+        licence (`川B2-20120012`), in any zone; and, in the head or tail of
+        the document, a short line holding `版权所有` (not the word
+        `版权所有人`/`版权所有者`) or a copyright notice (`©2022`, `Copyright`,
+        `All Rights Reserved`). The fix deletes the line: safe in the head or
+        tail, unsafe in the body. A sentence that mentions copyright
+        (`我们的版权所有人`, `本书版权所有,侵权必究` inside a paragraph) is left
+        alone.
+    """
+    fix = FixAvailability.SOMETIMES
+    bad = (
+        Example(
+            "很高兴,再次能够和大家共同学习探讨社区党建工作。\n\n电脑版\xa0|金锄头文库版权所有\n"
+            "经营许可证:蜀ICP备13022795号\xa0|\xa0川公网安备\xa051140202000112号",
+            fixed="很高兴,再次能够和大家共同学习探讨社区党建工作。",
+        ),
+        Example(
+            "很高兴,再次能够和大家共同学习探讨社区党建工作。\n\nCopyright © 2008-2022 范文网 All Rights Reserved\n",
+            fixed="很高兴,再次能够和大家共同学习探讨社区党建工作。\n",
+        ),
+        Example(
+            "很高兴,再次能够和大家共同学习探讨社区党建工作。\n京ICP备12345678号-1\n我们要把社区党建工作抓紧抓好,抓出成效。",
+            fixed="很高兴,再次能够和大家共同学习探讨社区党建工作。\n我们要把社区党建工作抓紧抓好,抓出成效。",
+        ),
+    )
+    good = (
+        Example("我们的版权所有人已经同意授权,这部作品可以在社区图书馆免费借阅。"),
+        Example("出版说明\n\n本书版权所有,侵权必究。本书的出版得到了社区各界的大力支持,在此一并致谢。"),
+        Example("版权所有者\n\n作品的版权归作者所有,任何单位和个人未经许可不得转载或者摘编。"),
+        Example("网站备案是指向主管部门申请ICP备案,备案成功后会得到一个备案号,要放在网站底部。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        found = scan(doc)
+        candidates = found.lines_with("licence:anchors")
+        if not candidates:
+            return []
+        zones = doc.zones
+        owner = pack("licence")["owner-suffix"]
+        results = []
+        for index in candidates:
+            line = found.line(index).strip()
+            if self.is_verbatim_line(doc, index) or len(line) > MAX_LENGTH or len(_SENTENCE_END.findall(line)) > 1:
+                continue
+            if _NUMBER.search(line) or (zones.is_edge(index) and (_COPYRIGHT.search(line) or _rights(line, owner))):
+                results.append(self.line_finding(doc, index, "site licence footer; delete the line"))
+        return results
+
+
+def _rights(line: str, owner: frozenset[str]) -> bool:
+    """Whether `版权所有` stands as a notice, not as `版权所有人`."""
+    start = line.find(_RIGHTS)
+    while start != -1:
+        after = line[start + len(_RIGHTS) :]
+        if not any(after.startswith(word) for word in owner):
+            return True
+        start = line.find(_RIGHTS, start + 1)
+    return False

@@ -1,0 +1,102 @@
+"""S004: a line of crawl or upload metadata, as in `时间:2022-07-04 11:15:02 来源:网友投稿`."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, FixAvailability
+from wenlint_rules.spam.patterns import SpamRule, pack
+
+#: A field label: a short word before a colon, at the start of the line or after a space or bar.
+_LABEL = regex.compile(r"(?:^|(?<=[\s|｜]))(?P<label>[\p{Han}A-Za-z]{1,6})\s*[:：]")
+_PROSE = regex.compile(r"[，,。！？!?；;]")
+#: A timestamp written by a machine: `2022-09-21 03:23:00`, `2018/09/12`.
+_TIMESTAMP = regex.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+MAX_VALUE_LENGTH = 40
+#: Strong labels a metadata line in the body needs.
+MIN_STRONG_IN_BODY = 2
+
+
+class PostMetadata(SpamRule):
+    code = "S004"
+    name = "post-metadata"
+    summary = "A line of crawl or upload metadata (time, source, uploader, size)"
+    flags = """
+        Sites print a post's metadata above or below it: `時間:2022-09-21
+        03:23:00`, `时间:2022-07-04 11:15:02 来源:网友投稿`, `上传人:小**
+        文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB`.
+        It describes the web page, not the document.
+
+        Flagged: a line made only of `label:value` fields whose labels are
+        all metadata labels (pack `data/spam_metadata.txt`, both scripts),
+        with short values and no clause punctuation. In the head or tail of
+        the document: two fields or more, or a single time field holding a
+        machine timestamp (`时间:2022-09-21 03:23:00`), or a single source
+        field naming a web source (`来源:网友投稿`); the fix, deleting the
+        line, is safe. In the body only upload metadata counts (two labels
+        such as `上传人`, `文档编号`, `页数`, `大小`), and the fix is unsafe.
+
+        Left alone: a notice's own fields (`时间:下午三点`, `时间:2022年3月1日
+        地点:三楼会议室`, where `地点` is no metadata label), an author line by
+        itself, and any field inside a sentence.
+    """
+    fix = FixAvailability.SOMETIMES
+    bad = (
+        Example(
+            "社區構建問題報告\n\n時間:2022-09-21 03:23:00\n\n社區是城市社會的基本構成單元,也是構建社會主義和諧社會的重要基石。",
+            fixed="社區構建問題報告\n\n社區是城市社會的基本構成單元,也是構建社會主義和諧社會的重要基石。",
+        ),
+        Example(
+            "讲话稿\n\n时间:2022-07-04 11:15:02 来源:网友投稿\n\n在全市上下深入学习贯彻全会精神的重要时刻,市委决定召开这次会议。",
+            fixed="讲话稿\n\n在全市上下深入学习贯彻全会精神的重要时刻,市委决定召开这次会议。",
+        ),
+        Example(
+            "辅导讲义\n\n上传人:小** 文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB\n"
+            "很高兴,再次能够和大家共同学习探讨社区党建工作。",
+            fixed="辅导讲义\n\n很高兴,再次能够和大家共同学习探讨社区党建工作。",
+        ),
+    )
+    good = (
+        Example("会议通知\n\n时间:下午三点\n\n请各单位负责同志准时参加,不得缺席,有事须提前请假。"),
+        Example("会议通知\n\n时间:2022年3月1日 地点:三楼会议室\n\n请各单位负责同志准时参加,不得缺席,有事须提前请假。"),
+        Example("春天的故事\n\n作者:张三\n\n那是一个春天,有一位老人在中国的南海边画了一个圈。"),
+        Example("会议安排如下。时间:下午三点,地点:三楼会议室,请准时参加。"),
+        Example("文件格式:DOC和PDF都可以,页数:不限,我们都会认真审阅每一份材料。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        labels = pack("metadata")
+        results = []
+        for index, line in self.labelled_lines(doc, "metadata:strong"):
+            fields = _fields(line, labels["strong"] | labels["weak"])
+            if fields and _is_metadata(fields, labels, doc.zones.is_edge(index)):
+                shown = "`, `".join(label for label, _ in fields[:3])
+                results.append(self.line_finding(doc, index, f"post metadata (`{shown}`); delete the line"))
+        return results
+
+
+def _fields(line: str, known: frozenset[str]) -> list[tuple[str, str]]:
+    """The (label, value) fields of a line made only of known fields, else []."""
+    if not line or _PROSE.search(line):
+        return []
+    labels = list(_LABEL.finditer(line))
+    if not labels or labels[0].start() != 0:
+        return []
+    fields = []
+    for label, following in zip(labels, [*labels[1:], None]):
+        value = line[label.end() : following.start() if following else len(line)].strip(" \t\u3000\xa0|｜")
+        if label["label"] not in known or len(value) > MAX_VALUE_LENGTH:
+            return []
+        fields.append((label["label"], value))
+    return fields
+
+
+def _is_metadata(fields: list[tuple[str, str]], labels: dict[str, frozenset[str]], edge: bool) -> bool:
+    if not edge:
+        return sum(label in labels["strong"] for label, _ in fields) >= MIN_STRONG_IN_BODY
+    if len(fields) >= 2:
+        return True
+    label, value = fields[0]
+    if label in labels["time"]:
+        return _TIMESTAMP.fullmatch(value) is not None
+    return label in labels["source"] and value in labels["web-source"]

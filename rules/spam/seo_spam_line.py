@@ -1,0 +1,118 @@
+"""S001: a line of SEO keywords, as in `日韩有码亚洲专区|国产探花在线播放|…`."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, FixAvailability
+from wenlint_rules.spam.patterns import SpamRule, extra_patterns_option, pack, scan
+
+#: One keyword: what lies between `|`, `丨`, `/` and spaces.
+_KEYWORD = regex.compile(r"[^|丨｜/／\s]+")
+#: Clause punctuation: a line with it is prose, not a keyword list.
+_PROSE = regex.compile(r"[，,。！？!?；;]")
+MIN_KEYWORDS = 3
+MAX_KEYWORD_LENGTH = 16
+#: Share of the keywords that must hold spam vocabulary.
+MIN_SPAM_SHARE = 0.6
+#: Distinct strong spam phrases a line needs.
+MIN_STRONG = 2
+
+
+class SeoSpamLine(SpamRule):
+    code = "S001"
+    name = "seo-spam-line"
+    summary = "A line of SEO keywords for adult, gambling or pirate-streaming sites"
+    flags = """
+        Hacked and spam-farmed pages carry a line of short keywords joined by
+        `|`, `丨`, `/` or spaces, written for search engines:
+        `日韩有码亚洲专区|国产探花在线播放|…|人人人人人超碰在线`. It is never
+        part of the document.
+
+        Flagged, in any zone: a line of at least three short keywords (16
+        characters or fewer each) with no clause punctuation, where at least
+        60% of the keywords hold spam vocabulary and at least two distinct
+        strong phrases occur (pack `data/spam_seo.txt`: adult, gambling and
+        pirate-streaming phrases, matched in Simplified and Traditional).
+        The vocabulary is phrase-level: a bare `成人`, `澳门`, `开云` or
+        `视频` never counts as strong, so `成人教育`, `澳门回归` and the name
+        `毛开云` are left alone, and so is any prose sentence, a list of
+        ordinary keywords, and a site menu with one such phrase.
+
+        The fix deletes the line. It is safe in the head or tail of the
+        document (see the zone view) and unsafe in the body. Option
+        `extra-patterns`: more strong phrases.
+    """
+    fix = FixAvailability.SOMETIMES
+    options = {"extra-patterns": extra_patterns_option("strong spam phrases")}
+    bad = (
+        Example(
+            "日韩有码亚洲专区|国产探花在线播放|不卡 二区 视频|东京热av网一区|人人人人人超碰在线\n\n"
+            "社区发展工作大会讲话\n\n今天的大会,是市政府就加快社区建设专门召开的一次重要会议。",
+            fixed="社区发展工作大会讲话\n\n今天的大会,是市政府就加快社区建设专门召开的一次重要会议。",
+        ),
+        Example(
+            "社区建设工作总结\n\n今年以来,我们扎实推进社区建设工作,取得了明显成效。\n\n"
+            "澳门新葡京|百家乐真人娱乐|时时彩 六合彩|网上赌场",
+            fixed="社区建设工作总结\n\n今年以来,我们扎实推进社区建设工作,取得了明显成效。",
+        ),
+        Example(
+            "亞洲無碼專區|國產精品在線播放|日韓有碼 免費觀看\n\n今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
+            fixed="今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
+        ),
+        Example(
+            "快乐体育|快乐体育注册|快乐体育官网\n\n今天的大会,是市政府就加快社区建设专门召开的一次重要会议。",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。",
+            options={"extra-patterns": ["快乐体育注册", "快乐体育官网"]},
+        ),
+    )
+    good = (
+        Example("成人教育|继续教育|高等教育|职业教育"),
+        Example("他在澳门工作了三年,回到内地后和毛开云一起开办了一家视频公司。"),
+        Example("首页|新闻|在线观看|排行榜|专题|联系我们"),
+        Example("作者:张三|毛开云|李四"),
+        Example("加勒比海|地中海|波罗的海"),
+        Example("我们要严厉打击网上赌场、百家乐等非法赌博活动,净化网络环境,保护青少年。"),
+        Example("状元 榜眼 探花"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        found = scan(doc)
+        candidates = found.lines_with("seo:strong")
+        if self.extra:
+            for hit in found.extra_hits(self.extra):
+                candidates.setdefault(found.line_index(hit.start), []).append(hit)
+        if not candidates:
+            return []
+        weak = pack("seo")["weak"]
+        results = []
+        for index in sorted(candidates):
+            if self.is_verbatim_line(doc, index):
+                continue
+            strong = {hit.phrase.lower() for hit in candidates[index] if not hit.inside(candidates[index])}
+            if len(strong) < MIN_STRONG:
+                continue
+            line_start, _ = found.line_span(index)
+            hits = candidates[index] + found.find_in_line(index, weak)
+            spans = [(hit.start - line_start, hit.end - line_start) for hit in hits]
+            if _is_spam_line(found.line(index), spans):
+                results.append(self.line_finding(doc, index, _message(strong)))
+        return results
+
+
+def _is_spam_line(line: str, spans: list[tuple[int, int]]) -> bool:
+    """A line of short keywords, most of which hold one of ``spans``."""
+    if _PROSE.search(line):
+        return False
+    keywords = [match.span() for match in _KEYWORD.finditer(line)]
+    if len(keywords) < MIN_KEYWORDS or any(end - start > MAX_KEYWORD_LENGTH for start, end in keywords):
+        return False
+    spammy = sum(1 for start, end in keywords if any(start <= s and e <= end for s, e in spans))
+    return spammy >= MIN_SPAM_SHARE * len(keywords)
+
+
+def _message(strong: set[str]) -> str:
+    shown = "`, `".join(sorted(strong)[:3])
+    return f"SEO spam line (`{shown}`, …); delete the line"

@@ -1,0 +1,71 @@
+"""S007: a line of tags or search links, as in `推荐访问:会上 观摩 党建 …`."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, FixAvailability
+from wenlint_rules.spam.patterns import SpamRule, extra_patterns_option, pack
+
+_LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
+#: Sentence ends: a tag line has none.
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+MAX_LENGTH = 300
+
+
+class TagFooter(SpamRule):
+    code = "S007"
+    name = "tag-footer"
+    summary = "A line of tags or search links under a post"
+    flags = """
+        Sites put a line of tags or search links under a post for search
+        engines and readers: `推荐访问:会上 观摩 党建 …`, `相关搜索:…`,
+        `标签:…`. It lists the site's pages, not the document's content.
+
+        Flagged: a line that starts with a tag label and a colon, followed by
+        a list of short items and no sentence end. Labels are in the pack
+        `data/spam_tags.txt` (both scripts): strong ones (`推荐访问`,
+        `相关搜索`, `热门搜索`, `猜你喜欢`) in any zone, the others (`标签`,
+        `相关文章`, `延伸阅读` …) only in the head or tail of the document.
+        `关键词:` is not a tag label (papers list their keywords). The fix
+        deletes the line: safe in the head or tail, unsafe in the body.
+        Option `extra-patterns`: more labels, flagged in the head or tail.
+    """
+    fix = FixAvailability.SOMETIMES
+    options = {"extra-patterns": extra_patterns_option("tag labels")}
+    bad = (
+        Example(
+            "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。\n\n"
+            "推荐访问:会上 观摩 党建 在党建引领社区治理体系建设观摩推进会上讲话 党建引领基层社会治理讲话",
+            fixed="同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。",
+        ),
+        Example(
+            "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。\n\n標籤:社區治理,黨建,講話稿\n",
+            fixed="同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。\n",
+        ),
+        Example(
+            "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。\n\n更多阅读:党建 讲话",
+            fixed="同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。",
+            options={"extra-patterns": ["更多阅读"]},
+        ),
+    )
+    good = (
+        Example(
+            "摘要:本文研究社区治理。\n关键词:社区治理;党建引领;基层治理\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"
+        ),
+        Example("社区是城市社会的基本单元。\n标签:这是给每件物品贴上的小卡片\n社区要加强治理,提升服务水平。"),
+        Example("他在报告里写道:相关搜索结果显示,居民最关心的是物业问题。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        labels = pack("tags")
+        everywhere = labels["strong"]
+        at_edges = labels["strong"] | labels["weak"] | self.extra
+        results = []
+        for index, line in self.labelled_lines(doc, "tags:strong"):
+            match = _LABEL.fullmatch(line)
+            if not match or len(line) > MAX_LENGTH or not match["tags"] or _SENTENCE_END.search(line):
+                continue
+            if match["label"] in (at_edges if doc.zones.is_edge(index) else everywhere):
+                results.append(self.line_finding(doc, index, f"tag line `{match['label']}:`; delete the line"))
+        return results

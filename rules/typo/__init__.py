@@ -1,0 +1,1 @@
+"""The typo family."""

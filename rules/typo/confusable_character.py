@@ -1,0 +1,329 @@
+"""T003: a character that breaks the words around it, where a look-alike or
+sound-alike one would make a common word (`福社` for 福祉, `下拔` for 下拨)."""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from itertools import compress, count
+from operator import and_, not_, or_
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules.typo.known import listed_spans
+from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, Gap, TypoView, in_script, lexicon, typo_view
+
+#: How much likelier (centibels) the best replacement must make the words
+#: around a suspect, after its similarity penalty.
+THRESHOLD = {"strict": 500, "default": 400, "loose": 300}
+#: Characters of context on either side of a suspect.
+WINDOW = 3
+#: A suspect yields to a neighbour whose own correction, making a word with
+#: the suspect, gains within this much (centibels: ten times) of the
+#: suspect's: either of the two may be the typo.
+YIELD_MARGIN = 100
+#: A character this common as a word of its own (cost below it: 的 148,
+#: 在 188, 做 260) is left alone: typos among them are rare, and checking
+#: them is most of the work.
+STANDS_ALONE = 300
+#: Suggestions shown.
+SHOWN = 3
+#: Regional variants (`妳`, `牠`, `著`) are the mixed-script rules' business.
+_VARIANTS = frozenset("妳牠著祂祢")
+#: Common surnames: a suspect one or two characters after one may be in a name.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_HAN = regex.compile(r"\p{Han}")
+#: Titles, quotations and brackets: names and quoted wording, left alone.
+_QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{0,60}」|『[^』\n]{0,60}』|‘[^’\n]{0,60}’")
+#: What follows a character of a drug's name (`补脾益肠丸`, `小儿安酚黄那敏颗粒`):
+#: a few more characters and a dosage form that names nothing else.
+_DRUG_NAME_REST = regex.compile(r"\p{Han}{0,5}?(?:丸|胶囊|颗粒|合剂|口服液|糖浆|冲剂|注射液|软膏|乳膏|滴剂)")
+
+
+@lru_cache(maxsize=16384)
+def _similar(char: str) -> tuple[frozenset[str], ...]:
+    """The characters like ``char`` by class, looser shapes left out."""
+    return tuple(frozenset(group) for group in lexicon().similar(char)[:LOOSE_SHAPE])
+
+
+class _MaySuspect(dict):
+    """Character -> whether it can be a suspect at all: a Chinese character,
+    not a regional variant, that rarely stands alone and has similar
+    characters to suggest. Filled on first use."""
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = (
+            _HAN.match(char) is not None
+            and char not in _VARIANTS
+            and lexicon().char_cost(char) >= STANDS_ALONE
+            and any(_similar(char))
+        )
+        return value
+
+
+_MAY_SUSPECT = _MaySuspect()
+
+
+class ConfusableCharacter(Rule):
+    code = "T003"
+    name = "confusable-character"
+    summary = "A character that breaks the words around it where a look-alike or sound-alike would fit (`福社`)"
+    flags = """
+        The general typo detector. Typing by sound and scanning by shape put a
+        wrong character where a similar one belongs: `增进人民群众福社` (福祉),
+        `配套下拔资金` (下拨), `不要莫视群众` (漠视). Such a character usually
+        fits no word of its neighbours, while the right one makes a common word.
+
+        A suspect is a character that meets neither neighbour inside any word
+        of the lexicon (jieba's newspaper words and wordfreq's web words) and
+        does not commonly stand alone as a word (`的`, `在`, `做` do). Its
+        candidates are characters of the same sound (any tone), of a sound
+        often confused (zh/z, n/l, ang/an …) or of a close shape that do meet a
+        neighbour in some word. The words around the suspect are scored as a
+        unigram model of both frequency lists; the best candidate is reported
+        when it makes them likelier by the threshold of `sensitivity`
+        (`strict` 500, `default` 400, `loose` 300 centibels, after a penalty
+        for a less similar candidate), with up to three suggestions.
+
+        Left alone, for precision: regional variants (`妳`, `牠`, `著`: M
+        rules); of two suspects side by side, the weaker, and both unless one
+        gains ten times (100 centibels) more than the other (which one is
+        wrong?); a suspect whose neighbour, changed into a similar character
+        that makes a word with the suspect, would explain the broken words
+        nearly as well (within 100 centibels: in `炎整性` the typo is `整`,
+        炎症性, though `炎` → `严` would make 严整); misspellings T001 lists
+        (it reports them); a character one or two after a common surname
+        (names), unless the surname ends a common word with the character
+        before it (`关于行征`, `配戴眼竞` are flagged) or the suggestion
+        draws it into a word of three or more characters (`白殿风`,
+        白癜风); text in `《》`, quotes and corner brackets; a drug's name,
+        told by a dosage form a few characters on (`补脾益肠丸`; `颗粒`,
+        `合剂`, `胶囊` …); a suspect whose surroundings repeat in the
+        document (a term the lexicon lacks); URLs and Markdown code.
+        Traditional text is checked through its Simplified form. The fix
+        writes the first suggestion; it is unsafe.
+    """
+    fix = FixAvailability.UNSAFE
+    options = {"sensitivity": Option("default", "how sure the rule must be", tuple(THRESHOLD))}
+    bad = (
+        Example("犯罪嫌疑人、被告人聘请的律帅。", fixed="犯罪嫌疑人、被告人聘请的律师。"),
+        Example("法院应当根锯和解协议制作调解书。", fixed="法院应当根据和解协议制作调解书。"),
+        Example("北洋政府统冶时期制定的宪法。", fixed="北洋政府统治时期制定的宪法。"),
+        Example("政府採購應當醋進中小企業的發展。", fixed="政府採購應當促進中小企業的發展。"),
+        Example("這是程序正檔原則的要求。", fixed="這是程序正當原則的要求。", options={"sensitivity": "loose"}),
+        Example("多喝水，注意修息。", fixed="多喝水，注意休息。"),
+    )
+    good = (
+        Example("坚持以人为本，增进人民群众福祉，不要漠视群众的利益。"),
+        Example("法律解释不是可有可无的，而是必然存在于法律适用之中。"),
+        Example("他读了《睛雨集》，说“福社”二字写错了。"),
+        Example("比如服用补脾益肠丸治疗。"),
+        Example("发低热属于一种炎症性的反应。"),
+        Example("王晓睛和李睛都来了。"),
+        Example("妳看牠在那裡。"),
+        Example("社区是社会的细胞，社区服务是群众生活的晴雨表。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        view = typo_view(doc)
+        lone = list(_lone_characters(view))
+        if not lone:
+            return []
+        threshold = THRESHOLD[self.settings["sensitivity"]]
+        return [
+            self._finding(doc, position, suggestions)
+            for position, suggestions in _suspects(view, lone, _reportable(doc, view, lone), threshold)
+        ]
+
+    def _finding(self, doc: Document, position: int, suggestions: list[str]) -> Diagnostic:
+        shown = [in_script(doc, position, position + 1, char) for char in suggestions]
+        alternatives = ", ".join(f"`{char}`" for char in shown)
+        return self.diagnostic(
+            position,
+            position + 1,
+            f"`{doc.text[position]}` may be a typo for {alternatives}",
+            Fix.replace(position, position + 1, shown[0], safe=False, message=f"write `{shown[0]}`"),
+        )
+
+
+def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: int):
+    """(offset, suggestions) of the reportable suspects whose best candidate
+    gains at least ``threshold``, leaving out any next to a suspect that
+    gains within YIELD_MARGIN of it (or more), any that yields to a
+    neighbour (see :func:`_yields`) and any that may be in a name (see
+    :func:`_in_name`). A suspect that is not reportable is only scored
+    when it stands beside another."""
+    beside_lone = set(lone)
+    scored = [
+        scored
+        for position in lone
+        if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
+        and (scored := _score(view, position, threshold / 2))
+    ]
+    for index, (position, gain, suggestions) in enumerate(scored):
+        stronger_beside = any(
+            abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
+            for other, other_gain, _ in scored[max(0, index - 1) : index + 2]
+        )
+        if (
+            gain >= threshold
+            and not stronger_beside
+            and position in reportable
+            and not _yields(view, position, gain)
+            and not _in_name(view, position, suggestions[0])
+        ):
+            yield position, suggestions
+
+
+def _yields(view: TypoView, position: int, gain: int) -> bool:
+    """Whether a neighbour of the suspect, replaced by a character like it
+    that makes a word with the suspect, gains within YIELD_MARGIN of
+    ``gain``: in `炎整性` (炎症性), `整` → `症` explains the broken words as
+    well as `炎` → `严` does, so neither is reported."""
+    floor = gain - YIELD_MARGIN
+    return any(
+        _score(view, neighbour, floor, joining=position)
+        for neighbour in (position - 1, position + 1)
+        if 0 <= neighbour < len(view.text) and _HAN.match(view.text[neighbour])
+    )
+
+
+def _lone_characters(view: TypoView):
+    """Offsets of the characters that may be suspects and meet neither
+    neighbour inside any word (found in C, not character by character)."""
+    joins = view.joins
+    alone = map(not_, map(or_, [False, *joins[:-1]], joins))
+    return compress(count(), map(and_, map(_MAY_SUSPECT.__getitem__, view.text), alone))
+
+
+def _score(
+    view: TypoView, position: int, floor: float, joining: int | None = None
+) -> tuple[int, int, list[str]] | None:
+    """The suspect at ``position`` with its best gain and suggestions, or None
+    when it is no suspect (alone, without a Chinese neighbour, with no
+    candidate) or gains less than ``floor``. Its candidates make a word with
+    a neighbour (with the one at ``joining`` when given). Its context is up
+    to WINDOW characters of its run of Chinese characters on either side."""
+    lex, text = lexicon(), view.text
+    low = position
+    while low > position - WINDOW and low and _HAN.match(text[low - 1]):
+        low -= 1
+    high = position + 1
+    while high <= position + WINDOW and high < len(text) and _HAN.match(text[high]):
+        high += 1
+    if high - low < 2:
+        return None
+    left = lex.follower_sets[text[position - 1]] if low < position and joining in (None, position - 1) else frozenset()
+    right = (
+        lex.leader_sets[text[position + 1]] if position + 1 < high and joining in (None, position + 1) else frozenset()
+    )
+    char = text[position]
+    candidates = [
+        (other, index) for index, group in enumerate(_similar(char)) for other in (group & left) | (group & right)
+    ]
+    if not candidates:
+        return None
+    gap = Gap(view, low, position, position + 1, high)
+    through = [(other, index, gap.words_through(other)) for other, index in candidates]
+    # ``char`` meets no neighbour in a word, so it stands alone; a candidate gains
+    # what their costs alone differ by, and what its words save, less its penalty
+    alone = lex.char_cost(char)
+    if (
+        max(
+            alone - lex.char_cost(other) - PENALTY[index] + gap.most_saved(other, words)
+            for other, index, words in through
+        )
+        < floor
+    ):
+        return None
+    base = gap.cost(char, gap.words_through(char))
+    gains = sorted(
+        ((base - gap.cost(other, words) - PENALTY[index], other) for other, index, words in through), reverse=True
+    )
+    if gains[0][0] < floor:
+        return None
+    return position, gains[0][0], [other for _, other in gains[:SHOWN]]
+
+
+def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
+    """Those of ``positions`` not left alone: in URLs, addresses or code, in
+    titles, quotes or brackets, in a misspelling T001 lists, in a drug's
+    name, or repeated (a term)."""
+    text = view.text
+    listed = {position for start, end in listed_spans(view) for position in range(start, end)}
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    quote_starts = [start for start, _ in quoted]
+    return {
+        position
+        for position in positions
+        if not (
+            position in listed
+            or doc.is_verbatim(position)
+            or _in_spans(position, quoted, quote_starts)
+            or _in_drug_name(text, position)
+            or _repeated(view, position)
+        )
+    }
+
+
+def _repeated(view: TypoView, position: int) -> bool:
+    """Whether the suspect and a neighbour occur together again in the text."""
+    text = view.text
+    before, after = text[max(0, position - 1) : position + 1], text[position : position + 2]
+    return _occurs_again(view, before) or _occurs_again(view, after)
+
+
+def _occurs_again(view: TypoView, piece: str) -> bool:
+    """Whether ``piece`` occurs in the text more than once (not overlapping itself)."""
+    if len(piece) == 2 and piece[0] != piece[1]:
+        return view.pair_counts[piece] > 1
+    return view.text.count(piece) > 1
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``position`` lies strictly inside one of the sorted, disjoint ``spans``."""
+    index = bisect.bisect_left(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
+
+
+def _in_drug_name(text: str, position: int) -> bool:
+    """Whether a dosage form (丸, 胶囊, 颗粒 …) follows within a few characters: a drug's name."""
+    return _DRUG_NAME_REST.match(text, position + 1) is not None
+
+
+def _in_name(view: TypoView, position: int, suggestion: str) -> bool:
+    """Whether the suspect may be in a name: a common surname stands one or
+    two characters before it, unless the surname ends a common word with
+    the character before it (`关于`, `方向`, `配戴`: no name starts there),
+    or the suggestion draws it into a word of three or more characters
+    (`白殿风` → 白癜风, `液体石腊` → 液体石蜡)."""
+    text = view.text
+    surnames = [
+        start
+        for start in (position - 1, position - 2)
+        if start >= 0 and text[start] in _SURNAMES and not _ends_word(text, start)
+    ]
+    if not surnames:
+        return False
+    low = max(0, position - WINDOW)
+    gap = Gap(view, low, position, position + 1, min(len(text), position + WINDOW + 1))
+    first = surnames[-1] - low
+    return not any(start <= first and end - start >= 3 for start, end, _ in gap.words_through(suggestion))
+
+
+def _ends_word(text: str, position: int) -> bool:
+    """Whether the character at ``position`` ends a common word with the one
+    before it, which no common word with the one before that claims: `关于`,
+    `方向`; not `白` in `组长白` (组长)."""
+    followers = lexicon().common_follower_sets
+    return (
+        position > 0
+        and text[position] in followers[text[position - 1]]
+        and not (position > 1 and text[position - 1] in followers[text[position - 2]])
+    )

@@ -1,0 +1,151 @@
+"""T004: a character typed twice, as in `比较突出的的社区`."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint_rules.typo.lexicon import COMMON_WORD, MAX_WORD, TypoView, lexicon, typo_view
+
+#: Function words that are never doubled in standard writing: removing the
+#: second one cannot change the meaning, so the fix is safe.
+FUNCTION_WORDS = frozenset("的了是在和与也就都把被对将为从而及或之于以向让给")
+#: A word ending in a function word is a word of its own (`现在`, `目的`),
+#: after which the function word may follow (`现在在`, `目的的`), when its
+#: cost is this much below its parts' (现在 273, 目的 183; 这是 51).
+LEXICAL_GAIN = 100
+#: A character at most this costly as a word of its own commonly stands alone (的 148, 及 299; 设 371).
+STANDS_ALONE = 300
+_DOUBLED = regex.compile(r"(\p{Han})\1")
+_QUOTES = frozenset(("“”", "‘’", "「」", "『』", "《》", "（）", "()", '""'))
+
+
+class DoubledCharacter(Rule):
+    code = "T004"
+    name = "doubled-character"
+    summary = "A character typed twice: `的的`, `了了`, `是是`"
+    flags = """
+        A character repeated by a slip of the keyboard or of a copy: `比较突出的的
+        社区`, `我们完成了了任务`, `这是是关键`.
+
+        Chinese repeats characters on purpose too, so much is left alone:
+        reduplicated words the lexicon knows (`看看`, `常常`, `人人`, `谢谢`,
+        `天天`; for the function words below only common ones), runs of three or
+        more (`哈哈哈`), the AABB pattern (`高高兴兴`, `是是非非`), a quoted pair
+        (`“尊尊”`), and a pair split between two words: the second character
+        starting one (`他的的士`, `为了了解`), or the first ending one that is more
+        than its parts (`达到目的的手段`, `现在在台北`; but not `这是是`) or a
+        word in 了 (`高兴得不得了了`). Other characters than the function words are reduplicated
+        freely (`说说`, `一首首`, `大大`), so they are flagged only where the first
+        one ends a word and the second, rarely standing alone, starts none
+        (`积极极`). Traditional text is checked through its Simplified form.
+
+        The fix deletes the second character. It is safe for function words
+        (`的 了 是 在 和 与 也 就 都 把 被 对 将 为 从 而 及 或 之 于 以 向 让 给`),
+        and unsafe for other characters.
+    """
+    fix = FixAvailability.SOMETIMES
+    bad = (
+        Example("这是比较突出的的社区。", fixed="这是比较突出的社区。"),
+        Example("我们完成了了任务。", fixed="我们完成了任务。"),
+        Example("这是是关键。", fixed="这是关键。"),
+        Example("我們在在社區工作。", fixed="我們在社區工作。"),
+        Example("大家要积极极参与。", fixed="大家要积极参与。"),
+    )
+    good = (
+        Example("你看看这个，我常常来，人人都说谢谢。"),
+        Example("达到目的的手段，为了了解情况。"),
+        Example("他的的士停在门口，说的的确是实话。"),
+        Example("大家高高兴兴，是是非非说不清。"),
+        Example("哈哈哈，天天向上。"),
+        Example("我们研究研究，一一对应。"),
+        Example("绿油油的麦田，星星点点。"),
+        Example("推动社区建设设施，加强强强联合。"),
+        Example("不了了之的事情。"),
+        Example("现在在台北，你的成就就在这里，我真受不了了，高兴得不得了了。"),
+        Example("作出一首首动人的曲子，跟你说说。"),
+        Example("“亲亲”和“尊尊”是两个原则。"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        view = typo_view(doc)
+        text = view.text
+        found = []
+        for match in _DOUBLED.finditer(text):
+            start, end = match.span()
+            if doc.is_verbatim(start) or _patterned(text, start) or _quoted(text, start, end):
+                continue
+            if _slip(view, start):
+                char = doc.text[start]
+                found.append(
+                    self.diagnostic(
+                        start,
+                        end,
+                        f"`{char}` typed twice",
+                        Fix.replace(start + 1, end, "", safe=match[1] in FUNCTION_WORDS, message=f"write one `{char}`"),
+                    )
+                )
+        return found
+
+
+def _slip(view: TypoView, start: int) -> bool:
+    """Whether the pair at ``start`` is a slip rather than a word or two words.
+
+    A function word is a slip unless a common word holds the second one
+    (`的士`, `了解`), or the first one ends a word that is more than the two
+    words it is made of (`目的的`, `现在在`; but `这是是`) or a word in 了
+    (`不得了了`). Any other
+    character is reduplicated freely (`说说`, `一首首`, `大大`), so it is a slip
+    only where the first one ends a word and the second one, which rarely
+    stands alone, starts none (`积极极`, `建设设`)."""
+    lex, text = lexicon(), view.text
+    char = text[start]
+    cost = lex.cost(char * 2)
+    if cost is not None and (char not in FUNCTION_WORDS or cost <= COMMON_WORD):
+        return False  # `看看`, `常常`; but `了了` is rarely the word 了了
+    holds_second, ending = _neighbour_words(view, start)
+    if holds_second:
+        return False
+    if char in FUNCTION_WORDS:
+        return not any(word[-1] == "了" or _lexical(lex, word) for word in ending)
+    return bool(ending) and text[start - 1 : start] != "一" and lex.char_cost(char) > STANDS_ALONE
+
+
+def _lexical(lex, word: str) -> bool:
+    """Whether a word is more than its parts: `现在`, `目的`, not `这是`."""
+    parts = lex.segment_cost(word[:-1]) + lex.char_cost(word[-1])
+    return lex.cost(word) + LEXICAL_GAIN <= parts
+
+
+def _neighbour_words(view: TypoView, start: int) -> tuple[bool, list[str]]:
+    """Whether a common word other than the pair holds its second character,
+    and the common words that end with its first."""
+    ending = []
+    for position in range(max(0, start - MAX_WORD + 1), start + 2):
+        for length, cost in view.words_from(position):
+            stop = position + length
+            if cost > COMMON_WORD or (position, stop) == (start, start + 2):
+                continue
+            if position <= start + 1 < stop:
+                return True, ending
+            if stop == start + 1:
+                ending.append(view.text[position:stop])
+    return False, ending
+
+
+def _patterned(text: str, start: int) -> bool:
+    """Whether the pair at ``start`` is part of a run of three (`哈哈哈`) or
+    of an AABB pattern (`高高兴兴`, `是是非非`)."""
+    char = text[start]
+    before = text[max(0, start - 2) : start]
+    after = text[start + 2 : start + 4]
+    if before[-1:] == char or after[:1] == char:
+        return True
+    return len(after) == 2 and after[0] == after[1] or len(before) == 2 and before[0] == before[1]
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the pair is all there is between quotes or brackets (`“尊尊”`)."""
+    return start > 0 and end < len(text) and text[start - 1] + text[end] in _QUOTES

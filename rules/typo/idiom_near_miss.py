@@ -1,0 +1,177 @@
+"""T002: four characters one look-alike or sound-alike character away from an idiom (`各司共职`)."""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from itertools import compress, count
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules.typo.lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
+
+#: How much likelier (centibels) the idiom must make the four characters: 各司共职
+#: → 各司其职 gains about 1,000; four ordinary words near an idiom by chance
+#: (`一心一用`) gain little.
+MIN_GAIN = {"strict": 500, "default": 350, "loose": 200}
+#: Word lists hold common misspellings too (jieba lists `迫不急待`): a listed
+#: form is flagged when it is this much rarer (centibels: 30 times) than the idiom.
+RARER_VARIANT = 150
+
+
+class _Half:
+    """The four-character idioms sharing one half, in order, with the
+    characters their other half holds at each of its two places."""
+
+    def __init__(self, idioms: list[str], at: int) -> None:
+        self.idioms = idioms
+        self.at = at  # where the other half starts
+
+    @cached_property
+    def _others(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The characters at each place of the other half."""
+        at = self.at
+        return frozenset(idiom[at] for idiom in self.idioms), frozenset(idiom[at + 1] for idiom in self.idioms)
+
+    def one_away(self, other: str) -> list[str]:
+        """The idioms whose other half differs from ``other`` in exactly one character."""
+        first, second = other
+        firsts, seconds = self._others
+        if first not in firsts and second not in seconds:
+            return []  # one of the two must match
+        at = self.at
+        return [idiom for idiom in self.idioms if (idiom[at] != first) + (idiom[at + 1] != second) == 1]
+
+
+@lru_cache(maxsize=1)
+def _halves() -> dict[str, tuple[_Half | None, _Half | None]]:
+    """Two characters -> the four-character idioms they begin and those they
+    end: one wrong character leaves one half of an idiom intact."""
+    idioms = lexicon().idioms
+    begun: dict[str, list[str]] = {}
+    ended: dict[str, list[str]] = {}
+    for index in range(0, len(idioms), 4):
+        idiom = idioms[index : index + 4]
+        begun.setdefault(idiom[:2], []).append(idiom)
+        ended.setdefault(idiom[2:], []).append(idiom)
+    return {
+        half: (_Half(begun[half], 2) if half in begun else None, _Half(ended[half], 0) if half in ended else None)
+        for half in begun.keys() | ended.keys()
+    }
+
+
+def _near_misses(view: TypoView) -> dict[int, list[str]]:
+    """Start -> the idioms one character away from the four characters there:
+    first those sharing their first half, then those sharing their last
+    half, each in order. Only offsets holding an idiom's half (found in C)
+    are looked at."""
+    text, pairs, halves = view.text, view.pair_list, _halves()
+    found: dict[int, list[str]] = {}
+    for offset in compress(count(), map(halves.__contains__, pairs)):
+        begun, ended = halves[pairs[offset]]
+        if begun and offset + 4 <= len(text) and (near := begun.one_away(text[offset + 2 : offset + 4])):
+            found.setdefault(offset, []).extend(near)
+        if ended and offset >= 2 and (near := ended.one_away(text[offset - 2 : offset])):
+            found.setdefault(offset - 2, []).extend(near)
+    return found
+
+
+class IdiomNearMiss(Rule):
+    code = "T002"
+    name = "idiom-near-miss"
+    summary = "Four characters one look-alike or sound-alike character away from an idiom (`各司共职`)"
+    flags = """
+        Idioms are written from memory and typed by sound, so a character in
+        them is easily replaced by one that sounds or looks the same:
+        `各司共职` (各司其职), `迫不急待` (迫不及待), `再接再励` (再接再厉).
+
+        Flagged: four characters that are no word (or a listed misspelling,
+        thirty times rarer than the idiom: jieba lists `迫不急待`), that differ from a
+        four-character idiom of jieba's dictionary in one character, where the
+        two characters sound alike (same syllable, another tone, or a sound
+        often confused such as zh/z, n/l, ang/an) or look alike (pycorrector's
+        stroke tables), and where the idiom makes the passage clearly likelier
+        than the characters as written, less the similarity penalty T003
+        uses (nothing for the same syllable, 60 centibels for another tone,
+        120 for a close shape, 150 for a confused sound or a looser shape:
+        `打开眼界` is ordinary Chinese, not 大开眼界) (option `sensitivity`:
+        `strict`, `default` or `loose`). Left alone: idioms and other words of the
+        lexicon, four characters that a common word joins to the text around
+        them (`心一意` in `一心一意`), misspellings T001 lists (it reports them
+        with a safe fix), URLs and Markdown code. Traditional text
+        is checked through its Simplified form and corrected in its own script.
+
+        The fix writes the idiom; it is unsafe (a rare variant may be meant).
+    """
+    fix = FixAvailability.UNSAFE
+    options = {"sensitivity": Option("default", "how sure the rule must be", tuple(MIN_GAIN))}
+    bad = (
+        Example("毕业时的悲观离合，让人难忘。", fixed="毕业时的悲欢离合，让人难忘。"),
+        Example("大家迫不急待地打开了礼物。", fixed="大家迫不及待地打开了礼物。"),
+        Example("希望你再接再励，取得更好的成绩。", fixed="希望你再接再厉，取得更好的成绩。"),
+        Example("大家迫不急待地打開了禮物。", fixed="大家迫不及待地打開了禮物。"),
+    )
+    good = (
+        Example("各部门要各司其职，形成合力，迫不及待，再接再厉，悲欢离合。"),
+        Example("各部门要各司共职。"),
+        Example("他一心一意地工作，一心一用也不行。"),
+        Example("这是不可一日缺少的东西。"),
+        Example("夜市使我打开眼界。"),
+        Example("引用 `各司共职` 作为反例。", path="example.md"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han or len(doc.text) < 4:
+            return []
+        view = typo_view(doc)
+        min_gain = MIN_GAIN[self.settings["sensitivity"]]
+        found = []
+        near_misses = _near_misses(view)
+        for start in sorted(near_misses):
+            window = view.text[start : start + 4]
+            if doc.is_verbatim(start):
+                continue
+            misspelt = (idiom for idiom in near_misses[start] if _misspells(view, start, window, idiom, min_gain))
+            idiom = next(misspelt, None)
+            if idiom is not None:
+                correction = in_script(doc, start, start + 4, idiom)
+                found.append(
+                    self.diagnostic(
+                        start,
+                        start + 4,
+                        f"`{doc.text[start : start + 4]}` looks like the idiom `{correction}`",
+                        Fix.replace(start, start + 4, correction, safe=False, message=f"write `{correction}`"),
+                    )
+                )
+        return found
+
+
+def _misspells(view: TypoView, start: int, window: str, idiom: str, min_gain: int) -> bool:
+    """Whether ``window`` at ``start`` is ``idiom`` with one character
+    mistyped (see the explanation)."""
+    if window in known_typos():
+        return False  # T001 reports it, with a safe fix
+    lex = lexicon()
+    penalty = _change_penalty(lex, window, idiom)
+    if penalty is None:
+        return False
+    as_word = lex.cost(window)
+    if as_word is not None and as_word - lex.cost(idiom) < RARER_VARIANT:
+        return False
+    if as_word is None and lex.segment_cost(window) - lex.cost(idiom) - penalty < min_gain:
+        return False
+    return not view.crosses_word(start, start + 4)
+
+
+def _change_penalty(lex, window: str, idiom: str) -> int | None:
+    """The similarity penalty of the one character in which ``window``
+    differs from ``idiom`` (by the closest class either way), or None when
+    they differ otherwise or the two characters are not alike."""
+    changed = [(a, b) for a, b in zip(window, idiom) if a != b]
+    if len(changed) != 1:
+        return None
+    wrong, right = changed[0]
+    classes = [
+        index
+        for index, (one, other) in enumerate(zip(lex.similar(right), lex.similar(wrong)))
+        if wrong in one or right in other
+    ]
+    return PENALTY[classes[0]] if classes else None

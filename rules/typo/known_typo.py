@@ -1,0 +1,79 @@
+"""T001: a known misspelling, from a curated list of typo → correction pairs."""
+
+from __future__ import annotations
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules.typo.known import matches, typo_table
+from wenlint_rules.typo.lexicon import in_script, typo_view
+
+#: A typo this long can never be right where it stands: its fix is safe.
+SAFE_LENGTH = 3
+
+
+class KnownTypo(Rule):
+    code = "T001"
+    name = "known-typo"
+    summary = "A known misspelling such as `睛雨表` (晴雨表) or `各司共职` (各司其职)"
+    flags = """
+        Some misspellings are made so often that they can be listed: `睛雨表`
+        for 晴雨表, `各司共职` for 各司其职, `福社` for 福祉, `下拔` for 下拨,
+        `莫视` for 漠视. The shipped list (`data/typo_known.tsv`, about 2,250
+        pairs) starts from macro-correct's public confusion pairs, keeps a pair
+        only when the correction is a common word (in both the newspaper and the
+        web word lists), the misspelling is no word at all, and the changed
+        characters sound or look alike; it is cut down to the shortest word that
+        holds the change. Traditional text is matched through its Simplified
+        form and corrected in its own script (`莫視` → `漠視`).
+
+        Left alone: a match that is part of two real words, such as `福社` in
+        `幸福社区` or `下拔` in `上下拔河` — a common word that overlaps the
+        match and reaches outside it means the characters belong to other
+        words. URLs, e-mail addresses and Markdown code are skipped.
+
+        Option `extend`: more pairs, `{ "wrong" = "right" }` (same length).
+        The fix writes the correction. It is safe for misspellings of three or
+        more characters (`睛雨表`, `各司共职`), which cannot be right where they
+        stand, and unsafe for two-character ones, which a name or an unusual
+        phrase could still explain.
+    """
+    fix = FixAvailability.SOMETIMES
+    options = {"extend": Option({}, "more typo → correction pairs (same length), as a table")}
+    bad = (
+        Example("社区服务的“睛雨表”", fixed="社区服务的“晴雨表”"),
+        Example("各部门要各司共职，形成合力。", fixed="各部门要各司其职，形成合力。"),
+        Example("增进人民群众福社。", fixed="增进人民群众福祉。"),
+        Example("配套下拔社区办公用房建设补助资金", fixed="配套下拨社区办公用房建设补助资金"),
+        Example("不要莫視群眾的利益。", fixed="不要漠視群眾的利益。"),
+        Example("這是他們茶語飯后的話題。", fixed="這是他們茶餘飯後的話題。"),
+        Example("请先登陆账号。", fixed="请先登录账号。", options={"extend": {"登陆账号": "登录账号"}}),
+    )
+    good = (
+        Example("社区服务的“晴雨表”"),
+        Example("建设幸福社区，增进人民群众福祉。"),
+        Example("配套下拨社区办公用房建设补助资金。"),
+        Example("不要漠视群众的利益，各司其职。"),
+        Example("他们在操场上下拔河比赛的场地。"),
+        Example("莫视为儿戏。"),
+        Example("见 `睛雨表` 一词。", path="example.md"),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        view = typo_view(doc)
+        found = []
+        for start, wrong, right in matches(view, typo_table(tuple(sorted(self.settings["extend"].items())))):
+            end = start + len(wrong)
+            if doc.is_verbatim(start) or view.crosses_word(start, end):
+                continue
+            correction = in_script(doc, start, end, right)
+            safe = len(wrong) >= SAFE_LENGTH
+            found.append(
+                self.diagnostic(
+                    start,
+                    end,
+                    f"`{doc.text[start:end]}` is a known misspelling of `{correction}`",
+                    Fix.replace(start, end, correction, safe=safe, message=f"write `{correction}`"),
+                )
+            )
+        return found

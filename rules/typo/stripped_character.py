@@ -1,0 +1,344 @@
+"""T005: one character stripped out of a whole document (`努推進` for 努力推進)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import compress, count
+from operator import and_, not_, or_
+from typing import NamedTuple
+
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules.typo.lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
+
+#: Inserting the character may make the words around a place this much less
+#: likely (centibels; `整体合` → `整体合力` costs 111), never more.
+WORSE = 115
+#: Different restored words that make their surroundings likelier, needed
+#: besides `min_words` in all: `努推进` → `努力推进` (+140), `和睦处` → `和睦相处`
+#: (+273); a character that only restores odd words (`美` → `美国`) is no evidence.
+LIKELIER = 2
+#: Places needed, as a share of the times the character was expected: a
+#: stripped character leaves remains at most of its words (力 in seed 001:
+#: 30 places for 17 expected; 相: 11 for 14), chance leaves few (学 in clean
+#: medical text: 7 for 23).
+PLACES_SHARE = 0.5
+#: A neighbour of a gap that stands alone this rarely (cost as a word of its
+#: own: 努 513, 量 390, 度 404; but 我 214) suggests a word lost a character.
+RARELY_ALONE = 340
+#: Places listed in the document-level finding.
+LISTED = 8
+#: Characters of context on either side of a gap.
+CONTEXT = 3
+
+
+class Place(NamedTuple):
+    """Where a missing character would restore a word."""
+
+    gap: int  # offset the character would be inserted at
+    start: int  # the word's remains: text[start:end], around the gap
+    end: int
+    word: str
+    gain: int  # centibels the insertion makes the words around the gap likelier
+    sides: int  # neighbours (1 or 2) the character makes a common word with
+
+
+@lru_cache(maxsize=1)
+def _by_frequency() -> list[tuple[float, str]]:
+    """Simplified characters in use, commonest first, with their share of text."""
+    from wenlint.script import converter
+
+    lex = lexicon()
+    chars = [char for char in map(chr, range(0x4E00, 0xA000)) if lex.char_frequency(char) >= 1e-4]
+    as_simplified = converter("t2s").convert("".join(chars))
+    return sorted(((lex.char_frequency(c), c) for c, s in zip(chars, as_simplified) if c == s), reverse=True)
+
+
+class StrippedCharacter(Rule):
+    code = "T005"
+    name = "stripped-character"
+    summary = "One character stripped out of the whole document (`努推進`, `社會量`, `和睦處`)"
+    flags = """
+        A broken conversion or a careless search-and-replace can delete every
+        occurrence of one character. Seed 001 lost every 力 and every 相:
+        `努推進` (努力推進), `社會量` (社會力量), `投入度` (投入力度), `和睦處`
+        (和睦相處). Each place alone looks like an odd phrase; together they
+        show that one character is gone.
+
+        Only a character the document never uses, though a text of its length
+        would be expected to use it at least `expected` times (default 8: 力
+        makes up 0.18% of Chinese text, so a document of 4,500 characters
+        without one has lost it, or is about something else), is considered. A
+        place is a gap between two characters that never meet inside a word,
+        where inserting the character makes a common word with its neighbours
+        and does not make the words around much less likely. The character is
+        reported when it would restore `min_words` (default 3) different words,
+        at least two of which make their surroundings likelier (`努推進` →
+        `努力推進`), at no fewer places than half the times the character was
+        expected (a place where it would make a common word with both
+        neighbours, `財量` for 財力 and 力量, counts twice): one finding
+        listing every place, at the most convincing one, and a related
+        finding at each other place. Of two characters that would restore
+        words with the same remains (`爭`: 力爭, 爭相), only the likelier is
+        reported there. Gaps beside parentheses (pinyin residue, M003) are
+        skipped; Traditional text is checked through its Simplified form.
+
+        The fix inserts the character; it is unsafe (a good guess, not a certainty).
+    """
+    fix = FixAvailability.UNSAFE
+    sibling_evidence = True  # the first character put back is no longer missing from the document
+    options = {
+        "min_words": Option(3, "different words a missing character must restore to be reported"),
+        "expected": Option(8.0, "how often a document must be expected to use a character for its absence to count"),
+    }
+    bad = (
+        Example(
+            "我們要努推進社區建設,動員社會量參與,形成整體合。我們要努推動工作,花精、用人才。",
+            fixed="我們要努力推進社區建設,動員社會力量參與,形成整體合力。我們要努力推動工作,花精力、用人才。",
+            options={"expected": 0.01},
+        ),
+    )
+    good = (
+        Example("我們要努力推進社區建設,動員社會力量參與,加大投入力度,形成整體合力。"),
+        Example("我认为他说你们要互相尊重。"),
+        Example("全市共有社区三百个，省市两级财政投入二十亿元，美术馆和图书馆各一座。", options={"expected": 0.01}),
+    )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if not doc.has_han:
+            return []
+        view = typo_view(doc)
+        missing = _expected_but_missing(view, self.settings["expected"])
+        if not missing:
+            return []
+        min_words = self.settings["min_words"]
+        expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
+        reported = {
+            char: places
+            for char, places in sorted(_places(doc, view, expected, min_words).items())
+            if _convincing(places, min_words, expected[char])
+        }  # sorted: the same tie-break in every run
+        best = {}  # two characters restoring words with the same remains (`争`: 力争, 争相): the likelier
+        for char, places in reported.items():
+            for place in places:
+                key = (place.start, place.end)
+                if key not in best or place.gain > best[key][1]:
+                    best[key] = (char, place.gain)
+        found = []
+        for char, places in reported.items():
+            places = [place for place in places if best[place.start, place.end][0] == char]
+            found.extend(self._report(doc, _in_script(doc, char), places))
+        return found
+
+    def _report(self, doc: Document, char: str, places: list[Place]) -> list[Diagnostic]:
+        text = doc.text
+        listing = ", ".join(f"`{text[p.start : p.end]}`" for p in places[:LISTED])
+        more = " …" if len(places) > LISTED else ""
+        headline = max(places, key=lambda place: place.gain)
+        found = []
+        for place in places:
+            remains = text[place.start : place.end]
+            restored = text[place.start : place.gap] + char + text[place.gap : place.end]
+            if place is headline:
+                message = f"`{char}` appears stripped from the whole document ({len(places)} places): {listing}{more}"
+            else:
+                message = f"`{remains}`: `{char}` appears stripped here too (`{restored}`)"
+            fix = Fix.replace(place.gap, place.gap, char, safe=False, message=f"insert `{char}`: `{restored}`")
+            found.append(self.diagnostic(place.start, place.end, message, fix))
+        return found
+
+
+def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
+    """Characters the text would be expected to use ``expected`` times, and never does."""
+    least = expected / max(1, view.han_count)
+    present = set(view.text)
+    missing = set()
+    for share, char in _by_frequency():
+        if share < least:
+            break
+        if char not in present:
+            missing.add(char)
+    return frozenset(missing)
+
+
+def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
+    """For each missing character that could be convincing (see _convincing:
+    ``min_words`` two-character words with neighbours that rarely stand alone,
+    enough gaps), the places it would restore a word."""
+    gaps, odd_pairs = _candidates(doc, view, frozenset(expected))
+    text = view.text
+    around: dict[int, Gap] = {}  # the text around a gap, shared by the characters tried there
+    places: dict[str, list[Place]] = {}
+    for char, offsets in gaps.items():
+        if len(odd_pairs.get(char, ())) < min_words or len(offsets) < PLACES_SHARE * expected[char]:
+            continue
+        for gap, sides in offsets.items():
+            if not _may_cost_little(view, gap, char):
+                continue
+            if gap not in around:
+                around[gap] = Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
+            place = _place(around[gap], text, gap, char, sides)
+            if place is not None:
+                places.setdefault(char, []).append(place)
+    return places
+
+
+def _candidates(
+    doc: Document, view: TypoView, missing: frozenset[str]
+) -> tuple[dict[str, dict[int, int]], dict[str, set[str]]]:
+    """For each missing character, the gaps where it makes a two-character
+    common word with a neighbour (how many: 1 or 2), in order, and the
+    words it makes there with a neighbour that rarely stands alone. A gap
+    is between characters that never meet inside a word, not beside a space
+    (`居 民` is a layout break, L's) or a parenthesis (pinyin residue, M003's).
+
+    Only gaps beside a character that makes a common word with a missing
+    one are looked at; they are found in C, not gap by gap.
+    """
+    lex = lexicon()
+    text, joins = view.text, view.joins
+    common = lex.common_follower_sets
+    after = _Meeting(common, missing)  # character -> the missing ones that follow it in a common word
+    before = _Meeting(lex.common_leader_sets, missing)
+    leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
+    followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
+    beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
+    places: dict[str, list[int]] = defaultdict(list)  # a gap twice when the character fits both sides
+    odd_pairs: dict[str, set[str]] = defaultdict(set)
+
+    def take(gap: int, chars: frozenset[str], prefix: str, suffix: str) -> None:
+        """The gap for each of ``chars``, making ``prefix + char + suffix`` with a neighbour."""
+        for char in chars:
+            places[char].append(gap)
+        if lex.char_cost(prefix or suffix) >= RARELY_ALONE:
+            for char in chars:
+                odd_pairs[char].add(prefix + char + suffix)
+
+    verbatim = doc.is_verbatim if doc.verbatim else None
+    for gap in compress(count(1), map(and_, map(not_, joins), beside)):
+        left, right = text[gap - 1], text[gap]
+        if left in _NOT_AFTER or right in _NOT_BEFORE or (verbatim and verbatim(gap)):
+            continue
+        # a neighbour already in a common word with its other neighbour is not left over from one
+        if (gap < 2 or left not in common[text[gap - 2]]) and (chars := after[left]):
+            take(gap, chars, left, "")
+        if text[gap + 1 : gap + 2] not in common[right] and (chars := before[right]):
+            take(gap, chars, "", right)
+    return {char: Counter(gaps) for char, gaps in places.items()}, odd_pairs
+
+
+class _Meeting(dict):
+    """Character -> the characters of ``chosen`` a table of neighbours lists for it, made on first use."""
+
+    def __init__(self, table: dict[str, frozenset[str]], chosen: frozenset[str]) -> None:
+        super().__init__()
+        self._table = table
+        self._chosen = chosen
+
+    def __missing__(self, char: str) -> frozenset[str]:
+        value = self[char] = self._table[char] & self._chosen
+        return value
+
+
+#: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
+_NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
+_NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
+
+
+def _annotated(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` touches a parenthesis: `關(guān)心` is one
+    word broken by pinyin residue (M003's finding), not a place."""
+    return view[start - 1 : start] in (")", "）") or view[end : end + 1] in ("(", "（")
+
+
+def _convincing(places: list[Place], min_words: int, expected: float) -> bool:
+    """Whether the places restore enough different words, enough of them
+    making their surroundings likelier, and are many for how often the
+    character was expected (a place where it makes a common word with both
+    neighbours counts twice)."""
+    likelier = {place.word for place in places if place.gain > 0}
+    return (
+        len({place.word for place in places}) >= min_words
+        and len(likelier) >= LIKELIER
+        and sum(place.sides for place in places) >= PLACES_SHARE * expected
+    )
+
+
+def _place(around: Gap, text: str, gap: int, char: str, sides: int) -> Place | None:
+    """The place at ``gap`` if ``char`` put in there restores a common word
+    and does not make the words around much less likely, else None."""
+    words = around.words_through(char)
+    span = _restored_word(words)
+    if span is None:
+        return None
+    start, end = gap - len(around.before) + span[0], gap - len(around.before) + span[1] - 1
+    if _annotated(text, start, end):
+        return None
+    alone = lexicon().char_cost(char)  # what standing alone costs; the words through it may save some
+    if around.most_saved(char, words) - alone < -WORSE:
+        return None
+    gain = around.cost_without() - around.cost(char, words)  # no word joins the two sides of a gap
+    if gain < -WORSE:
+        return None
+    return Place(gap, start, end, text[start:gap] + char + text[gap:end], gain, sides)
+
+
+def _may_cost_little(view: TypoView, gap: int, char: str) -> bool:
+    """Whether ``char`` put in at ``gap`` could make a word that costs at most
+    what its other characters cost alone, plus WORSE — else it makes the
+    words around much less likely (see Gap.most_saved), and the lexicon
+    need not be asked: a two-character word with a neighbour that cheap, or
+    a longer word, which must start with the characters up to ``char``
+    within CONTEXT (its pairs meeting inside words)."""
+    lex, text, joins = lexicon(), view.text, view.joins
+    cheap_before, cheap_after = _cheap_neighbours(char)
+    left, right = text[gap - 1], text[gap]
+    if left in cheap_before or right in cheap_after or lex.char_cost(char) <= WORSE:
+        return True
+    starts = lex.starts_word
+    meets_right = right in lex.follower_sets[char]
+    if char in lex.follower_sets[left]:
+        if meets_right and starts(left + char + right):
+            return True
+        start = gap - 1  # words from further back, while the characters before meet
+        while start > max(0, gap - CONTEXT) and joins[start - 1]:
+            start -= 1
+            if starts(text[start:gap] + char):
+                return True
+    return meets_right and joins[gap] and starts(char + text[gap : gap + 2])
+
+
+@lru_cache(maxsize=4096)
+def _cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters before and after which ``char`` makes a two-character
+    word costing at most what that character costs alone, plus WORSE."""
+    lex = lexicon()
+
+    def cheap(word: str, other: str) -> bool:
+        cost = lex.cost(word)
+        return cost is not None and cost <= lex.char_cost(other) + WORSE
+
+    return (
+        frozenset(other for other in lex.leader_sets[char] if cheap(other + char, other)),
+        frozenset(other for other in lex.follower_sets[char] if cheap(char + other, other)),
+    )
+
+
+def _restored_word(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """The longest common word (the first of the longest) among the words
+    through the character put in, as (start, end), or None."""
+    best = None
+    for start, end, cost in words:
+        if cost <= COMMON_WORD and (best is None or end - start > best[1] - best[0]):
+            best = (start, end)
+    return best
+
+
+def _in_script(doc: Document, char: str) -> str:
+    """The character as the document would write it."""
+    if doc.script.dominant != "traditional":
+        return char
+    from wenlint.script import converter
+
+    converted = converter("s2t").convert(char)
+    return converted if len(converted) == 1 else char
