@@ -89,18 +89,6 @@ class Document:
             source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence, mixed_newline_at=mixed_at
         )
 
-    def with_text(self, text: str) -> Document:
-        """The same origin holding new text (after fixes)."""
-        return Document(
-            text,
-            self.path,
-            encoding=self.encoding,
-            bom=self.bom,
-            newline=self.newline,
-            confidence=self.confidence,
-            corpus=self.corpus,
-        )
-
     def to_source(self) -> str:
         """The text as it should be written back to its file."""
         text = self.text.replace("\n", self.newline) if self.newline != "\n" else self.text
