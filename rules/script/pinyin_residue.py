@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib.util
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules import package_dir
 
 #: Letters a pinyin syllable is written with: ASCII, tone-marked vowels, ü/ê
 #: and combining tone marks (macron, acute, caron, grave).
@@ -56,9 +56,7 @@ def _reading_table() -> dict[int, str]:
     also load its phrase dictionary, five times the cost, which this rule
     never needs.
     """
-    spec = importlib.util.find_spec("pypinyin")
-    assert spec is not None and spec.submodule_search_locations, "pypinyin is a dependency of wenlint"
-    path = Path(spec.submodule_search_locations[0]) / "pinyin_dict.py"
+    path = package_dir("pypinyin") / "pinyin_dict.py"
     module_spec = importlib.util.spec_from_file_location("wenlint_pinyin_table", path)
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)
