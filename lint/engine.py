@@ -152,14 +152,20 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
         if not fixable:
             return FixOutcome(doc, diagnostics, fixed)
-        fixes: list[Fix] = [d.fix for d in fixable]  # type: ignore[misc]
-        text, applied = apply_fixes(doc.text, fixes)
-        changed = rewritten(doc, text, [fixes[i] for i in applied])
+        changed, applied = fix_pass(doc, [d.fix for d in fixable])  # type: ignore[misc]
         if changed is None:
             return FixOutcome(doc, diagnostics, fixed)
         fixed.update(fixable[i].code for i in applied)
         doc = changed
     return FixOutcome(doc, lint(doc, rules), fixed, converged=False)
+
+
+def fix_pass(doc: Document, fixes: Sequence[Fix]) -> tuple[Document | None, list[int]]:
+    """One pass of the fixer: ``doc`` after every fix of ``fixes`` that does
+    not overlap one taken before it (None when nothing changes), and the
+    indexes of the fixes applied."""
+    text, applied = apply_fixes(doc.text, fixes)
+    return rewritten(doc, text, [fixes[i] for i in applied]), applied
 
 
 def rewritten(doc: Document, text: str, applied: Sequence[Fix]) -> Document | None:

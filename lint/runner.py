@@ -1,23 +1,21 @@
-"""Checking (and fixing) many files, in parallel on all cores."""
+"""Checking (and fixing) many files, in parallel on all cores: the
+document pipeline (:mod:`wenlint.pipeline`) on each, results in order."""
 
 from __future__ import annotations
 
 import difflib
 import enum
 import os
-from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from wenlint import engine
+from wenlint import engine, pipeline
 from wenlint.config import Settings
 from wenlint.decode import InputError, label
-from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
-from wenlint.rule import Rule
-from wenlint.score import score
-from wenlint.storage import read_document, write_document
+from wenlint.results import FileResult, display_name
+from wenlint.storage import write_document
 
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
@@ -34,50 +32,6 @@ class Job:
     mode: Mode = Mode.CHECK
     unsafe: bool = False
     stdin_filename: str = "-"  # the name standard input is reported under
-
-
-@dataclass
-class FileResult:
-    """What checking one file produced, small enough to send between processes."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    lines: dict[int, tuple[int, str]] = field(default_factory=dict)  # line -> (offset, text), lines findings touch
-    fixed: Counter[str] = field(default_factory=Counter)
-    error: str | None = None
-    diff: str = ""
-    fixed_source: str | None = None  # for standard input under --fix
-    converged: bool = True
-    score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
-
-
-_rule_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
-
-
-def _rules(settings: Settings, path: str) -> list[Rule]:
-    codes = settings.codes_for(path)
-    key = (id(settings), codes)
-    if key not in _rule_cache:
-        _rule_cache[key] = settings.make_rules(codes)
-    return _rule_cache[key]
-
-
-def _touched_lines(doc: Document, diagnostics: list[Diagnostic]) -> dict[int, tuple[int, str]]:
-    numbers: set[int] = set()
-    for diagnostic in diagnostics:
-        numbers.update(range(diagnostic.line, diagnostic.end_line + 1))
-        if diagnostic.fix is not None:
-            for edit in diagnostic.fix.edits:
-                first, _ = doc.position(edit.start)
-                last, _ = doc.position(edit.end)
-                numbers.update(range(first, last + 1))
-    return {n: (doc.line_starts[n - 1], doc.line_text(n)) for n in sorted(numbers)}
-
-
-def display_name(path: str) -> str:
-    """``path`` as it can be printed: bytes that are not UTF-8 in a file
-    name (kept by Python as lone surrogates) are shown as ``\\xff``."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _describe(doc: Document) -> str:
@@ -114,24 +68,14 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     stdin = path == "-"
     name = job.stdin_filename if stdin else display_name(path)
     try:
-        doc = read_document(path, settings.max_file_size_mb * 2**20)
+        doc = pipeline.load(path, settings, name)
     except InputError as error:
         return FileResult(name, error=str(error))
-    doc.path = name
-    rules = _rules(settings, name)
+    checked = pipeline.run(doc, pipeline.rules_for(settings, name), fix=job.mode is not Mode.CHECK, unsafe=job.unsafe)
+    result = checked.result(name)
+    fixed = checked.doc
     if job.mode is Mode.CHECK:
-        diagnostics = engine.lint(doc, rules)
-        return FileResult(name, diagnostics, _touched_lines(doc, diagnostics), score=score(diagnostics, len(doc.text)))
-    outcome = engine.fix(doc, rules, unsafe=job.unsafe)
-    fixed = outcome.doc
-    result = FileResult(
-        name,
-        outcome.diagnostics,
-        _touched_lines(fixed, outcome.diagnostics),
-        outcome.fixed,
-        converged=outcome.converged,
-        score=score(outcome.diagnostics, len(fixed.text)),
-    )
+        return result
     if fixed.text != doc.text or fixed.layout != doc.layout:
         if job.mode is Mode.DIFF:
             result.diff = _diff(name, doc, fixed)

@@ -12,14 +12,15 @@ findings' severity::
 
     penalty(rule) = WEIGHT[severity] × √density(rule)
 
-A *document-level* rule (``D001`` truncated-document) is not a matter of
-density — a truncated document is incomplete however long it is — so each of
-its findings adds a fixed ``DOCUMENT_PENALTY`` instead. Then::
+A *document-level* rule (one that sets ``Rule.document_level``, such as
+truncated-document) is not a matter of density — a truncated document is
+incomplete however long it is — so each of its findings adds a fixed
+``DOCUMENT_PENALTY`` instead. Then::
 
     score = ⌊100 × e^(−Σ penalty)⌋        (exactly 100 when nothing counts)
 
-Internal errors (``X001``, a rule that crashed) say nothing about the text
-and do not count.
+Internal errors (``engine.INTERNAL_ERROR``, a rule that crashed) say
+nothing about the text and do not count.
 
 What follows from it
 --------------------
@@ -34,8 +35,7 @@ What follows from it
   hundredth finding cost less than its first (50 half-width commas are one
   problem with one fix), while every kind of defect adds its own penalty.
 * **Families multiply.** ``e^(−Σ)`` is a product, so the score is 100 times
-  the product of each family's own factor; :func:`assess` returns each
-  family's score alone (its "breakdown") to show what pulled a document down.
+  the product of each family's own factor.
 
 Reading a score
 ---------------
@@ -56,61 +56,30 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 
 from wenlint.diagnostic import Diagnostic, Severity
-from wenlint.rule import FAMILIES
+from wenlint.engine import INTERNAL_ERROR
 
 #: Shorter documents count as this many characters.
 MIN_LENGTH = 500
 #: Penalty per √(findings per 1000 characters), by severity.
 WEIGHT = {Severity.ERROR: 0.16, Severity.WARNING: 0.05, Severity.INFO: 0.015}
-#: Rules whose findings concern the whole document, not a density of defects.
-DOCUMENT_LEVEL = frozenset({"D001"})
 #: Penalty of each document-level finding: e^(−0.35) ≈ 0.70.
 DOCUMENT_PENALTY = 0.35
-#: Codes that report on wenlint itself, not on the text.
-IGNORED_PREFIX = "X"
 
 
-@dataclass(frozen=True)
-class Score:
-    """A document's score and, for each family with findings, that family's score alone."""
-
-    value: int
-    families: dict[str, int]
-
-
-def score(diagnostics: Sequence[Diagnostic], length: int) -> int:
-    """The quality score (0–100) of a document of ``length`` characters."""
-    return assess(diagnostics, length).value
-
-
-def assess(diagnostics: Sequence[Diagnostic], length: int) -> Score:
-    """The score with its breakdown by family (``{"placeholder": 91, ...}``)."""
-    penalties = _penalties(diagnostics, length)
-    by_family: Counter[str] = Counter()
-    for code, penalty in penalties.items():
-        by_family[FAMILIES.get(code[0], "other")] += penalty
-    families = {family: _to_score(penalty) for family, penalty in sorted(by_family.items())}
-    return Score(_to_score(sum(penalties.values())), families)
-
-
-def _penalties(diagnostics: Sequence[Diagnostic], length: int) -> dict[str, float]:
-    """The penalty of each rule code that has findings."""
-    counts = Counter((d.code, d.severity) for d in diagnostics if not d.code.startswith(IGNORED_PREFIX))
+def score(diagnostics: Sequence[Diagnostic], length: int, document_level: Collection[str] = ()) -> int:
+    """The quality score (0–100) of a document of ``length`` characters;
+    ``document_level`` holds the codes of the document-level rules."""
+    counts = Counter((d.code, d.severity) for d in diagnostics if d.code != INTERNAL_ERROR)
     per_thousand = 1000 / max(length, MIN_LENGTH)
-    penalties: Counter[str] = Counter()
+    penalty = 0.0
     for (code, severity), count in counts.items():
-        if code in DOCUMENT_LEVEL:
-            penalties[code] += DOCUMENT_PENALTY * count
+        if code in document_level:
+            penalty += DOCUMENT_PENALTY * count
         else:
-            penalties[code] += WEIGHT[Severity(severity)] * math.sqrt(count * per_thousand)
-    return dict(penalties)
-
-
-def _to_score(penalty: float) -> int:
+            penalty += WEIGHT[Severity(severity)] * math.sqrt(count * per_thousand)
     if penalty <= 0:
         return 100
     return min(99, math.floor(100 * math.exp(-penalty)))

@@ -49,6 +49,7 @@ class Doubler(Rule):
     flags = "test"
     bad = (Example("aa"),)
     good = (Example("a"),)
+    needs_han = False  # it judges Latin text
 
     def check(self, doc):
         start = 0
@@ -94,6 +95,7 @@ def test_diagnostics_get_line_and_column():
 def test_positions_of_spans_over_several_lines():
     class Spanner(Rule):
         code, name, summary, flags = "Z903", "test-spanner", "spans", "test"
+        needs_han = False
 
         def check(self, doc):
             return [self.diagnostic(2, 9, "across"), self.diagnostic(0, 0, "empty"), self.diagnostic(9, 11, "end")]

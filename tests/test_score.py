@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from conftest import SEED_FILES
 from hypothesis import given
@@ -11,10 +9,13 @@ from hypothesis import strategies as st
 
 from wenlint import Diagnostic, Document, Severity
 from wenlint.engine import lint
+from wenlint.pipeline import document_level
 from wenlint.registry import all_rules
-from wenlint.score import MIN_LENGTH, assess, score
+from wenlint.score import MIN_LENGTH, score
 
 RULES = [rule() for rule in all_rules().values() if rule.default_enabled]
+#: The codes the score counts once per finding (D001), as the pipeline passes them.
+DOCUMENT_LEVEL = document_level(RULES)
 
 #: Ordinary, correct Chinese prose (written for this test).
 CLEAN = (
@@ -40,7 +41,6 @@ SEEDS = {path.name[:3]: _seed(path) for path in SEED_FILES}
 @pytest.mark.parametrize("length", [0, 10, MIN_LENGTH, 100_000])
 def test_no_findings_scores_100(length):
     assert score([], length) == 100
-    assert assess([], length).families == {}
 
 
 def test_clean_prose_scores_100():
@@ -70,17 +70,24 @@ def test_same_density_in_a_longer_document_gives_the_same_score(prefix, times):
     assert score(diagnostics * times, length * times) == score(diagnostics, length)
 
 
+def test_the_document_level_rules_are_learned_from_the_rules():
+    assert {"D001"} == DOCUMENT_LEVEL
+
+
 def test_truncation_counts_the_same_at_any_length():
     truncated = [_finding("D001")]
-    assert score(truncated, 500) == score(truncated, 50_000) == 70
+    assert score(truncated, 500, DOCUMENT_LEVEL) == score(truncated, 50_000, DOCUMENT_LEVEL) == 70
+
+
+def test_a_rule_not_declared_document_level_counts_by_density():
+    truncated = [_finding("D001")]
+    assert score(truncated, 500) != score(truncated, 50_000)
 
 
 def test_seed_004_is_truncated_and_scores_below_the_cap():
     diagnostics, length = SEEDS["004"]
     assert "D001" in {d.code for d in diagnostics}
-    result = assess(diagnostics, length)
-    assert result.families["document"] == 70
-    assert result.value < 70
+    assert score(diagnostics, length, DOCUMENT_LEVEL) < 70
 
 
 def test_short_documents_count_as_min_length():
@@ -104,14 +111,6 @@ def test_floor_at_zero():
     assert score([_finding(f"E{n:03}", Severity.ERROR) for n in range(100)] * 1000, 1000) == 0
 
 
-def test_family_scores_multiply_to_the_total():
-    diagnostics, length = SEEDS["003"]
-    result = assess(diagnostics, length)
-    assert {"mixed-script", "placeholder"} <= set(result.families)
-    product = 100 * math.prod(value / 100 for value in result.families.values())
-    assert abs(result.value - product) <= len(result.families)
-
-
 _codes = st.sampled_from(["M001", "M002", "P001", "E001", "S001", "D001", "D002"])
 _severities = st.sampled_from(list(Severity))
 _findings = st.lists(st.builds(_finding, _codes, _severities), max_size=60)
@@ -119,8 +118,8 @@ _findings = st.lists(st.builds(_finding, _codes, _severities), max_size=60)
 
 @given(_findings, _codes, _severities, st.integers(min_value=0, max_value=200_000))
 def test_adding_any_finding_never_raises_the_score(found, code, severity, length):
-    before = score(found, length)
-    after = score([*found, _finding(code, severity)], length)
+    before = score(found, length, DOCUMENT_LEVEL)
+    after = score([*found, _finding(code, severity)], length, DOCUMENT_LEVEL)
     assert 0 <= after <= before <= 100
     assert after < 100
     assert (before == 100) == (not found)

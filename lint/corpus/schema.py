@@ -1,44 +1,36 @@
-"""The explicit Arrow type of the ``wenlint`` column (Parquet output, Ray)."""
+"""The explicit Arrow type of the ``wenlint`` column (Parquet output, Ray),
+generated from the field list of the JSON finding object."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from wenlint.results import FINDING_FIELDS, FieldType
+
+
+def arrow_type(kind: FieldType):
+    """The Arrow type of a field of :mod:`wenlint.results`' field lists."""
+    import pyarrow as pa
+
+    if isinstance(kind, str):
+        return getattr(pa, kind)()
+    if isinstance(kind, list):
+        (item,) = kind
+        return pa.list_(arrow_type(item))
+    return pa.struct([(name, arrow_type(inner)) for name, inner in kind])
+
 
 @lru_cache(maxsize=8)
 def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool):
-    """``struct<score, counts: struct<letter...>, findings: list<finding>[, fixed_text]>``."""
+    """``struct<score, counts: struct<letter...>, findings: list<finding>[, fixed_text]>``;
+    a finding is the JSON finding object without ``filename``."""
     import pyarrow as pa
 
-    location = pa.struct([("line", pa.int32()), ("column", pa.int32())])
-    edit = pa.struct(
-        [
-            ("offset", pa.int64()),
-            ("end_offset", pa.int64()),
-            ("content", pa.string()),
-            ("location", location),
-            ("end_location", location),
-        ]
-    )
-    fix = pa.struct([("applicability", pa.string()), ("message", pa.string()), ("edits", pa.list_(edit))])
-    finding = pa.struct(
-        [
-            ("code", pa.string()),
-            ("name", pa.string()),
-            ("message", pa.string()),
-            ("severity", pa.string()),
-            ("location", location),
-            ("end_location", location),
-            ("offset", pa.int64()),
-            ("end_offset", pa.int64()),
-            ("fingerprint", pa.string()),
-            ("fix", fix),
-        ]
-    )
+    finding = tuple(field for field in FINDING_FIELDS if field[0] != "filename")
     fields = [
         ("score", pa.int32()),
         ("counts", pa.struct([(letter, pa.int32()) for letter in letters])),
-        ("findings", pa.list_(finding)),
+        ("findings", arrow_type([finding])),
     ]
     if fixed_text:
         fields.append(("fixed_text", pa.string()))

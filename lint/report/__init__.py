@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from wenlint.diagnostic import Applicability, Diagnostic
+from wenlint.results import FileResult, SourceLines
 from wenlint.rule import Rule
-from wenlint.runner import FileResult
+
+__all__ = ["FORMATS", "FileResult", "Reporter", "SourceLines", "Summary", "make_reporter", "use_color"]
 
 FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github")
 LOWEST_SHOWN = 5
@@ -66,34 +67,6 @@ class Summary:
     @property
     def total(self) -> int:
         return sum(self.by_code.values())
-
-
-class SourceLines:
-    """The lines of one file that its findings touch, addressable by offset."""
-
-    def __init__(self, lines: dict[int, tuple[int, str]]) -> None:
-        self.lines = lines
-        self._numbers = sorted(lines)
-        self._starts = [lines[n][0] for n in self._numbers]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset inside a touched line."""
-        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
-        number = self._numbers[index]
-        return number, offset - self.lines[number][0] + 1
-
-    def slice(self, start: int, end: int) -> str:
-        """Text between two offsets, across touched lines."""
-        pieces = []
-        index = max(0, bisect.bisect_right(self._starts, start) - 1)
-        for number in self._numbers[index:]:
-            line_start, text = self.lines[number]
-            if line_start > end:
-                break
-            pieces.append(text[max(0, start - line_start) : max(0, end - line_start)])
-            if end > line_start + len(text):
-                pieces.append("\n")
-        return "".join(pieces)[: end - start]
 
 
 class Reporter:

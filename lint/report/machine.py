@@ -1,70 +1,16 @@
 """Machine-readable reporters: json, json-lines and GitHub annotations.
 
 The JSON finding object (one per finding, shared by ``json`` and
-``json-lines``, and by ``wenlint scan``) is::
-
-    {"code": "M001", "name": "halfwidth-punctuation", "message": "...",
-     "severity": "warning", "filename": "a.txt",
-     "location": {"line": 1, "column": 3}, "end_location": {"line": 1, "column": 4},
-     "offset": 2, "end_offset": 3, "fingerprint": "…",
-     "fix": null | {"applicability": "safe" | "unsafe", "message": "...",
-                    "edits": [{"offset": 2, "end_offset": 3, "content": "，",
-                               "location": {...}, "end_location": {...}}]}}
-
-Lines and columns are 1-based and count characters (code points);
-``end_location`` is the position just after the span. Offsets are
-code-point offsets into the decoded text (BOM removed, CRLF read as LF).
+``json-lines``, and by ``wenlint scan``) is documented and built in
+:mod:`wenlint.results`.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from wenlint.diagnostic import Diagnostic
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.runner import FileResult
-
-
-def _location(line: int, column: int) -> dict[str, int]:
-    return {"line": line, "column": column}
-
-
-def finding_object(diagnostic: Diagnostic, name: str, source: SourceLines, filename: str | None) -> dict[str, Any]:
-    """The documented JSON shape of one finding (without ``filename`` when None)."""
-    fix = None
-    if diagnostic.fix is not None:
-        fix = {
-            "applicability": diagnostic.fix.applicability.value,
-            "message": diagnostic.fix.message,
-            "edits": [
-                {
-                    "offset": edit.start,
-                    "end_offset": edit.end,
-                    "content": edit.content,
-                    "location": _location(*source.position(edit.start)),
-                    "end_location": _location(*source.position(edit.end)),
-                }
-                for edit in diagnostic.fix.edits
-            ],
-        }
-    found: dict[str, Any] = {
-        "code": diagnostic.code,
-        "name": name,
-        "message": diagnostic.message,
-        "severity": diagnostic.severity.value,
-    }
-    if filename is not None:
-        found["filename"] = filename
-    found.update(
-        location=_location(diagnostic.line, diagnostic.column),
-        end_location=_location(diagnostic.end_line, diagnostic.end_column),
-        offset=diagnostic.start,
-        end_offset=diagnostic.end,
-        fingerprint=diagnostic.fingerprint,
-        fix=fix,
-    )
-    return found
+from wenlint.results import FileResult, finding_object
 
 
 class JsonLinesReporter(Reporter):

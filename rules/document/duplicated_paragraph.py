@@ -30,23 +30,27 @@ class DuplicatedParagraph(Rule):
     code = "D002"
     name = "duplicated-paragraph"
     summary = "A paragraph repeats an earlier one in the same document"
-    flags = """
+    why = """
         Scrapers and copy-paste leave the same paragraph twice in a document:
         a page fetched with its print view, a preview followed by the full
         text, a block pasted twice. The copy adds nothing and skews any
         statistics built on the corpus.
-
+    """
+    flags = """
         A paragraph is a line (scraped text puts one paragraph on a line). A
         line is flagged when it repeats an earlier line of the document,
         either exactly or after ignoring spaces, punctuation and symbols and
         the difference between full- and half-width forms (`今天,我们` and
         `今天，我们` are the same). Only lines that are sentences are
         compared: they end a sentence somewhere (`。！？；…`) and hold at least
-        20 Chinese characters (option `min_chars`). So short lines that
-        rightly recur (`谢谢大家！`, `同志们：`, `是。`), titles repeated at the
-        top of a page (the spam rules report those), headings, table rows,
-        signatures and Markdown code are left alone.
-
+        20 Chinese characters (option `min_chars`).
+    """
+    leaves_alone = """
+        Short lines that rightly recur (`谢谢大家！`, `同志们：`, `是。`), titles
+        repeated at the top of a page (the spam rules report those),
+        headings, table rows, signatures and Markdown code.
+    """
+    fix_safety = """
         The fix removes the later copy with the line break before it. It is
         unsafe: a copy that differs in punctuation is not quite the same, and
         a repetition can be deliberate.

@@ -51,12 +51,13 @@ class TruncatedDocument(Rule):
     code = "D001"
     name = "truncated-document"
     summary = "The document stops mid-sentence, or where the page cut it off"
-    flags = """
+    why = """
         Document-sharing sites show a preview and a button such as
         `展开阅读全文`; a scrape of the page keeps the preview and loses the
         rest. Such a document ends in the middle of a sentence
         (`…规模较大的小区业主委员`) and is incomplete, whatever else is fixed.
-
+    """
+    flags = """
         The rule finds the last line of the body, skipping blank lines, site
         furniture after it (footers, copyright and licence lines, `推荐访问:`
         tag lists, breadcrumbs) and lines that are neither prose (a line with
@@ -74,16 +75,20 @@ class TruncatedDocument(Rule):
         when the preview happens to end at a full stop. The viewer-chrome
         rule removes the marker; the finding stays as long as the text ends
         mid-sentence.
-
-        Left alone: endings with `。！？…；`, a closing bracket or quote, or a
+    """
+    leaves_alone = """
+        Endings with `。！？…；`, a closing bracket or quote, or a
         sentence-final particle (`吧`, `呢`, `了`, `的` …); a signature block
         (`谢谢大家！`, an organisation, `2022年7月4日`), a final heading,
         list item or table row; a colon (`下列说法正确的是:` in an exam
         stem, `附件：`); text that does not end its paragraphs with `。`
         (single sentences, chat); an ending in code or a URL; and a document
         that ends with the author's `（未完待续）`, which marks a complete
-        instalment, not lost text. No fix: the missing text cannot be made up.
+        instalment, not lost text.
     """
+    fix_safety = "No fix: the missing text cannot be made up."
+    #: A truncated document is incomplete however long it is: the score counts the finding once.
+    document_level = True
     bad = (
         Example("街道社区已经建立党组织。物业公司的经理，规模较大的小区业主委员\n\n展开阅读全文\n相关搜索\n"),
         Example(

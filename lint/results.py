@@ -1,0 +1,169 @@
+"""What checking a document produces, in the shapes every front-end shares.
+
+:class:`FileResult` is one file's result as ``check`` streams it (small
+enough to send between processes); :func:`touched_lines` the lines its
+findings touch, and :class:`SourceLines` those lines addressable by offset.
+The JSON finding object of ``check --output-format json`` and ``scan`` is
+built by :func:`finding_object` from :data:`FINDING_FIELDS`, the field list
+that the Parquet schema of ``scan`` is generated from too.
+
+The JSON finding object::
+
+    {"code": "M001", "name": "halfwidth-punctuation", "message": "...",
+     "severity": "warning", "filename": "a.txt",
+     "location": {"line": 1, "column": 3}, "end_location": {"line": 1, "column": 4},
+     "offset": 2, "end_offset": 3, "fingerprint": "…",
+     "fix": null | {"applicability": "safe" | "unsafe", "message": "...",
+                    "edits": [{"offset": 2, "end_offset": 3, "content": "，",
+                               "location": {...}, "end_location": {...}}]}}
+
+Lines and columns are 1-based and count characters (code points);
+``end_location`` is the position just after the span. Offsets are
+code-point offsets into the decoded text (BOM removed, CRLF read as LF).
+``scan`` leaves out ``filename``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from wenlint.diagnostic import Diagnostic, Edit
+from wenlint.document import Document
+
+#: A field's type: a scalar ("string", "int32", "int64"), a struct (a field
+#: list) or a list of structs (a field list inside a Python list).
+FieldType = str | tuple | list
+
+LOCATION_FIELDS: tuple[tuple[str, FieldType], ...] = (("line", "int32"), ("column", "int32"))
+EDIT_FIELDS: tuple[tuple[str, FieldType], ...] = (
+    ("offset", "int64"),
+    ("end_offset", "int64"),
+    ("content", "string"),
+    ("location", LOCATION_FIELDS),
+    ("end_location", LOCATION_FIELDS),
+)
+FIX_FIELDS: tuple[tuple[str, FieldType], ...] = (
+    ("applicability", "string"),
+    ("message", "string"),
+    ("edits", [EDIT_FIELDS]),
+)
+#: The fields of the JSON finding object, in order.
+FINDING_FIELDS: tuple[tuple[str, FieldType], ...] = (
+    ("code", "string"),
+    ("name", "string"),
+    ("message", "string"),
+    ("severity", "string"),
+    ("filename", "string"),
+    ("location", LOCATION_FIELDS),
+    ("end_location", LOCATION_FIELDS),
+    ("offset", "int64"),
+    ("end_offset", "int64"),
+    ("fingerprint", "string"),
+    ("fix", FIX_FIELDS),
+)
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced, small enough to send between processes."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: dict[int, tuple[int, str]] = field(default_factory=dict)  # line -> (offset, text), lines findings touch
+    fixed: Counter[str] = field(default_factory=Counter)
+    error: str | None = None
+    diff: str = ""
+    fixed_source: str | None = None  # for standard input under --fix
+    converged: bool = True
+    score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
+
+
+def touched_lines(doc: Document, diagnostics: list[Diagnostic]) -> dict[int, tuple[int, str]]:
+    """line -> (offset, text) of every line a finding or its fix touches."""
+    numbers: set[int] = set()
+    for diagnostic in diagnostics:
+        numbers.update(range(diagnostic.line, diagnostic.end_line + 1))
+        if diagnostic.fix is not None:
+            for edit in diagnostic.fix.edits:
+                first, _ = doc.position(edit.start)
+                last, _ = doc.position(edit.end)
+                numbers.update(range(first, last + 1))
+    return {n: (doc.line_starts[n - 1], doc.line_text(n)) for n in sorted(numbers)}
+
+
+def display_name(path: str) -> str:
+    """``path`` as it can be printed: bytes that are not UTF-8 in a file
+    name (kept by Python as lone surrogates) are shown as ``\\xff``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+class SourceLines:
+    """The lines of one file that its findings touch, addressable by offset."""
+
+    def __init__(self, lines: dict[int, tuple[int, str]]) -> None:
+        self.lines = lines
+        self._numbers = sorted(lines)
+        self._starts = [lines[n][0] for n in self._numbers]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset inside a touched line."""
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        number = self._numbers[index]
+        return number, offset - self.lines[number][0] + 1
+
+    def slice(self, start: int, end: int) -> str:
+        """Text between two offsets, across touched lines."""
+        pieces = []
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        for number in self._numbers[index:]:
+            line_start, text = self.lines[number]
+            if line_start > end:
+                break
+            pieces.append(text[max(0, start - line_start) : max(0, end - line_start)])
+            if end > line_start + len(text):
+                pieces.append("\n")
+        return "".join(pieces)[: end - start]
+
+
+def _location(line: int, column: int) -> dict[str, int]:
+    return dict(zip((name for name, _ in LOCATION_FIELDS), (line, column)))
+
+
+def _edit_object(edit: Edit, source: SourceLines) -> dict[str, Any]:
+    values = {
+        "offset": edit.start,
+        "end_offset": edit.end,
+        "content": edit.content,
+        "location": _location(*source.position(edit.start)),
+        "end_location": _location(*source.position(edit.end)),
+    }
+    return {name: values[name] for name, _ in EDIT_FIELDS}
+
+
+def finding_object(diagnostic: Diagnostic, name: str, source: SourceLines, filename: str | None) -> dict[str, Any]:
+    """The JSON finding object of ``diagnostic`` (without ``filename`` when None)."""
+    fix = diagnostic.fix
+    values: dict[str, Any] = {
+        "code": diagnostic.code,
+        "name": name,
+        "message": diagnostic.message,
+        "severity": diagnostic.severity.value,
+        "filename": filename,
+        "location": _location(diagnostic.line, diagnostic.column),
+        "end_location": _location(diagnostic.end_line, diagnostic.end_column),
+        "offset": diagnostic.start,
+        "end_offset": diagnostic.end,
+        "fingerprint": diagnostic.fingerprint,
+        "fix": None,
+    }
+    if fix is not None:
+        fixed = {
+            "applicability": fix.applicability.value,
+            "message": fix.message,
+            "edits": [_edit_object(edit, source) for edit in fix.edits],
+        }
+        values["fix"] = {key: fixed[key] for key, _ in FIX_FIELDS}
+    return {key: values[key] for key, _ in FINDING_FIELDS if key != "filename" or filename is not None}
