@@ -5,13 +5,19 @@ A character is *Traditional-only* where OpenCC's Traditional→Simplified
 conversion of the text changes it, and *Simplified-only* where conversion
 to Traditional changes it (see :func:`profile`). Conversion is phrase-aware
 (`皇后` stays `皇后` in Traditional text), and characters both conversions
-leave alone are common to both scripts and never count.
+leave alone are common to both scripts and never count. The document's
+text in Simplified characters, which the typo rules read, is here too
+(:func:`simplified`).
 """
 
 from __future__ import annotations
 
 from functools import cache, cached_property
 from itertools import compress, count
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wenlint.document import Document
 
 #: A script dominates when it has this many times the other's characters.
 DOMINANCE = 4
@@ -192,3 +198,19 @@ def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
 def profile(text: str) -> ScriptProfile:
     """The script profile of ``text``."""
     return ScriptProfile(text)
+
+
+def simplified(doc: Document) -> str:
+    """The document's text in Simplified characters, offset for offset: the
+    one Simplified view, shared through ``doc.view(simplified)``. A line
+    whose conversion changes its length stays as it is."""
+    text = doc.text
+    if not doc.has_han or not doc.script.traditional:
+        return text
+    converted = doc.script.converted("t2s")  # the script profile has converted it already
+    if converted is not None:
+        return converted
+    convert = converter("t2s").convert
+    return "\n".join(
+        new if len(new) == len(line) else line for line, new in ((line, convert(line)) for line in text.split("\n"))
+    )

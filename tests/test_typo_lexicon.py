@@ -72,14 +72,14 @@ def _run(code: str, cache: Path) -> subprocess.Popen:
 
 
 _LOAD = (
-    "import wenlint_rules.typo.lexicon as L; build = L._build;"
-    "L._build = lambda: print('built') or build();"
+    "import wenlint_rules.typo.lexicon as L; B = L.build; build = B.build;"
+    "B.build = lambda: print('built') or build();"
     "assert '福祉' in L.lexicon(); print('loaded')"
 )
 
 
 def test_processes_starting_together_build_a_damaged_cache_once(tmp_path):
-    code = "import wenlint_rules.typo.lexicon as L; print(L._cache_path())"
+    code = "from wenlint_rules.typo.lexicon.cache import cache_path; print(cache_path())"
     path = Path(_run(code, tmp_path).communicate()[0].strip())
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")

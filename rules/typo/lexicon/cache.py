@@ -1,0 +1,119 @@
+"""The lexicon's cache: where it is, loading it, building and storing it
+once when several processes start together, removing stale ones."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+import time
+from functools import cache
+from pathlib import Path
+
+from wenlint_rules import DATA
+from wenlint_rules.typo.lexicon import build
+from wenlint_rules.typo.lexicon.query import Lexicon
+
+#: Bump when the cached layout or how it is built changes.
+FORMAT = 5
+#: Seconds after which another cache (built from other versions) is removed.
+STALE_AFTER = 30 * 24 * 3600
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, loaded (or built and cached) once per process.
+
+    Several processes starting at once build it once: the first takes a
+    lock beside the cache file, the others wait and then load what it wrote.
+    Where the cache cannot be read or written, it is built in memory."""
+    path = cache_path()
+    loaded = load(path)
+    if loaded is not None:
+        return loaded
+    with _build_lock(path):
+        loaded = load(path)  # another process may have built it while this one waited
+        if loaded is not None:
+            return loaded
+        data = build.build()
+        store(path, data)
+    return Lexicon(data)
+
+
+def cache_path() -> Path:
+    """Where the cache is: its name says what it was built from (the layout,
+    the packages' versions, the shipped table's content, not its file time,
+    so that every installation of the same wenlint shares one cache)."""
+    import platformdirs
+
+    versions = "-".join(importlib.metadata.version(name) for name in ("jieba", "wordfreq", "pypinyin"))
+    shape = hashlib.blake2b((DATA / "typo_shape.tsv").read_bytes(), digest_size=6).hexdigest()
+    return Path(platformdirs.user_cache_dir("wenlint")) / f"typo-lexicon-{FORMAT}-{versions}-{shape}.pickle"
+
+
+def load(path: Path) -> Lexicon | None:
+    """The cached lexicon, or None when there is none or it cannot be read."""
+    try:
+        with open(path, "rb") as stream:
+            return Lexicon(pickle.load(stream))
+    except Exception:  # noqa: BLE001 - missing, unreadable or damaged: build it again
+        return None
+
+
+def store(path: Path, data: dict) -> None:
+    """Write the cache atomically, so a reader never sees half a file; a
+    cache that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        _remove_stale(path)
+    except OSError:
+        pass
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix="typo-lexicon-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def _build_lock(path: Path):
+    """Hold an exclusive lock beside the cache while building it, so that
+    processes starting together build it once; no lock where none can be had."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream = open(path.parent / "typo-lexicon.lock", "a")
+    except (ImportError, OSError):
+        yield
+        return
+    with stream:
+        try:
+            fcntl.flock(stream, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield  # closing the file releases the lock
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove other caches (and temporary files) left for a while: another
+    installation may still use a cache built from other versions, and
+    removing it at once would have the two rebuild theirs in turn."""
+    old = time.time() - STALE_AFTER
+    for other in path.parent.glob("typo-lexicon-*"):
+        if other.suffix in (".pickle", ".tmp") and other != path:
+            with contextlib.suppress(OSError):
+                if other.stat().st_mtime < old:
+                    other.unlink()

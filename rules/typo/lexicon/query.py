@@ -1,0 +1,164 @@
+"""Looking words up in the lexicon: costs, idioms, characters that meet
+inside words, similar characters, and the likeliest segmentation."""
+
+from __future__ import annotations
+
+import sys
+from array import array
+
+#: Cost of a word: -100·log10 of its probability (centibels, as wordfreq counts).
+UNKNOWN_CHAR_COST = 900
+#: A word at most this costly is common (幸福 420, 社区 384, 晴雨表 640).
+COMMON_WORD = 650
+#: The longest word looked up (longer lexicon entries are rare phrases).
+MAX_WORD = 8
+#: Word flags.
+IDIOM, NEWSPAPER, WEB = 1, 2, 4
+#: Similarity classes, from closest to loosest (see :meth:`Lexicon.similar`).
+SAME_SOUND, OTHER_TONE, FUZZY_SOUND, CLOSE_SHAPE, LOOSE_SHAPE = range(5)
+#: Penalty (centibels) of a correction by one of each class: a slip to the
+#: same syllable is the likeliest, to another tone less so, to a close shape
+#: less again, to a confused sound or a looser shape least.
+PENALTY = (0, 60, 150, 120, 150)
+#: More than any segmentation costs.
+_FAR = 1 << 30
+
+
+class Lexicon:
+    """Word costs, idioms, in-word character pairs and similar characters.
+
+    Per-character look-ups the rules repeat (a character's cost as a word,
+    the characters it meets inside words) are cached in dictionaries filled
+    on first use, so they cost one dictionary look-up after the first time
+    in a process.
+    """
+
+    def __init__(self, data: dict) -> None:
+        import marisa_trie
+
+        self._words = marisa_trie.Trie().frombytes(data["words"])  # word -> index into costs and flags
+        self._costs = array("H")
+        self._costs.frombytes(data["costs"])
+        self._flags = data["flags"]
+        self._similar = data["similar"]
+        self._char_frequency = data["char_frequency"]
+        self.idioms: str = data["idioms"]  # every four-character idiom, concatenated
+        #: Character -> frozenset of the characters that follow it (precede it)
+        #: inside some word, or inside some common word.
+        self.follower_sets = _CharSets(data["followers"])
+        self.leader_sets = _CharSets(data["leaders"])
+        self.common_follower_sets = _CharSets(data["common_followers"])
+        self.common_leader_sets = _CharSets(data["common_leaders"])
+        #: Character -> its cost as a word of its own (UNKNOWN_CHAR_COST when it is none).
+        self.char_costs = _CharCosts(self.cost)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def cost(self, word: str) -> int | None:
+        """-100·log10 of the word's probability, or None when it is no word."""
+        index = self._words.get(word)
+        return None if index is None else self._costs[index]
+
+    def is_idiom(self, word: str) -> bool:
+        index = self._words.get(word)
+        return index is not None and bool(self._flags[index] & IDIOM)
+
+    def char_cost(self, char: str) -> int:
+        """The cost of a character standing alone as a word."""
+        return self.char_costs[char]
+
+    def longer_words_at(self, text: str) -> list[tuple[int, int]]:
+        """(length, cost) of every word of two to MAX_WORD characters ``text``
+        starts with, shortest first; the trie is only asked when the first two
+        characters meet inside some word."""
+        if text[1:2] not in self.follower_sets[text[:1]]:
+            return []
+        costs = self._costs
+        return [
+            (len(word), costs[index])
+            for word, index in self._words.iter_prefixes_with_ids(text[:MAX_WORD])
+            if len(word) > 1
+        ]
+
+    def starts_word(self, prefix: str) -> bool:
+        """Whether some word starts with ``prefix`` (or is it)."""
+        return next(self._words.iterkeys(prefix), None) is not None
+
+    def segment_cost(self, text: str) -> int:
+        """The cost of the likeliest segmentation of ``text`` into words
+        (a unigram model; a character that is no word costs UNKNOWN_CHAR_COST)."""
+        words = [self.longer_words_at(text[start : start + MAX_WORD]) for start in range(len(text))]
+        return best_prefixes(text, words, self.char_costs)[-1]
+
+    def char_frequency(self, char: str) -> float:
+        """The share of characters in running text that are ``char`` (0 when rare)."""
+        return self._char_frequency.get(char, 0.0)
+
+    def joins(self, left: str, right: str) -> bool:
+        """Whether ``left`` followed by ``right`` occurs inside some word."""
+        return right in self.follower_sets[left]
+
+    def similar(self, char: str) -> tuple[str, ...]:
+        """Characters like ``char``, by class: same sound and tone, same sound
+        in another tone, a sound often confused (zh/z, n/l, ang/an …), a close
+        shape, a looser shape. Empty strings when nothing is known."""
+        return self._similar.get(char, ("",) * 5)
+
+
+class _CharSets(dict):
+    """Character -> frozenset of the characters a table lists for it, made on
+    first use. The characters are interned: the sets share one string per
+    character, which is most of their memory otherwise."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__()
+        self._table = table
+
+    def __missing__(self, char: str) -> frozenset[str]:
+        value = self[char] = frozenset(map(sys.intern, self._table.get(char, "")))
+        return value
+
+
+class _CharCosts(dict):
+    """Character -> its cost as a word of its own, looked up on first use."""
+
+    def __init__(self, cost) -> None:
+        super().__init__()
+        self._cost = cost
+
+    def __missing__(self, char: str) -> int:
+        cost = self._cost(char)
+        value = self[char] = UNKNOWN_CHAR_COST if cost is None else cost
+        return value
+
+
+def best_prefixes(text: str, words: list[list[tuple[int, int]]], char_costs: dict[str, int]) -> list[int]:
+    """For each ``i``, the segmentation cost of ``text[:i]``; ``words[start]``
+    holds (length, cost) of the words of two or more characters at ``start``
+    (those reaching past the end of ``text`` are left out), ``char_costs``
+    what each character costs as a word of its own (Lexicon.char_costs)."""
+    size = len(text)
+    best = [0] + [_FAR] * size
+    for start, char in enumerate(text):
+        here = best[start]
+        if here + char_costs[char] < best[start + 1]:
+            best[start + 1] = here + char_costs[char]
+        for length, cost in words[start]:
+            end = start + length
+            if end <= size and here + cost < best[end]:
+                best[end] = here + cost
+    return best
+
+
+def best_suffixes(text: str, words: list[list[tuple[int, int]]], char_costs: dict[str, int]) -> list[int]:
+    """For each ``i``, the segmentation cost of ``text[i:]`` (see best_prefixes)."""
+    size = len(text)
+    best = [_FAR] * size + [0]
+    for start in range(size - 1, -1, -1):
+        cheapest = char_costs[text[start]] + best[start + 1]
+        for length, cost in words[start]:
+            if start + length <= size and cost + best[start + length] < cheapest:
+                cheapest = cost + best[start + length]
+        best[start] = cheapest
+    return best
