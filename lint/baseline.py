@@ -13,13 +13,15 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from wenlint.errors import OutputError, WenlintError
 from wenlint.runner import FileResult
+from wenlint.storage import write_atomic
 
 VERSION = 1
 
 
-class BaselineError(Exception):
-    pass
+class BaselineError(WenlintError):
+    """The baseline file is missing or not a baseline."""
 
 
 def _key_path(path: str, baseline: Path) -> str:
@@ -43,7 +45,10 @@ def write_baseline(file: Path, results: Iterable[FileResult]) -> int:
                 }
             )
     data = {"version": VERSION, "findings": entries}
-    file.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    try:
+        write_atomic(file, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
+    except OSError as error:
+        raise OutputError.from_os(file, error) from None
     return len(entries)
 
 
@@ -56,8 +61,10 @@ class Baseline:
             data = json.loads(file.read_text(encoding="utf-8"))
             entries = data["findings"]
             self.remaining = Counter((e["filename"], e["code"], e["fingerprint"]) for e in entries)
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise BaselineError(f"cannot use baseline {file}: {error}") from None
+        except OSError as error:
+            raise BaselineError(f"cannot read baseline {file}: {error.strerror or error}") from None
+        except (ValueError, KeyError, TypeError) as error:
+            raise BaselineError(f"{file} is not a wenlint baseline: {error}") from None
 
     def filter(self, result: FileResult) -> None:
         """Drop the findings of ``result`` that the baseline accepts."""

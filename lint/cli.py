@@ -1,4 +1,4 @@
-"""The ``wenlint`` command line."""
+"""The ``wenlint`` command line: the commands ``check``, ``review`` and ``scan``."""
 
 from __future__ import annotations
 
@@ -9,126 +9,15 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
-from wenlint import __version__
+from wenlint.arguments import parser
 from wenlint.config import ConfigError, Settings, find_config_file, load_settings
 from wenlint.engine import collect_less
-from wenlint.registry import RegistryError, all_rules
+from wenlint.errors import OutputError, UsageError, WenlintError
+from wenlint.registry import all_rules
 from wenlint.runner import Job, Mode
+from wenlint.storage import write_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-DESCRIPTION = """\
-wenlint: a document-quality linter for scraped Chinese text.
-
-Exit codes (every output format): 0 no findings left, 1 findings left,
-2 error (bad configuration, unreadable input, wrong usage, a rule crashed).
-"""
-
-CHECK_EPILOG = """\
-Configuration comes from [tool.wenlint] in pyproject.toml or from
-wenlint.toml, the nearest one above each checked path (or --config).
-Selectors are rule codes or prefixes: P, M0, M001, or ALL.
-
-examples:
-  wenlint check seeds/                    report every finding
-  wenlint check --fix docs/               apply safe fixes in place
-  wenlint check --diff --unsafe-fixes .   show what all fixes would change
-  cat a.txt | wenlint check - --fix       fixed text on stdout
-  wenlint check --output-format github .  annotations in GitHub Actions
-"""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="wenlint", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--version", action="version", version=f"wenlint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    check = _command(
-        commands, "check", "check files and directories (and fix them)", "Check files and directories.", CHECK_EPILOG
-    )
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or directories to check ('-' reads stdin); default: ."
-    )
-    fixing = check.add_argument_group("fixing")
-    fixing.add_argument(
-        "--fix", action="store_true", help="apply fixes in place (safe ones only, unless --unsafe-fixes)"
-    )
-    fixing.add_argument(
-        "--unsafe-fixes", action="store_true", help="also apply (or show) fixes that might change the meaning"
-    )
-    fixing.add_argument(
-        "--diff", action="store_true", help="print the unified diff of what --fix would change; write nothing"
-    )
-    fixing.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
-    rules = check.add_argument_group("rule selection")
-    _add_selectors(rules)
-    output = check.add_argument_group("output")
-    output.add_argument(
-        "--output-format",
-        choices=("full", "concise", "json", "json-lines", "sarif", "github"),
-        default=os.environ.get("WENLINT_OUTPUT_FORMAT", "full"),
-        help="how findings are shown (default: full)",
-    )
-    output.add_argument("--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
-    output.add_argument("--statistics", action="store_true", help="print a count per rule instead of each finding")
-    output.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even when findings are left (errors still exit 2)"
-    )
-    config = check.add_argument_group("configuration and baseline")
-    _add_config(config)
-    config.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="the name of the text read from '-' (for Markdown and per-file-ignores)",
-    )
-    config.add_argument(
-        "--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline file"
-    )
-    config.add_argument(
-        "--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE and exit 0"
-    )
-    config.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
-
-    _add_scan_parser(commands)
-    _add_review_parser(commands)
-
-    rule = commands.add_parser(
-        "rule", help="show a rule's documentation and examples", description="Show a rule's documentation."
-    )
-    rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
-    commands.add_parser("rules", help="list every rule", description="List every installed rule.")
-    return parser
-
-
-def _command(commands, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
-    """A subcommand whose epilog (examples, keys) keeps its line breaks."""
-    return commands.add_parser(
-        name, help=summary, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-
-
-def _add_selectors(group) -> None:
-    """--select, --extend-select and --ignore, the same for every command."""
-    group.add_argument(
-        "--select",
-        type=_codes,
-        metavar="CODES",
-        help="comma-separated codes or prefixes to run (replaces the configured set)",
-    )
-    group.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
-    group.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
-
-
-def _add_config(group) -> None:
-    group.add_argument(
-        "--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one"
-    )
-
-
-def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
 
 
 def _error(message: str) -> None:
@@ -137,7 +26,7 @@ def _error(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``wenlint`` console script."""
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     collect_less()
     try:
         if args.command == "rule":
@@ -153,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "review":
             return review(args)
         return check(args)
-    except (ConfigError, RegistryError, ValueError) as error:
+    except WenlintError as error:  # the user's to fix; any other exception is a bug and keeps its traceback
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -173,12 +62,21 @@ def _settings_resolver(args: argparse.Namespace):
             cache[config_file] = load_settings(config_file).with_overrides(args.select, args.extend_select, args.ignore)
         return cache[config_file]
 
-    if args.config and not args.config.is_file():
+    if args.config and not os.path.isfile(args.config):
         raise ConfigError(f"{args.config}: no such config file")
     return settings_for
 
 
+def _open_output(path: Path) -> TextIO:
+    """The ``--output-file`` report, open for writing."""
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise OutputError.from_os(path, error) from None
+
+
 def check(args: argparse.Namespace) -> int:
+    """``wenlint check``: report (or fix, or diff) the findings in files and directories."""
     from wenlint.baseline import Baseline, write_baseline
     from wenlint.discover import discover
     from wenlint.report import Summary, make_reporter, use_color
@@ -197,7 +95,7 @@ def check(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         out: TextIO = sys.stdout
         if args.output_file:
-            out = stack.enter_context(args.output_file.open("w", encoding="utf-8"))
+            out = stack.enter_context(_open_output(args.output_file))
         elif stdin_fix or mode is Mode.DIFF:
             out = sys.stderr  # stdout carries the fixed text or the diff
         rules = all_rules()
@@ -249,59 +147,13 @@ def check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if summary.total else EXIT_CLEAN
 
 
-# -- wenlint review ----------------------------------------------------------------
-
-REVIEW_EPILOG = """\
-keys:
-  j / down, k / up   next / previous finding (pgdn, pgup: 20 rows)
-  a                  accept the fix (unsafe ones too: you have read it)
-  e                  edit the fix's replacement text, then accept it
-  A                  accept every remaining fix of this rule in this file
-  s                  skip: leave the text as it is
-  u                  undo the last accept or skip
-  f                  jump to a file
-  /                  filter by rule code or prefix and by severity
-  ?                  the rule's documentation (as `wenlint rule CODE`)
-  t                  summary: findings per rule, scores before and now
-  w, ctrl+s          save every changed file (atomically)
-  q                  quit (asks first when changes are unsaved)
-
-Fixes are applied by the same fixer as `check --fix`, and each file is
-checked again after every change. Nothing is written before you save.
-Exit codes: 0 done; 2 an input could not be read or saved, or wrong usage.
-
-examples:
-  wenlint review seeds/004_d9972e5a2f04e8af.txt
-  wenlint review docs/ --select L,S     only layout and spam findings
-"""
-
-
-def _add_review_parser(commands) -> None:
-    review_parser = _command(
-        commands,
-        "review",
-        "walk the findings in a full-screen terminal app; accept, edit or skip each fix",
-        "Review findings interactively and choose which fixes to apply.",
-        REVIEW_EPILOG,
-    )
-    review_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to review; default: .")
-    _add_selectors(review_parser)
-    _add_config(review_parser)
-    review_parser.add_argument(
-        "--screenshot",
-        type=Path,
-        metavar="FILE.svg",
-        help="render the first screen to an SVG file and exit (for documentation)",
-    )
-
-
 def review(args: argparse.Namespace) -> int:
     """``wenlint review``: the interactive review app."""
     from wenlint.discover import discover
     from wenlint.review.app import ReviewApp
 
     if "-" in args.paths:
-        raise ValueError("review needs files: standard input cannot be saved back")
+        raise UsageError("review needs files: standard input cannot be saved back")
     found = discover(args.paths or ["."], _settings_resolver(args))
     unique: dict[str, tuple] = {}  # one entry per file, however it is spelled: two would overwrite each other's fixes
     for path, settings in found.files:
@@ -313,7 +165,7 @@ def review(args: argparse.Namespace) -> int:
         _error("no files to review")
         return EXIT_ERROR
     if args.screenshot is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise ValueError("review is interactive and needs a terminal; `wenlint check` writes a report")
+        raise UsageError("review is interactive and needs a terminal; `wenlint check` writes a report")
     app = ReviewApp(found.files, found.errors, args.screenshot)
     code = app.run(headless=args.screenshot is not None)
     for path, message in app.session.errors:
@@ -321,114 +173,20 @@ def review(args: argparse.Namespace) -> int:
     return EXIT_ERROR if code is None else code
 
 
-# -- wenlint scan -----------------------------------------------------------------
-
-SCAN_EPILOG = """\
-Inputs are JSON Lines (.jsonl/.ndjson/.json, plain, .gz or .zst) and Parquet
-files, or directories of them. Every output row is its input record with one
-more field, `wenlint`: {"score": 0-100, "counts": {family letter: n},
-"findings": [as check --output-format json, without filename],
-"fixed_text": "..." (with --fix or --unsafe-fixes)}. OUTPUT is a file for a
-single input shard (its extension picks JSONL or Parquet), else a directory
-with one output shard per input shard. Finished output shards are skipped
-when the command is run again. Bad records are reported as
-`error: SHARD:LINE: reason` and left out of the output.
-
-Exit codes: 0 every record was scanned; 2 there were bad records or shards,
-or a usage or configuration error. Findings alone never fail a scan.
-
-examples:
-  wenlint scan corpus/ -o scanned/
-  wenlint scan crawl.jsonl.zst -o kept.parquet --min-score 70 --rejected dropped.parquet
-  wenlint scan shards/ -o out/ --text-field content --id-field meta.url --unsafe-fixes
-  wenlint scan shards/ -o out/ --engine ray --ray-address auto
-"""
-
-
-def _add_scan_parser(commands) -> None:
-    scan_parser = _command(
-        commands,
-        "scan",
-        "scan a corpus of JSONL/Parquet shards (scores, findings, fixed text)",
-        "Scan a corpus: one output row per input record.",
-        SCAN_EPILOG,
-    )
-    scan_parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="JSONL or Parquet shards, or directories of them"
-    )
-    scan_parser.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUTPUT", help="output file (one input shard) or directory"
-    )
-    records = scan_parser.add_argument_group("records")
-    records.add_argument(
-        "--text-field",
-        default="text",
-        metavar="KEY",
-        help="the field holding the text; a.b for nested keys (default: text)",
-    )
-    records.add_argument(
-        "--id-field",
-        default="id",
-        metavar="KEY",
-        help="the field naming a record in the summary (default: id; '' for none)",
-    )
-    records.add_argument(
-        "--max-record-mb", type=float, default=16, metavar="MB", help="larger records are bad records (default: 16)"
-    )
-    filtering = scan_parser.add_argument_group("filtering and fixing")
-    filtering.add_argument(
-        "--min-score", type=_score, metavar="N", help="write only documents scoring N (0-100) or more"
-    )
-    filtering.add_argument(
-        "--rejected", type=Path, metavar="PATH", help="with --min-score, write the documents below it here"
-    )
-    filtering.add_argument(
-        "--fix", action="store_true", help="add wenlint.fixed_text: the text with safe fixes applied"
-    )
-    filtering.add_argument(
-        "--unsafe-fixes", action="store_true", help="add wenlint.fixed_text with unsafe fixes applied too"
-    )
-    rules = scan_parser.add_argument_group("rule selection and configuration (as for check)")
-    _add_selectors(rules)
-    _add_config(rules)
-    running = scan_parser.add_argument_group("running")
-    running.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
-    running.add_argument(
-        "--engine", choices=("local", "ray"), default="local", help="local processes, or Ray Data (wenlint[ray])"
-    )
-    running.add_argument(
-        "--ray-address", metavar="ADDRESS", help="the Ray cluster to join (default: start a local Ray instance)"
-    )
-    running.add_argument(
-        "--no-progress", action="store_true", help="no progress bar (it is shown only on a terminal, never in CI)"
-    )
-
-
-def _score(value: str) -> int:
-    number = int(value)
-    if not 0 <= number <= 100:
-        raise argparse.ArgumentTypeError("a score is between 0 and 100")
-    return number
-
-
 def scan(args: argparse.Namespace) -> int:
     """``wenlint scan``: lint every record of a corpus; write rows with a ``wenlint`` field and a summary."""
     from wenlint.corpus import MissingExtra
     from wenlint.corpus.batch import ScanJob
     from wenlint.corpus.local import default_workers
-    from wenlint.corpus.shards import ShardError, find_shards, plan, write_atomic
+    from wenlint.corpus.shards import find_shards, plan
     from wenlint.corpus.summary import progress_enabled
 
     if args.rejected is not None and args.min_score is None:
-        raise ValueError("--rejected needs --min-score")
+        raise UsageError("--rejected needs --min-score")
     if args.workers is not None and args.workers < 1:
-        raise ValueError("--workers must be at least 1")
-    try:
-        shards = find_shards(args.inputs)
-        layout = plan(shards, args.output, args.rejected)
-    except ShardError as error:
-        _error(str(error))
-        return EXIT_ERROR
+        raise UsageError("--workers must be at least 1")
+    shards = find_shards(args.inputs)
+    layout = plan(shards, args.output, args.rejected)
     settings_for = _settings_resolver(args)
     for shard in shards:
         settings_for(str(shard.path))  # a bad configuration fails before any work
@@ -455,7 +213,10 @@ def scan(args: argparse.Namespace) -> int:
     except MissingExtra as error:
         _error(str(error))
         return EXIT_ERROR
-    write_atomic(layout.summary, summary.dumps())
+    try:
+        write_atomic(layout.summary, summary.dumps())
+    except OSError as error:
+        raise OutputError.from_os(layout.summary, error) from None
     summary.render(sys.stdout, {code: rule.name for code, rule in all_rules().items()})
     sys.stdout.write(f"summary: {layout.summary}\n")
     return EXIT_ERROR if summary.bad_records else EXIT_CLEAN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -11,6 +12,7 @@ from typing import Any
 
 import pathspec
 
+from wenlint.errors import WenlintError
 from wenlint.registry import all_rules, check_selectors, select_codes
 from wenlint.rule import Rule
 
@@ -18,12 +20,23 @@ CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 
 
-class ConfigError(Exception):
+class ConfigError(WenlintError):
     """The configuration cannot be used; the message names the key."""
 
 
 def _glob_spec(patterns: list[str]) -> pathspec.PathSpec:
     return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def _checked_globs(key: str, value: Any, where: str) -> tuple[str, ...]:
+    """A list of globs from the configuration, each one compiled once to prove it valid."""
+    globs = _strings(key, value, where)
+    for glob in globs:
+        try:
+            _glob_spec([glob])
+        except (ValueError, re.error) as error:  # pathspec raises both, for different mistakes
+            raise ConfigError(f"{where}: {key!r}: bad glob {glob!r}: {error}") from None
+    return globs
 
 
 @dataclass(frozen=True)
@@ -108,13 +121,30 @@ class Settings:
 def find_config_file(start: Path) -> Path | None:
     """The nearest wenlint.toml, or pyproject.toml with a [tool.wenlint]
     table, in ``start`` or one of its parents."""
-    directory = start if start.is_dir() else start.parent
+    directory = start if _is_dir(start) else start.parent
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name == "wenlint.toml" or _has_wenlint_table(candidate)):
+            if _is_file(candidate) and (name == "wenlint.toml" or _has_wenlint_table(candidate)):
                 return candidate
     return None
+
+
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False also for a name too long for the file system
+    (which ``is_dir`` raises; the input is reported when it is read)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False also for a name too long for the file system."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _has_wenlint_table(pyproject: Path) -> bool:
@@ -161,11 +191,11 @@ def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
             check_selectors(selectors, known, f"{where}: {key!r}")
             values[key.replace("-", "_")] = selectors
         elif key == "include":
-            include = _strings(key, value, where)
+            include = _checked_globs(key, value, where)
         elif key == "extend-include":
-            include = include + _strings(key, value, where)
+            include = include + _checked_globs(key, value, where)
         elif key in ("exclude", "extend-exclude"):
-            exclude = exclude + _strings(key, value, where)
+            exclude = exclude + _checked_globs(key, value, where)
         elif key == "respect-gitignore":
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
@@ -179,6 +209,7 @@ def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
             entries = []
             for glob, codes in value.items():
+                _checked_globs("per-file-ignores", [glob], where)
                 codes = _strings(f"per-file-ignores.{glob}", codes, where)
                 check_selectors(codes, known, f"{where}: 'per-file-ignores.{glob}'")
                 entries.append((glob, codes))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from wenlint.document import Document
+from wenlint.errors import WenlintError
 
 #: How many leading bytes are searched for NUL when telling binary from text.
 SNIFF_BYTES = 8192
@@ -66,7 +67,7 @@ _MAGIC = (
 _RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 
 
-class InputError(Exception):
+class InputError(WenlintError):
     """An input that cannot be checked; the message is one line for the user."""
 
 

@@ -86,14 +86,16 @@ def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Disco
         if given == "-":
             result.files.append(("-", settings_for(".")))
             continue
+        try:
+            os.lstat(given)
+        except OSError as error:  # missing, or a name too long for the file system
+            result.errors.append((given, (error.strerror or str(error)).lower()))
+            continue
         settings = settings_for(given)
         if os.path.isdir(given):
             _walk(given, settings, ignores, result)
-        elif os.path.exists(given) or os.path.islink(given):
-            if not settings.is_excluded(given):
-                result.files.append((given, settings))
-        else:
-            result.errors.append((given, "no such file or directory"))
+        elif not settings.is_excluded(given):
+            result.files.append((given, settings))
     unique = {path: settings for path, settings in result.files}
     result.files = sorted(unique.items(), key=lambda item: item[0])
     return result

@@ -5,11 +5,12 @@ from __future__ import annotations
 import textwrap
 from typing import TextIO
 
+from wenlint.errors import UsageError
 from wenlint.registry import all_rules
 from wenlint.report import Summary
 from wenlint.rule import Example, Rule
 
-EXIT_OK, EXIT_UNKNOWN = 0, 2
+EXIT_OK = 0
 
 
 def find_rule(key: str) -> type[Rule] | None:
@@ -86,7 +87,7 @@ def _setting(example: Example) -> str:
 def print_rule(key: str, out: TextIO) -> int:
     rule = find_rule(key)
     if rule is None:
-        raise ValueError(f"no rule {key!r}; `wenlint rules` lists them")
+        raise UsageError(f"no rule {key!r}; `wenlint rules` lists them")
     out.write(rule_text(rule))
     return EXIT_OK
 

@@ -10,13 +10,14 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from types import ModuleType
 
+from wenlint.errors import UsageError, WenlintError
 from wenlint.rule import CODE_PATTERN, Rule
 
 ENTRY_POINT_GROUP = "wenlint.rules"
 REQUIRED = ("code", "name", "summary", "flags")
 
 
-class RegistryError(Exception):
+class RegistryError(WenlintError):
     """A rule package is broken: a duplicate code or missing metadata."""
 
 
@@ -69,11 +70,11 @@ def all_rules() -> dict[str, type[Rule]]:
 
 
 def check_selectors(selectors: Iterable[str], known: Iterable[str], where: str) -> None:
-    """Raise ValueError naming the first selector that matches no rule."""
+    """Raise UsageError naming the first selector that matches no rule."""
     codes = list(known)
     for selector in selectors:
         if selector != "ALL" and not any(code.startswith(selector) for code in codes):
-            raise ValueError(f"{where}: unknown rule code or prefix {selector!r}")
+            raise UsageError(f"{where}: unknown rule code or prefix {selector!r}")
 
 
 def _specificity(code: str, selectors: Iterable[str]) -> int:

@@ -1,7 +1,8 @@
-"""Reading inputs and writing fixed files back atomically."""
+"""Reading inputs, and writing files (fixed documents, reports, caches, shards) atomically."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -40,25 +41,48 @@ def _too_large(max_bytes: int, size: int | None = None) -> InputError:
     return InputError(f"file too large ({shown}); raise max-file-size-mb to check it")
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` by ``data`` through a temporary file and
-    a rename, keeping its permission bits. A symlink keeps pointing at the
-    (rewritten) file it pointed at."""
-    target = os.path.realpath(path)
-    directory = os.path.dirname(target)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=".wenlint-", suffix=".tmp", dir=directory)
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Replace (or create) the file at ``path`` by ``data`` atomically: a
+    temporary file in the same folder, written and synced, then renamed over it."""
+    directory, name = os.path.split(os.path.realpath(path))
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".wenlint-tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        commit_file(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def commit_file(temporary: str | os.PathLike, path: str | os.PathLike) -> None:
+    """Sync the finished ``temporary`` and rename it over ``path``. A file
+    replaced keeps its owner (when allowed) and permission bits; a new one
+    gets the usual ones (0o666 less the umask). A symlink keeps pointing at
+    the (rewritten) file it pointed at."""
+    target = os.path.realpath(path)
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        os.chmod(temporary, 0o666 & ~_umask())
+    else:
+        if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):
+                os.chown(temporary, info.st_uid, info.st_gid)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+    descriptor = os.open(temporary, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    os.replace(temporary, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_document(path: str, doc: Document) -> str | None:

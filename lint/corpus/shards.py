@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 
 from wenlint.corpus import require
 from wenlint.corpus.batch import Oversize
+from wenlint.errors import WenlintError
 
 #: A batch holds about this many bytes of input, or BATCH_RECORDS records.
 BATCH_BYTES = 1 << 20
@@ -34,7 +35,7 @@ COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
 DIRECTORY_SUMMARY = "_wenlint_summary.json"
 
 
-class ShardError(Exception):
+class ShardError(WenlintError):
     """A shard (or the output) cannot be used; the message is one line."""
 
 

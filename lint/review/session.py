@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from wenlint import engine
 from wenlint.diagnostic import Diagnostic, Edit, Fix
 from wenlint.document import Document
+from wenlint.errors import WenlintError
 from wenlint.review.checker import Checker
 from wenlint.score import score
 from wenlint.storage import write_document
@@ -78,7 +79,7 @@ class ReviewFile:
         return score(self.state.diagnostics, len(self.state.doc.text))
 
 
-class ReviewError(Exception):
+class ReviewError(WenlintError):
     """A decision that cannot be taken (no fix, nothing changes, …)."""
 
 
@@ -120,9 +121,8 @@ def accepted_rule(state: FileState, checker: Checker, code: str) -> FileState:
 
 def _apply(state: FileState, checker: Checker, fixes: list[Fix], code: str) -> FileState:
     """``state`` after the fixer applies ``fixes`` (all of rule ``code``) and relints."""
-    text, applied = engine.apply_fixes(state.doc.text, fixes)
+    doc, applied = engine.fix_pass(state.doc, fixes)
     taken = [fixes[i] for i in applied]
-    doc = engine.rewritten(state.doc, text, taken)
     if doc is None:
         raise ReviewError("the fix changes nothing")
     edits = sorted((e for f in taken for e in f.edits), key=lambda e: e.start)
