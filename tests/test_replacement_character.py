@@ -38,3 +38,7 @@ def test_left_alone():
     assert findings("乱码示例：`\ufffd\ufffd` 和\n\n```\n\ufffd\n```\n", "E004", path="a.md") == []
     for path in SEED_FILES:
         assert findings(path.read_text(encoding="utf-8"), "E004") == [], path.name
+
+
+def test_flagged_where_no_chinese_character_is_left():
+    assert findings("\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd", "E004") == ["\ufffd\ufffd\ufffd\ufffd", "\ufffd\ufffd"]

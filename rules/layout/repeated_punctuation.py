@@ -4,37 +4,44 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint import Document, Example, FixAvailability
 from wenlint.context import char_after, char_before
+from wenlint.kinds import PatternRule
 from wenlint.textclass import is_chinese
 
-#: A run of one clause or sentence mark, repeated with nothing but blanks between.
-_RUN = regex.compile(r"([，。、；：,;])(?:[ \u00a0\u3000]*\1)+")
 _ASCII = frozenset(",;")
 _FULLWIDTH_MARK = regex.compile(r"[，。、；：！？]")
 
 
-class RepeatedPunctuation(Rule):
+class RepeatedPunctuation(PatternRule):
     code = "L006"
     name = "repeated-punctuation"
     summary = "A punctuation mark doubled by extraction: `。 。`, `，，`, `、、`"
     flags = """
+        Exactly two of the same mark among `，` `。` `、` `；` `：` (or ASCII
+        `,` `;` between Chinese characters, on a line of Chinese prose),
+        with at most blanks between them.
+    """
+    why = """
         Text extracted from a PDF (fake-bold text is drawn twice) or pasted
         together from pieces often has a clause or sentence mark twice:
         `堡垒。 。`, `社区，，居民`, `省、、市`. One of them is noise.
-
-        Flagged: exactly two of the same mark among `，` `。` `、` `；` `：`
-        (or ASCII `,` `;` between Chinese characters, on a line of Chinese
-        prose), with at most blanks between them. The fix keeps the first
-        mark and drops the rest; it is safe.
-
-        Left alone: three or more (`。。。` is an informal ellipsis), the
-        ellipsis `……` and the dash `——` (each is two characters by rule),
-        `！！`, `？？` and `？！` (emphasis, a matter of style), `...`,
-        `::` and `;;` in code, marks of different kinds (`，。`), URLs,
-        e-mail addresses and Markdown code.
     """
+    leaves_alone = """
+        Three or more (`。。。` is an informal ellipsis), the ellipsis `……`
+        and the dash `——` (each is two characters by rule), `！！`, `？？` and
+        `？！` (emphasis, a matter of style), `...`, `::` and `;;` in code,
+        marks of different kinds (`，。`), URLs, e-mail addresses and
+        Markdown code.
+    """
+    fix_safety = "The fix keeps the first mark and drops the rest; it is safe."
     fix = FixAvailability.SAFE
+    #: A run of one clause or sentence mark, repeated with nothing but blanks between.
+    pattern = r"(?P<mark>[，。、；：,;])(?P<rest>(?:[ \u00a0\u3000]*(?P=mark))+)"
+    message = "`{mark}` repeated"
+    replacement = ""
+    fix_group = "rest"
+    fix_message = "keep one `{mark}`"
     bad = (
         Example(
             "打造社区坚强组织堡垒。 。健全完善社区组织体系。", fixed="打造社区坚强组织堡垒。健全完善社区组织体系。"
@@ -57,24 +64,11 @@ class RepeatedPunctuation(Rule):
         Example("时间：2022年，地点：北京；人员：张三、李四。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        text = doc.text
-        if not doc.has_han:
-            return []
-        found = []
-        for match in _RUN.finditer(text):
-            start, end = match.span()
-            mark = match[1]
-            if match[0].count(mark) != 2 or doc.is_verbatim(start):
-                continue
-            if mark in _ASCII and not _between_chinese(doc, start, end):
-                continue
-            found.append(
-                self.diagnostic(
-                    start, end, f"`{mark}` repeated", Fix.replace(start + 1, end, "", message=f"keep one `{mark}`")
-                )
-            )
-        return found
+    def keep(self, doc, match):
+        mark = match["mark"]
+        if match[0].count(mark) != 2:
+            return False
+        return mark not in _ASCII or _between_chinese(doc, *match.span())
 
 
 def _between_chinese(doc: Document, start: int, end: int) -> bool:

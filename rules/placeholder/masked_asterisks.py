@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, Rule
+from wenlint import Document, Example
 from wenlint.context import touches_chinese
+from wenlint.kinds import PatternRule
 from wenlint.textclass import CJK_PUNCTUATION
 
 _RUN = regex.compile(r"\*{2,}")
@@ -17,21 +18,28 @@ MAX_EMPHASIS = 30
 MAX_MARKDOWN_EMPHASIS = 80
 
 
-class MaskedAsterisks(Rule):
+class MaskedAsterisks(PatternRule):
     code = "P001"
     name = "masked-asterisks"
     summary = "Asterisks stand in for text that was hidden or stripped"
     flags = """
-        Scraped pages often mask names, places and years with asterisks
-        (`刘**同志`, `创建“**”社区`, `到**年`). The text no longer says what the
-        original said, and a model trained on it learns to write asterisks.
-
-        A run of two or more `*` right beside Chinese text is flagged. Emphasis
-        is left alone: in Markdown, a pair of runs on one line enclosing a
-        phrase not padded with spaces (`**注意：**`); in plain text, a pair
-        enclosing a short phrase without clause punctuation (`这是**重要**的`).
-        There is no fix: the hidden text cannot be recovered.
+        A run of two or more `*` right beside Chinese text: scraped pages
+        often mask names, places and years with asterisks (`刘**同志`,
+        `创建“**”社区`, `到**年`).
     """
+    why = """
+        The text no longer says what the original said, and a model trained
+        on it learns to write asterisks.
+    """
+    leaves_alone = """
+        Emphasis: in Markdown, a pair of runs on one line enclosing a phrase
+        not padded with spaces (`**注意：**`); in plain text, a pair enclosing
+        a short phrase without clause punctuation (`这是**重要**的`).
+    """
+    fix_safety = "There is no fix: the hidden text cannot be recovered."
+    pattern = _RUN.pattern
+    requires = ("**",)
+    message = "`{0}` stands in for hidden text"
     bad = (
         Example("刘**同志传达了省委会议精神。"),
         Example("创建“**”平安和谐社区。"),
@@ -46,25 +54,27 @@ class MaskedAsterisks(Rule):
         Example("计算 2**10 的值。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        text = doc.text
-        if "**" not in text:
-            return []
-        runs = [m.span() for m in _RUN.finditer(text) if not doc.is_verbatim(m.start())]
-        found = []
-        index = 0
-        while index < len(runs):
-            start, end = runs[index]
-            if index + 1 < len(runs) and _emphasis(text, runs[index], runs[index + 1], doc.is_markdown):
-                index += 2
-                continue
+    def keep(self, doc, match):
+        return match.start() not in doc.view(_emphasis) and touches_chinese(doc.text, *match.span())
+
+
+def _emphasis(doc: Document) -> frozenset[int]:
+    """Where the runs that mark emphasis start. Runs in verbatim text are
+    left out before runs are paired, so code cannot close an emphasis."""
+    text = doc.text
+    runs = [m.span() for m in _RUN.finditer(text) if not doc.is_verbatim(m.start())]
+    paired = set()
+    index = 0
+    while index < len(runs):
+        if index + 1 < len(runs) and _encloses(text, runs[index], runs[index + 1], doc.is_markdown):
+            paired.update((runs[index][0], runs[index + 1][0]))
+            index += 2
+        else:
             index += 1
-            if touches_chinese(text, start, end):
-                found.append(self.diagnostic(start, end, f"`{text[start:end]}` stands in for hidden text"))
-        return found
+    return frozenset(paired)
 
 
-def _emphasis(text: str, opening: tuple[int, int], closing: tuple[int, int], markdown: bool) -> bool:
+def _encloses(text: str, opening: tuple[int, int], closing: tuple[int, int], markdown: bool) -> bool:
     """Whether two runs of the same length enclose a phrase on one line.
 
     In Markdown only whitespace just inside the runs breaks emphasis

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, Rule
+from wenlint import Document, Example
 from wenlint.context import UNITS, char_after, char_before, touches_chinese
+from wenlint.kinds import PatternRule
 from wenlint.textclass import is_chinese
 
-_CROSSES = regex.compile(r"[×✕╳]+")
-_LETTERS = regex.compile(
-    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@+-])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@-])"
-)
 #: `XX世纪` is a century and `XX染色体` a chromosome pair, not placeholders.
 _NOT_MASK_BEFORE = ("世纪", "染色体", "型染色体")
 #: A Roman numeral other than a run of X, standing alone (`XIV`, `IV`).
@@ -20,23 +17,32 @@ _OTHER_ROMAN = regex.compile(
 )
 
 
-class MaskedCrosses(Rule):
+class MaskedCrosses(PatternRule):
     code = "P002"
     name = "masked-crosses"
     summary = "`××`, `×` or `XX` stands in for a stripped name or number"
     flags = """
+        Two or more `×` (or `✕`, `╳`); a single `×` after a Chinese character
+        and before a measure word or unit (`×个`, `×平米`), or after `第`; two
+        or more `X`/`x` standing alone beside Chinese text.
+    """
+    why = """
         Templates and redacted pages write `××县`, `××%`, `建设“XX”` or
         `×个社区` where a name or a number was. The sentence is no longer a
         statement about anything, and should be filled in or dropped.
-
-        Flagged: two or more `×` (or `✕`, `╳`); a single `×` after a Chinese
-        character and before a measure word or unit (`×个`, `×平米`), or after
-        `第`; two or more `X`/`x` standing alone beside Chinese text. Left alone:
-        multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
+    """
+    leaves_alone = """
+        Multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
         numerals (`XX世纪`, `罗马数字XX`, or `XX` on a line with `XIV`), the
         chromosomes `XX染色体`, formulas (`人×天`, `单价×件数`) and any `X`
-        inside a Latin word or an identifier (`abc_xx`). No fix.
+        inside a Latin word or an identifier (`abc_xx`).
     """
+    pattern = (
+        r"(?P<crosses>[×✕╳]+)"
+        r"|(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@+-])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@-])"
+    )
+    requires = ("×", "✕", "╳", "XX", "xx", "ＸＸ", "ｘｘ")
+    message = "`{0}` stands in for a stripped name or number"
     bad = (
         Example("会前,与会同志现场观摩了××县××社区等×个社区。"),
         Example("为建设“XX”提供有力支撑。"),
@@ -54,25 +60,13 @@ class MaskedCrosses(Rule):
         Example("女性的性染色体是XX染色体,微信号abc_xx。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        text = doc.text
-        found = []
-        if "×" in text or "✕" in text or "╳" in text:
-            for match in _CROSSES.finditer(text):
-                start, end = match.span()
-                if doc.is_verbatim(start):
-                    continue
-                if end - start >= 2 or _single_placeholder(text, start, end):
-                    found.append(self.diagnostic(start, end, f"`{match[0]}` stands in for a stripped name or number"))
-        if "XX" in text or "xx" in text or "ＸＸ" in text or "ｘｘ" in text:
-            for match in _LETTERS.finditer(text):
-                start, end = match.span()
-                if doc.is_verbatim(start) or not touches_chinese(text, start, end):
-                    continue
-                if match[0] in ("XX", "XXX", "ＸＸ") and _roman(doc, start, end):
-                    continue
-                found.append(self.diagnostic(start, end, f"`{match[0]}` stands in for a stripped name or number"))
-        return found
+    def keep(self, doc, match):
+        text, (start, end) = doc.text, match.span()
+        if match["crosses"]:
+            return end - start >= 2 or _single_placeholder(text, start, end)
+        if not touches_chinese(text, start, end):
+            return False
+        return match[0] not in ("XX", "XXX", "ＸＸ") or not _roman(doc, start, end)
 
 
 def _roman(doc: Document, start: int, end: int) -> bool:

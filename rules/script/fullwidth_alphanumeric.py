@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint import Document, Example, FixAvailability
+from wenlint.kinds import PatternRule
 
-#: A run of full-width digits and Latin letters (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A).
-_RUN = regex.compile(r"[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+")
 #: Their half-width forms: exactly what NFKC does to these characters, and nothing else.
 _HALF = {
     code: code - 0xFEE0
@@ -26,21 +25,23 @@ _ALIGNED = regex.compile(r"\S\u3000{2,}(?=\S)")
 _NUMERALS = frozenset("〇零一二三四五六七八九十○")
 
 
-class FullwidthAlphanumeric(Rule):
+class FullwidthAlphanumeric(PatternRule):
     code = "M004"
     name = "fullwidth-alphanumeric"
     summary = "Full-width Latin letters or digits (`ＡＢＣ`, `２０２２年`) in Chinese text"
     flags = """
+        Each run of full-width letters and digits (U+FF10–FF19, U+FF21–FF3A,
+        U+FF41–FF5A) is one finding.
+    """
+    why = """
         Chinese text writes Latin letters and Arabic digits half-width
         (`2022年`, `T恤`, `A股`). Scraped text, old GBK input methods and
         Taiwanese essays often have the full-width forms (`２０２２年`,
         `Ｔ恤`), which split a corpus's vocabulary (`２０２２` and `2022`
         are different tokens), break search and look wrong.
-
-        Each run of full-width letters and digits (U+FF10–FF19, U+FF21–FF3A,
-        U+FF41–FF5A) is one finding; the fix turns exactly those characters
-        into their half-width forms (Unicode NFKC) and is safe. Left alone:
-        full-width punctuation (`，` `：` `－` `（` are Chinese punctuation, and
+    """
+    leaves_alone = """
+        Full-width punctuation (`，` `：` `－` `（` are Chinese punctuation, and
         M001 decides about them); lines with kana or Hangul (Japanese and
         Korean set these characters full-width by convention); lines laid
         out on a fixed-width grid, where a half-width character would break
@@ -50,7 +51,15 @@ class FullwidthAlphanumeric(Rule):
         and a full-width `Ｏ` among Chinese numerals (`二Ｏ一八年`), which
         stands for `〇` and is reported by M005.
     """
+    fix_safety = """
+        The fix turns exactly those characters into their half-width forms
+        (Unicode NFKC) and is safe.
+    """
     fix = FixAvailability.SAFE
+    #: A run of full-width digits and Latin letters.
+    pattern = r"[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+"
+    message = "full-width `{0}` in Chinese text; use `{half}`"
+    replacement = "{half}"
     bad = (
         Example(
             "问题就在于，从１９５０－１９６０年虽然产龄妇女率低。", fixed="问题就在于，从1950－1960年虽然产龄妇女率低。"
@@ -69,31 +78,26 @@ class FullwidthAlphanumeric(Rule):
         Example("二Ｏ一八年的工作报告。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
-        text = doc.text
-        found = []
-        skipped_lines: dict[int, bool] = {}
-        for match in _RUN.finditer(text):
-            start, end = match.span()
-            run = match[0]
-            if doc.is_verbatim(start):
-                continue
-            if run.strip("Ｏｏ") == "" and (text[start - 1 : start] in _NUMERALS or text[end : end + 1] in _NUMERALS):
-                continue
-            number = doc.position(start)[0]
-            if number not in skipped_lines:
-                skipped_lines[number] = _fixed_width_line(doc.line_text(number))
-            if skipped_lines[number]:
-                continue
-            half = run.translate(_HALF)
-            found.append(
-                self.diagnostic(
-                    start, end, f"full-width `{run}` in Chinese text; use `{half}`", Fix.replace(start, end, half)
-                )
-            )
-        return found
+    def keep(self, doc, match):
+        text, (start, end) = doc.text, match.span()
+        if match[0].strip("Ｏｏ") == "" and (text[start - 1 : start] in _NUMERALS or text[end : end + 1] in _NUMERALS):
+            return False
+        return not doc.view(_GridLines)[doc.position(start)[0]]
+
+    def fields(self, doc, match):
+        return {"half": match[0].translate(_HALF)}
+
+
+class _GridLines(dict):
+    """Whether each line (by number) is laid out on a grid, worked out when first asked."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, number: int) -> bool:
+        grid = self[number] = _fixed_width_line(self.doc.line_text(number))
+        return grid
 
 
 def _fixed_width_line(line: str) -> bool:
