@@ -20,10 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from wenlint import pipeline
 from wenlint.config import Settings
 from wenlint.corpus import batch as batches
+from wenlint.corpus import tables
 from wenlint.corpus.batch import ScanJob, Setup
-from wenlint.corpus.context import LineCounter
 from wenlint.corpus.shards import (
     Batch,
     Plan,
@@ -33,13 +34,13 @@ from wenlint.corpus.shards import (
     kind_of,
     read_batches,
     stats_path,
-    write_atomic,
 )
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
+from wenlint.shardrule import CorpusRule, ShardTally, corpus_rules
+from wenlint.storage import write_atomic
 
 IN_FLIGHT_PER_WORKER = 3
-CORPUS_RULE = "S010"
 
 
 def shard_job(job: ScanJob, output: Path, rejected: Path | None) -> ScanJob:
@@ -52,11 +53,9 @@ def shard_job(job: ScanJob, output: Path, rejected: Path | None) -> ScanJob:
     )
 
 
-def min_documents(settings: Settings, shard: Shard) -> int | None:
-    """S010's threshold when it runs on ``shard``, else None (no counting pass)."""
-    if CORPUS_RULE not in settings.codes_for(str(shard.path)):
-        return None
-    return settings.make_rules((CORPUS_RULE,))[0].settings["min-documents"]
+def shard_corpus_rules(settings: Settings, shard: Shard) -> list[CorpusRule]:
+    """The corpus rules that run on ``shard``: none, no counting pass."""
+    return corpus_rules(pipeline.make_rules(settings, str(shard.path)))
 
 
 def finished(output: Path) -> Summary | None:
@@ -124,14 +123,14 @@ def scan_shard(
     setup = Setup(settings, job, name, uuid.uuid4().hex)
     summary = Summary(shards=1, input_bytes=shard.size)
     context_file = None
-    threshold = min_documents(settings, shard)
+    counting = shard_corpus_rules(settings, shard)
     try:
-        if threshold is not None:
-            bar.describe(f"{shard.name} (counting lines)")
-            counter = LineCounter()
-            for _, (keys, documents) in _ordered(pool, "keys", setup, read_batches(shard, job.max_record_bytes)):
-                counter.add(keys, documents)
-            context = counter.context(threshold)
+        if counting:
+            bar.describe(f"{shard.name} (counting)")
+            tally = ShardTally(counting)
+            for _, counts in _ordered(pool, "count", setup, read_batches(shard, job.max_record_bytes)):
+                tally.add(counts)
+            context = tally.views()
             setup = replace(setup, token=uuid.uuid4().hex)  # a new annotator, holding the context
             if pool is None:
                 setup = replace(setup, context=context)
@@ -206,13 +205,13 @@ def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batc
 
 
 def work(task: tuple[str, Setup, str, Any, int]) -> Any:
-    """Run in a worker: the S010 keys (``keys``) or the scan (``scan``) of one batch."""
+    """Run in a worker: the corpus rules' counts (``count``) or the scan (``scan``) of one batch."""
     kind, setup, batch_kind, payload, first = task
-    if kind == "keys":
-        return (batches.keys_of_lines if batch_kind == "lines" else batches.keys_of_table)(setup, payload)
+    if kind == "count":
+        return (batches.counts_of_lines if batch_kind == "lines" else tables.counts_of_table)(setup, payload)
     if batch_kind == "lines":
         return batches.scan_lines(setup, payload)
-    return batches.scan_table(setup, payload, first)
+    return tables.scan_table(setup, payload, first)
 
 
 def default_workers() -> int:

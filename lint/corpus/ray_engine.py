@@ -3,15 +3,16 @@
 For each input shard not finished before::
 
     ray.data.read_json / read_parquet
-      → map_batches(batch.keys_of_table)        # S010's counting pass, when S010 runs
-      → map_batches(batch.annotate_table)       # the scan, materialised once (see _annotate_table)
-      → map_batches(batch.kept_rows)     → write_json / write_parquet   (staging directory)
-      → map_batches(batch.rejected_rows) → write_json / write_parquet   (with --rejected)
+      → map_batches(tables.counts_of_table)      # the corpus rules' counting pass, when one runs
+      → map_batches(tables.annotate_table)       # the scan, materialised once (see _annotate_table)
+      → map_batches(tables.kept_rows)     → the driver → the output shard
+      → map_batches(tables.rejected_rows) → the driver → the rejected shard (with --rejected)
 
 The driver reads back only the small helper column for the summary, then
-joins the staged part files, in order, into the output shard (temporary
-file, then rename) — so the output has the same shape, order and resume
-behaviour as the local engine's. Ray's JSON reader is Arrow's: a shard that
+takes the kept (and rejected) rows batch by batch, in input order, and
+writes them with the local engine's shard writer (temporary file, then
+rename) — so the output has the same shape, order and resume behaviour as
+the local engine's. Ray's JSON reader is Arrow's: a shard that
 is not valid JSON Lines fails as a whole (the local engine reports each bad
 line), and records are numbered by row, not by line.
 """
@@ -19,6 +20,7 @@ line), and records are numbered by row, not by line.
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 import time
 import uuid
@@ -28,13 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from wenlint.config import Settings
-from wenlint.corpus import batch as batches
+from wenlint.corpus import tables
 from wenlint.corpus.batch import ScanJob, Setup
-from wenlint.corpus.context import LineCounter
-from wenlint.corpus.local import finished, min_documents, shard_job
-from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path, write_atomic
+from wenlint.corpus.local import finished, shard_corpus_rules, shard_job
+from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
+from wenlint.shardrule import CorpusRule, ShardTally
+from wenlint.storage import write_atomic
 
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_.]*(?:Error|Exception)\b.*:")
 #: Rows per map_batches call.
@@ -97,24 +100,24 @@ def _scan_shard(
     summary = Summary(shards=1, input_bytes=shard.size)
     try:
         dataset = _read(ray, shard)
-        threshold = min_documents(settings, shard)
-        if threshold is not None:
-            setup = replace(setup, context=_count_lines(dataset, setup, threshold), token=uuid.uuid4().hex)
+        counting = shard_corpus_rules(settings, shard)
+        if counting:
+            setup = replace(setup, context=_count(dataset, setup, counting), token=uuid.uuid4().hex)
         annotated = dataset.map_batches(
             _annotate_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS
         ).materialize()
         number = 1
-        for table in annotated.select_columns([batches.HELPER]).iter_batches(batch_format="pyarrow", batch_size=None):
-            stats, errors = batches.table_stats(table, number)
+        for table in annotated.select_columns([tables.HELPER]).iter_batches(batch_format="pyarrow", batch_size=None):
+            stats, errors = tables.table_stats(table, number)
             number += table.num_rows
             for record, kind, message in errors:
                 bar.log("error: " + summary.add_error(name, record, kind, message))
             for stat in stats:
                 summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
         if rejected is not None:
-            _write(annotated, batches.rejected_rows, job, rejected)
+            _write(annotated, tables.rejected_rows, job, rejected)
         write_atomic(stats_path(output), summary.dumps())
-        _write(annotated, batches.kept_rows, job, output)
+        _write(annotated, tables.kept_rows, job, output)
     except (ray.exceptions.RayError, OSError, ValueError) as error:
         raise ShardError(f"Ray could not scan it: {_last_line(error)}") from None
     return summary
@@ -126,27 +129,31 @@ def _last_line(error: Exception) -> str:
     return causes[-1] if causes else type(error).__name__
 
 
-def _count_lines(dataset, setup: Setup, threshold: int):
-    """S010's first pass: the keys of every batch, counted in the driver."""
-    counter = LineCounter()
-    keys = dataset.map_batches(_keys_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS)
-    for table in keys.iter_batches(batch_format="pyarrow", batch_size=None):
-        for row_keys, documents in zip(table.column("keys").to_pylist(), table.column("documents").to_pylist()):
-            counter.add(row_keys, documents)
-    return counter.context(threshold)
+def _count(dataset, setup: Setup, rules: list[CorpusRule]) -> dict:
+    """The counting pass of the corpus ``rules``: counted in the workers,
+    merged in the driver in input order; the views the documents see."""
+    tally = ShardTally(rules)
+    counts = dataset.map_batches(
+        _counts_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS
+    )
+    for table in counts.iter_batches(batch_format="pyarrow", batch_size=None):
+        for pickled in table.column("counts").to_pylist():
+            tally.add(pickle.loads(pickled))
+    return tally.views()
 
 
 def _annotate_table(table, setup: Setup):
     """batch.annotate_table in a Ray worker that collects garbage as the command does."""
     collect_less()
-    return batches.annotate_table(table, setup)
+    return tables.annotate_table(table, setup)
 
 
-def _keys_table(table, setup: Setup):
+def _counts_table(table, setup: Setup):
+    """tables.counts_of_table as a one-row table (the counts pickled: their shape is the rules' own)."""
     import pyarrow as pa
 
-    keys, documents = batches.keys_of_table(setup, table)
-    return pa.table({"keys": pa.array([keys], type=pa.list_(pa.uint64())), "documents": [documents]})
+    counts = pickle.dumps(tables.counts_of_table(setup, table), protocol=pickle.HIGHEST_PROTOCOL)
+    return pa.table({"counts": pa.array([counts], type=pa.binary())})
 
 
 def _write(annotated, select: Callable, job: ScanJob, target: Path) -> None:
@@ -160,7 +167,7 @@ def _write(annotated, select: Callable, job: ScanJob, target: Path) -> None:
     writer = ShardWriter(target)
     try:
         for table in rows.iter_batches(batch_format="pyarrow", batch_size=None):
-            writer.write(batches.table_as(table, output_format))
+            writer.write(tables.table_as(table, output_format))
         writer.commit()
     except BaseException:
         writer.abort()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any, BinaryIO
 from wenlint.corpus import require
 from wenlint.corpus.batch import Oversize
 from wenlint.errors import WenlintError
+from wenlint.storage import commit_file
 
 #: A batch holds about this many bytes of input, or BATCH_RECORDS records.
 BATCH_BYTES = 1 << 20
@@ -283,8 +283,7 @@ class ShardWriter:
             if self._stream is not self._file:
                 self._stream.close()
             self._file.close()
-        _fsync(self.temporary)
-        os.replace(self.temporary, self.path)
+        commit_file(self.temporary, self.path)
 
     def abort(self) -> None:
         """Close and delete the temporary file."""
@@ -295,20 +294,3 @@ class ShardWriter:
                 self._parquet.close()
         finally:
             self.temporary.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a small file (statistics, the summary) through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.wenlint-tmp")
-    temporary.write_bytes(data)
-    _fsync(temporary)
-    os.replace(temporary, path)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
-import os
 import pickle
-import tempfile
 import time
 from functools import cache
 from pathlib import Path
 
+from wenlint.storage import write_atomic
 from wenlint_rules import DATA
 from wenlint_rules.typo.lexicon import build
 from wenlint_rules.typo.lexicon.query import Lexicon
@@ -68,23 +67,10 @@ def store(path: Path, data: dict) -> None:
     cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         _remove_stale(path)
     except OSError:
         pass
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix="typo-lexicon-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 @contextlib.contextmanager
