@@ -249,12 +249,12 @@ def test_automaton_is_built_once_per_process_and_scan_once_per_document(monkeypa
 
     monkeypatch.setattr(_patterns, "_build_automaton", counting_build)
     monkeypatch.setattr(_patterns, "_scan", counting_scan)
-    _patterns.automaton.cache_clear()
+    _patterns._anchor_automaton.cache_clear()
     try:
         for path in SEED_FILES:
             assert lint(Document(path.read_text(encoding="utf-8")), S_RULES)
     finally:
-        _patterns.automaton.cache_clear()
+        _patterns._anchor_automaton.cache_clear()
     assert counts == {"automaton": 1, "scan": len(SEED_FILES)}
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import SpamRule, pack, scan
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule
 
 #: What separates the steps of a breadcrumb (a slash only with spaces around it,
 #: since `商业/管理/HR` is one step).
@@ -16,26 +17,32 @@ MAX_LENGTH = 100
 MAX_STEP_LENGTH = 30
 
 
-class Breadcrumb(SpamRule):
+class Breadcrumb(SpamLineRule):
     code = "S002"
     name = "breadcrumb"
     summary = "A breadcrumb navigation line left from a web page"
     flags = """
+        A line of two or more steps joined by `>`, `>>`, `＞`, `»`, `›`, `→`
+        (or ` / ` with spaces), each step 30 characters or fewer, with no
+        clause punctuation, that starts with a location label (`当前位置:`,
+        `您的位置:`) or, in the head or tail of the document, with the home
+        page (`首页`, `主页`, `home`). Words of both scripts match (`首頁`).
+    """
+    why = """
         Web pages show where a page sits in the site: `首頁 > 文章中心 > 正文`,
         `当前位置:首页 > 商业/管理/HR > 管理学资料`. Scraped with the page,
         the line is navigation, not text.
-
-        Flagged: a line of two or more steps joined by `>`, `>>`, `＞`, `»`,
-        `›`, `→` (or ` / ` with spaces), each step 30 characters or fewer,
-        with no clause punctuation, that starts with a location label
-        (`当前位置:`, `您的位置:`) or, in the head or tail of the document,
-        with the home page (`首页`, `主页`, `home`). A step list in the body
-        without a location label (`首页 > 设置 > 账号` in a manual) and any
-        prose are left alone. Words of both scripts match (`首頁`).
-
+    """
+    leaves_alone = """
+        A step list in the body without a location label (`首页 > 设置 > 账号`
+        in a manual) and any prose.
+    """
+    fix_safety = """
         The fix deletes the line: safe in the head or tail, unsafe in the body.
     """
-    fix = FixAvailability.SOMETIMES
+    pack = "breadcrumb"
+    anchors = ("label",)
+    needs_any = ">＞»›→/／"
     bad = (
         Example(
             "社区发展工作大会讲话\n首頁 > 文章中心 > 正文\n\n今天的大会,是市政府就加快社区建设专门召开的一次重要会议。",
@@ -63,24 +70,15 @@ class Breadcrumb(SpamRule):
         ),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        text = doc.text
-        if not doc.has_han or not any(mark in text for mark in ">＞»›→/／"):
-            return []
-        found = scan(doc)
-        zones = doc.zones
-        labels = pack("breadcrumb")["label"]
-        home = pack("breadcrumb")["home"]
-        results = []
-        for index in self.candidate_lines(doc, found, "breadcrumb:label"):
-            line = found.line(index).strip()
-            if not line or len(line) > MAX_LENGTH or _PROSE.search(line):
-                continue
-            label = _LABEL.match(line)
-            has_label = label is not None and label["label"] in labels
-            steps = _STEP_SEPARATOR.split(line[label.end() :] if has_label else line)
-            if len(steps) < 2 or not all(0 < len(step) <= MAX_STEP_LENGTH for step in steps):
-                continue
-            if has_label or (zones.is_edge(index) and steps[0].lower() in home):
-                results.append(self.line_finding(doc, index, "breadcrumb navigation line; delete the line"))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        text = line.text
+        if len(text) > MAX_LENGTH or _PROSE.search(text):
+            return None
+        label = _LABEL.match(text)
+        has_label = label is not None and label["label"] in self.section("label")
+        steps = _STEP_SEPARATOR.split(text[label.end() :] if has_label else text)
+        if len(steps) < 2 or not all(0 < len(step) <= MAX_STEP_LENGTH for step in steps):
+            return None
+        if has_label or (line.edge and steps[0].lower() in self.section("home")):
+            return "breadcrumb navigation line"
+        return None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import SpamRule, pack, scan
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule
 
 #: ICP filing and licence numbers (`蜀ICP备13022795号`, `京ICP证030173号`),
 #: police filing numbers (`川公网安备 51140202000112号`), value-added telecom
@@ -24,29 +25,36 @@ _SENTENCE_END = regex.compile(r"[。！？!?]")
 MAX_LENGTH = 120
 
 
-class LicenceFooter(SpamRule):
+class LicenceFooter(SpamLineRule):
     code = "S006"
     name = "licence-footer"
     summary = "A site footer: ICP and police filing numbers, copyright notice"
     flags = """
+        A short line (120 characters or fewer, at most one sentence end)
+        holding an ICP number (`蜀ICP备13022795号`, `京ICP证030173号`), a
+        police filing number (`公网安备 51140202000112号`) or a telecom licence
+        (`川B2-20120012`), in any zone; and, in the head or tail of the
+        document, a short line holding `版权所有` (not the word
+        `版权所有人`/`版权所有者`) or a copyright notice (`©2022`, `Copyright`,
+        `All Rights Reserved`).
+    """
+    why = """
         Chinese websites must show their ICP filing number and often their
         public-security filing number in the footer, next to the copyright:
         `电脑版 |金锄头文库版权所有`, `经营许可证:蜀ICP备13022795号 | 川公网安备
         51140202000112号`. Scraped with the page, the footer is the site's,
         not the document's.
-
-        Flagged: a short line (120 characters or fewer, at most one sentence
-        end) holding an ICP number (`蜀ICP备13022795号`, `京ICP证030173号`),
-        a police filing number (`公网安备 51140202000112号`) or a telecom
-        licence (`川B2-20120012`), in any zone; and, in the head or tail of
-        the document, a short line holding `版权所有` (not the word
-        `版权所有人`/`版权所有者`) or a copyright notice (`©2022`, `Copyright`,
-        `All Rights Reserved`). The fix deletes the line: safe in the head or
-        tail, unsafe in the body. A sentence that mentions copyright
-        (`我们的版权所有人`, `本书版权所有,侵权必究` inside a paragraph) is left
-        alone.
     """
-    fix = FixAvailability.SOMETIMES
+    leaves_alone = """
+        A sentence that mentions copyright (`我们的版权所有人`, `本书版权所有,
+        侵权必究` inside a paragraph).
+    """
+    fix_safety = """
+        The fix deletes the line: safe in the head or tail, unsafe in the body.
+    """
+    pack = "licence"
+    anchors = ("anchors",)
+    browse = frozenset()
     bad = (
         Example(
             "很高兴,再次能够和大家共同学习探讨社区党建工作。\n\n电脑版\xa0|金锄头文库版权所有\n"
@@ -69,23 +77,15 @@ class LicenceFooter(SpamRule):
         Example("网站备案是指向主管部门申请ICP备案,备案成功后会得到一个备案号,要放在网站底部。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
-        found = scan(doc)
-        candidates = found.lines_with("licence:anchors")
-        if not candidates:
-            return []
-        zones = doc.zones
-        owner = pack("licence")["owner-suffix"]
-        results = []
-        for index in candidates:
-            line = found.line(index).strip()
-            if self.is_verbatim_line(doc, index) or len(line) > MAX_LENGTH or len(_SENTENCE_END.findall(line)) > 1:
-                continue
-            if _NUMBER.search(line) or (zones.is_edge(index) and (_COPYRIGHT.search(line) or _rights(line, owner))):
-                results.append(self.line_finding(doc, index, "site licence footer; delete the line"))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        text = line.text
+        if len(text) > MAX_LENGTH or len(_SENTENCE_END.findall(text)) > 1:
+            return None
+        if _NUMBER.search(text) or (
+            line.edge and (_COPYRIGHT.search(text) or _rights(text, self.section("owner-suffix")))
+        ):
+            return "site licence footer"
+        return None
 
 
 def _rights(line: str, owner: frozenset[str]) -> bool:

@@ -1,6 +1,6 @@
 """Pattern packs of the S (spam and boilerplate) family, one Aho-Corasick
-automaton per process, one pass of it per document, and the base class the
-S rules share.
+automaton per process, one pass of it per document, and ``SpamLineRule``,
+the line rule kind as the S rules use it.
 
 A pack is a text file ``data/spam_<kind>.txt``: one phrase per line, ``#``
 comments and ``[section]`` headers. Phrases may be written in either script:
@@ -10,40 +10,25 @@ half-converted `來源于網友上傳` of a careless converter. The normalised t
 keeps the length of the original, so offsets into it are offsets into
 ``doc.text``. Phrases with Latin letters also match in lower and upper case.
 
-(A leading underscore keeps this module out of rule discovery: the base
-class has no code.)
+Each rule declares the pack sections that anchor the automaton
+(``SpamLineRule.anchors``); the automaton is built from those declarations,
+so adding a rule is its module and its pack.
 """
 
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
-from wenlint import Diagnostic, Document, Fix, Option, Rule
+from wenlint import Document, Option
+from wenlint.kinds.line import Candidate, LineRule
 from wenlint.script import converter
+from wenlint.zones import Zone
 from wenlint_rules import DATA
-
-#: Sections of the packs that anchor the automaton, as (pack, section, suffixes):
-#: each phrase is a key followed by each suffix (metadata labels only count
-#: before a colon: `格式:`, not the `格式` of prose). Only rare phrases anchor
-#: it: common words (the weak sections) are looked up in the few lines an
-#: anchor marks (``Scan.find_in_line``), which keeps the automaton small and fast.
-ANCHORS = (
-    ("seo", "strong", ("",)),
-    ("breadcrumb", "label", ("",)),
-    ("promo", "strong", ("",)),
-    ("promo", "search", ("",)),
-    ("metadata", "strong", (":", "：")),
-    ("chrome", "strong", ("",)),
-    ("chrome", "preview", ("",)),
-    ("licence", "anchors", ("",)),
-    ("tags", "strong", ("",)),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +38,8 @@ class Hit:
     start: int
     end: int
     phrase: str
+    #: ``pack:section`` of the phrase (``extra`` for a configured one).
+    tag: str = ""
 
     def inside(self, others: Iterable[Hit]) -> bool:
         """Whether another hit covers this one (`网友上传` in `来源于网友上传`)."""
@@ -133,12 +120,27 @@ def _build_automaton(entries: tuple[tuple[str, str], ...]):
     return automaton
 
 
-@lru_cache(maxsize=1)
+#: The pack sections that anchor the automaton, as (pack, section, suffixes),
+#: declared by the S line rules (``SpamLineRule.anchors``) as their classes
+#: are defined. Each phrase is a key followed by each suffix (metadata labels
+#: only count before a colon: `格式:`, not the `格式` of prose). Only rare
+#: phrases anchor it: common words (the weak sections) are looked up in the
+#: few lines an anchor marks (``Scan.find_in_line``), which keeps the
+#: automaton small and fast.
+_ANCHORS: dict[tuple[str, str, tuple[str, ...]], None] = {}
+
+
 def automaton():
-    """The automaton of every anchor section of the packs, built once per process."""
+    """The automaton of every declared anchor section, built once per process
+    (again only if a rule declares another section later)."""
+    return _anchor_automaton(tuple(_ANCHORS))
+
+
+@lru_cache(maxsize=1)
+def _anchor_automaton(anchors: tuple[tuple[str, str, tuple[str, ...]], ...]):
     entries = tuple(
         (phrase + suffix, f"{name}:{section}")
-        for name, section, suffixes in ANCHORS
+        for name, section, suffixes in anchors
         for phrase in pack(name)[section]
         for suffix in suffixes
     )
@@ -154,9 +156,8 @@ def extra_automaton(phrases: frozenset[str]):
 def _find(automaton_, text: str) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = defaultdict(list)
     for last, (phrase, tags) in automaton_.iter(text):
-        hit = Hit(last + 1 - len(phrase), last + 1, phrase)
         for tag in tags:
-            hits[tag].append(hit)
+            hits[tag].append(Hit(last + 1 - len(phrase), last + 1, phrase, tag))
     return hits
 
 
@@ -166,8 +167,7 @@ def _find(automaton_, text: str) -> dict[str, list[Hit]]:
 @dataclass
 class Scan:
     """A document as the S rules see it: its text normalised to Simplified,
-    and every anchor phrase found in it, by ``pack:section`` tag. (It holds
-    no reference to the document, which keys the cache of scans.)"""
+    and every anchor phrase found in it, by ``pack:section`` tag."""
 
     text: str
     line_starts: list[int]
@@ -217,9 +217,6 @@ class Scan:
         return self._extra[phrases]
 
 
-_SCANS: weakref.WeakKeyDictionary[Document, Scan] = weakref.WeakKeyDictionary()
-
-
 def _scan(doc: Document) -> Scan:
     text = normalise(doc.text)
     return Scan(text, doc.line_starts, _find(automaton(), text))
@@ -227,10 +224,7 @@ def _scan(doc: Document) -> Scan:
 
 def scan(doc: Document) -> Scan:
     """The scan of ``doc``, made once and shared by every S rule."""
-    found = _SCANS.get(doc)
-    if found is None:
-        found = _SCANS[doc] = _scan(doc)
-    return found
+    return doc.view(_scan)
 
 
 # -- the rules' base class ----------------------------------------------------------
@@ -241,9 +235,32 @@ def extra_patterns_option(what: str) -> Option:
     return Option([], f"more {what} to match (Simplified or Traditional)")
 
 
-class SpamRule(Rule):
-    """What the S rules share: the ``extra-patterns`` option (when a rule
-    declares it) and findings that delete a whole line."""
+class SpamLineRule(LineRule):
+    """A line rule of the S family, declared by its pack and the sections of
+    it that anchor the automaton. It reads lines normalised to Simplified
+    (``Candidate.text``), with the anchor phrases found in each
+    (``Candidate.hits``), and may take an ``extra-patterns`` option."""
+
+    #: Its pack, ``data/spam_<pack>.txt``.
+    pack: ClassVar[str] = ""
+    #: Sections of the pack whose phrases anchor the automaton: a line
+    #: holding one is judged in any zone the policy allows.
+    anchors: ClassVar[tuple[str, ...]] = ()
+    #: What an anchor phrase must be followed by to count (a colon for labels).
+    anchor_suffixes: ClassVar[tuple[str, ...]] = ("",)
+    #: The zones whose every line is judged, anchor or not (as far as the
+    #: zone policy allows); in the others only the lines holding an anchor.
+    browse: ClassVar[frozenset[Zone]] = frozenset({Zone.HEAD, Zone.TAIL})
+    #: Whether the ``extra-patterns`` phrases anchor lines as the pack's anchors do.
+    extra_anchors: ClassVar[bool] = False
+    #: Characters one of which a text needs to hold such a line (`>` for a
+    #: breadcrumb); empty for any text.
+    needs_any: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for section in cls.anchors:
+            _ANCHORS[(cls.pack, section, cls.anchor_suffixes)] = None
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
@@ -252,42 +269,30 @@ class SpamRule(Rule):
             raise ValueError(f"option 'extra-patterns' must be a list of non-empty strings, not {extra!r}")
         self.extra = phrase_set(extra)
 
-    @staticmethod
-    def is_verbatim_line(doc: Document, index: int) -> bool:
-        """Whether line ``index`` starts in Markdown code, a URL or an address."""
-        if not doc.verbatim:
-            return False
-        line = doc.line(index + 1)
-        text = doc.text[line.start : line.end]
-        return doc.is_verbatim(line.start + len(text) - len(text.lstrip()))
+    def section(self, name: str) -> frozenset[str]:
+        """Section ``name`` of the rule's pack."""
+        return pack(self.pack)[name]
 
-    def candidate_lines(self, doc: Document, found: Scan, *tags: str) -> list[int]:
-        """Indexes of the lines a rule looks at, in order: every line of the
-        head and tail, and the body lines holding a phrase of ``tags``;
-        not lines in Markdown code."""
-        zones = doc.zones
-        lines = {*zones.head, *zones.tail}
-        lines.update(found.lines_with(*tags))
-        return [index for index in sorted(lines) if not self.is_verbatim_line(doc, index)]
+    def tag(self, section: str) -> str:
+        """The tag of the hits of a section of the rule's pack (``Hit.tag``)."""
+        return f"{self.pack}:{section}"
 
-    def labelled_lines(self, doc: Document, tag: str) -> list[tuple[int, str]]:
-        """(index, stripped text) of the candidate lines of a rule whose
-        signatures are `label:` lines; none in a text without a colon."""
-        text = doc.text
-        if not doc.has_han or (":" not in text and "：" not in text):
-            return []
+    def candidates(self, doc: Document) -> Iterator[Candidate]:
+        if self.needs_any and not any(mark in doc.text for mark in self.needs_any):
+            return
         found = scan(doc)
-        return [(index, found.line(index).strip()) for index in self.candidate_lines(doc, found, tag)]
-
-    def line_finding(self, doc: Document, index: int, message: str) -> Diagnostic:
-        """A finding on the text of line ``index``, fixed by deleting the line
-        (see ``Zones.removal_span``): safe when the line is in the head or
-        tail, where a rule's signature is strong evidence; unsafe in the body."""
-        line = doc.line(index + 1)
-        text = doc.text[line.start : line.end]
-        start = line.start + len(text) - len(text.lstrip())
-        end = line.start + len(text.rstrip())
+        hits = found.lines_with(*map(self.tag, self.anchors))
+        if self.extra_anchors:
+            for hit in found.extra_hits(self.extra):
+                hits.setdefault(found.line_index(hit.start), []).append(hit)
         zones = doc.zones
-        remove_start, remove_end = zones.removal_span(index)
-        fix = Fix.replace(remove_start, remove_end, "", safe=zones.is_edge(index), message="delete the line")
-        return self.diagnostic(start, end, message, fix)
+        browse = self.browse & self.zone_policy.flags
+        indexes = set(hits)
+        for zone, lines in ((Zone.HEAD, zones.head), (Zone.BODY, zones.body), (Zone.TAIL, zones.tail)):
+            if zone in browse:
+                indexes.update(lines)
+        for index in sorted(indexes):
+            start, end = found.line_span(index)
+            raw = found.text[start:end]
+            start += len(raw) - len(raw.lstrip())
+            yield Candidate(index, zones.zone(index), start, raw.strip(), tuple(hits.get(index, ())))

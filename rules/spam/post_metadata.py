@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import SpamRule, pack
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule, pack
 
 #: A field label: a short word before a colon, at the start of the line or after a space or bar.
 _LABEL = regex.compile(r"(?:^|(?<=[\s|｜]))(?P<label>[\p{Han}A-Za-z]{1,6})\s*[:：]")
@@ -17,30 +18,37 @@ MAX_VALUE_LENGTH = 40
 MIN_STRONG_IN_BODY = 2
 
 
-class PostMetadata(SpamRule):
+class PostMetadata(SpamLineRule):
     code = "S004"
     name = "post-metadata"
     summary = "A line of crawl or upload metadata (time, source, uploader, size)"
     flags = """
+        A line made only of `label:value` fields whose labels are all metadata
+        labels (pack `data/spam_metadata.txt`, both scripts), with short values
+        and no clause punctuation. In the head or tail of the document: two
+        fields or more, or a single time field holding a machine timestamp
+        (`时间:2022-09-21 03:23:00`), or a single source field naming a web
+        source (`来源:网友投稿`). In the body only upload metadata counts (two
+        labels such as `上传人`, `文档编号`, `页数`, `大小`).
+    """
+    why = """
         Sites print a post's metadata above or below it: `時間:2022-09-21
         03:23:00`, `时间:2022-07-04 11:15:02 来源:网友投稿`, `上传人:小**
         文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB`.
         It describes the web page, not the document.
-
-        Flagged: a line made only of `label:value` fields whose labels are
-        all metadata labels (pack `data/spam_metadata.txt`, both scripts),
-        with short values and no clause punctuation. In the head or tail of
-        the document: two fields or more, or a single time field holding a
-        machine timestamp (`时间:2022-09-21 03:23:00`), or a single source
-        field naming a web source (`来源:网友投稿`); the fix, deleting the
-        line, is safe. In the body only upload metadata counts (two labels
-        such as `上传人`, `文档编号`, `页数`, `大小`), and the fix is unsafe.
-
-        Left alone: a notice's own fields (`时间:下午三点`, `时间:2022年3月1日
+    """
+    leaves_alone = """
+        A notice's own fields (`时间:下午三点`, `时间:2022年3月1日
         地点:三楼会议室`, where `地点` is no metadata label), an author line by
         itself, and any field inside a sentence.
     """
-    fix = FixAvailability.SOMETIMES
+    fix_safety = """
+        The fix deletes the line: safe in the head or tail, unsafe in the body.
+    """
+    pack = "metadata"
+    anchors = ("strong",)
+    anchor_suffixes = (":", "：")
+    needs_any = ":："
     bad = (
         Example(
             "社區構建問題報告\n\n時間:2022-09-21 03:23:00\n\n社區是城市社會的基本構成單元,也是構建社會主義和諧社會的重要基石。",
@@ -64,15 +72,13 @@ class PostMetadata(SpamRule):
         Example("文件格式:DOC和PDF都可以,页数:不限,我们都会认真审阅每一份材料。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        labels = pack("metadata")
-        results = []
-        for index, line in self.labelled_lines(doc, "metadata:strong"):
-            fields = _fields(line, labels["strong"] | labels["weak"])
-            if fields and _is_metadata(fields, labels, doc.zones.is_edge(index)):
-                shown = "`, `".join(label for label, _ in fields[:3])
-                results.append(self.line_finding(doc, index, f"post metadata (`{shown}`); delete the line"))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        labels = pack(self.pack)
+        fields = _fields(line.text, labels["strong"] | labels["weak"])
+        if not fields or not _is_metadata(fields, labels, line.edge):
+            return None
+        shown = "`, `".join(label for label, _ in fields[:3])
+        return f"post metadata (`{shown}`)"
 
 
 def _fields(line: str, known: frozenset[str]) -> list[tuple[str, str]]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
+from wenlint import Document, Example
+from wenlint.kinds.line import HEAD, Candidate
 from wenlint.textclass import HAN
 from wenlint.zones import is_prose
-from wenlint_rules.spam.patterns import SpamRule, pack, scan
+from wenlint_rules.spam.patterns import SpamLineRule, pack, scan
 
 _SPACES = regex.compile(r"\s+")
 _BRACKETED_END = regex.compile(r"[(（【\[](?P<inner>[^()（）【】\[\]]{1,15})[)）】\]]$")
@@ -18,28 +19,36 @@ MIN_TITLE_HAN = 6
 MAX_EXTRA = 2
 
 
-class RepeatedTitle(SpamRule):
+class RepeatedTitle(SpamLineRule):
     code = "S008"
     name = "repeated-title"
     summary = "The title repeated two or three times at the top"
     flags = """
+        In the head of the document, a title line (80 characters or fewer, at
+        least six Chinese characters, not prose) that another title line below
+        it repeats, once site additions are set aside (a trailing `范文`,
+        `模板`, `精选`, `(2022年)`, `(精选3篇)` … from the pack
+        `data/spam_title_variants.txt`) and allowing two extra characters
+        (`上讲话` / `上的讲话`).
+    """
+    why = """
         A scraped page shows the title as the page title, as the heading of
         the site's summary and again as the document's own first line, so the
         text starts with the same line two or three times, often with a
         site's addition: `建设局社区建设会议上讲话范文`, `建设局社区建设会议上讲话`;
         `…推进会上讲话(2022年)`, `…推进会上的讲话`.
-
-        Flagged: in the head of the document, a title line (80 characters or
-        fewer, at least six Chinese characters, not prose) that another title
-        line below it repeats, once site additions are set aside (a trailing
-        `范文`, `模板`, `精选`, `(2022年)`, `(精选3篇)` … from the pack
-        `data/spam_title_variants.txt`) and allowing two extra characters
-        (`上讲话` / `上的讲话`). The last of the repeats, the one right above
-        the body, is kept; the safe fix deletes the others. Headings in the
-        body, and short lines such as `相关搜索` (the viewer-chrome rule's),
-        are left alone.
     """
-    fix = FixAvailability.SAFE
+    leaves_alone = """
+        Headings in the body, and short lines such as `相关搜索` (the
+        viewer-chrome rule's).
+    """
+    fix_safety = """
+        The last of the repeats, the one right above the body, is kept; the
+        safe fix deletes the others.
+    """
+    pack = "title_variants"
+    zone_policy = HEAD
+    action = "delete this one"
     bad = (
         Example(
             "社区建设会议上讲话范文\n\n社区建设会议上讲话\n\n同志们:今天,我们召开全区社区建设工作会议,研究今后的工作思路。",
@@ -64,23 +73,28 @@ class RepeatedTitle(SpamRule):
         Example("社区工作总结\n社区工作总结报告书\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        zones = doc.zones
-        if len(zones.head) < 2 or not doc.has_han:
-            return []
-        found = scan(doc)
-        titles = [
-            (index, _key(line))
-            for index in zones.head
-            if _is_title(line := found.line(index).strip()) and not self.is_verbatim_line(doc, index)
-        ]
-        results = []
-        for position, (index, key) in enumerate(titles):
-            kept = next((later for later, other in titles[position + 1 :] if _same_title(key, other)), None)
-            if kept is not None:
-                message = f"title repeated (kept on line {kept + 1}); delete this one"
-                results.append(self.line_finding(doc, index, message))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        kept = doc.view(_repeated_titles).get(line.index)
+        return None if kept is None else f"title repeated (kept on line {kept + 1})"
+
+
+def _repeated_titles(doc: Document) -> dict[int, int]:
+    """The title lines of the head that a later one repeats: index → index of the
+    later one (the first repeat below it)."""
+    if len(doc.zones.head) < 2:
+        return {}
+    found = scan(doc)
+    titles = [
+        (index, _key(line))
+        for index in doc.zones.head
+        if _is_title(line := found.line(index).strip()) and not SpamLineRule.starts_verbatim(doc, index)
+    ]
+    repeated = {}
+    for position, (index, key) in enumerate(titles):
+        kept = next((later for later, other in titles[position + 1 :] if _same_title(key, other)), None)
+        if kept is not None:
+            repeated[index] = kept
+    return repeated
 
 
 def _is_title(line: str) -> bool:

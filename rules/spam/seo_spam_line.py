@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import SpamRule, extra_patterns_option, pack, scan
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, scan
 
 #: One keyword: what lies between `|`, `丨`, `/` and spaces.
 _KEYWORD = regex.compile(r"[^|丨｜/／\s]+")
@@ -19,31 +20,38 @@ MIN_SPAM_SHARE = 0.6
 MIN_STRONG = 2
 
 
-class SeoSpamLine(SpamRule):
+class SeoSpamLine(SpamLineRule):
     code = "S001"
     name = "seo-spam-line"
     summary = "A line of SEO keywords for adult, gambling or pirate-streaming sites"
     flags = """
+        A line of at least three short keywords (16 characters or fewer each)
+        with no clause punctuation, in any zone, where at least 60% of the
+        keywords hold spam vocabulary and at least two distinct strong phrases
+        occur (pack `data/spam_seo.txt`: adult, gambling and pirate-streaming
+        phrases, matched in Simplified and Traditional). Option
+        `extra-patterns`: more strong phrases.
+    """
+    why = """
         Hacked and spam-farmed pages carry a line of short keywords joined by
         `|`, `丨`, `/` or spaces, written for search engines:
         `日韩有码亚洲专区|国产探花在线播放|…|人人人人人超碰在线`. It is never
         part of the document.
-
-        Flagged, in any zone: a line of at least three short keywords (16
-        characters or fewer each) with no clause punctuation, where at least
-        60% of the keywords hold spam vocabulary and at least two distinct
-        strong phrases occur (pack `data/spam_seo.txt`: adult, gambling and
-        pirate-streaming phrases, matched in Simplified and Traditional).
-        The vocabulary is phrase-level: a bare `成人`, `澳门`, `开云` or
-        `视频` never counts as strong, so `成人教育`, `澳门回归` and the name
-        `毛开云` are left alone, and so is any prose sentence, a list of
-        ordinary keywords, and a site menu with one such phrase.
-
-        The fix deletes the line. It is safe in the head or tail of the
-        document (see the zone view) and unsafe in the body. Option
-        `extra-patterns`: more strong phrases.
     """
-    fix = FixAvailability.SOMETIMES
+    leaves_alone = """
+        The vocabulary is phrase-level: a bare `成人`, `澳门`, `开云` or `视频`
+        never counts as strong, so `成人教育`, `澳门回归` and the name `毛开云`
+        are left alone, and so is any prose sentence, a list of ordinary
+        keywords, and a site menu with one such phrase.
+    """
+    fix_safety = """
+        The fix deletes the line. It is safe in the head or tail of the
+        document (see the zone view) and unsafe in the body.
+    """
+    pack = "seo"
+    anchors = ("strong",)
+    browse = frozenset()
+    extra_anchors = True
     options = {"extra-patterns": extra_patterns_option("strong spam phrases")}
     bad = (
         Example(
@@ -76,30 +84,15 @@ class SeoSpamLine(SpamRule):
         Example("状元 榜眼 探花"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
-        found = scan(doc)
-        candidates = found.lines_with("seo:strong")
-        if self.extra:
-            for hit in found.extra_hits(self.extra):
-                candidates.setdefault(found.line_index(hit.start), []).append(hit)
-        if not candidates:
-            return []
-        weak = pack("seo")["weak"]
-        results = []
-        for index in sorted(candidates):
-            if self.is_verbatim_line(doc, index):
-                continue
-            strong = {hit.phrase.lower() for hit in candidates[index] if not hit.inside(candidates[index])}
-            if len(strong) < MIN_STRONG:
-                continue
-            line_start, _ = found.line_span(index)
-            hits = candidates[index] + found.find_in_line(index, weak)
-            spans = [(hit.start - line_start, hit.end - line_start) for hit in hits]
-            if _is_spam_line(found.line(index), spans):
-                results.append(self.line_finding(doc, index, _message(strong)))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        strong = {hit.phrase.lower() for hit in line.hits if not hit.inside(line.hits)}
+        if len(strong) < MIN_STRONG:
+            return None
+        hits = [*line.hits, *scan(doc).find_in_line(line.index, self.section("weak"))]
+        if not _is_spam_line(line.text, [(hit.start - line.start, hit.end - line.start) for hit in hits]):
+            return None
+        shown = "`, `".join(sorted(strong)[:3])
+        return f"SEO spam line (`{shown}`, …)"
 
 
 def _is_spam_line(line: str, spans: list[tuple[int, int]]) -> bool:
@@ -111,8 +104,3 @@ def _is_spam_line(line: str, spans: list[tuple[int, int]]) -> bool:
         return False
     spammy = sum(1 for start, end in keywords if any(start <= s and e <= end for s, e in spans))
     return spammy >= MIN_SPAM_SHARE * len(keywords)
-
-
-def _message(strong: set[str]) -> str:
-    shown = "`, `".join(sorted(strong)[:3])
-    return f"SEO spam line (`{shown}`, …); delete the line"

@@ -6,9 +6,10 @@ from functools import lru_cache
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, Fix, FixAvailability
+from wenlint import Diagnostic, Document, Example, Fix
+from wenlint.kinds.line import HEAD, Candidate
 from wenlint.textclass import HAN
-from wenlint_rules.spam.patterns import SpamRule, extra_patterns_option, pack, scan
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack
 
 #: What sites put between their name, their sections and the title.
 _SEPARATOR_CHARS = " \t\u3000\xa0|｜_·•>»:：-—–"
@@ -27,26 +28,31 @@ def _affixes(extra: frozenset[str]) -> tuple[regex.Pattern, regex.Pattern]:
     return prefix, suffix
 
 
-class SiteNameTitle(SpamRule):
+class SiteNameTitle(SpamLineRule):
     code = "S009"
     name = "site-name-title"
     summary = "A site name glued to the document's title"
     flags = """
+        In the head of the document, a line that starts or ends with the name
+        of a document-sharing or essay site (pack `data/spam_sites.txt`, both
+        scripts), possibly followed by its section names (`资料文库`,
+        `范文大全`), separated from the title by spaces, `|`, `_`, `-` or `>`.
+        Option `extra-patterns`: more site names.
+    """
+    why = """
         A page's title often carries the site's name and section, and the
         scrape keeps them in the document's first line: `美章网 资料文库
         建设局社区建设会议上讲话范文`, `社区工作总结_百度文库`.
-
-        Flagged: in the head of the document, a line that starts or ends with
-        the name of a document-sharing or essay site (pack
-        `data/spam_sites.txt`, both scripts), possibly followed by its section
-        names (`资料文库`, `范文大全`), separated from the title by spaces,
-        `|`, `_`, `-` or `>`.
-        The safe fix removes the site name and sections and keeps the title;
-        a line that is nothing but the site name is deleted. The same words
-        in the body (`我在百度文库上找到了这篇讲话`) are left alone. Option
-        `extra-patterns`: more site names.
     """
-    fix = FixAvailability.SAFE
+    leaves_alone = """
+        The same words in the body (`我在百度文库上找到了这篇讲话`).
+    """
+    fix_safety = """
+        The safe fix removes the site name and sections and keeps the title;
+        a line that is nothing but the site name is deleted.
+    """
+    pack = "sites"
+    zone_policy = HEAD
     options = {"extra-patterns": extra_patterns_option("site names")}
     bad = (
         Example(
@@ -73,32 +79,17 @@ class SiteNameTitle(SpamRule):
         Example("豆丁的故事\n\n豆丁是一只小狗,它每天都在社区的花园里快乐地玩耍。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        zones = doc.zones
-        if not zones.head or not doc.has_han:
-            return []
-        found = scan(doc)
+    def judge(self, doc: Document, line: Candidate) -> str | Diagnostic | None:
         prefix, suffix = _affixes(self.extra)
-        results = []
-        for index in zones.head:
-            raw = found.line(index)
-            line = raw.strip()
-            if not line or self.is_verbatim_line(doc, index):
-                continue
-            start, _ = found.line_span(index)
-            start += len(raw) - len(raw.lstrip())
-            for match in (prefix.match(line), suffix.search(line)):
-                if match is None:
-                    continue
-                rest = line[: match.start()] + line[match.end() :]
-                name_start, name_end = start + match.start(), start + match.end()
-                name = doc.text[name_start:name_end].strip(_SEPARATOR_CHARS)
-                if not rest.strip():
-                    results.append(self.line_finding(doc, index, f"site name `{name}` alone; delete the line"))
-                elif len(HAN.findall(rest)) >= _MIN_TITLE_HAN:
-                    fix = Fix.replace(name_start, name_end, "", message="remove the site name")
-                    results.append(
-                        self.diagnostic(name_start, name_end, f"site name `{name}` glued to the title; remove it", fix)
-                    )
-                break
-        return results
+        match = prefix.match(line.text) or suffix.search(line.text)
+        if match is None:
+            return None
+        rest = line.text[: match.start()] + line.text[match.end() :]
+        name_start, name_end = line.start + match.start(), line.start + match.end()
+        name = doc.text[name_start:name_end].strip(_SEPARATOR_CHARS)
+        if not rest.strip():
+            return f"site name `{name}` alone"
+        if len(HAN.findall(rest)) < _MIN_TITLE_HAN:
+            return None
+        fix = Fix.replace(name_start, name_end, "", message="remove the site name")
+        return self.diagnostic(name_start, name_end, f"site name `{name}` glued to the title; remove it", fix)

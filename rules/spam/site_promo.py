@@ -4,35 +4,45 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import Hit, SpamRule, extra_patterns_option, pack, scan
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import Hit, SpamLineRule, extra_patterns_option, scan
 
 #: `请在金锄头文库上搜索`: a search invitation naming a site.
 _SEARCH_SITE = regex.compile(r"请在\S{1,12}(?:文库|网)上搜索")
 
 
-class SitePromo(SpamRule):
+class SitePromo(SpamLineRule):
     code = "S003"
     name = "site-promo"
     summary = "A site's promo or disclaimer about the document"
     flags = """
+        A line holding a strong promo phrase (pack `data/spam_promo.txt`, both
+        scripts; or a search invitation naming a site, `请在…文库上搜索`). In
+        the head or tail of the document one strong phrase is enough; in the
+        body the line needs a strong phrase and one more promo phrase. Option
+        `extra-patterns`: more strong phrases.
+    """
+    why = """
         Essay and document-sharing sites wrap each document in sentences
         about it: `本站为你精心整理了…范文,希望能为你的创作提供参考价值`,
         `下面是小编为大家整理的…,供大家参考。`, `…来源于网友上传,不代表本站
         观点,若需要原创文章可咨询客服老师`, `《…》由会员分享,可在线阅读,
         更多相关《…》请在金锄头文库上搜索。` They are the site talking, not
         the author.
-
-        Flagged: a line holding a strong promo phrase (pack
-        `data/spam_promo.txt`, both scripts; or a search invitation naming a
-        site, `请在…文库上搜索`). In the head or tail of the document one
-        strong phrase is enough and the fix, deleting the line, is safe. In
-        the body the line needs a strong phrase and one more promo phrase,
-        and the fix is unsafe. Left alone: prose that merely mentions such
-        words (`网友投稿的文章`, `下面我讲几点意见,供大家参考。`, `请在网上搜索`).
-        Option `extra-patterns`: more strong phrases.
     """
-    fix = FixAvailability.SOMETIMES
+    leaves_alone = """
+        Prose that merely mentions such words (`网友投稿的文章`,
+        `下面我讲几点意见,供大家参考。`, `请在网上搜索`).
+    """
+    fix_safety = """
+        The fix deletes the line: safe in the head or tail of the document,
+        unsafe in the body.
+    """
+    pack = "promo"
+    anchors = ("strong", "search")
+    browse = frozenset()
+    extra_anchors = True
     options = {"extra-patterns": extra_patterns_option("strong promo phrases")}
     bad = (
         Example(
@@ -67,28 +77,18 @@ class SitePromo(SpamRule):
         Example("这些照片来源于网友上传,记者核实后确认属实。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
-        found = scan(doc)
-        strong = found.lines_with("promo:strong")
-        for index in found.lines_with("promo:search"):
-            line_start, _ = found.line_span(index)
-            for match in _SEARCH_SITE.finditer(found.line(index)):
-                strong.setdefault(index, []).append(Hit(line_start + match.start(), line_start + match.end(), match[0]))
-        for hit in found.extra_hits(self.extra):
-            strong.setdefault(found.line_index(hit.start), []).append(hit)
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        strong = [hit for hit in line.hits if hit.tag != self.tag("search")]
+        if len(strong) < len(line.hits):
+            strong += (
+                Hit(line.start + m.start(), line.start + m.end(), m[0]) for m in _SEARCH_SITE.finditer(line.text)
+            )
         if not strong:
-            return []
-        weak = pack("promo")["weak"]
-        zones = doc.zones
-        results = []
-        for index in sorted(strong):
-            if self.is_verbatim_line(doc, index):
-                continue
-            phrases = {hit.phrase for hit in strong[index]}
-            extra = {hit.phrase for hit in found.find_in_line(index, weak) if not hit.inside(strong[index])}
-            if zones.is_edge(index) or len(phrases) + len(extra) >= 2:
-                shown = "`, `".join(sorted(phrases)[:2])
-                results.append(self.line_finding(doc, index, f"site promo (`{shown}`); delete the line"))
-        return results
+            return None
+        phrases = {hit.phrase for hit in strong}
+        weak = scan(doc).find_in_line(line.index, self.section("weak"))
+        extra = {hit.phrase for hit in weak if not hit.inside(strong)}
+        if not line.edge and len(phrases) + len(extra) < 2:
+            return None
+        shown = "`, `".join(sorted(phrases)[:2])
+        return f"site promo (`{shown}`)"

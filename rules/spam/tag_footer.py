@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import SpamRule, extra_patterns_option, pack
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option
 
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
 #: Sentence ends: a tag line has none.
@@ -13,25 +14,32 @@ _SENTENCE_END = regex.compile(r"[。！？!?]")
 MAX_LENGTH = 300
 
 
-class TagFooter(SpamRule):
+class TagFooter(SpamLineRule):
     code = "S007"
     name = "tag-footer"
     summary = "A line of tags or search links under a post"
     flags = """
-        Sites put a line of tags or search links under a post for search
-        engines and readers: `推荐访问:会上 观摩 党建 …`, `相关搜索:…`,
-        `标签:…`. It lists the site's pages, not the document's content.
-
-        Flagged: a line that starts with a tag label and a colon, followed by
-        a list of short items and no sentence end. Labels are in the pack
+        A line that starts with a tag label and a colon, followed by a list of
+        short items and no sentence end. Labels are in the pack
         `data/spam_tags.txt` (both scripts): strong ones (`推荐访问`,
         `相关搜索`, `热门搜索`, `猜你喜欢`) in any zone, the others (`标签`,
         `相关文章`, `延伸阅读` …) only in the head or tail of the document.
-        `关键词:` is not a tag label (papers list their keywords). The fix
-        deletes the line: safe in the head or tail, unsafe in the body.
         Option `extra-patterns`: more labels, flagged in the head or tail.
     """
-    fix = FixAvailability.SOMETIMES
+    why = """
+        Sites put a line of tags or search links under a post for search
+        engines and readers: `推荐访问:会上 观摩 党建 …`, `相关搜索:…`,
+        `标签:…`. It lists the site's pages, not the document's content.
+    """
+    leaves_alone = """
+        `关键词:` is not a tag label (papers list their keywords).
+    """
+    fix_safety = """
+        The fix deletes the line: safe in the head or tail, unsafe in the body.
+    """
+    pack = "tags"
+    anchors = ("strong",)
+    needs_any = ":："
     options = {"extra-patterns": extra_patterns_option("tag labels")}
     bad = (
         Example(
@@ -57,15 +65,11 @@ class TagFooter(SpamRule):
         Example("他在报告里写道:相关搜索结果显示,居民最关心的是物业问题。"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        labels = pack("tags")
-        everywhere = labels["strong"]
-        at_edges = labels["strong"] | labels["weak"] | self.extra
-        results = []
-        for index, line in self.labelled_lines(doc, "tags:strong"):
-            match = _LABEL.fullmatch(line)
-            if not match or len(line) > MAX_LENGTH or not match["tags"] or _SENTENCE_END.search(line):
-                continue
-            if match["label"] in (at_edges if doc.zones.is_edge(index) else everywhere):
-                results.append(self.line_finding(doc, index, f"tag line `{match['label']}:`; delete the line"))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        match = _LABEL.fullmatch(line.text)
+        if not match or len(line.text) > MAX_LENGTH or not match["tags"] or _SENTENCE_END.search(line.text):
+            return None
+        labels = self.section("strong")
+        if line.edge:
+            labels = labels | self.section("weak") | self.extra
+        return f"tag line `{match['label']}:`" if match["label"] in labels else None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, FixAvailability
-from wenlint_rules.spam.patterns import SpamRule, extra_patterns_option, pack, scan
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack
 
 _SPACES = regex.compile(r"\s+")
 _BUTTON_SEPARATOR = regex.compile(r"[\s|｜·•]+")
@@ -19,29 +20,36 @@ MIN_BUTTONS = 2
 MAX_LENGTH = 100
 
 
-class ViewerChrome(SpamRule):
+class ViewerChrome(SpamLineRule):
     code = "S005"
     name = "viewer-chrome"
     summary = "Buttons, page counters and labels of a document viewer"
     flags = """
+        In the head or tail of the document: a line that is one of the
+        viewer's labels (pack `data/spam_chrome.txt`, both scripts, spaces and
+        a trailing `>>` ignored); a row of two or more buttons (`返回`, `下载`,
+        `举报`, `上一页` …); a page counter (`第1页 / 共27页`); a page caption
+        ending in `_第3页`. In the body only what no document says as a line
+        of its own: `展开阅读全文`, `点击查看更多>>`, `还剩25页未读`. Option
+        `extra-patterns`: more label lines.
+    """
+    why = """
         Document-sharing sites show a document in a viewer, and a scrape keeps
         its buttons and labels as lines: `返回 下载 相关 举报`, `第1页 / 共27页`,
         `…讲义_第3页`, `点击查看更多>>`, `资源描述`, `展开阅读全文`,
         `相关资源`, `相关搜索`, `电脑版`.
-
-        Flagged in the head or tail of the document, with a safe fix that
-        deletes the line: a line that is one of the viewer's labels (pack
-        `data/spam_chrome.txt`, both scripts, spaces and a trailing `>>`
-        ignored); a row of two or more buttons (`返回`, `下载`, `举报`,
-        `上一页` …); a page counter (`第1页 / 共27页`); a page caption ending
-        in `_第3页`. In the body only what no document says as a line of its
-        own is flagged, with an unsafe fix: `展开阅读全文`, `点击查看更多>>`,
-        `还剩25页未读`. Button rows in the body, a heading such as
-        `相关资源` or `资源描述` in the body, page numbers in the body (the
-        layout rules' business) and words inside sentences are left alone.
-        Option `extra-patterns`: more label lines.
     """
-    fix = FixAvailability.SOMETIMES
+    leaves_alone = """
+        Button rows in the body, a heading such as `相关资源` or `资源描述` in
+        the body, page numbers in the body (the layout rules' business) and
+        words inside sentences.
+    """
+    fix_safety = """
+        The fix deletes the line: safe in the head or tail of the document,
+        unsafe in the body.
+    """
+    pack = "chrome"
+    anchors = ("strong", "preview")
     options = {"extra-patterns": extra_patterns_option("viewer label lines")}
     bad = (
         Example(
@@ -71,20 +79,11 @@ class ViewerChrome(SpamRule):
         Example("他说:“返回。”"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
-        found = scan(doc)
-        zones = doc.zones
-        chrome = pack("chrome")
-        labels = chrome["lines"] | self.extra
-        results = []
-        for index in self.candidate_lines(doc, found, "chrome:strong", "chrome:preview"):
-            line = found.line(index).strip()
-            if line and len(line) <= MAX_LENGTH and _is_chrome(line, chrome, labels, zones.is_edge(index)):
-                shown = doc.text[slice(*found.line_span(index))].strip()
-                results.append(self.line_finding(doc, index, f"viewer chrome `{shown}`; delete the line"))
-        return results
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        chrome = pack(self.pack)
+        if len(line.text) > MAX_LENGTH or not _is_chrome(line.text, chrome, chrome["lines"] | self.extra, line.edge):
+            return None
+        return f"viewer chrome `{doc.text[line.start : line.end]}`"
 
 
 def _is_chrome(line: str, chrome: dict[str, frozenset[str]], labels: frozenset[str], edge: bool) -> bool:
