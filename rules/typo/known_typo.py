@@ -2,41 +2,49 @@
 
 from __future__ import annotations
 
-from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint_rules.typo.known import matches, typo_table
+from wenlint import Example, FixAvailability, Option
+from wenlint.kinds import SubstitutionRule
+from wenlint_rules.typo.known import typo_table
 from wenlint_rules.typo.lexicon import in_script, typo_view
 
 #: A typo this long can never be right where it stands: its fix is safe.
 SAFE_LENGTH = 3
 
 
-class KnownTypo(Rule):
+class KnownTypo(SubstitutionRule):
     code = "T001"
     name = "known-typo"
     summary = "A known misspelling such as `睛雨表` (晴雨表) or `各司共职` (各司其职)"
     flags = """
-        Some misspellings are made so often that they can be listed: `睛雨表`
-        for 晴雨表, `各司共职` for 各司其职, `福社` for 福祉, `下拔` for 下拨,
-        `莫视` for 漠视. The shipped list (`data/typo_known.tsv`, about 2,250
-        pairs) starts from macro-correct's public confusion pairs, keeps a pair
-        only when the correction is a common word (in both the newspaper and the
-        web word lists), the misspelling is no word at all, and the changed
-        characters sound or look alike; it is cut down to the shortest word that
-        holds the change. Traditional text is matched through its Simplified
-        form and corrected in its own script (`莫視` → `漠視`).
-
-        Left alone: a match that is part of two real words, such as `福社` in
-        `幸福社区` or `下拔` in `上下拔河` — a common word that overlaps the
-        match and reaches outside it means the characters belong to other
-        words. URLs, e-mail addresses and Markdown code are skipped.
+        A listed misspelling: `睛雨表` for 晴雨表, `各司共职` for 各司其职, `福社`
+        for 福祉, `下拔` for 下拨, `莫视` for 漠视. The shipped list
+        (`data/typo_known.tsv`, about 2,250 pairs) starts from macro-correct's
+        public confusion pairs, keeps a pair only when the correction is a
+        common word (in both the newspaper and the web word lists), the
+        misspelling is no word at all, and the changed characters sound or
+        look alike; it is cut down to the shortest word that holds the
+        change. Traditional text is matched through its Simplified form and
+        corrected in its own script (`莫視` → `漠視`).
 
         Option `extend`: more pairs, `{ "wrong" = "right" }` (same length).
+    """
+    why = """
+        Some misspellings are made so often that they can be listed.
+    """
+    leaves_alone = """
+        A match that is part of two real words, such as `福社` in `幸福社区` or
+        `下拔` in `上下拔河` — a common word that overlaps the match and
+        reaches outside it means the characters belong to other words. URLs,
+        e-mail addresses and Markdown code are skipped.
+    """
+    fix_safety = """
         The fix writes the correction. It is safe for misspellings of three or
         more characters (`睛雨表`, `各司共职`), which cannot be right where they
         stand, and unsafe for two-character ones, which a name or an unusual
         phrase could still explain.
     """
     fix = FixAvailability.SOMETIMES
+    message = "`{wrong}` is a known misspelling of `{right}`"
     options = {"extend": Option({}, "more typo → correction pairs (same length), as a table")}
     bad = (
         Example("社区服务的“睛雨表”", fixed="社区服务的“晴雨表”"),
@@ -57,23 +65,17 @@ class KnownTypo(Rule):
         Example("见 `睛雨表` 一词。", path="example.md"),
     )
 
-    def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
-        view = typo_view(doc)
-        found = []
-        for start, wrong, right in matches(view, typo_table(tuple(sorted(self.settings["extend"].items())))):
-            end = start + len(wrong)
-            if doc.is_verbatim(start) or view.crosses_word(start, end):
-                continue
-            correction = in_script(doc, start, end, right)
-            safe = len(wrong) >= SAFE_LENGTH
-            found.append(
-                self.diagnostic(
-                    start,
-                    end,
-                    f"`{doc.text[start:end]}` is a known misspelling of `{correction}`",
-                    Fix.replace(start, end, correction, safe=safe, message=f"write `{correction}`"),
-                )
-            )
-        return found
+    def substitutions(self):
+        return typo_table(tuple(sorted(self.settings["extend"].items())))
+
+    def text(self, doc):
+        return typo_view(doc).text
+
+    def keep(self, doc, hit):
+        return not typo_view(doc).crosses_word(hit.start, hit.end)
+
+    def correction(self, doc, hit):
+        return in_script(doc, hit.start, hit.end, hit.right)
+
+    def fix_is_safe(self, doc, hit):
+        return len(hit.wrong) >= SAFE_LENGTH
