@@ -94,8 +94,6 @@ class CjkLatinSpacing(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         if self.settings["style"] == "forbid":
             return self._forbid(doc)
         return self._require(doc)
@@ -107,7 +105,7 @@ class CjkLatinSpacing(Rule):
         found = []
         for match in _SPACED.finditer(text):
             space = match.start()
-            if doc.is_verbatim(space - 1) or doc.is_verbatim(space + 1):
+            if doc.is_verbatim(space - 1) or doc.is_verbatim(space + 1):  # the spaces beside a URL or code
                 continue
             if _LABEL.match(text, space + 1):
                 continue
@@ -129,7 +127,7 @@ class CjkLatinSpacing(Rule):
         for match in _GLUED.finditer(text):
             start, end = match.span()
             token = match[0]
-            if doc.is_verbatim(start) or _SINGLE_LETTER.fullmatch(token):
+            if _SINGLE_LETTER.fullmatch(token):
                 continue
             after = text[end : end + 1]
             if _NUMBER.fullmatch(token) and _quantity(text, start, end):

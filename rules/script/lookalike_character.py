@@ -119,13 +119,12 @@ class LookalikeCharacter(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         text = doc.text
         found: list[Diagnostic] = []
         taken: set[int] = set()
 
         def add(start: int, end: int, message: str, content: str | None, safe: bool = True) -> None:
+            # A look-alike in a URL or code claims no characters from another finding.
             if start in taken or doc.is_verbatim(start):
                 return
             taken.update(range(start, end))

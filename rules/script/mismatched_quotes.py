@@ -79,12 +79,12 @@ class MismatchedQuotes(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        if not doc.has_han or _MARKS.search(text) is None:
+        if _MARKS.search(text) is None:
             return []
         found: list[Diagnostic] = []
         paragraphs = doc.paragraphs
         tokens = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
-        if doc.verbatim:
+        if doc.verbatim:  # quotes in URLs and code pair with none outside
             tokens = [token for token in tokens if not doc.is_verbatim(token[0])]
         index = 0
         for number, (start, end) in enumerate(paragraphs):

@@ -138,16 +138,13 @@ class PinyinResidue(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        if ("(" not in text and "（" not in text) or not doc.has_han:
+        if "(" not in text and "（" not in text:
             return []
         outside_only = self.settings["outside_gb2312"]
         found = []
-        verbatim = doc.verbatim
         for match in _CANDIDATE.finditer(text):
             note_start, end = match.span()
             start = note_start - 1
-            if verbatim and doc.is_verbatim(start):
-                continue
             char = match["char"]
             note = match[0]
             if char.isascii():

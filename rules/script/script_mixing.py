@@ -109,8 +109,6 @@ class ScriptMixing(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         profile = doc.script
         target = self.settings["script"]
         if target == "auto":
@@ -200,7 +198,7 @@ def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
             runs[-1] = (runs[-1][0], offset + 1)
         else:
             runs.append((offset, offset + 1))
-    return [(start, end) for start, end in runs if not doc.is_verbatim(start) and not damage(start, end)]
+    return [(start, end) for start, end in runs if not damage(start, end)]
 
 
 def _damage(text: str):

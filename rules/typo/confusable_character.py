@@ -129,8 +129,6 @@ class ConfusableCharacter(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         view = typo_view(doc)
         lone = list(_lone_characters(view))
         if not lone:
@@ -252,9 +250,9 @@ def _score(
 
 
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
-    """Those of ``positions`` not left alone: in URLs, addresses or code, in
-    titles, quotes or brackets, in a misspelling T001 lists, in a drug's
-    name, or repeated (a term)."""
+    """Those of ``positions`` not left alone: in titles, quotes or brackets,
+    in a misspelling T001 lists, in a drug's name, or repeated (a term).
+    (The engine drops findings in URLs, addresses and code.)"""
     text = view.text
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
@@ -264,7 +262,6 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
         for position in positions
         if not (
             position in listed
-            or doc.is_verbatim(position)
             or _in_spans(position, quoted, quote_starts)
             or _in_drug_name(text, position)
             or _repeated(view, position)

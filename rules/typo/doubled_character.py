@@ -68,14 +68,12 @@ class DoubledCharacter(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         view = typo_view(doc)
         text = view.text
         found = []
         for match in _DOUBLED.finditer(text):
             start, end = match.span()
-            if doc.is_verbatim(start) or _patterned(text, start) or _quoted(text, start, end):
+            if _patterned(text, start) or _quoted(text, start, end):
                 continue
             if _slip(view, start):
                 char = doc.text[start]

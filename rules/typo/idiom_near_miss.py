@@ -119,7 +119,7 @@ class IdiomNearMiss(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han or len(doc.text) < 4:
+        if len(doc.text) < 4:
             return []
         view = typo_view(doc)
         min_gain = MIN_GAIN[self.settings["sensitivity"]]
@@ -127,8 +127,6 @@ class IdiomNearMiss(Rule):
         near_misses = _near_misses(view)
         for start in sorted(near_misses):
             window = view.text[start : start + 4]
-            if doc.is_verbatim(start):
-                continue
             misspelt = (idiom for idiom in near_misses[start] if _misspells(view, start, window, idiom, min_gain))
             idiom = next(misspelt, None)
             if idiom is not None:

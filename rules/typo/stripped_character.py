@@ -105,8 +105,6 @@ class StrippedCharacter(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         view = typo_view(doc)
         missing = _expected_but_missing(view, self.settings["expected"])
         if not missing:
@@ -214,6 +212,7 @@ def _candidates(
             for char in chars:
                 odd_pairs[char].add(prefix + char + suffix)
 
+    # A gap in a URL or code is no evidence (the engine only drops the findings there).
     verbatim = doc.is_verbatim if doc.verbatim else None
     for gap in compress(count(1), map(and_, map(not_, joins), beside)):
         left, right = text[gap - 1], text[gap]
