@@ -14,13 +14,12 @@ safe or unsafe by the zone policy::
         code = "Z201"
         name = "read-more"
         summary = "A `read more` button left as a line"
-        flags = "A line that is only `阅读全文`."
+        flags = "A line holding `阅读全文`, in the head or tail."
         zone_policy = EDGES  # head and tail only, where the fix is safe
-        bad = (Example("正文。\\n阅读全文", fixed="正文。"),)
-        good = (Example("请阅读全文。"),)
+        requires = ("阅读全文",)
 
         def judge(self, doc, line):
-            return "read-more button" if line.text == "阅读全文" else None
+            return "read-more button" if "阅读全文" in line.text else None
 """
 
 from __future__ import annotations
@@ -88,6 +87,8 @@ class LineRule(Rule):
     """A rule that flags whole lines and deletes them (see the module)."""
 
     zone_policy: ClassVar[ZonePolicy] = ANYWHERE
+    #: The text must hold one of these strings, or no line is judged (empty: always).
+    requires: ClassVar[tuple[str, ...]] = ()
     #: What the message tells to do, after what :meth:`judge` says the line is.
     action: ClassVar[str] = "delete the line"
     #: A line rule judges a line by where it starts (see :meth:`starts_verbatim`),
@@ -115,6 +116,8 @@ class LineRule(Rule):
         raise NotImplementedError
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.requires and not any(needle in doc.text for needle in self.requires):
+            return
         for line in self.candidates(doc):
             if not line.text or line.zone not in self.zone_policy.flags or self.starts_verbatim(doc, line.index):
                 continue

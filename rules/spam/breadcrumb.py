@@ -42,7 +42,7 @@ class Breadcrumb(SpamLineRule):
     """
     pack = "breadcrumb"
     anchors = ("label",)
-    needs_any = ">＞»›→/／"
+    requires = (">", "＞", "»", "›", "→", "/", "／")
     bad = (
         Example(
             "社区发展工作大会讲话\n首頁 > 文章中心 > 正文\n\n今天的大会,是市政府就加快社区建设专门召开的一次重要会议。",

@@ -253,9 +253,6 @@ class SpamLineRule(LineRule):
     browse: ClassVar[frozenset[Zone]] = frozenset({Zone.HEAD, Zone.TAIL})
     #: Whether the ``extra-patterns`` phrases anchor lines as the pack's anchors do.
     extra_anchors: ClassVar[bool] = False
-    #: Characters one of which a text needs to hold such a line (`>` for a
-    #: breadcrumb); empty for any text.
-    needs_any: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -278,8 +275,6 @@ class SpamLineRule(LineRule):
         return f"{self.pack}:{section}"
 
     def candidates(self, doc: Document) -> Iterator[Candidate]:
-        if self.needs_any and not any(mark in doc.text for mark in self.needs_any):
-            return
         found = scan(doc)
         hits = found.lines_with(*map(self.tag, self.anchors))
         if self.extra_anchors:

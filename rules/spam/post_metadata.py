@@ -48,7 +48,7 @@ class PostMetadata(SpamLineRule):
     pack = "metadata"
     anchors = ("strong",)
     anchor_suffixes = (":", "：")
-    needs_any = ":："
+    requires = (":", "：")
     bad = (
         Example(
             "社區構建問題報告\n\n時間:2022-09-21 03:23:00\n\n社區是城市社會的基本構成單元,也是構建社會主義和諧社會的重要基石。",

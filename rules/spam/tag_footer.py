@@ -39,7 +39,7 @@ class TagFooter(SpamLineRule):
     """
     pack = "tags"
     anchors = ("strong",)
-    needs_any = ":："
+    requires = (":", "：")
     options = {"extra-patterns": extra_patterns_option("tag labels")}
     bad = (
         Example(
