@@ -29,8 +29,14 @@ from wenlint.storage import read_document
 _rule_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
 
 
+def make_rules(settings: Settings, path: str) -> list[Rule]:
+    """The rules ``settings`` select for ``path``, made anew."""
+    return settings.make_rules(settings.codes_for(path))
+
+
 def rules_for(settings: Settings, path: str) -> list[Rule]:
-    """The rules ``settings`` select for ``path`` (made once per selection)."""
+    """The rules ``settings`` select for ``path``, made once per selection
+    (for settings that live as long as the process)."""
     codes = settings.codes_for(path)
     key = (id(settings), codes)
     if key not in _rule_cache:

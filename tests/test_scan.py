@@ -14,10 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED_FILES, seed, wenlint
 
-from wenlint import Document
-from wenlint.engine import lint
+from wenlint import Document, pipeline
 from wenlint.registry import all_rules
-from wenlint.score import score
 
 pa = pytest.importorskip("pyarrow", reason="the Parquet tests need wenlint[parquet]")
 import pyarrow.parquet as pq  # noqa: E402
@@ -61,7 +59,7 @@ def check_findings(directory: Path) -> dict[str, list[dict]]:
 def expected_score(text: str) -> int:
     doc = Document.from_source(text, "x.txt")
     rules = [rule() for rule in all_rules().values() if rule.default_enabled]
-    return score(lint(doc, rules), len(doc.text))
+    return pipeline.run(doc, rules).score
 
 
 # -- acceptance 1: the same findings as check, plus the score --------------------------------
@@ -347,7 +345,7 @@ def test_s010_stays_quiet_on_duplicated_documents(workdir):
 
 
 def test_line_counter_counts_documents_exactly():
-    from wenlint.corpus.context import LineCounter, document_keys, line_key, normalized_lines
+    from wenlint.linekeys import LineCounter, document_keys, line_key, normalized_lines
 
     assert normalized_lines("时间:2022-09-21 来源:网友投稿\n同志们：") == ["时间00000000来源网友投稿", "同志们"]
     assert line_key("同志们") is None and line_key("0000年0月0日") is None

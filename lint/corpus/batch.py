@@ -3,7 +3,9 @@
 Both engines call these functions on a batch — the local engine in its
 worker processes, the Ray engine inside ``map_batches`` — so a record gets
 the same result whichever runs it. A batch is either raw JSON Lines (with
-their line numbers) or an Arrow table (Parquet, or JSON read by Ray).
+their line numbers, here) or an Arrow table (Parquet, or JSON read by Ray:
+:mod:`wenlint.corpus.tables`). Each record's text goes through the document
+pipeline (:mod:`wenlint.pipeline`).
 
 The ``wenlint`` object of a record::
 
@@ -19,23 +21,18 @@ findings are the objects of ``wenlint check --output-format json`` without
 from __future__ import annotations
 
 import json
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from wenlint import engine
+from wenlint import pipeline
 from wenlint.config import Settings
-from wenlint.corpus.context import CorpusContext, document_keys
 from wenlint.document import Document
-from wenlint.registry import all_rules
-from wenlint.report import SourceLines
-from wenlint.report.machine import finding_object
-from wenlint.runner import _touched_lines
-from wenlint.score import score
-
-#: Family letter of internal errors (a rule crashed on a record).
-INTERNAL = "X"
+from wenlint.engine import INTERNAL_ERROR
+from wenlint.results import SourceLines, finding_object, touched_lines
+from wenlint.shardrule import corpus_rules, count_batch
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,8 @@ class ScanJob:
 class Setup:
     """Everything a worker needs for the batches of one shard.
 
-    ``context`` is the shard's corpus context (S010), or the path of a
+    ``context`` is what the shard's corpus rules learned in the counting
+    pass (code → view, see :mod:`wenlint.shardrule`), or the path of a
     pickle file holding it (so that it crosses to worker processes once,
     not with every batch). ``token`` names the setup in a worker's cache.
     """
@@ -66,7 +64,7 @@ class Setup:
     job: ScanJob
     shard: str  # the shard's path as shown in messages; rules see it as the document's path
     token: str
-    context: CorpusContext | str | None = None
+    context: dict[str, Any] | str | None = None
 
 
 class RecordError(Exception):
@@ -104,46 +102,46 @@ class BatchOutput:
 
 
 class Annotator:
-    """Lints one record's text and builds its ``wenlint`` object."""
+    """Runs the document pipeline on one record's text and builds its ``wenlint`` object."""
 
     def __init__(self, setup: Setup) -> None:
-        settings = setup.settings
         self.job = setup.job
         self.path = setup.shard
-        self.rules = settings.make_rules(settings.codes_for(setup.shard))
-        self.names = {code: rule.name for code, rule in all_rules().items()}
-        self.letters = family_letters(settings)
+        self.rules = pipeline.make_rules(setup.settings, setup.shard)
+        self.corpus_rules = corpus_rules(self.rules)
+        self.names = {rule.code: rule.name for rule in self.rules}
+        self.letters = family_letters(setup.settings)
         self.context = _load_context(setup.context) if isinstance(setup.context, str) else setup.context
 
     def annotate(self, text: str) -> tuple[dict[str, Any], int, dict[str, int]]:
         """The ``wenlint`` object of ``text``, its score and its findings per code."""
         doc = Document.from_source(text, self.path)
-        if self.context is not None:
-            doc.corpus = self.context
-        diagnostics = engine.lint(doc, self.rules)
-        source = SourceLines(_touched_lines(doc, diagnostics))
+        doc.corpus = self.context
+        checked = pipeline.run(doc, self.rules)
+        diagnostics = checked.diagnostics
+        source = SourceLines(touched_lines(doc, diagnostics))
         codes = Counter(d.code for d in diagnostics)
         counts = dict.fromkeys(self.letters, 0)
         for code, n in codes.items():
             counts[code[0]] = counts.get(code[0], 0) + n
-        value = score(diagnostics, len(doc.text))
         result: dict[str, Any] = {
-            "score": value,
+            "score": checked.score,
             "counts": counts,
             "findings": [
                 finding_object(d, self.names.get(d.code, "internal-error"), source, None) for d in diagnostics
             ],
         }
         if self.job.fix:
-            allowed = any(d.fix is not None and d.fix.allowed(self.job.unsafe) for d in diagnostics)
-            fixed = engine.fix(doc, self.rules, unsafe=self.job.unsafe).doc if allowed else doc
+            fixable = pipeline.fixable(diagnostics, self.job.unsafe)
+            fixed = pipeline.run(doc, self.rules, fix=True, unsafe=self.job.unsafe).doc if fixable else doc
             result["fixed_text"] = fixed.to_source()
-        return result, value, dict(codes)
+        return result, checked.score, dict(codes)
 
 
 def family_letters(settings: Settings) -> tuple[str, ...]:
-    """The keys of ``counts``: the family letters of the selected rules, and X."""
-    return tuple(sorted({code[0] for code in settings.codes_for("-")} | {INTERNAL}))
+    """The keys of ``counts``: the family letters of the selected rules, and
+    that of internal errors."""
+    return tuple(sorted({code[0] for code in settings.codes_for("-")} | {INTERNAL_ERROR[0]}))
 
 
 _annotators: dict[str, Annotator] = {}
@@ -159,9 +157,7 @@ def annotator(setup: Setup) -> Annotator:
 
 
 @lru_cache(maxsize=2)
-def _load_context(path: str) -> CorpusContext:
-    import pickle
-
+def _load_context(path: str) -> dict[str, Any]:
     with open(path, "rb") as handle:
         return pickle.load(handle)
 
@@ -169,15 +165,15 @@ def _load_context(path: str) -> CorpusContext:
 # -- fields ---------------------------------------------------------------------------
 
 
-_MISSING = object()
+MISSING = object()
 
 
 def get_field(record: Any, dotted: str) -> Any:
-    """``record["a"]["b"]`` for ``a.b``; ``_MISSING`` when a key is absent."""
+    """``record["a"]["b"]`` for ``a.b``; ``MISSING`` when a key is absent."""
     value = record
     for key in dotted.split("."):
         if not isinstance(value, dict) or key not in value:
-            return _MISSING
+            return MISSING
         value = value[key]
     return value
 
@@ -191,7 +187,7 @@ def text_of(record: Any, job: ScanJob) -> str:
 
 def checked_text(text: Any, job: ScanJob) -> str:
     """A text field's value if it can be scanned, or RecordError saying why not."""
-    if text is _MISSING:
+    if text is MISSING:
         raise RecordError("no text field", f"no field '{job.text_field}'")
     if not isinstance(text, str):
         raise RecordError("text not a string", f"field '{job.text_field}' is {_kind(text)}, not a string")
@@ -205,7 +201,7 @@ def id_of(record: Any, job: ScanJob) -> str | None:
     if job.id_field is None:
         return None
     value = get_field(record, job.id_field)
-    return None if value is _MISSING or value is None else str(value)
+    return None if value is MISSING or value is None else str(value)
 
 
 def _utf8_size(text: str) -> int:
@@ -276,22 +272,16 @@ def scan_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> Batch
     return _output(setup, records, results, stats, errors)
 
 
-def keys_of_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> tuple[list[int], int]:
-    """Pass one of S010: the distinct line keys of every good record, and how many there were."""
+def counts_of_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> dict[str, Any]:
+    """The counting pass of the corpus rules on every good record of a batch
+    (code → counts, see :mod:`wenlint.shardrule`)."""
     texts = []
     for _, raw in lines:
         try:
             texts.append(text_of(parse_line(raw, setup.job), setup.job))
         except RecordError:
             continue
-    return keys_of_texts(texts), len(texts)
-
-
-def keys_of_texts(texts: list[str]) -> list[int]:
-    keys: list[int] = []
-    for text in texts:
-        keys.extend(document_keys(text))
-    return keys
+    return count_batch(annotator(setup).corpus_rules, texts)
 
 
 def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stats: list[RecordStat]) -> dict:
@@ -322,7 +312,9 @@ def _output(
 def _rows_as(rows: list[tuple[Any, dict]], output_format: str, letters: tuple[str, ...], job: ScanJob) -> Any:
     if output_format == "jsonl":
         return _json_lines(rows)
-    return _records_table(rows, letters, job)
+    from wenlint.corpus.tables import records_table  # it imports this module
+
+    return records_table(rows, letters, job)
 
 
 def dump_row(row: dict[str, Any]) -> bytes:
@@ -335,143 +327,3 @@ def dump_row(row: dict[str, Any]) -> bytes:
 
 def _json_lines(rows: list[tuple[Any, dict]]) -> bytes:
     return b"".join(dump_row({**record, "wenlint": result}) for record, result in rows)
-
-
-def _records_table(rows: list[tuple[Any, dict]], letters: tuple[str, ...], job: ScanJob):
-    import pyarrow as pa
-
-    from wenlint.corpus.schema import wenlint_type
-
-    records = [{key: value for key, value in record.items() if key != "wenlint"} for record, _ in rows]
-    table = pa.Table.from_pylist(records)
-    return table.append_column("wenlint", pa.array([result for _, result in rows], type=wenlint_type(letters, job.fix)))
-
-
-# -- Arrow batches ---------------------------------------------------------------------------
-
-
-def column_values(table, dotted: str) -> list[Any]:
-    """The values of a (possibly nested, ``a.b``) field for every row; ``_MISSING`` where absent."""
-    top, _, rest = dotted.partition(".")
-    if top not in table.column_names:
-        return [_MISSING] * table.num_rows
-    values = table.column(top).to_pylist()
-    if not rest:
-        return values
-    return [get_field(value, rest) for value in values]
-
-
-def texts_of_table(table, job: ScanJob) -> list[str | RecordError]:
-    """The text of every row, or the RecordError that row has."""
-    texts: list[str | RecordError] = []
-    for value in column_values(table, job.text_field):
-        try:
-            texts.append(checked_text(value, job))
-        except RecordError as error:
-            texts.append(error)
-    return texts
-
-
-#: A column the engines add to annotated tables and never write: what the
-#: summary needs about each row, and the error of a bad row.
-HELPER = "_wenlint"
-
-
-def helper_type():
-    import pyarrow as pa
-
-    return pa.struct(
-        [
-            ("score", pa.int32()),
-            ("size", pa.int64()),
-            ("id", pa.string()),
-            ("codes", pa.string()),
-            ("kind", pa.string()),
-            ("error", pa.string()),
-        ]
-    )
-
-
-def annotate_table(table, setup: Setup):
-    """``table`` with a ``wenlint`` column (null on a bad row) and the HELPER
-    column. This is the function Ray's ``map_batches`` runs."""
-    import pyarrow as pa
-
-    from wenlint.corpus.schema import wenlint_type
-
-    job = setup.job
-    if "wenlint" in table.column_names:
-        table = table.drop_columns(["wenlint"])
-    ids = column_values(table, job.id_field) if job.id_field else [None] * table.num_rows
-    results: list[dict | None] = []
-    helpers: list[dict] = []
-    for text, record_id in zip(texts_of_table(table, job), ids):
-        record_id = None if record_id is _MISSING or record_id is None else str(record_id)
-        if isinstance(text, RecordError):
-            results.append(None)
-            helpers.append({"id": record_id, "kind": text.kind, "error": str(text)})
-            continue
-        result, value, codes = annotator(setup).annotate(text)
-        results.append(result)
-        helpers.append({"score": value, "size": len(text.encode("utf-8")), "id": record_id, "codes": json.dumps(codes)})
-    return table.append_column(
-        "wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix))
-    ).append_column(HELPER, pa.array(helpers, type=helper_type()))
-
-
-def kept_rows(table, job: ScanJob):
-    """The good rows of an annotated table scoring at least ``--min-score``, without the helper."""
-    return _rows(table, job, keep=True)
-
-
-def rejected_rows(table, job: ScanJob):
-    """The good rows of an annotated table scoring below ``--min-score``, without the helper."""
-    return _rows(table, job, keep=False)
-
-
-def _rows(table, job: ScanJob, keep: bool):
-    import pyarrow.compute as pc
-
-    score = pc.struct_field(table.column(HELPER), "score")
-    good = pc.is_valid(score)
-    if job.min_score is None:
-        mask = good if keep else pc.and_(good, False)
-    else:
-        above = pc.greater_equal(score, job.min_score)
-        mask = pc.and_(good, above if keep else pc.invert(above))
-    return table.filter(mask).drop_columns([HELPER])
-
-
-def table_stats(table, first: int) -> tuple[list[RecordStat], list[tuple[int, str, str]]]:
-    """The stats of the good rows and the errors of the bad rows of an annotated
-    table whose first row is row ``first`` of its shard."""
-    stats, errors = [], []
-    for number, row in enumerate(table.column(HELPER).to_pylist(), first):
-        if row["error"] is not None:
-            errors.append((number, row["kind"], row["error"]))
-        else:
-            stats.append(RecordStat(number, row["id"], row["size"], row["score"], json.loads(row["codes"])))
-    return stats, errors
-
-
-def scan_table(setup: Setup, table, first_row: int = 1) -> BatchOutput:
-    """Scan an Arrow table whose first row is row ``first_row`` of its shard."""
-    job = setup.job
-    annotated = annotate_table(table, setup)
-    stats, errors = table_stats(annotated, first_row)
-    kept = kept_rows(annotated, job)
-    rejected = rejected_rows(annotated, job) if job.keep_rejected else kept.slice(0, 0)
-    return BatchOutput(table_as(kept, job.output_format), table_as(rejected, job.rejected_format), stats, errors)
-
-
-def keys_of_table(setup: Setup, table) -> tuple[list[int], int]:
-    """Pass one of S010 on an Arrow table (see :func:`keys_of_lines`)."""
-    texts = [text for text in texts_of_table(table, setup.job) if isinstance(text, str)]
-    return keys_of_texts(texts), len(texts)
-
-
-def table_as(table, output_format: str) -> Any:
-    """An output table as its shard writer takes it: bytes for JSONL, else the table."""
-    if output_format == "jsonl":
-        return b"".join(dump_row(row) for row in table.to_pylist())
-    return table

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import regex
 
-from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.corpus.context import MIN_LETTERS, line_key, line_keys, normalized_lines
+from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option
+from wenlint.linekeys import (
+    MIN_LETTERS,
+    LineCounter,
+    RepeatedLines,
+    document_keys,
+    line_key,
+    line_keys,
+    normalized_lines,
+)
+from wenlint.shardrule import CorpusRule
 
 #: A document whose repeated lines hold more than this share of its
 #: characters is a duplicate of other documents, not a page with chrome.
@@ -21,16 +31,17 @@ _STRUCTURE = regex.compile(
 )
 
 
-class CorpusBoilerplate(Rule):
+class CorpusBoilerplate(CorpusRule):
     code = "S010"
     name = "corpus-boilerplate"
     summary = "A line that repeats across many documents of the same shard (site chrome)"
-    flags = """
+    why = """
         Pages scraped from one site share lines that are no part of any
         document: navigation, viewer buttons, upload metadata, footers.
         No pattern pack knows every site, but the corpus does: such a line
         recurs in many documents of the same shard.
-
+    """
+    flags = """
         `wenlint scan` reads each shard twice. The first pass counts, for
         every line, in how many documents it occurs, after normalising it
         as CCNet does (digits become `0`; punctuation, symbols and spaces
@@ -39,16 +50,19 @@ class CorpusBoilerplate(Rule):
         characters that are not digits to be counted. The second pass flags
         a line found in at least `min-documents` documents of the shard
         (default 5) when it lies in the document's head or tail (before
-        the first or after the last prose line: see the zones). Left alone:
-        body lines, enumerated headings (`一、指导思想`, `（二）`, `第二章`),
-        lines ending in a colon (`各位领导、同志们：`), and every line of a
-        document whose repeated lines hold more than half its characters —
-        that document is a duplicate of others, a matter for deduplication.
+        the first or after the last prose line: see the zones).
 
         `wenlint check` has no corpus, so there the rule flags only the
         lines listed in its `lines` option (normalised the same way): the
-        chrome of a site you already know. The fix (unsafe) deletes the line.
+        chrome of a site you already know.
     """
+    leaves_alone = """
+        Body lines, enumerated headings (`一、指导思想`, `（二）`, `第二章`),
+        lines ending in a colon (`各位领导、同志们：`), and every line of a
+        document whose repeated lines hold more than half its characters —
+        that document is a duplicate of others, a matter for deduplication.
+    """
+    fix_safety = "The fix (unsafe) deletes the line."
     fix = FixAvailability.UNSAFE
     bad = (
         Example(
@@ -95,8 +109,25 @@ class CorpusBoilerplate(Rule):
             raise ValueError("option 'min-documents' must be at least 2")
         self.known = frozenset(_known_keys(self.settings["lines"]))
 
+    # The corpus protocol: count each document's distinct line keys.
+    def count(self, texts: Sequence[str]) -> tuple[list[int], int]:
+        keys: list[int] = []
+        for text in texts:
+            keys.extend(document_keys(text))
+        return keys, len(texts)
+
+    def new_tally(self) -> LineCounter:
+        return LineCounter()
+
+    def merge(self, tally: LineCounter, counts: tuple[list[int], int]) -> LineCounter:
+        tally.add(*counts)
+        return tally
+
+    def shard_view(self, tally: LineCounter) -> RepeatedLines:
+        return tally.repeated_lines(self.settings["min-documents"])
+
     def check(self, doc: Document) -> list[Diagnostic]:
-        context = doc.corpus
+        context = self.view_of(doc)
         repeated = context.repeated if context is not None else frozenset()
         if not (repeated or self.known):
             return []

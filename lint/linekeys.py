@@ -1,4 +1,4 @@
-"""Corpus-level context: which lines repeat across the documents of a shard.
+"""Line keys: lines compared across documents, and counted per shard.
 
 Lines are compared the way CCNet deduplicates paragraphs: every digit
 becomes ``0`` and everything but letters, marks and digits (punctuation,
@@ -59,10 +59,8 @@ def document_keys(text: str) -> set[int]:
 
 
 @dataclass(frozen=True)
-class CorpusContext:
-    """What ``wenlint scan`` knows about a document's shard, attached to it as
-    ``doc.corpus``: the keys of lines found in ``min_documents`` or more of
-    the shard's ``documents``."""
+class RepeatedLines:
+    """The keys of the lines found in ``min_documents`` or more of a shard's ``documents``."""
 
     repeated: frozenset[int]
     documents: int
@@ -108,5 +106,5 @@ class LineCounter:
             self._merge()
         return frozenset(self._keys[self._counts >= min_documents].tolist())
 
-    def context(self, min_documents: int) -> CorpusContext:
-        return CorpusContext(self.repeated(min_documents), self.documents, min_documents)
+    def repeated_lines(self, min_documents: int) -> RepeatedLines:
+        return RepeatedLines(self.repeated(min_documents), self.documents, min_documents)

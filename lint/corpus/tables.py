@@ -1,0 +1,161 @@
+"""The Arrow side of the per-batch function: tables (Parquet, or JSON read
+by Ray) in, annotated tables out.
+
+:func:`annotate_table` is what Ray's ``map_batches`` runs and what the local
+engine runs on a Parquet batch; :func:`scan_table` splits its rows as
+``--min-score`` says. A record gets the same ``wenlint`` object as from
+:mod:`wenlint.corpus.batch`, whose Annotator both use.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from wenlint.corpus.batch import (
+    MISSING,
+    BatchOutput,
+    RecordError,
+    RecordStat,
+    ScanJob,
+    Setup,
+    annotator,
+    checked_text,
+    dump_row,
+    get_field,
+)
+from wenlint.corpus.schema import wenlint_type
+from wenlint.shardrule import count_batch
+
+
+def records_table(rows: list[tuple[Any, dict]], letters: tuple[str, ...], job: ScanJob):
+    import pyarrow as pa
+
+    records = [{key: value for key, value in record.items() if key != "wenlint"} for record, _ in rows]
+    table = pa.Table.from_pylist(records)
+    return table.append_column("wenlint", pa.array([result for _, result in rows], type=wenlint_type(letters, job.fix)))
+
+
+def column_values(table, dotted: str) -> list[Any]:
+    """The values of a (possibly nested, ``a.b``) field for every row; ``MISSING`` where absent."""
+    top, _, rest = dotted.partition(".")
+    if top not in table.column_names:
+        return [MISSING] * table.num_rows
+    values = table.column(top).to_pylist()
+    if not rest:
+        return values
+    return [get_field(value, rest) for value in values]
+
+
+def texts_of_table(table, job: ScanJob) -> list[str | RecordError]:
+    """The text of every row, or the RecordError that row has."""
+    texts: list[str | RecordError] = []
+    for value in column_values(table, job.text_field):
+        try:
+            texts.append(checked_text(value, job))
+        except RecordError as error:
+            texts.append(error)
+    return texts
+
+
+#: A column the engines add to annotated tables and never write: what the
+#: summary needs about each row, and the error of a bad row.
+HELPER = "_wenlint"
+
+
+def helper_type():
+    import pyarrow as pa
+
+    return pa.struct(
+        [
+            ("score", pa.int32()),
+            ("size", pa.int64()),
+            ("id", pa.string()),
+            ("codes", pa.string()),
+            ("kind", pa.string()),
+            ("error", pa.string()),
+        ]
+    )
+
+
+def annotate_table(table, setup: Setup):
+    """``table`` with a ``wenlint`` column (null on a bad row) and the HELPER
+    column. This is the function Ray's ``map_batches`` runs."""
+    import pyarrow as pa
+
+    job = setup.job
+    if "wenlint" in table.column_names:
+        table = table.drop_columns(["wenlint"])
+    ids = column_values(table, job.id_field) if job.id_field else [None] * table.num_rows
+    results: list[dict | None] = []
+    helpers: list[dict] = []
+    for text, record_id in zip(texts_of_table(table, job), ids):
+        record_id = None if record_id is MISSING or record_id is None else str(record_id)
+        if isinstance(text, RecordError):
+            results.append(None)
+            helpers.append({"id": record_id, "kind": text.kind, "error": str(text)})
+            continue
+        result, value, codes = annotator(setup).annotate(text)
+        results.append(result)
+        helpers.append({"score": value, "size": len(text.encode("utf-8")), "id": record_id, "codes": json.dumps(codes)})
+    return table.append_column(
+        "wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix))
+    ).append_column(HELPER, pa.array(helpers, type=helper_type()))
+
+
+def kept_rows(table, job: ScanJob):
+    """The good rows of an annotated table scoring at least ``--min-score``, without the helper."""
+    return _rows(table, job, keep=True)
+
+
+def rejected_rows(table, job: ScanJob):
+    """The good rows of an annotated table scoring below ``--min-score``, without the helper."""
+    return _rows(table, job, keep=False)
+
+
+def _rows(table, job: ScanJob, keep: bool):
+    import pyarrow.compute as pc
+
+    score = pc.struct_field(table.column(HELPER), "score")
+    good = pc.is_valid(score)
+    if job.min_score is None:
+        mask = good if keep else pc.and_(good, False)
+    else:
+        above = pc.greater_equal(score, job.min_score)
+        mask = pc.and_(good, above if keep else pc.invert(above))
+    return table.filter(mask).drop_columns([HELPER])
+
+
+def table_stats(table, first: int) -> tuple[list[RecordStat], list[tuple[int, str, str]]]:
+    """The stats of the good rows and the errors of the bad rows of an annotated
+    table whose first row is row ``first`` of its shard."""
+    stats, errors = [], []
+    for number, row in enumerate(table.column(HELPER).to_pylist(), first):
+        if row["error"] is not None:
+            errors.append((number, row["kind"], row["error"]))
+        else:
+            stats.append(RecordStat(number, row["id"], row["size"], row["score"], json.loads(row["codes"])))
+    return stats, errors
+
+
+def scan_table(setup: Setup, table, first_row: int = 1) -> BatchOutput:
+    """Scan an Arrow table whose first row is row ``first_row`` of its shard."""
+    job = setup.job
+    annotated = annotate_table(table, setup)
+    stats, errors = table_stats(annotated, first_row)
+    kept = kept_rows(annotated, job)
+    rejected = rejected_rows(annotated, job) if job.keep_rejected else kept.slice(0, 0)
+    return BatchOutput(table_as(kept, job.output_format), table_as(rejected, job.rejected_format), stats, errors)
+
+
+def counts_of_table(setup: Setup, table) -> dict[str, Any]:
+    """The counting pass of the corpus rules on an Arrow table (see :func:`batch.counts_of_lines`)."""
+    texts = [text for text in texts_of_table(table, setup.job) if isinstance(text, str)]
+    return count_batch(annotator(setup).corpus_rules, texts)
+
+
+def table_as(table, output_format: str) -> Any:
+    """An output table as its shard writer takes it: bytes for JSONL, else the table."""
+    if output_format == "jsonl":
+        return b"".join(dump_row(row) for row in table.to_pylist())
+    return table
