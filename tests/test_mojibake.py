@@ -169,10 +169,12 @@ def test_cli_fix_repairs_a_misread_file(tmp_path):
     assert target.read_text(encoding="utf-8") == SEED_000 + "\n"
 
 
-def test_mojibake_spans_for_rules_that_fix_single_characters():
-    from wenlint_rules.encoding.mojibake import mojibake_spans
+def test_mojibake_view_for_rules_that_fix_single_characters():
+    from wenlint.damage import inside_mojibake, mojibake
 
-    mojibake = "社區".encode("gbk").decode("latin-1") + "(qū)"  # `Éç\x85^`: a C1 control inside
-    doc = Document.from_source(mojibake + "建设")
-    assert mojibake_spans(doc) == ((0, 4),)
-    assert mojibake_spans(Document.from_source(SEED_000)) == ()
+    garbled = "社區".encode("gbk").decode("latin-1") + "(qū)"  # `Éç\x85^`: a C1 control inside
+    doc = Document.from_source(garbled + "建设")
+    assert [(run.start, run.end) for run in mojibake(doc)] == [(0, 4)]
+    assert mojibake(doc) is mojibake(doc), "a view is computed once per document"
+    assert inside_mojibake(doc, 2) and not inside_mojibake(doc, 4)
+    assert not mojibake(Document.from_source(SEED_000))

@@ -8,7 +8,7 @@ import unicodedata
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule, Severity
-from wenlint_rules.encoding.mojibake import inside_mojibake
+from wenlint.damage import inside_mojibake
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060-\u2064\ufeff\u180e\u00ad"
 _BIDI_OVERRIDE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -64,9 +64,6 @@ class InvisibleCharacter(Rule):
     name = "invisible-character"
     summary = "Zero-width, control or bidirectional-override characters in the text"
     flags = """
-        Characters that show nothing still split words for search, break
-        deduplication and can hide text. Flagged:
-
         - zero-width characters: U+200B–U+200D, U+2060–U+2064, U+180E,
           U+FEFF inside the text (a byte-order mark of a concatenated file),
           the soft hyphen U+00AD;
@@ -79,18 +76,29 @@ class InvisibleCharacter(Rule):
           errors;
         - Unicode tag characters (U+E0000–U+E007F), which carry invisible
           ASCII; also errors.
-
+    """
+    why = """
+        Characters that show nothing still split words for search, break
+        deduplication and can hide text.
+    """
+    leaves_alone = """
+        ZWJ inside emoji sequences (`👨‍👩‍👧`), ZWJ and ZWNJ next to letters of
+        scripts that need them (Persian, Hindi, …), bidi marks on a line of
+        right-to-left text, tag characters of emoji flags, and C1 controls
+        and soft hyphens beside other Latin-1 characters, which are mojibake
+        (E002). Markdown code and URLs are checked too: an invisible
+        character is as dangerous there.
+    """
+    fix_safety = """
         The fix removes the character (a vertical tab or form feed becomes a
         line break). It is unsafe for overrides and isolates on a line that
         holds Hebrew or Arabic, where they may be needed, and for C1 controls,
         which often stand for a Windows-1252 character (`\\x93` is `“`).
-        Left alone: ZWJ inside emoji sequences (`👨‍👩‍👧`), ZWJ and ZWNJ next
-        to letters of scripts that need them (Persian, Hindi, …), bidi marks
-        on a line of right-to-left text, tag characters of emoji flags, and
-        C1 controls and soft hyphens beside other Latin-1 characters, which
-        are mojibake (E002). Markdown code and URLs are checked too: an
-        invisible character is as dangerous there.
     """
+    #: Invisible characters are as dangerous in code, in URLs and in text
+    #: without Chinese.
+    skip_verbatim = False
+    needs_han = False
     fix = FixAvailability.SOMETIMES
     bad = (
         Example("社区\u200b建设工作会议", fixed="社区建设工作会议"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.damage import inside_mojibake
 from wenlint.textclass import is_chinese, is_han
-from wenlint_rules.encoding.mojibake import inside_mojibake
 from wenlint_rules.layout.space_in_chinese import UNITS, UNITS_2
 
 #: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
@@ -65,12 +65,6 @@ class OddWhitespace(Rule):
     name = "odd-whitespace"
     summary = "No-break or other odd spaces, trailing blanks, stray or mixed line breaks"
     flags = """
-        Scraped pages leave whitespace that looks like nothing or like an
-        ordinary space but is not: `&nbsp;` turned into U+00A0, blank lines
-        that hold a space or U+3000, blanks at the end of lines, carriage
-        returns of another system. They break matching, deduplication and
-        line-based tools. Flagged, each with a safe fix:
-
         - a no-break space (U+00A0, U+202F) or a typographic space (en, em,
           thin, hair; U+2000–U+200A, U+205F, U+1680) inside a line: it
           becomes an ordinary space;
@@ -81,17 +75,32 @@ class OddWhitespace(Rule):
           separators U+2028/U+2029: they become a line feed;
         - a file mixing CRLF and LF line endings: it is written back with the
           style most of its lines use.
-
-        Left alone: U+3000 (and em spaces) indenting a paragraph
-        (`　　段落首行缩进`) and U+3000 inside a line, a deliberate full-width
-        space in Chinese typesetting (`第一条　为了…`, `通　知`); two or more
-        trailing spaces in Markdown (a hard line break); Markdown code and
-        URLs. A no-break space between a Chinese character and another
-        Chinese character or punctuation mark, or between a number and its
-        unit (`2013\\u00a0年`), is left to L002 (space-in-chinese), which
-        removes it in prose: the two rules never report the same space, and
-        fixing with both settles in one run.
     """
+    why = """
+        Scraped pages leave whitespace that looks like nothing or like an
+        ordinary space but is not: `&nbsp;` turned into U+00A0, blank lines
+        that hold a space or U+3000, blanks at the end of lines, carriage
+        returns of another system. They break matching, deduplication and
+        line-based tools.
+    """
+    leaves_alone = """
+        U+3000 (and em spaces) indenting a paragraph (`　　段落首行缩进`) and
+        U+3000 inside a line, a deliberate full-width space in Chinese
+        typesetting (`第一条　为了…`, `通　知`); two or more trailing spaces
+        in Markdown (a hard line break); Markdown code and URLs. A no-break
+        space between a Chinese character and another Chinese character or
+        punctuation mark, or between a number and its unit
+        (`2013\\u00a0年`), is left to L002 (space-in-chinese), which removes
+        it in prose: the two rules never report the same space, and fixing
+        with both settles in one run.
+    """
+    fix_safety = """
+        Each finding comes with a safe fix, the one said beside it above.
+    """
+    #: The mixed line-ending finding is about the whole file, wherever its
+    #: first odd line break is; spans in code are skipped by hand.
+    skip_verbatim = False
+    needs_han = False
     fix = FixAvailability.SAFE
     bad = (
         Example("电脑版\u00a0|金锄头文库版权所有", fixed="电脑版 |金锄头文库版权所有"),

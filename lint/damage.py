@@ -1,0 +1,385 @@
+"""Encoding damage: mojibake runs and lossy-transcoding stretches, as document views.
+
+E002 and E003 report them; other rules ask for them to leave such text
+alone (a C1 control or a no-break space inside mojibake is a byte of a
+character E002 decodes back; a `,` inside a damaged stretch is a byte, not
+punctuation). Each is computed once per document through ``doc.view``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from wenlint.codepages import (
+    CP1252_SPECIALS,
+    HIGH,
+    common_chars,
+    decode,
+    gbk_patterns,
+    gbk_run_around,
+    mostly_rare,
+    no_rare_han,
+    reads_as_chinese,
+    single_bytes,
+    utf8_mojibake_exact,
+    utf8_of_gbk_run,
+)
+from wenlint.context import touches_chinese
+from wenlint.document import Document
+from wenlint.textclass import is_han
+
+#: A character a single-byte reading makes of a byte >= 0x80, except those
+#: ordinary Chinese text uses (`“”‘’—…`), which alone cannot make mojibake.
+_SUSPECT = re.compile("[\x80-\xff" + "".join(c for c in CP1252_SPECIALS if c not in "“”‘’—…") + "]")
+#: GBK or Big5 read one byte at a time: pairs of a high byte and its trail
+#: byte (high, or ASCII 0x40–0x7E), as in `ÄãºÃ` or `§A¦n`.
+_LEGACY_RUN = re.compile(rf"(?:[{HIGH}][{HIGH}\x40-\x7e])+")
+_LEGACY_CODECS = ("gbk", "big5")
+#: Single-byte characters that Chinese typography uses for themselves: a run
+#: of nothing else beside Chinese text (`××××年`, `建“XX”`) is text, not mojibake.
+_TYPOGRAPHY = frozenset("×÷·°±§–—‘’“”…")
+#: UTF-8 read one byte at a time: every byte of a multi-byte character is high.
+_UTF8_RUN = re.compile(rf"[{HIGH}]{{2,}}")
+#: What repaired UTF-8 mojibake may be in Chinese text: Chinese and Japanese
+#: characters, punctuation, symbols, digits, spaces and full-width forms.
+#: Latin letters only inside a Latin word (see `_plausible_utf8`).
+_CJK_TEXT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{P}\p{S}\p{N}\p{Zs}\uff00-\uffef]+")
+_LATIN_TEXT = regex.compile(r"[\p{Latin}\p{P}\p{S}]+")
+#: UTF-8 replacement characters read as GBK, and MSVC's uninitialised memory.
+_GARBAGE = regex.compile(r"(?:锟斤拷)+|烫{4,}|屯{4,}")
+#: A GBK reading of UTF-8 that settles the question is at least this many
+#: characters (two Chinese characters); once settled, shorter runs count too.
+_MIN_GBK_RUN = 3
+#: ftfy with only its encoding repairs: its defaults also rewrite full-width
+#: punctuation, curly quotes and ligatures in clean Chinese text.
+_FTFY_OPTIONS = {
+    "unescape_html": False,
+    "remove_terminal_escapes": False,
+    "fix_encoding": True,
+    "restore_byte_a0": False,
+    "replace_lossy_sequences": False,
+    "decode_inconsistent_utf8": True,
+    "fix_c1_controls": False,
+    "fix_latin_ligatures": False,
+    "fix_character_width": False,
+    "uncurl_quotes": False,
+    "fix_line_breaks": False,
+    "fix_surrogates": False,
+    "remove_control_chars": False,
+    "normalization": None,
+    "explain": False,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Misread:
+    """Mojibake at ``start:end``: ``reading`` is the text decoded the right
+    way (exactly, or with bytes lost), or None for garbage that cannot be
+    read back (`锟斤拷`, `烫烫烫烫`)."""
+
+    start: int
+    end: int
+    reading: str | None
+    exact: bool = False
+
+
+# -- mojibake ----------------------------------------------------------------
+
+
+def mojibake(doc: Document) -> tuple[Misread, ...]:
+    """Every mojibake run of ``doc`` outside URLs and Markdown code (a view:
+    computed once per document)."""
+    return doc.view(_find_mojibake)
+
+
+def inside_mojibake(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a mojibake run. (Looked for only when the
+    text holds a character of a single-byte misreading: a C1 control or an
+    odd space can be part of no other mojibake.)"""
+    return any(start <= offset < end for start, end in doc.view(_single_byte_spans))
+
+
+def _single_byte_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    if not _SUSPECT.search(doc.text):
+        return ()
+    return tuple((run.start, run.end) for run in mojibake(doc))
+
+
+def _find_mojibake(doc: Document) -> tuple[Misread, ...]:
+    found = _single_byte_readings(doc) if _SUSPECT.search(doc.text) else []
+    return tuple(found + _utf8_read_as_gbk(doc))
+
+
+def _single_byte_readings(doc: Document) -> list[Misread]:
+    """Bytes read one byte at a time: as UTF-8, or as GBK or Big5,
+    whichever explains more of the document.
+
+    Short runs are ambiguous (`å¹´` is `年`, `µ½` is `到`, but `àn` is
+    pinyin), so a run that decodes exactly counts only beside a run long
+    enough to settle the question: on its line, or anywhere when the
+    document has no Chinese text left (it is mojibake as a whole)."""
+    legacy = _legacy_repairs(doc)
+    utf8 = _utf8_repairs(doc, with_ftfy=not legacy)
+    return utf8 if _covered(utf8) >= _covered(legacy) else legacy
+
+
+def _utf8_repairs(doc: Document, with_ftfy: bool) -> list[Misread]:
+    """UTF-8 read one byte at a time: runs that decode as Chinese (or
+    exactly as letters inside a Latin word); runs ftfy with its encoding
+    repairs only can undo, unless GBK or Big5 explain the document already
+    (ftfy runs at a few MB/s); and beside them runs that decode exactly,
+    or as Chinese once partial characters are dropped."""
+    text = doc.text
+    found = []
+    left = []
+    for match in _runs(doc, _UTF8_RUN):
+        reading, exact = decode(single_bytes(match[0]), "utf-8")
+        if reads_as_chinese(reading, exact) or (exact and _plausible_utf8(text, *match.span(), reading)):
+            found.append(Misread(*match.span(), reading, exact))
+        elif not _typography(text, *match.span()):
+            left.append(match)
+    if with_ftfy and left:
+        left = _ftfy_repairs(text, left, found)
+    settled = {_line(doc, run.start) for run in found}
+    for match in left:
+        reading, exact = decode(single_bytes(match[0]), "utf-8")
+        if reading and _settled(doc, settled, match) and (exact or _CJK_TEXT.fullmatch(reading)):
+            found.append(Misread(*match.span(), reading, exact))
+    return found
+
+
+def _ftfy_repairs(text: str, runs: list[re.Match[str]], found: list[Misread]) -> list[re.Match[str]]:
+    """Add to ``found`` the runs ftfy repairs into plausible clean text;
+    return the others."""
+    from ftfy import TextFixerConfig, fix_text  # imported here: ~50 ms, paid only when needed
+    from ftfy.badness import is_bad
+
+    config = TextFixerConfig(**_FTFY_OPTIONS)
+    left = []
+    for match in runs:
+        run = match[0]
+        repaired = fix_text(run, config) if is_bad(run) else run
+        if repaired != run and not is_bad(repaired) and _plausible_utf8(text, *match.span(), repaired):
+            found.append(Misread(*match.span(), repaired, utf8_mojibake_exact(run, repaired)))
+        else:
+            left.append(match)
+    return left
+
+
+def _legacy_repairs(doc: Document) -> list[Misread]:
+    """Runs of two characters or more that read as Chinese in GBK or Big5
+    (the code page that explains more of the document), and beside them
+    runs that decode exactly in it into symbols or common characters
+    (`µ½**Äê` is `到**年`, `(q¨±)` is `(qū)`; but `àn` is not `鄋`)."""
+    text = doc.text
+    runs = [match for match in _runs(doc, _LEGACY_RUN) if not _typography(text, *match.span())]
+    if all(match.end() - match.start() == 2 for match in runs):
+        return []
+    best: list[Misread] = []
+    for codec in _LEGACY_CODECS:
+        readings = [(match, *decode(single_bytes(match[0]), codec)) for match in runs]
+        chinese = [len(match[0]) > 2 and reads_as_chinese(reading, exact) for match, reading, exact in readings]
+        settled = {_line(doc, match.start()) for (match, _, _), yes in zip(readings, chinese) if yes}
+        found = [
+            Misread(*match.span(), reading, exact)
+            for (match, reading, exact), confirmed in zip(readings, chinese)
+            if confirmed or (exact and _settled(doc, settled, match) and no_rare_han(reading))
+        ]
+        if settled and _covered(found) > _covered(best):
+            best = found
+    return best
+
+
+def _utf8_read_as_gbk(doc: Document) -> list[Misread]:
+    """UTF-8 read as GBK: runs of mostly rare characters that read back as
+    common Chinese, and on their lines shorter runs whose reading is all
+    common Chinese. Then `锟斤拷` and the memory fillers."""
+    every_run, rare_pair = gbk_patterns()
+    found = []
+    settled = set()
+    for match in _runs(doc, rare_pair) if doc.has_han else ():
+        if _settles_utf8(gbk_run_around(doc.text, *match.span())):
+            settled.add(_line(doc, match.start()))
+    common = common_chars()
+    for match in _runs(doc, every_run) if settled else ():
+        if _line(doc, match.start()) not in settled or not mostly_rare(match[0]):
+            continue
+        reading, exact = utf8_of_gbk_run(match[0])
+        if reads_as_chinese(reading, exact) or (reading and all(char in common for char in reading)):
+            found.append(Misread(*match.span(), reading, exact))
+    for match in _runs(doc, _GARBAGE):
+        if not any(run.start < match.end() and match.start() < run.end for run in found):
+            found.append(Misread(*match.span(), None))
+    return found
+
+
+def _settles_utf8(run: str) -> bool:
+    """Whether a run shows the document is UTF-8 read as GBK."""
+    return len(run) >= _MIN_GBK_RUN and mostly_rare(run) and reads_as_chinese(*utf8_of_gbk_run(run))
+
+
+def _settled(doc: Document, lines: set[int], match: re.Match[str]) -> bool:
+    """Whether a short run is known to be mojibake: on a line with a
+    settling run, or in a document with settling runs and no Chinese text."""
+    return bool(lines) and (not doc.has_han or _line(doc, match.start()) in lines)
+
+
+def _plausible_utf8(text: str, start: int, end: int, repaired: str) -> bool:
+    """Whether ``repaired`` makes sense in place of ``text[start:end]``:
+    Chinese text, or Latin letters inside a Latin word (`cafÃ©` → `café`).
+    A GBK run misread as UTF-8 gives IPA, Greek or Cyrillic letters instead."""
+    if _CJK_TEXT.fullmatch(repaired):
+        return True
+    in_word = text[start - 1 : start].isascii() and text[start - 1 : start].isalpha()
+    in_word = in_word or (text[end : end + 1].isascii() and text[end : end + 1].isalpha())
+    return in_word and _LATIN_TEXT.fullmatch(repaired) is not None
+
+
+def _typography(text: str, start: int, end: int) -> bool:
+    """Whether a run beside Chinese text holds no single-byte character but
+    Chinese typography's own."""
+    only_typography = all(char.isascii() or char in _TYPOGRAPHY for char in text[start:end])
+    return only_typography and touches_chinese(text, start, end)
+
+
+def _runs(doc: Document, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` outside URLs, addresses and Markdown code."""
+    return [match for match in pattern.finditer(doc.text) if not doc.is_verbatim(match.start())]
+
+
+def _line(doc: Document, offset: int) -> int:
+    return doc.position(offset)[0]
+
+
+def _covered(found: list[Misread]) -> int:
+    return sum(run.end - run.start for run in found)
+
+
+# -- lossy transcoding ---------------------------------------------------------
+
+#: A pinyin annotation that lost its `(` (`財?shù)谋`): left by a converter
+#: that annotated a character the damage then destroyed.
+_PINYIN_TAIL = regex.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+#: Full-width punctuation the converter narrowed to ASCII; right after the
+#: `?` such a mark is the half of a two-byte character the `?` swallowed.
+_NARROWED = frozenset("!\"#$%&'()*+,-./:;<=>?")
+#: ASCII symbols that cannot stand alone after a Chinese character.
+_ODD_SYMBOLS = frozenset("@[\\]^_`{|}~")
+#: How far a damaged stretch can run before the bytes fall back into step.
+MAX_STRETCH = 60
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A `?` and the text after it, read as GBK bytes one byte out of step.
+
+    A lossy GBK→GB2312 step replaced one byte of a two-byte character by
+    `?`; every byte after it then paired with the wrong neighbour (`。回顧這`
+    became `?;仡欉@`) until a byte that pairs with nothing brought the pairs
+    back into step. ``realigned`` is what the bytes say read in step again,
+    ``oddness`` counts signs of damage in the stretch itself, and ``closed``
+    says whether the stretch ends the way damage does.
+    """
+
+    start: int
+    end: int
+    realigned: str
+    oddness: int
+    closed: bool
+
+    def is_damage(self) -> bool:
+        """Whether the stretch ends as damage does, its bytes read in step are
+        common Chinese, and it looks damaged itself: two signs, or one and
+        three characters read."""
+        common = common_chars()
+        if not (self.closed and self.realigned and all(char in common for char in self.realigned)):
+            return False
+        return self.oddness >= 2 or (self.oddness == 1 and len(self.realigned) >= 3)
+
+
+def damaged_stretches(doc: Document) -> tuple[Stretch, ...]:
+    """Every `?` with the stretch of text a lossy conversion damaged after it,
+    in text order, outside URLs and Markdown code (a view: computed once per
+    document)."""
+    return doc.view(_find_stretches)
+
+
+def _find_stretches(doc: Document) -> tuple[Stretch, ...]:
+    text = doc.text
+    found = []
+    start = text.find("?")
+    while start != -1:
+        stretch = read_stretch(text, start)
+        if not doc.is_verbatim(start) and stretch.is_damage():
+            found.append(stretch)
+            start = text.find("?", stretch.end)
+        else:
+            start = text.find("?", start + 1)
+    return tuple(found)
+
+
+def read_stretch(text: str, start: int) -> Stretch:
+    """The stretch after the `?` at ``start``: two-byte characters up to a
+    byte that pairs with nothing — another `?` (or `？`, if a fixer widened
+    it), or a lone trail byte: an ASCII character 0x40–0x7E, or `€` (0x80)."""
+    pos, data, oddness, narrowed = _lead_in(text, start + 1)
+    after_mark = pos
+    closed = lost_byte = False
+    limit = min(len(text), pos + MAX_STRETCH)
+    while pos < limit and not closed:
+        char = text[pos]
+        if char in "?？":
+            lost_byte = closed = True
+        elif char == "€" or "\x40" <= char <= "\x7e":
+            data += b"\x80" if char == "€" else char.encode()
+            # `?,F在`: a letter right after `?` and a mark is a stray byte, whatever follows it
+            stray = char == "€" or char in _ODD_SYMBOLS or (char.isalpha() and narrowed and pos == after_mark)
+            oddness += stray or _lone_letter(text, pos)
+            closed = True
+        elif not char.isascii() and len(encoded := char.encode("gb18030")) == 2:
+            data += encoded
+            oddness += _is_rare(char)
+        else:
+            break
+        pos += 1
+    realigned = data[1:].decode("gb18030", errors="replace")
+    if lost_byte and realigned.endswith("\ufffd"):  # the half of a character the closing `?` took
+        realigned = realigned[:-1]
+    return Stretch(start, pos, realigned, oddness, closed)
+
+
+def _lead_in(text: str, pos: int) -> tuple[int, bytearray, int, bool]:
+    """What may come right after the `?`: a pinyin tail without its `(`
+    (`財?shù)谋`), then a mark the converter narrowed (`?;` for `?；`), which
+    is the second half of the character the `?` broke. Returns the position
+    after them, their bytes, their oddness and whether there was a mark."""
+    oddness = 0
+    tail = _PINYIN_TAIL.match(text, pos)
+    if tail:
+        pos = tail.end()
+        oddness += 2
+    data = bytearray()
+    narrowed = text[pos : pos + 1] in _NARROWED
+    if narrowed:
+        data += chr(ord(text[pos]) + 0xFEE0).encode("gb18030")
+        pos += 1
+        oddness += 1
+    return pos, data, oddness, narrowed
+
+
+def _is_rare(char: str) -> bool:
+    """A character mojibake is made of: not Latin-1 (`×`, `·` are everyday
+    marks in Chinese), common Chinese, or a full-width form."""
+    return char > "\xff" and char not in common_chars() and not "\uff01" <= char <= "\uff5e"
+
+
+def _lone_letter(text: str, pos: int) -> bool:
+    """Whether the ASCII letter at ``pos`` stands alone: no letter or digit
+    after it, and not a capital before a Chinese character (`B超`, `A股`, `U盘`)."""
+    letter, after = text[pos], text[pos + 1 : pos + 2]
+    if not letter.isalpha() or (after.isascii() and after.isalnum()):
+        return False
+    return not (letter.isupper() and is_han(after or " "))
