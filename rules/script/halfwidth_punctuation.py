@@ -87,8 +87,8 @@ class HalfwidthPunctuation(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
+        # Marks in URLs and code are left out here, not only by the engine:
+        # the `consistent` style counts the marks of each width.
         style = self.settings["style"]
         if style == "consistent":
             half, full = self._half_marks(doc), self._full_marks(doc)
@@ -191,7 +191,7 @@ def _reference_lines(doc: Document) -> list[tuple[int, int]]:
 def _damage(doc: Document) -> list[tuple[int, int]]:
     if "?" not in doc.text:
         return []
-    from wenlint_rules.encoding.lossy_transcoding import damaged_stretches
+    from wenlint.damage import damaged_stretches
 
     return [(stretch.start, stretch.end) for stretch in damaged_stretches(doc)]
 
