@@ -2,9 +2,10 @@
 
 A substitution rule declares its ``table`` — a tab-separated file of
 ``wrong<TAB>right`` lines (``#`` starts a comment), or the pairs inline —
-and the kind finds every listed wrong string (all of them, overlapping
-ones included, with one Aho-Corasick pass), reports it and fixes it to
-its right string. Judgement goes in the hooks: :meth:`SubstitutionRule.keep`
+and the kind finds every listed wrong string (overlapping ones included),
+reports it and fixes it to its right string. Only the entries whose first
+two characters occur side by side in the text are searched for, so most
+texts need no search at all. Judgement goes in the hooks: :meth:`SubstitutionRule.keep`
 (the guard), :meth:`SubstitutionRule.correction` (the right string as the
 document should have it) and :meth:`SubstitutionRule.fix_is_safe`::
 
@@ -24,12 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from operator import add
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple
 
 from wenlint.diagnostic import Diagnostic, Fix, FixAvailability
 from wenlint.document import Document
 from wenlint.rule import Rule
+
+#: A table with at most this many starts is looked up start by start.
+_SMALL = 64
 
 
 class Hit(NamedTuple):
@@ -42,11 +47,17 @@ class Hit(NamedTuple):
 
 
 class Substitutions:
-    """A wrong → right table, made ready for matching."""
+    """A wrong → right table, indexed for matching by the first two
+    characters of each wrong string (one, for a wrong string of one)."""
 
     def __init__(self, pairs: Mapping[str, str]) -> None:
         self.pairs = {wrong: right for wrong, right in pairs.items() if wrong}
-        self._automaton: Any = None
+        by_start: dict[str, list[tuple[str, str]]] = {}
+        for wrong, right in self.pairs.items():
+            by_start.setdefault(wrong[:2], []).append((wrong, right))
+        self._by_start = {start: tuple(entries) for start, entries in by_start.items()}
+        self._starts = frozenset(start for start in by_start if len(start) == 2)
+        self._single = tuple(start for start in by_start if len(start) == 1)
 
     @staticmethod
     @cache
@@ -59,21 +70,27 @@ class Substitutions:
                 pairs[wrong] = right
         return Substitutions(pairs)
 
-    def find(self, text: str) -> list[Hit]:
-        """Every occurrence in ``text`` of a listed string, by start."""
-        if not self.pairs:
-            return []
-        if self._automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for wrong, right in self.pairs.items():
-                automaton.add_word(wrong, (wrong, right))
-            automaton.make_automaton()
-            self._automaton = automaton
-        return sorted(
-            Hit(last + 1 - len(wrong), last + 1, wrong, right) for last, (wrong, right) in self._automaton.iter(text)
-        )
+    def find(self, text: str, pairs: frozenset[str] | None = None) -> list[Hit]:
+        """Every occurrence in ``text`` of a listed string, by start.
+        ``pairs``, every two neighbouring characters of ``text``, makes a
+        large table's lookup fast when the caller has them at hand."""
+        if pairs is not None:
+            present = self._starts & pairs
+        elif len(self._starts) <= _SMALL:
+            present = [start for start in self._starts if start in text]
+        else:
+            present = self._starts.intersection(map(add, text, text[1:]))
+        found = []
+        for start in [*present, *(char for char in self._single if char in text)]:
+            offset = text.find(start)
+            while offset != -1:
+                found.extend(
+                    Hit(offset, offset + len(wrong), wrong, right)
+                    for wrong, right in self._by_start[start]
+                    if text.startswith(wrong, offset)
+                )
+                offset = text.find(start, offset + 1)
+        return sorted(found)
 
 
 class SubstitutionRule(Rule):
@@ -94,6 +111,11 @@ class SubstitutionRule(Rule):
         ``doc.text`` (by default ``doc.text`` itself)."""
         return doc.text
 
+    def pairs(self, doc: Document) -> frozenset[str] | None:
+        """Every two neighbouring characters of :meth:`text`, when the rule
+        has them at hand (they speed up a large table), else None."""
+        return None
+
     def keep(self, doc: Document, hit: Hit) -> bool:
         """The guard: whether ``hit`` is a finding."""
         return True
@@ -108,7 +130,7 @@ class SubstitutionRule(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         found = []
-        for hit in self.substitutions().find(self.text(doc)):
+        for hit in self.substitutions().find(self.text(doc), self.pairs(doc)):
             if not self.keep(doc, hit):
                 continue
             values = {"wrong": doc.text[hit.start : hit.end], "right": self.correction(doc, hit)}

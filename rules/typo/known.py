@@ -27,4 +27,8 @@ def typo_table(extra: tuple[tuple[str, str], ...]) -> Substitutions:
 def listed_spans(view: TypoView) -> list[tuple[int, int]]:
     """(start, end) of the shipped misspellings T001 reports in the text,
     which the other typo rules leave to it."""
-    return [(hit.start, hit.end) for hit in typo_table(()).find(view.text) if not view.crosses_word(hit.start, hit.end)]
+    return [
+        (hit.start, hit.end)
+        for hit in typo_table(()).find(view.text, view.pairs)
+        if not view.crosses_word(hit.start, hit.end)
+    ]

@@ -71,6 +71,9 @@ class KnownTypo(SubstitutionRule):
     def text(self, doc):
         return typo_view(doc).text
 
+    def pairs(self, doc):
+        return typo_view(doc).pairs
+
     def keep(self, doc, hit):
         return not typo_view(doc).crosses_word(hit.start, hit.end)
 
