@@ -50,6 +50,11 @@ class ZonePolicy:
         return FixAvailability.SOMETIMES if self.flags & self.safe else FixAvailability.UNSAFE
 
 
+def indent(line: str) -> int:
+    """How many blanks a line starts with."""
+    return len(line) - len(line.lstrip())
+
+
 _EDGES = frozenset({Zone.HEAD, Zone.TAIL})
 #: Any zone; safe in the head and tail, where boilerplate words are strong
 #: evidence, unsafe in the body, where they are usually prose.
@@ -107,7 +112,7 @@ class LineRule(Rule):
             zone = zones.zone(index)
             if zone in self.zone_policy.flags:
                 raw = zones.text(index)
-                yield Candidate(index, zone, doc.line_starts[index] + len(raw) - len(raw.lstrip()), raw.strip())
+                yield Candidate(index, zone, doc.line_starts[index] + indent(raw), raw.strip())
 
     def judge(self, doc: Document, line: Candidate) -> str | Diagnostic | None:  # pragma: no cover - abstract
         """What the line is (`breadcrumb navigation line`), making a finding
@@ -133,15 +138,14 @@ class LineRule(Rule):
         if not doc.verbatim:
             return False
         line = doc.line(index + 1)
-        text = doc.text[line.start : line.end]
-        return doc.is_verbatim(line.start + len(text) - len(text.lstrip()))
+        return doc.is_verbatim(line.start + indent(doc.text[line.start : line.end]))
 
     def line_finding(self, doc: Document, index: int, message: str) -> Diagnostic:
         """A finding on the text of line ``index``, fixed by deleting the line
         (see ``Zones.removal_span``), safe where the zone policy says so."""
         line = doc.line(index + 1)
         text = doc.text[line.start : line.end]
-        start = line.start + len(text) - len(text.lstrip())
+        start = line.start + indent(text)
         end = line.start + len(text.rstrip())
         zones = doc.zones
         remove_start, remove_end = zones.removal_span(index)

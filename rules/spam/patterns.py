@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from wenlint import Document, Option
-from wenlint.kinds.line import Candidate, LineRule
+from wenlint.kinds.line import Candidate, LineRule, indent
 from wenlint.script import converter
 from wenlint.zones import Zone
 from wenlint_rules import DATA
@@ -289,5 +289,5 @@ class SpamLineRule(LineRule):
         for index in sorted(indexes):
             start, end = found.line_span(index)
             raw = found.text[start:end]
-            start += len(raw) - len(raw.lstrip())
+            start += indent(raw)
             yield Candidate(index, zones.zone(index), start, raw.strip(), tuple(hits.get(index, ())))
