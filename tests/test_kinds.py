@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from operator import add
 
+import regex
+from conftest import ROOT
+
 from wenlint import Document, Example, FixAvailability
 from wenlint.engine import fix, lint
 from wenlint.kinds import PatternRule, SubstitutionRule, Substitutions
@@ -106,3 +109,25 @@ def test_substitutions_find_every_occurrence_overlapping_ones_too():
     assert table.find(text, pairs) == table.find(text)
     large = Substitutions({f"{chr(0x4E00 + n)}{chr(0x4E01 + n)}": "x" for n in range(100)})
     assert [h.start for h in large.find("甲一丁乙")] == [1]
+
+
+def test_the_readme_rule_examples_run_and_hold():
+    """Every Python block of the README's "Writing a rule" runs, and each
+    rule it defines flags (and fixes) its bad examples and not its good ones."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Writing a rule", 1)[1].split("\n## ", 1)[0]
+    blocks = regex.findall(r"```python\n(.*?)```", section, flags=regex.S)
+    rules = []
+    for block in blocks:
+        namespace: dict = {}
+        exec(compile(block, "README.md", "exec"), namespace)
+        rules += [value for value in namespace.values() if isinstance(value, type) and "code" in vars(value)]
+    assert len(rules) >= 4
+    for rule in rules:
+        for example in rule.bad:
+            doc = Document.from_source(example.text, example.path)
+            assert lint(doc, [rule()]), (rule.code, example.text)
+            if example.fixed is not None:
+                assert fix(doc, [rule()], unsafe=True).doc.text == example.fixed
+        for example in rule.good:
+            assert lint(Document.from_source(example.text, example.path), [rule()]) == [], (rule.code, example.text)
