@@ -44,29 +44,38 @@ class CjkLatinSpacing(Rule):
     name = "cjk-latin-spacing"
     summary = "Space (or no space) between Chinese and Latin letters or digits, by house style"
     flags = """
-        House styles differ on whether Chinese text takes a space before and
-        after a Latin word or a number. The option `style` chooses:
+        A space, or its absence, between Chinese characters and a Latin word
+        or a number, against the house style. The option `style` chooses:
 
         - `forbid` (default): no space, as in GB/T 15834 and most official and
           published Chinese, `使用Python编程`, `2013年`. A single ASCII space
-          between a Chinese character and a Latin letter or digit is flagged
-          and safely removed. This agrees with the layout rules, which remove
-          spaces inside Chinese words and between a number and its unit.
+          between a Chinese character and a Latin letter or digit is flagged.
+          This agrees with the layout rules, which remove spaces inside
+          Chinese words and between a number and its unit.
         - `require`: a space, as in the copywriting guide 中文文案排版指北 and
           AutoCorrect, `使用 Python 编程`. A Latin word or number glued to a
-          Chinese character gets a space safely inserted — except a number
-          written against its unit or measure word (`2013年`, `5个`, `3万`,
-          `15%的`, `第3章`), which stays glued on both sides so that this style
-          never asks for the spaces the layout rules remove, and a single
-          letter that forms a word with the Chinese (`A股`, `T恤`, `维生素C`).
+          Chinese character is flagged — except a number written against its
+          unit or measure word (`2013年`, `5个`, `3万`, `15%的`, `第3章`),
+          which stays glued on both sides so that this style never asks for
+          the spaces the layout rules remove, and a single letter that forms a
+          word with the Chinese (`A股`, `T恤`, `维生素C`).
 
+        Off by default: enable it with `extend-select = ["M007"]` and pick a style.
+    """
+    why = """
+        House styles differ on whether Chinese text takes a space before and
+        after a Latin word or a number; this rule holds a document to the
+        one chosen.
+    """
+    leaves_alone = """
         Both styles leave alone: Chinese punctuation (only a Chinese character
         directly beside a letter or digit counts), URLs, e-mail addresses and
         Markdown code and the spaces beside them, line starts and ends, runs of
         two or more spaces, tabs and other blanks (table alignment; layout
         rules), and a section number opening a line (`1 总则`, `3.1 术语`).
-
-        Off by default: enable it with `extend-select = ["M007"]` and pick a style.
+    """
+    fix_safety = """
+        Both fixes are safe: `forbid` removes the space, `require` inserts one.
     """
     fix = FixAvailability.SAFE
     default_enabled = False

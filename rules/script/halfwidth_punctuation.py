@@ -41,29 +41,36 @@ class HalfwidthPunctuation(Rule):
     name = "halfwidth-punctuation"
     summary = "Half-width punctuation inside Chinese prose (or the reverse, by house style)"
     flags = """
-        Chinese prose takes full-width punctuation (GB/T 15834): `同志们：`,
-        `今天，我们`, `（一）`. Scraped text often has the ASCII forms, which
-        look wrong, break width-based layout and split a corpus's vocabulary.
-
-        A half-width `, . : ; ! ? ( )` is flagged when it sits in Chinese text:
-        next to a Chinese character or full-width punctuation. Left alone:
-        marks between ASCII letters or digits (`3,000`, `12:30`, `a.b`), URLs,
-        e-mail addresses, Markdown code, runs such as `...` or `??`, a `?`
-        followed by Latin text (usually encoding damage, which the encoding
-        rules report), and parentheses around Latin text (`(Python)`,
-        pinyin such as `(qū)`). Parentheses are converted as a pair.
+        A half-width `, . : ; ! ? ( )` that sits in Chinese text: next to a
+        Chinese character or full-width punctuation. Parentheses are converted
+        as a pair.
 
         Some corpus pipelines deliberately use ASCII punctuation; the option
         `style` chooses the house style: `full` (default), `half` (flag
         full-width marks), or `consistent` (flag whichever style is the
-        minority in each document). The fix converts the mark and drops the
-        spaces after it, or drops the mark when the full-width one follows it
-        (`治疗.。`); both are safe. A `.` between two Chinese characters
-        (`他来了.我走了`, but also `马丁.路德.金`) is a full stop or a name
-        separator, so turning it into `。` is an unsafe fix. Also left alone:
-        emoticons (`:)`), ratios (`男:女=3:2`), bibliography entries
-        (`[1]张三.书名[M].北京:中华书局,2008.`), Latin sentences quoting a
-        Chinese name, and phone numbers such as `(010)12345678`.
+        minority in each document).
+    """
+    why = """
+        Chinese prose takes full-width punctuation (GB/T 15834): `同志们：`,
+        `今天，我们`, `（一）`. Scraped text often has the ASCII forms, which
+        look wrong, break width-based layout and split a corpus's vocabulary.
+    """
+    leaves_alone = """
+        Marks between ASCII letters or digits (`3,000`, `12:30`, `a.b`), URLs,
+        e-mail addresses, Markdown code, runs such as `...` or `??`, a `?`
+        followed by Latin text (usually encoding damage, which the encoding
+        rules report), and parentheses around Latin text (`(Python)`, pinyin
+        such as `(qū)`). Also emoticons (`:)`), ratios (`男:女=3:2`),
+        bibliography entries (`[1]张三.书名[M].北京:中华书局,2008.`), Latin
+        sentences quoting a Chinese name, and phone numbers such as
+        `(010)12345678`.
+    """
+    fix_safety = """
+        The fix converts the mark and drops the spaces after it, or drops the
+        mark when the full-width one follows it (`治疗.。`); both are safe. A
+        `.` between two Chinese characters (`他来了.我走了`, but also
+        `马丁.路德.金`) is a full stop or a name separator, so turning it into
+        `。` is an unsafe fix.
     """
     fix = FixAvailability.SOMETIMES
     options = {

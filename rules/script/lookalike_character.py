@@ -65,27 +65,34 @@ class LookalikeCharacter(Rule):
     name = "lookalike-character"
     summary = "A look-alike character (`—、` for `一、`, `二O一八年`, Cyrillic `С`) in Chinese text"
     flags = """
-        OCR, PDF extraction and hurried typing put characters into Chinese
-        text that only look right: a dash for the numeral 一 (`—、充分认识`,
-        `第—章`, `—是…，二是…`, `—九九八年`, `十—月`), the katakana mark `ー`
-        for 一 (`统ー`), a letter O or a circle `○` for the zero 〇
-        (`二O一八年`, `二○一八年`), a letter O for the digit 0 (`2O18年`), and
-        Cyrillic or Greek letters drawn exactly like Latin ones (`维生素С`).
-        They read correctly but break search, counting and conversion.
+        Characters that only look right in Chinese text: a dash for the
+        numeral 一 (`—、充分认识`, `第—章`, `—是…，二是…`, `—九九八年`,
+        `十—月`), the katakana mark `ー` for 一 (`统ー`), a letter O or a circle
+        `○` for the zero 〇 (`二O一八年`, `二○一八年`), a letter O for the digit
+        0 (`2O18年`), and Cyrillic or Greek letters drawn exactly like Latin
+        ones (`维生素С`).
 
         Flagged dashes (`— ― ─ ‒ – ー －`): one dash as a list marker at the
         start of a line (`—、` `（—）`), after `第`, opening a clause `—是` (or
         `—要` `—方面` …) when the same paragraph goes on with `二是`, in a
-        four-numeral year, and after `十` where no number follows. These
-        fixes, the zero fixes and the Cyrillic/Greek fixes are safe. `ー`
-        beside Chinese characters outside Japanese text is flagged with an
-        unsafe fix to `一` (it may have been meant as a dash).
-
-        Left alone: the Chinese dash `——` (two em dashes, or `──`), dashes in
-        ranges and quotations (`北京—上海`, `1990—2000年`, `——摘自《人民日报》`,
-        `A—B`), `ー` in Japanese (`コーヒー`), Latin letters in ordinary
-        words (`X光`, `A股`, `T恤`, `O2O`, `H2O`), Greek letters in science
-        (`α粒子`, `β受体`) and Russian words.
+        four-numeral year, and after `十` where no number follows. `ー` beside
+        Chinese characters outside Japanese text is flagged too.
+    """
+    why = """
+        OCR, PDF extraction and hurried typing put such characters into
+        Chinese text. They read correctly but break search, counting and
+        conversion.
+    """
+    leaves_alone = """
+        The Chinese dash `——` (two em dashes, or `──`), dashes in ranges and
+        quotations (`北京—上海`, `1990—2000年`, `——摘自《人民日报》`, `A—B`),
+        `ー` in Japanese (`コーヒー`), Latin letters in ordinary words (`X光`,
+        `A股`, `T恤`, `O2O`, `H2O`), Greek letters in science (`α粒子`,
+        `β受体`) and Russian words.
+    """
+    fix_safety = """
+        The dash fixes, the zero fixes and the Cyrillic/Greek fixes are safe.
+        `ー` gets an unsafe fix to `一` (it may have been meant as a dash).
     """
     fix = FixAvailability.SOMETIMES
     bad = (

@@ -32,29 +32,35 @@ class MismatchedQuotes(Rule):
     name = "mismatched-quotes"
     summary = 'A Chinese quote paired with an ASCII `"`, or a quote or bracket left unclosed'
     flags = """
+        Mixed pair: an ASCII `"` that opens a quote closed by `”`, or closes a
+        quote opened by `“`, with Chinese text inside (`"六保”`).
+
+        Unbalanced pair: in a paragraph holding Chinese text, an opening mark
+        never closed, or a closing mark never opened. Paragraphs are the text
+        between blank lines; a quote may run over line breaks inside one.
+    """
+    why = """
         Chinese quotation marks come in pairs, `“…”`, and so do `‘’ 《》 （）
         【】 「」 『』`. Scraped text often pairs a Chinese quote with an ASCII
         `"` (`“六稳”"六保”`) or loses one half of a pair to encoding damage or
         a page break.
-
-        Mixed pair: an ASCII `"` that opens a quote closed by `”`, or closes a
-        quote opened by `“`, with Chinese text inside, is flagged and safely
-        turned into the matching Chinese mark (`"六保”` → `“六保”`). Two ASCII
-        quotes around a phrase (`"hello"`, or `"社区"`) are a pair of their own
-        and left alone, as is a lone `"` (an inch mark, a stray byte) and a `"`
-        sitting between `“` and `”`, where it is unclear which mark is wrong.
-
-        Unbalanced pair: in a paragraph holding Chinese text, an opening mark
-        never closed, or a closing mark never opened, is flagged; there is no
-        fix, since only a reader can tell where the other half belongs. Left
-        alone: apostrophes and English quotes (`don’t`, `’90s`, a `‘` or `’`
-        touching a Latin letter or digit), list numbers closed by a lone `）`
-        (`1）`, `a）`, `二）`), and multi-paragraph quotations, where by
-        Chinese convention every paragraph opens with `“` and only the last
-        one closes: an open quote is not flagged when the next paragraph (or
-        line) starts with the same mark. Paragraphs are the text between blank
-        lines; a quote may run over line breaks inside one. ASCII `( )` are
-        M001's business; URLs and Markdown code are skipped.
+    """
+    leaves_alone = """
+        Two ASCII quotes around a phrase (`"hello"`, or `"社区"`), which are a
+        pair of their own; a lone `"` (an inch mark, a stray byte); a `"`
+        sitting between `“` and `”`, where it is unclear which mark is wrong;
+        apostrophes and English quotes (`don’t`, `’90s`, a `‘` or `’` touching
+        a Latin letter or digit), list numbers closed by a lone `）` (`1）`,
+        `a）`, `二）`), and multi-paragraph quotations, where by Chinese
+        convention every paragraph opens with `“` and only the last one
+        closes: an open quote is not flagged when the next paragraph (or line)
+        starts with the same mark. ASCII `( )` are M001's business; URLs and
+        Markdown code are skipped.
+    """
+    fix_safety = """
+        A mixed pair's `"` is safely turned into the matching Chinese mark
+        (`"六保”` → `“六保”`). An unbalanced pair has no fix, since only a
+        reader can tell where the other half belongs.
     """
     fix = FixAvailability.SAFE
     bad = (

@@ -91,24 +91,28 @@ class PinyinResidue(Rule):
     name = "pinyin-residue"
     summary = "A character followed by its pinyin in parentheses, left by a converter"
     flags = """
+        One Chinese character followed by one parenthesised pinyin syllable
+        (half- or full-width parentheses; tone marks, a tone digit or no tone)
+        that pypinyin confirms is a reading of that character. By default only
+        characters outside GB2312 are considered, which are the ones such a
+        converter annotates (option `outside_gb2312`). Also flagged: a
+        tone-marked syllable after `?` encoding damage (`水平?,F(xiàn)在`),
+        where the character itself was lost.
+    """
+    why = """
         Converters that can only write GB2312 keep a character they cannot
         encode and add its pinyin in parentheses: a Traditional page comes out
         as `社區(qū)發(fā)展`, `構(gòu)建`, `現(xiàn)在`. The annotations make the
         text unreadable and split a corpus's vocabulary.
-
-        Flagged: one Chinese character followed by one parenthesised pinyin
-        syllable (half- or full-width parentheses; tone marks, a tone digit
-        or no tone) that pypinyin confirms is a reading of that character.
-        By default only characters outside GB2312 are considered, which are
-        the ones such a converter annotates (option `outside_gb2312`). Also
-        flagged: a tone-marked syllable after `?` encoding damage
-        (`水平?,F(xiàn)在`), where the character itself was lost.
-
-        Left alone: a syllable that is not a reading of the character before
-        it (`A(a)`, `表(qu)`), English and other parentheticals (`(Python)`,
-        `(注)`), glosses of a whole word (`龃龉(jǔ yǔ)`), a quoted glossed
-        character (`“堃(kūn)”`), URLs and Markdown code. The fix removes the
-        parentheses and the pinyin, nothing else; it is safe.
+    """
+    leaves_alone = """
+        A syllable that is not a reading of the character before it (`A(a)`,
+        `表(qu)`), English and other parentheticals (`(Python)`, `(注)`),
+        glosses of a whole word (`龃龉(jǔ yǔ)`), a quoted glossed character
+        (`“堃(kūn)”`), URLs and Markdown code.
+    """
+    fix_safety = """
+        The fix removes the parentheses and the pinyin, nothing else; it is safe.
     """
     fix = FixAvailability.SAFE
     options = {

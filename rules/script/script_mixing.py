@@ -45,20 +45,11 @@ class ScriptMixing(Rule):
     name = "script-mixing"
     summary = "Simplified characters in Traditional text (or Traditional in Simplified)"
     flags = """
-        Pages converted from Simplified to Traditional by a careless tool keep
-        Simplified forms wherever the tool had no mapping or picked the wrong
-        one: `並亟待` comes out `并亟待`, `不利於` `不利于`, `社區幹部`
-        `社區干部`. The reverse happens in Simplified text copied from Taiwan or
-        Hong Kong. Either way the text is wrong for readers of both scripts
-        and splits a corpus's vocabulary.
-
-        Which characters belong to which script is decided by the shared
-        script profile (OpenCC, phrase-aware): characters common to both
-        scripts never count, and a character counts as Simplified only when
-        conversion to every Traditional standard changes it. Spellings the
-        Traditional standards also accept (`了解`, `布置`, `周末`, `占有`) are
-        left alone, and so are runs next to encoding damage (private-use
-        characters, U+FFFD), URLs, e-mail addresses and Markdown code.
+        Simplified characters in Traditional text, or Traditional in
+        Simplified. Which characters belong to which script is decided by the
+        shared script profile (OpenCC, phrase-aware): characters common to
+        both scripts never count, and a character counts as Simplified only
+        when conversion to every Traditional standard changes it.
 
         Option `script`: `auto` (default) takes the target from the text. Each
         line with at least five characters of one script, and four times as
@@ -69,7 +60,21 @@ class ScriptMixing(Rule):
         stray characters inside a line are. `simplified`, `traditional`,
         `taiwan` or `hongkong` force the target: every character of the other
         script is flagged. One finding per run of adjacent characters.
-
+    """
+    why = """
+        Pages converted from Simplified to Traditional by a careless tool keep
+        Simplified forms wherever the tool had no mapping or picked the wrong
+        one: `並亟待` comes out `并亟待`, `不利於` `不利于`, `社區幹部`
+        `社區干部`. The reverse happens in Simplified text copied from Taiwan or
+        Hong Kong. Either way the text is wrong for readers of both scripts
+        and splits a corpus's vocabulary.
+    """
+    leaves_alone = """
+        Spellings the Traditional standards also accept (`了解`, `布置`,
+        `周末`, `占有`), and runs next to encoding damage (private-use
+        characters, U+FFFD), URLs, e-mail addresses and Markdown code.
+    """
+    fix_safety = """
         The fix converts the run with OpenCC (`t2s`; `s2t`, `s2tw` or `s2hk`,
         in auto mode whichever matches the document's own forms such as `為`
         or `爲`), in the context of its line so phrases convert correctly, and

@@ -73,10 +73,10 @@ class ConfusableCharacter(Rule):
     name = "confusable-character"
     summary = "A character that breaks the words around it where a look-alike or sound-alike would fit (`福社`)"
     flags = """
-        The general typo detector. Typing by sound and scanning by shape put a
-        wrong character where a similar one belongs: `增进人民群众福社` (福祉),
-        `配套下拔资金` (下拨), `不要莫视群众` (漠视). Such a character usually
-        fits no word of its neighbours, while the right one makes a common word.
+        The general typo detector: a wrong character where a similar one
+        belongs, `增进人民群众福社` (福祉), `配套下拔资金` (下拨), `不要莫视群众`
+        (漠视). Such a character usually fits no word of its neighbours, while
+        the right one makes a common word.
 
         A suspect is a character that meets neither neighbour inside any word
         of the lexicon (jieba's newspaper words and wordfreq's web words) and
@@ -88,24 +88,31 @@ class ConfusableCharacter(Rule):
         when it makes them likelier by the threshold of `sensitivity`
         (`strict` 500, `default` 400, `loose` 300 centibels, after a penalty
         for a less similar candidate), with up to three suggestions.
-
-        Left alone, for precision: regional variants (`妳`, `牠`, `著`: M
-        rules); of two suspects side by side, the weaker, and both unless one
-        gains ten times (100 centibels) more than the other (which one is
-        wrong?); a suspect whose neighbour, changed into a similar character
-        that makes a word with the suspect, would explain the broken words
-        nearly as well (within 100 centibels: in `炎整性` the typo is `整`,
-        炎症性, though `炎` → `严` would make 严整); misspellings T001 lists
-        (it reports them); a character one or two after a common surname
-        (names), unless the surname ends a common word with the character
-        before it (`关于行征`, `配戴眼竞` are flagged) or the suggestion
-        draws it into a word of three or more characters (`白殿风`,
-        白癜风); text in `《》`, quotes and corner brackets; a drug's name,
-        told by a dosage form a few characters on (`补脾益肠丸`; `颗粒`,
-        `合剂`, `胶囊` …); a suspect whose surroundings repeat in the
-        document (a term the lexicon lacks); URLs and Markdown code.
-        Traditional text is checked through its Simplified form. The fix
-        writes the first suggestion; it is unsafe.
+        Traditional text is checked through its Simplified form.
+    """
+    why = """
+        Typing by sound and scanning by shape put a wrong character where a
+        similar one belongs.
+    """
+    leaves_alone = """
+        For precision: regional variants (`妳`, `牠`, `著`: M rules); of two
+        suspects side by side, the weaker, and both unless one gains ten times
+        (100 centibels) more than the other (which one is wrong?); a suspect
+        whose neighbour, changed into a similar character that makes a word
+        with the suspect, would explain the broken words nearly as well
+        (within 100 centibels: in `炎整性` the typo is `整`, 炎症性, though `炎`
+        → `严` would make 严整); misspellings T001 lists (it reports them); a
+        character one or two after a common surname (names), unless the
+        surname ends a common word with the character before it (`关于行征`,
+        `配戴眼竞` are flagged) or the suggestion draws it into a word of three
+        or more characters (`白殿风`, 白癜风); text in `《》`, quotes and corner
+        brackets; a drug's name, told by a dosage form a few characters on
+        (`补脾益肠丸`; `颗粒`, `合剂`, `胶囊` …); a suspect whose surroundings
+        repeat in the document (a term the lexicon lacks); URLs and Markdown
+        code.
+    """
+    fix_safety = """
+        The fix writes the first suggestion; it is unsafe.
     """
     fix = FixAvailability.UNSAFE
     options = {"sensitivity": Option("default", "how sure the rule must be", tuple(THRESHOLD))}

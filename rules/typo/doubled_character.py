@@ -25,21 +25,27 @@ class DoubledCharacter(Rule):
     name = "doubled-character"
     summary = "A character typed twice: `的的`, `了了`, `是是`"
     flags = """
-        A character repeated by a slip of the keyboard or of a copy: `比较突出的的
-        社区`, `我们完成了了任务`, `这是是关键`.
-
-        Chinese repeats characters on purpose too, so much is left alone:
-        reduplicated words the lexicon knows (`看看`, `常常`, `人人`, `谢谢`,
-        `天天`; for the function words below only common ones), runs of three or
-        more (`哈哈哈`), the AABB pattern (`高高兴兴`, `是是非非`), a quoted pair
-        (`“尊尊”`), and a pair split between two words: the second character
-        starting one (`他的的士`, `为了了解`), or the first ending one that is more
-        than its parts (`达到目的的手段`, `现在在台北`; but not `这是是`) or a
-        word in 了 (`高兴得不得了了`). Other characters than the function words are reduplicated
-        freely (`说说`, `一首首`, `大大`), so they are flagged only where the first
-        one ends a word and the second, rarely standing alone, starts none
-        (`积极极`). Traditional text is checked through its Simplified form.
-
+        A character typed twice: `比较突出的的社区`, `我们完成了了任务`,
+        `这是是关键`. Other characters than the function words (see the fix)
+        are reduplicated freely (`说说`, `一首首`, `大大`), so they are flagged
+        only where the first one ends a word and the second, rarely standing
+        alone, starts none (`积极极`). Traditional text is checked through its
+        Simplified form.
+    """
+    why = """
+        A character is repeated by a slip of the keyboard or of a copy.
+        Chinese repeats characters on purpose too, so much is left alone.
+    """
+    leaves_alone = """
+        Reduplicated words the lexicon knows (`看看`, `常常`, `人人`, `谢谢`,
+        `天天`; for the function words below only common ones), runs of three
+        or more (`哈哈哈`), the AABB pattern (`高高兴兴`, `是是非非`), a quoted
+        pair (`“尊尊”`), and a pair split between two words: the second
+        character starting one (`他的的士`, `为了了解`), or the first ending one
+        that is more than its parts (`达到目的的手段`, `现在在台北`; but not
+        `这是是`) or a word in 了 (`高兴得不得了了`).
+    """
+    fix_safety = """
         The fix deletes the second character. It is safe for function words
         (`的 了 是 在 和 与 也 就 都 把 被 对 将 为 从 而 及 或 之 于 以 向 让 给`),
         and unsafe for other characters.

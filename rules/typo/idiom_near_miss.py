@@ -79,12 +79,8 @@ class IdiomNearMiss(Rule):
     name = "idiom-near-miss"
     summary = "Four characters one look-alike or sound-alike character away from an idiom (`各司共职`)"
     flags = """
-        Idioms are written from memory and typed by sound, so a character in
-        them is easily replaced by one that sounds or looks the same:
-        `各司共职` (各司其职), `迫不急待` (迫不及待), `再接再励` (再接再厉).
-
-        Flagged: four characters that are no word (or a listed misspelling,
-        thirty times rarer than the idiom: jieba lists `迫不急待`), that differ from a
+        Four characters that are no word (or a listed misspelling, thirty
+        times rarer than the idiom: jieba lists `迫不急待`), that differ from a
         four-character idiom of jieba's dictionary in one character, where the
         two characters sound alike (same syllable, another tone, or a sound
         often confused such as zh/z, n/l, ang/an) or look alike (pycorrector's
@@ -93,12 +89,21 @@ class IdiomNearMiss(Rule):
         uses (nothing for the same syllable, 60 centibels for another tone,
         120 for a close shape, 150 for a confused sound or a looser shape:
         `打开眼界` is ordinary Chinese, not 大开眼界) (option `sensitivity`:
-        `strict`, `default` or `loose`). Left alone: idioms and other words of the
-        lexicon, four characters that a common word joins to the text around
-        them (`心一意` in `一心一意`), misspellings T001 lists (it reports them
-        with a safe fix), URLs and Markdown code. Traditional text
-        is checked through its Simplified form and corrected in its own script.
-
+        `strict`, `default` or `loose`). Traditional text is checked through
+        its Simplified form and corrected in its own script.
+    """
+    why = """
+        Idioms are written from memory and typed by sound, so a character in
+        them is easily replaced by one that sounds or looks the same:
+        `各司共职` (各司其职), `迫不急待` (迫不及待), `再接再励` (再接再厉).
+    """
+    leaves_alone = """
+        Idioms and other words of the lexicon, four characters that a common
+        word joins to the text around them (`心一意` in `一心一意`),
+        misspellings T001 lists (it reports them with a safe fix), URLs and
+        Markdown code.
+    """
+    fix_safety = """
         The fix writes the idiom; it is unsafe (a rare variant may be meant).
     """
     fix = FixAvailability.UNSAFE

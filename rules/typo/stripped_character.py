@@ -59,30 +59,37 @@ class StrippedCharacter(Rule):
     name = "stripped-character"
     summary = "One character stripped out of the whole document (`努推進`, `社會量`, `和睦處`)"
     flags = """
+        One character missing from the whole document: only a character the
+        document never uses, though a text of its length would be expected to
+        use it at least `expected` times (default 8: 力 makes up 0.18% of
+        Chinese text, so a document of 4,500 characters without one has lost
+        it, or is about something else), is considered. A place is a gap
+        between two characters that never meet inside a word, where inserting
+        the character makes a common word with its neighbours and does not
+        make the words around much less likely. The character is reported
+        when it would restore `min_words` (default 3) different words, at
+        least two of which make their surroundings likelier (`努推進` →
+        `努力推進`), at no fewer places than half the times the character was
+        expected (a place where it would make a common word with both
+        neighbours, `財量` for 財力 and 力量, counts twice): one finding listing
+        every place, at the most convincing one, and a related finding at each
+        other place. Of two characters that would restore words with the same
+        remains (`爭`: 力爭, 爭相), only the likelier is reported there.
+        Traditional text is checked through its Simplified form.
+    """
+    why = """
         A broken conversion or a careless search-and-replace can delete every
         occurrence of one character. Seed 001 lost every 力 and every 相:
         `努推進` (努力推進), `社會量` (社會力量), `投入度` (投入力度), `和睦處`
         (和睦相處). Each place alone looks like an odd phrase; together they
         show that one character is gone.
-
-        Only a character the document never uses, though a text of its length
-        would be expected to use it at least `expected` times (default 8: 力
-        makes up 0.18% of Chinese text, so a document of 4,500 characters
-        without one has lost it, or is about something else), is considered. A
-        place is a gap between two characters that never meet inside a word,
-        where inserting the character makes a common word with its neighbours
-        and does not make the words around much less likely. The character is
-        reported when it would restore `min_words` (default 3) different words,
-        at least two of which make their surroundings likelier (`努推進` →
-        `努力推進`), at no fewer places than half the times the character was
-        expected (a place where it would make a common word with both
-        neighbours, `財量` for 財力 and 力量, counts twice): one finding
-        listing every place, at the most convincing one, and a related
-        finding at each other place. Of two characters that would restore
-        words with the same remains (`爭`: 力爭, 爭相), only the likelier is
-        reported there. Gaps beside parentheses (pinyin residue, M003) are
-        skipped; Traditional text is checked through its Simplified form.
-
+    """
+    leaves_alone = """
+        Gaps beside parentheses (pinyin residue, M003) or beside a space (a
+        layout break, the L rules'), and gaps in URLs and Markdown code, are
+        skipped.
+    """
+    fix_safety = """
         The fix inserts the character; it is unsafe (a good guess, not a certainty).
     """
     fix = FixAvailability.UNSAFE
