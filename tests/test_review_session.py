@@ -14,14 +14,14 @@ from wenlint.config import load_settings
 from wenlint.diagnostic import Edit
 from wenlint.registry import all_rules
 from wenlint.review.checker import Checker, start_worker, stop_worker
-from wenlint.review.session import ReviewError, Session, _shifted, key
+from wenlint.review.session import ReviewError, Session, key, open_file, shifted
 from wenlint.storage import read_document
 
 
 def _session(path, select=None) -> Session:
     settings = load_settings(None).with_overrides(select)
     session = Session()
-    session.add(str(path), read_document(str(path), 2**24), Checker(settings.make_rules(settings.codes_for(str(path)))))
+    session.add(str(path), *open_file(str(path), settings))
     return session
 
 
@@ -62,9 +62,9 @@ def test_skipped_finding_stays_skipped_when_an_earlier_fix_shifts_it(seed000):
     session.accept(0, earlier)
     now = session.files[0].state
     assert [d for d in now.diagnostics if now.is_skipped(d)] != []
-    shifted = next(d for d in now.diagnostics if now.is_skipped(d))
-    assert now.doc.text[shifted.start : shifted.end] == "**"
-    assert (shifted.start, shifted.end) == (later.start, later.end)  # ， replaces , one for one
+    moved = next(d for d in now.diagnostics if now.is_skipped(d))
+    assert now.doc.text[moved.start : moved.end] == "**"
+    assert (moved.start, moved.end) == (later.start, later.end)  # ， replaces , one for one
 
 
 def test_a_skipped_span_that_an_insertion_lengthens_before_it_moves():
@@ -75,9 +75,9 @@ def test_a_skipped_span_that_an_insertion_lengthens_before_it_moves():
     (masked,) = session.files[0].state.diagnostics
     session.skip(0, masked)
     start, end = masked.start, masked.end
-    assert _shifted(start, end, [Edit(0, 0, "前言")]) == (start + 2, end + 2)
-    assert _shifted(start, end, [Edit(start, start + 1, "")]) is None  # edited inside: a new finding
-    assert _shifted(start, end, [Edit(end, end, "x")]) == (start, end)  # after it
+    assert shifted(start, end, [Edit(0, 0, "前言")]) == (start + 2, end + 2)
+    assert shifted(start, end, [Edit(start, start + 1, "")]) is None  # edited inside: a new finding
+    assert shifted(start, end, [Edit(end, end, "x")]) == (start, end)  # after it
 
 
 def test_undo_restores_the_state_before_each_decision(seed000):

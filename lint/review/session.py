@@ -1,9 +1,10 @@
 """The state of an interactive review: documents, their findings, and the
 decisions taken on them, with undo. No user interface here.
 
-Every change goes through the fixer of ``wenlint check --fix``
-(:func:`wenlint.engine.apply_fixes` and :func:`wenlint.engine.rewritten`) and
-is followed by a fresh lint, so the findings always describe the current text.
+Files are opened through the document pipeline (:func:`open_file`), and
+every change goes through the fixer of ``wenlint check --fix``
+(:func:`wenlint.engine.fix_pass`) and is followed by a fresh lint, so the
+findings always describe the current text.
 Nothing touches the disk until :meth:`Session.save`.
 """
 
@@ -13,12 +14,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from wenlint import engine
+from wenlint import engine, pipeline
+from wenlint.config import Settings
 from wenlint.diagnostic import Diagnostic, Edit, Fix
 from wenlint.document import Document
 from wenlint.errors import WenlintError
+from wenlint.results import display_name
 from wenlint.review.checker import Checker
-from wenlint.score import score
 from wenlint.storage import write_document
 
 #: A finding is known by its rule and span, which survive relinting.
@@ -62,7 +64,7 @@ class ReviewFile:
 
     @property
     def name(self) -> str:
-        """The path as it can be shown (see :func:`wenlint.runner.display_name`)."""
+        """The path as it can be shown (see :func:`wenlint.results.display_name`)."""
         return self.initial.doc.path
 
     @property
@@ -72,11 +74,11 @@ class ReviewFile:
 
     @property
     def score_before(self) -> int:
-        return score(self.initial.diagnostics, len(self.initial.doc.text))
+        return pipeline.score_of(self.initial.doc, self.initial.diagnostics, self.checker.rules)
 
     @property
     def score_now(self) -> int:
-        return score(self.state.diagnostics, len(self.state.doc.text))
+        return pipeline.score_of(self.state.doc, self.state.diagnostics, self.checker.rules)
 
 
 class ReviewError(WenlintError):
@@ -86,6 +88,15 @@ class ReviewError(WenlintError):
 def load(doc: Document, checker: Checker) -> FileState:
     """The first state of a document: its findings."""
     return FileState(doc, tuple(checker(doc)))
+
+
+def open_file(path: str, settings: Settings) -> tuple[Document, Checker, FileState]:
+    """Read ``path`` through the pipeline, with its rules and first state.
+    Raises :class:`wenlint.decode.InputError`."""
+    name = display_name(path)
+    doc = pipeline.load(path, settings, name)
+    checker = Checker(pipeline.rules_for(settings, name))
+    return doc, checker, load(doc, checker)
 
 
 def accepted(state: FileState, checker: Checker, diagnostic: Diagnostic, replacement: str | None = None) -> FileState:
@@ -149,12 +160,12 @@ def _relinted(state: FileState, doc: Document, checker: Checker, edits: list[Edi
 
 def _moved(d: Diagnostic, edits: list[Edit]) -> Diagnostic | None:
     """``d`` with its span and fix moved past ``edits``; None when they touch it."""
-    span = _shifted(d.start, d.end, edits)
+    span = shifted(d.start, d.end, edits)
     if span is None:
         return None
     fix = d.fix
     if fix is not None:
-        moved = [_shifted(e.start, e.end, edits) for e in fix.edits]
+        moved = [shifted(e.start, e.end, edits) for e in fix.edits]
         if None in moved:
             return None
         fix = replace(fix, edits=tuple(Edit(*where, e.content) for where, e in zip(moved, fix.edits)))
@@ -162,11 +173,11 @@ def _moved(d: Diagnostic, edits: list[Edit]) -> Diagnostic | None:
 
 
 def _shifted_key(k: Key, edits: list[Edit]) -> Key | None:
-    span = _shifted(k[1], k[2], edits)
+    span = shifted(k[1], k[2], edits)
     return (k[0], *span) if span else None
 
 
-def _shifted(start: int, end: int, edits: list[Edit]) -> tuple[int, int] | None:
+def shifted(start: int, end: int, edits: list[Edit]) -> tuple[int, int] | None:
     """The span ``start:end`` after ``edits`` (sorted, disjoint); None when
     an edit touched it."""
     delta = 0

@@ -1,0 +1,97 @@
+"""The one document pipeline: check, scan and review see the same findings and
+score; the finding object and scan's Parquet type share one field list; the
+corpus protocol."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from conftest import ROOT, seed
+
+from wenlint import Document, pipeline
+from wenlint.config import load_settings
+from wenlint.corpus.batch import Annotator, ScanJob, Setup
+from wenlint.corpus.schema import wenlint_type
+from wenlint.registry import all_rules
+from wenlint.results import FINDING_FIELDS, SourceLines, finding_object, touched_lines
+from wenlint.review.session import open_file
+from wenlint.runner import Job, check_file
+from wenlint.shardrule import ShardTally, corpus_rules
+
+SETTINGS = load_settings(None)
+
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_check_scan_and_review_agree(prefix):
+    path = str(seed(prefix))
+    checked = check_file(path, SETTINGS, Job())
+    text = seed(prefix).read_text(encoding="utf-8")
+    scanned, score, _ = Annotator(Setup(SETTINGS, ScanJob(), path, "t")).annotate(text)
+    _, checker, state = open_file(path, SETTINGS)
+    assert checked.diagnostics and checked.score is not None
+    assert [d.code for d in state.diagnostics] == [d.code for d in checked.diagnostics]
+    assert [f["offset"] for f in scanned["findings"]] == [d.start for d in checked.diagnostics]
+    review_score = pipeline.score_of(state.doc, state.diagnostics, checker.rules)
+    assert checked.score == score == scanned["score"] == review_score
+
+
+def test_the_score_counts_the_declared_document_level_rules_once():
+    rules = pipeline.rules_for(SETTINGS, "x.txt")
+    assert pipeline.document_level(rules) == {code for code, rule in all_rules().items() if rule.document_level}
+    assert "D001" in pipeline.document_level(rules)
+
+
+def _names(fields) -> list[str]:
+    return [name for name, _ in fields]
+
+
+def test_finding_object_and_parquet_type_follow_one_field_list():
+    doc = Document.from_source("今天,我们开会。\n", "x.txt")
+    found = pipeline.run(doc, [all_rules()["M001"]()]).diagnostics
+    source = SourceLines(touched_lines(doc, found))
+    obj = finding_object(found[0], "halfwidth-punctuation", source, "x.txt")
+    assert list(obj) == _names(FINDING_FIELDS)
+    assert "filename" not in finding_object(found[0], "halfwidth-punctuation", source, None)
+    finding = wenlint_type(("M", "X"), False).field("findings").type.value_type
+    assert [finding.field(i).name for i in range(finding.num_fields)] == [
+        name for name in _names(FINDING_FIELDS) if name != "filename"
+    ]
+    fix = finding.field("fix").type
+    assert [fix.field(i).name for i in range(fix.num_fields)] == list(obj["fix"])
+
+
+def test_the_corpus_protocol_merges_counts_batch_by_batch():
+    (rule,) = corpus_rules(pipeline.make_rules(SETTINGS.with_overrides(["S010"]), "x.txt"))
+    chrome = "点击查看更多>>"
+    bodies = "甲乙丙丁戊己"
+    texts = [f"{chrome}\n{body}社区今天召开工作会议，总结去年的工作，部署今年的任务。" for body in bodies]
+    tally = ShardTally([rule])
+    tally.add({rule.code: rule.count(texts[:2])})
+    tally.add({rule.code: rule.count(texts[2:])})
+    views = tally.views()
+    assert views[rule.code].documents == 6
+    doc = Document.from_source(texts[0], "x.txt")
+    assert rule.view_of(doc) is None
+    doc.corpus = views
+    assert rule.view_of(doc) is views[rule.code]
+    assert [d.code for d in rule.check(doc)] == ["S010"]
+
+
+def _private_imports(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    yield f"{path.relative_to(ROOT)}:{node.lineno} imports {node.module}.{alias.name}"
+
+
+def test_no_module_imports_a_private_name_from_another():
+    wrong = [
+        line
+        for folder in ("lint", "rules")
+        for path in (ROOT / folder).rglob("*.py")
+        for line in _private_imports(path)
+    ]
+    assert not wrong, "\n".join(wrong)
