@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import seed
 
 from wenlint import Document
+from wenlint.script import simplified
 from wenlint_rules.typo.lexicon import SAME_SOUND, Gap, lexicon, typo_view
 
 
@@ -39,6 +40,7 @@ def test_the_view_is_simplified_offset_for_offset_and_shared():
     doc = Document("不要莫視群眾。社區(qū)發展")
     view = typo_view(doc)
     assert view.text == "不要莫视群众。社区(qū)发展" and typo_view(doc) is view
+    assert view.text is doc.view(simplified)  # the one Simplified view of the document
     lex = lexicon()
     assert view.joins == [lex.joins(a, b) for a, b in zip(view.text, view.text[1:])] + [False]
     assert view.pair_counts["群众"] == 1 and "社区" in view.pairs
