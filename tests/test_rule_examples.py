@@ -23,7 +23,7 @@ def _cases(kind: str) -> list:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_rule_is_fully_documented(rule):
-    assert rule.name and rule.summary and rule.explanation.strip()
+    assert rule.name and rule.summary and rule.flags.strip()
     assert rule.bad, "a rule needs at least one flagged example"
     assert rule.good, "a rule needs at least one example it leaves alone"
     if rule.fix is not FixAvailability.NONE:
