@@ -134,3 +134,10 @@ def test_consistent_style_flags_the_minority():
 )
 def test_parentheses(text, flagged):
     assert bool(findings(text, "M001")) == flagged
+
+
+def test_parentheses_around_inline_code_are_converted_but_not_those_closed_inside_a_url():
+    assert fixed("过滤条目 (如 `a === b`) 即可。", "a.md") == "过滤条目 （如 `a === b`） 即可。"
+    assert (
+        fixed("见补充材料(表 S1:https://osf.io/yg67b/),所有选项") == "见补充材料(表 S1:https://osf.io/yg67b/),所有选项"
+    )

@@ -73,6 +73,9 @@ class HalfwidthPunctuation(Rule):
         `。` is an unsafe fix.
     """
     fix = FixAvailability.SOMETIMES
+    #: Verbatim text is judged here (a mark in it is skipped; a pair of
+    #: parentheses around Chinese text and inline code is flagged).
+    skip_verbatim = False
     options = {
         "style": Option("full", "which punctuation is correct", ("full", "half", "consistent")),
     }
@@ -94,8 +97,6 @@ class HalfwidthPunctuation(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        # Marks in URLs and code are left out here, not only by the engine:
-        # the `consistent` style counts the marks of each width.
         style = self.settings["style"]
         if style == "consistent":
             half, full = self._half_marks(doc), self._full_marks(doc)
@@ -158,7 +159,12 @@ class HalfwidthPunctuation(Rule):
         text = doc.text
         close = text.find(")", start + 1)
         newline = text.find("\n", start + 1)
-        if close == -1 or (newline != -1 and newline < close) or "(" in text[start + 1 : close]:
+        if (
+            close == -1
+            or (newline != -1 and newline < close)
+            or "(" in text[start + 1 : close]
+            or (doc.verbatim and doc.is_verbatim(close))
+        ):
             return []
         inner = text[start + 1 : close].strip()
         has_han = HAN.search(inner) is not None and (
