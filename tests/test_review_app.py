@@ -23,8 +23,9 @@ from wenlint.config import load_settings
 from wenlint.docs import rule_text
 from wenlint.registry import all_rules
 from wenlint.review import views
-from wenlint.review.app import Page, ReviewApp
+from wenlint.review.app import ReviewApp
 from wenlint.review.checker import PROCESS_THRESHOLD
+from wenlint.review.widgets import Page
 
 SEED_004 = seed("004").name
 

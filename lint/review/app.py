@@ -10,36 +10,22 @@ from __future__ import annotations
 
 import bisect
 import gc
-import html
 import os
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
-from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Click
-from textual.geometry import Region, Size
-from textual.message import Message
-from textual.screen import ModalScreen
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from wenlint.config import Settings
 from wenlint.decode import InputError
 from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_text
 from wenlint.document import Document
-from wenlint.engine import in_text_order
 from wenlint.registry import all_rules
 from wenlint.review import views
 from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker, stop_worker
@@ -54,27 +40,11 @@ from wenlint.review.session import (
     matching,
     skipped,
 )
+from wenlint.review.widgets import Choice, FindingList, Page, Row, TextPrompt, place
 from wenlint.runner import display_name
 from wenlint.storage import read_document
 
 SEVERITIES = tuple(s.value for s in Severity)
-_SVG_TEXT = re.compile(r'(<text\b[^>]*\btextLength=")([\d.]+)("[^>]*>)(.*?)(</text>)', re.S)
-
-
-def wide_text_fitted(svg: str) -> str:
-    """An SVG screenshot with each text run as wide as its terminal cells.
-
-    The exporter sizes a run by its number of characters, which squeezes
-    CJK characters (two cells each) into half their width."""
-
-    def fitted(match: re.Match) -> str:
-        text = html.unescape(match[4])
-        if not text or cell_len(text) == len(text):
-            return match[0]
-        width = float(match[2]) / len(text) * cell_len(text)
-        return f"{match[1]}{width:g}{match[3]}{match[4]}{match[5]}"
-
-    return _SVG_TEXT.sub(fitted, svg)
 
 
 def _size(path: str) -> int:
@@ -82,158 +52,6 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0  # reported when it is read
-
-
-def _place(row: Row) -> tuple:
-    """Where a row sorts: its file, then its finding's (start, end, code); a heading first."""
-    d = row.diagnostic
-    return (row.file, -1, -1, "") if d is None else (row.file, *in_text_order(d))
-
-
-class Row(NamedTuple):
-    """A line of the findings list: a file's heading, or one of its findings."""
-
-    file: int
-    diagnostic: Diagnostic | None = None
-
-
-class FindingList(ScrollView, can_focus=True):
-    """The findings, grouped by file, drawn a screen line at a time so that
-    a list of a hundred thousand findings costs no more than one of ten."""
-
-    DEFAULT_CSS = """
-    FindingList { width: 40%; min-width: 30; border-right: solid $primary-darken-2; overflow-x: hidden; }
-    """
-
-    BINDINGS = [  # the cursor moves, not just the view (a ScrollView's own keys scroll)
-        Binding("down", "app.move(1)", show=False),
-        Binding("up", "app.move(-1)", show=False),
-        Binding("pagedown", "app.move(20)", show=False),
-        Binding("pageup", "app.move(-20)", show=False),
-        Binding("home", "app.move(-1000000000)", show=False),
-        Binding("end", "app.move(1000000000)", show=False),
-    ]
-
-    class Moved(Message):
-        """The cursor is on another row."""
-
-    def __init__(self, session: Session, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.session = session
-        self.rows: list[Row] = []
-        self.cursor = 0
-
-    def show(self, rows: list[Row], cursor: int) -> None:
-        self.rows = rows
-        self.virtual_size = Size(1, len(rows))
-        self.move_to(cursor)
-        self.refresh()
-
-    @property
-    def current(self) -> Row | None:
-        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
-
-    def move_to(self, index: int) -> None:
-        self.cursor = max(0, min(index, len(self.rows) - 1))
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
-        self.refresh()
-        self.post_message(self.Moved())
-
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        if index >= len(self.rows):
-            return Strip.blank(width, Style.null())
-        row = self.rows[index]
-        item = self.session.files[row.file]
-        if row.diagnostic is None:
-            text = views.file_row(item)
-        else:
-            text = views.finding_row(row.diagnostic, item.state.is_skipped(row.diagnostic))
-        text.truncate(width, overflow="ellipsis")
-        if index == self.cursor:
-            text.stylize("reverse" if self.has_focus else "underline")
-        null = Style.null()  # a segment without a style breaks Textual's NO_COLOR filter
-        segments = [Segment(part, style or null) for part, style, _ in text.render(self.app.console, end="")]
-        return Strip(segments).extend_cell_length(width, null).crop(0, width)
-
-    def on_click(self, event: Click) -> None:
-        self.move_to(self.scroll_offset.y + event.y)
-
-
-class TextPrompt(ModalScreen[str | None]):
-    """Ask for one line of text; None when cancelled with Escape."""
-
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
-    DEFAULT_CSS = """
-    TextPrompt { align: center middle; }
-    TextPrompt > Vertical { width: 70; max-width: 95%; height: auto; border: round $primary; padding: 0 1; }
-    """
-
-    def __init__(self, title: str, value: str, hint: str) -> None:
-        super().__init__()
-        self.title_text, self.value, self.hint = title, value, hint
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.title_text, style="bold"))
-            yield Input(self.value, id="prompt")
-            yield Static(Text(self.hint, style="dim"))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class Choice(ModalScreen[str | None]):
-    """Pick one of some options; None when cancelled with Escape."""
-
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
-    DEFAULT_CSS = """
-    Choice { align: center middle; }
-    Choice > Vertical { width: 76; max-width: 95%; height: auto; max-height: 90%; border: round $primary; padding: 0 1; }
-    Choice OptionList { height: auto; max-height: 18; }
-    """
-
-    def __init__(self, title: str, options: Sequence[tuple[str, Text | str]]) -> None:
-        super().__init__()
-        self.title_text, self.options = title, options
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.title_text, style="bold"))
-            yield OptionList(*(Option(label, id=value) for value, label in self.options))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class Page(ModalScreen[None]):
-    """A page of text (a rule's documentation, the summary); Escape or q closes it."""
-
-    BINDINGS = [Binding("escape,q", "close", "close")]
-    DEFAULT_CSS = """
-    Page { align: center middle; }
-    Page > VerticalScroll { width: 96; max-width: 100%; height: 90%; border: round $primary; padding: 0 1; }
-    """
-
-    def __init__(self, *renderables) -> None:
-        super().__init__()
-        self.renderables = renderables
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            for renderable in self.renderables:
-                yield Static(renderable)
-        yield Footer()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 class ReviewApp(App[int]):
@@ -341,7 +159,7 @@ class ReviewApp(App[int]):
 
     def _save_screenshot(self) -> None:
         assert self.screenshot is not None
-        self.screenshot.write_text(wide_text_fitted(self.export_screenshot()), encoding="utf-8")
+        self.screenshot.write_text(views.wide_text_fitted(self.export_screenshot()), encoding="utf-8")
         self.exit(0)
 
     # -- what is shown ------------------------------------------------------
@@ -366,9 +184,9 @@ class ReviewApp(App[int]):
         self.refresh_bar()
 
     def _nearest(self, rows: list[Row], near: Row, after: bool) -> int:
-        place = _place(near)
-        positions = [_place(row) for row in rows]
-        index = bisect.bisect_right(positions, place) if after else bisect.bisect_left(positions, place)
+        here = place(near)
+        positions = [place(row) for row in rows]
+        index = bisect.bisect_right(positions, here) if after else bisect.bisect_left(positions, here)
         if near.diagnostic is not None and not after and index < len(rows) and positions[index] == place:
             return index  # the same finding, still there
         for i in range(index, len(rows)):

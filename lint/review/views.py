@@ -1,5 +1,6 @@
 """What the review screen shows, as Rich renderables: a finding's row, its
-place in the document, its fix as an inline diff, and the summary.
+place in the document, its fix as an inline diff, and the summary; and its
+SVG screenshot with CJK text at its true width.
 
 Styles that carry meaning (the flagged span, deleted and inserted text) use
 reverse, strike and underline as well as colour, so they still read under
@@ -8,6 +9,10 @@ NO_COLOR. Widths are terminal cells, so CJK text lines up.
 
 from __future__ import annotations
 
+import html
+import re
+
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -204,3 +209,22 @@ def scores_table(files: list[ReviewFile]) -> Table:
         change = Text(f"{now - before:+d}" if now != before else "", style="green" if now > before else "red")
         table.add_row(item.name + (" (unsaved)" if item.unsaved else ""), str(before), str(now), change)
     return table
+
+
+_SVG_TEXT = re.compile(r'(<text\b[^>]*\btextLength=")([\d.]+)("[^>]*>)(.*?)(</text>)', re.S)
+
+
+def wide_text_fitted(svg: str) -> str:
+    """An SVG screenshot with each text run as wide as its terminal cells.
+
+    The exporter sizes a run by its number of characters, which squeezes
+    CJK characters (two cells each) into half their width."""
+
+    def fitted(match: re.Match) -> str:
+        text = html.unescape(match[4])
+        if not text or cell_len(text) == len(text):
+            return match[0]
+        width = float(match[2]) / len(text) * cell_len(text)
+        return f"{match[1]}{width:g}{match[3]}{match[4]}{match[5]}"
+
+    return _SVG_TEXT.sub(fitted, svg)
