@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from wenlint.textclass import is_chinese
 
-#: Measure words and units that follow a number: a mark before one stands for a number.
-UNITS = frozenset("个名人次年月日号元角分万亿千百家所项户天位条件处届期岁座栋层批台辆吨米斤公里平%％")
-
 
 def char_before(text: str, start: int) -> str:
     return text[start - 1] if start > 0 else ""

@@ -12,7 +12,7 @@ from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.textclass import is_han
-from wenlint_rules.layout.hard_line_break import display_width, is_verse
+from wenlint_rules.layout.wrapping import display_width, is_verse
 
 RULE = all_rules()["L001"]
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"

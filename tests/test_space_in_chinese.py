@@ -10,8 +10,7 @@ from conftest import SEED_FILES, findings, seed
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-from wenlint_rules.layout import space_in_chinese
-from wenlint_rules.script import cjk_latin_spacing
+from wenlint.textclass import SPACED_UNITS, SPACED_UNITS_2, UNITS, UNITS_2
 
 RULE = all_rules()["L002"]
 M007 = all_rules()["M007"]
@@ -77,10 +76,8 @@ def test_safe_fix_leaves_no_space_between_chinese_characters_in_004():
 
 
 def test_units_are_units_to_m007_too():
-    assert set(space_in_chinese.UNITS) <= cjk_latin_spacing.UNITS
-    assert all(
-        unit in cjk_latin_spacing.UNITS_2 or unit[0] in cjk_latin_spacing.UNITS for unit in space_in_chinese.UNITS_2
-    )
+    assert SPACED_UNITS <= UNITS
+    assert all(unit in UNITS_2 or unit[0] in UNITS for unit in SPACED_UNITS_2)
 
 
 @pytest.mark.parametrize("style", ["require", "forbid"])

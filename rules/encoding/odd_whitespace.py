@@ -6,8 +6,7 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.damage import inside_mojibake
-from wenlint.textclass import is_chinese, is_han
-from wenlint_rules.layout.space_in_chinese import UNITS, UNITS_2
+from wenlint.textclass import SPACED_UNITS, SPACED_UNITS_2, is_chinese, is_han
 
 #: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
@@ -48,7 +47,7 @@ def _spacing_for_l002(text: str, start: int) -> bool:
     after = text[start + 1 : start + 3] or " "
     if (is_han(before) and is_chinese(after[0])) or (is_chinese(before) and is_han(after[0])):
         return True
-    return before.isdigit() and (after[0] in UNITS or after in UNITS_2)
+    return before.isdigit() and (after[0] in SPACED_UNITS or after in SPACED_UNITS_2)
 
 
 def _indents(text: str, start: int) -> bool:

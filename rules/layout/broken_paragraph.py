@@ -5,12 +5,12 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability, Rule
-from wenlint_rules.layout.hard_line_break import (
+from wenlint.textclass import has_clause_mark
+from wenlint_rules.layout.wrapping import (
     MIN_WIDTH,
     WrapLayout,
     breaks_layout,
     display_width,
-    is_prose,
     is_verse,
     join_fix,
     lines_around,
@@ -34,29 +34,33 @@ class BrokenParagraph(Rule):
     name = "broken-paragraph"
     summary = "A paragraph broken onto a new line after `；`, `，` or `、`"
     flags = """
+        A line at least 20 Chinese characters wide (12 when it is
+        hard-wrapped) that ends with `；` `，` `、` (or `;` `,` after Chinese
+        text) and is followed directly, with no blank line, by a line that is
+        not indented and goes on with a Chinese character, a placeholder, an
+        opening quote, a letter or a digit.
+    """
+    why = """
         Scrapers and converters sometimes start a new line in the middle of a
         paragraph, after a clause: `…有序推进老旧小区物业化管理;␤××市推进基层
         党组织…`. The enumeration or sentence goes on in the next line, but
         the text now reads as two paragraphs.
-
-        Flagged: a line at least 20 Chinese characters wide (12 when it is
-        hard-wrapped) that ends with `；` `，` `、` (or `;` `,` after Chinese
-        text) and is followed directly, with no blank line, by a line that is
-        not indented and goes on with a Chinese character, a placeholder, an
-        opening quote, a letter or a digit. The fix joins the lines. It is
-        safe when the line is hard-wrapped (see L001: as wide as most lines
-        of its paragraph, the width of the page), and unsafe otherwise,
-        because some documents do put each clause of an enumeration on a
-        line of its own.
-
-        Left alone: a next line that opens a list item or a heading (`（一）`
-        `二、` `3.` `第五条` `一是` `其次，` `•` …: each item of a numbered
-        list on its own line is ordinary layout), a short next line without
-        punctuation (a heading, a name, a date), short lines (`同志们，`, the
-        lines of a poem), verse (`床前明月光，疑是地上霜，`), a salutation
+    """
+    leaves_alone = """
+        A next line that opens a list item or a heading (`（一）` `二、` `3.`
+        `第五条` `一是` `其次，` `•` …: each item of a numbered list on its own
+        line is ordinary layout), a short next line without punctuation (a
+        heading, a name, a date), short lines (`同志们，`, the lines of a
+        poem), verse (`床前明月光，疑是地上霜，`), a salutation
         (`尊敬的各位领导、各位来宾，`), a blank line between the two (a real
         paragraph break, or a preview chunk, L004's), Markdown files (where
         such a break is not shown) and code.
+    """
+    fix_safety = """
+        The fix joins the lines. It is safe when the line is hard-wrapped (see
+        L001: as wide as most lines of its paragraph, the width of the page),
+        and unsafe otherwise, because some documents do put each clause of an
+        enumeration on a line of its own.
     """
     fix = FixAvailability.SOMETIMES
     bad = (
@@ -100,14 +104,14 @@ class BrokenParagraph(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        if doc.is_markdown or not doc.has_han:
+        if doc.is_markdown:
             return []
         layout = None
         found = []
         for match in _CANDIDATE.finditer(text):
             mark, newline = match.start(), match.end() - 1
             line, following = lines_around(text, newline)
-            if doc.is_verbatim(newline) or not _continues(line, following, text[mark]):
+            if not _continues(line, following, text[mark]):
                 continue
             layout = layout or WrapLayout(doc)
             wrapped = layout.is_wrapped(newline)
@@ -130,6 +134,6 @@ def _continues(line: str, following: str, mark: str) -> bool:
         return False
     if mark in ",;" and not _CHINESE_BEFORE.match(line.rstrip(" \t")[-2:-1] or " "):
         return False
-    if display_width(following) < MIN_WIDTH and not is_prose(following):
+    if display_width(following) < MIN_WIDTH and not has_clause_mark(following):
         return False  # a heading, a name or a date
     return not (_SALUTATION.match(line) or is_verse(line) or is_verse(following))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import HAN
+from wenlint_rules.layout.counting import word_tags
 
 #: A run of 2–7 characters written twice in a row. (`re`, not `regex`: this
 #: pattern is tried at every offset, and `re` runs it four times faster.)
@@ -32,18 +30,6 @@ _HEADING_START = frozenset(["", "\n", " ", "\u3000", "。", "！", "？", "；"]
 _MASKS = frozenset("*×Xx○□＊Ｘ")
 #: `一步一步`, `看着看着`, `画著画著`: reduplication, not a repeat.
 _REDUPLICATED = regex.compile(r"一\p{Han}|\p{Han}[着著]")
-_WORD_LINE = re.compile(r"^(\S\S|\S\S\S\S) \d+ (\w+)$", re.M)
-
-
-@cache
-def word_tags() -> dict[str, str]:
-    """jieba's two- and four-character words with their part-of-speech tags
-    (read from its dict.txt, once per process, without importing jieba)."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the layout rules need the package 'jieba' (jieba>=0.42)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    return dict(_WORD_LINE.findall(path.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,30 +48,35 @@ class FakeBold(Rule):
     name = "fake-bold"
     summary = "Text extracted twice from fake-bold PDF text"
     flags = """
-        Word processors fake bold type by printing a heading twice, a hair
-        apart. Text extraction then reads it twice: a whole run
-        (`如何在文明和谐社区建设中如何在文明和谐社区建设中`), a word
-        (`组织组织`), or every character (`堡堡垒垒`).
-
-        Chinese repeats words on purpose, so a repeat alone proves little.
         A run of four or more characters, words only, written twice in a row
         is flagged on its own (`发挥党组织领导核心作用发挥党组织领导核心作用`),
         so is a run of eight or more that spans punctuation and starts a
-        line or a sentence (`一、充分认识社区建设的重要意义` twice), and so is a run of three or more doubled characters whose single
-        form holds a word (`坚坚强强组组织织`). Shorter repeats — `组织组织`,
-        a repeat that spans punctuation, `堡堡垒垒` — are flagged only next
-        to one of those (within 3 characters), where the heading they belong
-        to shows the doubling. Never flagged: reduplication in the lexicon
-        (jieba's dictionary: `高高兴兴`, `方方面面`, `许许多多`,
-        `来来往往`), `天天`, `研究研究` or `讨论讨论` standing alone,
-        `一步一步`, `看着看着`, doubled characters that are each a word
-        (`弟弟妹妹`), runs of one character (`哈哈哈哈`), and repeats around
-        placeholders (`**社区、**社区`).
+        line or a sentence (`一、充分认识社区建设的重要意义` twice), and so is a
+        run of three or more doubled characters whose single form holds a
+        word (`坚坚强强组组织织`). Shorter repeats — `组织组织`, a repeat that
+        spans punctuation, `堡堡垒垒` — are flagged only next to one of those
+        (within 3 characters), where the heading they belong to shows the
+        doubling.
+    """
+    why = """
+        Word processors fake bold type by printing a heading twice, a hair
+        apart. Text extraction then reads it twice: a whole run
+        (`如何在文明和谐社区建设中如何在文明和谐社区建设中`), a word
+        (`组织组织`), or every character (`堡堡垒垒`). Chinese repeats words on
+        purpose, so a repeat alone proves little.
+    """
+    leaves_alone = """
+        Never flagged: reduplication in the lexicon (jieba's dictionary:
+        `高高兴兴`, `方方面面`, `许许多多`, `来来往往`), `天天`, `研究研究` or
+        `讨论讨论` standing alone, `一步一步`, `看着看着`, doubled characters
+        that are each a word (`弟弟妹妹`), runs of one character (`哈哈哈哈`),
+        and repeats around placeholders (`**社区、**社区`).
 
         jieba tags `组织` a verb and `商量` a noun, so parts of speech
         cannot tell a noun written twice from a verb reduplicated: a lone
         `组织组织` is left alone, like `研究研究`.
-
+    """
+    fix_safety = """
         The fix keeps one copy. It is unsafe: a repeat can be deliberate.
     """
     fix = FixAvailability.UNSAFE
@@ -113,8 +104,6 @@ class FakeBold(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         text = doc.text
         repeats = _without_overlaps([*_whole_repeats(text), *_char_repeats(text)])
         found = []
@@ -122,7 +111,7 @@ class FakeBold(Rule):
             if not any(repeat.anchor for repeat in group):
                 continue
             for repeat in group:
-                if doc.is_verbatim(repeat.start) or not (repeat.anchor or _fake(text, repeat)):
+                if not (repeat.anchor or _fake(text, repeat)):
                     continue
                 found.append(self._finding(text, repeat))
         return found

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import CJK_PUNCTUATION, is_han
-from wenlint_rules.layout.fake_bold import word_tags
-from wenlint_rules.script.cjk_latin_spacing import UNITS, UNITS_2
+from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, is_han
+from wenlint_rules.layout.counting import counting_run, word_tags
 
 #: A number that could be a page number: 1–3 digits, not part of a decimal,
 #: a date, a time, a percentage or a Latin token.
@@ -38,16 +35,6 @@ _WORD_OR_NUMBER = regex.compile(r"[\p{Han}\d]")
 _BLANKS = " \t\u3000\xa0"
 
 
-class _Counted(Protocol):
-    """Something numbered at a place in the text: a page number, a chunk marker."""
-
-    start: int
-    value: int
-
-
-_C = TypeVar("_C", bound=_Counted)
-
-
 @dataclass(frozen=True, slots=True)
 class _Number:
     """A number in running text that might be a page number."""
@@ -64,11 +51,6 @@ class PageNumber(Rule):
     name = "page-number"
     summary = "A page number, running header or footer left in the body text"
     flags = """
-        Text pulled out of a PDF keeps the page furniture: page numbers drop
-        into the middle of sentences and words (`特 3 别是`, `领 5 导核心`,
-        `包括 2 社区书记`), and running headers and footers recur between
-        the pages.
-
         A number in the text is a page number when either
         - it is one of a sequence (`2`, `3`, `4` … at least three, each one
           more than the last) standing apart at page intervals (200 or more
@@ -77,19 +59,28 @@ class PageNumber(Rule):
         - it stands alone between two Chinese characters, spaced on both
           sides, and the two characters make a word when joined (`特别`,
           `领导`; jieba's dictionary).
-        Never a page number: a number before its unit or measure word
-        (`共有 3 个社区`, `2013 年`, `3 楼`, `10 多年`), after `第` `每`
-        `约` and the like, decimals, times, dates, percentages, and list
-        numbers (`1、`, `2.`).
 
         A running header or footer is a short line (4–40 characters, not
         ending a sentence) that recurs three or more times at page
         intervals; its first occurrence is kept (it may be the title). A
         line that differs only by a number counting up by one (`— 3 —`,
         `第 3 页`, `社区工作手册 3`) is a page-numbered footer: every
-        occurrence is flagged. The site viewer's page counters
+        occurrence is flagged.
+    """
+    why = """
+        Text pulled out of a PDF keeps the page furniture: page numbers drop
+        into the middle of sentences and words (`特 3 别是`, `领 5 导核心`,
+        `包括 2 社区书记`), and running headers and footers recur between
+        the pages.
+    """
+    leaves_alone = """
+        Never a page number: a number before its unit or measure word
+        (`共有 3 个社区`, `2013 年`, `3 楼`, `10 多年`), after `第` `每`
+        `约` and the like, decimals, times, dates, percentages, and list
+        numbers (`1、`, `2.`). The site viewer's page counters
         (`第1页 / 共27页`, `…_第1页`) are left to the spam rules.
-
+    """
+    fix_safety = """
         The fix removes the number (and a space beside it) or the line. It
         is unsafe: a number may be content after all.
     """
@@ -128,8 +119,6 @@ class PageNumber(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        if not doc.has_han:
-            return []
         return self._inline_numbers(doc) + self._furniture_lines(doc)
 
     # -- numbers inside the running text ----------------------------------
@@ -142,8 +131,6 @@ class PageNumber(Rule):
         paged = {id(n) for n in _page_sequence(numbers)}
         found = []
         for number in numbers:
-            if doc.is_verbatim(number.start):
-                continue
             if id(number) in paged:
                 reason = "one of a sequence of page numbers"
             elif _splits_word(text, number):
@@ -185,8 +172,6 @@ class PageNumber(Rule):
             else:
                 flagged, message = lines[1:], "running header or footer, repeated at page intervals"
             for start, end, content in flagged:
-                if doc.is_verbatim(start):
-                    continue
                 removal = (start, end + 1) if end < len(text) else (max(0, start - 1), end)
                 found.append(
                     self.diagnostic(start, end, f"{message}: `{content}`", Fix.replace(*removal, "", safe=False))
@@ -218,18 +203,6 @@ def _candidate(text: str, start: int, end: int) -> _Number | None:
     else:  # `、1 如何` → `、如何`
         removal = (start, end + space_after)
     return _Number(start, end, int(text[start:end]), inside, removal)
-
-
-def counting_run(items: Sequence[_C], min_gap: int) -> list[_C]:
-    """The longest run of ``items`` (in text order) whose values count up by
-    one, each at least ``min_gap`` characters after the one before."""
-    best_ending: dict[int, list[_C]] = {}  # value -> the longest run ending with that value
-    for item in items:
-        run = best_ending.get(item.value - 1)
-        run = [*run, item] if run and item.start - run[-1].start >= min_gap else [item]
-        if len(run) > len(best_ending.get(item.value, ())):
-            best_ending[item.value] = run
-    return max(best_ending.values(), key=len, default=[])
 
 
 def _page_sequence(numbers: list[_Number]) -> list[_Number]:

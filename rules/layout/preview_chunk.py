@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint_rules.layout.page_number import counting_run
+from wenlint_rules.layout.counting import counting_run
 
 #: `4、` opening a line.
 _MARKER = regex.compile(r"^([1-9]\d{0,2})、", regex.M)
@@ -36,19 +36,23 @@ class PreviewChunk(Rule):
     name = "preview-chunk-marker"
     summary = "A numbered preview-chunk marker cutting a sentence in two"
     flags = """
+        Markers `N、` opening lines that count up by one (at least three of
+        them), whose chunks run 100 characters or more, at least half of
+        which (after the first) follow a line that breaks off mid-sentence —
+        no `。！？；：…` at its end.
+    """
+    why = """
         Document-sharing sites show a preview in numbered chunks of a fixed
         length, and a scrape of the page keeps the numbers: each chunk
         starts a new paragraph with `N、` wherever the cut fell, in the
         middle of a sentence (`解␤␤4、决社区办公用房`) or even of a number
         (`200␤␤2、3 年` for 2003 年).
-
-        Flagged: markers `N、` opening lines that count up by one (at least
-        three of them), whose chunks run 100 characters or more, at least
-        half of which (after the first) follow a line that breaks off
-        mid-sentence — no `。！？；：…` at its end. An ordinary numbered list
-        (`1、加大投入。` after a finished sentence, or short items one per
-        line) is left alone.
-
+    """
+    leaves_alone = """
+        An ordinary numbered list (`1、加大投入。` after a finished sentence,
+        or short items one per line).
+    """
+    fix_safety = """
         The fix removes the marker and, where the line before broke off
         mid-sentence, the line breaks too, so the sentence (or number) reads
         whole again; the first chunk (`1、`) starts the text, so its line
@@ -73,13 +77,11 @@ class PreviewChunk(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        if "、" not in text or not doc.has_han:
+        if "、" not in text:
             return []
         markers = [_marker(text, match) for match in _MARKER.finditer(text)]
         found = []
         for marker in _chunk_sequence(markers):
-            if doc.is_verbatim(marker.start):
-                continue
             if marker.cut_from is not None and marker.value != 1:
                 fix = Fix.replace(
                     marker.cut_from, marker.end, "", safe=False, message="rejoin the sentence the marker cut"

@@ -7,8 +7,8 @@ import bisect
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.textclass import CJK_PUNCTUATION
-from wenlint_rules.layout.hard_line_break import is_prose, is_verse
+from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, has_clause_mark
+from wenlint_rules.layout.wrapping import is_verse
 
 _HAN = "\\p{Han}〇"
 _PUNCT = regex.escape("".join(sorted(CJK_PUNCTUATION)))
@@ -16,29 +16,13 @@ _PUNCT = regex.escape("".join(sorted(CJK_PUNCTUATION)))
 #: between a Chinese character and Chinese punctuation. (Two or more are
 #: alignment; a tab or U+3000 is layout, as between the clauses of a poem.)
 _SPACE = regex.compile(rf"(?<=[{_HAN}])[ \u00a0](?=[{_HAN}{_PUNCT}])|(?<=[{_PUNCT}])[ \u00a0](?=[{_HAN}])")
-#: Units and measure words a number is written against. Every one is a unit
-#: to M007 (cjk-latin-spacing) too, so its `require` style never asks for
-#: the space back.
-UNITS = "年月日号时点分秒周岁个名人次户家栋层套项条款章节页版册卷期届批元角块万亿千百倍米斤吨克升亩台辆艘件张份篇种类场天%％℃‰"
-UNITS_2 = (
-    "小时",
-    "分钟",
-    "世纪",
-    "平方",
-    "平米",
-    "公里",
-    "公斤",
-    "公顷",
-    "美元",
-    "港元",
-    "欧元",
-    "英镑",
-    "毫米",
-    "厘米",
-)
 #: A number (not part of a time, a date, a code or a word), one space, a unit.
 _NUMBER_UNIT = regex.compile(
-    r"(?<![\d.:\-/A-Za-z_])\d+(?:[.,]\d+)*\K[ \u00a0](?=[" + regex.escape(UNITS) + "]|" + "|".join(UNITS_2) + ")"
+    r"(?<![\d.:\-/A-Za-z_])\d+(?:[.,]\d+)*\K[ \u00a0](?=["
+    + regex.escape("".join(sorted(SPACED_UNITS)))
+    + "]|"
+    + "|".join(SPACED_UNITS_2)
+    + ")"
 )
 #: The start of a line up to a label and its separating space: `第一条 为了…`, `摘要 本文…`.
 _LABEL = regex.compile(
@@ -53,33 +37,38 @@ class SpaceInChinese(Rule):
     name = "space-in-chinese"
     summary = "A space inside Chinese text, or between a number and its unit"
     flags = """
+        One ASCII space or no-break space between two Chinese characters, or
+        between a Chinese character and Chinese punctuation (`。 一些`), on a
+        line of prose (one holding `，` `。` `、` `；` or the like); and one
+        space between a number and a unit or measure word after it (`2013 年`,
+        `10 个`, `80 平方米`, `15 %`).
+    """
+    why = """
         Chinese is written without spaces between words. When a PDF is turned
         into text, the end of every printed line often becomes a space, which
         lands in the middle of a word (`给 予了`, `社区建 设`) or of a phrase;
         and numbers set in a Latin font come out with a space on each side
         (`2013 年 4 月`).
-
-        Flagged, and safely removed: one ASCII space or no-break space between
-        two Chinese characters, or between a Chinese character and Chinese
-        punctuation (`。 一些`), on a line of prose (one holding `，` `。` `、`
-        `；` or the like); and one space between a number and a unit or
-        measure word after it (`2013 年`, `10 个`, `80 平方米`, `15 %`).
-
-        Left alone: indentation and trailing blanks; two or more spaces, tabs
-        and U+3000 (table columns, alignment, the pause between the clauses of
-        a poem, `床前明月光　疑是地上霜`); lines without Chinese punctuation
-        (titles, menus and tag lists such as `返回 下载 相关 举报`, which are
-        spam-rule territory); verse written with spaces between equal
-        clauses; a label opening a line (`第一条 为了…`, `摘要 本文…`); a
-        section number opening a line (`1 个人信息`); times, dates and codes
-        (`11:15:02 来源`); the space between a Chinese character and a number
-        after it (`在 2012`: house style, rule M007; or a page number,
-        `特 3 别是`, rule L003); URLs, e-mail addresses and Markdown code.
+    """
+    leaves_alone = """
+        Indentation and trailing blanks; two or more spaces, tabs and U+3000
+        (table columns, alignment, the pause between the clauses of a poem,
+        `床前明月光　疑是地上霜`); lines without Chinese punctuation (titles,
+        menus and tag lists such as `返回 下载 相关 举报`, which are spam-rule
+        territory); verse written with spaces between equal clauses; a label
+        opening a line (`第一条 为了…`, `摘要 本文…`); a section number opening
+        a line (`1 个人信息`); times, dates and codes (`11:15:02 来源`); the
+        space between a Chinese character and a number after it (`在 2012`:
+        house style, rule M007; or a page number, `特 3 别是`, rule L003);
+        URLs, e-mail addresses and Markdown code.
 
         Units are a subset of the ones M007 keeps glued to their number in
         its `require` style, so the two rules never undo each other. A house
         style that writes `5000 元` sets the option `units = false`, and only
         spaces inside Chinese text are flagged.
+    """
+    fix_safety = """
+        The space is safely removed.
     """
     fix = FixAvailability.SAFE
     options = {"units": Option(True, "also flag a space between a number and its unit (`2013 年`)")}
@@ -113,13 +102,13 @@ class SpaceInChinese(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        if not doc.has_han or (" " not in text and "\u00a0" not in text):
+        if " " not in text and "\u00a0" not in text:
             return []
         prose_lines: dict[int, bool] = {}
         found = []
         for match in _SPACE.finditer(text):
             space = match.start()
-            if doc.is_verbatim(space) or not _in_prose(doc, space, prose_lines):
+            if not _in_prose(doc, space, prose_lines):
                 continue
             before, after = text[space - 1], text[space + 1]
             found.append(
@@ -132,7 +121,7 @@ class SpaceInChinese(Rule):
             )
         for match in _NUMBER_UNIT.finditer(text) if self.settings["units"] else ():
             space = match.start()
-            if doc.is_verbatim(space) or _SECTION.fullmatch(text, _line_start(doc, space), space):
+            if _SECTION.fullmatch(text, _line_start(doc, space), space):
                 continue
             found.append(
                 self.diagnostic(
@@ -158,5 +147,5 @@ def _in_prose(doc: Document, space: int, cache: dict[int, bool]) -> bool:
     if line_start not in cache:
         line_end = text.find("\n", space)
         line = text[line_start : line_end if line_end != -1 else len(text)]
-        cache[line_start] = is_prose(line) and not is_verse(line)
+        cache[line_start] = has_clause_mark(line) and not is_verse(line)
     return cache[line_start]

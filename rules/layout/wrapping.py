@@ -1,0 +1,141 @@
+"""What the line-break rules (L001, L007) and L002 share: how wide a line
+is, what opens a list item or a heading, verse, and the test for a
+hard-wrapped line. Defines no rule."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+import regex
+
+from wenlint import Document, Fix
+from wenlint.textclass import has_clause_mark
+
+#: What opens a list item or a heading: `一、` `（一）` `(1)` `1.` `1、` `3.1 ` `①`
+#: `a)` `第三条` `一是` `二要` `首先，` Markdown and typographic bullets, `【…】`.
+LIST_MARKER = regex.compile(
+    r"[ \t\u3000]*(?:"
+    r"[一二三四五六七八九十百零〇—]+[、.．]"  # `—、`: a dash standing in for 一 (M005)
+    r"|[(（][一二三四五六七八九十百零〇\d]+[)）]"
+    r"|\d+(?:\.\d+)*(?:[、．)）]|\.(?!\d)|[ \t\u3000])"
+    r"|[①-⑳⑴-⒇⒈-⒛㈠-㈩]"
+    r"|[A-Za-z][.)）、](?![A-Za-z])"
+    r"|第[一二三四五六七八九十百千零〇\d]+[条章节款编部分篇项点，,、是]"
+    r"|[一二三四五六七八九十]+[是要则]"
+    r"|(?:首先|其次|再次|最后|其一|其二|其三)[，,、：:]"
+    r"|[-*+•·●○■□◆◇▪►‣※★☆>#|【〔\[]"
+    r")"
+)
+_SENTENCE_MARK = regex.compile(r"[。！？；!?;]")
+#: Pieces of a line between punctuation and blanks (for the verse test).
+_SEGMENT_BREAK = regex.compile(r"[\p{P}\s]+")
+_INDENT = " \t\u3000"
+#: A line ending with one of these ends a sentence (or a quotation of one).
+_ENDS_SENTENCE = frozenset("。！？!?…：:”’」』）)》】")
+
+#: A hard-wrapped line is at least this wide (display columns; a Chinese
+#: character is two): classical verse lines are narrower.
+MIN_WIDTH = 24
+#: ... and at most this wide: wider lines are paragraphs, not a page's width.
+MAX_WIDTH = 120
+#: Lines of one wrapped layout differ by at most this many columns.
+WIDTH_TOLERANCE = 3
+#: A verse line is made of clauses of equal length, each at most this long.
+MAX_VERSE_CLAUSE = 9
+
+
+def display_width(line: str) -> int:
+    """Columns ``line`` takes, approximated from its UTF-8 length: ASCII is
+    one byte and one column, a Chinese character three bytes and two columns."""
+    return (len(line.encode("utf-8")) + len(line)) // 2
+
+
+def is_verse(line: str) -> bool:
+    """Whether ``line`` reads as verse: two or more clauses of the same short
+    length, as in `朝辞白帝彩云间，千里江陵一日还`."""
+    clauses = [clause for clause in _SEGMENT_BREAK.split(line) if clause]
+    return len(clauses) >= 2 and len({len(clause) for clause in clauses}) == 1 and len(clauses[0]) <= MAX_VERSE_CLAUSE
+
+
+def is_heading(line: str) -> bool:
+    """A line opened by a list marker and holding no full sentence: `一、总则`,
+    `二、坚持重点突破、注重常态长效`. (The first line of a long list item
+    looks the same; precision first.)"""
+    marker = LIST_MARKER.match(line)
+    return marker is not None and _SENTENCE_MARK.search(line, marker.end()) is None
+
+
+class WrapLayout:
+    """Line widths, to tell a hard-wrapped line from a heading, a title or a
+    paragraph that happens to lack its full stop. A wrapped line is as wide
+    as most lines of its paragraph (the page width), and as wide as another
+    line of the document that also stops mid-sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.paragraphs = doc.paragraphs
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self._paragraph_widths: dict[int, list[int]] = {}  # sorted, by paragraph index
+        self.widths: Counter[int] = Counter()  # of lines that stop mid-sentence before more text
+        lines = self.text.split("\n")
+        for line, following in zip(lines, lines[1:]):
+            line = line.rstrip(" \t")
+            if line and line[-1] not in _ENDS_SENTENCE and following.strip():
+                width = display_width(line)
+                if MIN_WIDTH <= width <= MAX_WIDTH:
+                    self.widths[width] += 1
+
+    def is_wrapped(self, newline: int) -> bool:
+        """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
+        line, following = lines_around(self.text, newline)
+        width = display_width(line.rstrip(" \t"))
+        if (
+            not MIN_WIDTH <= width <= MAX_WIDTH
+            or not self._repeated(width)
+            or not self._fills_paragraph(newline, width)
+        ):
+            return False
+        if not (has_clause_mark(line) or has_clause_mark(following)) or is_heading(line):
+            return False
+        return not (breaks_layout(following) or is_verse(line) or is_verse(following))
+
+    def _repeated(self, width: int) -> bool:
+        """Whether two lines of about ``width`` stop mid-sentence."""
+        return sum(self.widths[width + d] for d in range(-WIDTH_TOLERANCE, WIDTH_TOLERANCE + 1)) >= 2
+
+    def _fills_paragraph(self, newline: int, width: int) -> bool:
+        """Whether ``width`` is the page width of the paragraph around
+        ``newline``: of its lines followed by another of its lines, at least
+        half are about as wide, and hardly any (a tenth) are wider."""
+        index = bisect.bisect_right(self._paragraph_starts, newline) - 1
+        if index not in self._paragraph_widths:
+            start, end = self.paragraphs[index]
+            lines = self.text[start:end].rstrip("\n").split("\n")[:-1]
+            self._paragraph_widths[index] = sorted(display_width(line.rstrip(" \t")) for line in lines)
+        widths = self._paragraph_widths[index]  # sorted
+        narrower = bisect.bisect_left(widths, width - WIDTH_TOLERANCE)
+        wider = len(widths) - bisect.bisect_right(widths, width + WIDTH_TOLERANCE)
+        same = len(widths) - narrower - wider
+        return 2 * same >= len(widths) and 10 * wider <= len(widths)
+
+
+def breaks_layout(following: str) -> bool:
+    """Whether the line after a break starts something new: it is blank,
+    indented or opens a list item or a heading."""
+    return not following.strip() or following[0] in _INDENT or LIST_MARKER.match(following) is not None
+
+
+def lines_around(text: str, newline: int) -> tuple[str, str]:
+    """The line ending at the line break ``newline`` and the line after it."""
+    start = text.rfind("\n", 0, newline) + 1
+    end = text.find("\n", newline + 1)
+    return text[start:newline], text[newline + 1 : end if end != -1 else len(text)]
+
+
+def join_fix(text: str, newline: int, *, safe: bool) -> Fix:
+    """Remove the line break at ``newline`` and the blanks before it."""
+    start = newline
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return Fix.replace(start, newline + 1, "", safe=safe, message="join the lines")
