@@ -8,7 +8,7 @@ ends). Rules use it as evidence: boilerplate words in the head or tail are
 boilerplate, the same words in the body are usually prose.
 
 The body is bounded by prose lines. A line is prose when it has at least
-``MIN_PROSE_HAN`` Chinese characters and clause or sentence punctuation,
+``textclass.MIN_PROSE_HAN`` Chinese characters and clause or sentence punctuation,
 unless it is a labelled list with no sentence end (`标签:社区治理,党建,讲话稿`);
 the body starts at the first prose line and ends with the last one. A prose line
 that quotes a title line from above it and adds little else
@@ -27,15 +27,11 @@ import bisect
 import enum
 from typing import TYPE_CHECKING
 
-import regex
-
-from wenlint.textclass import HAN
+from wenlint.textclass import HAN, is_prose
 
 if TYPE_CHECKING:
     from wenlint.document import Document
 
-#: Chinese characters a line needs to count as prose.
-MIN_PROSE_HAN = 10
 #: Characters besides a quoted title that a line about the document may have.
 META_EXTRA = 80
 #: Title lines: this many Chinese characters at least, this many characters at most.
@@ -44,25 +40,11 @@ TITLE_MAX_LENGTH = 60
 #: Title lines remembered while looking for the body.
 MAX_TITLES = 20
 
-_CLAUSE_PUNCTUATION = regex.compile(r"[，,。！？!?；;]")
-_SENTENCE_END = regex.compile(r"[。！？!?]")
-_ENOUGH_HAN = regex.compile(rf"(?:[^\p{{Han}}〇]*[\p{{Han}}〇]){{{MIN_PROSE_HAN}}}")
-#: `标签:社区治理,党建,讲话稿`: a label, a colon, and a list.
-_LABEL = regex.compile(r"[^\s:：，,。]{1,6}[:：]")
-
 
 class Zone(str, enum.Enum):
     HEAD = "head"
     BODY = "body"
     TAIL = "tail"
-
-
-def is_prose(line: str) -> bool:
-    """Whether a line reads as prose: enough Chinese and clause punctuation,
-    and not a labelled list (a label and colon, and no sentence end)."""
-    if _CLAUSE_PUNCTUATION.search(line) is None or _ENOUGH_HAN.match(line) is None:
-        return False
-    return _SENTENCE_END.search(line) is not None or _LABEL.match(line) is None
 
 
 class Zones:
