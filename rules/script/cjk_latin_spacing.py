@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint.textclass import UNITS, UNITS_2
 
 _HAN = r"[\p{Han}〇]"
 #: A Latin word or number: `Python`, `C++`, `Node.js`, `1.5`, `3,000`, `iPhone15`.
@@ -19,20 +20,6 @@ _NUMBER = regex.compile(r"[0-9]+(?:[.,\-][0-9]+)*")
 _LABEL = regex.compile(r"\p{Han}{1,6}[:：]")
 _SECTION = regex.compile(r"[ \t\u3000]*[0-9]+(?:\.[0-9]+)*")
 
-#: Units and measure words a number is written against, without a space, in
-#: either style (GB/T 15835; the layout rules remove `2013 年` spaces), in
-#: Simplified and Traditional forms, plus approximations (`100多`, `900余`)
-#: and range words (`3至5年`, `2到3年`).
-UNITS = frozenset(
-    "年月日号時时点點分秒周週岁歲个個名人次位户戶家所座栋棟幢层層间間套项項条條款章节節页頁版册冊卷期届屆批轮輪代级級"
-    "元圆角块塊万萬亿億千百十倍成折度米里斤吨噸克升亩畝顷頃台臺辆輛架艘只隻头頭匹件张張本份篇部句行段种種类類样樣"
-    "场場遍回趟步天宗起例根支颗顆粒片枚盏盞把双雙对對组組任票股型"
-    "平公美港欧歐英厘毫兆"
-    "余餘多来來几幾至到"
-    "%％°℃‰"
-)
-#: Two-character units whose first character is not a unit on its own.
-UNITS_2 = ("小时", "小時", "分钟", "分鐘", "世纪", "世紀")
 #: A range: `5—7名`, `3~5天`.
 _RANGE = frozenset("-—–~～")
 #: A single letter glued to Chinese is usually a word of its own: `A股` `T恤` `X光` `维生素C`.
