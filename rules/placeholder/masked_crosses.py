@@ -5,9 +5,9 @@ from __future__ import annotations
 import regex
 
 from wenlint import Document, Example
-from wenlint.context import UNITS, char_after, char_before, touches_chinese
+from wenlint.context import char_after, char_before, touches_chinese
 from wenlint.kinds import PatternRule
-from wenlint.textclass import is_chinese
+from wenlint.textclass import UNITS, is_chinese
 
 #: `XX世纪` is a century and `XX染色体` a chromosome pair, not placeholders.
 _NOT_MASK_BEFORE = ("世纪", "染色体", "型染色体")
