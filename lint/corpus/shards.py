@@ -84,6 +84,10 @@ def find_shards(inputs: list[str]) -> list[Shard]:
     shards: list[Shard] = []
     for item in inputs:
         path = Path(item)
+        try:
+            path.stat()
+        except OSError as error:  # missing, unreadable, or a name too long for the file system
+            raise ShardError(f"{item}: {(error.strerror or str(error)).lower()}") from None
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) and not _hidden(p, path))
             if not found:
