@@ -116,6 +116,7 @@ def _scan_shard(
                 summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
         if rejected is not None:
             _write(annotated, tables.rejected_rows, job, rejected)
+        output.parent.mkdir(parents=True, exist_ok=True)  # the statistics are written before the output
         write_atomic(stats_path(output), summary.dumps())
         _write(annotated, tables.kept_rows, job, output)
     except (ray.exceptions.RayError, OSError, ValueError) as error:
