@@ -90,6 +90,16 @@ def test_urls_keep_their_escaped_ampersands():
     assert findings("详见 http://example.com/list?a=1&amp;b=2 。", "E007") == []
 
 
+def test_a_tag_holding_a_url_is_still_markup():
+    """The URL in an attribute is verbatim text; the tag around it is flagged all the same."""
+    tag = '<a href="https://example.com/x">'
+    assert findings(f"请点击{tag}这里</a>下载。", "E007") == [tag, "</a>"]
+
+
+def test_text_without_chinese_is_checked_too():
+    assert findings("Fish &amp; chips</p>", "E007") == ["&amp;", "</p>"]
+
+
 def test_clean_seeds_yield_only_the_catalogued_tag():
     flagged = {path.name[:3]: findings(path.read_text(encoding="utf-8"), "E007") for path in SEED_FILES}
     assert flagged == {"000": [], "001": ["/p>"], "002": [], "003": [], "004": []}

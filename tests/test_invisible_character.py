@@ -129,6 +129,10 @@ def test_markdown_code_and_urls_are_still_checked():
     assert findings("见 `rm\u200b -rf` 与 https://exa\u200bmple.com 。", "E005", path="a.md") == ["\u200b", "\u200b"]
 
 
+def test_text_without_chinese_is_checked_too():
+    assert findings("rm\u200b -rf /tmp/x", "E005") == ["\u200b"]
+
+
 def test_clean_seeds_yield_nothing():
     for path in SEED_FILES:
         assert findings(path.read_text(encoding="utf-8"), "E005") == [], path.name

@@ -38,6 +38,11 @@ def test_utf8_with_or_without_bom_is_not_flagged():
     assert _e001(decode(b"\xef\xbb\xbf" + TEXT.encode())) == []
 
 
+def test_a_file_without_chinese_is_flagged_too():
+    found = _e001(decode("Plain text, no Chinese.\n".encode("utf-16"), "a.txt"))
+    assert [d.message for d in found] == ["the file is UTF-16LE (confidence 1.00), not UTF-8"]
+
+
 def test_fixing_changes_the_encoding_not_the_text_and_drops_the_bom():
     doc = decode(b"\xff\xfe" + TEXT.encode("utf-16-le"))
     assert doc.bom

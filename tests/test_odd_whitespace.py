@@ -88,6 +88,17 @@ def test_markdown_hard_breaks_and_code_are_left_alone():
     assert findings(text, "E006", path="a.txt") == ["  ", "\u00a0 ", "\u00a0"]
 
 
+def test_text_without_chinese_is_checked_too():
+    assert findings("end of line  \nnext\u00a0line", "E006") == ["  ", "\u00a0"]
+
+
+def test_mixed_line_endings_are_flagged_even_when_the_first_odd_one_is_in_code():
+    text = "说明：\r\n\r\n```\r\nx = 1\ny = 2\r\n```\r\n"
+    doc = decode(text.encode(), "a.md")
+    found = lint(doc, [all_rules()["E006"]()])
+    assert [d.message for d in found] == ["line ends with LF while most lines end with CRLF"]
+
+
 def test_mixed_line_endings_are_flagged_once_and_fixed_by_rewriting():
     doc = decode("第一行\r\n第二行\n第三行\r\n第四行\r\n".encode())
     found = lint(doc, [all_rules()["E006"]()])

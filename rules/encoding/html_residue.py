@@ -41,23 +41,32 @@ class HtmlResidue(Rule):
     name = "html-residue"
     summary = "HTML tags or character entities left in the text"
     flags = """
-        Text copied out of web pages keeps pieces of their markup: tags such
-        as `</p>`, `<br>`, `<span style="…">`, Word's `<o:p></o:p>`, and
-        character entities such as `&nbsp;`, `&amp;`, `&#8220;`.
-
+        Tags such as `</p>`, `<br>`, `<span style="…">`, Word's
+        `<o:p></o:p>`, and character entities such as `&nbsp;`, `&amp;`,
+        `&#8220;`. Only the tags of known HTML elements and Word's namespaced
+        tags count; a closing tag whose `<` was lost with a damaged character
+        (`隆?/p>`) is flagged too.
+    """
+    why = """
+        Text copied out of web pages keeps pieces of their markup.
+    """
+    leaves_alone = """
+        Unknown tag names: `<红楼梦>` or `List<T>`. In Markdown, inline HTML
+        and entities are part of the language and are left alone, except
+        Word's tags and broken fragments; Markdown code, HTML comments and
+        URLs are never flagged.
+    """
+    fix_safety = """
         An entity is replaced by the character it stands for: a safe fix
         (`&nbsp;` becomes a no-break space, which E006 then makes an ordinary
         space; `&amp;nbsp;`, escaped twice, takes two passes). A tag is
         removed (`<br>` inside a line becomes a line break): an unsafe fix,
-        because the text around it may need a second look. Only the tags of
-        known HTML elements and Word's namespaced tags count, so `<红楼梦>`
-        or `List<T>` are left alone; so is a closing tag whose `<` was lost
-        with a damaged character (`隆?/p>`), which is flagged.
-
-        In Markdown, inline HTML and entities are part of the language and
-        are left alone, except Word's tags and broken fragments; Markdown
-        code, HTML comments and URLs are never flagged.
+        because the text around it may need a second look.
     """
+    #: A tag's attributes may hold a URL (`<a href="https://…">`): the rule
+    #: leaves out only tags and entities that start in verbatim text.
+    skip_verbatim = False
+    needs_han = False
     fix = FixAvailability.SOMETIMES
     bad = (
         Example("坚决不做劳民伤财的表面文章。</p>", fixed="坚决不做劳民伤财的表面文章。"),

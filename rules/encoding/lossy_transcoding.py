@@ -31,8 +31,6 @@ class LossyTranscoding(Rule):
         Real question marks (`是什么?`, `为什么?我不知道`, `吗?`), `??`, `?`
         in Latin text, URLs and Markdown code.
     """
-    #: The damage can leave a line with no Chinese character intact.
-    needs_han = False
     bad = (
         Example("取得了顯著成效??倳\ue266?、總理近年來在視察期間"),
         Example("更能給人以深刻啟迪?;仡欉@幾年的社區工作"),
