@@ -27,6 +27,7 @@ from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_text
 from wenlint.document import Document
 from wenlint.registry import all_rules
+from wenlint.results import display_name
 from wenlint.review import views
 from wenlint.review.checker import PROCESS_THRESHOLD, Checker, start_worker, stop_worker
 from wenlint.review.session import (
@@ -36,13 +37,11 @@ from wenlint.review.session import (
     accepted,
     accepted_rule,
     editable,
-    load,
     matching,
+    open_file,
     skipped,
 )
 from wenlint.review.widgets import Choice, FindingList, Page, Row, TextPrompt, place
-from wenlint.runner import display_name
-from wenlint.storage import read_document
 
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -127,15 +126,11 @@ class ReviewApp(App[int]):
     def load_files(self) -> None:
         """Read and lint every file, adding each to the list as it is ready."""
         for path, settings in self.inputs:
-            name = display_name(path)
             try:
-                doc = read_document(path, settings.max_file_size_mb * 2**20)
+                doc, checker, state = open_file(path, settings)
             except InputError as error:
-                self.call_from_thread(self.input_error, name, str(error))
+                self.call_from_thread(self.input_error, display_name(path), str(error))
                 continue
-            doc.path = name
-            checker = Checker(settings.make_rules(settings.codes_for(name)))
-            state = load(doc, checker)
             self.call_from_thread(self.add_file, path, doc, checker, state)
         self.call_from_thread(self.loaded)
 
