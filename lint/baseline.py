@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wenlint.errors import OutputError, WenlintError
-from wenlint.runner import FileResult
+from wenlint.results import FileResult
 from wenlint.storage import write_atomic
 
 VERSION = 1

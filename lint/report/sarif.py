@@ -12,7 +12,7 @@ from urllib.parse import quote
 from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_markdown
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.runner import FileResult
+from wenlint.results import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -6,7 +6,7 @@ from rich.cells import cell_len
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.runner import FileResult
+from wenlint.results import FileResult
 
 #: Lines wider than this (in terminal cells) are shown as a window around the span.
 MAX_WIDTH = 100
