@@ -162,7 +162,8 @@ def review(args: argparse.Namespace) -> int:
     if not found.files:
         for path, message in found.errors:
             _error(f"{path}: {message}")
-        _error("no files to review")
+        if not found.errors:
+            _error("no files to review")
         return EXIT_ERROR
     if args.screenshot is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("review is interactive and needs a terminal; `wenlint check` writes a report")
@@ -186,7 +187,10 @@ def scan(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     shards = find_shards(args.inputs)
+    for path in (args.output, args.rejected):
+        _check_name(path)
     layout = plan(shards, args.output, args.rejected)
+    _prepare_outputs(layout)
     settings_for = _settings_resolver(args)
     for shard in shards:
         settings_for(str(shard.path))  # a bad configuration fails before any work
@@ -220,6 +224,31 @@ def scan(args: argparse.Namespace) -> int:
     summary.render(sys.stdout, {code: rule.name for code, rule in all_rules().items()})
     sys.stdout.write(f"summary: {layout.summary}\n")
     return EXIT_ERROR if summary.bad_records else EXIT_CLEAN
+
+
+def _check_name(path: Path | None) -> None:
+    """Fail when ``path`` cannot even be looked up (a name too long for the file system)."""
+    try:
+        if path is not None:
+            path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # made, or reported, when the output folders are prepared
+    except OSError as error:
+        raise OutputError.from_os(path, error) from None
+
+
+def _prepare_outputs(layout) -> None:
+    """Create the folders the scan writes to, failing at once when one cannot be written."""
+    folders = {path.parent for _, output, rejected in layout.outputs for path in (output, rejected) if path}
+    for folder in sorted(folders | {layout.summary.parent}):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise OutputError(f"cannot write in {folder}: not a directory") from None
+        except OSError as error:
+            raise OutputError.from_os(folder, error) from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(f"cannot write {folder}: permission denied")
 
 
 def _require_extras(layout, engine: str) -> None:
