@@ -77,6 +77,7 @@ def test_standard_input_over_the_limit_is_an_error_without_reading_it_all(projec
     assert _errors(result) == ["error: -: file too large (over 1 MiB); raise max-file-size-mb to check it"]
 
 
+@pytest.mark.slow
 def test_a_50_mb_line_is_checked(project):
     """One line of 50 MB (seed text with an odd space, a zero-width space and
     an entity every 9,000 characters), checked by the E rules in a few

@@ -7,9 +7,11 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from conftest import ROOT, wenlint
 
 
+@pytest.mark.slow
 def test_wheel_holds_only_the_mapped_packages(tmp_path):
     source = tmp_path / "source"  # a clean copy: setuptools would reuse a stale build/ folder
     for folder in ("lint", "rules"):

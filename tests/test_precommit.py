@@ -122,6 +122,7 @@ def try_repo(hook_repo: Path, hook: str, files: list[str], cwd: Path, env: dict[
     return result.returncode, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_hooks_report_then_fix(tmp_path: Path, hook_repo: Path, env: dict[str, str]):
     project = tmp_path / "project"
     project.mkdir()
@@ -154,3 +155,17 @@ def test_hooks_report_then_fix(tmp_path: Path, hook_repo: Path, env: dict[str, s
     code, output = try_repo(hook_repo, "wenlint", files, project, env)
     assert code == 0, output
     assert "M001" not in output, output
+
+
+def test_the_projects_own_hooks_are_local_and_run_ruff():
+    """The project's .pre-commit-config.yaml fetches nothing: local hooks run
+    the wenlint and ruff on PATH (the [dev] extra), ruff as lint and format check."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks = {hook["id"]: hook for hook in config["repos"][0]["hooks"]}
+    assert {hook["language"] for hook in hooks.values()} == {"system"}
+    assert hooks["ruff"]["entry"] == "ruff check"
+    assert hooks["ruff-format"]["entry"] == "ruff format --check"
+    assert hooks["ruff"]["types"] == hooks["ruff-format"]["types"] == ["python"]

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import seed
 
 from wenlint import Document
@@ -30,6 +31,7 @@ def test_similar_characters():
     assert any("祉" in group for group in lex.similar("社"))
 
 
+@pytest.mark.slow
 def test_a_new_process_loads_the_cache_instead_of_building(tmp_path):
     # Load time and memory are measured by bench/typos.py, not asserted here.
     assert _run(_LOAD, tmp_path).communicate()[0].split() == ["built", "loaded"]
@@ -80,6 +82,7 @@ _LOAD = (
 )
 
 
+@pytest.mark.slow
 def test_processes_starting_together_build_a_damaged_cache_once(tmp_path):
     code = "from wenlint_rules.typo.lexicon.cache import cache_path; print(cache_path())"
     path = Path(_run(code, tmp_path).communicate()[0].strip())
@@ -97,6 +100,7 @@ def test_processes_starting_together_build_a_damaged_cache_once(tmp_path):
     assert _run(_LOAD, tmp_path).communicate()[0].split() == ["loaded"]
 
 
+@pytest.mark.slow
 def test_a_cache_that_cannot_be_written_is_built_in_memory(tmp_path):
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("")
