@@ -11,7 +11,7 @@ from typing import TextIO
 
 from wenlint.arguments import parser
 from wenlint.config import ConfigError, Settings, find_config_file, load_settings
-from wenlint.engine import collect_less
+from wenlint.engine import INTERNAL_ERROR, collect_less
 from wenlint.errors import OutputError, UsageError, WenlintError
 from wenlint.registry import all_rules
 from wenlint.runner import Job, Mode
@@ -116,7 +116,7 @@ def check(args: argparse.Namespace) -> int:
                 _error(f"{result.path}: fixes did not settle after repeated passes; the file may need a second look")
             if baseline:
                 baseline.filter(result)
-            internal_errors += sum(d.code == "X001" for d in result.diagnostics)
+            internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
             summary.add(result)
             if args.write_baseline:
                 recorded.append(result)

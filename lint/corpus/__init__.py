@@ -3,9 +3,10 @@
 | module | what |
 |---|---|
 | ``shards`` | finding input shards, reading them in bounded batches, writing output shards atomically |
-| ``batch`` | the one per-batch function (records → ``wenlint`` objects) and the output schema |
-| ``context`` | corpus-level context: CCNet-style line normalisation and per-shard line counts (S010) |
-| ``local`` | the local engine: worker processes, bounded in-flight batches, resume |
+| ``batch`` | the one per-batch function (records → ``wenlint`` objects, through the document pipeline) |
+| ``tables`` | the same on Arrow tables (Parquet, Ray), and the split by ``--min-score`` |
+| ``schema`` | the Arrow type of the ``wenlint`` column, generated from the finding object's field list |
+| ``local`` | the local engine: worker processes, bounded in-flight batches, resume, the corpus rules' counting pass |
 | ``ray_engine`` | the same batch function on Ray Data |
 | ``summary`` | totals, the score histogram, the worst documents, the progress bar |
 """
