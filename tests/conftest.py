@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from syrupy.extensions.json import JSONSnapshotExtension
 
 from wenlint import Document
 from wenlint.engine import lint
@@ -46,6 +47,14 @@ def seeds_copy(tmp_path: Path) -> Path:
     (target / "DEFECTS.md").unlink()
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     return target
+
+
+@pytest.fixture
+def snapshot_json(snapshot):
+    """A syrupy snapshot kept as JSON (tests/__snapshots__/MODULE/TEST.json),
+    readable in review. Update one with ``--snapshot-update`` only after
+    reading its diff, and say why in the commit."""
+    return snapshot.use_extension(JSONSnapshotExtension)
 
 
 def opencc_keys(config: str):

@@ -23,8 +23,9 @@ def _fixed(text: str, path: str = "doc.txt", **options) -> str:
 def test_seed_001_every_annotation_flagged_and_removed():
     text = seed("001").read_text(encoding="utf-8")
     annotations = _ANNOTATION.findall(text)
-    assert len(annotations) == 798
-    assert len(findings(text, "M003")) == 798
+    assert annotations
+    flagged = findings(text, "M003")  # each annotation with the character it annotates
+    assert all(span.endswith(note) for span, note in zip(flagged, annotations, strict=True))
     fixed = _fixed(text)
     assert not re.search(r"[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", fixed)
     # nothing but the annotations was removed
