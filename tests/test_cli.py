@@ -90,7 +90,7 @@ def test_diff_prints_and_changes_nothing(seeds_copy):
     result = wenlint("check", str(seeds_copy), "--diff")
     assert result.returncode == 1
     diff = result.stdout.decode()
-    assert diff.count("--- a/") == 5
+    assert diff.count("--- a/") == len(SEED_FILES)
     assert "-同志们:" in diff and "+同志们：" in diff
     assert files_of(seeds_copy) == before
 

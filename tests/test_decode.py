@@ -162,6 +162,7 @@ def _findings(directory: Path) -> dict[str, list[tuple]]:
 def test_each_seed_in_another_encoding_gives_the_same_findings_and_fixes(tmp_path):
     dirs = _versions(tmp_path)
     original = _findings(dirs["utf8"])
+    assert original
     assert all(not any(f[0] == "E001" for f in found) for found in original.values())
     for name in ("gb18030", "utf16", "utf8bom", "big5"):
         reference = original if name != "big5" else _findings(dirs["big5-original"])
@@ -175,8 +176,10 @@ def test_each_seed_in_another_encoding_gives_the_same_findings_and_fixes(tmp_pat
     for name in ("utf8", "gb18030", "utf16", "utf8bom", "big5", "big5-original"):
         wenlint("check", "--fix", str(dirs[name]))
     for name, reference in (("gb18030", "utf8"), ("utf16", "utf8"), ("big5", "big5-original")):
+        assert any(dirs[name].iterdir()), name
         for path in dirs[name].iterdir():
             assert path.read_bytes() == (dirs[reference] / path.name).read_bytes(), (name, path.name)
+    assert any(dirs["utf8bom"].iterdir())
     for path in dirs["utf8bom"].iterdir():  # still UTF-8, so it keeps its byte-order mark
         assert path.read_bytes() == b"\xef\xbb\xbf" + (dirs["utf8"] / path.name).read_bytes()
 

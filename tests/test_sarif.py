@@ -114,6 +114,7 @@ def test_every_rule_id_is_described(sarif: dict):
     rules = run["tool"]["driver"]["rules"]
     ids = [rule["id"] for rule in rules]
     assert len(ids) == len(set(ids))
+    assert run["results"]
     for result in run["results"]:
         assert result["ruleId"] in ids
         if "ruleIndex" in result:
