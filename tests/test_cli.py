@@ -69,6 +69,7 @@ def test_json_output_shape_and_stable_order(seeds_copy):
             assert text[item["offset"]] in ",.:;!?("
 
 
+@pytest.mark.slow
 def test_json_lines_and_github_give_one_line_per_finding(seeds_copy):
     as_json = json.loads(wenlint("check", str(seeds_copy), "--output-format", "json").stdout)
     lines = wenlint("check", str(seeds_copy), "--output-format", "json-lines").stdout.decode().splitlines()
@@ -95,6 +96,7 @@ def test_diff_prints_and_changes_nothing(seeds_copy):
     assert files_of(seeds_copy) == before
 
 
+@pytest.mark.slow
 def test_fix_removes_punctuation_keeps_placeholders_and_is_idempotent(seeds_copy):
     result = wenlint("check", str(seeds_copy), "--fix", "--output-format", "json")
     assert result.returncode == 1

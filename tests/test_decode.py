@@ -159,6 +159,7 @@ def _findings(directory: Path) -> dict[str, list[tuple]]:
     return found
 
 
+@pytest.mark.slow
 def test_each_seed_in_another_encoding_gives_the_same_findings_and_fixes(tmp_path):
     dirs = _versions(tmp_path)
     original = _findings(dirs["utf8"])

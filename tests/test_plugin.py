@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import wenlint
 
 PYPROJECT = """\
@@ -61,6 +62,7 @@ class Fragile(Rule):
 """
 
 
+@pytest.mark.slow
 def test_installed_plugin_rules_are_listed_and_run(tmp_path):
     source = tmp_path / "plugin"
     source.mkdir()

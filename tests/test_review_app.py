@@ -93,6 +93,7 @@ def _apply(text: str, edits: list[dict]) -> str:
     return text
 
 
+@pytest.mark.slow
 @sync
 async def test_accepting_every_layout_repair_one_by_one_equals_check_fix(tmp_path):
     reviewed = _copy(SEED_004, tmp_path)

@@ -240,6 +240,7 @@ def test_an_unreadable_shard_is_reported_and_the_others_are_scanned(workdir):
 # -- acceptance 2: resume --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_interrupted_scan_resumes_with_the_unfinished_shards(workdir):
     corpus = workdir / "in"
     corpus.mkdir()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a real local Ray instance takes seconds to start
 ray = pytest.importorskip("ray", reason="ray is not installed: pip install 'wenlint[ray]' to run the Ray engine tests")
 pytest.importorskip("ray.data", reason="ray.data is not installed: pip install 'wenlint[ray]'")
 pa = pytest.importorskip("pyarrow")
