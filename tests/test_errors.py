@@ -35,7 +35,7 @@ def run(command: str, project: Path, *extra: str, target: str | None = None):
     return wenlint(command, target or "doc.txt", *extra, cwd=project)
 
 
-def one_error(result, *words: str) -> str:
+def assert_one_error(result, *words: str) -> str:
     """The one ``error:`` line of ``result``, after checking the contract."""
     stderr = result.stderr.decode()
     assert result.returncode == 2, stderr
@@ -63,21 +63,21 @@ def one_error(result, *words: str) -> str:
 )
 def test_a_bad_configuration(project, command, config, words):
     (project / "wenlint.toml").write_text(config, encoding="utf-8")
-    one_error(run(command, project), *words)
+    assert_one_error(run(command, project), *words)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_bad_selector_or_config_option(project, command):
-    one_error(run(command, project, "--select", "Q9"), "--select", "'Q9'")
-    one_error(run(command, project, "--config", "missing.toml"), "missing.toml: no such config file")
+    assert_one_error(run(command, project, "--select", "Q9"), "--select", "'Q9'")
+    assert_one_error(run(command, project, "--config", "missing.toml"), "missing.toml: no such config file")
 
 
 def test_a_missing_or_invalid_baseline(project):
-    one_error(run("check", project, "--baseline", "missing.json"), "cannot read baseline missing.json")
+    assert_one_error(run("check", project, "--baseline", "missing.json"), "cannot read baseline missing.json")
     (project / "broken.json").write_text("{", encoding="utf-8")
-    one_error(run("check", project, "--baseline", "broken.json"), "broken.json is not a wenlint baseline")
+    assert_one_error(run("check", project, "--baseline", "broken.json"), "broken.json is not a wenlint baseline")
     (project / "other.json").write_text('{"version": 1}', encoding="utf-8")
-    one_error(run("check", project, "--baseline", "other.json"), "other.json is not a wenlint baseline")
+    assert_one_error(run("check", project, "--baseline", "other.json"), "other.json is not a wenlint baseline")
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_a_missing_or_invalid_baseline(project):
     ids=["report-in-missing-folder", "report-name-too-long", "baseline-in-missing-folder", "baseline-under-a-file"],
 )
 def test_an_unwritable_output_file(project, option, target):
-    one_error(run("check", project, option, target), "cannot write", target)
+    assert_one_error(run("check", project, option, target), "cannot write", target)
 
 
 @pytest.mark.parametrize(
@@ -100,32 +100,32 @@ def test_an_unwritable_output_file(project, option, target):
     ids=["under-a-file", "name-too-long"],
 )
 def test_an_unwritable_scan_output(project, output, words):
-    one_error(wenlint("scan", "shard.jsonl", "-o", output, cwd=project), "cannot write", *words)
+    assert_one_error(wenlint("scan", "shard.jsonl", "-o", output, cwd=project), "cannot write", *words)
     assert not (project / "shard.jsonl.summary.json").exists()
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_missing_input(project, command):
-    one_error(run(command, project, target="missing.txt"), "missing.txt: no such file or directory")
+    assert_one_error(run(command, project, target="missing.txt"), "missing.txt: no such file or directory")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("name", [f"{LONG_COMPONENT}.txt", LONG_PATH], ids=["component", "path"])
 def test_a_name_too_long_for_the_file_system(project, command, name):
-    one_error(run(command, project, target=name), "file name too long")
+    assert_one_error(run(command, project, target=name), "file name too long")
 
 
 def test_an_unreadable_input_is_one_line_and_the_rest_is_checked(project):
     (project / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
     result = wenlint("check", "binary.txt", "doc.txt", "--output-format", "concise", cwd=project)
-    one_error(result, "binary.txt: binary file")
+    assert_one_error(result, "binary.txt: binary file")
     assert "doc.txt:1:3: M001" in result.stdout.decode()
 
 
 def test_wrong_usage(project):
-    one_error(wenlint("review", "-", cwd=project), "review needs files")
-    one_error(run("scan", project, "--rejected", "low.jsonl"), "--rejected needs --min-score")
-    one_error(run("scan", project, "--workers", "0"), "--workers must be at least 1")
+    assert_one_error(wenlint("review", "-", cwd=project), "review needs files")
+    assert_one_error(run("scan", project, "--rejected", "low.jsonl"), "--rejected needs --min-score")
+    assert_one_error(run("scan", project, "--workers", "0"), "--workers must be at least 1")
 
 
 def test_a_bug_keeps_its_traceback(project):
