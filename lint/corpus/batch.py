@@ -16,15 +16,23 @@ The ``wenlint`` object of a record::
 internal errors), zero included, so every row has the same shape; the
 findings are the objects of ``wenlint check --output-format json`` without
 ``filename``.
+
+Output JSON is strict (RFC 8259): a JSON Lines record holding ``NaN``,
+``Infinity`` or a number out of range (over a float's range, or an integer
+of more digits than Python converts) is a bad record, as is one nested too
+deeply to read or write; it never reaches the output.
 """
 
 from __future__ import annotations
 
 import json
-import pickle
+import math
+import os
+import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from wenlint import pipeline
@@ -32,7 +40,7 @@ from wenlint.config import Settings
 from wenlint.document import Document
 from wenlint.engine import INTERNAL_ERROR
 from wenlint.results import SourceLines, finding_object, touched_lines
-from wenlint.shardrule import corpus_rules, count_batch
+from wenlint.shardrule import CorpusRule, corpus_rules, count_batch, pack_views, unpack_views
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,9 @@ class Setup:
 
     ``context`` is what the shard's corpus rules learned in the counting
     pass (code → view, see :mod:`wenlint.shardrule`), or the path of a
-    pickle file holding it (so that it crosses to worker processes once,
-    not with every batch). ``token`` names the setup in a worker's cache.
+    file holding it packed as plain data (so that it crosses to worker
+    processes once, not with every batch, and loading it runs no code).
+    ``token`` names the setup in a worker's cache.
     """
 
     settings: Settings
@@ -111,7 +120,9 @@ class Annotator:
         self.corpus_rules = corpus_rules(self.rules)
         self.names = {rule.code: rule.name for rule in self.rules}
         self.letters = family_letters(setup.settings)
-        self.context = _load_context(setup.context) if isinstance(setup.context, str) else setup.context
+        self.context = (
+            _load_context(self.corpus_rules, setup.context) if isinstance(setup.context, str) else setup.context
+        )
 
     def annotate(self, text: str) -> tuple[dict[str, Any], int, dict[str, int]]:
         """The ``wenlint`` object of ``text``, its score and its findings per code."""
@@ -156,10 +167,23 @@ def annotator(setup: Setup) -> Annotator:
     return found
 
 
-@lru_cache(maxsize=2)
-def _load_context(path: str) -> dict[str, Any]:
+def write_context(rules: list[CorpusRule], views: dict[str, Any], output: Path) -> Path:
+    """A new file beside ``output`` holding the shard's ``views`` as plain
+    data: made exclusively, under an unpredictable name, readable by its owner only."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".wenlint-context", dir=output.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pack_views(rules, views))
+    except BaseException:
+        os.unlink(name)
+        raise
+    return Path(name)
+
+
+def _load_context(rules: list[CorpusRule], path: str) -> dict[str, Any]:
     with open(path, "rb") as handle:
-        return pickle.load(handle)
+        return unpack_views(rules, handle.read())
 
 
 # -- fields ---------------------------------------------------------------------------
@@ -251,9 +275,25 @@ def parse_line(raw: bytes | Oversize, job: ScanJob) -> Any:
     except UnicodeDecodeError as error:
         raise RecordError("not UTF-8", f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})") from None
     try:
-        return json.loads(line)
+        return json.loads(line, parse_constant=_non_json_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise RecordError("not JSON", f"not JSON: {error.msg} (column {error.colno})") from None
+    except RecursionError:
+        raise RecordError("too deep", "nested too deeply to read") from None
+    except ValueError:  # an integer of more digits than int() converts
+        digits = sys.get_int_max_str_digits()
+        raise RecordError("number out of range", f"holds an integer of more than {digits} digits") from None
+
+
+def _non_json_constant(name: str) -> Any:
+    raise RecordError("not JSON", f"not JSON: {name} is not a JSON value")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise RecordError("number out of range", f"holds a number out of a float's range ({literal[:40]})")
+    return value
 
 
 def scan_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> BatchOutput:

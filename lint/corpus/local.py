@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import time
 import uuid
 from collections import deque
@@ -135,9 +134,7 @@ def scan_shard(
             if pool is None:
                 setup = replace(setup, context=context)
             else:
-                context_file = output.with_name(f".{output.name}.wenlint-context")
-                output.parent.mkdir(parents=True, exist_ok=True)
-                context_file.write_bytes(pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
+                context_file = batches.write_context(counting, context, output)
                 setup = replace(setup, context=str(context_file))
         bar.describe(shard.name)
         _write_shard(shard, output, rejected, setup, pool, bar, summary)

@@ -20,7 +20,6 @@ line), and records are numbered by row, not by line.
 from __future__ import annotations
 
 import logging
-import pickle
 import re
 import time
 import uuid
@@ -36,7 +35,7 @@ from wenlint.corpus.local import finished, shard_corpus_rules, shard_job
 from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
-from wenlint.shardrule import CorpusRule, ShardTally
+from wenlint.shardrule import CorpusRule, ShardTally, pack_counts, unpack_counts
 from wenlint.storage import write_atomic
 
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_.]*(?:Error|Exception)\b.*:")
@@ -138,8 +137,8 @@ def _count(dataset, setup: Setup, rules: list[CorpusRule]) -> dict:
         _counts_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS
     )
     for table in counts.iter_batches(batch_format="pyarrow", batch_size=None):
-        for pickled in table.column("counts").to_pylist():
-            tally.add(pickle.loads(pickled))
+        for packed in table.column("counts").to_pylist():
+            tally.add(unpack_counts(packed))
     return tally.views()
 
 
@@ -150,10 +149,10 @@ def _annotate_table(table, setup: Setup):
 
 
 def _counts_table(table, setup: Setup):
-    """tables.counts_of_table as a one-row table (the counts pickled: their shape is the rules' own)."""
+    """tables.counts_of_table as a one-row table (the counts packed as msgpack: their shape is the rules' own)."""
     import pyarrow as pa
 
-    counts = pickle.dumps(tables.counts_of_table(setup, table), protocol=pickle.HIGHEST_PROTOCOL)
+    counts = pack_counts(tables.counts_of_table(setup, table))
     return pa.table({"counts": pa.array([counts], type=pa.binary())})
 
 

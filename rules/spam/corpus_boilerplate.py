@@ -126,6 +126,12 @@ class CorpusBoilerplate(CorpusRule):
     def shard_view(self, tally: LineCounter) -> RepeatedLines:
         return tally.repeated_lines(self.settings["min-documents"])
 
+    def view_to_plain(self, view: RepeatedLines) -> dict[str, Any]:
+        return {"repeated": sorted(view.repeated), "documents": view.documents, "min_documents": view.min_documents}
+
+    def view_from_plain(self, plain: dict[str, Any]) -> RepeatedLines:
+        return RepeatedLines(frozenset(plain["repeated"]), plain["documents"], plain["min_documents"])
+
     def check(self, doc: Document) -> list[Diagnostic]:
         context = self.view_of(doc)
         repeated = context.repeated if context is not None else frozenset()
