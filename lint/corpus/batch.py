@@ -333,37 +333,51 @@ def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stat
 def _output(
     setup: Setup, records: list[Any], results: list[dict], stats: list[RecordStat], errors: list[tuple[int, str, str]]
 ) -> BatchOutput:
-    """Rows (input fields plus ``wenlint``), split by --min-score, in the output format."""
+    """Rows (input fields plus ``wenlint``), split by --min-score, in the output
+    format. A row that cannot be written is a bad record, not a document."""
     job = setup.job
-    keep = [job.min_score is None or stat.score >= job.min_score for stat in stats]
-    kept = [(record, result) for record, result, ok in zip(records, results, keep) if ok]
-    rejected = [(record, result) for record, result, ok in zip(records, results, keep) if not ok]
-    if not job.keep_rejected:
-        rejected = []
+    kept: list[tuple[int, dict]] = []
+    rejected: list[tuple[int, dict]] = []
+    for record, result, stat in zip(records, results, stats):
+        keep = job.min_score is None or stat.score >= job.min_score
+        if keep or job.keep_rejected:
+            (kept if keep else rejected).append((stat.number, {**record, "wenlint": result}))
     letters = annotator(setup).letters
-    return BatchOutput(
-        _rows_as(kept, job.output_format, letters, job),
-        _rows_as(rejected, job.rejected_format, letters, job),
-        stats,
-        errors,
-    )
+    kept_rows, unwritten = _rows_as(kept, job.output_format, letters, job)
+    rejected_rows, more = _rows_as(rejected, job.rejected_format, letters, job)
+    if unwritten or more:
+        numbers = {number for number, _, _ in unwritten + more}
+        stats = [stat for stat in stats if stat.number not in numbers]
+        errors = sorted(errors + unwritten + more)
+    return BatchOutput(kept_rows, rejected_rows, stats, errors)
 
 
-def _rows_as(rows: list[tuple[Any, dict]], output_format: str, letters: tuple[str, ...], job: ScanJob) -> Any:
-    if output_format == "jsonl":
-        return _json_lines(rows)
-    from wenlint.corpus.tables import records_table  # it imports this module
+def _rows_as(
+    rows: list[tuple[int, dict]], output_format: str, letters: tuple[str, ...], job: ScanJob
+) -> tuple[Any, list[tuple[int, str, str]]]:
+    """The rows given as (number, row) in ``output_format``, and the errors of those that cannot be written."""
+    if output_format != "jsonl":
+        from wenlint.corpus.tables import records_table  # it imports this module
 
-    return records_table(rows, letters, job)
+        return records_table(rows, letters, job)
+    lines, errors = [], []
+    for number, row in rows:
+        try:
+            lines.append(dump_row(row))
+        except RecordError as error:
+            errors.append((number, error.kind, str(error)))
+    return b"".join(lines), errors
 
 
 def dump_row(row: dict[str, Any]) -> bytes:
-    """One JSON line; non-ASCII kept as is unless the row holds unpaired surrogates."""
+    """One line of strict JSON; non-ASCII kept as is unless the row holds
+    unpaired surrogates. RecordError when the row cannot be strict JSON."""
     try:
-        return (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(row, default=str) + "\n").encode("ascii")
-
-
-def _json_lines(rows: list[tuple[Any, dict]]) -> bytes:
-    return b"".join(dump_row({**record, "wenlint": result}) for record, result in rows)
+        try:
+            return (json.dumps(row, ensure_ascii=False, default=str, allow_nan=False) + "\n").encode("utf-8")
+        except UnicodeEncodeError:
+            return (json.dumps(row, default=str, allow_nan=False) + "\n").encode("ascii")
+    except RecursionError:
+        raise RecordError("too deep", "nested too deeply to write") from None
+    except ValueError:
+        raise RecordError("not JSON", "holds NaN or Infinity, which strict JSON has no way to write") from None

@@ -6,14 +6,18 @@ batches of about ``BATCH_BYTES``, so memory does not depend on its size; a
 JSON line longer than the record limit is skipped over without being held.
 
 An output shard is written to a hidden temporary file beside it
-(``.NAME.wenlint-tmp``) and renamed into place when complete: an output
-shard that exists is finished, which is how an interrupted run resumes.
+(``.NAME.XXXXXXXX.wenlint-tmp``, made exclusively) and renamed into place
+when complete: an output shard that exists is finished, which is how an
+interrupted run resumes. A truncated compressed shard is a ShardError, not a
+shorter shard.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +34,8 @@ BATCH_RECORDS = 2000
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIXES = (".parquet",)
 COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+#: Compressed bytes of a .zst shard unpacked at a time.
+ZSTD_CHUNK = 4096
 #: The summary of a run written to an output directory (``_`` keeps Spark and
 #: pyarrow datasets from reading it as a shard).
 DIRECTORY_SUMMARY = "_wenlint_summary.json"
@@ -167,9 +173,48 @@ def _open_compressed(raw: BinaryIO, compression: str | None) -> BinaryIO:
     if compression == "gzip":
         return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
     if compression == "zstd":
-        zstandard = require("zstandard", "zstd", "reading .zst shards")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw), 1 << 20)  # type: ignore[return-value]
+        return io.BufferedReader(ZstdFrames(raw), 1 << 20)  # type: ignore[return-value]
     return raw
+
+
+class ZstdFrames(io.RawIOBase):
+    """The content of a ``.zst`` stream, frame after frame. A stream that ends
+    inside a frame (a cut file) or holds something else is a ShardError, never
+    a shorter shard. Compressed bytes go in ``ZSTD_CHUNK`` at a time, which
+    bounds what one call can unpack (zstd expands a byte at most ~32,000 times)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._zstandard = require("zstandard", "zstd", "reading .zst shards")
+        self._decompressor = self._zstandard.ZstdDecompressor()
+        self._raw = raw
+        self._frame: Any = None  # the frame being read, None between frames
+        self._input = b""
+        self._output = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while not self._output:
+            if not self._input:
+                self._input = self._raw.read(ZSTD_CHUNK)
+                if not self._input:
+                    if self._frame is not None:
+                        raise ShardError("cannot read: compressed file ended before the end of its last zstd frame")
+                    return 0
+            if self._frame is None:
+                self._frame = self._decompressor.decompressobj()
+            try:
+                self._output = memoryview(self._frame.decompress(self._input))
+            except self._zstandard.ZstdError as error:
+                raise ShardError(f"cannot read: not a zstd stream ({error})") from None
+            self._input = b""
+            if self._frame.eof:
+                self._input, self._frame = self._frame.unused_data, None
+        size = min(len(target), len(self._output))
+        target[:size] = self._output[:size]
+        self._output = self._output[size:]
+        return size
 
 
 def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[Batch]:
@@ -236,20 +281,19 @@ def _parquet_batches(path: Path) -> Iterator[Batch]:
 
 class ShardWriter:
     """An output shard being written: a hidden temporary file renamed into
-    place by :meth:`commit`. JSON Lines take bytes, Parquet takes Arrow tables."""
+    place by :meth:`commit`. JSON Lines take bytes, Parquet takes Arrow tables.
+    The temporary file is made exclusively under an unpredictable name
+    (``mkstemp``), so nothing planted in the output directory can redirect it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.format = format_of(path) or Format("jsonl")
-        self.temporary = path.with_name(f".{path.name}.wenlint-tmp")
         self.fallback_schema: Any = None  # of an empty Parquet shard: the first empty batch's
         path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".wenlint-tmp", dir=path.parent)
+        self.temporary = Path(name)
+        self._file = self._stream = os.fdopen(handle, "wb")
         self._parquet: Any = None
-        self._file: Any = None
-        self._stream: Any = None
-        if self.format.kind == "parquet":
-            return
-        self._file = self._stream = open(self.temporary, "wb")
         if self.format.compression == "gzip":
             self._stream = gzip.GzipFile(fileobj=self._file, mode="wb", mtime=0)
         elif self.format.compression == "zstd":
@@ -265,8 +309,7 @@ class ShardWriter:
             self.fallback_schema = self.fallback_schema or payload.schema
             return
         if self._parquet is None:
-            parquet = require("pyarrow.parquet", "parquet", "writing Parquet shards")
-            self._parquet = parquet.ParquetWriter(str(self.temporary), payload.schema)
+            self._parquet = self._parquet_writer(payload.schema)
         elif payload.schema != self._parquet.schema:
             try:
                 payload = payload.cast(self._parquet.schema)
@@ -274,27 +317,28 @@ class ShardWriter:
                 raise ShardError(f"{self.path}: records do not fit the shard's Parquet schema: {error}") from None
         self._parquet.write_table(payload)
 
+    def _parquet_writer(self, schema: Any) -> Any:
+        parquet = require("pyarrow.parquet", "parquet", "writing Parquet shards")
+        return parquet.ParquetWriter(self._file, schema)
+
     def commit(self) -> None:
         """Finish the file and rename it into place."""
         if self.format.kind == "parquet":
             if self._parquet is None:
                 import pyarrow as pa
 
-                parquet = require("pyarrow.parquet", "parquet", "writing Parquet shards")
-                self._parquet = parquet.ParquetWriter(str(self.temporary), self.fallback_schema or pa.schema([]))
+                self._parquet = self._parquet_writer(self.fallback_schema or pa.schema([]))
             self._parquet.close()
-        else:
-            if self._stream is not self._file:
-                self._stream.close()
-            self._file.close()
+        elif self._stream is not self._file:
+            self._stream.close()
+        self._file.close()
         commit_file(self.temporary, self.path)
 
     def abort(self) -> None:
         """Close and delete the temporary file."""
         try:
-            if self._file is not None:
-                self._file.close()
             if self._parquet is not None:
                 self._parquet.close()
+            self._file.close()
         finally:
             self.temporary.unlink(missing_ok=True)

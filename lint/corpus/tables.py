@@ -10,6 +10,7 @@ engine runs on a Parquet batch; :func:`scan_table` splits its rows as
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from wenlint.corpus.batch import (
@@ -25,15 +26,42 @@ from wenlint.corpus.batch import (
     get_field,
 )
 from wenlint.corpus.schema import wenlint_type
+from wenlint.corpus.shards import ShardError
 from wenlint.shardrule import count_batch
 
 
-def records_table(rows: list[tuple[Any, dict]], letters: tuple[str, ...], job: ScanJob):
+def records_table(rows: list[tuple[int, dict]], letters: tuple[str, ...], job: ScanJob):
+    """The rows given as (number, row) as an Arrow table, and the errors of the
+    rows that cannot be Arrow values (an integer over 64 bits, say). Rows of
+    one batch whose types disagree are a ShardError: they fit no one schema."""
+    try:
+        return _rows_table([row for _, row in rows], letters, job), []
+    except _ARROW_ERRORS:
+        pass
+    good, errors = [], []
+    for number, row in rows:
+        try:
+            _rows_table([row], letters, job)
+            good.append(row)
+        except _ARROW_ERRORS as error:
+            errors.append((number, "not a Parquet row", f"cannot be a Parquet row: {_one_line(error)}"))
+    try:
+        return _rows_table(good, letters, job), errors
+    except _ARROW_ERRORS as error:
+        raise ShardError(f"records do not fit one Parquet schema: {_one_line(error)}") from None
+
+
+def _rows_table(rows: list[dict], letters: tuple[str, ...], job: ScanJob):
     import pyarrow as pa
 
-    records = [{key: value for key, value in record.items() if key != "wenlint"} for record, _ in rows]
+    records = [{key: value for key, value in row.items() if key != "wenlint"} for row in rows]
     table = pa.Table.from_pylist(records)
-    return table.append_column("wenlint", pa.array([result for _, result in rows], type=wenlint_type(letters, job.fix)))
+    results = pa.array([row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix))
+    return table.append_column("wenlint", results)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def column_values(table, dotted: str) -> list[Any]:
@@ -57,6 +85,9 @@ def texts_of_table(table, job: ScanJob) -> list[str | RecordError]:
             texts.append(error)
     return texts
 
+
+#: What pyarrow raises on a Python value it cannot convert (ArrowException is a ValueError or TypeError).
+_ARROW_ERRORS = (ValueError, TypeError, OverflowError, RecursionError)
 
 #: A column the engines add to annotated tables and never write: what the
 #: summary needs about each row, and the error of a bad row.
@@ -157,5 +188,23 @@ def counts_of_table(setup: Setup, table) -> dict[str, Any]:
 def table_as(table, output_format: str) -> Any:
     """An output table as its shard writer takes it: bytes for JSONL, else the table."""
     if output_format == "jsonl":
-        return b"".join(dump_row(row) for row in table.to_pylist())
+        return b"".join(_json_line(row) for row in table.to_pylist())
     return table
+
+
+def _json_line(row: dict[str, Any]) -> bytes:
+    """A row of an Arrow table as strict JSON: NaN and ±Infinity (Arrow floats JSON cannot write) become null."""
+    try:
+        return dump_row(row)
+    except RecordError:
+        return dump_row(_finite(row))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
