@@ -75,6 +75,7 @@ def kind_of(path: str | Path) -> str:
 class Shard:
     path: Path
     name: str  # path relative to the input it was found in: the output shard's name
+    root: Path  # the input it was found in (a directory, or the shard itself)
 
     @property
     def format(self) -> Format:
@@ -98,11 +99,11 @@ def find_shards(inputs: list[str]) -> list[Shard]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) and not _hidden(p, path))
             if not found:
                 raise ShardError(f"{item}: no JSONL or Parquet shards in this directory")
-            shards.extend(Shard(p, p.relative_to(path).as_posix()) for p in found)
+            shards.extend(Shard(p, p.relative_to(path).as_posix(), path) for p in found)
         elif path.is_file():
             if format_of(path) is None:
                 raise ShardError(f"{item}: not a JSONL (.jsonl, .ndjson, .json, optionally .gz/.zst) or Parquet file")
-            shards.append(Shard(path, path.name))
+            shards.append(Shard(path, path.name, path))
         else:
             raise ShardError(f"{item}: no such file or directory")
     names: dict[str, Path] = {}
@@ -129,7 +130,10 @@ class Plan:
 def plan(shards: list[Shard], output: Path, rejected: Path | None) -> Plan:
     """One output shard per input shard. OUTPUT is a file when there is one
     input shard and OUTPUT names a JSONL or Parquet file; otherwise a directory
-    holding shards named as the inputs (in their format)."""
+    holding shards named as the inputs (in their format). An output that is
+    an input, lies inside one or holds one is refused: a rerun would take it
+    for finished shards, or scan it as input."""
+    _refuse_overlap(shards, output, rejected)
     directory = len(shards) > 1 or output.is_dir() or format_of(output) is None
     if not directory:
         return Plan([(shards[0], output, rejected)], output.with_name(output.name + ".summary.json"), False)
@@ -139,6 +143,26 @@ def plan(shards: list[Shard], output: Path, rejected: Path | None) -> Plan:
         )
     outputs = [(shard, output / shard.name, rejected / shard.name if rejected else None) for shard in shards]
     return Plan(outputs, output / DIRECTORY_SUMMARY, True)
+
+
+def _refuse_overlap(shards: list[Shard], output: Path, rejected: Path | None) -> None:
+    if rejected is not None and os.path.realpath(rejected) == os.path.realpath(output):
+        raise ShardError(f"{rejected}: --rejected and -o name the same place")
+    roots = {os.path.realpath(shard.root): shard.root for shard in shards}
+    for target in (output, rejected):
+        if target is None:
+            continue
+        where = os.path.realpath(target)
+        for real, root in roots.items():
+            if _inside(where, real):
+                raise ShardError(f"{target}: is the input {root} or lies inside it; write the output elsewhere")
+            if _inside(real, where):
+                raise ShardError(f"{target}: holds the input {root}; write the output elsewhere")
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether the real path ``path`` is ``folder`` or lies inside it."""
+    return os.path.commonpath((path, folder)) == folder
 
 
 def stats_path(output: Path) -> Path:
