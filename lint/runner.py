@@ -6,16 +6,21 @@ from __future__ import annotations
 import difflib
 import enum
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import signal
+import sys
+import threading
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from wenlint import engine, pipeline
 from wenlint.config import Settings
 from wenlint.decode import InputError, label
 from wenlint.document import Document
+from wenlint.errors import UsageError
 from wenlint.results import FileResult, display_name
 from wenlint.storage import write_document
+from wenlint.workers import Pool, WorkerDied
 
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
@@ -102,30 +107,110 @@ def _check_in_worker(task: tuple[str, int, Job]) -> FileResult:
     return check_file(path, _worker_settings[index], job)
 
 
-def run(files: list[tuple[str, Settings]], job: Job, workers: int | None = None) -> Iterator[FileResult]:
-    """Results for ``files``, in the order given. Uses a process per core
-    when there is enough input to be worth it."""
-    workers = workers or os.cpu_count() or 1
+def parallel_threshold() -> int:
+    """Bytes of input from which worker processes are used: ``WENLINT_PARALLEL_BYTES``, or PARALLEL_THRESHOLD."""
+    value = os.environ.get("WENLINT_PARALLEL_BYTES", "")
+    if not value:
+        return PARALLEL_THRESHOLD
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError(f"WENLINT_PARALLEL_BYTES must be a number of bytes, not {value!r}") from None
+
+
+def _enough_input(files: list[tuple[str, Settings]], threshold: int) -> bool:
     total = 0
     for path, _ in files:
-        if total > PARALLEL_THRESHOLD:
+        if total > threshold:
             break
         try:
             total += os.path.getsize(path) if path != "-" else 0
         except OSError:
             pass
-    if workers == 1 or len(files) < 2 or total <= PARALLEL_THRESHOLD:
-        for path, settings in files:
-            yield check_file(path, settings, job)
-        return
+    return total > threshold
+
+
+def run(files: list[tuple[str, Settings]], job: Job, workers: int | None = None) -> Iterator[FileResult]:
+    """Results for ``files``, in the order given. Uses a process per core
+    when there is enough input to be worth it. A file whose worker process
+    dies is an error result; Ctrl-C stops the run (see :class:`Interrupts`)."""
+    workers = workers or os.cpu_count() or 1
+    checked = 0
+    with Interrupts() as interrupts:
+        try:
+            if workers == 1 or len(files) < 2 or not _enough_input(files, parallel_threshold()):
+                results = (check_file(path, settings, job) for path, settings in files)
+            else:
+                results = _in_workers(files, job, min(workers, len(files)))
+            for result in interrupts.watch(results):
+                checked += 1
+                yield result
+        except KeyboardInterrupt:
+            sys.stderr.write(f"interrupted: {checked} of {len(files)} files checked, the rest not\n")
+            raise
+
+
+def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:
+    """Results for ``files`` from a pool of ``workers`` processes; standard input is read here."""
+    stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
     distinct: list[Settings] = []
     index_of: dict[int, int] = {}
-    tasks = []
+    calls = []
     for path, settings in files:
         if id(settings) not in index_of:
             index_of[id(settings)] = len(distinct)
             distinct.append(settings)
-        tasks.append((path, index_of[id(settings)], job))
-    chunk = max(1, min(16, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(distinct,)) as pool:
-        yield from pool.map(_check_in_worker, tasks, chunksize=chunk)
+        if path != "-":
+            calls.append((path, (path, index_of[id(settings)], job)))
+    with Pool(workers, initializer=_init_worker, initargs=(distinct,)) as pool:
+        results = pool.ordered(_check_in_worker, calls)
+        for path, _ in files:
+            if path == "-":
+                yield stdin.pop(0)
+                continue
+            _, result = next(results)
+            if isinstance(result, WorkerDied):
+                result = FileResult(display_name(path), error=f"{result} while checking it")
+            yield result
+
+
+class Interrupts:
+    """SIGINT while a run is under way: raised at once while the runner works,
+    held while the caller handles a result (so its report of it stays whole)
+    and raised when it asks for the next. Only in the main thread."""
+
+    def __init__(self) -> None:
+        self.pending = False
+        self.working = False
+        self.previous: Any = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._on_signal)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def watch(self, results: Generator[FileResult]) -> Iterator[FileResult]:
+        """``results``, with the runner's work between them interruptible; closed at the end."""
+        try:
+            while True:
+                self.working = True
+                try:
+                    if self.pending:
+                        raise KeyboardInterrupt
+                    result = next(results, None)
+                finally:
+                    self.working = False
+                if result is None:
+                    return
+                yield result
+        finally:
+            results.close()
+
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        self.pending = True
+        if self.working:
+            raise KeyboardInterrupt

@@ -12,9 +12,7 @@ import json
 import os
 import time
 import uuid
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,7 @@ from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
 from wenlint.shardrule import CorpusRule, ShardTally, corpus_rules
 from wenlint.storage import write_atomic
+from wenlint.workers import Pool, WorkerDied
 
 IN_FLIGHT_PER_WORKER = 3
 
@@ -94,17 +93,16 @@ def run_local(
                 summary.merge(shard_summary)
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-class Workers(ProcessPoolExecutor):
-    """A process pool that knows its size; its processes collect garbage as the command does."""
+class Workers(Pool):
+    """The scan's worker processes; they collect garbage as the command does."""
 
     def __init__(self, workers: int) -> None:
-        super().__init__(workers, initializer=collect_less)
-        self.workers = workers
+        super().__init__(workers, initializer=collect_less, in_flight_per_worker=IN_FLIGHT_PER_WORKER)
 
 
 def scan_shard(
@@ -189,16 +187,52 @@ def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batc
         for item in items:
             yield item, work((kind, setup, item.kind, item.payload, item.first))
         return
-    window = IN_FLIGHT_PER_WORKER * pool.workers
-    pending: deque = deque()
-    for item in items:
-        pending.append((item, pool.submit(work, (kind, setup, item.kind, item.payload, item.first))))
-        if len(pending) >= window:
-            done, future = pending.popleft()
-            yield done, future.result()
-    while pending:
-        done, future = pending.popleft()
-        yield done, future.result()
+    for item, result in pool.ordered(work, _calls(kind, setup, items)):
+        if not isinstance(result, WorkerDied):
+            yield item, result
+        elif _size(item) > 1:
+            yield from _one_by_one(kind, setup, item)
+        else:
+            yield item, _lost(kind, setup, item, result)
+
+
+def _calls(kind: str, setup: Setup, items: Iterable[Batch]) -> Iterator[tuple[Batch, tuple]]:
+    return ((item, (kind, setup, item.kind, item.payload, item.first)) for item in items)
+
+
+def _size(item: Batch) -> int:
+    return len(item.payload) if item.kind == "lines" else item.payload.num_rows
+
+
+def _one_by_one(kind: str, setup: Setup, item: Batch) -> Iterator[tuple[Batch, Any]]:
+    """The results of a batch whose worker died, record by record, each alone
+    in a worker of its own: only the records that kill it are lost."""
+    if item.kind == "lines":
+        records = [Batch("lines", [line], line[0], item.position) for line in item.payload]
+    else:
+        records = [Batch("table", item.payload.slice(i, 1), item.first + i, item.position) for i in range(_size(item))]
+    with Pool(1, initializer=collect_less) as alone:
+        for record, result in alone.ordered(work, _calls(kind, setup, records)):
+            yield record, _lost(kind, setup, record, result) if isinstance(result, WorkerDied) else result
+
+
+def _lost(kind: str, setup: Setup, record: Batch, died: WorkerDied) -> Any:
+    """The result of a record whose worker died on every try: no counts, or
+    no row and a bad-record line."""
+    if kind == "count":
+        return {}
+    job = setup.job
+    error = (record.first, "worker died", f"{died} while scanning this record")
+    return batches.BatchOutput(_no_rows(job.output_format), _no_rows(job.rejected_format), [], [error])
+
+
+def _no_rows(output_format: str) -> Any:
+    """An empty batch of rows in ``output_format``."""
+    if output_format == "jsonl":
+        return b""
+    import pyarrow
+
+    return pyarrow.table({})
 
 
 def work(task: tuple[str, Setup, str, Any, int]) -> Any:
