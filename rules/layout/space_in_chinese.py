@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, has_clause_mark
-from wenlint_rules.layout.wrapping import is_verse
+from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, is_han
+from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
 _HAN = "\\p{Han}〇"
-_PUNCT = regex.escape("".join(sorted(CJK_PUNCTUATION)))
-#: One ASCII space or no-break space between two Chinese characters, or
-#: between a Chinese character and Chinese punctuation. (Two or more are
+#: Punctuation a space before is stray (`者 ，`), and after which it is stray (`“ 我`).
+_OPENING = "“‘（《〈【「『〔"
+_CLOSES = regex.escape("".join(sorted(CJK_PUNCTUATION - set(_OPENING + "—～·"))))
+_OPENS = regex.escape(_OPENING)
+#: One ASCII space or no-break space between two Chinese characters, before
+#: closing punctuation or after opening punctuation. (Two or more are
 #: alignment; a tab or U+3000 is layout, as between the clauses of a poem.)
-_SPACE = regex.compile(rf"(?<=[{_HAN}])[ \u00a0](?=[{_HAN}{_PUNCT}])|(?<=[{_PUNCT}])[ \u00a0](?=[{_HAN}])")
-#: A number (not part of a time, a date, a code or a word), one space, a unit.
+_SPACE = regex.compile(rf"(?<=[{_HAN}])[ \u00a0](?=[{_HAN}{_CLOSES}])|(?<=[{_OPENS}])[ \u00a0](?=[{_HAN}])")
+#: A space between two clauses or sentences: after a clause mark, or before an opening quote or bracket.
+_GAP = regex.compile(rf"(?<=[{_CLOSES}])[ \u00a0](?=[{_HAN}{_OPENS}])|(?<=[{_HAN}])[ \u00a0](?=[{_OPENS}])")
+#: A number (not part of a time, a date, a code, a word or a name such as
+#: `Vue 2`), one space, a unit.
 _NUMBER_UNIT = regex.compile(
-    r"(?<![\d.:\-/A-Za-z_])\d+(?:[.,]\d+)*\K[ \u00a0](?=["
+    r"(?<![\d.:\-/A-Za-z_])(?<![A-Za-z][ \u00a0])\d+(?:[.,，]\d+)*\K[ \u00a0](?=["
     + regex.escape("".join(sorted(SPACED_UNITS)))
     + "]|"
     + "|".join(SPACED_UNITS_2)
     + ")"
 )
-#: The start of a line up to a label and its separating space: `第一条 为了…`, `摘要 本文…`.
-_LABEL = regex.compile(
-    r"[ \t\u3000]*(?:第[^\s]{1,8}?[条章节款编部分篇]|摘要|关键词|关键字|作者|附件|附录|注|说明|备注|按|问|答|例|题目|来源|编者按)"
-)
+#: An @mention, whose name a space ends (`欢迎关注 @无心而光 ，`).
+_MENTION = regex.compile(r"@[^\s@]{1,30}\Z")
+#: A document where at least this many spaces split a word, and this share of
+#: all spaces between Chinese characters in prose, has its lines' ends turned
+#: into spaces (a PDF extraction): its other such spaces are damage too.
+DAMAGE_SPLITS = 5
+DAMAGE_SHARE = 1 / 3
+#: Six digits are a code (a stock code before a company name, `600519 贵州茅台`;
+#: a postcode) unless an amount of money or shares or a number sign follows.
+_CODE = regex.compile(r"(?<![\d.,，])\d{6}[ \u00a0](?!万?[元股份号]|亿)")
 #: A number opening a line is a section number (`1 个人信息`, `3.1 年度计划`) unless it is a year.
 _SECTION = regex.compile(r"[ \t\u3000]*(?:\d{1,2}|\d+(?:\.\d+)+)")
 
@@ -37,11 +47,17 @@ class SpaceInChinese(Rule):
     name = "space-in-chinese"
     summary = "A space inside Chinese text, or between a number and its unit"
     flags = """
-        One ASCII space or no-break space between two Chinese characters, or
-        between a Chinese character and Chinese punctuation (`。 一些`), on a
-        line of prose (one holding `，` `。` `、` `；` or the like); and one
-        space between a number and a unit or measure word after it (`2013 年`,
-        `10 个`, `80 平方米`, `15 %`).
+        One ASCII space or no-break space on a line of prose (one holding
+        `，` `。` `、` `；` or the like) that splits a word: joining the Chinese
+        on either side makes a word the lexicon knows (`给 予了`, `社区建 设`);
+        one before closing punctuation or after opening punctuation
+        (`特许者 ，`, `“ 我们`); and one between a number and a unit or measure
+        word after it (`2013 年`, `10 个`, `80 平方米`, `15 %`). In a document
+        whose spaces split words again and again (five or more, and a third of
+        its spaces between Chinese characters), the ends of its lines became
+        spaces, and every space between Chinese characters in its prose is
+        flagged. With the option `clause_gaps`, also a space between two
+        clauses or sentences (`精神。 我们`, `他说 “好”`).
     """
     why = """
         Chinese is written without spaces between words. When a PDF is turned
@@ -51,39 +67,60 @@ class SpaceInChinese(Rule):
         (`2013 年 4 月`).
     """
     leaves_alone = """
-        Indentation and trailing blanks; two or more spaces, tabs and U+3000
+        A space between two words (`社区 建设`), which may part the two
+        clauses of a headline (`自学美工 我这个水平能不能找到工作`) or two
+        names; a space between clauses or sentences (`。 我们`), unless asked;
+        indentation and trailing blanks; two or more spaces, tabs and U+3000
         (table columns, alignment, the pause between the clauses of a poem,
         `床前明月光　疑是地上霜`); lines without Chinese punctuation (titles,
         menus and tag lists such as `返回 下载 相关 举报`, which are spam-rule
-        territory); verse written with spaces between equal clauses; a label
-        opening a line (`第一条 为了…`, `摘要 本文…`); a section number opening
-        a line (`1 个人信息`); times, dates and codes (`11:15:02 来源`); the
-        space between a Chinese character and a number after it (`在 2012`:
-        house style, rule M007; or a page number, `特 3 别是`, rule L003);
-        URLs, e-mail addresses and Markdown code.
+        territory); a table row flattened to cells (four or more short cells,
+        no sentence ended); a byline and the names after it (`作者：张三 李四`,
+        `编辑：` `记者：` …); verse written with spaces between equal clauses; a
+        label opening a line (`第一条 为了…`, `摘要 本文…`) and a spaced ordinal
+        (`第 四 章`, `第 35 條`); a section number opening a line (`1 个人信息`);
+        times, dates and codes (`11:15:02 来源`, a stock code before a company
+        name, `600519 贵州茅台`); a version after a name (`Vue 2 升级`); an
+        @mention's closing space (`@无心而光 ，`); the space between a Chinese
+        character and a number after it (`在 2012`: house style, rule M007; or
+        a page number, `特 3 别是`, rule L003); URLs, e-mail addresses and
+        Markdown code.
 
         Units are a subset of the ones M007 keeps glued to their number in
-        its `require` style, so the two rules never undo each other. A house
-        style that writes `5000 元` sets the option `units = false`, and only
-        spaces inside Chinese text are flagged.
+        its `require` style, so the two rules never undo each other. A
+        document that spaces nine in ten of its numbers from Chinese (half, in
+        Markdown, which is typed by hand) does so as a house style, and its
+        units are left alone; so are they everywhere with the option
+        `units = false`.
     """
     fix_safety = """
-        The space is safely removed.
+        Removing the space is safe where it splits a word, stands next to
+        punctuation or parts a number from its unit. A space between two
+        words, flagged in a document whose lines' ends became spaces, is
+        removed only as an unsafe fix: it may part two names or two clauses.
     """
-    fix = FixAvailability.SAFE
-    options = {"units": Option(True, "also flag a space between a number and its unit (`2013 年`)")}
+    fix = FixAvailability.SOMETIMES
+    options = {
+        "units": Option(True, "also flag a space between a number and its unit (`2013 年`)"),
+        "clause_gaps": Option(False, "also flag a space between two clauses or sentences (`精神。 我们`)"),
+    }
     bad = (
         Example(
             "对社区组织存在的实际困难和问题给 予了高度的关注。",
             fixed="对社区组织存在的实际困难和问题给予了高度的关注。",
         ),
         Example("为进一步加强社区建 设指明了方向。", fixed="为进一步加强社区建设指明了方向。"),
-        Example("杨国宁 (2013 年 4 月) 大家好：", fixed="杨国宁 (2013年 4月) 大家好："),
+        Example("在2005 年，全市有10 个城关镇。", fixed="在2005年，全市有10个城关镇。"),
         Example(
             "确实是凭着一股对社区事业的精神。 我们的各级党委政府，",
             fixed="确实是凭着一股对社区事业的精神。我们的各级党委政府，",
+            options={"clause_gaps": True},
         ),
-        Example("平均面积增加到 256.6 平方米，覆盖率达到 80 %。", fixed="平均面积增加到 256.6平方米，覆盖率达到 80%。"),
+        Example("未經中華民國政府特許者 ，沒收之。", fixed="未經中華民國政府特許者，沒收之。"),
+        Example(
+            "2005年平均面积增加到256.6 平方米，覆盖率达到80 %。",
+            fixed="2005年平均面积增加到256.6平方米，覆盖率达到80%。",
+        ),
     )
     good = (
         Example("　　社区建设工作得到高度重视，各项工作取得了明显成效。"),
@@ -98,54 +135,62 @@ class SpaceInChinese(Rule):
         Example("在 2012年的集中培训班上，包括 2 社区书记、主任。"),
         Example("今天出去买菜花了 5000 元。", options={"units": False}),
         Example("详见 `社区 建设` 一节的说明，按 `Ctrl 键` 切换。", path="notes.md"),
+        Example("自学美工 我这个水平能不能找到工作 怎么提升？"),
+        Example("确实是凭着一股对社区事业的精神。 我们的各级党委政府，"),
+        Example("作者：王森 姚永强 李国平，单位：云南天文台。"),
+        Example("程施工合同纠纷一案 204.01 否 败诉，已结案 已支付全部款项 已执行"),
+        Example("600519 贵州茅台，2019年营收增长。"),
+        Example("第 四 章 輔導、監督及獎懲"),
+        Example("想从 Vue 2 升级？请参考迁移指南。", path="notes.md"),
+        Example("欢迎关注 @无心而光 ，并推荐好书给我。"),
+        Example("截至 2012 年 12 月 31 日，共 18 个月。"),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
         if " " not in text and "\u00a0" not in text:
             return []
-        prose_lines: dict[int, bool] = {}
+        lines = SpaceLines(doc)
+        spaces = [
+            m.start()
+            for m in _SPACE.finditer(text)
+            if lines.in_prose(m.start()) and not _MENTION.search(text, max(0, m.start() - 32), m.start())
+        ]
+        between_han = {
+            space: join_gain(doc, space) for space in spaces if is_han(text[space - 1]) and is_han(text[space + 1])
+        }
+        splits = sum(gain >= JOIN_GAIN for gain in between_han.values())
+        damaged = splits >= DAMAGE_SPLITS and splits >= DAMAGE_SHARE * len(between_han)
         found = []
-        for match in _SPACE.finditer(text):
-            space = match.start()
-            if not _in_prose(doc, space, prose_lines):
-                continue
+        for space in spaces:
             before, after = text[space - 1], text[space + 1]
-            found.append(
-                self.diagnostic(
-                    space,
-                    space + 1,
-                    f"space between `{before}` and `{after}` in Chinese text",
-                    Fix.replace(space, space + 1, ""),
+            splits_word = between_han.get(space, JOIN_GAIN) >= JOIN_GAIN
+            if splits_word or damaged:
+                found.append(
+                    self._finding(space, f"space between `{before}` and `{after}` in Chinese text", splits_word)
                 )
-            )
-        for match in _NUMBER_UNIT.finditer(text) if self.settings["units"] else ():
-            space = match.start()
-            if _SECTION.fullmatch(text, _line_start(doc, space), space):
-                continue
-            found.append(
-                self.diagnostic(
-                    space,
-                    space + 1,
-                    f"space between a number and its unit `{text[space + 1]}`",
-                    Fix.replace(space, space + 1, ""),
-                )
-            )
-        return found
+        if self.settings["clause_gaps"]:
+            for match in _GAP.finditer(text):
+                if lines.in_prose(match.start()):
+                    before, after = text[match.start() - 1], text[match.end()]
+                    found.append(
+                        self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
+                    )
+        if self.settings["units"] and not spaces_numbers(doc):
+            for match in _NUMBER_UNIT.finditer(text):
+                if _unit_space(lines, match.start()):
+                    found.append(
+                        self._finding(match.start(), f"space between a number and its unit `{text[match.end()]}`")
+                    )
+        return sorted(found, key=lambda d: d.start)
+
+    def _finding(self, space: int, message: str, safe: bool = True) -> Diagnostic:
+        return self.diagnostic(space, space + 1, message, Fix.replace(space, space + 1, "", safe=safe))
 
 
-def _line_start(doc: Document, offset: int) -> int:
-    return doc.line_starts[bisect.bisect_right(doc.line_starts, offset) - 1]
-
-
-def _in_prose(doc: Document, space: int, cache: dict[int, bool]) -> bool:
-    """Whether the space sits inside a line of prose, past any label."""
-    text = doc.text
-    line_start = _line_start(doc, space)
-    if _LABEL.fullmatch(text, line_start, space):
+def _unit_space(lines: SpaceLines, space: int) -> bool:
+    """Whether the space after a number is in prose and not after a section number or a code."""
+    start = lines.line_start(space)
+    if _SECTION.fullmatch(lines.text, start, space) or _CODE.match(lines.text, max(start, space - 6)):
         return False
-    if line_start not in cache:
-        line_end = text.find("\n", space)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        cache[line_start] = has_clause_mark(line) and not is_verse(line)
-    return cache[line_start]
+    return lines.in_prose(space)

@@ -1,0 +1,116 @@
+"""What L002 works out about a document's spaces: which lines are prose
+(not a table row, a byline or a list of names, not verse, past any label),
+whether a space splits a word, and whether the document spaces its numbers
+as a house style. Defines no rule."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from wenlint import Document
+from wenlint.script import simplified
+from wenlint.textclass import has_clause_mark
+from wenlint_rules.layout.wrapping import is_verse
+from wenlint_rules.typo.lexicon import MAX_WORD, lexicon
+
+#: Joining the two sides of a space makes a word when their likeliest
+#: segmentation gets this much cheaper (centibels): `给 予了` 361, `社区建 设` 419,
+#: `群众 组织` 52; two words side by side gain nothing (`社区 建设` 0).
+JOIN_GAIN = 50
+#: A line split by spaces into this many cells or more, all short and none
+#: ending a sentence, is a table row flattened to text.
+TABLE_CELLS = 4
+#: ... each at most this long (a line of prose has a long clause somewhere).
+TABLE_CELL_LENGTH = 12
+#: A document spacing at least this share of the boundaries between a Chinese
+#: character and a digit writes numbers that way on purpose (`18 个月`): house
+#: style, rule M007's, not layout damage. Markdown is written by hand, not
+#: extracted from a page, so there half is enough.
+HOUSE_STYLE = 0.9
+HOUSE_STYLE_MARKDOWN = 0.5
+
+#: The start of a line up to a label and its separating space: `第一条 为了…`, `摘要 本文…`.
+_LABEL = regex.compile(
+    r"[ \t\u3000]*(?:第[^\s]{1,8}?[条章节款编部分篇]|摘要|关键词|关键字|作者|附件|附录|注|说明|备注|按|问|答|例|题目|来源|编者按)"
+)
+#: A byline: what follows on the line is a list of names (`作者：张三 李四`).
+_BYLINE = regex.compile(
+    r"(?:作者|编辑|主编|副主编|责编|责任编辑|编者|记者|通讯员|摄影|撰稿|撰文|译者|翻译|校对|审校|审核|监制|出品人|主持人|成员|嘉宾|演员|主演|导演|编委)"
+    r"[ \t\u3000]*[:：]"
+)
+#: An ordinal label spaced as house style: `第 四 章`, `第 35 條`.
+_SPACED_ORDINAL = regex.compile(r"第[ \u00a0]?[\d一二三四五六七八九十百千零〇]+[ \u00a0]?[条條章节節款编編部篇项項]")
+#: An address with its postcode (`山西 吉县 042200`, `湖北 武汉 430071`): an
+#: affiliation line, whose spaces part the province, the city and the code.
+_ADDRESS = regex.compile(r"\p{Han}[ \u00a0]\d{6}(?!\d)")
+_SENTENCE_MARK = regex.compile(r"[。！？；]")
+_HAN_DIGIT_SPACED = regex.compile(r"[\p{Han}][ \u00a0]\d|\d[ \u00a0][\p{Han}]")
+_HAN_DIGIT_GLUED = regex.compile(r"[\p{Han}]\d|\d[\p{Han}]")
+_HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % MAX_WORD)
+_HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % MAX_WORD)
+
+
+class SpaceLines:
+    """Per-line answers for one document, each worked out once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._prose: dict[int, bool] = {}
+
+    def line_start(self, offset: int) -> int:
+        starts = self.doc.line_starts
+        return starts[bisect.bisect_right(starts, offset) - 1]
+
+    def line_at(self, offset: int) -> str:
+        start = self.line_start(offset)
+        end = self.text.find("\n", offset)
+        return self.text[start : end if end != -1 else len(self.text)]
+
+    def in_prose(self, space: int) -> bool:
+        """Whether the space sits in a line of prose (not a table row, verse or
+        an address), past any label or byline."""
+        start = self.line_start(space)
+        if _LABEL.fullmatch(self.text, start, space) or _BYLINE.search(self.text, start, space):
+            return False
+        if _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8):
+            return False
+        if start not in self._prose:
+            line = self.line_at(space)
+            self._prose[start] = (
+                has_clause_mark(line) and not is_verse(line) and not is_table_row(line) and not _ADDRESS.search(line)
+            )
+        return self._prose[start]
+
+
+def is_table_row(line: str) -> bool:
+    """Whether ``line`` is a row of cells joined by spaces, as a table turns
+    out when flattened: four or more short cells and no sentence ended."""
+    cells = line.split()
+    return (
+        len(cells) >= TABLE_CELLS and max(map(len, cells)) <= TABLE_CELL_LENGTH and _SENTENCE_MARK.search(line) is None
+    )
+
+
+def join_gain(doc: Document, space: int) -> int:
+    """How much cheaper the Chinese on both sides of ``space`` segments when
+    joined than apart: more than nothing when a word spans the space."""
+    text = doc.view(simplified)
+    left = _HAN_RUN_END.search(text, max(0, space - MAX_WORD), space)
+    right = _HAN_RUN_START.match(text, space + 1)
+    if left is None or right is None:
+        return 0
+    lex = lexicon()
+    return lex.segment_cost(left[0]) + lex.segment_cost(right[0]) - lex.segment_cost(left[0] + right[0])
+
+
+def spaces_numbers(doc: Document) -> bool:
+    """Whether the document spaces its numbers from Chinese as a house style
+    (`共 18 个月`): most boundaries between a Chinese character and a digit
+    carry a space (in Markdown, half of them)."""
+    spaced = len(_HAN_DIGIT_SPACED.findall(doc.text, overlapped=True))
+    glued = len(_HAN_DIGIT_GLUED.findall(doc.text, overlapped=True))
+    share = HOUSE_STYLE_MARKDOWN if doc.is_markdown else HOUSE_STYLE
+    return spaced > 0 and spaced >= share * (spaced + glued)
