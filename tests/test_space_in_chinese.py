@@ -172,6 +172,8 @@ def test_fixes(text, expected):
         "欢迎关注 @无心而光 ，并推荐好书给我。",  # an @mention ends with a space
         "生态系统国家野外科学观测研究站,山西 吉县 042200）",  # an address
         "2.中国科学院武汉文献情报中心，湖北 武汉 430071；",
+        "陈文莉，罗鸣，陈小苹，黄 晶，李 明，广东省人民医院。",  # padded names
+        "客服电话：免 长 话 费，公 司 网 站。",  # letter-spacing
     ],
 )
 def test_left_alone(text):
@@ -255,3 +257,9 @@ def test_half_spaced_numbers_are_house_style_in_markdown_only():
 def test_a_version_after_a_name_is_no_number_with_a_unit():
     text = "想从Vue 2 升级？从2009年开始，共3个版本。"
     assert findings(text, "L002") == []
+
+
+def test_in_markdown_a_number_spaced_on_both_sides_is_spaced_on_purpose():
+    text = "默认为 5 分钟，共3 次，从2009年开始，有10个。"
+    assert findings(text, "L002", path="doc.md") == [" "]
+    assert len(findings(text, "L002", path="doc.txt")) == 2

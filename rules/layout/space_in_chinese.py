@@ -22,7 +22,7 @@ _GAP = regex.compile(rf"(?<=[{_CLOSES}])[ \u00a0](?=[{_HAN}{_OPENS}])|(?<=[{_HAN
 #: A number (not part of a time, a date, a code, a word or a name such as
 #: `Vue 2`), one space, a unit.
 _NUMBER_UNIT = regex.compile(
-    r"(?<![\d.:\-/A-Za-z_])(?<![A-Za-z][ \u00a0])\d+(?:[.,，]\d+)*\K[ \u00a0](?=["
+    r"(?<![\d.:\-/A-Za-z_])(?<![A-Za-z][ \u00a0])(\d+(?:[.,，]\d+)*)\K[ \u00a0](?=["
     + regex.escape("".join(sorted(SPACED_UNITS)))
     + "]|"
     + "|".join(SPACED_UNITS_2)
@@ -69,7 +69,9 @@ class SpaceInChinese(Rule):
     leaves_alone = """
         A space between two words (`社区 建设`), which may part the two
         clauses of a headline (`自学美工 我这个水平能不能找到工作`) or two
-        names; a space between clauses or sentences (`。 我们`), unless asked;
+        names; a single character on either side (letter-spacing, `公 司`, or a
+        padded name, `黄 晶，`); a space between clauses or sentences
+        (`。 我们`), unless asked;
         indentation and trailing blanks; two or more spaces, tabs and U+3000
         (table columns, alignment, the pause between the clauses of a poem,
         `床前明月光　疑是地上霜`); lines without Chinese punctuation (titles,
@@ -178,7 +180,7 @@ class SpaceInChinese(Rule):
                     )
         if self.settings["units"] and not spaces_numbers(doc):
             for match in _NUMBER_UNIT.finditer(text):
-                if _unit_space(lines, match.start()):
+                if _unit_space(lines, match):
                     found.append(
                         self._finding(match.start(), f"space between a number and its unit `{text[match.end()]}`")
                     )
@@ -188,9 +190,14 @@ class SpaceInChinese(Rule):
         return self.diagnostic(space, space + 1, message, Fix.replace(space, space + 1, "", safe=safe))
 
 
-def _unit_space(lines: SpaceLines, space: int) -> bool:
-    """Whether the space after a number is in prose and not after a section number or a code."""
+def _unit_space(lines: SpaceLines, match: regex.Match) -> bool:
+    """Whether the space after a number is in prose and not after a section
+    number or a code; in Markdown, typed by hand, a number with a space on
+    either side (`默认为 5 分钟`) is spaced on purpose."""
+    space, text = match.start(), lines.text
     start = lines.line_start(space)
-    if _SECTION.fullmatch(lines.text, start, space) or _CODE.match(lines.text, max(start, space - 6)):
+    if _SECTION.fullmatch(text, start, space) or _CODE.match(text, max(start, space - 6)):
+        return False
+    if lines.doc.is_markdown and text[match.start(1) - 1 : match.start(1)] in (" ", "\u00a0"):
         return False
     return lines.in_prose(space)

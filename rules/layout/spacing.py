@@ -96,11 +96,13 @@ def is_table_row(line: str) -> bool:
 
 def join_gain(doc: Document, space: int) -> int:
     """How much cheaper the Chinese on both sides of ``space`` segments when
-    joined than apart: more than nothing when a word spans the space."""
+    joined than apart: more than nothing when a word spans the space. Nothing
+    when a single character stands on either side: letter-spacing, or a
+    two-character name padded to the width of three (`黄 晶`)."""
     text = doc.view(simplified)
     left = _HAN_RUN_END.search(text, max(0, space - MAX_WORD), space)
     right = _HAN_RUN_START.match(text, space + 1)
-    if left is None or right is None:
+    if left is None or right is None or len(left[0]) == len(right[0]) == 1:
         return 0
     lex = lexicon()
     return lex.segment_cost(left[0]) + lex.segment_cost(right[0]) - lex.segment_cost(left[0] + right[0])
