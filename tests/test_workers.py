@@ -1,0 +1,338 @@
+"""Worker processes (wenlint.workers): a worker that dies costs only what it
+held, workers die with their parent, and Ctrl-C stops a run cleanly — through
+the real pool, and through the real command with a rule package that kills
+or stalls the process checking a marked document."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from wenlint.workers import Pool, RemoteTraceback, WorkerDied
+
+linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+
+HAZARDS = """\
+import os
+import signal
+import time
+from pathlib import Path
+
+from wenlint import Example, Rule
+
+
+class KillsItsWorker(Rule):
+    code = "Z901"
+    name = "kills-its-worker"
+    summary = "Kills the process checking a document that holds 自尽标记"
+    flags = "A hazard for tests."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        if "自尽标记" in doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return []
+
+
+class Stalls(Rule):
+    code = "Z902"
+    name = "stalls"
+    summary = "Sleeps on a document that holds 睡眠标记, after touching $HAZARD_ASLEEP"
+    flags = "A hazard for tests."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        if "睡眠标记" in doc.text:
+            Path(os.environ["HAZARD_ASLEEP"]).touch()
+            time.sleep(120)
+        return []
+"""
+
+
+@pytest.fixture
+def hazards(tmp_path: Path) -> dict[str, str]:
+    """The environment of a command that has the hazard rules installed and
+    uses worker processes for any input."""
+    site = tmp_path / "site"
+    info = site / "wenlint_test_hazards-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wenlint-test-hazards\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[wenlint.rules]\nhazards = wenlint_test_hazards\n")
+    (site / "wenlint_test_hazards.py").write_text(HAZARDS, encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    return {
+        **os.environ,
+        "PYTHONPATH": str(site),
+        "WENLINT_PARALLEL_BYTES": "0",
+        "HAZARD_ASLEEP": str(tmp_path / "asleep"),
+    }
+
+
+def _documents(folder: Path, marked: dict[int, str], count: int = 6) -> list[Path]:
+    """``count`` documents with one finding each (a half-width comma); those in ``marked`` hold a marker."""
+    folder.mkdir()
+    paths = []
+    for number in range(count):
+        path = folder / f"doc{number}.txt"
+        path.write_text(f"第{number}篇,好的。{marked.get(number, '')}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "wenlint", *args]
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid``."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` has exited (a zombie waiting for its new parent counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+# -- the pool ----------------------------------------------------------------------------
+
+
+def _square(number: int) -> int:
+    return number * number
+
+
+def _die_on_three(number: int) -> int:
+    if number == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return number
+
+
+def _die_the_first_time(flag: str) -> str:
+    if not os.path.exists(flag):
+        Path(flag).touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return "second try"
+
+
+def _fail(number: int) -> int:
+    raise ValueError(f"no good: {number}")
+
+
+def test_pool_gives_results_in_order():
+    with Pool(2, in_flight_per_worker=2) as pool:
+        assert list(pool.ordered(_square, ((n, n) for n in range(50)))) == [(n, n * n) for n in range(50)]
+
+
+def test_an_argument_that_kills_its_worker_every_time_is_given_up_and_the_rest_go_on():
+    with Pool(2) as pool:
+        results = dict(pool.ordered(_die_on_three, ((n, n) for n in range(8))))
+    assert results.pop(3) == WorkerDied(-signal.SIGKILL)
+    assert results == {n: n for n in range(8) if n != 3}
+    assert str(WorkerDied(-9)) == "worker process died (signal 9)"
+
+
+def test_an_argument_whose_worker_died_once_is_tried_again(tmp_path):
+    flag = str(tmp_path / "died-once")
+    with Pool(2) as pool:
+        assert list(pool.ordered(_die_the_first_time, [("a", flag)])) == [("a", "second try")]
+
+
+def test_an_error_in_the_function_is_raised_with_the_workers_traceback():
+    with Pool(2) as pool, pytest.raises(ValueError, match="no good: 1") as raised:
+        list(pool.ordered(_fail, [(1, 1)]))
+    assert isinstance(raised.value.__cause__, RemoteTraceback)
+    assert "_fail" in str(raised.value.__cause__)
+
+
+@linux_only
+def test_the_watchdog_ends_a_worker_whose_parent_died_where_there_is_no_parent_death_signal(tmp_path):
+    script = textwrap.dedent(
+        """
+        import multiprocessing, os, signal, sys, time
+        from wenlint.workers import die_with_parent
+
+        def child(parent):
+            die_with_parent(parent, use_prctl=False)
+            time.sleep(60)
+
+        if __name__ == "__main__":
+            process = multiprocessing.get_context("fork").Process(target=child, args=(os.getpid(),))
+            process.start()
+            time.sleep(0.3)
+            print(process.pid, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    (tmp_path / "parent.py").write_text(script)
+    finished = subprocess.run([sys.executable, str(tmp_path / "parent.py")], capture_output=True, timeout=30)
+    child = int(finished.stdout)
+    assert _wait_for(lambda: _gone(child), 5), "the orphaned worker is still running"
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_check_reports_a_file_that_kills_its_worker_and_checks_the_rest(tmp_path, hazards):
+    paths = _documents(tmp_path / "docs", {2: "自尽标记"})
+    run = subprocess.run(
+        _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise"),
+        capture_output=True,
+        env=hazards,
+        timeout=120,
+    )
+    out, err = run.stdout.decode(), run.stderr.decode()
+    assert run.returncode == 2, err
+    assert "Traceback" not in err
+    assert err.splitlines() == [f"error: {paths[2]}: worker process died (signal 9) while checking it"]
+    flagged = {line.split(":")[0] for line in out.splitlines() if line.startswith(str(tmp_path)) and " M001 " in line}
+    assert flagged == {str(path) for n, path in enumerate(paths) if n != 2}
+    assert "fixable with `--fix`" in out  # the summary
+
+
+@pytest.mark.slow
+@linux_only
+def test_check_workers_exit_when_the_check_is_killed(tmp_path, hazards):
+    _documents(tmp_path / "docs", {1: "睡眠标记", 2: "睡眠标记"})
+    process = subprocess.Popen(
+        _command("check", str(tmp_path / "docs"), "--workers", "2"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=hazards,
+    )
+    try:
+        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
+        workers = _children(process.pid)
+        assert len(workers) == 2
+        process.kill()
+        process.wait(10)
+        assert _wait_for(lambda: all(_gone(pid) for pid in workers), 5), "workers outlived their parent"
+    finally:
+        process.kill()
+
+
+@pytest.mark.slow
+@linux_only
+def test_ctrl_c_stops_check_with_what_was_done_and_exit_130(tmp_path, hazards):
+    paths = _documents(tmp_path / "docs", {1: "睡眠标记"}, count=3)
+    process = subprocess.Popen(
+        _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=hazards,
+    )
+    try:
+        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
+        workers = _children(process.pid)
+        time.sleep(1)  # the first document, beside the sleeping one, is done by now
+        process.send_signal(signal.SIGINT)
+        out, err = (stream.decode() for stream in process.communicate(timeout=20))
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.splitlines() == ["interrupted: 1 of 3 files checked, the rest not"]
+    assert f"{paths[0]}:1:" in out and str(paths[1]) not in out
+    assert _wait_for(lambda: all(_gone(pid) for pid in workers), 5), "workers outlived the interrupted run"
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_check_without_workers(tmp_path, hazards):
+    _documents(tmp_path / "docs", {0: "睡眠标记"}, count=1)
+    env = {**hazards, "WENLINT_PARALLEL_BYTES": ""}
+    process = subprocess.Popen(
+        _command("check", str(tmp_path / "docs")), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    try:
+        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert err.decode().splitlines() == ["interrupted: 0 of 1 files checked, the rest not"]
+
+
+def test_a_parallel_threshold_that_is_not_a_number_is_one_error_line(tmp_path, monkeypatch, capsys):
+    from wenlint.cli import main
+
+    _documents(tmp_path / "docs", {}, count=2)
+    monkeypatch.setenv("WENLINT_PARALLEL_BYTES", "lots")
+    assert main(["check", str(tmp_path / "docs")]) == 2
+    assert capsys.readouterr().err == "error: WENLINT_PARALLEL_BYTES must be a number of bytes, not 'lots'\n"
+
+
+# -- scan --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_scan_reports_a_record_that_kills_its_worker_and_writes_the_rest(tmp_path, hazards):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": str(n), "text": "自尽标记" if n == 7 else f"第{n}篇,好的。"} for n in range(20)]
+    (corpus / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    run = subprocess.run(
+        _command("scan", str(corpus), "-o", str(tmp_path / "out"), "--workers", "2", "--no-progress"),
+        capture_output=True,
+        env=hazards,
+        timeout=120,
+    )
+    err = run.stderr.decode()
+    assert run.returncode == 2, err
+    assert "Traceback" not in err
+    assert err.splitlines() == [
+        f"error: {corpus / 'a.jsonl'}:8: worker process died (signal 9) while scanning this record"
+    ]
+    written = [json.loads(line)["id"] for line in (tmp_path / "out" / "a.jsonl").read_text("utf-8").splitlines()]
+    assert written == [str(n) for n in range(20) if n != 7]
+    assert "bad records 1" in run.stdout.decode()
+
+
+@pytest.mark.slow
+@linux_only
+def test_scan_workers_exit_when_the_scan_is_killed(tmp_path, hazards):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text(json.dumps({"text": "睡眠标记"}, ensure_ascii=False) + "\n", "utf-8")
+    process = subprocess.Popen(
+        _command("scan", str(corpus), "-o", str(tmp_path / "out"), "--workers", "2", "--no-progress"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=hazards,
+    )
+    try:
+        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
+        workers = _children(process.pid)
+        assert workers
+        process.kill()
+        process.wait(10)
+        assert _wait_for(lambda: all(_gone(pid) for pid in workers), 5), "workers outlived their parent"
+    finally:
+        process.kill()
