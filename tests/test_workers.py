@@ -336,3 +336,22 @@ def test_scan_workers_exit_when_the_scan_is_killed(tmp_path, hazards):
         assert _wait_for(lambda: all(_gone(pid) for pid in workers), 5), "workers outlived their parent"
     finally:
         process.kill()
+
+
+# -- review ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@linux_only
+def test_the_review_worker_exits_when_the_review_is_killed():
+    script = "import time\nfrom wenlint.review.checker import start_worker\nstart_worker()\nprint(flush=True)\ntime.sleep(60)\n"
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    try:
+        process.stdout.readline()
+        workers = _children(process.pid)
+        assert workers
+        process.kill()
+        process.wait(10)
+        assert _wait_for(lambda: all(_gone(pid) for pid in workers), 10), "the review's worker outlived it"
+    finally:
+        process.kill()

@@ -10,6 +10,7 @@ process leaves the lock to the interface.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -17,6 +18,7 @@ from wenlint import engine
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 from wenlint.rule import Rule
+from wenlint.workers import die_with_parent
 
 #: Documents of this many characters or more are linted in the worker process, once started.
 PROCESS_THRESHOLD = 500_000
@@ -32,10 +34,18 @@ def start_worker() -> None:
     if not _pool:
         others = set(multiprocessing.active_children())
         _pool.append(
-            ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=engine.collect_less)
+            ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(os.getpid(),)
+            )
         )
         _pool[0].submit(int)  # processes start at the first submission
         _workers.extend(set(multiprocessing.active_children()) - others)
+
+
+def _init_worker(parent: int) -> None:
+    """The worker exits with the review (even one killed), and collects garbage as the command does."""
+    die_with_parent(parent)
+    engine.collect_less()
 
 
 def stop_worker() -> None:
