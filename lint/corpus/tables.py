@@ -55,7 +55,8 @@ def _rows_table(rows: list[dict], letters: tuple[str, ...], job: ScanJob):
     import pyarrow as pa
 
     records = [{key: value for key, value in row.items() if key != "wenlint"} for row in rows]
-    table = pa.Table.from_pylist(records)
+    # the fields of every record, not only of the first (as from_pylist would take)
+    table = pa.Table.from_struct_array(pa.array(records)) if records else pa.table({})
     results = pa.array([row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix))
     return table.append_column("wenlint", results)
 
