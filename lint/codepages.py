@@ -71,16 +71,6 @@ def gbk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"[{every}]{{2,}}"), re.compile(f"[{rare}][{every}]?[{rare}]")
 
 
-def gbk_run_around(text: str, start: int, end: int) -> str:
-    """The whole run of GBK-made characters that ``text[start:end]`` is in."""
-    chars = gbk_chars()
-    while start > 0 and text[start - 1] in chars:
-        start -= 1
-    while end < len(text) and text[end] in chars:
-        end += 1
-    return text[start:end]
-
-
 def decode(raw: bytes, codec: str) -> tuple[str, bool]:
     """``raw`` decoded with ``codec``, and whether the decoding was exact. An
     inexact reading has U+FFFD for bytes that cannot be decoded and leaves out

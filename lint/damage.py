@@ -8,6 +8,7 @@ punctuation). Each is computed once per document through ``doc.view``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,6 @@ from wenlint.codepages import (
     common_chars,
     decode,
     gbk_patterns,
-    gbk_run_around,
     mostly_rare,
     no_rare_han,
     reads_as_chinese,
@@ -29,7 +29,7 @@ from wenlint.codepages import (
 )
 from wenlint.context import touches_chinese
 from wenlint.document import Document
-from wenlint.textclass import is_han
+from wenlint.textclass import HAN, is_han
 
 #: A character a single-byte reading makes of a byte >= 0x80, except those
 #: ordinary Chinese text uses (`“”‘’—…`), which alone cannot make mojibake.
@@ -84,9 +84,20 @@ class Misread:
     end: int
     reading: str | None
     exact: bool = False
+    #: False for a run that lost bytes: flagged, with no reading to fix it with.
+    fixable: bool = True
 
 
 # -- mojibake ----------------------------------------------------------------
+
+#: One character four times or more: a line of `————`, a mask `××××`. No
+#: code page makes that of text (UTF-8 never repeats a byte four times; in
+#: GBK it would be one rare character repeated), so a run stops there.
+_REPEAT = re.compile(r"(.)\1{3,}", re.S)
+#: A run that lost bytes still shows what it was with this many Chinese characters read back.
+_MIN_LOSSY_HAN = 3
+
+Span = tuple[int, int]
 
 
 def mojibake(doc: Document) -> tuple[Misread, ...]:
@@ -99,13 +110,22 @@ def inside_mojibake(doc: Document, offset: int) -> bool:
     """Whether ``offset`` lies in a mojibake run. (Looked for only when the
     text holds a character of a single-byte misreading: a C1 control or an
     odd space can be part of no other mojibake.)"""
-    return any(start <= offset < end for start, end in doc.view(_single_byte_spans))
+    spans = doc.view(_single_byte_spans)
+    index = bisect.bisect_right(spans, (offset, len(doc.text) + 1)) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
-def _single_byte_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+def _single_byte_spans(doc: Document) -> list[Span]:
+    """The mojibake runs, sorted and merged (none if no character of a single-byte reading is in the text)."""
     if not _SUSPECT.search(doc.text):
-        return ()
-    return tuple((run.start, run.end) for run in mojibake(doc))
+        return []
+    merged: list[Span] = []
+    for start, end in sorted((run.start, run.end) for run in mojibake(doc)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _find_mojibake(doc: Document) -> tuple[Misread, ...]:
@@ -130,28 +150,40 @@ def _utf8_repairs(doc: Document, with_ftfy: bool) -> list[Misread]:
     """UTF-8 read one byte at a time: runs that decode as Chinese (or
     exactly as letters inside a Latin word); runs ftfy with its encoding
     repairs only can undo, unless GBK or Big5 explain the document already
-    (ftfy runs at a few MB/s); and beside them runs that decode exactly,
-    or as Chinese once partial characters are dropped."""
+    (ftfy runs at a few MB/s); beside them runs that decode exactly, or as
+    Chinese once partial characters are dropped; and, flagged without a
+    reading to fix with, runs that lost bytes and still read as Chinese."""
     text = doc.text
     found = []
     left = []
-    for match in _runs(doc, _UTF8_RUN):
-        reading, exact = decode(single_bytes(match[0]), "utf-8")
-        if reads_as_chinese(reading, exact) or (exact and _plausible_utf8(text, *match.span(), reading)):
-            found.append(Misread(*match.span(), reading, exact))
-        elif not _typography(text, *match.span()):
-            left.append(match)
+    for start, end in _runs(doc, _UTF8_RUN):
+        reading, exact = decode(single_bytes(text[start:end]), "utf-8")
+        if reads_as_chinese(reading, exact) or (exact and _plausible_utf8(text, start, end, reading)):
+            found.append(Misread(start, end, reading, exact))
+        elif not _typography(text, start, end):
+            left.append((start, end))
     if with_ftfy and left:
         left = _ftfy_repairs(text, left, found)
     settled = {_line(doc, run.start) for run in found}
-    for match in left:
-        reading, exact = decode(single_bytes(match[0]), "utf-8")
-        if reading and _settled(doc, settled, match) and (exact or _CJK_TEXT.fullmatch(reading)):
-            found.append(Misread(*match.span(), reading, exact))
+    for start, end in left:
+        reading, exact = decode(single_bytes(text[start:end]), "utf-8")
+        if reading and _settled(doc, settled, start) and (exact or _CJK_TEXT.fullmatch(reading)):
+            found.append(Misread(start, end, reading, exact))
+        elif _lossy_chinese(reading):
+            found.append(Misread(start, end, reading, fixable=False))
     return found
 
 
-def _ftfy_repairs(text: str, runs: list[re.Match[str]], found: list[Misread]) -> list[re.Match[str]]:
+def _lossy_chinese(reading: str) -> bool:
+    """Whether a reading that lost bytes (UTF-8 read as cp1252 with its
+    undefined bytes dropped) is still mostly common Chinese: at least three
+    Chinese characters, no more characters lost than read."""
+    kept = reading.replace("\ufffd", "")
+    lost = len(reading) - len(kept)
+    return 0 < lost <= len(kept) and len(HAN.findall(kept)) >= _MIN_LOSSY_HAN and reads_as_chinese(kept, False)
+
+
+def _ftfy_repairs(text: str, runs: list[Span], found: list[Misread]) -> list[Span]:
     """Add to ``found`` the runs ftfy repairs into plausible clean text;
     return the others."""
     from ftfy import TextFixerConfig, fix_text  # imported here: ~50 ms, paid only when needed
@@ -159,13 +191,13 @@ def _ftfy_repairs(text: str, runs: list[re.Match[str]], found: list[Misread]) ->
 
     config = TextFixerConfig(**_FTFY_OPTIONS)
     left = []
-    for match in runs:
-        run = match[0]
+    for start, end in runs:
+        run = text[start:end]
         repaired = fix_text(run, config) if is_bad(run) else run
-        if repaired != run and not is_bad(repaired) and _plausible_utf8(text, *match.span(), repaired):
-            found.append(Misread(*match.span(), repaired, utf8_mojibake_exact(run, repaired)))
+        if repaired != run and not is_bad(repaired) and _plausible_utf8(text, start, end, repaired):
+            found.append(Misread(start, end, repaired, utf8_mojibake_exact(run, repaired)))
         else:
-            left.append(match)
+            left.append((start, end))
     return left
 
 
@@ -175,18 +207,19 @@ def _legacy_repairs(doc: Document) -> list[Misread]:
     runs that decode exactly in it into symbols or common characters
     (`µ½**Äê` is `到**年`, `(q¨±)` is `(qū)`; but `àn` is not `鄋`)."""
     text = doc.text
-    runs = [match for match in _runs(doc, _LEGACY_RUN) if not _typography(text, *match.span())]
-    if all(match.end() - match.start() == 2 for match in runs):
+    runs = [(start, end) for start, end in _runs(doc, _LEGACY_RUN, paired=True) if not _typography(text, start, end)]
+    if all(end - start == 2 for start, end in runs):
         return []
     best: list[Misread] = []
     for codec in _LEGACY_CODECS:
-        readings = [(match, *decode(single_bytes(match[0]), codec)) for match in runs]
-        chinese = [len(match[0]) > 2 and reads_as_chinese(reading, exact) for match, reading, exact in readings]
-        settled = {_line(doc, match.start()) for (match, _, _), yes in zip(readings, chinese) if yes}
+        readings = [(start, end, *decode(single_bytes(text[start:end]), codec)) for start, end in runs]
+        chinese = [end - start > 2 and reads_as_chinese(reading, exact) for start, end, reading, exact in readings]
+        settled = {_line(doc, start) for (start, *_), yes in zip(readings, chinese) if yes}
         found = [
-            Misread(*match.span(), reading, exact)
-            for (match, reading, exact), confirmed in zip(readings, chinese)
-            if confirmed or (exact and _settled(doc, settled, match) and no_rare_han(reading))
+            Misread(start, end, reading, exact)
+            for (start, end, reading, exact), confirmed in zip(readings, chinese)
+            if confirmed
+            or (exact and _settled(doc, settled, start) and no_rare_han(reading) and not _latin_word(text, start, end))
         ]
         if settled and _covered(found) > _covered(best):
             best = found
@@ -198,21 +231,26 @@ def _utf8_read_as_gbk(doc: Document) -> list[Misread]:
     common Chinese, and on their lines shorter runs whose reading is all
     common Chinese. Then `锟斤拷` and the memory fillers."""
     every_run, rare_pair = gbk_patterns()
-    found = []
-    settled = set()
-    for match in _runs(doc, rare_pair) if doc.has_han else ():
-        if _settles_utf8(gbk_run_around(doc.text, *match.span())):
-            settled.add(_line(doc, match.start()))
+    text = doc.text
+    runs = _runs(doc, every_run) if doc.has_han else []
+    settled = {
+        _line(doc, start)
+        for start, end in runs
+        if rare_pair.search(text, start, end) and _settles_utf8(text[start:end])
+    }
     common = common_chars()
-    for match in _runs(doc, every_run) if settled else ():
-        if _line(doc, match.start()) not in settled or not mostly_rare(match[0]):
+    found = []
+    for start, end in runs if settled else ():
+        if _line(doc, start) not in settled or not mostly_rare(text[start:end]):
             continue
-        reading, exact = utf8_of_gbk_run(match[0])
+        reading, exact = utf8_of_gbk_run(text[start:end])
         if reads_as_chinese(reading, exact) or (reading and all(char in common for char in reading)):
-            found.append(Misread(*match.span(), reading, exact))
-    for match in _runs(doc, _GARBAGE):
-        if not any(run.start < match.end() and match.start() < run.end for run in found):
-            found.append(Misread(*match.span(), None))
+            found.append(Misread(start, end, reading, exact))
+    starts = [run.start for run in found]
+    for start, end in _matches(doc, _GARBAGE):
+        index = bisect.bisect_left(starts, end) - 1
+        if index < 0 or found[index].end <= start:
+            found.append(Misread(start, end, None))
     return found
 
 
@@ -221,10 +259,10 @@ def _settles_utf8(run: str) -> bool:
     return len(run) >= _MIN_GBK_RUN and mostly_rare(run) and reads_as_chinese(*utf8_of_gbk_run(run))
 
 
-def _settled(doc: Document, lines: set[int], match: re.Match[str]) -> bool:
-    """Whether a short run is known to be mojibake: on a line with a
-    settling run, or in a document with settling runs and no Chinese text."""
-    return bool(lines) and (not doc.has_han or _line(doc, match.start()) in lines)
+def _settled(doc: Document, lines: set[int], offset: int) -> bool:
+    """Whether a short run at ``offset`` is known to be mojibake: on a line
+    with a settling run, or in a document with settling runs and no Chinese text."""
+    return bool(lines) and (not doc.has_han or _line(doc, offset) in lines)
 
 
 def _plausible_utf8(text: str, start: int, end: int, repaired: str) -> bool:
@@ -238,6 +276,12 @@ def _plausible_utf8(text: str, start: int, end: int, repaired: str) -> bool:
     return in_word and _LATIN_TEXT.fullmatch(repaired) is not None
 
 
+def _latin_word(text: str, start: int, end: int) -> bool:
+    """Whether a run is letters that continue a Latin word (`Garcí` + `a`)."""
+    beside = text[start - 1 : start] + text[end : end + 1]
+    return text[start:end].isalpha() and any(char.isascii() and char.isalpha() for char in beside)
+
+
 def _typography(text: str, start: int, end: int) -> bool:
     """Whether a run beside Chinese text holds no single-byte character but
     Chinese typography's own."""
@@ -245,9 +289,25 @@ def _typography(text: str, start: int, end: int) -> bool:
     return only_typography and touches_chinese(text, start, end)
 
 
-def _runs(doc: Document, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """The matches of ``pattern`` outside URLs, addresses and Markdown code."""
-    return [match for match in pattern.finditer(doc.text) if not doc.is_verbatim(match.start())]
+def _matches(doc: Document, pattern: re.Pattern[str]) -> list[Span]:
+    """The spans of ``pattern``'s matches outside URLs, addresses and Markdown code."""
+    return [match.span() for match in pattern.finditer(doc.text) if not doc.is_verbatim(match.start())]
+
+
+def _runs(doc: Document, pattern: re.Pattern[str], paired: bool = False) -> list[Span]:
+    """The runs ``pattern`` finds outside URLs, addresses and Markdown code,
+    cut where one character repeats four times or more; no run that is one
+    character repeated. ``paired``: the run is read two characters at a
+    time, so a cut keeps the pairs in step."""
+    text = doc.text
+    runs = []
+    for start, end in _matches(doc, pattern):
+        for repeat in _REPEAT.finditer(text, start, end):
+            cut = repeat.start() + (paired and (repeat.start() - start) % 2)
+            runs.append((start, cut))
+            start = repeat.end()
+        runs.append((start, end - (paired and (end - start) % 2)))
+    return [(start, end) for start, end in runs if len(set(text[start:end])) > 1]
 
 
 def _line(doc: Document, offset: int) -> int:

@@ -178,3 +178,91 @@ def test_mojibake_view_for_rules_that_fix_single_characters():
     assert mojibake(doc) is mojibake(doc), "a view is computed once per document"
     assert inside_mojibake(doc, 2) and not inside_mojibake(doc, 4)
     assert not mojibake(Document.from_source(SEED_000))
+
+
+# -- repairs reviewed for meaning (issue 15) ------------------------------------
+
+SETTLED = "½ñÌì£¬ÎÒÃÇÕÙ¿ªÈ«Çø»áÒé¡£"  # 今天，我们召开全区会议。 as GBK read as cp1252
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "————————————",
+        "××××××××××××",
+        "价格：××××元，联系人：×××",
+        "×××× ÷÷÷÷ ±±±± °°°° §§§§ ¤¤¤¤",
+        "ÀÀÀÀÀÀ ÃÃÃÃÃÃ ¨¨¨¨¨¨",
+        "──────────────",
+        "══════════════",
+        "……………………",
+        "作者：José García、Müller、Zoë",
+    ],
+)
+def test_a_repeated_symbol_or_a_latin_name_is_never_mojibake(line):
+    # alone, in a document with Chinese, and beside a settled run of real mojibake
+    for text in (line, f"标题\n{line}\n正文内容。", f"{SETTLED}\n{line}", f"{SETTLED}{line}"):
+        assert _fixed(text, unsafe=True) == text.replace(SETTLED, "今天，我们召开全区会议。"), text
+        assert all(line not in finding for finding in findings(text, "E002")), text
+
+
+def test_a_run_is_cut_where_one_character_repeats():
+    # the real mojibake on either side is still repaired, the dashes stay
+    text = SETTLED + "————————" + "ÎÒÃÇ"
+    assert findings(text, "E002") == [SETTLED, "ÎÒÃÇ"]
+    assert _fixed(text) == "今天，我们召开全区会议。————————我们"
+    # GBK's own `——` (A1AA A1AA) read as cp1252 is mojibake, not a repeated symbol
+    assert _fixed("¡ª¡ª¡ª¡ª½ñÌì") == "————今天"
+
+
+def test_utf8_read_as_cp1252_with_undefined_bytes_dropped_is_flagged_without_fix():
+    clean = "社区工作会议的后面发展数据来源"
+    lossy = clean.encode("utf-8").decode("cp1252", "ignore")
+    assert lossy.startswith("ç¤¾åŒºå·¥ä½œ")
+    doc, found = _lint("标题\n" + lossy + "\n")
+    assert [doc.text[d.start : d.end] for d in found] == [lossy]
+    assert found[0].fix is None
+    assert "社区工作会议" in found[0].message
+    assert _fixed(lossy, unsafe=True) == lossy
+
+
+def test_cli_reports_lossy_mojibake_and_leaves_the_file(tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    lossy = "今天我们开会，后面讨论发展问题。".encode().decode("cp1252", "ignore")
+    target = tmp_path / "doc.txt"
+    target.write_text("————————\n" + lossy + "\n××××××\n", encoding="utf-8")
+    before = target.read_bytes()
+    result = wenlint("check", "doc.txt", "--select", "E002", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr.decode()
+    assert b"E002" in result.stdout and b"doc.txt:2:1" in result.stdout
+    assert target.read_bytes() == before
+
+
+# -- linear time (issue 19) -------------------------------------------------------
+
+
+def _gbk_made_run(size: int) -> str:
+    """A run of the characters GBK makes of UTF-8, cut out of seed text out of step: no reading settles it."""
+    from wenlint.codepages import gbk_chars
+
+    chars = gbk_chars()
+    run = "".join(c for c in seed("000").read_text(encoding="utf-8").encode().decode("gbk", "replace") if c in chars)
+    return (run * (size // len(run) + 1))[:size]
+
+
+def test_a_long_gbk_made_run_is_read_once(monkeypatch):
+    """Every character of a long run is looked at a bounded number of times
+    (it was once per rare pair in the run: quadratic)."""
+    import wenlint.damage
+
+    examined = []
+
+    def counted(run):
+        examined.append(len(run))
+        return real(run)
+
+    real = wenlint.damage.mostly_rare
+    monkeypatch.setattr(wenlint.damage, "mostly_rare", counted)
+    text = "标题" + _gbk_made_run(100_000)
+    assert findings(text, "E002") == []
+    assert sum(examined) <= 2 * len(text)
