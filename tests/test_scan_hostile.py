@@ -106,6 +106,18 @@ def test_parquet_output_keeps_fields_the_first_record_of_a_batch_lacks(workdir):
     assert pq.read_table(workdir / "out.parquet").column("extra").to_pylist() == [None, {"tags": ["a"]}]
 
 
+def test_records_of_one_batch_that_fit_no_one_parquet_schema_are_a_shard_error(workdir):
+    source = workdir / "in.jsonl"
+    source.write_bytes(line({**GOOD[0], "n": 1}) + line({**GOOD[1], "n": "one"}))
+    result = wenlint("scan", str(source), "-o", str(workdir / "out.parquet"), "--workers", "2", cwd=workdir)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"error: {source}: records do not fit one Parquet schema: "
+        "Could not convert 'one' with type str: tried to convert to int64\n"
+    )
+    assert not (workdir / "out.parquet").exists()
+
+
 # -- shards -------------------------------------------------------------------------------------
 
 
@@ -175,17 +187,32 @@ def test_planted_symlinks_at_the_old_temporary_names_are_not_followed(workdir, w
     ]  # the planted links, left alone; nothing of the run's own left behind
 
 
+def test_temporary_files_a_killed_run_left_are_removed(workdir):
+    source = workdir / "a.jsonl"
+    source.write_bytes(b"".join(line(record) for record in s010_records()))
+    out = workdir / "out"
+    out.mkdir()
+    left = [out / ".a.jsonl.k1ll3d_0.wenlint-tmp", out / ".a.jsonl.k1ll3d_0.wenlint-context"]
+    kept = [out / ".a.jsonl.gz.k1ll3d_0.wenlint-tmp", out / "a.jsonl.k1ll3d_0.wenlint-tmp"]  # not ours
+    for path in left + kept:
+        path.write_bytes(b"partial")
+    result = wenlint("scan", str(source), "-o", str(out), "--select", "S010", "--workers", "2", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    assert [path.exists() for path in left + kept] == [False, False, True, True]
+
+
 def test_the_shard_context_is_plain_data_in_a_private_file(workdir):
     (rule,) = corpus_rules(pipeline.make_rules(load_settings(None).with_overrides(["S010"]), "a.jsonl"))
     tally = ShardTally([rule])
     tally.add({rule.code: rule.count([record["text"] for record in s010_records()])})
     views = tally.views()
     first = write_context([rule], views, workdir / "out" / "a.jsonl")
-    second = write_context([rule], views, workdir / "out" / "a.jsonl")
-    assert first != second and first.name.startswith(".a.jsonl.") and first.name.endswith(".wenlint-context")
+    assert first.name.startswith(".a.jsonl.") and first.name.endswith(".wenlint-context")
     assert stat.S_IMODE(first.stat().st_mode) == 0o600
     assert unpack_views([rule], first.read_bytes()) == views
     assert first.read_bytes()[:1] != b"\x80"  # not a pickle (protocol 2 and later start with 0x80)
+    second = write_context([rule], views, workdir / "out" / "a.jsonl")
+    assert second != first and not first.exists()  # another name; the earlier file, left over, removed
 
 
 def test_corpus_mode_imports_no_pickle():

@@ -29,7 +29,6 @@ import json
 import math
 import os
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,17 +167,18 @@ def annotator(setup: Setup) -> Annotator:
 
 
 def write_context(rules: list[CorpusRule], views: dict[str, Any], output: Path) -> Path:
-    """A new file beside ``output`` holding the shard's ``views`` as plain
-    data: made exclusively, under an unpredictable name, readable by its owner only."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".wenlint-context", dir=output.parent)
+    """A new private file beside ``output`` (see :func:`shards.new_private_file`)
+    holding the shard's ``views`` as plain data."""
+    from wenlint.corpus.shards import new_private_file  # it imports this module
+
+    handle, path = new_private_file(output, ".wenlint-context")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(pack_views(rules, views))
     except BaseException:
-        os.unlink(name)
+        path.unlink()
         raise
-    return Path(name)
+    return path
 
 
 def _load_context(rules: list[CorpusRule], path: str) -> dict[str, Any]:

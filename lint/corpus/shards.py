@@ -17,6 +17,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -303,6 +305,22 @@ def _parquet_batches(path: Path) -> Iterator[Batch]:
 # -- writing ----------------------------------------------------------------------------------
 
 
+def new_private_file(beside: Path, suffix: str) -> tuple[int, Path]:
+    """(descriptor, path) of a new file next to ``beside`` named
+    ``.NAME.XXXXXXXX{suffix}``: made exclusively under an unpredictable name
+    (``mkstemp``), readable by its owner only. Such files of ours that a killed
+    run left behind are removed first (one run writes an output at a time)."""
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    left = re.compile(re.escape(f".{beside.name}.") + r"[a-z0-9_]{8}" + re.escape(suffix))
+    for other in beside.parent.iterdir():
+        if left.fullmatch(other.name):
+            info = other.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid():
+                other.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=suffix, dir=beside.parent)
+    return handle, Path(name)
+
+
 class ShardWriter:
     """An output shard being written: a hidden temporary file renamed into
     place by :meth:`commit`. JSON Lines take bytes, Parquet takes Arrow tables.
@@ -313,9 +331,7 @@ class ShardWriter:
         self.path = path
         self.format = format_of(path) or Format("jsonl")
         self.fallback_schema: Any = None  # of an empty Parquet shard: the first empty batch's
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".wenlint-tmp", dir=path.parent)
-        self.temporary = Path(name)
+        handle, self.temporary = new_private_file(path, ".wenlint-tmp")
         self._file = self._stream = os.fdopen(handle, "wb")
         self._parquet: Any = None
         if self.format.compression == "gzip":
