@@ -42,8 +42,23 @@ class FillInBlank(PatternRule):
     )
 
     def keep(self, doc, match):
-        text = doc.text
-        line = doc.line(doc.position(match.start())[0])
-        if HAN.search(text, line.start, line.end) is None or _DIVIDER.fullmatch(text, line.start, line.end):
-            return False
-        return not (doc.is_markdown and _MARKDOWN_EMPHASIS.search(text, line.start, line.end))
+        return doc.view(_blank_lines)(doc.position(match.start())[0])
+
+
+def _blank_lines(doc):
+    """Whether a blank on line ``number`` is one, judged once per line (a line
+    of thousands of blanks is read once, not once per blank)."""
+    text = doc.text
+    judged: dict[int, bool] = {}
+
+    def judge(number: int) -> bool:
+        if number not in judged:
+            line = doc.line(number)
+            judged[number] = not (
+                HAN.search(text, line.start, line.end) is None
+                or _DIVIDER.fullmatch(text, line.start, line.end)
+                or (doc.is_markdown and _MARKDOWN_EMPHASIS.search(text, line.start, line.end))
+            )
+        return judged[number]
+
+    return judge
