@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import findings, seed
 
 from wenlint import Document
-from wenlint.engine import fix
+from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 
 
@@ -48,3 +49,66 @@ def test_runs_and_quotes_are_left_alone():
 
 def test_traditional_text():
     assert findings("我們在在社區工作，這是是關鍵。", "T004") == ["在在", "是是"]
+
+
+#: Ordinary Chinese with a character written twice on purpose: reduplicated
+#: words, a pair inside a longer word, 了了 "clear" (issue 15).
+REDUPLICATIONS = [
+    "小时了了，大未必佳。",
+    "他对此事不甚了了。",
+    "了了分明，无需多言。",
+    "心中了了，不必再问。",
+    "这件事不了了之。",
+    "他往往很晚才回家。",
+    "我常常想起她。",
+    "天色渐渐暗了下来。",
+    "我们天天见面。",
+    "这的的确确是真的。",
+    "他刚刚走。",
+    "仅仅一天就完成了。",
+    "谢谢你的帮助。",
+    "人人都有责任。",
+    "大家来玩对对碰。",
+    "他们对对联很有研究。",
+    "他慢慢地走了过来。",
+    "明明是他做的。",
+    "我们要好好学习。",
+    "以以色列为例。",
+    "他们三三两两地走了。",
+    "妈妈做了饭，姐姐和弟弟都来了。",
+    "近40年来新疆风灾灾损呈上升趋势。",
+    "排放相应应税污染物。",
+    "公司的发展必须建立在风险控制制\n度完善的基础上。",
+]
+
+
+@pytest.mark.parametrize("text", REDUPLICATIONS)
+def test_reduplications_and_words_are_left_alone(text):
+    assert findings(text, "T004") == []
+
+
+def fixes(text: str) -> list[tuple[str, str | None]]:
+    doc = Document(text)
+    return [(text[d.start : d.end], d.fix and d.fix.applicability.value) for d in lint(doc, [all_rules()["T004"]()])]
+
+
+def test_function_words_across_a_word_boundary_get_a_safe_fix():
+    text = "我们完成了了任务，看到世界最成功的的基金，我们还在在右侧，这是是关键。"
+    assert fixes(text) == [("了了", "safe"), ("的的", "safe"), ("在在", "safe"), ("是是", "safe")]
+
+
+def test_a_pair_that_may_be_the_word_it_spells_gets_no_fix():
+    assert fixes("他了了一桩心事。你为什么要走了了？") == [("了了", None), ("了了", None)]
+    text = "他了了一桩心事。"
+    assert fix(Document(text), [all_rules()["T004"]()], unsafe=True).doc.text == text
+
+
+def test_cli_fix_keeps_reduplications(tmp_path):
+    from conftest import wenlint
+
+    target = tmp_path / "a.txt"
+    text = "".join(REDUPLICATIONS) + "我们完成了了任务。\n"
+    target.write_text(text, encoding="utf-8")
+    run = wenlint("check", "--fix", "--select", "T004", "--exit-zero", str(target))
+    assert run.returncode == 0, run.stderr
+    assert target.read_text(encoding="utf-8") == text.replace("完成了了", "完成了")
