@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-from contextlib import ExitStack
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -14,6 +17,7 @@ from wenlint.config import ConfigError, Settings, find_config_file, load_setting
 from wenlint.engine import INTERNAL_ERROR, collect_less
 from wenlint.errors import OutputError, UsageError, WenlintError
 from wenlint.registry import all_rules
+from wenlint.results import escape_controls
 from wenlint.runner import Job, Mode
 from wenlint.storage import write_atomic
 
@@ -21,7 +25,34 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"error: {message}\n")
+    """One ``error:`` line; control characters (in a file name, say) are escaped, so it stays one line."""
+    sys.stderr.write(f"error: {escape_controls(message)}\n")
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that its cleanups run (a
+    fix's temporary file is removed); not an ``Exception``, so no handler
+    of errors takes it for one."""
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (in a forked worker,
+    ``SystemExit``, which ends a worker quietly after its cleanups). Only in
+    the main thread, where Python runs signal handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise Terminated if os.getpid() == pid else SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,27 +60,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     collect_less()
     try:
-        if args.command == "rule":
-            from wenlint.docs import print_rule
-
-            return print_rule(args.code, sys.stdout)
-        if args.command == "rules":
-            from wenlint.docs import print_rule_table
-
-            return print_rule_table(sys.stdout)
-        if args.command == "scan":
-            return scan(args)
-        if args.command == "review":
-            return review(args)
-        return check(args)
+        with _sigterm_raises():
+            return _command(args)
     except WenlintError as error:  # the user's to fix; any other exception is a bug and keeps its traceback
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 128 + signal.SIGTERM
     except BrokenPipeError:  # `wenlint check … | head`: the reader has gone, stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name."""
+    if args.command == "rule":
+        from wenlint.docs import print_rule
+
+        return print_rule(args.code, sys.stdout)
+    if args.command == "rules":
+        from wenlint.docs import print_rule_table
+
+        return print_rule_table(sys.stdout)
+    if args.command == "scan":
+        return scan(args)
+    if args.command == "review":
+        return review(args)
+    return check(args)
 
 
 def _settings_resolver(args: argparse.Namespace):
@@ -108,6 +147,7 @@ def check(args: argparse.Namespace) -> int:
         for result in run(found.files, job, args.workers):
             if result.error:
                 _error(f"{result.path}: {result.error}")
+                result.fixed.clear()  # a file that could not be written was not fixed
             if result.diff:
                 sys.stdout.write(result.diff)
             if result.fixed_source is not None:
@@ -122,12 +162,12 @@ def check(args: argparse.Namespace) -> int:
                 recorded.append(result)
             if args.show_fixes and result.fixed:
                 fixed = ", ".join(f"{n} × {code}" for code, n in sorted(result.fixed.items()))
-                sys.stderr.write(f"fixed {result.path}: {fixed}\n")
+                sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
             if result.diagnostics and not (args.statistics or mode is Mode.DIFF):
                 reporter.file(result)
         if args.write_baseline:
             count = write_baseline(args.write_baseline, recorded)
-            sys.stderr.write(f"wrote {count} findings to baseline {args.write_baseline}\n")
+            sys.stderr.write(f"wrote {count} findings to baseline {escape_controls(str(args.write_baseline))}\n")
         elif args.statistics:
             from wenlint.docs import print_statistics
 

@@ -15,6 +15,7 @@ import pathspec
 from wenlint.errors import WenlintError
 from wenlint.registry import all_rules, check_selectors, select_codes
 from wenlint.rule import Rule
+from wenlint.storage import open_regular
 
 CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md")
@@ -156,7 +157,7 @@ def _has_wenlint_table(pyproject: Path) -> bool:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None

@@ -1,8 +1,8 @@
 """Bytes to Document: the one way every input is read.
 
 Order of decisions: known binary formats (by magic number) are refused; a
-byte-order mark decides UTF-8/16/32; NUL bytes mean binary unless the file is
-BOM-less UTF-16; strict UTF-8 is tried next; anything else goes to
+byte-order mark decides UTF-8/16/32; NUL bytes (anywhere) mean binary unless the
+file is BOM-less UTF-16; strict UTF-8 is tried next; anything else goes to
 charset-normalizer, restricted to the Chinese legacy encodings (GB18030 and
 Big5), and the reading is accepted only when the bytes decode strictly.
 """
@@ -14,8 +14,6 @@ from functools import lru_cache
 from wenlint.document import Document
 from wenlint.errors import WenlintError
 
-#: How many leading bytes are searched for NUL when telling binary from text.
-SNIFF_BYTES = 8192
 #: A detected encoding at least this sure may be rewritten as UTF-8 by a safe fix.
 CONFIDENT = 0.8
 #: The legacy encodings tried when the bytes are not UTF-8 (charset-normalizer names).
@@ -89,8 +87,11 @@ def decode(data: bytes, path: str = "-") -> Document:
         raise InputError(f"binary file ({kind}), not text")
     for mark, codec in _BOMS:
         if data.startswith(mark):
-            return Document.from_source(_strict(data, codec), path, encoding=codec)
-    if b"\0" in data[:SNIFF_BYTES]:
+            text = _strict(data, codec)
+            if "\0" in text:
+                raise InputError("binary file (NUL bytes), not text")
+            return Document.from_source(text, path, encoding=codec)
+    if b"\0" in data:  # anywhere: a scan of the bytes, as cheap as a copy
         return _bomless_utf16(data, path)
     try:
         return Document.from_source(data.decode("utf-8"), path, encoding="utf-8")
@@ -133,7 +134,7 @@ def _bomless_utf16(data: bytes, path: str) -> Document:
             readings.append((_plausibility(text), codec, text))
         if readings:
             confidence, codec, text = max(readings)
-            if confidence >= CONFIDENT and "\0" not in text[:SNIFF_BYTES]:
+            if confidence >= CONFIDENT and "\0" not in text:
                 return Document.from_source(text, path, encoding=codec, confidence=round(confidence, 3))
     raise InputError("binary file (NUL bytes), not text")
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pathspec
 
 from wenlint.config import Settings
+from wenlint.storage import open_regular
 
 ALWAYS_SKIPPED = frozenset(
     {
@@ -48,9 +49,9 @@ class _GitIgnores:
         if directory not in self._cache:
             spec = None
             try:
-                with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
-                    spec = pathspec.GitIgnoreSpec.from_lines(handle)
-            except OSError:
+                with open_regular(os.path.join(directory, ".gitignore")) as handle:
+                    spec = pathspec.GitIgnoreSpec.from_lines(handle.read().decode("utf-8", "replace").splitlines())
+            except OSError:  # none, or not a regular file (a FIFO would block)
                 pass
             self._cache[directory] = spec
         return self._cache[directory]
@@ -108,7 +109,12 @@ def _walk(top: str, settings: Settings, ignores: _GitIgnores, result: Discovery)
         result.errors.append((error.filename or top, f"cannot read directory: {error.strerror}"))
 
     for directory, subdirs, files in os.walk(top, onerror=on_error, followlinks=True):
-        info = os.stat(directory)
+        try:
+            info = os.stat(directory)
+        except OSError as error:  # gone since it was listed
+            on_error(error)
+            subdirs[:] = []
+            continue
         key = (info.st_dev, info.st_ino)
         if key in seen:
             first = seen[key]

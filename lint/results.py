@@ -26,6 +26,7 @@ code-point offsets into the decoded text (BOM removed, CRLF read as LF).
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,6 +99,33 @@ def display_name(path: str) -> str:
     """``path`` as it can be printed: bytes that are not UTF-8 in a file
     name (kept by Python as lone surrogates) are shown as ``\\xff``."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+#: Characters a printed name shows escaped: controls (C0, DEL, C1: terminal
+#: escape sequences, line breaks), format characters (bidi overrides,
+#: zero-width ones), line and paragraph separators, and lone surrogates.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_controls(text: str) -> str:
+    """``text`` safe to print on a terminal as one line: each character
+    that could move the cursor, restyle or retitle the terminal, reorder
+    the line or break it is shown as an escape (``\\n``, ``\\x1b``,
+    ``\\u202e``; a byte that is not UTF-8 as ``\\xff``). For human-readable
+    output only: machine formats keep the real name."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if ch in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8, as display_name shows it
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class SourceLines:

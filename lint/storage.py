@@ -4,34 +4,69 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
 import tempfile
+import time
+from typing import BinaryIO
 
 from wenlint.decode import InputError, decode, label
 from wenlint.document import Document
 
+#: The name of a temporary file of :func:`write_atomic`: ``.NAME.`` and
+#: eight random characters (``tempfile.mkstemp``'s) before ``.wenlint-tmp``.
+TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.wenlint-tmp", re.DOTALL)
+#: A temporary file unchanged this long was left by a run that was killed.
+STALE_SECONDS = 15 * 60
+_swept: set[str] = set()  # the folders remove_stale_temporaries has cleaned in this process
+
 
 def read_document(path: str, max_bytes: int) -> Document:
-    """Read and decode one input (``-`` is standard input). Devices are
-    refused and at most ``max_bytes`` are read, so neither ``/dev/zero`` nor
-    an endless pipe can exhaust memory."""
+    """Read and decode one input (``-`` is standard input). Only regular
+    files are opened, and at most ``max_bytes`` are read, so neither a FIFO
+    nor ``/dev/zero`` nor an endless pipe can block the run or exhaust memory."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         try:
-            info = os.stat(path)
-            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-                raise InputError("not a regular file")
-            if info.st_size > max_bytes:
-                raise _too_large(max_bytes, info.st_size)
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > max_bytes:
+                    raise _too_large(max_bytes, size)
                 data = handle.read(max_bytes + 1)
+        except NotRegularFile:
+            raise InputError("not a regular file") from None
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
     return decode(data, path)
+
+
+class NotRegularFile(OSError):
+    """A FIFO, socket, device or directory where a regular file was expected."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        super().__init__(f"{os.fsdecode(path)}: not a regular file")
+
+
+def open_regular(path: str | os.PathLike) -> BinaryIO:
+    """``path`` open for reading in binary, when it is a regular file; raises
+    :class:`NotRegularFile` otherwise. Never blocks: nothing else is opened
+    (opening a FIFO waits for a writer, a device may act on being opened),
+    and the descriptor itself is checked, in case the path changed between."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotRegularFile(path)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegularFile(path)
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def _too_large(max_bytes: int, size: int | None = None) -> InputError:
@@ -87,8 +122,12 @@ def _umask() -> int:
 
 def write_document(path: str, doc: Document) -> str | None:
     """Write ``doc`` back to ``path`` atomically, in its encoding and with
-    its line breaks. Returns why it could not be written, or None."""
+    its line breaks. Returns why it could not be written, or None. A
+    read-only file is left as it is."""
     try:
+        if is_read_only(path):
+            return "read-only file, not fixed"
+        remove_stale_temporaries(os.path.dirname(os.path.realpath(path)))
         write_atomic(path, doc.to_source().encode(doc.encoding))
     except UnicodeEncodeError as error:
         missing = error.object[error.start]
@@ -99,3 +138,28 @@ def write_document(path: str, doc: Document) -> str | None:
     except OSError as error:
         return f"cannot write the fixed file: {error.strerror or error}"
     return None
+
+
+def is_read_only(path: str | os.PathLike) -> bool:
+    """Whether the file at ``path`` is read-only: its mode has no write bit
+    (which root, who may write anything, respects too), or this user may
+    not write it. Replacing the file by a rename would succeed in a
+    writable folder; the file's mode says it should not be changed."""
+    return not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def remove_stale_temporaries(directory: str) -> None:
+    """Remove what a killed run left in ``directory``: regular files (never
+    symlinks) named as :func:`write_atomic` names its temporaries and
+    unchanged for :data:`STALE_SECONDS`. Each folder once per process."""
+    if directory in _swept:
+        return
+    _swept.add(directory)
+    cutoff = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not TEMPORARY_NAME.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)

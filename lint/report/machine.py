@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.results import FileResult, finding_object
+from wenlint.results import FileResult, escape_controls, finding_object
 
 
 class JsonLinesReporter(Reporter):
@@ -55,7 +55,7 @@ class GithubReporter(Reporter):
     LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
     def file(self, result: FileResult) -> None:
-        path = _escape_property(result.path)
+        path = _escape_property(escape_controls(result.path))  # shown in a log, as the human-readable formats
         for d in result.diagnostics:
             level = self.LEVELS[d.severity.value]
             title = _escape_property(f"wenlint ({d.code})")

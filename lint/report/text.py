@@ -6,7 +6,7 @@ from rich.cells import cell_len
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.results import FileResult
+from wenlint.results import FileResult, escape_controls
 
 #: Lines wider than this (in terminal cells) are shown as a window around the span.
 MAX_WIDTH = 100
@@ -48,7 +48,7 @@ class ConciseReporter(Reporter):
         return self.paint("[-]", "unsafe") + " "
 
     def header(self, path: str, d: Diagnostic) -> str:
-        where = self.paint(f"{path}:{d.line}:{d.column}:", "path")
+        where = self.paint(f"{escape_controls(path)}:{d.line}:{d.column}:", "path")
         return f"{where} {self.paint(d.code, 'code')} {self.marker(d)}{d.message}\n"
 
     def file(self, result: FileResult) -> None:
@@ -154,5 +154,5 @@ def score_lines(summary: Summary) -> list[str]:
     if len(scores) == 1:
         return [f"Quality score: {scores[0]}/100."]
     mean = sum(scores) / len(scores)
-    shown = ", ".join(f"{path} {value}" for value, path in summary.lowest)
+    shown = ", ".join(f"{escape_controls(path)} {value}" for value, path in summary.lowest)
     return [f"Quality score: mean {mean:.0f}/100; lowest: {shown}."]

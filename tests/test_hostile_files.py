@@ -1,0 +1,214 @@
+"""Hostile files and names: FIFOs, sockets and devices are skipped without
+blocking; a NUL anywhere means binary; ``--fix`` keeps a file's owner,
+leaves read-only files alone and leaves no temporary file behind; file
+names are printed with their control characters escaped."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from wenlint.cli import main
+
+BAD = "今天,我们开会。\n"
+FIXED = "今天，我们开会。\n"
+#: A name that would retitle the terminal, break the line and reverse what follows.
+HOSTILE = "a\x1b]0;owned\x07\nb\u202eevil.txt"
+HOSTILE_SHOWN = "a\\x1b]0;owned\\x07\\nb\\u202eevil.txt"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def check(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """``wenlint check`` that must end on its own (a blocked run fails the test)."""
+    return subprocess.run(
+        [sys.executable, "-m", "wenlint", "check", *args], cwd=cwd, capture_output=True, timeout=60, check=False
+    )
+
+
+def error_lines(result: subprocess.CompletedProcess) -> list[str]:
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr
+    lines = stderr.splitlines()
+    assert all(line.startswith("error: ") for line in lines), lines
+    return lines
+
+
+def test_fifos_and_sockets_are_skipped_without_blocking(project):
+    os.mkfifo(project / "given.txt")
+    (project / "sub").mkdir()
+    os.mkfifo(project / "sub" / "walked.txt")
+    os.mkfifo(project / "sub" / ".gitignore")  # read by the walk: must not block either
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(project / "sub" / "socket.txt"))
+    try:
+        result = check("given.txt", "sub", "good.txt", "/dev/zero", "--output-format", "concise", cwd=project)
+    finally:
+        listener.close()
+    assert result.returncode == 2
+    assert sorted(error_lines(result)) == [
+        "error: /dev/zero: not a regular file",
+        "error: given.txt: not a regular file",
+        "error: sub/socket.txt: not a regular file",
+        "error: sub/walked.txt: not a regular file",
+    ]
+    assert "good.txt:1:3: M001" in result.stdout.decode()
+
+
+def test_a_path_deeper_than_the_system_allows_is_that_path_error(project):
+    descriptor = os.open(project, os.O_RDONLY)
+    for _ in range(25):  # 25 × 200 bytes: a path over 4,096 bytes, made one folder at a time
+        os.mkdir("d" * 200, dir_fd=descriptor)
+        inner = os.open("d" * 200, os.O_RDONLY, dir_fd=descriptor)
+        os.close(descriptor)
+        descriptor = inner
+    os.close(descriptor)
+    result = check("d" * 200, "good.txt", "--output-format", "concise", cwd=project)
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert line.endswith(": cannot read directory: File name too long")
+    assert "good.txt:1:3: M001" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("head", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "utf8-bom"])
+def test_a_nul_after_the_first_8_kib_means_binary(project, head):
+    (project / "nul.txt").write_bytes(head + BAD.encode() * 1000 + b"\0" + BAD.encode())
+    result = check("nul.txt", "good.txt", "--output-format", "concise", cwd=project)
+    assert result.returncode == 2
+    assert error_lines(result) == ["error: nul.txt: binary file (NUL bytes), not text"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another user")
+def test_fix_keeps_the_owner_and_group(project):
+    path = project / "theirs.txt"
+    path.write_text(BAD, encoding="utf-8")
+    os.chown(path, 1234, 2345)
+    path.chmod(0o640)
+    result = check("--fix", "theirs.txt", cwd=project)
+    assert result.returncode == 0, result.stderr.decode()
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (1234, 2345, 0o640)
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_leaves_a_read_only_file_alone(project):
+    """Read-only by its mode bits, whoever runs it (root may write any file,
+    and anyone may replace it by a rename in a writable folder)."""
+    path = project / "locked.txt"
+    path.write_text(BAD, encoding="utf-8")
+    path.chmod(0o444)
+    result = check("--fix", "locked.txt", "good.txt", cwd=project)
+    assert result.returncode == 2
+    assert error_lines(result) == ["error: locked.txt: read-only file, not fixed"]
+    assert path.read_text(encoding="utf-8") == BAD and path.stat().st_mode & 0o777 == 0o444
+    assert (project / "good.txt").read_text(encoding="utf-8") == FIXED
+    assert "Fixed 1 findings." in result.stdout.decode()  # good.txt's, not the one left alone
+
+
+def test_a_later_fix_removes_stale_temporary_files(project, tmp_path_factory):
+    hour_ago = time.time() - 3600
+    stale = project / ".good.txt.k3x_9a0q.wenlint-tmp"
+    fresh = project / ".good.txt.abcdefgh.wenlint-tmp"  # a run under way may be writing it
+    other = project / ".good.txt.wenlint-tmp"  # not wenlint's naming pattern
+    outside = tmp_path_factory.mktemp("outside") / "precious.txt"
+    outside.write_text("keep", encoding="utf-8")
+    link = project / ".good.txt.zzzzzzzz.wenlint-tmp"
+    link.symlink_to(outside)
+    for path in (stale, fresh, other):
+        path.write_bytes(b"partial")
+    for path in (stale, other, link):
+        os.utime(path, (hour_ago, hour_ago), follow_symlinks=False)
+    os.utime(outside, (hour_ago, hour_ago))
+    result = check("--fix", "good.txt", cwd=project)
+    assert result.returncode == 0, result.stderr.decode()
+    assert not stale.exists()
+    assert fresh.exists() and other.exists() and link.is_symlink()
+    assert outside.read_text(encoding="utf-8") == "keep"
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return [name for name in os.listdir(folder) if name.endswith(".wenlint-tmp")]
+
+
+def _stop_while_writing(process: subprocess.Popen, folder: Path) -> bool:
+    """Stop ``process`` while its temporary file exists; False if it finished first."""
+    while process.poll() is None:
+        if _temporaries(folder):
+            os.kill(process.pid, signal.SIGSTOP)
+            if _temporaries(folder):
+                return True
+            os.kill(process.pid, signal.SIGCONT)
+    return False
+
+
+@pytest.mark.slow
+def test_sigterm_while_a_fix_is_written_removes_the_temporary_file(project):
+    """A real run stopped while its temporary file exists, then sent SIGTERM:
+    it exits 143 and neither a temporary file nor a half-written file remains."""
+    path = project / "big.txt"
+    original = BAD + "今天我们开会。\n" * (24 * 2**20 // 22)  # about 24 MB: a write long enough to catch
+    for _ in range(5):
+        path.write_text(original, encoding="utf-8")
+        command = [sys.executable, "-m", "wenlint", "check", "--fix", "--select", "M001", "big.txt"]
+        process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        caught = _stop_while_writing(process, project)
+        if caught:
+            os.kill(process.pid, signal.SIGTERM)
+            os.kill(process.pid, signal.SIGCONT)
+        _, stderr = process.communicate(timeout=60)
+        if caught:
+            break
+    assert caught, "the run finished every time before its temporary file was seen"
+    assert process.returncode == 128 + signal.SIGTERM, stderr.decode()
+    assert b"Traceback" not in stderr
+    assert _temporaries(project) == []
+    assert path.read_text(encoding="utf-8") in (original, FIXED + original[len(BAD) :])
+
+
+def run_main(capsys, *args: str) -> tuple[int, str, str]:
+    """``wenlint check ARGS`` in this process: (exit code, stdout, stderr)."""
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_control_characters_in_names_are_escaped_in_human_output(project, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / HOSTILE).write_text(BAD, encoding="utf-8")
+    (project / "empty\x1b[2J\n.txt").write_bytes(b"")
+    code, out, err = run_main(capsys, HOSTILE, "empty\x1b[2J\n.txt", "--output-format", "concise")
+    assert code == 2 and err == "error: empty\\x1b[2J\\n.txt: empty file, nothing to check\n"
+    assert "\x1b" not in out and "\u202e" not in out
+    assert out.splitlines()[0].startswith(f"{HOSTILE_SHOWN}:1:3: M001 [*] ")
+    _, full, _ = run_main(capsys, HOSTILE, "--output-format", "full")
+    assert f"{HOSTILE_SHOWN}:1:3: M001" in full and "\x1b" not in full
+    _, github, _ = run_main(capsys, HOSTILE, "--output-format", "github")
+    assert len(github.splitlines()) == 1 and "\x1b" not in github and "\u202e" not in github
+    _, _, shown_fixes = run_main(capsys, "--fix", "--show-fixes", HOSTILE)
+    assert shown_fixes == f"fixed {HOSTILE_SHOWN}: 1 × M001\n"
+
+
+def test_machine_formats_keep_the_real_name(project, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / HOSTILE).write_text(BAD, encoding="utf-8")
+    _, as_json, _ = run_main(capsys, HOSTILE, "--output-format", "json")
+    assert json.loads(as_json)[0]["filename"] == HOSTILE
+    _, lines, _ = run_main(capsys, HOSTILE, "--output-format", "json-lines")
+    assert [json.loads(line)["filename"] for line in lines.splitlines()] == [HOSTILE]
+    _, sarif, _ = run_main(capsys, HOSTILE, "--output-format", "sarif")
+    [found] = json.loads(sarif)["runs"][0]["results"]
+    assert unquote(found["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == HOSTILE
