@@ -44,7 +44,9 @@ def parser() -> argparse.ArgumentParser:
     )
     fixing = check.add_argument_group("fixing")
     fixing.add_argument(
-        "--fix", action="store_true", help="apply fixes in place (safe ones only, unless --unsafe-fixes)"
+        "--fix",
+        action="store_true",
+        help="apply fixes in place (safe ones only, unless --unsafe-fixes); read-only files are left alone",
     )
     fixing.add_argument(
         "--unsafe-fixes", action="store_true", help="also apply (or show) fixes that might change the meaning"
