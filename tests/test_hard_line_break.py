@@ -165,3 +165,48 @@ def test_clean_sentences_one_per_line_get_nothing():
     for path in sorted(CSC.glob("*.jsonl")):
         sentences = [json.loads(line)["tgt"] for line in path.read_text(encoding="utf-8").splitlines()]
         assert findings("\n".join(sentences) + "\n", "L001") == [], path.name
+
+
+#: A report hard-wrapped at 54 columns, its page broken inside a sentence by a
+#: footer and a header (issue 15): page furniture that a join would glue into it.
+REPORT = (
+    "报告期内，公司坚持以市场为导向，不断完善质量体系建设和环境\n"
+    "健康安全体系建设，原料药生产场地多次通过美国、欧盟和日本的\n"
+    "{furniture}\n"
+    "官方认证，为公司开拓国际市场奠定了良好的基础，同时公司持续\n"
+    "加大研发投入，推进产品结构调整，巩固了在行业中的竞争优势。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "浙江海翔药业股份有限公司2019年年度报告全文",
+        "2019年度财务报表附注",
+        "12",
+        "- 12 -",
+        "第 12 页",
+        "第12页/共27页",
+    ],
+)
+def test_page_furniture_is_never_joined_into_the_sentence_it_interrupts(furniture):
+    text = REPORT.format(furniture=furniture)
+    found = lint(Document(text), [RULE()])
+    joined = {(text[d.start - 1], text[d.end]) for d in found}
+    assert joined == {("境", "健"), ("续", "加")}  # the wraps away from the furniture
+    result = fixed(text, unsafe=True)
+    assert f"\n{furniture}\n" in result
+
+
+def test_a_line_the_document_repeats_is_furniture():
+    header = "海翔药业关于募集资金存放与实际使用情况的专项报告"
+    text = REPORT.format(furniture=header) + header + "\n" + REPORT.format(furniture="")
+    found = lint(Document(text), [RULE()])
+    assert all(header not in "".join(lines_around_finding(text, d.start)) for d in found)
+    assert f"的\n{header}\n官" in fixed(text, unsafe=True)
+
+
+def lines_around_finding(text: str, newline: int) -> tuple[str, str]:
+    from wenlint_rules.layout.wrapping import lines_around
+
+    return lines_around(text, newline)

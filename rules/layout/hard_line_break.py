@@ -46,7 +46,12 @@ class HardLineBreak(Rule):
         paragraph), verse (clauses of equal length, `朝辞白帝彩云间，
         千里江陵一日还`), a document with no repeated line width (one paragraph
         per line), Markdown files (where a line break inside a paragraph is
-        not shown) and code.
+        not shown) and code. Page furniture is never joined into the sentence
+        it interrupts: a break before or after a bare page number (`12`,
+        `- 12 -`, `第3页/共27页`), a running header or footer
+        (`某某股份有限公司2019年年度报告全文`, `2019年度财务报表附注`) or a
+        line the document repeats is not flagged (taking the furniture out is
+        another rule's job).
     """
     fix_safety = """
         The fix joins the two lines; it is safe when both sides are Chinese,
@@ -70,6 +75,18 @@ class HardLineBreak(Rule):
             fixed="根据社区新的发展阶段的实际工作需要，在社区建设上，市委"
             "2009年出台了关于加快推进社区建设工作的意见，同年，为了"
             "有力推动社区建设，实现同步推进。\n",
+        ),
+        Example(
+            "报告期内，公司坚持以市场为导向，不断完善质量体系建设和环境\n"
+            "健康安全体系建设，原料药生产场地多次通过美国、欧盟和日本的\n"
+            "浙江海翔药业股份有限公司2019年年度报告全文\n"
+            "官方认证，为公司开拓国际市场奠定了良好的基础，同时公司持续\n"
+            "加大研发投入，推进产品结构调整，巩固了在行业中的竞争优势。\n",
+            fixed="报告期内，公司坚持以市场为导向，不断完善质量体系建设和环境"
+            "健康安全体系建设，原料药生产场地多次通过美国、欧盟和日本的\n"
+            "浙江海翔药业股份有限公司2019年年度报告全文\n"
+            "官方认证，为公司开拓国际市场奠定了良好的基础，同时公司持续"
+            "加大研发投入，推进产品结构调整，巩固了在行业中的竞争优势。\n",
         ),
     )
     good = (

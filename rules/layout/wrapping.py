@@ -1,6 +1,6 @@
 """What the line-break rules (L001, L007) and L002 share: how wide a line
-is, what opens a list item or a heading, verse, and the test for a
-hard-wrapped line. Defines no rule."""
+is, what opens a list item or a heading, verse, page furniture, and the
+test for a hard-wrapped line. Defines no rule."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections import Counter
 import regex
 
 from wenlint import Document, Fix
+from wenlint.linekeys import MIN_LETTERS, normalized_lines
 from wenlint.textclass import has_clause_mark
 
 #: What opens a list item or a heading: `一、` `（一）` `(1)` `1.` `1、` `3.1 ` `①`
@@ -28,6 +29,19 @@ LIST_MARKER = regex.compile(
     r")"
 )
 _SENTENCE_MARK = regex.compile(r"[。！？；!?;]")
+#: A bare page number: `12`, `- 12 -`, `第 3 页`, `第3页/共27页`, `3/27`, `Page 3 of 27`.
+_PAGE_NUMBER = regex.compile(
+    r"[-—–·]?[ \t]*\d{1,4}[ \t]*[-—–·]?"
+    r"|第[ \t]*\d+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*\d+[ \t]*页)?"
+    r"|\d+[ \t]*/[ \t]*\d+"
+    r"|(?:[Pp]age|P\.)[ \t]*\d+(?:[ \t]*of[ \t]*\d+)?"
+)
+#: A running header or footer naming the document, as a report repeats it on
+#: every page: `某某股份有限公司2019年年度报告全文`, `2019年度财务报表附注`.
+_RUNNING_TITLE = regex.compile(
+    r".{0,40}?(?:年度报告|季度报告|报告全文|报告摘要|财务报表附注|招股说明书|招股意向书|募集说明书|审计报告)"
+    r"(?:全文|摘要|正文)?[ \t\u3000]*(?:第?[ \t]*\d+[ \t]*页?)?"
+)
 #: Pieces of a line between punctuation and blanks (for the verse test).
 _SEGMENT_BREAK = regex.compile(r"[\p{P}\s]+")
 _INDENT = " \t\u3000"
@@ -58,6 +72,17 @@ def is_verse(line: str) -> bool:
     return len(clauses) >= 2 and len({len(clause) for clause in clauses}) == 1 and len(clauses[0]) <= MAX_VERSE_CLAUSE
 
 
+def is_page_furniture(line: str) -> bool:
+    """Whether ``line`` is a bare page number or a running header or footer
+    (`某某股份有限公司2019年年度报告全文`): page furniture, not text."""
+    stripped = line.strip(" \t\u3000")
+    if not stripped:
+        return False
+    return bool(
+        _PAGE_NUMBER.fullmatch(stripped) or not has_clause_mark(stripped) and _RUNNING_TITLE.fullmatch(stripped)
+    )
+
+
 def is_heading(line: str) -> bool:
     """A line opened by a list marker and holding no full sentence: `一、总则`,
     `二、坚持重点突破、注重常态长效`. (The first line of a long list item
@@ -70,18 +95,21 @@ class WrapLayout:
     """Line widths, to tell a hard-wrapped line from a heading, a title or a
     paragraph that happens to lack its full stop. A wrapped line is as wide
     as most lines of its paragraph (the page width), and as wide as another
-    line of the document that also stops mid-sentence."""
+    line of the document that also stops mid-sentence. Page furniture (a page
+    number, a running header or footer, a line the document repeats) is no
+    part of a sentence: a break next to it is no wrap."""
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         self.paragraphs = doc.paragraphs
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._paragraph_widths: dict[int, list[int]] = {}  # sorted, by paragraph index
+        self._line_counts = Counter(normalized_lines(self.text))
         self.widths: Counter[int] = Counter()  # of lines that stop mid-sentence before more text
         lines = self.text.split("\n")
         for line, following in zip(lines, lines[1:]):
             line = line.rstrip(" \t")
-            if line and line[-1] not in _ENDS_SENTENCE and following.strip():
+            if line and line[-1] not in _ENDS_SENTENCE and following.strip() and not self.is_furniture(line):
                 width = display_width(line)
                 if MIN_WIDTH <= width <= MAX_WIDTH:
                     self.widths[width] += 1
@@ -89,6 +117,8 @@ class WrapLayout:
     def is_wrapped(self, newline: int) -> bool:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
         line, following = lines_around(self.text, newline)
+        if self.is_furniture(line) or self.is_furniture(following):
+            return False
         width = display_width(line.rstrip(" \t"))
         if (
             not MIN_WIDTH <= width <= MAX_WIDTH
@@ -99,6 +129,14 @@ class WrapLayout:
         if not (has_clause_mark(line) or has_clause_mark(following)) or is_heading(line):
             return False
         return not (breaks_layout(following) or is_verse(line) or is_verse(following))
+
+    def is_furniture(self, line: str) -> bool:
+        """Whether ``line`` is page furniture: a page number, a running header
+        or footer, or a line (of enough letters) the document repeats."""
+        if is_page_furniture(line):
+            return True
+        key = normalized_lines(line)[0]
+        return len(key) - key.count("0") >= MIN_LETTERS and self._line_counts[key] > 1
 
     def _repeated(self, width: int) -> bool:
         """Whether two lines of about ``width`` stop mid-sentence."""
@@ -122,8 +160,13 @@ class WrapLayout:
 
 def breaks_layout(following: str) -> bool:
     """Whether the line after a break starts something new: it is blank,
-    indented or opens a list item or a heading."""
-    return not following.strip() or following[0] in _INDENT or LIST_MARKER.match(following) is not None
+    indented, opens a list item or a heading, or is page furniture."""
+    return (
+        not following.strip()
+        or following[0] in _INDENT
+        or LIST_MARKER.match(following) is not None
+        or is_page_furniture(following)
+    )
 
 
 def lines_around(text: str, newline: int) -> tuple[str, str]:
