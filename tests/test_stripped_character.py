@@ -56,3 +56,27 @@ def test_a_character_the_document_uses_is_never_reported():
 
 def test_a_short_document_is_not_expected_to_use_the_character():
     assert _findings("我們要努推進社區建設,動員社會量參與,形成整體合。")[1] == []
+
+
+def test_a_text_of_few_distinct_characters_is_no_evidence_and_its_candidates_are_bounded():
+    """`中**` repeated: hundreds of candidate places per Chinese character
+    (memory grew ~4.7 GB per MB); collecting stops at the budget."""
+    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo.lexicon import typo_view
+
+    doc = Document(("中**" * 200 + "\n") * 100)
+    view = typo_view(doc)
+    missing = stripped_character._expected_but_missing(view, 8.0)
+    assert len(missing) > 500
+    assert stripped_character._candidates(doc, view, missing) is None
+    assert lint(doc, [all_rules()["T005"]()]) == []
+
+
+def test_candidates_of_ordinary_text_stay_within_the_budget():
+    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo.lexicon import typo_view
+
+    doc = Document(seed("001").read_text(encoding="utf-8"))
+    view = typo_view(doc)
+    gaps, _ = stripped_character._candidates(doc, view, stripped_character._expected_but_missing(view, 8.0))
+    assert 0 < sum(map(len, gaps.values())) <= stripped_character.CANDIDATES_PER_HAN * view.han_count

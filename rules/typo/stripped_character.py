@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import heapq
+from array import array
+from collections import defaultdict
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, groupby, repeat
 from operator import and_, not_, or_
 from typing import NamedTuple
 
@@ -30,6 +32,13 @@ RARELY_ALONE = 340
 LISTED = 8
 #: Characters of context on either side of a gap.
 CONTEXT = 3
+#: Candidate places (a gap and a character that fits it) a document may have
+#: per Chinese character, beyond a small allowance, before it is no evidence:
+#: real text has 0.4 on average and at most 1.3 (../shared/data/real); a text
+#: of few distinct characters (`中**` repeated) has hundreds, so many that a
+#: stripped character's places would be lost among them.
+CANDIDATES_PER_HAN = 4
+CANDIDATES_ALLOWED = 20_000
 
 
 class Place(NamedTuple):
@@ -87,7 +96,9 @@ class StrippedCharacter(Rule):
     leaves_alone = """
         Gaps beside parentheses (pinyin residue, M003) or beside a space (a
         layout break, the L rules'), and gaps in URLs and Markdown code, are
-        skipped.
+        skipped. A document with more than four candidate places per Chinese
+        character (a text of few distinct characters, such as `中**`
+        repeated) is no evidence: nothing is reported.
     """
     fix_safety = """
         The fix inserts the character; it is unsafe (a good guess, not a certainty).
@@ -169,33 +180,47 @@ def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
 def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
     """For each missing character that could be convincing (see _convincing:
     ``min_words`` two-character words with neighbours that rarely stand alone,
-    enough gaps), the places it would restore a word."""
-    gaps, odd_pairs = _candidates(doc, view, frozenset(expected))
+    enough gaps), the places it would restore a word. Gap by gap, so the
+    text around a gap is worked out once for all the characters tried there."""
+    candidates = _candidates(doc, view, frozenset(expected))
+    if candidates is None:
+        return {}
+    gaps, odd_pairs = candidates
     text = view.text
-    around: dict[int, Gap] = {}  # the text around a gap, shared by the characters tried there
+    tried = [
+        zip(offsets, repeat(char))
+        for char, offsets in sorted(gaps.items())
+        if len(odd_pairs.get(char, ())) >= min_words and _distinct(offsets) >= PLACES_SHARE * expected[char]
+    ]
     places: dict[str, list[Place]] = {}
-    for char, offsets in gaps.items():
-        if len(odd_pairs.get(char, ())) < min_words or len(offsets) < PLACES_SHARE * expected[char]:
-            continue
-        for gap, sides in offsets.items():
+    for gap, at_gap in groupby(heapq.merge(*tried), key=lambda pair: pair[0]):
+        around = None
+        for char, pairs in groupby(char for _, char in at_gap):
+            sides = len(list(pairs))  # a gap twice when the character fits both sides
             if not _may_cost_little(view, gap, char):
                 continue
-            if gap not in around:
-                around[gap] = Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
-            place = _place(around[gap], text, gap, char, sides)
+            around = around or Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
+            place = _place(around, text, gap, char, sides)
             if place is not None:
                 places.setdefault(char, []).append(place)
     return places
 
 
+def _distinct(offsets: array) -> int:
+    """How many different gaps a character's candidate offsets (sorted, a gap at most twice) hold."""
+    return len(offsets) - sum(map(int.__eq__, offsets, offsets[1:]))
+
+
 def _candidates(
     doc: Document, view: TypoView, missing: frozenset[str]
-) -> tuple[dict[str, dict[int, int]], dict[str, set[str]]]:
+) -> tuple[dict[str, array], dict[str, set[str]]] | None:
     """For each missing character, the gaps where it makes a two-character
-    common word with a neighbour (how many: 1 or 2), in order, and the
-    words it makes there with a neighbour that rarely stands alone. A gap
-    is between characters that never meet inside a word, not beside a space
-    (`居 民` is a layout break, L's) or a parenthesis (pinyin residue, M003's).
+    common word with a neighbour (a gap twice when it does with both), in
+    order, and the words it makes there with a neighbour that rarely stands
+    alone; None when there are more candidates than the text is allowed
+    (see CANDIDATES_PER_HAN). A gap is between characters that never meet
+    inside a word, not beside a space (`居 民` is a layout break, L's) or a
+    parenthesis (pinyin residue, M003's).
 
     Only gaps beside a character that makes a common word with a missing
     one are looked at; they are found in C, not gap by gap.
@@ -208,8 +233,9 @@ def _candidates(
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
     beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
-    places: dict[str, list[int]] = defaultdict(list)  # a gap twice when the character fits both sides
+    places: dict[str, array] = defaultdict(lambda: array("q"))
     odd_pairs: dict[str, set[str]] = defaultdict(set)
+    budget = CANDIDATES_ALLOWED + CANDIDATES_PER_HAN * view.han_count
 
     def take(gap: int, chars: frozenset[str], prefix: str, suffix: str) -> None:
         """The gap for each of ``chars``, making ``prefix + char + suffix`` with a neighbour."""
@@ -228,9 +254,13 @@ def _candidates(
         # a neighbour already in a common word with its other neighbour is not left over from one
         if (gap < 2 or left not in common[text[gap - 2]]) and (chars := after[left]):
             take(gap, chars, left, "")
+            budget -= len(chars)
         if text[gap + 1 : gap + 2] not in common[right] and (chars := before[right]):
             take(gap, chars, "", right)
-    return {char: Counter(gaps) for char, gaps in places.items()}, odd_pairs
+            budget -= len(chars)
+        if budget < 0:
+            return None
+    return places, odd_pairs
 
 
 class _Meeting(dict):
