@@ -262,7 +262,7 @@ def scan(args: argparse.Namespace) -> int:
     except OSError as error:
         raise OutputError.from_os(layout.summary, error) from None
     summary.render(sys.stdout, {code: rule.name for code, rule in all_rules().items()})
-    sys.stdout.write(f"summary: {layout.summary}\n")
+    sys.stdout.write(f"summary: {escape_controls(str(layout.summary))}\n")
     return EXIT_ERROR if summary.bad_records else EXIT_CLEAN
 
 

@@ -47,8 +47,8 @@ def read_document(path: str, max_bytes: int) -> Document:
 class NotRegularFile(OSError):
     """A FIFO, socket, device or directory where a regular file was expected."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
-        super().__init__(f"{os.fsdecode(path)}: not a regular file")
+    def __init__(self) -> None:
+        super().__init__("not a regular file")
 
 
 def open_regular(path: str | os.PathLike) -> BinaryIO:
@@ -57,11 +57,11 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
     (opening a FIFO waits for a writer, a device may act on being opened),
     and the descriptor itself is checked, in case the path changed between."""
     if not stat.S_ISREG(os.stat(path).st_mode):
-        raise NotRegularFile(path)
+        raise NotRegularFile
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotRegularFile(path)
+            raise NotRegularFile
         os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:

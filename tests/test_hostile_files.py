@@ -212,3 +212,18 @@ def test_machine_formats_keep_the_real_name(project, capsys, monkeypatch):
     _, sarif, _ = run_main(capsys, HOSTILE, "--output-format", "sarif")
     [found] = json.loads(sarif)["runs"][0]["results"]
     assert unquote(found["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == HOSTILE
+
+
+@pytest.mark.slow
+def test_scan_prints_its_summary_path_escaped(project):
+    (project / "shard.jsonl").write_text(json.dumps({"id": 1, "text": BAD}) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "wenlint", "scan", "shard.jsonl", "-o", "out\nput", "--workers", "1"],
+        cwd=project,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().splitlines()[-1] == "summary: out\\nput/_wenlint_summary.json"
+    assert (project / "out\nput" / "_wenlint_summary.json").is_file()
