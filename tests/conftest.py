@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from syrupy.extensions.json import JSONSnapshotExtension
 
 from wenlint import Document
@@ -18,6 +20,17 @@ from wenlint.registry import all_rules
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+# Hypothesis runs the same cases every time (seeded, no example database), with
+# a deadline a loaded 2-core machine keeps; `--hypothesis-profile` picks another.
+hypothesis_settings.register_profile(
+    "wenlint",
+    derandomize=True,
+    database=None,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.load_profile("wenlint")
 
 
 def seed(prefix: str) -> Path:

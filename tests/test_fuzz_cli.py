@@ -1,0 +1,196 @@
+"""Whole-command fuzz (issue 19): hostile bytes, text and Markdown in files,
+through ``wenlint check`` (plain, ``--output-format json``, ``--diff`` and
+``--fix``) in-process via :func:`wenlint.cli.main`, and a small sample
+through the real command in a subprocess.
+
+Whatever the input: no exception escapes ``main``, no traceback on stderr,
+the exit code is 0, 1 or 2 (2 only with an ``error:`` line), the JSON report
+parses strictly, and each run ends within a generous hang guard. CI runs
+``CI_CASES`` seeded inputs (about 25 s on a loaded 2-core machine);
+``bench/fuzz_cli.py --cases N`` runs more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from chinese_documents import documents, sentences
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+
+from wenlint.cli import main
+
+#: Inputs per CI run (seeded), each through the four modes below.
+CI_CASES = 500
+MODES = (("check",), ("check", "--output-format", "json"), ("check", "--diff"), ("check", "--fix"))
+#: Seconds one run of the command may take on an input of at most 4 KB (a hang guard, not a benchmark).
+SECONDS_PER_RUN = 5.0
+#: What a subprocess may take on top to start (the interpreter, imports, the lexicons).
+STARTUP_SECONDS = 10.0
+HOSTILE = (
+    "\ud800",  # lone surrogates: written as raw bytes (surrogatepass)
+    "\udfff",
+    "\u202e",  # bidi controls
+    "\u2066",
+    "\u200f",
+    "\u0301\u0301\u0301",  # combining marks
+    "\u20dd",
+    "𠀀𪚥🀄",  # astral characters
+    "\x00",
+    "\ufeff",
+    "\r",
+    "\r\n",
+    "\x1b[2J",
+    "\ufffd",
+    "&#20013;&#x4e2d;&amp;amp;",
+    "<!--",
+    "```",
+    "[",
+    "](",
+    "    ",
+    "\t",
+    "\u3000",
+)
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "big5", "utf-16", "utf-16-le", "utf-16-be", "utf-32")
+NAMES = ("doc.txt", "doc.md", "文档 名.md", "noext", "doc.markdown")
+
+
+def _encoded(text: str, encoding: str) -> bytes:
+    """``text`` in ``encoding``; lone surrogates as their raw code units where
+    the codec allows it, otherwise ``?``."""
+    errors = "surrogatepass" if encoding.startswith("utf") else "replace"
+    return text.encode(encoding, errors=errors)
+
+
+hostile_text = st.lists(
+    st.one_of(sentences(markdown=True), st.sampled_from(HOSTILE), st.text(max_size=12)), min_size=1, max_size=30
+).map("".join)
+texts = st.one_of(hostile_text, documents(markdown=True), documents(markdown=False))
+#: A file to check: its name and bytes.
+inputs = st.tuples(
+    st.sampled_from(NAMES),
+    st.one_of(
+        st.binary(max_size=4096),
+        st.builds(lambda text, encoding: _encoded(text, encoding)[:4096], texts, st.sampled_from(ENCODINGS)),
+    ),
+)
+
+
+class Hang(BaseException):
+    """A run of the command that outlived the hang guard (not an Exception, so no rule isolation swallows it)."""
+
+
+def _alarm(signum, frame):
+    raise Hang(f"no answer after {4 * SECONDS_PER_RUN:.0f} s")
+
+
+def run_main(args: list[str]) -> tuple[int, str, str, float]:
+    """``wenlint ARGS`` in this process: exit code, stdout, stderr, seconds.
+    Output goes through strict UTF-8 streams, as on a UTF-8 terminal."""
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict") for _ in range(2))
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, 4 * SECONDS_PER_RUN)
+    started = time.monotonic()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    seconds = time.monotonic() - started
+    return code, *(_read(stream) for stream in (out, err)), seconds
+
+
+def _read(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"not strict JSON: {name}")
+
+
+def contract_failures(args: list[str], code: int, out: str, err: str, seconds: float) -> list[str]:
+    """What a run of the command broke of the contract, as messages."""
+    failures = []
+    if code not in (0, 1, 2):
+        failures.append(f"exit {code}")
+    if "Traceback" in err or "Traceback" in out:
+        failures.append(f"traceback: {err[-300:]}")
+    if code == 2 and "error: " not in err:
+        failures.append("exit 2 without an error: line")
+    if "--diff" not in args and any(line and not line.startswith("error: ") for line in err.splitlines()):
+        failures.append(f"stderr line that is not an error: line: {err[:200]!r}")
+    if "json" in args:
+        try:
+            report = json.loads(out, parse_constant=_reject_constant)
+            if not isinstance(report, list):
+                failures.append("JSON report is not a list")
+        except ValueError as error:
+            failures.append(f"JSON report does not parse: {error}: {out[:200]!r}")
+    if seconds > SECONDS_PER_RUN:
+        failures.append(f"took {seconds:.1f} s")
+    return failures
+
+
+def fuzz_failures(name: str, data: bytes) -> tuple[list[str], float]:
+    """Every mode of the command on a file ``name`` holding ``data``: what
+    broke, as messages, and the seconds of the slowest run."""
+    failures, slowest = [], 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "wenlint.toml").write_text("", encoding="utf-8")
+        path = Path(folder) / name
+        for mode in MODES:
+            path.write_bytes(data)
+            args = [*mode, str(path)]
+            try:
+                outcome = run_main(args)
+            except (Exception, Hang) as error:  # noqa: BLE001 - whatever escapes main is the finding
+                failures.append(f"{' '.join(mode)}: {type(error).__name__} escaped main: {error}")
+                continue
+            slowest = max(slowest, outcome[-1])
+            failures += [f"{' '.join(mode)}: {why}" for why in contract_failures(args, *outcome)]
+    return failures, slowest
+
+
+def subprocess_failures(name: str, data: bytes) -> list[str]:
+    """``wenlint check --output-format json`` on a file ``name`` holding
+    ``data``, through the real command: what broke, as messages."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "wenlint.toml").write_text("", encoding="utf-8")
+        (Path(folder) / name).write_bytes(data)
+        args = ["check", "--output-format", "json", name]
+        started = time.monotonic()
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "wenlint", *args], cwd=folder, capture_output=True, timeout=120, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return ["subprocess: no answer after 120 s"]
+    seconds = time.monotonic() - started - STARTUP_SECONDS
+    out, err = (stream.decode("utf-8", errors="replace") for stream in (done.stdout, done.stderr))
+    return [f"subprocess: {why}" for why in contract_failures(args, done.returncode, out, err, seconds)]
+
+
+@settings(max_examples=CI_CASES)
+@given(inputs)
+def test_the_command_keeps_its_contract_on_hostile_input(named):
+    failures, _ = fuzz_failures(*named)
+    note("\n".join(failures))
+    assert not failures
+
+
+@settings(max_examples=6, deadline=None)
+@given(inputs)
+def test_the_real_command_keeps_its_contract_in_a_subprocess(named):
+    failures = subprocess_failures(*named)
+    note("\n".join(failures))
+    assert not failures
