@@ -78,6 +78,21 @@ def test_records_too_deep_too_long_or_not_strict_json_are_bad_records(workdir, w
     assert summary["bad_records_by_kind"] == {"not JSON": 2, "number out of range": 2, "too deep": 1}
 
 
+def test_odd_ids_and_a_byte_order_mark_leave_the_summary_readable(workdir):
+    source = workdir / "odd.jsonl"
+    source.write_bytes(
+        b"\xef\xbb\xbf"
+        + json.dumps({"id": "\ud800", "text": GOOD[0]["text"]}).encode()
+        + b"\n"
+        + line({"id": "长" * 5000, "text": GOOD[1]["text"]})
+    )
+    result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((workdir / "out.jsonl.summary.json").read_text("utf-8"))
+    assert sorted(entry["id"] for entry in summary["worst_documents"]) == ["\\ud800", "长" * 199 + "…"]
+    assert [row["id"] for row in strict((workdir / "out.jsonl").read_text("utf-8"))] == ["\ud800", "长" * 5000]
+
+
 def test_parquet_nan_and_infinity_are_written_to_json_lines_as_null(workdir):
     table = pa.table({"id": [1, 2], "text": [GOOD[0]["text"], GOOD[1]["text"]], "x": [float("nan"), float("-inf")]})
     pq.write_table(table, workdir / "in.parquet")

@@ -190,6 +190,8 @@ def _load_context(rules: list[CorpusRule], path: str) -> dict[str, Any]:
 
 
 MISSING = object()
+#: Characters of a record's id kept for the summary.
+MAX_ID = 200
 
 
 def get_field(record: Any, dotted: str) -> Any:
@@ -224,8 +226,18 @@ def checked_text(text: Any, job: ScanJob) -> str:
 def id_of(record: Any, job: ScanJob) -> str | None:
     if job.id_field is None:
         return None
-    value = get_field(record, job.id_field)
-    return None if value is MISSING or value is None else str(value)
+    return shown_id(get_field(record, job.id_field))
+
+
+def shown_id(value: Any) -> str | None:
+    """A record's id as the summary shows it: at most MAX_ID characters,
+    unpaired surrogates as ``\\udXXX`` escapes (so the summary stays UTF-8)."""
+    if value is MISSING or value is None:
+        return None
+    text = str(value)
+    if len(text) > MAX_ID:
+        text = text[: MAX_ID - 1] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _utf8_size(text: str) -> int:

@@ -14,6 +14,7 @@ shorter shard.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
@@ -250,6 +251,8 @@ def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[
         size = 0
         first = 1
         for number, line in enumerate(_lines(stream, limit), 1):
+            if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8) :]  # a byte-order mark some editors write: not part of the record
             if isinstance(line, bytes) and not line.strip():
                 continue
             if not lines:

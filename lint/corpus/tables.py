@@ -24,6 +24,7 @@ from wenlint.corpus.batch import (
     checked_text,
     dump_row,
     get_field,
+    shown_id,
 )
 from wenlint.corpus.schema import wenlint_type
 from wenlint.corpus.shards import ShardError
@@ -122,7 +123,7 @@ def annotate_table(table, setup: Setup):
     results: list[dict | None] = []
     helpers: list[dict] = []
     for text, record_id in zip(texts_of_table(table, job), ids):
-        record_id = None if record_id is MISSING or record_id is None else str(record_id)
+        record_id = shown_id(record_id)
         if isinstance(text, RecordError):
             results.append(None)
             helpers.append({"id": record_id, "kind": text.kind, "error": str(text)})
