@@ -178,12 +178,9 @@ class SpaceInChinese(Rule):
                     found.append(
                         self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
                     )
-        if self.settings["units"] and not spaces_numbers(doc):
-            for match in _NUMBER_UNIT.finditer(text):
-                if _unit_space(lines, match):
-                    found.append(
-                        self._finding(match.start(), f"space between a number and its unit `{text[match.end()]}`")
-                    )
+        units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
+        if self.settings["units"] and units and not spaces_numbers(doc):
+            found += [self._finding(m.start(), f"space between a number and its unit `{text[m.end()]}`") for m in units]
         return sorted(found, key=lambda d: d.start)
 
     def _finding(self, space: int, message: str, safe: bool = True) -> Diagnostic:

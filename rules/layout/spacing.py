@@ -11,9 +11,9 @@ import regex
 
 from wenlint import Document
 from wenlint.script import simplified
-from wenlint.textclass import has_clause_mark
+from wenlint.textclass import has_clause_mark, is_han
 from wenlint_rules.layout.wrapping import is_verse
-from wenlint_rules.typo.lexicon import MAX_WORD, lexicon
+from wenlint_rules.typo.lexicon import lexicon
 
 #: Joining the two sides of a space makes a word when their likeliest
 #: segmentation gets this much cheaper (centibels): `给 予了` 361, `社区建 设` 419,
@@ -46,10 +46,11 @@ _SPACED_ORDINAL = regex.compile(r"第[ \u00a0]?[\d一二三四五六七八九十
 #: affiliation line, whose spaces part the province, the city and the code.
 _ADDRESS = regex.compile(r"\p{Han}[ \u00a0]\d{6}(?!\d)")
 _SENTENCE_MARK = regex.compile(r"[。！？；]")
-_HAN_DIGIT_SPACED = regex.compile(r"[\p{Han}][ \u00a0]\d|\d[ \u00a0][\p{Han}]")
-_HAN_DIGIT_GLUED = regex.compile(r"[\p{Han}]\d|\d[\p{Han}]")
-_HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % MAX_WORD)
-_HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % MAX_WORD)
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+#: The Chinese looked at on either side of a space: as far as most words reach.
+SIDE = 4
+_HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % SIDE)
+_HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % SIDE)
 
 
 class SpaceLines:
@@ -100,19 +101,33 @@ def join_gain(doc: Document, space: int) -> int:
     when a single character stands on either side: letter-spacing, or a
     two-character name padded to the width of three (`黄 晶`)."""
     text = doc.view(simplified)
-    left = _HAN_RUN_END.search(text, max(0, space - MAX_WORD), space)
+    left = _HAN_RUN_END.search(text, max(0, space - SIDE), space)
     right = _HAN_RUN_START.match(text, space + 1)
     if left is None or right is None or len(left[0]) == len(right[0]) == 1:
         return 0
-    lex = lexicon()
-    return lex.segment_cost(left[0]) + lex.segment_cost(right[0]) - lex.segment_cost(left[0] + right[0])
+    lex, left, right = lexicon(), left[0], right[0]
+    joined = left + right
+    if not any(
+        len(left) - start < length for start in range(len(left)) for length, _ in lex.longer_words_at(joined[start:])
+    ):
+        return 0  # no word reaches across: the sides segment as they did apart
+    return lex.segment_cost(left) + lex.segment_cost(right) - lex.segment_cost(joined)
 
 
 def spaces_numbers(doc: Document) -> bool:
     """Whether the document spaces its numbers from Chinese as a house style
     (`共 18 个月`): most boundaries between a Chinese character and a digit
     carry a space (in Markdown, half of them)."""
-    spaced = len(_HAN_DIGIT_SPACED.findall(doc.text, overlapped=True))
-    glued = len(_HAN_DIGIT_GLUED.findall(doc.text, overlapped=True))
+    text, spaced, glued = doc.text, 0, 0
+    for number in _NUMBER.finditer(text):
+        start, end = number.span()
+        for near, far in (
+            (text[start - 1 : start], text[start - 2 : start - 1]),
+            (text[end : end + 1], text[end + 1 : end + 2]),
+        ):
+            if is_han(near):
+                glued += 1
+            elif near in (" ", "\u00a0") and is_han(far):
+                spaced += 1
     share = HOUSE_STYLE_MARKDOWN if doc.is_markdown else HOUSE_STYLE
     return spaced > 0 and spaced >= share * (spaced + glued)
