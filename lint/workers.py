@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
@@ -38,6 +39,9 @@ WATCHDOG_SECONDS = 0.5
 TRIES = 2
 #: Seconds an idle worker gets to exit when asked, before it is killed.
 EXIT_SECONDS = 2.0
+#: A task this small (pickled) may wait in a busy worker's pipe behind another one
+#: as small: two fit in the pipe's buffer, so sending them never blocks.
+SMALL_TASK_BYTES = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def _serve(conn, parent: int | None, initializer: Callable[..., Any] | None, ini
 
 
 class _Worker:
-    """One worker process, its end of the pipe, and the task it holds."""
+    """One worker process, its end of the pipe, and the tasks it holds (the first is running)."""
 
     def __init__(self, context, parent: int | None, initializer, initargs: tuple) -> None:
         self.conn, child = context.Pipe()
@@ -118,7 +122,13 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        self.task: _Task | None = None
+        self.tasks: deque[_Task] = deque()
+
+    def takes(self, task: _Task) -> bool:
+        """Whether ``task`` may be sent now: to an idle worker, or queued behind one small task."""
+        if not self.tasks:
+            return True
+        return len(self.tasks) == 1 and max(len(self.tasks[0].payload), len(task.payload)) <= SMALL_TASK_BYTES
 
     def stop(self, kill: bool) -> None:
         """Ask the worker to exit (kill it if ``kill``, or if it does not go)."""
@@ -140,7 +150,7 @@ class _Worker:
 class _Task:
     number: int
     key: Any
-    argument: Any
+    payload: bytes  # (function, argument), pickled
     tries: int = 0
 
 
@@ -190,9 +200,10 @@ class Pool:
                     if call is None:
                         more = False
                     else:
-                        waiting.append(_Task(issued, *call))
+                        key, argument = call
+                        waiting.append(_Task(issued, key, bytes(ForkingPickler.dumps((function, argument)))))
                         issued += 1
-                self._dispatch(function, waiting, done)
+                self._dispatch(waiting, done)
                 if emitted in done:
                     yield done.pop(emitted)
                     emitted += 1
@@ -207,28 +218,27 @@ class Pool:
         """Stop every worker: idle ones are asked to exit, busy ones killed."""
         for index, worker in enumerate(self._workers):
             if worker is not None:
-                worker.stop(kill=worker.task is not None)
+                worker.stop(kill=bool(worker.tasks))
                 self._workers[index] = None
 
-    def _dispatch(self, function: Callable[[Any], Any], waiting: deque[_Task], done: dict) -> None:
-        """Hand waiting tasks to idle workers, starting workers as needed."""
+    def _dispatch(self, waiting: deque[_Task], done: dict) -> None:
+        """Hand waiting tasks to workers that take them, starting workers as needed."""
         for index in range(self.size):
-            if not waiting:
-                return
             worker = self._workers[index]
-            if worker is None:
-                worker = self._workers[index] = _Worker(self._context, self._parent, *self._init)
-            if worker.task is None:
+            while waiting and (worker is None or worker.takes(waiting[0])):
+                if worker is None:
+                    worker = self._workers[index] = _Worker(self._context, self._parent, *self._init)
                 task = waiting.popleft()
-                worker.task = task
+                worker.tasks.append(task)
                 try:
-                    worker.conn.send((function, task.argument))
+                    worker.conn.send_bytes(task.payload)
                 except OSError:  # it died idle, or in its initializer
                     self._lost(index, waiting, done)
+                    worker = None
 
     def _collect(self, waiting: deque[_Task], done: dict) -> None:
         """Wait for at least one busy worker to answer or die; take what came."""
-        busy = [(index, worker) for index, worker in enumerate(self._workers) if worker and worker.task]
+        busy = [(index, worker) for index, worker in enumerate(self._workers) if worker and worker.tasks]
         ready = set(wait([w.conn for _, w in busy] + [w.process.sentinel for _, w in busy]))
         for index, worker in busy:
             if worker.conn not in ready and worker.process.sentinel not in ready:
@@ -240,19 +250,21 @@ class Pool:
             except (EOFError, OSError):
                 self._lost(index, waiting, done)
                 continue
-            task, worker.task = worker.task, None
+            task = worker.tasks.popleft()
             if not ok:
                 error, text = value
                 raise error from RemoteTraceback(text)
             done[task.number] = (task.key, value)
 
     def _lost(self, index: int, waiting: deque[_Task], done: dict) -> None:
-        """The worker at ``index`` died holding its task: try that again, or give it up."""
+        """The worker at ``index`` died running its first task: try that again, or
+        give it up; the tasks queued behind it go back to the waiting line."""
         worker = self._workers[index]
-        assert worker is not None and worker.task is not None
-        task = worker.task
+        assert worker is not None and worker.tasks
         worker.stop(kill=True)
         self._workers[index] = None
+        task, *queued = worker.tasks
+        waiting.extendleft(reversed(queued))
         task.tries += 1
         if task.tries < TRIES:
             waiting.appendleft(task)
@@ -262,6 +274,6 @@ class Pool:
     def _drop_busy(self) -> None:
         """Kill the workers still holding tasks of an abandoned :meth:`ordered`."""
         for index, worker in enumerate(self._workers):
-            if worker is not None and worker.task is not None:
+            if worker is not None and worker.tasks:
                 worker.stop(kill=True)
                 self._workers[index] = None
