@@ -60,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     collect_less()
     try:
-        with _sigterm_raises():
-            return _command(args)
+        return _command(args)
     except WenlintError as error:  # the user's to fix; any other exception is a bug and keeps its traceback
         _error(str(error))
         return EXIT_ERROR
@@ -84,11 +83,10 @@ def _command(args: argparse.Namespace) -> int:
         from wenlint.docs import print_rule_table
 
         return print_rule_table(sys.stdout)
-    if args.command == "scan":
-        return scan(args)
     if args.command == "review":
-        return review(args)
-    return check(args)
+        return review(args)  # the review app keeps the terminal's signals its own
+    with _sigterm_raises():
+        return scan(args) if args.command == "scan" else check(args)
 
 
 def _settings_resolver(args: argparse.Namespace):
