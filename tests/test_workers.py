@@ -6,6 +6,7 @@ or stalls the process checking a marked document."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -150,8 +151,9 @@ def test_pool_gives_results_in_order():
         assert list(pool.ordered(_square, ((n, n) for n in range(50)))) == [(n, n * n) for n in range(50)]
 
 
-def test_an_argument_that_kills_its_worker_every_time_is_given_up_and_the_rest_go_on():
-    with Pool(2) as pool:
+@pytest.mark.parametrize("size", [1, 2])
+def test_an_argument_that_kills_its_worker_every_time_is_given_up_and_the_rest_go_on(size):
+    with Pool(size) as pool:
         results = dict(pool.ordered(_die_on_three, ((n, n) for n in range(8))))
     assert results.pop(3) == WorkerDied(-signal.SIGKILL)
     assert results == {n: n for n in range(8) if n != 3}
@@ -162,6 +164,19 @@ def test_an_argument_whose_worker_died_once_is_tried_again(tmp_path):
     flag = str(tmp_path / "died-once")
     with Pool(2) as pool:
         assert list(pool.ordered(_die_the_first_time, [("a", flag)])) == [("a", "second try")]
+
+
+def test_a_worker_killed_from_outside_costs_nothing():
+    def calls():
+        for number in range(20):
+            if number == 10:
+                for worker in multiprocessing.active_children():
+                    worker.kill()
+                    worker.join()
+            yield number, number
+
+    with Pool(2) as pool:
+        assert list(pool.ordered(_square, calls())) == [(n, n * n) for n in range(20)]
 
 
 def test_an_error_in_the_function_is_raised_with_the_workers_traceback():
