@@ -107,10 +107,10 @@ def join_gain(doc: Document, space: int) -> int:
         return 0
     lex, left, right = lexicon(), left[0], right[0]
     joined = left + right
-    if not any(
+    if not lex.joins(left[-1], right[0]) or not any(
         len(left) - start < length for start in range(len(left)) for length, _ in lex.longer_words_at(joined[start:])
     ):
-        return 0  # no word reaches across: the sides segment as they did apart
+        return 0  # no word reaches across (none holds the two characters at the space): nothing gained
     return lex.segment_cost(left) + lex.segment_cost(right) - lex.segment_cost(joined)
 
 
