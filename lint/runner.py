@@ -1,5 +1,11 @@
 """Checking (and fixing) many files, in parallel on all cores: the
-document pipeline (:mod:`wenlint.pipeline`) on each, results in order."""
+document pipeline (:mod:`wenlint.pipeline`) on each, results in order.
+
+Worker processes (:mod:`wenlint.workers`) are used once the input passes
+``PARALLEL_THRESHOLD`` bytes, or the bytes in the environment variable
+``WENLINT_PARALLEL_BYTES`` (0: always). A file whose worker dies twice is an
+error result and the rest are checked; Ctrl-C stops the run, saying how far
+it got, and raises KeyboardInterrupt for the caller's exit status (130)."""
 
 from __future__ import annotations
 
