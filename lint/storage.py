@@ -76,35 +76,48 @@ def _too_large(max_bytes: int, size: int | None = None) -> InputError:
     return InputError(f"file too large ({shown}); raise max-file-size-mb to check it")
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+class OwnerNotKept(OSError):
+    """A replacement for a file cannot be given the file's owner and group."""
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, keep_owner: bool = False) -> None:
     """Replace (or create) the file at ``path`` by ``data`` atomically: a
-    temporary file in the same folder, written and synced, then renamed over it."""
+    temporary file in the same folder, written and synced, then renamed over
+    it. The temporary file is removed on any exception (SIGTERM included,
+    which the command line raises). With ``keep_owner``, raises
+    :class:`OwnerNotKept`, replacing nothing, when the file's owner and group
+    cannot be kept."""
     directory, name = os.path.split(os.path.realpath(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".wenlint-tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        commit_file(temporary, path)
+        commit_file(temporary, path, keep_owner)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
 
 
-def commit_file(temporary: str | os.PathLike, path: str | os.PathLike) -> None:
+def commit_file(temporary: str | os.PathLike, path: str | os.PathLike, keep_owner: bool = False) -> None:
     """Sync the finished ``temporary`` and rename it over ``path``. A file
-    replaced keeps its owner (when allowed) and permission bits; a new one
-    gets the usual ones (0o666 less the umask). A symlink keeps pointing at
-    the (rewritten) file it pointed at."""
+    replaced keeps its permission bits, and its owner and group when allowed
+    (when not: :class:`OwnerNotKept` with ``keep_owner``, else the owner is
+    whoever runs this); a new one gets the usual ones (0o666 less the umask).
+    A symlink keeps pointing at the (rewritten) file it pointed at."""
     target = os.path.realpath(path)
     try:
         info = os.stat(target)
     except FileNotFoundError:
         os.chmod(temporary, 0o666 & ~_umask())
     else:
-        if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-            with contextlib.suppress(PermissionError):
+        made = os.stat(temporary)
+        if (info.st_uid, info.st_gid) != (made.st_uid, made.st_gid):
+            try:
                 os.chown(temporary, info.st_uid, info.st_gid)
+            except PermissionError:
+                if keep_owner:
+                    raise OwnerNotKept(f"cannot give the fixed file the owner of {os.fsdecode(path)}") from None
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
     descriptor = os.open(temporary, os.O_RDONLY)
     try:
@@ -112,6 +125,17 @@ def commit_file(temporary: str | os.PathLike, path: str | os.PathLike) -> None:
     finally:
         os.close(descriptor)
     os.replace(temporary, target)
+
+
+def _overwrite(path: str, data: bytes) -> None:
+    """Rewrite the file at ``path`` in place, as editors do when a new file
+    could not be given its owner: it keeps owner, group, mode and links, but
+    the write is not atomic."""
+    with open(path, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _umask() -> int:
@@ -122,13 +146,17 @@ def _umask() -> int:
 
 def write_document(path: str, doc: Document) -> str | None:
     """Write ``doc`` back to ``path`` atomically, in its encoding and with
-    its line breaks. Returns why it could not be written, or None. A
-    read-only file is left as it is."""
+    its line breaks, keeping its owner and group. Returns why it could not
+    be written, or None. A read-only file is left as it is."""
     try:
         if is_read_only(path):
             return "read-only file, not fixed"
+        data = doc.to_source().encode(doc.encoding)
         remove_stale_temporaries(os.path.dirname(os.path.realpath(path)))
-        write_atomic(path, doc.to_source().encode(doc.encoding))
+        try:
+            write_atomic(path, data, keep_owner=True)
+        except OwnerNotKept:
+            _overwrite(path, data)
     except UnicodeEncodeError as error:
         missing = error.object[error.start]
         return (

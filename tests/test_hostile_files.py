@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -227,3 +228,23 @@ def test_scan_prints_its_summary_path_escaped(project):
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().splitlines()[-1] == "summary: out\\nput/_wenlint_summary.json"
     assert (project / "out\nput" / "_wenlint_summary.json").is_file()
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root, to run wenlint without the right to chown"
+)
+def test_fix_without_the_right_to_chown_rewrites_in_place_keeping_the_owner(project):
+    """Run as root without CAP_CHOWN: the replacement could not be given the
+    file's owner, so the file is rewritten in place (same inode) instead."""
+    path = project / "theirs.txt"
+    path.write_text(BAD, encoding="utf-8")
+    os.chown(path, 1234, 2345)
+    path.chmod(0o666)
+    inode = path.stat().st_ino
+    command = ["setpriv", "--bounding-set", "-chown", "--inh-caps", "-chown", sys.executable, "-m", "wenlint"]
+    result = subprocess.run([*command, "check", "--fix", "theirs.txt"], cwd=project, capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, info.st_ino, info.st_mode & 0o777) == (1234, 2345, inode, 0o666)
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert [name for name in os.listdir(project) if name.endswith(".wenlint-tmp")] == []
