@@ -39,8 +39,13 @@ def test_pairs_split_between_words_are_left_alone():
 def test_a_content_character_after_a_word_ending_in_it():
     assert findings("大家要积极极参与，推进建设设施。", "T004") == ["极极"]
     rule = all_rules()["T004"]()
-    assert fix(Document("积极极参与"), [rule]).doc.text == "积极极参与"
-    assert fix(Document("积极极参与"), [rule], unsafe=True).doc.text == "积极参与"
+    assert fix(Document("积极极参与。"), [rule]).doc.text == "积极极参与。"
+    assert fix(Document("积极极参与。"), [rule], unsafe=True).doc.text == "积极参与。"
+
+
+def test_a_content_character_outside_prose_is_left_alone():
+    # a flattened table header: cells run together, no typing slip
+    assert findings("占基金资产净值比例 公允价值值比例(%)\n1601995 中国平安", "T004") == []
 
 
 def test_runs_and_quotes_are_left_alone():
@@ -78,6 +83,7 @@ REDUPLICATIONS = [
     "妈妈做了饭，姐姐和弟弟都来了。",
     "近40年来新疆风灾灾损呈上升趋势。",
     "排放相应应税污染物。",
+    "股票名称 流通受限情况说明 价值值比例(%)",
     "公司的发展必须建立在风险控制制\n度完善的基础上。",
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import is_han
+from wenlint.textclass import has_clause_mark, is_han
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.typo.lexicon import COMMON_WORD, MAX_WORD, TypoView, lexicon, typo_view
 
@@ -61,7 +61,8 @@ class DoubledCharacter(Rule):
         one, `风灾灾损`), or the first ending one that is more than its parts
         (`达到目的的手段`, `现在在台北`; but not `这是是`) or a word in 了
         (`高兴得不得了了`); another character before a line break (what
-        follows it is not known).
+        follows it is not known), or on a line without a clause mark (a
+        table's header cells run together, `公允价值值比例`).
     """
     fix_safety = """
         The fix deletes the second character. It is safe for function words
@@ -133,7 +134,8 @@ def _judge(view: TypoView, start: int) -> str | None:
     Any other character is reduplicated freely (`说说`, `一首首`, `大大`), so
     it is a slip only where the first one ends a word and the second one,
     which rarely stands alone, starts none, not even a rare one (`积极极`;
-    but `风灾灾损`), and is not the last before a line break."""
+    but `风灾灾损`), and is not the last before a line break, on a line of
+    prose (not a table's cells run together, `公允价值值比例`)."""
     lex, text = lexicon(), view.text
     char = text[start]
     cost = lex.cost(char * 2)
@@ -148,6 +150,7 @@ def _judge(view: TypoView, start: int) -> str | None:
             and text[start - 1 : start] != "一"
             and lex.char_cost(char) > STANDS_ALONE
             and text[start + 2 : start + 3] != "\n"  # what follows the break is unknown (`控制制␤度`)
+            and has_clause_mark(_line(text, start))  # not a table's cells run together (`公允价值值比例`)
             and not any(cost <= KNOWN_WORD for _, cost in view.words_from(start + 1))
         )
         return _SLIP if slip else None
@@ -161,6 +164,12 @@ def _judge(view: TypoView, start: int) -> str | None:
     if tag in _NOUN_LIKE:
         return None
     return _SLIP if tag in _VERB_OR_ADJECTIVE else _AMBIGUOUS
+
+
+def _line(text: str, offset: int) -> str:
+    """The line around ``offset``."""
+    end = text.find("\n", offset)
+    return text[text.rfind("\n", 0, offset) + 1 : end if end != -1 else len(text)]
 
 
 def _in_longer_word(view: TypoView, start: int) -> bool:
