@@ -21,7 +21,7 @@ from pathlib import Path
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 #: Characters of context shown on either side of a finding.
-CONTEXT = 18
+CONTEXT = 16
 
 
 def write_set(path: Path, folder: Path) -> dict[str, tuple[str, str]]:
