@@ -102,6 +102,24 @@ def test_parquet_nan_and_infinity_are_written_to_json_lines_as_null(workdir):
     assert [(row["id"], row["x"]) for row in rows] == [(1, None), (2, None)]
 
 
+def test_parquet_strings_that_are_not_utf8_are_bad_records(workdir):
+    def strings(*values: bytes):
+        return pa.array(values, type=pa.binary()).view(pa.string())  # Arrow writes them unchecked
+
+    texts = strings(GOOD[0]["text"].encode(), b"\xff\xfe broken", GOOD[1]["text"].encode(), GOOD[2]["text"].encode())
+    titles = strings(b"a", b"b", b"\xc3(", b"d")
+    pq.write_table(pa.table({"id": [1, 2, 3, 4], "title": titles, "text": texts}), workdir / "in.parquet")
+    result = wenlint(
+        "scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.jsonl"), "--workers", "2", cwd=workdir
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        f"error: {workdir / 'in.parquet'}:2: field 'text' holds bytes that are not UTF-8",
+        f"error: {workdir / 'in.parquet'}:3: field 'title' holds bytes that are not UTF-8",
+    ]
+    assert [row["id"] for row in strict((workdir / "out.jsonl").read_text("utf-8"))] == [1, 4]
+
+
 def test_a_record_parquet_cannot_hold_is_a_bad_record(workdir):
     source = workdir / "in.jsonl"
     source.write_bytes(line(GOOD[0]) + line({"id": "big", "text": "x", "n": 2**70}) + line(GOOD[1]))
@@ -158,6 +176,16 @@ def test_a_truncated_or_corrupt_zstd_shard_is_a_shard_error(workdir, name, cut, 
     assert result.stderr.decode() == f"error: {corpus / name}: cannot read: {message}\n"
     assert not (workdir / "out" / name).exists()
     assert strict((workdir / "out" / "ok.jsonl").read_text("utf-8"))[0]["id"] == "g0"
+
+
+def test_a_truncated_parquet_shard_is_named_once(workdir):
+    pq.write_table(pa.table({"id": ["g0"], "text": [GOOD[0]["text"]]}), workdir / "in.parquet")
+    whole = (workdir / "in.parquet").read_bytes()
+    (workdir / "in.parquet").write_bytes(whole[: len(whole) // 2])
+    result = wenlint("scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.parquet"), cwd=workdir)
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(f"error: {workdir / 'in.parquet'}: not a readable Parquet file: ")
+    assert result.stderr.decode().count("\n") == 1
 
 
 def test_a_zstd_shard_of_several_frames_is_read_whole(workdir):

@@ -48,6 +48,11 @@ class ShardError(WenlintError):
     """A shard (or the output) cannot be used; the message is one line."""
 
 
+def one_line(error: Exception) -> str:
+    """An exception's message on one line (Arrow's may span several)."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 @dataclass(frozen=True)
 class Format:
     kind: str  # "jsonl" or "parquet"
@@ -291,7 +296,7 @@ def _parquet_batches(path: Path) -> Iterator[Batch]:
     try:
         handle = parquet.ParquetFile(path)
     except (pa.ArrowException, OSError) as error:
-        raise ShardError(f"{path}: not a readable Parquet file: {error}") from None
+        raise ShardError(f"not a readable Parquet file: {one_line(error)}") from None
     meta = handle.metadata
     per_row = max(
         1, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)) // max(1, meta.num_rows)
@@ -299,7 +304,14 @@ def _parquet_batches(path: Path) -> Iterator[Batch]:
     rows = max(1, min(BATCH_RECORDS, BATCH_BYTES // per_row))
     size = path.stat().st_size
     first = 1
-    for record_batch in handle.iter_batches(batch_size=rows):
+    batches = handle.iter_batches(batch_size=rows)
+    while True:
+        try:
+            record_batch = next(batches, None)
+        except (pa.ArrowException, OSError) as error:  # a damaged row group
+            raise ShardError(f"cannot read: {one_line(error)}") from None
+        if record_batch is None:
+            return
         table = pa.Table.from_batches([record_batch])
         first += table.num_rows
         yield Batch("table", table, first - table.num_rows, size * (first - 1) // max(1, meta.num_rows))
@@ -357,7 +369,9 @@ class ShardWriter:
             try:
                 payload = payload.cast(self._parquet.schema)
             except (ValueError, TypeError, NotImplementedError) as error:
-                raise ShardError(f"{self.path}: records do not fit the shard's Parquet schema: {error}") from None
+                raise ShardError(
+                    f"{self.path}: records do not fit the shard's Parquet schema: {one_line(error)}"
+                ) from None
         self._parquet.write_table(payload)
 
     def _parquet_writer(self, schema: Any) -> Any:

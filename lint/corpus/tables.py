@@ -27,7 +27,7 @@ from wenlint.corpus.batch import (
     shown_id,
 )
 from wenlint.corpus.schema import wenlint_type
-from wenlint.corpus.shards import ShardError
+from wenlint.corpus.shards import ShardError, one_line
 from wenlint.shardrule import count_batch
 
 
@@ -45,11 +45,11 @@ def records_table(rows: list[tuple[int, dict]], letters: tuple[str, ...], job: S
             _rows_table([row], letters, job)
             good.append(row)
         except _ARROW_ERRORS as error:
-            errors.append((number, "not a Parquet row", f"cannot be a Parquet row: {_one_line(error)}"))
+            errors.append((number, "not a Parquet row", f"cannot be a Parquet row: {one_line(error)}"))
     try:
         return _rows_table(good, letters, job), errors
     except _ARROW_ERRORS as error:
-        raise ShardError(f"records do not fit one Parquet schema: {_one_line(error)}") from None
+        raise ShardError(f"records do not fit one Parquet schema: {one_line(error)}") from None
 
 
 def _rows_table(rows: list[dict], letters: tuple[str, ...], job: ScanJob):
@@ -60,10 +60,6 @@ def _rows_table(rows: list[dict], letters: tuple[str, ...], job: ScanJob):
     table = pa.Table.from_struct_array(pa.array(records)) if records else pa.table({})
     results = pa.array([row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix))
     return table.append_column("wenlint", results)
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
 
 
 def column_values(table, dotted: str) -> list[Any]:
@@ -77,15 +73,53 @@ def column_values(table, dotted: str) -> list[Any]:
     return [get_field(value, rest) for value in values]
 
 
-def texts_of_table(table, job: ScanJob) -> list[str | RecordError]:
-    """The text of every row, or the RecordError that row has."""
-    texts: list[str | RecordError] = []
-    for value in column_values(table, job.text_field):
-        try:
-            texts.append(checked_text(value, job))
-        except RecordError as error:
-            texts.append(error)
-    return texts
+def texts_of_table(table, job: ScanJob, broken: dict[int, RecordError] | None = None) -> list[str | RecordError]:
+    """The text of every row, or the RecordError that row has (``broken``: see :func:`broken_rows`)."""
+
+    def texts(clean) -> list[str | RecordError]:
+        found: list[str | RecordError] = []
+        for value in column_values(clean, job.text_field):
+            try:
+                found.append(checked_text(value, job))
+            except RecordError as error:
+                found.append(error)
+        return found
+
+    return _per_row(table, broken_rows(table) if broken is None else broken, texts)
+
+
+def broken_rows(table) -> dict[int, RecordError]:
+    """Row index → what is wrong, for the rows Arrow holds but cannot give
+    as Python values: strings that are not UTF-8 (Arrow reads Parquet
+    without checking them). Usually none, found by one check of the table."""
+    import pyarrow as pa
+
+    try:
+        table.validate(full=True)
+        return {}
+    except pa.ArrowInvalid:
+        pass
+    broken = {}
+    for index in range(table.num_rows):
+        row = table.slice(index, 1)
+        for name in row.column_names:
+            try:
+                row.column(name).validate(full=True)
+            except pa.ArrowInvalid as error:
+                broken[index] = (
+                    RecordError("not UTF-8", f"field '{name}' holds bytes that are not UTF-8")
+                    if "UTF8" in str(error)
+                    else RecordError("damaged row", f"field '{name}' is damaged: {one_line(error)}")
+                )
+                break
+    return broken
+
+
+def _per_row(table, broken: dict[int, RecordError], values_of) -> list[Any]:
+    """``values_of(table)``, each broken row's value being its RecordError (the others taken one by one)."""
+    if not broken:
+        return values_of(table)
+    return [broken[i] if i in broken else values_of(table.slice(i, 1))[0] for i in range(table.num_rows)]
 
 
 #: What pyarrow raises on a Python value it cannot convert (ArrowException is a ValueError or TypeError).
@@ -119,11 +153,14 @@ def annotate_table(table, setup: Setup):
     job = setup.job
     if "wenlint" in table.column_names:
         table = table.drop_columns(["wenlint"])
-    ids = column_values(table, job.id_field) if job.id_field else [None] * table.num_rows
+    broken = broken_rows(table)
+    ids = [None] * table.num_rows
+    if job.id_field:
+        ids = _per_row(table, broken, lambda clean: column_values(clean, job.id_field))
     results: list[dict | None] = []
     helpers: list[dict] = []
-    for text, record_id in zip(texts_of_table(table, job), ids):
-        record_id = shown_id(record_id)
+    for text, record_id in zip(texts_of_table(table, job, broken), ids):
+        record_id = None if isinstance(record_id, RecordError) else shown_id(record_id)
         if isinstance(text, RecordError):
             results.append(None)
             helpers.append({"id": record_id, "kind": text.kind, "error": str(text)})
