@@ -295,6 +295,19 @@ def test_ctrl_c_stops_a_check_without_workers(tmp_path, hazards):
     assert err.decode().splitlines() == ["interrupted: 0 of 1 files checked, the rest not"]
 
 
+def test_standard_input_beside_files_checked_in_workers_is_read_by_the_command(tmp_path, hazards):
+    _documents(tmp_path / "docs", {}, count=2)
+    run = subprocess.run(
+        _command("check", "-", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise"),
+        input="标准输入,好的。\n".encode(),
+        capture_output=True,
+        env=hazards,
+        timeout=120,
+    )
+    assert run.returncode == 1, run.stderr.decode()
+    assert run.stdout.decode().startswith("-:1:5: M001 ")
+
+
 def test_a_parallel_threshold_that_is_not_a_number_is_one_error_line(tmp_path, monkeypatch, capsys):
     from wenlint.cli import main
 
