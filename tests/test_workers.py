@@ -295,6 +295,7 @@ def test_ctrl_c_stops_a_check_without_workers(tmp_path, hazards):
     assert err.decode().splitlines() == ["interrupted: 0 of 1 files checked, the rest not"]
 
 
+@pytest.mark.slow
 def test_standard_input_beside_files_checked_in_workers_is_read_by_the_command(tmp_path, hazards):
     _documents(tmp_path / "docs", {}, count=2)
     run = subprocess.run(
