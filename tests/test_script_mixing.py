@@ -268,3 +268,24 @@ def test_run_converted_with_its_clause_as_with_its_line():
     assert [(d.start, d.fix.edits[0].content) for d in found] == [(21, "係"), (31, "認")]
     assert [d.fix.edits[0].content for d in found] == [whole[d.start : d.end] for d in found]
     assert converter("s2t").convert("系") == "系"
+
+
+def test_a_clause_of_many_runs_is_searched_for_once(monkeypatch):
+    """Thousands of Traditional runs in one clause with no break (GBK read
+    as UTF-8 gives such text): the clause is found once, not once per run."""
+    import wenlint_rules.script.script_mixing as script_mixing
+
+    searches = []
+
+    class Counted:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, *args):
+            searches.append(args[1:])
+            return self.pattern.search(*args)
+
+    monkeypatch.setattr(script_mixing, "_CLAUSE_BREAK_BEFORE", Counted(script_mixing._CLAUSE_BREAK_BEFORE))
+    text = "我们的工作。" + "这是我们的一个会议" * 300 + "這是" * 1000 + "。"
+    assert findings(text, "M002", script="simplified") == ["這"] * 1000
+    assert len(searches) == 1

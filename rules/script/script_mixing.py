@@ -125,6 +125,7 @@ class ScriptMixing(Rule):
             runs = [(target, run) for run in _runs(doc, wrong, target, _damage(doc.text))]
         found = []
         conversions: dict[tuple[str, int], str] = {}
+        clauses = _Clauses(doc.text)
         regional = None
         for target, (start, end) in runs:
             if target == "auto-traditional":
@@ -133,7 +134,7 @@ class ScriptMixing(Rule):
                 config, target = regional, "traditional"
             else:
                 config = _CONFIG[target]
-            replacement = _convert_run(doc, start, end, config, conversions)
+            replacement = _convert_run(doc, clauses.around(start, end), start, end, config, conversions)
             if replacement is None:
                 continue  # the target standard itself writes it this way
             run = doc.text[start:end]
@@ -227,8 +228,26 @@ def _damage(text: str):
     return damaged
 
 
-def _convert_run(doc: Document, start: int, end: int, config: str, cache: dict) -> str | None:
-    """The run converted with ``config`` in the context of its clause, or
+class _Clauses:
+    """The clause around a run. Runs come in text order, so the last clause
+    found is tried first: a clause holding thousands of runs is searched
+    for once, not once per run."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last = (0, -1)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        clause_start, clause_end = self.last
+        if not (clause_start <= start and end <= clause_end):
+            before = _CLAUSE_BREAK_BEFORE.search(self.text, 0, start)
+            after = _CLAUSE_BREAK.search(self.text, end)
+            self.last = (before.end() if before else 0, after.start() if after else len(self.text))
+        return self.last
+
+
+def _convert_run(doc: Document, clause: tuple[int, int], start: int, end: int, config: str, cache: dict) -> str | None:
+    """The run converted with ``config`` in the context of its ``clause``, or
     None when that conversion leaves it unchanged. No OpenCC phrase spans a
     clause break (tests/test_script_mixing.py checks the dictionaries), so
     this converts the run as converting its whole line would.
@@ -240,9 +259,7 @@ def _convert_run(doc: Document, start: int, end: int, config: str, cache: dict) 
     """
     text = doc.text
     original = text[start:end]
-    before = _CLAUSE_BREAK_BEFORE.search(text, 0, start)
-    after = _CLAUSE_BREAK.search(text, end)
-    clause_start, clause_end = before.end() if before else 0, after.start() if after else len(text)
+    clause_start, clause_end = clause
     key = (config, clause_start)
     if key not in cache:
         whole = doc.script.converted(_OTHER[config])  # the other conversion of the whole text
