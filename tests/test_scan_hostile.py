@@ -230,6 +230,23 @@ def test_planted_symlinks_at_the_old_temporary_names_are_not_followed(workdir, w
     ]  # the planted links, left alone; nothing of the run's own left behind
 
 
+@pytest.mark.parametrize("name", ["a.jsonl", ".a.jsonl.wenlint-stats.json"])
+def test_a_symlink_planted_where_the_output_goes_is_refused(workdir, name):
+    source = workdir / "a.jsonl"
+    source.write_bytes(line(GOOD[0]))
+    (workdir / "out").mkdir()
+    victim = workdir / "victim.txt"
+    if name.endswith(".json"):
+        victim.write_text("precious", encoding="utf-8")
+    (workdir / "out" / name).symlink_to(victim)  # dangling for the shard: "not finished", so it would be written
+    result = wenlint("scan", str(source), "-o", str(workdir / "out"), "--workers", "1", cwd=workdir)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"error: {source}: {workdir / 'out' / name}: a symbolic link where the output goes; remove it (it is not followed)\n"
+    )
+    assert victim.read_text(encoding="utf-8") == "precious" if name.endswith(".json") else not victim.exists()
+
+
 def test_temporary_files_a_killed_run_left_are_removed(workdir):
     source = workdir / "a.jsonl"
     source.write_bytes(b"".join(line(record) for record in s010_records()))

@@ -32,7 +32,7 @@ from wenlint.config import Settings
 from wenlint.corpus import tables
 from wenlint.corpus.batch import ScanJob, Setup
 from wenlint.corpus.local import finished, shard_corpus_rules, shard_job
-from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path
+from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, refuse_links, stats_path
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
 from wenlint.shardrule import CorpusRule, ShardTally, pack_counts, unpack_counts
@@ -116,6 +116,7 @@ def _scan_shard(
         if rejected is not None:
             _write(annotated, tables.rejected_rows, job, rejected)
         output.parent.mkdir(parents=True, exist_ok=True)  # the statistics are written before the output
+        refuse_links(output)
         write_atomic(stats_path(output), summary.dumps())
         _write(annotated, tables.kept_rows, job, output)
     except (ray.exceptions.RayError, OSError, ValueError) as error:

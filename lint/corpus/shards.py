@@ -320,6 +320,14 @@ def _parquet_batches(path: Path) -> Iterator[Batch]:
 # -- writing ----------------------------------------------------------------------------------
 
 
+def refuse_links(output: Path) -> None:
+    """ShardError when a symbolic link sits where the output shard or its
+    statistics go: renaming over it would write wherever it points."""
+    for target in (output, stats_path(output)):
+        if target.is_symlink():
+            raise ShardError(f"{target}: a symbolic link where the output goes; remove it (it is not followed)")
+
+
 def new_private_file(beside: Path, suffix: str) -> tuple[int, Path]:
     """(descriptor, path) of a new file next to ``beside`` named
     ``.NAME.XXXXXXXX{suffix}``: made exclusively under an unpredictable name
@@ -340,9 +348,11 @@ class ShardWriter:
     """An output shard being written: a hidden temporary file renamed into
     place by :meth:`commit`. JSON Lines take bytes, Parquet takes Arrow tables.
     The temporary file is made exclusively under an unpredictable name
-    (``mkstemp``), so nothing planted in the output directory can redirect it."""
+    (``mkstemp``), so nothing planted in the output directory can redirect it;
+    a symbolic link where the shard or its statistics go is refused."""
 
     def __init__(self, path: Path) -> None:
+        refuse_links(path)
         self.path = path
         self.format = format_of(path) or Format("jsonl")
         self.fallback_schema: Any = None  # of an empty Parquet shard: the first empty batch's
