@@ -99,8 +99,13 @@ def fixes(text: str) -> list[tuple[str, str | None]]:
 
 
 def test_function_words_across_a_word_boundary_get_a_safe_fix():
-    text = "我们完成了了任务，看到世界最成功的的基金，我们还在在右侧，这是是关键。"
-    assert fixes(text) == [("了了", "safe"), ("的的", "safe"), ("在在", "safe"), ("是是", "safe")]
+    text = "看到世界最成功的的基金，我们还在在右侧，这是是关键。"
+    assert fixes(text) == [("的的", "safe"), ("在在", "safe"), ("是是", "safe")]
+
+
+def test_a_pair_that_is_also_a_word_is_never_safely_fixed():
+    # 了了 after a verb is likely 了 typed twice, but 了了 is a word too
+    assert fixes("我们完成了了任务，高度重视了了上下功夫。") == [("了了", "unsafe"), ("了了", "unsafe")]
 
 
 def test_a_pair_that_may_be_the_word_it_spells_gets_no_fix():
@@ -113,8 +118,11 @@ def test_cli_fix_keeps_reduplications(tmp_path):
     from conftest import wenlint
 
     target = tmp_path / "a.txt"
-    text = "".join(REDUPLICATIONS) + "我们完成了了任务。\n"
+    text = "\n".join(REDUPLICATIONS) + "\n这是是关键，我们完成了了任务。\n"
     target.write_text(text, encoding="utf-8")
     run = wenlint("check", "--fix", "--select", "T004", "--exit-zero", str(target))
     assert run.returncode == 0, run.stderr
-    assert target.read_text(encoding="utf-8") == text.replace("完成了了", "完成了")
+    assert target.read_text(encoding="utf-8") == text.replace("是是", "是")
+    run = wenlint("check", "--fix", "--unsafe-fixes", "--select", "T004", "--exit-zero", str(target))
+    assert run.returncode == 0, run.stderr
+    assert target.read_text(encoding="utf-8") == text.replace("是是", "是").replace("完成了了", "完成了")

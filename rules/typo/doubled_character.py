@@ -40,9 +40,9 @@ class DoubledCharacter(Rule):
         are reduplicated freely (`说说`, `一首首`, `大大`), so they are flagged
         only where the first one ends a word and the second, rarely standing
         alone, starts none (`积极极`). A function word whose pair is also a
-        word (了了 "clear", 对对, 以以, 于于) is a slip after a verb or an
-        adjective (`完成了了`); elsewhere, save where it is plainly the word,
-        it is flagged without a fix (`他了了一桩心事` may be 了 + 了, or
+        word (了了 "clear", 对对, 以以, 于于) is likely a slip after a verb or
+        an adjective (`完成了了`); elsewhere, save where it is plainly the
+        word, it is flagged without a fix (`他了了一桩心事` may be 了 + 了, or
         `了了`). Traditional text is checked through its Simplified form.
     """
     why = """
@@ -67,8 +67,10 @@ class DoubledCharacter(Rule):
     fix_safety = """
         The fix deletes the second character. It is safe for function words
         (`的 了 是 在 和 与 也 就 都 把 被 对 将 为 从 而 及 或 之 于 以 向 让 给`)
-        doubled across a word boundary, and unsafe for other characters; a
-        pair that may be the word it spells (`他了了一桩心事`) gets no fix.
+        doubled across a word boundary, and unsafe for other characters and
+        for a function word whose pair is also a word the lexicon lists
+        (`完成了了`: never a safe deletion inside 了了); a pair that may be
+        either (`他了了一桩心事`) gets no fix.
     """
     fix = FixAvailability.SOMETIMES
     bad = (
@@ -111,26 +113,30 @@ class DoubledCharacter(Rule):
             if verdict is _AMBIGUOUS:
                 found.append(self.diagnostic(start, end, f"`{char}` typed twice, or the word `{char * 2}`"))
                 continue
-            fix = Fix.replace(start + 1, end, "", safe=match[1] in FUNCTION_WORDS, message=f"write one `{char}`")
+            safe = verdict is _SLIP and match[1] in FUNCTION_WORDS
+            fix = Fix.replace(start + 1, end, "", safe=safe, message=f"write one `{char}`")
             found.append(self.diagnostic(start, end, f"`{char}` typed twice", fix))
         return found
 
 
-_SLIP, _AMBIGUOUS = "slip", "ambiguous"
+#: A slip; a likely slip of a pair that is also a word (`完成了了`: unsafe);
+#: a pair that may be either (no fix).
+_SLIP, _LIKELY, _AMBIGUOUS = "slip", "likely", "ambiguous"
 
 
 def _judge(view: TypoView, start: int) -> str | None:
-    """Whether the pair at ``start`` is a slip, may be one (a function word
-    whose pair is also a word, as 了了 "clear"), or is no slip (None).
+    """Whether the pair at ``start`` is a slip, likely one or maybe one (a
+    function word whose pair is also a word, as 了了 "clear"), or is no slip
+    (None).
 
     No slip: a word of three or more characters holds the pair (`小时了了`,
     `不甚了了`, `对对碰`), or the pair is a common word (`看看`, `常常`). A
     function word is a slip unless a common word holds the second one
     (`的士`, `了解`), or the first one ends a word that is more than the two
     words it is made of (`目的的`, `现在在`; but `这是是`) or a word in 了
-    (`不得了了`); where the pair is also a word, only after a verb or an
-    adjective (`完成了了`), and no slip where it opens a clause (`了了分明`) or
-    follows a noun (`心中了了`); elsewhere it may be either.
+    (`不得了了`); where the pair is also a word, likely after a verb or an
+    adjective (`完成了了`), no slip where it opens a clause (`了了分明`) or
+    follows a noun (`心中了了`), and elsewhere either.
     Any other character is reduplicated freely (`说说`, `一首首`, `大大`), so
     it is a slip only where the first one ends a word and the second one,
     which rarely stands alone, starts none, not even a rare one (`积极极`;
@@ -163,7 +169,7 @@ def _judge(view: TypoView, start: int) -> str | None:
     tag = word_tags().get(text[start - 2 : start], "")[:1]
     if tag in _NOUN_LIKE:
         return None
-    return _SLIP if tag in _VERB_OR_ADJECTIVE else _AMBIGUOUS
+    return _LIKELY if tag in _VERB_OR_ADJECTIVE else _AMBIGUOUS
 
 
 def _line(text: str, offset: int) -> str:
