@@ -321,14 +321,25 @@ def test_a_parallel_threshold_that_is_not_a_number_is_one_error_line(tmp_path, m
 # -- scan --------------------------------------------------------------------------------
 
 
+def _write_records(path: Path, records: list[dict]) -> None:
+    if path.suffix == ".parquet":
+        pyarrow = pytest.importorskip("pyarrow")
+        from pyarrow import parquet
+
+        parquet.write_table(pyarrow.Table.from_pylist(records), path)
+    else:
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+
+
 @pytest.mark.slow
-def test_scan_reports_a_record_that_kills_its_worker_and_writes_the_rest(tmp_path, hazards):
+@pytest.mark.parametrize("kind", ["jsonl", "parquet"])
+def test_scan_reports_a_record_that_kills_its_worker_and_writes_the_rest(tmp_path, hazards, kind):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     records = [{"id": str(n), "text": "自尽标记" if n == 7 else f"第{n}篇,好的。"} for n in range(20)]
-    (corpus / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    _write_records(corpus / f"a.{kind}", records)
     run = subprocess.run(
-        _command("scan", str(corpus), "-o", str(tmp_path / "out"), "--workers", "2", "--no-progress"),
+        _command("scan", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "--no-progress"),
         capture_output=True,
         env=hazards,
         timeout=120,
@@ -337,9 +348,9 @@ def test_scan_reports_a_record_that_kills_its_worker_and_writes_the_rest(tmp_pat
     assert run.returncode == 2, err
     assert "Traceback" not in err
     assert err.splitlines() == [
-        f"error: {corpus / 'a.jsonl'}:8: worker process died (signal 9) while scanning this record"
+        f"error: {corpus / f'a.{kind}'}:8: worker process died (signal 9) while scanning this record"
     ]
-    written = [json.loads(line)["id"] for line in (tmp_path / "out" / "a.jsonl").read_text("utf-8").splitlines()]
+    written = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
     assert written == [str(n) for n in range(20) if n != 7]
     assert "bad records 1" in run.stdout.decode()
 
