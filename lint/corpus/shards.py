@@ -154,6 +154,7 @@ def plan(shards: list[Shard], output: Path, rejected: Path | None) -> Plan:
 
 
 def _refuse_overlap(shards: list[Shard], output: Path, rejected: Path | None) -> None:
+    """ShardError when an output is an input, lies inside one or holds one, or both outputs are one."""
     if rejected is not None and os.path.realpath(rejected) == os.path.realpath(output):
         raise ShardError(f"{rejected}: --rejected and -o name the same place")
     roots = {os.path.realpath(shard.root): shard.root for shard in shards}

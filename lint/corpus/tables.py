@@ -30,6 +30,10 @@ from wenlint.corpus.schema import wenlint_type
 from wenlint.corpus.shards import ShardError, one_line
 from wenlint.shardrule import count_batch
 
+#: What pyarrow raises on a Python value it cannot convert (its own errors
+#: derive from ValueError, TypeError or NotImplementedError).
+_ARROW_ERRORS = (ValueError, TypeError, NotImplementedError, OverflowError, RecursionError)
+
 
 def records_table(rows: list[tuple[int, dict]], letters: tuple[str, ...], job: ScanJob):
     """The rows given as (number, row) as an Arrow table, and the errors of the
@@ -121,9 +125,6 @@ def _per_row(table, broken: dict[int, RecordError], values_of) -> list[Any]:
         return values_of(table)
     return [broken[i] if i in broken else values_of(table.slice(i, 1))[0] for i in range(table.num_rows)]
 
-
-#: What pyarrow raises on a Python value it cannot convert (ArrowException is a ValueError or TypeError).
-_ARROW_ERRORS = (ValueError, TypeError, OverflowError, RecursionError)
 
 #: A column the engines add to annotated tables and never write: what the
 #: summary needs about each row, and the error of a bad row.
