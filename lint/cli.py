@@ -29,30 +29,43 @@ def _error(message: str) -> None:
     sys.stderr.write(f"error: {escape_controls(message)}\n")
 
 
+#: Signals that end a run the way Ctrl-C does, but with cleanups: a kill, a closed terminal.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
 class Terminated(BaseException):
-    """SIGTERM, raised where the program is so that its cleanups run (a
-    fix's temporary file is removed); not an ``Exception``, so no handler
-    of errors takes it for one."""
+    """An ending signal, raised where the program is so that its cleanups
+    run (a fix's temporary file is removed); not an ``Exception``, so no
+    handler of errors takes it for one."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
 
 
 @contextmanager
-def _sigterm_raises() -> Iterator[None]:
-    """While inside, SIGTERM raises :class:`Terminated` (in a forked worker,
-    ``SystemExit``, which ends a worker quietly after its cleanups). Only in
-    the main thread, where Python runs signal handlers."""
+def _ending_signals_raise() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise :class:`Terminated` (in a
+    forked worker, ``SystemExit``, which ends a worker quietly after its
+    cleanups), unless they were ignored. Only in the main thread, where
+    Python runs signal handlers."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     pid = os.getpid()
 
     def raise_terminated(signum: int, frame: object) -> None:
-        raise Terminated if os.getpid() == pid else SystemExit(128 + signum)
+        raise Terminated(signum) if os.getpid() == pid else SystemExit(128 + signum)
 
-    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    previous = {}
+    for signum in ENDING_SIGNALS:
+        if signal.getsignal(signum) != signal.SIG_IGN:  # under nohup, SIGHUP stays ignored
+            previous[signum] = signal.signal(signum, raise_terminated)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Terminated:
-        return 128 + signal.SIGTERM
+    except Terminated as ended:
+        return ended.exit_code
     except BrokenPipeError:  # `wenlint check … | head`: the reader has gone, stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
@@ -85,7 +98,7 @@ def _command(args: argparse.Namespace) -> int:
         return print_rule_table(sys.stdout)
     if args.command == "review":
         return review(args)  # the review app keeps the terminal's signals its own
-    with _sigterm_raises():
+    with _ending_signals_raise():
         return scan(args) if args.command == "scan" else check(args)
 
 

@@ -5,6 +5,7 @@ names are printed with their control characters escaped."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -156,28 +157,54 @@ def _stop_while_writing(process: subprocess.Popen, folder: Path) -> bool:
     return False
 
 
-@pytest.mark.slow
-def test_sigterm_while_a_fix_is_written_removes_the_temporary_file(project):
-    """A real run stopped while its temporary file exists, then sent SIGTERM:
-    it exits 143 and neither a temporary file nor a half-written file remains."""
-    path = project / "big.txt"
-    original = BAD + "今天我们开会。\n" * (24 * 2**20 // 22)  # about 24 MB: a write long enough to catch
+@functools.cache
+def big() -> str:
+    """About 24 MB with one fix: its write lasts long enough to be caught."""
+    return BAD + "今天我们开会。\n" * (24 * 2**20 // 22)
+
+
+def _signal_while_writing(folder: Path, signum: int, ignore: bool = False) -> subprocess.Popen:
+    """A real ``--fix`` of ``folder/big.txt`` sent ``signum`` while its
+    temporary file exists (with the signal ignored from the start if ``ignore``,
+    as under nohup); the finished process."""
+    command = [sys.executable, "-m", "wenlint", "check", "--fix", "--select", "M001", "big.txt"]
     for _ in range(5):
-        path.write_text(original, encoding="utf-8")
-        command = [sys.executable, "-m", "wenlint", "check", "--fix", "--select", "M001", "big.txt"]
-        process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        caught = _stop_while_writing(process, project)
+        (folder / "big.txt").write_text(big(), encoding="utf-8")
+        process = subprocess.Popen(
+            command,
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=(lambda: signal.signal(signum, signal.SIG_IGN)) if ignore else None,
+        )
+        caught = _stop_while_writing(process, folder)
         if caught:
-            os.kill(process.pid, signal.SIGTERM)
+            os.kill(process.pid, signum)
             os.kill(process.pid, signal.SIGCONT)
-        _, stderr = process.communicate(timeout=60)
+        process.communicate(timeout=60)
         if caught:
-            break
-    assert caught, "the run finished every time before its temporary file was seen"
-    assert process.returncode == 128 + signal.SIGTERM, stderr.decode()
-    assert b"Traceback" not in stderr
+            return process
+    pytest.fail("the run finished every time before its temporary file was seen")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_kill_while_a_fix_is_written_removes_the_temporary_file(project, signum):
+    """SIGTERM (or SIGHUP, a closed terminal) while the fixed file is being
+    written: exit 128 + the signal, and neither a temporary file nor a
+    half-written file remains."""
+    process = _signal_while_writing(project, signum)
+    assert process.returncode == 128 + signum
     assert _temporaries(project) == []
-    assert path.read_text(encoding="utf-8") in (original, FIXED + original[len(BAD) :])
+    assert (project / "big.txt").read_text(encoding="utf-8") in (big(), FIXED + big()[len(BAD) :])
+
+
+@pytest.mark.slow
+def test_an_ignored_sighup_stays_ignored(project):
+    """Under nohup a closed terminal does not stop the fix."""
+    process = _signal_while_writing(project, signal.SIGHUP, ignore=True)
+    assert process.returncode == 0
+    assert (project / "big.txt").read_text(encoding="utf-8") == FIXED + big()[len(BAD) :]
 
 
 def run_main(capsys, *args: str) -> tuple[int, str, str]:
