@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from chinese_documents import documents, sentences
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
@@ -194,3 +195,28 @@ def test_the_real_command_keeps_its_contract_in_a_subprocess(named):
     failures = subprocess_failures(*named)
     note("\n".join(failures))
     assert not failures
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [
+        ("check",),
+        ("check", "--output-format", "concise"),
+        ("check", "--output-format", "github"),
+        ("check", "--output-format", "json"),
+        ("check", "--output-format", "sarif"),
+        pytest.param(
+            ("check", "--diff"),
+            marks=pytest.mark.xfail(strict=True, reason="--diff prints the path raw in its ---/+++ header lines"),
+        ),
+    ],
+)
+def test_file_names_with_control_characters_are_printed_escaped(tmp_path, mode):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a\x1b[2Jb\nc.txt").write_text("今天,我们开会。\n", encoding="utf-8")
+    (tmp_path / "d\x1b]0;title\x07.txt").write_bytes(b"\x00\x01binary")
+    code, out, err, _ = run_main([*mode, str(tmp_path)])
+    assert code == 2
+    assert "M001" in out + err
+    assert not any(char in out + err for char in "\x1b\x07\r")
+    assert not any(line.startswith("c.txt") for line in (out + err).splitlines())
