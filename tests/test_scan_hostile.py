@@ -30,6 +30,11 @@ def line(record: dict) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode() + b"\n"
 
 
+def scan(*args: str, cwd: Path):
+    """``wenlint scan ARGS`` with one cheap rule unless ARGS select others (the rules are not what is tested)."""
+    return wenlint("scan", *args, *([] if "--select" in args else ["--select", "M001"]), cwd=cwd)
+
+
 def strict(text: str) -> list[dict]:
     """Every line of ``text`` parsed as strict JSON (NaN, Infinity refused)."""
 
@@ -62,7 +67,7 @@ def test_records_too_deep_too_long_or_not_strict_json_are_bad_records(workdir, w
         + b'{"id": "huge", "text": "x", "n": 1e999}\n'
         + line(GOOD[2])
     )  # fmt: skip
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), "--workers", workers, cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out.jsonl"), "--workers", workers, cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
         f"error: {source}:2: nested too deeply to read",
@@ -86,7 +91,7 @@ def test_odd_ids_and_a_byte_order_mark_leave_the_summary_readable(workdir):
         + b"\n"
         + line({"id": "长" * 5000, "text": GOOD[1]["text"]})
     )
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
     assert result.returncode == 0, result.stderr
     summary = json.loads((workdir / "out.jsonl.summary.json").read_text("utf-8"))
     assert sorted(entry["id"] for entry in summary["worst_documents"]) == ["\\ud800", "长" * 199 + "…"]
@@ -96,7 +101,7 @@ def test_odd_ids_and_a_byte_order_mark_leave_the_summary_readable(workdir):
 def test_parquet_nan_and_infinity_are_written_to_json_lines_as_null(workdir):
     table = pa.table({"id": [1, 2], "text": [GOOD[0]["text"], GOOD[1]["text"]], "x": [float("nan"), float("-inf")]})
     pq.write_table(table, workdir / "in.parquet")
-    result = wenlint("scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    result = scan(str(workdir / "in.parquet"), "-o", str(workdir / "out.jsonl"), cwd=workdir)
     assert result.returncode == 0, result.stderr
     rows = strict((workdir / "out.jsonl").read_text("utf-8"))
     assert [(row["id"], row["x"]) for row in rows] == [(1, None), (2, None)]
@@ -123,7 +128,7 @@ def test_parquet_strings_that_are_not_utf8_are_bad_records(workdir):
 def test_a_record_parquet_cannot_hold_is_a_bad_record(workdir):
     source = workdir / "in.jsonl"
     source.write_bytes(line(GOOD[0]) + line({"id": "big", "text": "x", "n": 2**70}) + line(GOOD[1]))
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.parquet"), cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out.parquet"), cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode() == (
         f"error: {source}:2: cannot be a Parquet row: Python int too large to convert to C long\n"
@@ -134,7 +139,7 @@ def test_a_record_parquet_cannot_hold_is_a_bad_record(workdir):
 def test_parquet_output_keeps_fields_the_first_record_of_a_batch_lacks(workdir):
     source = workdir / "in.jsonl"
     source.write_bytes(line(GOOD[0]) + line({**GOOD[1], "extra": {"tags": ["a"]}}))
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.parquet"), cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out.parquet"), cwd=workdir)
     assert result.returncode == 0, result.stderr
     assert pq.read_table(workdir / "out.parquet").column("extra").to_pylist() == [None, {"tags": ["a"]}]
 
@@ -142,7 +147,7 @@ def test_parquet_output_keeps_fields_the_first_record_of_a_batch_lacks(workdir):
 def test_records_of_one_batch_that_fit_no_one_parquet_schema_are_a_shard_error(workdir):
     source = workdir / "in.jsonl"
     source.write_bytes(line({**GOOD[0], "n": 1}) + line({**GOOD[1], "n": "one"}))
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.parquet"), "--workers", "2", cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out.parquet"), "--workers", "2", cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode() == (
         f"error: {source}: records do not fit one Parquet schema: "
@@ -171,7 +176,7 @@ def test_a_truncated_or_corrupt_zstd_shard_is_a_shard_error(workdir, name, cut, 
     corpus.mkdir()
     (corpus / name).write_bytes(cut(zstd(b"".join(line(record) for record in GOOD * 200))))
     (corpus / "ok.jsonl").write_bytes(line(GOOD[0]))
-    result = wenlint("scan", str(corpus), "-o", str(workdir / "out"), "--workers", "1", cwd=workdir)
+    result = scan(str(corpus), "-o", str(workdir / "out"), "--workers", "1", cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode() == f"error: {corpus / name}: cannot read: {message}\n"
     assert not (workdir / "out" / name).exists()
@@ -182,7 +187,7 @@ def test_a_truncated_parquet_shard_is_named_once(workdir):
     pq.write_table(pa.table({"id": ["g0"], "text": [GOOD[0]["text"]]}), workdir / "in.parquet")
     whole = (workdir / "in.parquet").read_bytes()
     (workdir / "in.parquet").write_bytes(whole[: len(whole) // 2])
-    result = wenlint("scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.parquet"), cwd=workdir)
+    result = scan(str(workdir / "in.parquet"), "-o", str(workdir / "out.parquet"), cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode().startswith(f"error: {workdir / 'in.parquet'}: not a readable Parquet file: ")
     assert result.stderr.decode().count("\n") == 1
@@ -191,7 +196,7 @@ def test_a_truncated_parquet_shard_is_named_once(workdir):
 def test_a_zstd_shard_of_several_frames_is_read_whole(workdir):
     source = workdir / "frames.jsonl.zst"
     source.write_bytes(b"".join(zstd(line(record)) for record in GOOD))
-    result = wenlint("scan", str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
     assert result.returncode == 0, result.stderr
     assert [row["id"] for row in strict((workdir / "out.jsonl").read_text("utf-8"))] == ["g0", "g1", "g2"]
 
@@ -218,7 +223,7 @@ def test_planted_symlinks_at_the_old_temporary_names_are_not_followed(workdir, w
     victim.write_text("precious", encoding="utf-8")
     for name in (".a.jsonl.wenlint-tmp", ".a.jsonl.wenlint-context"):
         (out / name).symlink_to(victim)
-    result = wenlint("scan", str(source), "-o", str(out), "--select", "S010", "--workers", workers, cwd=workdir)
+    result = scan(str(source), "-o", str(out), "--select", "S010", "--workers", workers, cwd=workdir)
     assert result.returncode == 0, result.stderr
     assert victim.read_text(encoding="utf-8") == "precious"
     rows = strict((out / "a.jsonl").read_text("utf-8"))
@@ -239,7 +244,7 @@ def test_a_symlink_planted_where_the_output_goes_is_refused(workdir, name):
     if name.endswith(".json"):
         victim.write_text("precious", encoding="utf-8")
     (workdir / "out" / name).symlink_to(victim)  # dangling for the shard: "not finished", so it would be written
-    result = wenlint("scan", str(source), "-o", str(workdir / "out"), "--workers", "1", cwd=workdir)
+    result = scan(str(source), "-o", str(workdir / "out"), "--workers", "1", cwd=workdir)
     assert result.returncode == 2
     assert result.stderr.decode() == (
         f"error: {source}: {workdir / 'out' / name}: a symbolic link where the output goes; remove it (it is not followed)\n"
@@ -256,7 +261,7 @@ def test_temporary_files_a_killed_run_left_are_removed(workdir):
     kept = [out / ".a.jsonl.gz.k1ll3d_0.wenlint-tmp", out / "a.jsonl.k1ll3d_0.wenlint-tmp"]  # not ours
     for path in left + kept:
         path.write_bytes(b"partial")
-    result = wenlint("scan", str(source), "-o", str(out), "--select", "S010", "--workers", "2", cwd=workdir)
+    result = scan(str(source), "-o", str(out), "--select", "S010", "--workers", "2", cwd=workdir)
     assert result.returncode == 0, result.stderr
     assert [path.exists() for path in left + kept] == [False, False, True, True]
 
@@ -302,7 +307,7 @@ def test_an_output_overlapping_the_input_is_refused(workdir, inputs, output, mes
     for name in ("a.jsonl", "sub/b.jsonl"):
         (workdir / "in" / name).write_bytes(line(GOOD[0]))
     before = sorted(os.walk(workdir))
-    result = wenlint("scan", str(workdir / inputs), "-o", str(workdir / output), cwd=workdir)
+    result = scan(str(workdir / inputs), "-o", str(workdir / output), cwd=workdir)
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode() == "error: " + message.format(w=workdir) + "\n"
     assert sorted(os.walk(workdir)) == before
@@ -310,5 +315,5 @@ def test_an_output_overlapping_the_input_is_refused(workdir, inputs, output, mes
 
 def test_rejected_rows_cannot_go_where_the_kept_ones_do(workdir):
     (workdir / "a.jsonl").write_bytes(line(GOOD[0]))
-    result = wenlint("scan", "a.jsonl", "-o", "x.jsonl", "--min-score", "50", "--rejected", "x.jsonl", cwd=workdir)
+    result = scan("a.jsonl", "-o", "x.jsonl", "--min-score", "50", "--rejected", "x.jsonl", cwd=workdir)
     assert (result.returncode, result.stderr.decode()) == (2, "error: x.jsonl: --rejected and -o name the same place\n")
