@@ -159,6 +159,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with open_regular(path) as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte 0x{error.object[error.start]:02x} at offset {error.start})"
+        ) from None
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
 

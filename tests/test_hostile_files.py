@@ -275,3 +275,10 @@ def test_fix_without_the_right_to_chown_rewrites_in_place_keeping_the_owner(proj
     assert (info.st_uid, info.st_gid, info.st_ino, info.st_mode & 0o777) == (1234, 2345, inode, 0o666)
     assert path.read_text(encoding="utf-8") == FIXED
     assert [name for name in os.listdir(project) if name.endswith(".wenlint-tmp")] == []
+
+
+def test_a_config_file_that_is_not_utf8_is_one_error(project):
+    (project / "wenlint.toml").write_bytes(b'select = ["\xff"]\n')
+    result = check("good.txt", cwd=project)
+    assert result.returncode == 2
+    assert error_lines(result) == [f"error: {project / 'wenlint.toml'}: not UTF-8 (byte 0xff at offset 11)"]
