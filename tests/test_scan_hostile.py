@@ -193,6 +193,17 @@ def test_a_truncated_parquet_shard_is_named_once(workdir):
     assert result.stderr.decode().count("\n") == 1
 
 
+def test_a_damaged_gzip_shard_is_a_shard_error(workdir):
+    source = workdir / "in.jsonl.gz"
+    source.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + b"\xff" * 20)  # a gzip header, then no deflate
+    result = scan(str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode()
+        == f"error: {source}: cannot read: Error -3 while decompressing data: invalid block type\n"
+    )
+
+
 def test_a_zstd_shard_of_several_frames_is_read_whole(workdir):
     source = workdir / "frames.jsonl.zst"
     source.write_bytes(b"".join(zstd(line(record)) for record in GOOD))

@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,18 +257,21 @@ def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[
         lines: list[tuple[int, bytes | Oversize]] = []
         size = 0
         first = 1
-        for number, line in enumerate(_lines(stream, limit), 1):
-            if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
-                line = line[len(codecs.BOM_UTF8) :]  # a byte-order mark some editors write: not part of the record
-            if isinstance(line, bytes) and not line.strip():
-                continue
-            if not lines:
-                first = number
-            lines.append((number, line))
-            size += line.size if isinstance(line, Oversize) else len(line)
-            if size >= BATCH_BYTES or len(lines) >= BATCH_RECORDS:
-                yield Batch("lines", lines, first, raw.tell())
-                lines, size = [], 0
+        try:
+            for number, line in enumerate(_lines(stream, limit), 1):
+                if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8) :]  # a byte-order mark some editors write: not part of the record
+                if isinstance(line, bytes) and not line.strip():
+                    continue
+                if not lines:
+                    first = number
+                lines.append((number, line))
+                size += line.size if isinstance(line, Oversize) else len(line)
+                if size >= BATCH_BYTES or len(lines) >= BATCH_RECORDS:
+                    yield Batch("lines", lines, first, raw.tell())
+                    lines, size = [], 0
+        except zlib.error as error:  # a damaged .gz (a cut one raises EOFError)
+            raise ShardError(f"cannot read: {error}") from None
         if lines:
             yield Batch("lines", lines, first, raw.tell())
 
