@@ -14,7 +14,7 @@ from conftest import wenlint
 
 from wenlint import pipeline
 from wenlint.config import load_settings
-from wenlint.corpus.batch import write_context
+from wenlint.corpus.batch import RecordError, dump_row, write_context
 from wenlint.shardrule import ShardTally, corpus_rules, unpack_views
 
 pa = pytest.importorskip("pyarrow", reason="the Parquet tests need wenlint[parquet]")
@@ -96,6 +96,16 @@ def test_odd_ids_and_a_byte_order_mark_leave_the_summary_readable(workdir):
     summary = json.loads((workdir / "out.jsonl.summary.json").read_text("utf-8"))
     assert sorted(entry["id"] for entry in summary["worst_documents"]) == ["\\ud800", "长" * 199 + "…"]
     assert [row["id"] for row in strict((workdir / "out.jsonl").read_text("utf-8"))] == ["\ud800", "长" * 5000]
+
+
+def test_a_row_that_cannot_be_strict_json_is_a_record_error():
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    for row, message in [({"n": deep}, "nested too deeply to write"), ({"n": [1.0, float("nan")]}, "holds NaN")]:
+        with pytest.raises(RecordError, match=message):
+            dump_row(row)
+    assert dump_row({"t": "\ud800"}) == b'{"t": "\\ud800"}\n'  # unpaired surrogates escaped, not an error
 
 
 def test_parquet_nan_and_infinity_are_written_to_json_lines_as_null(workdir):
