@@ -178,9 +178,12 @@ class SpaceInChinese(Rule):
                     found.append(
                         self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
                     )
-        units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
-        if self.settings["units"] and units and not spaces_numbers(doc):
-            found += [self._finding(m.start(), f"space between a number and its unit `{text[m.end()]}`") for m in units]
+        if self.settings["units"]:
+            units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
+            if units and not spaces_numbers(doc):
+                found += [
+                    self._finding(m.start(), f"space between a number and its unit `{text[m.end()]}`") for m in units
+                ]
         return sorted(found, key=lambda d: d.start)
 
     def _finding(self, space: int, message: str, safe: bool = True) -> Diagnostic:
