@@ -144,6 +144,8 @@ def test_a_record_parquet_cannot_hold_is_a_bad_record(workdir):
         f"error: {source}:2: cannot be a Parquet row: Python int too large to convert to C long\n"
     )
     assert pq.read_table(workdir / "out.parquet").column("id").to_pylist() == ["g0", "g1"]
+    summary = json.loads((workdir / "out.parquet.summary.json").read_text("utf-8"))
+    assert (summary["documents"], summary["bad_records_by_kind"]) == (2, {"not a Parquet row": 1})
 
 
 def test_parquet_output_keeps_fields_the_first_record_of_a_batch_lacks(workdir):
