@@ -19,6 +19,8 @@ from wenlint.storage import open_regular
 
 CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md")
+#: The largest ``max-file-size-mb`` accepted (1 TiB): a sanity bound, far above what fits in memory.
+MAX_FILE_SIZE_MB = 2**20
 
 
 class ConfigError(WenlintError):
@@ -206,8 +208,8 @@ def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
                 raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
             values["respect_gitignore"] = value
         elif key == "max-file-size-mb":
-            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise ConfigError(f"{where}: 'max-file-size-mb' must be a positive integer")
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_FILE_SIZE_MB:
+                raise ConfigError(f"{where}: 'max-file-size-mb' must be a positive integer up to {MAX_FILE_SIZE_MB}")
             values["max_file_size_mb"] = value
         elif key == "per-file-ignores":
             if not isinstance(value, dict):

@@ -34,7 +34,9 @@ def read_document(path: str, max_bytes: int) -> Document:
                 size = os.fstat(handle.fileno()).st_size
                 if size > max_bytes:
                     raise _too_large(max_bytes, size)
-                data = handle.read(max_bytes + 1)
+                data = handle.read(size + 1)  # a buffer of the file's size, not of the limit
+                if len(data) > size:  # grown since, or a /proc file that says 0: read on, to the limit
+                    data += handle.read(max_bytes + 1 - len(data))
         except NotRegularFile:
             raise InputError("not a regular file") from None
         except OSError as error:

@@ -282,3 +282,19 @@ def test_a_config_file_that_is_not_utf8_is_one_error(project):
     result = check("good.txt", cwd=project)
     assert result.returncode == 2
     assert error_lines(result) == [f"error: {project / 'wenlint.toml'}: not UTF-8 (byte 0xff at offset 11)"]
+
+
+def test_a_size_limit_too_large_to_use_is_one_error(project):
+    (project / "wenlint.toml").write_text("max-file-size-mb = 99999999999999999999\n", encoding="utf-8")
+    result = check("good.txt", cwd=project)
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert line.endswith("'max-file-size-mb' must be a positive integer up to 1048576")
+
+
+def test_a_file_that_grows_while_read_is_read_to_the_limit(project):
+    """A /proc file says it is empty and is not: it is read to its end (or the limit)."""
+    result = check("/proc/self/status", "--select", "E006", "--output-format", "json", cwd=project)
+    assert result.returncode == 1, result.stderr.decode()
+    lines = [finding["location"]["line"] for finding in json.loads(result.stdout)]
+    assert lines and min(lines) > 1  # a tab ending a line further down: the file was read past its stated size
