@@ -1,7 +1,8 @@
 """Hostile files and names: FIFOs, sockets and devices are skipped without
-blocking; a NUL anywhere means binary; ``--fix`` keeps a file's owner,
-leaves read-only files alone and leaves no temporary file behind; file
-names are printed with their control characters escaped."""
+blocking; a NUL anywhere means binary; a bad config is one error line;
+``--fix`` keeps a file's owner and group, leaves read-only files alone and
+leaves no temporary file behind, even when killed; file names are printed
+with their control characters escaped."""
 
 from __future__ import annotations
 
