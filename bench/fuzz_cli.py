@@ -2,8 +2,9 @@
 
 Each generated file (random bytes, hostile Unicode in eight encodings,
 generated Markdown and plain text; at most 4 KB) goes through ``wenlint
-check``, ``--output-format json``, ``--diff`` and ``--fix`` in this process,
-and ``--subprocess N`` of them through the real command as well. Failures
+check``, ``--output-format json``, ``--diff`` and ``--fix`` (json and
+``--fix`` also from standard input) in this process, and ``--subprocess N``
+of them through the real command as well. Failures
 (an exception escaping main, a traceback, an exit code outside 0–2, JSON
 that does not parse strictly, a run over the hang guard) are counted by
 kind, with the shortest input of each; the slowest run is reported.
@@ -70,7 +71,7 @@ def main() -> None:
     started = time.monotonic()
     check()
     seconds = time.monotonic() - started
-    print(f"{checked} inputs × 4 modes ({min(checked, args.subprocess)} also in a subprocess) in {seconds:.0f} s")
+    print(f"{checked} inputs × 6 runs ({min(checked, args.subprocess)} also in a subprocess) in {seconds:.0f} s")
     print(f"slowest in-process run: {slowest:.2f} s; failing kinds: {len(counts)}")
     for kind, count in counts.most_common():
         name, data, message = shortest[kind]

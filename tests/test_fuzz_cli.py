@@ -1,7 +1,8 @@
 """Whole-command fuzz (issue 19): hostile bytes, text and Markdown in files,
 through ``wenlint check`` (plain, ``--output-format json``, ``--diff`` and
-``--fix``) in-process via :func:`wenlint.cli.main`, and a small sample
-through the real command in a subprocess.
+``--fix``; json and ``--fix`` also from standard input) in-process via
+:func:`wenlint.cli.main`, and a small sample through the real command in a
+subprocess.
 
 Whatever the input: no exception escapes ``main``, no traceback on stderr,
 the exit code is 0, 1 or 2 (2 only with an ``error:`` line), the JSON report
@@ -29,9 +30,11 @@ from hypothesis import strategies as st
 
 from wenlint.cli import main
 
-#: Inputs per CI run (seeded), each through the four modes below.
+#: Inputs per CI run (seeded), each through the six runs below.
 CI_CASES = 500
 MODES = (("check",), ("check", "--output-format", "json"), ("check", "--diff"), ("check", "--fix"))
+#: Modes reading the input from standard input (named by --stdin-filename).
+STDIN_MODES = (("check", "--output-format", "json"), ("check", "--fix"))
 #: Seconds one run of the command may take on an input of at most 4 KB (a hang guard, not a benchmark).
 SECONDS_PER_RUN = 5.0
 #: What a subprocess may take on top to start (the interpreter, imports, the lexicons).
@@ -93,10 +96,11 @@ def _alarm(signum, frame):
     raise Hang(f"no answer after {4 * SECONDS_PER_RUN:.0f} s")
 
 
-def run_main(args: list[str]) -> tuple[int, str, str, float]:
-    """``wenlint ARGS`` in this process: exit code, stdout, stderr, seconds.
-    Output goes through strict UTF-8 streams, as on a UTF-8 terminal."""
+def run_main(args: list[str], stdin: bytes = b"") -> tuple[int, str, str, float]:
+    """``wenlint ARGS`` in this process with ``stdin``: exit code, stdout,
+    stderr, seconds. Output goes through strict UTF-8 streams, as on a UTF-8 terminal."""
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict") for _ in range(2))
+    real_stdin, sys.stdin = sys.stdin, io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, 4 * SECONDS_PER_RUN)
     started = time.monotonic()
@@ -106,6 +110,7 @@ def run_main(args: list[str]) -> tuple[int, str, str, float]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.stdin = real_stdin
     seconds = time.monotonic() - started
     return code, *(_read(stream) for stream in (out, err)), seconds
 
@@ -128,7 +133,8 @@ def contract_failures(args: list[str], code: int, out: str, err: str, seconds: f
         failures.append(f"traceback: {err[-300:]}")
     if code == 2 and "error: " not in err:
         failures.append("exit 2 without an error: line")
-    if "--diff" not in args and any(line and not line.startswith("error: ") for line in err.splitlines()):
+    report_on_stderr = "--diff" in args or ("-" in args and "--fix" in args)
+    if not report_on_stderr and any(line and not line.startswith("error: ") for line in err.splitlines()):
         failures.append(f"stderr line that is not an error: line: {err[:200]!r}")
     if "json" in args:
         try:
@@ -149,16 +155,17 @@ def fuzz_failures(name: str, data: bytes) -> tuple[list[str], float]:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "wenlint.toml").write_text("", encoding="utf-8")
         path = Path(folder) / name
-        for mode in MODES:
+        runs = [([*mode, str(path)], b"") for mode in MODES]
+        runs += [([*mode, "-", "--stdin-filename", name], data) for mode in STDIN_MODES]
+        for args, stdin in runs:
             path.write_bytes(data)
-            args = [*mode, str(path)]
             try:
-                outcome = run_main(args)
+                outcome = run_main(args, stdin)
             except (Exception, Hang) as error:  # noqa: BLE001 - whatever escapes main is the finding
-                failures.append(f"{' '.join(mode)}: {type(error).__name__} escaped main: {error}")
+                failures.append(f"{' '.join(args[:-1])}: {type(error).__name__} escaped main: {error}")
                 continue
             slowest = max(slowest, outcome[-1])
-            failures += [f"{' '.join(mode)}: {why}" for why in contract_failures(args, *outcome)]
+            failures += [f"{' '.join(args[:-1])}: {why}" for why in contract_failures(args, *outcome)]
     return failures, slowest
 
 
