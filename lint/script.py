@@ -12,8 +12,10 @@ text in Simplified characters, which the typo rules read, is here too
 
 from __future__ import annotations
 
+import struct
 from functools import cache, cached_property
 from itertools import compress, count
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +27,13 @@ DOMINANCE = 4
 #: OpenCC's longest phrase (15 in OpenCC 1.4; a test checks), so that every
 #: phrase through the candidate is whole in its window.
 CONTEXT = 16
+#: A Traditional document follows a regional standard when it has at least
+#: this many of that region's own forms, and this many times the other's.
+REGION_EVIDENCE = 3
+#: Taiwan writes `台` beside its standard `臺` (台灣, 台北), though OpenCC's
+#: Taiwan table converts it.
+TAIWAN_ALSO = frozenset("台")
+_OCD2_HEADER = b"OPENCC_MARISA_0.2.5"
 
 
 @cache
@@ -33,6 +42,60 @@ def converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
+
+
+def _dictionary(name: str) -> dict[str, list[str]]:
+    """An installed OpenCC dictionary (``STCharacters`` ...): each key with its
+    values. An ``.ocd2`` file is a marisa trie of the keys after a header,
+    then the values: their count, their bytes, and per key the number of
+    values and the length of each (values are in the order of key ids)."""
+    import marisa_trie
+    import opencc
+
+    data = (Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{name}.ocd2").read_bytes()
+    trie = marisa_trie.Trie().frombytes(data[len(_OCD2_HEADER) :])
+    at = len(_OCD2_HEADER) + len(trie.tobytes())
+    items, size = struct.unpack_from("<II", data, at)
+    values, at = data[at + 8 : at + 8 + size], at + 8 + size
+    entries, cursor = [], 0
+    for _ in range(items):
+        (number,) = struct.unpack_from("<H", data, at)
+        lengths = struct.unpack_from(f"<{number}H", data, at + 2)
+        at += 2 + 2 * number
+        entries.append(
+            [
+                values[cursor + sum(lengths[:i]) : cursor + sum(lengths[: i + 1])].rstrip(b"\0").decode()
+                for i in range(number)
+            ]
+        )
+        cursor += sum(lengths)
+    return {key: entries[key_id] for key, key_id in trie.items()}
+
+
+@cache
+def shared_characters() -> frozenset[str]:
+    """Simplified characters that are also Traditional ones: OpenCC's
+    Simplified→Traditional table lists them among their own Traditional forms
+    (`干` → `幹 乾 干`, `里` → `裏 里 哩`, `制` → `制 製`). Which form a
+    Traditional text needs depends on the word, not the character."""
+    return frozenset(key for key, forms in _dictionary("STCharacters").items() if key in forms)
+
+
+@cache
+def regional_forms() -> dict[str, str]:
+    """Traditional-only characters one regional standard writes and the other
+    does not (`說`, `稅`, `裡` in Taiwan; `説`, `裏`, `衞` in Hong Kong), each with its region, from OpenCC's ``t2tw`` and ``t2hk`` tables."""
+    characters = list(_dictionary("TSCharacters"))
+    joined = "\n".join(characters)
+    taiwan, hongkong = (converter(config).convert(joined).split("\n") for config in ("t2tw", "t2hk"))
+    traditional_only = converter("t2s").convert
+    forms = {}
+    for tw, hk in zip(taiwan, hongkong):
+        if tw != hk:
+            forms.update(
+                {form: region for form, region in ((tw, "taiwan"), (hk, "hongkong")) if traditional_only(form) != form}
+            )
+    return forms
 
 
 def changed_positions(text: str, config: str, converted: str | None = None) -> list[int]:
@@ -85,8 +148,9 @@ class ScriptProfile:
     """Where a document's Traditional-only and Simplified-only characters are.
 
     Traditional-only: changed by OpenCC's Traditional→Simplified conversion.
-    Simplified-only: changed by conversion to *every* Traditional standard
-    (OpenCC, Taiwan, Hong Kong), so regional variants such as `群` (OpenCC
+    Simplified-only: changed by conversion to the document's Traditional
+    standard (:attr:`region`), or to every one (OpenCC, Taiwan, Hong Kong)
+    when the region is open, so regional variants such as `群` (OpenCC
     writes `羣`) are not taken for Simplified. The regional conversions only
     run on a little text around each candidate, and only when the exact set
     is needed: when Simplified candidates far outnumber Traditional
@@ -127,12 +191,36 @@ class ScriptProfile:
         """Offsets of Simplified-only characters."""
         return self.exactly_simplified(self.simplified_candidates)
 
+    @cached_property
+    def region(self) -> str | None:
+        """``taiwan`` or ``hongkong``: the regional standard whose own forms
+        (see :func:`regional_forms`) the text writes, or None when neither
+        clearly dominates."""
+        forms = regional_forms()
+        counts = {"taiwan": 0, "hongkong": 0}
+        for offset in self.traditional:
+            region = forms.get(self._text[offset])
+            if region:
+                counts[region] += 1
+        taiwan, hongkong = counts["taiwan"], counts["hongkong"]
+        if taiwan >= REGION_EVIDENCE and taiwan >= REGION_EVIDENCE * hongkong:
+            return "taiwan"
+        if hongkong >= REGION_EVIDENCE and hongkong >= REGION_EVIDENCE * taiwan:
+            return "hongkong"
+        return None
+
     def exactly_simplified(self, candidates) -> tuple[int, ...]:
-        """Those of ``candidates`` that every Traditional standard changes."""
+        """Those of ``candidates`` foreign to the document's Traditional
+        standard: in Taiwan text, what Taiwan's standard changes (so Hong
+        Kong forms that are also Simplified, `户` `税` `温`, count); otherwise
+        what every Traditional standard changes."""
         keep = sorted(candidates)
-        for config in ("s2tw", "s2hk"):
+        taiwan = self.region == "taiwan"
+        for config in ("s2tw",) if taiwan else ("s2tw", "s2hk"):
             if keep:
                 keep = _changed_near(self._text, keep, config)
+        if taiwan:
+            keep = [offset for offset in keep if self._text[offset] not in TAIWAN_ALSO]
         return tuple(keep)
 
     def _has_simplified_candidates(self) -> bool:

@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.script import DOMINANCE, converter
+from wenlint.script import DOMINANCE, converter, shared_characters
 
 #: OpenCC configuration that converts a run into each target script. Taiwan
 #: uses `s2tw` (character forms), not `s2twp`, which also rewrites vocabulary.
@@ -20,9 +20,15 @@ _NAME = {
     "taiwan": "Taiwan Traditional",
     "hongkong": "Hong Kong Traditional",
 }
-#: Spellings OpenCC converts (`了解`→`瞭解`, `布置`→`佈置`, `周末`→`週末`,
-#: `占有`→`佔有`) that the Traditional standards themselves accept.
-_ACCEPTED_IN_TRADITIONAL = frozenset("了布周占")
+#: Shared characters OpenCC converts that the Traditional standards write
+#: themselves: `了解`→`瞭解`, `布置`→`佈置`, `周末`→`週末`, `占有`→`佔有`;
+#: Taiwan's `雇主`, `雇用` (OpenCC `僱`); `准` for "permit" in every standard
+#: (`不准`, `准予`, `報准`; OpenCC, missing those words, writes `準`).
+_ACCEPTED_IN_TRADITIONAL = frozenset("了布周占雇准")
+#: Words Taiwan writes with shared characters where OpenCC's phrase tables
+#: choose another form (`傢俱`, `禁製品`, `村裡`) or its segmentation reads
+#: a neighbouring word (`獎金表冊` as `金錶`).
+_TRADITIONAL_WORDS = regex.compile("家具|禁制品|表冊|村里|鄰里")
 #: A line takes its own script, whatever the document's, when it has this many
 #: characters of that script and dominates it (see wenlint.script.DOMINANCE).
 LINE_EVIDENCE = 5
@@ -134,7 +140,10 @@ class ScriptMixing(Rule):
                 config, target = regional, "traditional"
             else:
                 config = _CONFIG[target]
-            replacement = _convert_run(doc, clauses.around(start, end), start, end, config, conversions)
+            clause = clauses.around(start, end)
+            if target != "simplified" and clause == (start, end) and doc.text[start:end] in shared_characters():
+                continue  # a shared character alone, as `村（里）`: no word says which form it is
+            replacement = _convert_run(doc, clause, start, end, config, conversions)
             if replacement is None:
                 continue  # the target standard itself writes it this way
             run = doc.text[start:end]
@@ -196,8 +205,9 @@ def _between(offsets, start: int, end: int):
 def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
     """Maximal runs of adjacent ``offsets``, without the ones left alone."""
     text = doc.text
-    if target != "simplified":
-        offsets = [i for i in offsets if text[i] not in _ACCEPTED_IN_TRADITIONAL]
+    if target != "simplified" and offsets:
+        words = doc.view(_traditional_words)
+        offsets = [i for i in offsets if text[i] not in _ACCEPTED_IN_TRADITIONAL and i not in words]
     runs: list[tuple[int, int]] = []
     for offset in offsets:
         if runs and runs[-1][1] == offset:
@@ -205,6 +215,11 @@ def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
         else:
             runs.append((offset, offset + 1))
     return [(start, end) for start, end in runs if not damage(start, end)]
+
+
+def _traditional_words(doc: Document) -> frozenset[int]:
+    """Offsets inside the document's words in `_TRADITIONAL_WORDS`."""
+    return frozenset(i for match in _TRADITIONAL_WORDS.finditer(doc.text) for i in range(*match.span()))
 
 
 def _damage(text: str):
