@@ -263,3 +263,9 @@ def test_in_markdown_a_number_spaced_on_both_sides_is_spaced_on_purpose():
     text = "默认为 5 分钟，共3 次，从2009年开始，有10个。"
     assert findings(text, "L002", path="doc.md") == [" "]
     assert len(findings(text, "L002", path="doc.txt")) == 2
+
+
+def test_a_no_break_space_before_a_unit_is_flagged_even_in_house_style():
+    # E006 leaves a no-break space before a unit to L002
+    text = "面积达到 256.6\u00a0平方米，共计 10 个社区。"
+    assert findings(text, "L002") == ["\u00a0"]

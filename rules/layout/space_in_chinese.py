@@ -92,8 +92,8 @@ class SpaceInChinese(Rule):
         its `require` style, so the two rules never undo each other. A
         document that spaces nine in ten of its numbers from Chinese (half, in
         Markdown, which is typed by hand) does so as a house style, and its
-        units are left alone; so are they everywhere with the option
-        `units = false`.
+        units are left alone, but for a no-break space (which E006 leaves to
+        this rule); so are they everywhere with the option `units = false`.
     """
     fix_safety = """
         Removing the space is safe where it splits a word, stands next to
@@ -180,10 +180,9 @@ class SpaceInChinese(Rule):
                     )
         if self.settings["units"]:
             units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
-            if units and not spaces_numbers(doc):
-                found += [
-                    self._finding(m.start(), f"space between a number and its unit `{text[m.end()]}`") for m in units
-                ]
+            if units and spaces_numbers(doc):  # house style; a no-break space is E006's to leave to this rule
+                units = [match for match in units if text[match.start()] == "\u00a0"]
+            found += [self._finding(m.start(), f"space between a number and its unit `{text[m.end()]}`") for m in units]
         return sorted(found, key=lambda d: d.start)
 
     def _finding(self, space: int, message: str, safe: bool = True) -> Diagnostic:
@@ -198,6 +197,6 @@ def _unit_space(lines: SpaceLines, match: regex.Match) -> bool:
     start = lines.line_start(space)
     if _SECTION.fullmatch(text, start, space) or _CODE.match(text, max(start, space - 6)):
         return False
-    if lines.doc.is_markdown and text[match.start(1) - 1 : match.start(1)] in (" ", "\u00a0"):
+    if lines.doc.is_markdown and text[space] == " " and text[match.start(1) - 1 : match.start(1)] in (" ", "\u00a0"):
         return False
     return lines.in_prose(space)
