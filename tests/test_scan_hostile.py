@@ -216,6 +216,18 @@ def test_a_damaged_gzip_shard_is_a_shard_error(workdir):
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_utf16_or_utf32_shard_is_a_shard_error(workdir, encoding):
+    source = workdir / "in.jsonl"
+    source.write_bytes((json.dumps(GOOD[0], ensure_ascii=False) + "\n").encode(encoding))  # with a byte-order mark
+    result = scan(str(source), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    assert result.returncode == 2
+    name = encoding.upper()
+    assert result.stderr.decode() == (
+        f"error: {source}: cannot read: {name} text; JSON Lines are UTF-8 (convert it, e.g. iconv -f {name} -t UTF-8)\n"
+    )
+
+
 def test_a_zstd_shard_of_several_frames_is_read_whole(workdir):
     source = workdir / "frames.jsonl.zst"
     source.write_bytes(b"".join(zstd(line(record)) for record in GOOD))

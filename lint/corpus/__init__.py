@@ -3,6 +3,7 @@
 | module | what |
 |---|---|
 | ``shards`` | finding input shards, reading them in bounded batches, writing output shards atomically |
+| ``compression`` | reading ``.gz`` and ``.zst`` shards so that a cut or damaged file is an error |
 | ``batch`` | the one per-batch function (records → ``wenlint`` objects, through the document pipeline) |
 | ``tables`` | the same on Arrow tables (Parquet, Ray), and the split by ``--min-score`` |
 | ``schema`` | the Arrow type of the ``wenlint`` column, generated from the finding object's field list |

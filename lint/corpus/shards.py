@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import io
 import os
 import re
 import stat
@@ -29,6 +28,7 @@ from typing import Any, BinaryIO
 
 from wenlint.corpus import require
 from wenlint.corpus.batch import Oversize
+from wenlint.corpus.compression import open_compressed
 from wenlint.errors import WenlintError
 from wenlint.storage import commit_file
 
@@ -38,8 +38,6 @@ BATCH_RECORDS = 2000
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIXES = (".parquet",)
 COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
-#: Compressed bytes of a .zst shard unpacked at a time.
-ZSTD_CHUNK = 4096
 #: The summary of a run written to an output directory (``_`` keeps Spark and
 #: pyarrow datasets from reading it as a shard).
 DIRECTORY_SUMMARY = "_wenlint_summary.json"
@@ -203,64 +201,16 @@ def read_batches(shard: Shard, max_record_bytes: int) -> Iterator[Batch]:
         yield from _jsonl_batches(shard.path, shard.format.compression, max_record_bytes)
 
 
-def _open_compressed(raw: BinaryIO, compression: str | None) -> BinaryIO:
-    if compression == "gzip":
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
-    if compression == "zstd":
-        return io.BufferedReader(ZstdFrames(raw), 1 << 20)  # type: ignore[return-value]
-    return raw
-
-
-class ZstdFrames(io.RawIOBase):
-    """The content of a ``.zst`` stream, frame after frame. A stream that ends
-    inside a frame (a cut file) or holds something else is a ShardError, never
-    a shorter shard. Compressed bytes go in ``ZSTD_CHUNK`` at a time, which
-    bounds what one call can unpack (zstd expands a byte at most ~32,000 times)."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self._zstandard = require("zstandard", "zstd", "reading .zst shards")
-        self._decompressor = self._zstandard.ZstdDecompressor()
-        self._raw = raw
-        self._frame: Any = None  # the frame being read, None between frames
-        self._input = b""
-        self._output = memoryview(b"")
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: Any) -> int:
-        while not self._output:
-            if not self._input:
-                self._input = self._raw.read(ZSTD_CHUNK)
-                if not self._input:
-                    if self._frame is not None:
-                        raise ShardError("cannot read: compressed file ended before the end of its last zstd frame")
-                    return 0
-            if self._frame is None:
-                self._frame = self._decompressor.decompressobj()
-            try:
-                self._output = memoryview(self._frame.decompress(self._input))
-            except self._zstandard.ZstdError as error:
-                raise ShardError(f"cannot read: not a zstd stream ({error})") from None
-            self._input = b""
-            if self._frame.eof:
-                self._input, self._frame = self._frame.unused_data, None
-        size = min(len(target), len(self._output))
-        target[:size] = self._output[:size]
-        self._output = self._output[size:]
-        return size
-
-
 def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[Batch]:
     with open(path, "rb") as raw:
-        stream = _open_compressed(raw, compression)
+        stream = open_compressed(raw, compression)
         lines: list[tuple[int, bytes | Oversize]] = []
         size = 0
         first = 1
         try:
             for number, line in enumerate(_lines(stream, limit), 1):
-                if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
-                    line = line[len(codecs.BOM_UTF8) :]  # a byte-order mark some editors write: not part of the record
+                if number == 1 and isinstance(line, bytes):
+                    line = _without_bom(line)
                 if isinstance(line, bytes) and not line.strip():
                     continue
                 if not lines:
@@ -274,6 +224,24 @@ def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[
             raise ShardError(f"cannot read: {error}") from None
         if lines:
             yield Batch("lines", lines, first, raw.tell())
+
+
+def _without_bom(first: bytes) -> bytes:
+    """The first line of a shard without the UTF-8 byte-order mark some editors
+    write; ShardError for UTF-16 or UTF-32 text (JSON Lines are UTF-8)."""
+    if first.startswith(codecs.BOM_UTF8):
+        return first[len(codecs.BOM_UTF8) :]
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if first.startswith(bom):
+            raise ShardError(
+                f"cannot read: {name} text; JSON Lines are UTF-8 (convert it, e.g. iconv -f {name} -t UTF-8)"
+            )
+    return first
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | Oversize]:
