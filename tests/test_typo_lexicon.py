@@ -44,7 +44,8 @@ def test_the_view_is_simplified_offset_for_offset_and_shared():
     assert view.text == "不要莫视群众。社区(qū)发展" and typo_view(doc) is view
     assert view.text is doc.view(simplified)  # the one Simplified view of the document
     lex = lexicon()
-    assert view.joins == [lex.joins(a, b) for a, b in zip(view.text, view.text[1:])] + [False]
+    assert list(view.joins) == [lex.joins(a, b) for a, b in zip(view.text, view.text[1:])] + [False]
+    assert len(view.joins) == len(view.text) and isinstance(view.joins, bytes)  # a byte per character
     assert view.pair_counts["群众"] == 1 and "社区" in view.pairs
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 from itertools import compress, count
+from operator import add
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo.lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
@@ -63,10 +64,10 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     first those sharing their first half, then those sharing their last
     half, each in order. Only offsets holding an idiom's half (found in C)
     are looked at."""
-    text, pairs, halves = view.text, view.pair_list, _halves()
+    text, halves = view.text, _halves()
     found: dict[int, list[str]] = {}
-    for offset in compress(count(), map(halves.__contains__, pairs)):
-        begun, ended = halves[pairs[offset]]
+    for offset in compress(count(), map(halves.__contains__, map(add, text, text[1:]))):
+        begun, ended = halves[text[offset : offset + 2]]
         if begun and offset + 4 <= len(text) and (near := begun.one_away(text[offset + 2 : offset + 4])):
             found.setdefault(offset, []).extend(near)
         if ended and offset >= 2 and (near := ended.one_away(text[offset - 2 : offset])):

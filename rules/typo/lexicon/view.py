@@ -109,27 +109,23 @@ class TypoView:
         self._words: dict[int, list[tuple[int, int]]] = {}
 
     @cached_property
-    def joins(self) -> list[bool]:
-        """For each offset, whether its character and the next one occur
-        together inside some word (False at the end)."""
+    def joins(self) -> bytes:
+        """For each offset, whether (1) or not (0) its character and the next
+        one occur together inside some word (0 at the end). One byte per
+        character: a list of bools would take eight."""
         text = self.text
         followers = lexicon().follower_sets
-        return [*map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:]), False]
-
-    @cached_property
-    def pair_list(self) -> list[str]:
-        """The two characters at each offset but the last."""
-        return [*map(add, self.text, self.text[1:])]
+        return bytes(map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:])) + b"\0"
 
     @cached_property
     def pairs(self) -> frozenset[str]:
         """Every two neighbouring characters of the text."""
-        return frozenset(self.pair_list)
+        return frozenset(map(add, self.text, self.text[1:]))
 
     @cached_property
     def pair_counts(self) -> Counter[str]:
         """How often each two neighbouring characters occur (overlaps counted)."""
-        return Counter(self.pair_list)
+        return Counter(map(add, self.text, self.text[1:]))
 
     @cached_property
     def han_count(self) -> int:
