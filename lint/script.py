@@ -12,6 +12,7 @@ text in Simplified characters, which the typo rules read, is here too
 
 from __future__ import annotations
 
+import re
 import struct
 from functools import cache, cached_property
 from itertools import compress, count
@@ -83,19 +84,26 @@ def shared_characters() -> frozenset[str]:
 
 @cache
 def regional_forms() -> dict[str, str]:
-    """Traditional-only characters one regional standard writes and the other
-    does not (`說`, `稅`, `裡` in Taiwan; `説`, `裏`, `衞` in Hong Kong), each with its region, from OpenCC's ``t2tw`` and ``t2hk`` tables."""
-    characters = list(_dictionary("TSCharacters"))
+    """Characters of the CJK block, none Simplified, that one regional table
+    of OpenCC keeps and the other rewrites, each with the region keeping it:
+    `說`, `稅`, `戶`, `溫` (Taiwan; Hong Kong writes `説`, `税`); `裏`,
+    `羣`, `啓` (Hong Kong, and OpenCC's own standard; Taiwan writes `裡`,
+    `群`, `啟`)."""
+    characters = [chr(code) for code in range(0x4E00, 0xA000)]
     joined = "\n".join(characters)
-    taiwan, hongkong = (converter(config).convert(joined).split("\n") for config in ("t2tw", "t2hk"))
-    traditional_only = converter("t2s").convert
+    traditional, taiwan, hongkong = (converter(c).convert(joined).split("\n") for c in ("s2t", "t2tw", "t2hk"))
     forms = {}
-    for tw, hk in zip(taiwan, hongkong):
-        if tw != hk:
-            forms.update(
-                {form: region for form, region in ((tw, "taiwan"), (hk, "hongkong")) if traditional_only(form) != form}
-            )
+    for character, *converted in zip(characters, traditional, taiwan, hongkong):
+        kept = [region for region, new in zip(("traditional", "taiwan", "hongkong"), converted) if new == character]
+        if len(kept) == 2 and "traditional" in kept:  # kept by s2t (not Simplified) and by one region only
+            forms[character] = kept[1]
     return forms
+
+
+@cache
+def _regional_pattern() -> re.Pattern:
+    """Any character of :func:`regional_forms`."""
+    return re.compile("[" + "".join(sorted(regional_forms())) + "]")
 
 
 def changed_positions(text: str, config: str, converted: str | None = None) -> list[int]:
@@ -197,12 +205,8 @@ class ScriptProfile:
         (see :func:`regional_forms`) the text writes, or None when neither
         clearly dominates."""
         forms = regional_forms()
-        counts = {"taiwan": 0, "hongkong": 0}
-        for offset in self.traditional:
-            region = forms.get(self._text[offset])
-            if region:
-                counts[region] += 1
-        taiwan, hongkong = counts["taiwan"], counts["hongkong"]
+        regions = [forms[form] for form in _regional_pattern().findall(self._text)]
+        taiwan, hongkong = regions.count("taiwan"), regions.count("hongkong")
         if taiwan >= REGION_EVIDENCE and taiwan >= REGION_EVIDENCE * hongkong:
             return "taiwan"
         if hongkong >= REGION_EVIDENCE and hongkong >= REGION_EVIDENCE * taiwan:

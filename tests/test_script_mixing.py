@@ -170,6 +170,55 @@ def test_csc_sentences_converted_to_traditional(config):
     assert findings(text, "M002") == []
 
 
+# -- regional standards -------------------------------------------------------------
+
+REAL = Path("/work/shared/data/real")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "八、駕駛管理、雇用、解雇、待遇、勞工保險之處理及員工薪資之發放。",
+        "協調外國人轉換雇主業務之辦理，並督導國內招募之雇員。",
+        "本條例稱戰時禁制品者，依戰時禁制品條例之規定，載運者沒收之。",
+        "艦長經搜索後，認為不應拿捕時，應即報准艦長後放行，不准留置。",
+        "九、員工薪津、獎金表冊之登記、發放管理，辦理個人所得稅之扣繳。",
+        "九、修護廢棄家具或以廚餘製作培養土等之相關費用。",
+        "十、補助機關、學校、團體、村（里）或社區購置廢棄物回收設施。",
+    ],
+)
+def test_taiwan_law_sentences_are_clean(sentence):
+    """Shared characters Taiwan's standard writes, which OpenCC's tables turn
+    into 僱, 製, 準, 錶, 傢俱 and 裏, are not Simplified."""
+    assert findings(sentence, "M002") == []
+
+
+def test_hong_kong_sentence_is_clean():
+    text = "裏面寫着納税人須於報税表內説明住户的入息，税務局會啓動覆核。"
+    assert Document(text).script.region == "hongkong"
+    assert findings(text, "M002") == []
+
+
+def test_genuine_mixing_in_taiwan_text_is_still_flagged():
+    law = "本條例所稱稅捐，由戶籍所在地之稅捐稽徵機關徵收。"
+    assert findings(law + "這個问題應由雇主說明。", "M002") == ["问"]
+    assert findings(law + "逾期未繳者，加徵滯納税。", "M002") == ["税"]
+    assert findings(law + "於是在這里報准。", "M002") == ["里"]
+    assert findings(law + "經費遠遠低于工作所需。", "M002") == ["于"]
+    assert fixed(law + "逾期未繳者，加徵滯納税。").endswith("滯納稅。")
+
+
+def test_taiwan_writes_tai_beside_the_standard_form():
+    assert findings("本條例所稱稅捐，由戶籍所在地之稅捐稽徵機關徵收，台北市政府辦理。", "M002") == []
+
+
+@pytest.mark.skipif(not (REAL / "clean-traditional.jsonl").is_file(), reason="real data not available")
+def test_edited_taiwan_laws_are_clean():
+    laws = [json.loads(line)["text"] for line in (REAL / "clean-traditional.jsonl").open(encoding="utf-8")]
+    assert len(laws) == 18
+    assert [(law[:12], findings(law, "M002")) for law in laws if findings(law, "M002")] == []
+
+
 # -- crafted text --------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import opencc_keys, seed
 
 from wenlint import Document
-from wenlint.script import converter
+from wenlint.script import converter, regional_forms, shared_characters
 
 
 def profile_of(text: str):
@@ -120,3 +120,33 @@ def test_the_windows_hold_every_phrase_through_a_candidate():
 
     longest = max(len(key) for config in ("s2tw", "s2hk") for key in opencc_keys(config))
     assert 10 < longest <= script.CONTEXT
+
+
+def test_shared_characters_are_read_from_opencc():
+    """A Simplified character OpenCC lists among its own Traditional forms."""
+    shared = shared_characters()
+    assert set("干里雇准制后于") <= shared
+    assert not set("们这问并为") & shared  # 并 → 並 併 幷
+    assert len(shared) > 150
+
+
+def test_regional_forms_tell_taiwan_from_hong_kong():
+    forms = regional_forms()
+    assert [forms[c] for c in "說稅戶溫"] == ["taiwan"] * 4
+    assert [forms[c] for c in "裏羣啓着"] == ["hongkong"] * 4
+    assert not set("税户温为裡群") & forms.keys()  # Simplified forms, and forms both keep, are no evidence
+
+
+def test_region_of_a_document():
+    assert profile_of("本條例所稱稅捐，由戶籍所在地之稅捐稽徵機關徵收。").region == "taiwan"
+    assert profile_of("裏面寫着納税人須於報税表內説明住户的入息，税務局會啓動覆核。").region == "hongkong"
+    assert profile_of("他說裏面很好。").region is None  # too little evidence
+    assert profile_of("他說話，說了又說，裏面裏外裏。").region is None  # neither dominates
+
+
+def test_hong_kong_forms_that_are_simplified_count_only_in_taiwan_text():
+    tail = "，加徵滯納税。"
+    taiwan = profile_of("本條例所稱稅捐，由戶籍所在地之稅捐稽徵機關徵收" + tail)
+    assert [taiwan._text[i] for i in taiwan.simplified] == ["税"]
+    open_region = profile_of("本條例所稱捐款，由所在地之機關徵收" + tail)
+    assert open_region.simplified == ()

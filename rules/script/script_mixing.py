@@ -55,7 +55,11 @@ class ScriptMixing(Rule):
         Simplified. Which characters belong to which script is decided by the
         shared script profile (OpenCC, phrase-aware): characters common to
         both scripts never count, and a character counts as Simplified only
-        when conversion to every Traditional standard changes it.
+        when conversion to the document's Traditional standard changes it.
+        The standard is judged from the document's own regional forms: in
+        Taiwan text (`說`, `稅`, `戶`) Hong Kong forms that are also
+        Simplified (`税`, `户`, `温`) are flagged; otherwise a character
+        counts only when every standard (OpenCC, Taiwan, Hong Kong) changes it.
 
         Option `script`: `auto` (default) takes the target from the text. Each
         line with at least five characters of one script, and four times as
@@ -76,9 +80,13 @@ class ScriptMixing(Rule):
         and splits a corpus's vocabulary.
     """
     leaves_alone = """
-        Spellings the Traditional standards also accept (`了解`, `布置`,
-        `周末`, `占有`), and runs next to encoding damage (private-use
-        characters, U+FFFD), URLs, e-mail addresses and Markdown code.
+        Spellings the Traditional standards also write with a character
+        Simplified shares (`了解`, `布置`, `周末`, `占有`; Taiwan's `雇主`,
+        `家具`, `禁制品`, `村里`; `准` for "permit": `報准`, `不准`), a
+        shared character alone between punctuation (`村（里）`: no word says
+        which form it is), `台` in Taiwan text, and runs next to encoding
+        damage (private-use characters, U+FFFD), URLs, e-mail addresses and
+        Markdown code.
     """
     fix_safety = """
         The fix converts the run with OpenCC (`t2s`; `s2t`, `s2tw` or `s2hk`,
@@ -107,6 +115,10 @@ class ScriptMixing(Rule):
         Example("社区建设关系到千家万家。", fixed="社區建設關係到千家萬家。", options={"script": "taiwan"}),
         Example("社区里的居民说。", fixed="社區裏的居民説。", options={"script": "hongkong"}),
         Example("我們進一步加強社區建設。", fixed="我们进一步加强社区建设。", options={"script": "simplified"}),
+        Example(
+            "本條例所稱稅捐，由戶籍所在地之稅捐稽徵機關徵收；逾期未繳者，加徵滯納税。",
+            fixed="本條例所稱稅捐，由戶籍所在地之稅捐稽徵機關徵收；逾期未繳者，加徵滯納稅。",
+        ),
     )
     good = (
         Example("社區建設關係到千家萬戶,我們要主動了解居民的需要,布置好周末的活動。"),
@@ -117,6 +129,8 @@ class ScriptMixing(Rule):
         Example("天天向上,好好学习。"),
         Example("日韩有码亚洲专区|国产探花在线播放|东京热av网一区\n\n社區發展工作大會講話,今天的大會是一次重要會議。"),
         Example("請參閱 `并发` 一節。", path="example.md"),
+        Example("雇主應於報准後僱用勞工，並補助村（里）辦理廢棄家具之回收；不准運送禁制品。"),
+        Example("僱主須為僱員繳納強積金，裏面的説明書載有薪俸税的計算。"),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
