@@ -287,6 +287,20 @@ def test_a_symlink_planted_where_the_output_goes_is_refused(workdir, name):
     assert victim.read_text(encoding="utf-8") == "precious" if name.endswith(".json") else not victim.exists()
 
 
+def test_a_symlinked_folder_inside_the_output_directory_is_refused(workdir):
+    (workdir / "in" / "sub").mkdir(parents=True)
+    (workdir / "in" / "sub" / "b.jsonl").write_bytes(line(GOOD[0]))
+    (workdir / "out").mkdir()
+    (workdir / "elsewhere").mkdir()
+    (workdir / "out" / "sub").symlink_to(workdir / "elsewhere")
+    result = scan(str(workdir / "in"), "-o", str(workdir / "out"), cwd=workdir)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"error: {workdir / 'out' / 'sub'}: a symbolic link inside the output directory; remove it (it is not followed)\n"
+    )
+    assert list((workdir / "elsewhere").iterdir()) == []
+
+
 def test_temporary_files_a_killed_run_left_are_removed(workdir):
     source = workdir / "a.jsonl"
     source.write_bytes(b"".join(line(record) for record in s010_records()))

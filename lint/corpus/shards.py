@@ -148,8 +148,21 @@ def plan(shards: list[Shard], output: Path, rejected: Path | None) -> Plan:
         raise ShardError(
             f"{output if output.is_file() else rejected}: several input shards need a directory here, not a file"
         )
+    for root in [output, rejected] if rejected else [output]:
+        for shard in shards:
+            _refuse_linked_folders(root, shard.name)
     outputs = [(shard, output / shard.name, rejected / shard.name if rejected else None) for shard in shards]
     return Plan(outputs, output / DIRECTORY_SUMMARY, True)
+
+
+def _refuse_linked_folders(root: Path, name: str) -> None:
+    """ShardError when a folder between the output directory ``root`` and the
+    output shard ``name`` is a symbolic link: it would take the shard elsewhere."""
+    folder = root
+    for part in Path(name).parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise ShardError(f"{folder}: a symbolic link inside the output directory; remove it (it is not followed)")
 
 
 def _refuse_overlap(shards: list[Shard], output: Path, rejected: Path | None) -> None:
