@@ -301,6 +301,21 @@ def test_a_symlinked_folder_inside_the_output_directory_is_refused(workdir):
     assert list((workdir / "elsewhere").iterdir()) == []
 
 
+@pytest.mark.parametrize("stats", ["[]", "null", '{"documents": 1, "scores": 5}', '{"documents": "1"}'])
+def test_damaged_statistics_of_a_finished_shard_do_not_stop_the_run(workdir, stats):
+    source = workdir / "a.jsonl"
+    source.write_bytes(line(GOOD[0]))
+    assert scan(str(source), "-o", str(workdir / "out"), cwd=workdir).returncode == 0
+    full = json.loads((workdir / "out" / ".a.jsonl.wenlint-stats.json").read_text("utf-8"))
+    damaged = json.loads(stats)
+    (workdir / "out" / ".a.jsonl.wenlint-stats.json").write_text(
+        json.dumps({**full, **damaged} if isinstance(damaged, dict) else damaged), encoding="utf-8"
+    )
+    result = scan(str(source), "-o", str(workdir / "out"), cwd=workdir)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert b"(1 finished before, skipped)" in result.stdout
+
+
 def test_temporary_files_a_killed_run_left_are_removed(workdir):
     source = workdir / "a.jsonl"
     source.write_bytes(b"".join(line(record) for record in s010_records()))

@@ -131,24 +131,50 @@ class Summary:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Summary:
-        summary = cls(
-            documents=data["documents"],
-            text_bytes=data["text_bytes"],
-            input_bytes=data["input_bytes"],
-            flagged=data["flagged_documents"],
-            kept=data["kept"],
-            rejected=data["rejected"],
-            by_code=Counter(data["findings_by_rule"]),
-            scores=list(data["scores"]),
-            errors=Counter(data["bad_records_by_kind"]),
-            error_examples=list(data["bad_record_examples"]),
-            shards=data["shards"],
-            shards_skipped=data["shards_skipped"],
-        )
-        summary.worst = [(-w["score"], w["findings"], w["shard"], -w["line"], w["id"]) for w in data["worst_documents"]]
+    def from_json(cls, data: Any) -> Summary:
+        """The summary :meth:`to_json` gave; ValueError when ``data`` is not
+        one (a damaged or planted statistics file), never another error."""
+        try:
+            summary = cls(
+                documents=data["documents"],
+                text_bytes=data["text_bytes"],
+                input_bytes=data["input_bytes"],
+                flagged=data["flagged_documents"],
+                kept=data["kept"],
+                rejected=data["rejected"],
+                by_code=Counter(data["findings_by_rule"]),
+                scores=list(data["scores"]),
+                errors=Counter(data["bad_records_by_kind"]),
+                error_examples=list(data["bad_record_examples"]),
+                shards=data["shards"],
+                shards_skipped=data["shards_skipped"],
+            )
+            summary.worst = [
+                (-w["score"], w["findings"], w["shard"], -w["line"], w["id"]) for w in data["worst_documents"]
+            ]
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise ValueError(f"not a scan summary: {error!r}") from None
+        if not summary._well_formed():
+            raise ValueError("not a scan summary: a value of the wrong type")
         heapq.heapify(summary.worst)
         return summary
+
+    def _well_formed(self) -> bool:
+        totals = (self.documents, self.text_bytes, self.input_bytes, self.flagged, self.kept, self.rejected)
+        numbers = (*totals, self.shards, self.shards_skipped, *self.by_code.values(), *self.errors.values())
+        return (
+            all(type(n) is int for n in (*numbers, *self.scores))
+            and len(self.scores) == 101
+            and all(isinstance(line, str) for line in self.error_examples)
+            and all(
+                type(score) is int
+                and type(findings) is int
+                and isinstance(shard, str)
+                and type(number) is int
+                and (record_id is None or isinstance(record_id, str))
+                for score, findings, shard, number, record_id in self.worst
+            )
+        )
 
     def dumps(self) -> bytes:
         return (json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
