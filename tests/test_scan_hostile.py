@@ -135,6 +135,27 @@ def test_parquet_strings_that_are_not_utf8_are_bad_records(workdir):
     assert [row["id"] for row in strict((workdir / "out.jsonl").read_text("utf-8"))] == [1, 4]
 
 
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (
+            ["id", "text", "_wenlint"],
+            "the field name '_wenlint' is wenlint's own; rename that column to scan the shard",
+        ),
+        (
+            ["id", "text", "text"],
+            "the field name 'text' appears more than once; the records' fields need distinct names",
+        ),
+    ],
+)
+def test_parquet_columns_wenlint_cannot_tell_apart_are_a_shard_error(workdir, names, message):
+    columns = [pa.array([1]), pa.array([GOOD[0]["text"]]), pa.array(["x"])]
+    pq.write_table(pa.Table.from_arrays(columns, names=names), workdir / "in.parquet")
+    result = scan(str(workdir / "in.parquet"), "-o", str(workdir / "out.parquet"), "--workers", "2", cwd=workdir)
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"error: {workdir / 'in.parquet'}: {message}\n"
+
+
 def test_a_record_parquet_cannot_hold_is_a_bad_record(workdir):
     source = workdir / "in.jsonl"
     source.write_bytes(line(GOOD[0]) + line({"id": "big", "text": "x", "n": 2**70}) + line(GOOD[1]))

@@ -89,6 +89,10 @@ def texts_of_table(table, job: ScanJob, broken: dict[int, RecordError] | None = 
                 found.append(error)
         return found
 
+    names = table.column_names
+    if len(set(names)) < len(names):
+        twice = next(name for name in names if names.count(name) > 1)
+        raise ShardError(f"the field name '{twice}' appears more than once; the records' fields need distinct names")
     return _per_row(table, broken_rows(table) if broken is None else broken, texts)
 
 
@@ -152,6 +156,8 @@ def annotate_table(table, setup: Setup):
     import pyarrow as pa
 
     job = setup.job
+    if HELPER in table.column_names:
+        raise ShardError(f"the field name '{HELPER}' is wenlint's own; rename that column to scan the shard")
     if "wenlint" in table.column_names:
         table = table.drop_columns(["wenlint"])
     broken = broken_rows(table)
