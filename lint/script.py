@@ -74,12 +74,13 @@ def _dictionary(name: str) -> dict[str, list[str]]:
 
 
 @cache
-def shared_characters() -> frozenset[str]:
-    """Simplified characters that are also Traditional ones: OpenCC's
-    Simplified→Traditional table lists them among their own Traditional forms
-    (`干` → `幹 乾 干`, `里` → `裏 里 哩`, `制` → `制 製`). Which form a
-    Traditional text needs depends on the word, not the character."""
-    return frozenset(key for key, forms in _dictionary("STCharacters").items() if key in forms)
+def shared_characters(table: str = "STCharacters") -> frozenset[str]:
+    """Characters both scripts write: those an OpenCC character table lists
+    among their own conversions. From ``STCharacters``, Simplified characters
+    that are Traditional too (`干` → `幹 乾 干`, `里` → `裏 里 哩`); from
+    ``TSCharacters``, Traditional ones that are Simplified too (`乾` → `干
+    乾`, `昇` → `升 昇`). Which form a text needs depends on the word."""
+    return frozenset(key for key, forms in _dictionary(table).items() if key in forms)
 
 
 @cache

@@ -219,6 +219,29 @@ def test_edited_taiwan_laws_are_clean():
     assert [(law[:12], findings(law, "M002")) for law in laws if findings(law, "M002")] == []
 
 
+SIMPLIFIED = "我们认为这个问题应该尽快解决，社区建设关系到千家万户。"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "迷迷糊糊听见他在问我：在下李承乾，敢问姑娘高姓大名？",
+        "4.康雍乾三部曲，二月河写的，这三个就不多说了。",
+        "2.《流血的仕途》，曹昇著，李斯与秦帝国的故事。",
+        "- [日本語 / 日语](https://ja.vuejs.org)\n- [繁體中文 / 繁体中文](https://zh-hk.vuejs.org)",
+    ],
+)
+def test_simplified_names_and_language_menus_are_clean(sentence):
+    """Characters Simplified shares with Traditional (乾, 昇) where no phrase
+    asks for another form, and languages' own names."""
+    assert findings(SIMPLIFIED + "\n" + sentence, "M002", path="doc.md") == []
+
+
+def test_traditional_characters_in_simplified_text_are_still_flagged():
+    assert findings(SIMPLIFIED + "还有給报社投稿，我们要乾淨。", "M002") == ["給", "乾淨"]
+    assert findings(SIMPLIFIED + "他对这里的情况瞭如指掌。", "M002") == ["瞭"]  # a phrase decides
+
+
 # -- crafted text --------------------------------------------------------------------
 
 

@@ -128,6 +128,8 @@ def test_shared_characters_are_read_from_opencc():
     assert set("干里雇准制后于") <= shared
     assert not set("们这问并为") & shared  # 并 → 並 併 幷
     assert len(shared) > 150
+    assert set("乾昇於瞭") <= shared_characters("TSCharacters")
+    assert not set("給語體廣") & shared_characters("TSCharacters")
 
 
 def test_regional_forms_tell_taiwan_from_hong_kong():

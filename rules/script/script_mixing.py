@@ -29,6 +29,9 @@ _ACCEPTED_IN_TRADITIONAL = frozenset("了布周占雇准")
 #: choose another form (`傢俱`, `禁製品`, `村裡`) or its segmentation reads
 #: a neighbouring word (`獎金表冊` as `金錶`).
 _TRADITIONAL_WORDS = regex.compile("家具|禁制品|表冊|村里|鄰里")
+#: Languages' own names, which Simplified documentation lists on purpose
+#: (a language menu: `日本語 / 日语`, `繁體中文 / 繁体中文`).
+_NATIVE_NAMES = regex.compile("日本語|繁體中文|正體中文")
 #: A line takes its own script, whatever the document's, when it has this many
 #: characters of that script and dominates it (see wenlint.script.DOMINANCE).
 LINE_EVIDENCE = 5
@@ -84,9 +87,12 @@ class ScriptMixing(Rule):
         Simplified shares (`了解`, `布置`, `周末`, `占有`; Taiwan's `雇主`,
         `家具`, `禁制品`, `村里`; `准` for "permit": `報准`, `不准`), a
         shared character alone between punctuation (`村（里）`: no word says
-        which form it is), `台` in Taiwan text, and runs next to encoding
-        damage (private-use characters, U+FFFD), URLs, e-mail addresses and
-        Markdown code.
+        which form it is), `台` in Taiwan text. In Simplified text, a lone
+        character Simplified shares with Traditional unless a phrase asks
+        for another form (`李承乾`, `曹昇`, but `瞭如指掌` is flagged), and
+        languages' own names (`日本語 / 日语` in a language menu). Runs next
+        to encoding damage (private-use characters, U+FFFD), URLs, e-mail
+        addresses and Markdown code.
     """
     fix_safety = """
         The fix converts the run with OpenCC (`t2s`; `s2t`, `s2tw` or `s2hk`,
@@ -131,6 +137,7 @@ class ScriptMixing(Rule):
         Example("請參閱 `并发` 一節。", path="example.md"),
         Example("雇主應於報准後僱用勞工，並補助村（里）辦理廢棄家具之回收；不准運送禁制品。"),
         Example("僱主須為僱員繳納強積金，裏面的説明書載有薪俸税的計算。"),
+        Example("我们读了二月河的康雍乾三部曲，还有曹昇写的李斯与秦帝国的故事。"),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -155,12 +162,15 @@ class ScriptMixing(Rule):
             else:
                 config = _CONFIG[target]
             clause = clauses.around(start, end)
-            if target != "simplified" and clause == (start, end) and doc.text[start:end] in shared_characters():
+            run = doc.text[start:end]
+            if target != "simplified" and clause == (start, end) and run in shared_characters():
                 continue  # a shared character alone, as `村（里）`: no word says which form it is
             replacement = _convert_run(doc, clause, start, end, config, conversions)
             if replacement is None:
                 continue  # the target standard itself writes it this way
-            run = doc.text[start:end]
+            shared = target == "simplified" and run in shared_characters("TSCharacters")
+            if shared and replacement == converter(config).convert(run):
+                continue  # no phrase decided (`李承乾`, `曹昇`): Simplified keeps it for names and rare words
             minority = "Traditional" if target == "simplified" else "Simplified"
             name = _NAME[target]
             found.append(
@@ -219,9 +229,12 @@ def _between(offsets, start: int, end: int):
 def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
     """Maximal runs of adjacent ``offsets``, without the ones left alone."""
     text = doc.text
-    if target != "simplified" and offsets:
-        words = doc.view(_traditional_words)
-        offsets = [i for i in offsets if text[i] not in _ACCEPTED_IN_TRADITIONAL and i not in words]
+    if offsets:
+        words = doc.view(_left_alone)[target == "simplified"]
+        if target == "simplified":
+            offsets = [i for i in offsets if i not in words]
+        else:
+            offsets = [i for i in offsets if text[i] not in _ACCEPTED_IN_TRADITIONAL and i not in words]
     runs: list[tuple[int, int]] = []
     for offset in offsets:
         if runs and runs[-1][1] == offset:
@@ -231,9 +244,13 @@ def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
     return [(start, end) for start, end in runs if not damage(start, end)]
 
 
-def _traditional_words(doc: Document) -> frozenset[int]:
-    """Offsets inside the document's words in `_TRADITIONAL_WORDS`."""
-    return frozenset(i for match in _TRADITIONAL_WORDS.finditer(doc.text) for i in range(*match.span()))
+def _left_alone(doc: Document) -> tuple[frozenset[int], frozenset[int]]:
+    """Offsets inside the words left alone in Traditional text (`_TRADITIONAL_WORDS`)
+    and in Simplified text (`_NATIVE_NAMES`)."""
+    return tuple(
+        frozenset(i for match in words.finditer(doc.text) for i in range(*match.span()))
+        for words in (_TRADITIONAL_WORDS, _NATIVE_NAMES)
+    )
 
 
 def _damage(text: str):
