@@ -14,7 +14,8 @@ from conftest import wenlint
 
 from wenlint import pipeline
 from wenlint.config import load_settings
-from wenlint.corpus.batch import RecordError, dump_row, write_context
+from wenlint.corpus.batch import RecordError, ScanJob, Setup, annotator, dump_row, write_context
+from wenlint.corpus.shards import ShardError
 from wenlint.shardrule import ShardTally, corpus_rules, unpack_views
 
 pa = pytest.importorskip("pyarrow", reason="the Parquet tests need wenlint[parquet]")
@@ -352,17 +353,22 @@ def test_temporary_files_a_killed_run_left_are_removed(workdir):
 
 
 def test_the_shard_context_is_plain_data_in_a_private_file(workdir):
-    (rule,) = corpus_rules(pipeline.make_rules(load_settings(None).with_overrides(["S010"]), "a.jsonl"))
+    settings = load_settings(None).with_overrides(["S010"])
+    (rule,) = corpus_rules(pipeline.make_rules(settings, "a.jsonl"))
     tally = ShardTally([rule])
     tally.add({rule.code: rule.count([record["text"] for record in s010_records()])})
     views = tally.views()
     first = write_context([rule], views, workdir / "out" / "a.jsonl")
-    assert first.name.startswith(".a.jsonl.") and first.name.endswith(".wenlint-context")
-    assert stat.S_IMODE(first.stat().st_mode) == 0o600
-    assert unpack_views([rule], first.read_bytes()) == views
-    assert first.read_bytes()[:1] != b"\x80"  # not a pickle (protocol 2 and later start with 0x80)
+    assert first.path.name.startswith(".a.jsonl.") and first.path.name.endswith(".wenlint-context")
+    assert stat.S_IMODE(first.path.stat().st_mode) == 0o600
+    assert unpack_views([rule], first.path.read_bytes()) == views
+    assert first.path.read_bytes()[:1] != b"\x80"  # not a pickle (protocol 2 and later start with 0x80)
+    assert annotator(Setup(settings, ScanJob(), "a.jsonl", "read", first)).context == views
+    first.path.write_bytes(first.path.read_bytes()[:-1] + b"\x00")  # changed behind the scan's back
+    with pytest.raises(ShardError, match="changed by someone else while the shard was scanned"):
+        annotator(Setup(settings, ScanJob(), "a.jsonl", "changed", first))
     second = write_context([rule], views, workdir / "out" / "a.jsonl")
-    assert second != first and not first.exists()  # another name; the earlier file, left over, removed
+    assert second.path != first.path and not first.path.exists()  # another name; the earlier file, left over, removed
 
 
 def test_corpus_mode_imports_no_pickle():

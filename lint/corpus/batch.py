@@ -25,6 +25,7 @@ deeply to read or write; it never reaches the output.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -58,13 +59,23 @@ class ScanJob:
 
 
 @dataclass(frozen=True)
+class ContextFile:
+    """A shard's context written for the worker processes, and the BLAKE2
+    digest of what was written: a worker reads it only if the digests agree."""
+
+    path: Path
+    digest: str
+
+
+@dataclass(frozen=True)
 class Setup:
     """Everything a worker needs for the batches of one shard.
 
     ``context`` is what the shard's corpus rules learned in the counting
-    pass (code → view, see :mod:`wenlint.shardrule`), or the path of a
-    file holding it packed as plain data (so that it crosses to worker
-    processes once, not with every batch, and loading it runs no code).
+    pass (code → view, see :mod:`wenlint.shardrule`), or the
+    :class:`ContextFile` holding it packed as plain data (so that it
+    crosses to worker processes once, not with every batch, and loading
+    it runs no code).
     ``token`` names the setup in a worker's cache.
     """
 
@@ -72,7 +83,7 @@ class Setup:
     job: ScanJob
     shard: str  # the shard's path as shown in messages; rules see it as the document's path
     token: str
-    context: dict[str, Any] | str | None = None
+    context: dict[str, Any] | ContextFile | None = None
 
 
 class RecordError(Exception):
@@ -120,7 +131,7 @@ class Annotator:
         self.names = {rule.code: rule.name for rule in self.rules}
         self.letters = family_letters(setup.settings)
         self.context = (
-            _load_context(self.corpus_rules, setup.context) if isinstance(setup.context, str) else setup.context
+            _load_context(self.corpus_rules, setup.context) if isinstance(setup.context, ContextFile) else setup.context
         )
 
     def annotate(self, text: str) -> tuple[dict[str, Any], int, dict[str, int]]:
@@ -166,24 +177,30 @@ def annotator(setup: Setup) -> Annotator:
     return found
 
 
-def write_context(rules: list[CorpusRule], views: dict[str, Any], output: Path) -> Path:
+def write_context(rules: list[CorpusRule], views: dict[str, Any], output: Path) -> ContextFile:
     """A new private file beside ``output`` (see :func:`shards.new_private_file`)
     holding the shard's ``views`` as plain data."""
     from wenlint.corpus.shards import new_private_file  # it imports this module
 
+    data = pack_views(rules, views)
     handle, path = new_private_file(output, ".wenlint-context")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(pack_views(rules, views))
+            out.write(data)
     except BaseException:
         path.unlink()
         raise
-    return path
+    return ContextFile(path, hashlib.blake2b(data).hexdigest())
 
 
-def _load_context(rules: list[CorpusRule], path: str) -> dict[str, Any]:
-    with open(path, "rb") as handle:
-        return unpack_views(rules, handle.read())
+def _load_context(rules: list[CorpusRule], context: ContextFile) -> dict[str, Any]:
+    from wenlint.corpus.shards import ShardError  # it imports this module
+
+    with open(context.path, "rb") as handle:
+        data = handle.read()
+    if hashlib.blake2b(data).hexdigest() != context.digest:
+        raise ShardError(f"{context.path}: changed by someone else while the shard was scanned")
+    return unpack_views(rules, data)
 
 
 # -- fields ---------------------------------------------------------------------------

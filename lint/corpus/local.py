@@ -133,7 +133,7 @@ def scan_shard(
                 setup = replace(setup, context=context)
             else:
                 context_file = batches.write_context(counting, context, output)
-                setup = replace(setup, context=str(context_file))
+                setup = replace(setup, context=context_file)
         bar.describe(shard.name)
         _write_shard(shard, output, rejected, setup, pool, bar, summary)
     except OSError as error:
@@ -142,7 +142,7 @@ def scan_shard(
         raise ShardError(f"cannot read: {error}") from None
     finally:
         if context_file is not None:
-            context_file.unlink(missing_ok=True)
+            context_file.path.unlink(missing_ok=True)
     return summary
 
 
