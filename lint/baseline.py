@@ -15,7 +15,7 @@ from pathlib import Path
 
 from wenlint.errors import OutputError, WenlintError
 from wenlint.results import FileResult
-from wenlint.storage import write_atomic
+from wenlint.storage import open_regular, write_atomic
 
 VERSION = 1
 
@@ -58,7 +58,8 @@ class Baseline:
     def __init__(self, file: Path) -> None:
         self.file = file
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
+            with open_regular(file) as handle:  # a FIFO would wait for a writer
+                data = json.loads(handle.read().decode("utf-8"))
             entries = data["findings"]
             self.remaining = Counter((e["filename"], e["code"], e["fingerprint"]) for e in entries)
         except OSError as error:

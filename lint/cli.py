@@ -17,9 +17,10 @@ from wenlint.config import ConfigError, Settings, find_config_file, load_setting
 from wenlint.engine import INTERNAL_ERROR, collect_less
 from wenlint.errors import OutputError, UsageError, WenlintError
 from wenlint.registry import all_rules
-from wenlint.results import escape_controls
+from wenlint.results import FileResult, escape_controls
 from wenlint.runner import Job, Mode
 from wenlint.storage import write_atomic
+from wenlint.workers import ENDING_SIGNALS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -27,10 +28,6 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def _error(message: str) -> None:
     """One ``error:`` line; control characters (in a file name, say) are escaped, so it stays one line."""
     sys.stderr.write(f"error: {escape_controls(message)}\n")
-
-
-#: Signals that end a run the way Ctrl-C does, but with cleanups: a kill, a closed terminal.
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class Terminated(BaseException):
@@ -45,9 +42,10 @@ class Terminated(BaseException):
 
 @contextmanager
 def _ending_signals_raise() -> Iterator[None]:
-    """While inside, SIGTERM and SIGHUP raise :class:`Terminated` (in a
-    forked worker, ``SystemExit``, which ends a worker quietly after its
-    cleanups), unless they were ignored. Only in the main thread, where
+    """While inside, SIGTERM and SIGHUP end the run the way Ctrl-C does, but
+    with cleanups: they raise :class:`Terminated`, unless they were ignored.
+    (In a forked process before it resets them, as a worker does at once,
+    ``SystemExit``, which ends it quietly.) Only in the main thread, where
     Python runs signal handlers."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -127,7 +125,7 @@ def _open_output(path: Path) -> TextIO:
 
 def check(args: argparse.Namespace) -> int:
     """``wenlint check``: report (or fix, or diff) the findings in files and directories."""
-    from wenlint.baseline import Baseline, write_baseline
+    from wenlint.baseline import Baseline
     from wenlint.discover import discover
     from wenlint.report import Summary, make_reporter, use_color
     from wenlint.runner import run
@@ -153,33 +151,29 @@ def check(args: argparse.Namespace) -> int:
         summary = Summary()
         recorded = []
         internal_errors = 0
-        if not (args.statistics or mode is Mode.DIFF):
+        report = not (args.statistics or mode is Mode.DIFF)
+        if report:
             reporter.start()
-        for result in run(found.files, job, args.workers):
-            if result.error:
-                _error(f"{result.path}: {result.error}")
-                result.fixed.clear()  # a file that could not be written was not fixed
-            if result.diff:
-                sys.stdout.write(result.diff)
-            if result.fixed_source is not None:
-                sys.stdout.write(result.fixed_source)
-            if not result.converged:
-                _error(f"{result.path}: fixes did not settle after repeated passes; the file may need a second look")
-            if baseline:
-                baseline.filter(result)
-            internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
-            summary.add(result)
-            if args.write_baseline:
-                recorded.append(result)
-            if args.show_fixes and result.fixed:
-                fixed = ", ".join(f"{n} × {code}" for code, n in sorted(result.fixed.items()))
-                sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
-            if result.diagnostics and not (args.statistics or mode is Mode.DIFF):
-                reporter.file(result)
+        interrupted = False
+        try:
+            for result in run(found.files, job, args.workers):
+                _write_outcome(result)
+                if baseline:
+                    baseline.filter(result)
+                internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
+                summary.add(result)
+                if args.write_baseline:
+                    recorded.append(result)
+                if args.show_fixes and result.fixed:
+                    fixed = ", ".join(f"{n} × {code}" for code, n in sorted(result.fixed.items()))
+                    sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
+                if result.diagnostics and report:
+                    reporter.file(result)
+        except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
+            interrupted = True
         if args.write_baseline:
-            count = write_baseline(args.write_baseline, recorded)
-            sys.stderr.write(f"wrote {count} findings to baseline {escape_controls(str(args.write_baseline))}\n")
-        elif args.statistics:
+            _write_baseline(args.write_baseline, recorded, interrupted)
+        if args.statistics:
             from wenlint.docs import print_statistics
 
             print_statistics(summary, rules, out)
@@ -189,6 +183,8 @@ def check(args: argparse.Namespace) -> int:
         else:
             reporter.finish(summary)
 
+    if interrupted:
+        return 130
     if summary.errors or found.errors or internal_errors:
         return EXIT_ERROR
     if args.write_baseline or args.exit_zero:
@@ -196,6 +192,31 @@ def check(args: argparse.Namespace) -> int:
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
     return EXIT_FINDINGS if summary.total else EXIT_CLEAN
+
+
+def _write_outcome(result: FileResult) -> None:
+    """What a file's result says besides its findings: its error, its diff or fixed text, fixes that did not settle."""
+    if result.error:
+        _error(f"{result.path}: {result.error}")
+    if result.diff:
+        sys.stdout.write(result.diff)
+    if result.fixed_source is not None:
+        sys.stdout.write(result.fixed_source)
+    if not result.converged:
+        _error(f"{result.path}: fixes did not settle after repeated passes; the file may need a second look")
+
+
+def _write_baseline(file: Path, results: list, interrupted: bool) -> None:
+    """Record the findings of ``results`` in the baseline ``file``; not after an
+    interrupted run, whose baseline would lack the findings of the files not checked."""
+    from wenlint.baseline import write_baseline
+
+    name = escape_controls(str(file))
+    if interrupted:
+        sys.stderr.write(f"baseline {name} not written: the run was interrupted\n")
+        return
+    count = write_baseline(file, results)
+    sys.stderr.write(f"wrote {count} findings to baseline {name}\n")
 
 
 def review(args: argparse.Namespace) -> int:

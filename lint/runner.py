@@ -24,7 +24,7 @@ from wenlint.config import Settings
 from wenlint.decode import InputError, label
 from wenlint.document import Document
 from wenlint.errors import UsageError
-from wenlint.results import FileResult, display_name
+from wenlint.results import FileResult, display_name, escape_controls
 from wenlint.storage import write_document
 from wenlint.workers import Pool, WorkerDied
 
@@ -55,7 +55,9 @@ def _describe(doc: Document) -> str:
 
 def _diff(name: str, before: Document, after: Document) -> str:
     """The unified diff of the text; when the encoding or line breaks change,
-    the header lines say how (``--- a/x.txt<TAB>(GB18030, LF)``) even if no line does."""
+    the header lines say how (``--- a/x.txt<TAB>(GB18030, LF)``) even if no line does.
+    Control characters in ``name`` are escaped, so a header stays one line."""
+    name = escape_controls(name)
     dates = ("", "")
     if before.layout != after.layout:
         dates = (f"({_describe(before)})", f"({_describe(after)})")
@@ -82,7 +84,8 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         doc = pipeline.load(path, settings, name)
     except InputError as error:
         return FileResult(name, error=str(error))
-    checked = pipeline.run(doc, pipeline.rules_for(settings, name), fix=job.mode is not Mode.CHECK, unsafe=job.unsafe)
+    rules = pipeline.rules_for(settings, name)
+    checked = pipeline.run(doc, rules, fix=job.mode is not Mode.CHECK, unsafe=job.unsafe)
     result = checked.result(name)
     fixed = checked.doc
     if job.mode is Mode.CHECK:
@@ -93,7 +96,10 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         elif stdin:
             result.fixed_source = fixed.to_source()
         else:
-            result.error = write_document(path, fixed)
+            error = write_document(path, fixed)
+            if error:  # the file is as it was: report what is in it
+                result = pipeline.run(doc, rules).result(name)
+                result.error = error
     elif stdin and job.mode is Mode.FIX:
         result.fixed_source = doc.to_source()
     return result

@@ -10,8 +10,12 @@ dies on every try gets a :class:`WorkerDied` for its result while the run
 goes on.
 
 Workers ignore SIGINT (the parent decides what Ctrl-C means, and stops
-them), and exit when their parent dies: by the kernel's parent-death signal
-on Linux, by a watchdog thread polling the parent's id elsewhere.
+them). SIGTERM and SIGHUP kill them outright, whatever handler of the
+parent's a fork copied, unless the signal was ignored (``nohup``): a worker
+so killed is a dead worker like any other, and no exception the parent's
+handler would raise surfaces inside the function. Workers exit when their
+parent dies: by the kernel's parent-death signal on Linux, by a watchdog
+thread polling the parent's id elsewhere.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from typing import Any
 
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
+#: Signals that end a run (a kill, a closed terminal); a worker dies of them, unless they are ignored.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 #: How often the portable watchdog looks whether the parent is still there.
 WATCHDOG_SECONDS = 0.5
 #: Tries of an argument whose worker died, before it is given up as WorkerDied.
@@ -91,6 +97,9 @@ def _watch(parent: int) -> None:
 def _serve(conn, parent: int | None, initializer: Callable[..., Any] | None, initargs: tuple) -> None:
     """A worker's life: take (function, argument), send back (True, result) or (False, (error, traceback))."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in ENDING_SIGNALS:
+        if signal.getsignal(signum) != signal.SIG_IGN:
+            signal.signal(signum, signal.SIG_DFL)
     die_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)

@@ -243,6 +243,19 @@ def test_baseline_matches_by_text_not_line(tmp_path):
     assert [(f["code"], f["location"]["line"]) for f in json.loads(result.stdout)] == [("M001", 4)]
 
 
+def test_a_baseline_that_is_a_fifo_is_one_error_not_a_hang(tmp_path):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    os.mkfifo(tmp_path / "baseline.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "wenlint", "check", "a.txt", "--baseline", "baseline.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == "error: cannot read baseline baseline.json: not a regular file\n"
+
+
 def test_statistics(seeds_copy):
     result = wenlint("check", str(seeds_copy), "--statistics")
     rows = [line.split("\t") for line in result.stdout.decode().splitlines() if "\t" in line]

@@ -122,6 +122,17 @@ def test_fix_leaves_a_read_only_file_alone(project):
     assert "Fixed 1 findings." in result.stdout.decode()  # good.txt's, not the one left alone
 
 
+def test_a_file_that_cannot_be_written_reports_the_findings_it_still_has(project):
+    path = project / "locked.txt"
+    path.write_text(BAD, encoding="utf-8")
+    path.chmod(0o444)
+    result = check("--fix", "--output-format", "json", "locked.txt", cwd=project)
+    assert result.returncode == 2
+    assert error_lines(result) == ["error: locked.txt: read-only file, not fixed"]
+    found = json.loads(result.stdout)
+    assert [(f["filename"], f["code"], f["location"]["column"]) for f in found] == [("locked.txt", "M001", 3)]
+
+
 def test_a_later_fix_removes_stale_temporary_files(project, tmp_path_factory):
     hour_ago = time.time() - 3600
     stale = project / ".good.txt.k3x_9a0q.wenlint-tmp"
@@ -227,6 +238,8 @@ def test_control_characters_in_names_are_escaped_in_human_output(project, capsys
     assert f"{HOSTILE_SHOWN}:1:3: M001" in full and "\x1b" not in full
     _, github, _ = run_main(capsys, HOSTILE, "--output-format", "github")
     assert len(github.splitlines()) == 1 and "\x1b" not in github and "\u202e" not in github
+    _, diff, _ = run_main(capsys, "--diff", HOSTILE)
+    assert diff.splitlines()[:2] == [f"--- a/{HOSTILE_SHOWN}", f"+++ b/{HOSTILE_SHOWN}"]
     _, _, shown_fixes = run_main(capsys, "--fix", "--show-fixes", HOSTILE)
     assert shown_fixes == f"fixed {HOSTILE_SHOWN}: 1 × M001\n"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from wenlint.cli import _ending_signals_raise
 from wenlint.workers import Pool, RemoteTraceback, WorkerDied
 
 linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
@@ -186,6 +187,33 @@ def test_an_error_in_the_function_is_raised_with_the_workers_traceback():
     assert "_fail" in str(raised.value.__cause__)
 
 
+def _terminate_self(number: int) -> str:
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    return "survived"
+
+
+def _ending_signal_handlers(number: int) -> list[str]:
+    return [getattr(signal.getsignal(s), "name", "the command's handler") for s in (signal.SIGTERM, signal.SIGHUP)]
+
+
+def test_sigterm_kills_a_worker_outright_under_the_commands_handlers():
+    """The command's handler, copied by the fork, would raise inside the function."""
+    with _ending_signals_raise(), Pool(1) as pool:
+        [(_, result)] = pool.ordered(_terminate_self, [(1, 1)])
+    assert result == WorkerDied(-signal.SIGTERM)
+
+
+def test_workers_take_the_default_ending_signals_and_keep_an_ignored_one():
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
+    try:
+        with _ending_signals_raise(), Pool(1) as pool:
+            [(_, handlers)] = pool.ordered(_ending_signal_handlers, [(1, 1)])
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert handlers == ["SIG_DFL", "SIG_IGN"]
+
+
 @linux_only
 def test_the_watchdog_ends_a_worker_whose_parent_died_where_there_is_no_parent_death_signal(tmp_path):
     script = textwrap.dedent(
@@ -276,6 +304,31 @@ def test_ctrl_c_stops_check_with_what_was_done_and_exit_130(tmp_path, hazards):
     assert err.splitlines() == ["interrupted: 1 of 3 files checked, the rest not"]
     assert f"{paths[0]}:1:" in out and str(paths[1]) not in out
     assert _wait_for(lambda: all(_gone(pid) for pid in workers), 5), "workers outlived the interrupted run"
+
+
+@pytest.mark.slow
+@linux_only
+def test_an_interrupted_check_still_writes_whole_json_and_no_baseline(tmp_path, hazards):
+    paths = _documents(tmp_path / "docs", {1: "睡眠标记"}, count=3)
+    baseline = tmp_path / "baseline.json"
+    command = _command(
+        "check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "json", "--write-baseline", str(baseline)
+    )
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=hazards)
+    try:
+        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
+        time.sleep(1)  # the first document, beside the sleeping one, is done by now
+        process.send_signal(signal.SIGINT)
+        out, err = (stream.decode() for stream in process.communicate(timeout=20))
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert err.splitlines() == [
+        "interrupted: 1 of 3 files checked, the rest not",
+        f"baseline {baseline} not written: the run was interrupted",
+    ]
+    assert [(f["filename"], f["code"]) for f in json.loads(out)] == [(str(paths[0]), "M001")]
+    assert not baseline.exists()
 
 
 @pytest.mark.slow
