@@ -61,15 +61,12 @@ def _dictionary(name: str) -> dict[str, list[str]]:
     entries, cursor = [], 0
     for _ in range(items):
         (number,) = struct.unpack_from("<H", data, at)
-        lengths = struct.unpack_from(f"<{number}H", data, at + 2)
+        forms = []
+        for length in struct.unpack_from(f"<{number}H", data, at + 2):
+            forms.append(values[cursor : cursor + length].rstrip(b"\0").decode())
+            cursor += length
+        entries.append(forms)
         at += 2 + 2 * number
-        entries.append(
-            [
-                values[cursor + sum(lengths[:i]) : cursor + sum(lengths[: i + 1])].rstrip(b"\0").decode()
-                for i in range(number)
-            ]
-        )
-        cursor += sum(lengths)
     return {key: entries[key_id] for key, key_id in trie.items()}
 
 

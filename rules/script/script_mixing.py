@@ -230,11 +230,10 @@ def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
     """Maximal runs of adjacent ``offsets``, without the ones left alone."""
     text = doc.text
     if offsets:
-        words = doc.view(_left_alone)[target == "simplified"]
-        if target == "simplified":
-            offsets = [i for i in offsets if i not in words]
-        else:
-            offsets = [i for i in offsets if text[i] not in _ACCEPTED_IN_TRADITIONAL and i not in words]
+        script = "simplified" if target == "simplified" else "traditional"
+        words = doc.view(_left_alone)[script]
+        accepted = _ACCEPTED_IN_TRADITIONAL if script == "traditional" else frozenset()
+        offsets = [i for i in offsets if i not in words and text[i] not in accepted]
     runs: list[tuple[int, int]] = []
     for offset in offsets:
         if runs and runs[-1][1] == offset:
@@ -244,13 +243,13 @@ def _runs(doc: Document, offsets, target: str, damage) -> list[tuple[int, int]]:
     return [(start, end) for start, end in runs if not damage(start, end)]
 
 
-def _left_alone(doc: Document) -> tuple[frozenset[int], frozenset[int]]:
-    """Offsets inside the words left alone in Traditional text (`_TRADITIONAL_WORDS`)
-    and in Simplified text (`_NATIVE_NAMES`)."""
-    return tuple(
-        frozenset(i for match in words.finditer(doc.text) for i in range(*match.span()))
-        for words in (_TRADITIONAL_WORDS, _NATIVE_NAMES)
-    )
+def _left_alone(doc: Document) -> dict[str, frozenset[int]]:
+    """For each target script, offsets inside the words left alone in it
+    (`_TRADITIONAL_WORDS`, `_NATIVE_NAMES`)."""
+    return {
+        script: frozenset(i for match in words.finditer(doc.text) for i in range(*match.span()))
+        for script, words in (("traditional", _TRADITIONAL_WORDS), ("simplified", _NATIVE_NAMES))
+    }
 
 
 def _damage(text: str):
