@@ -6,7 +6,8 @@ subprocess.
 
 Whatever the input: no exception escapes ``main``, no traceback on stderr,
 the exit code is 0, 1 or 2 (2 only with an ``error:`` line), the JSON report
-parses strictly, and each run ends within a generous hang guard. CI runs
+parses strictly, and each run takes at most ``SECONDS_PER_RUN`` CPU seconds
+and ends within a generous wall-clock hang guard. CI runs
 ``CI_CASES`` seeded inputs (about 25 s on a loaded 2-core machine);
 ``bench/fuzz_cli.py --cases N`` runs more.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import resource
 import signal
 import subprocess
 import sys
@@ -35,10 +37,13 @@ CI_CASES = 500
 MODES = (("check",), ("check", "--output-format", "json"), ("check", "--diff"), ("check", "--fix"))
 #: Modes reading the input from standard input (named by --stdin-filename).
 STDIN_MODES = (("check", "--output-format", "json"), ("check", "--fix"))
-#: Seconds one run of the command may take on an input of at most 4 KB (a hang guard, not a benchmark).
+#: CPU seconds one run of the command may take on an input of at most 4 KB
+#: (a bound on runaway work, not a benchmark: CPU time, so other load on the machine does not count).
 SECONDS_PER_RUN = 5.0
-#: What a subprocess may take on top to start (the interpreter, imports, the lexicons).
+#: CPU seconds a subprocess may take on top to start (the interpreter, imports, the lexicons).
 STARTUP_SECONDS = 10.0
+#: Wall-clock seconds after which a run that is still going is stopped as a hang.
+HANG_GUARD = 60.0
 HOSTILE = (
     "\ud800",  # lone surrogates: written as raw bytes (surrogatepass)
     "\udfff",
@@ -93,17 +98,17 @@ class Hang(BaseException):
 
 
 def _alarm(signum, frame):
-    raise Hang(f"no answer after {4 * SECONDS_PER_RUN:.0f} s")
+    raise Hang(f"no answer after {HANG_GUARD:.0f} s")
 
 
 def run_main(args: list[str], stdin: bytes = b"") -> tuple[int, str, str, float]:
     """``wenlint ARGS`` in this process with ``stdin``: exit code, stdout,
-    stderr, seconds. Output goes through strict UTF-8 streams, as on a UTF-8 terminal."""
+    stderr, CPU seconds. Output goes through strict UTF-8 streams, as on a UTF-8 terminal."""
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict") for _ in range(2))
     real_stdin, sys.stdin = sys.stdin, io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, 4 * SECONDS_PER_RUN)
-    started = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, HANG_GUARD)
+    started = time.process_time()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(args)
@@ -111,7 +116,7 @@ def run_main(args: list[str], stdin: bytes = b"") -> tuple[int, str, str, float]
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         sys.stdin = real_stdin
-    seconds = time.monotonic() - started
+    seconds = time.process_time() - started
     return code, *(_read(stream) for stream in (out, err)), seconds
 
 
@@ -144,7 +149,7 @@ def contract_failures(args: list[str], code: int, out: str, err: str, seconds: f
         except ValueError as error:
             failures.append(f"JSON report does not parse: {error}: {out[:200]!r}")
     if seconds > SECONDS_PER_RUN:
-        failures.append(f"took {seconds:.1f} s")
+        failures.append(f"took {seconds:.1f} CPU seconds")
     return failures
 
 
@@ -169,6 +174,12 @@ def fuzz_failures(name: str, data: bytes) -> tuple[list[str], float]:
     return failures, slowest
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def subprocess_failures(name: str, data: bytes) -> list[str]:
     """``wenlint check --output-format json`` on a file ``name`` holding
     ``data``, through the real command: what broke, as messages."""
@@ -176,14 +187,18 @@ def subprocess_failures(name: str, data: bytes) -> list[str]:
         (Path(folder) / "wenlint.toml").write_text("", encoding="utf-8")
         (Path(folder) / name).write_bytes(data)
         args = ["check", "--output-format", "json", name]
-        started = time.monotonic()
+        started = _children_cpu()
         try:
             done = subprocess.run(
-                [sys.executable, "-m", "wenlint", *args], cwd=folder, capture_output=True, timeout=120, check=False
+                [sys.executable, "-m", "wenlint", *args],
+                cwd=folder,
+                capture_output=True,
+                timeout=2 * HANG_GUARD,
+                check=False,
             )
         except subprocess.TimeoutExpired:
-            return ["subprocess: no answer after 120 s"]
-    seconds = time.monotonic() - started - STARTUP_SECONDS
+            return [f"subprocess: no answer after {2 * HANG_GUARD:.0f} s"]
+    seconds = _children_cpu() - started - STARTUP_SECONDS
     out, err = (stream.decode("utf-8", errors="replace") for stream in (done.stdout, done.stderr))
     return [f"subprocess: {why}" for why in contract_failures(args, done.returncode, out, err, seconds)]
 
@@ -227,3 +242,18 @@ def test_file_names_with_control_characters_are_printed_escaped(tmp_path, mode):
     assert "M001" in out + err
     assert not any(char in out + err for char in "\x1b\x07\r")
     assert not any(line.startswith("c.txt") for line in (out + err).splitlines())
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="quadratic: wenlint.prose's linkify recorder searches all pending text for a scheme at every position "
+    "the rule is tried (`{{中` on one line: 10,700 characters 1 CPU s, 21,300 3.9 s, 33,000 ~9 s)",
+)
+def test_a_long_line_of_markdown_constructs_is_checked_within_the_hang_guard(tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    path = tmp_path / "doc.md"
+    path.write_text("{{中" * 11_000, encoding="utf-8")
+    code, _, err, seconds = run_main(["check", str(path)])
+    assert code in (0, 1) and "Traceback" not in err
+    assert seconds < SECONDS_PER_RUN
