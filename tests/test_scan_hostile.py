@@ -250,6 +250,15 @@ def test_a_utf16_or_utf32_shard_is_a_shard_error(workdir, encoding):
     )
 
 
+def test_a_named_pipe_given_as_a_shard_is_refused_without_blocking(workdir):
+    os.mkfifo(workdir / "pipe.jsonl")
+    result = scan(str(workdir / "pipe.jsonl"), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        f"error: {workdir / 'pipe.jsonl'}: not a regular file or directory (a pipe, socket or device is not a shard)\n",
+    )
+
+
 def test_a_zstd_shard_of_several_frames_is_read_whole(workdir):
     source = workdir / "frames.jsonl.zst"
     source.write_bytes(b"".join(zstd(line(record)) for record in GOOD))

@@ -112,7 +112,7 @@ def find_shards(inputs: list[str]) -> list[Shard]:
                 raise ShardError(f"{item}: not a JSONL (.jsonl, .ndjson, .json, optionally .gz/.zst) or Parquet file")
             shards.append(Shard(path, path.name, path))
         else:
-            raise ShardError(f"{item}: no such file or directory")
+            raise ShardError(f"{item}: not a regular file or directory (a pipe, socket or device is not a shard)")
     names: dict[str, Path] = {}
     for shard in shards:
         if shard.name in names:
