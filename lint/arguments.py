@@ -112,6 +112,12 @@ def _add_selectors(group) -> None:
     )
     group.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes or prefixes to run in addition")
     group.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes not to run")
+    group.add_argument(
+        "--preview",
+        action=argparse.BooleanOptionalAction,
+        help="also run the preview rules, not yet proven on real text (default: the config's `preview`, else off);"
+        " a preview rule selected by its full code runs without it",
+    )
 
 
 def _add_config(group) -> None:

@@ -107,7 +107,9 @@ def _settings_resolver(args: argparse.Namespace):
     def settings_for(path: str) -> Settings:
         config_file = args.config if args.config else find_config_file(Path(os.path.abspath(path)))
         if config_file not in cache:
-            cache[config_file] = load_settings(config_file).with_overrides(args.select, args.extend_select, args.ignore)
+            cache[config_file] = load_settings(config_file).with_overrides(
+                args.select, args.extend_select, args.ignore, args.preview
+            )
         return cache[config_file]
 
     if args.config and not os.path.isfile(args.config):

@@ -55,6 +55,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    preview: bool = False  # preview rules run too (see wenlint.registry)
     max_file_size_mb: int = 64
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
@@ -89,7 +90,7 @@ class Settings:
         """The rule codes that run on ``path``: the selection, less the
         per-file ignores matching it (which no selector overrides)."""
         select = None if self.select is None else list(self.select)
-        codes = select_codes(all_rules(), select, list(self.extend_select), list(self.ignore))
+        codes = select_codes(all_rules(), select, list(self.extend_select), list(self.ignore), self.preview)
         if path != "-" and self.per_file_ignores:
             rel = self.relative(path)
             ignored = [code for spec, codes in self._per_file_specs if spec.match_file(rel) for code in codes]
@@ -107,8 +108,9 @@ class Settings:
         select: list[str] | None = None,
         extend_select: list[str] | None = None,
         ignore: list[str] | None = None,
+        preview: bool | None = None,
     ) -> Settings:
-        """These settings with command-line selectors applied on top."""
+        """These settings with command-line selectors (and ``--preview`` or ``--no-preview``) applied on top."""
         known = all_rules()
         check_selectors(select or [], known, "--select")
         check_selectors(extend_select or [], known, "--extend-select")
@@ -118,6 +120,7 @@ class Settings:
             select=tuple(select) if select is not None else self.select,
             extend_select=self.extend_select + tuple(extend_select or ()),
             ignore=self.ignore + tuple(ignore or ()),
+            preview=self.preview if preview is None else preview,
         )
 
 
@@ -203,10 +206,10 @@ def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
             include = include + _checked_globs(key, value, where)
         elif key in ("exclude", "extend-exclude"):
             exclude = exclude + _checked_globs(key, value, where)
-        elif key == "respect-gitignore":
+        elif key in ("respect-gitignore", "preview"):
             if not isinstance(value, bool):
-                raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
-            values["respect_gitignore"] = value
+                raise ConfigError(f"{where}: {key!r} must be true or false")
+            values[key.replace("-", "_")] = value
         elif key == "max-file-size-mb":
             if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_FILE_SIZE_MB:
                 raise ConfigError(f"{where}: 'max-file-size-mb' must be a positive integer up to {MAX_FILE_SIZE_MB}")

@@ -1,4 +1,13 @@
-"""Finding rules through the ``wenlint.rules`` entry point, and selecting them."""
+"""Finding rules through the ``wenlint.rules`` entry point, and selecting them.
+
+Rules are on by default, off by default (opt-in house style such as M007),
+or in the **preview** group: rules that have not yet shown a precision of
+0.9 on real text (a judged sample in ``bench/judged/``). A preview rule
+runs in preview mode (``--preview``, ``preview = true``), where it counts
+as on by default and any selector that matches it selects it; outside
+preview mode it runs only when selected by its full code, never by a prefix
+or ``ALL``. An opt-in rule stays off in preview mode too.
+"""
 
 from __future__ import annotations
 
@@ -77,10 +86,23 @@ def check_selectors(selectors: Iterable[str], known: Iterable[str], where: str) 
             raise UsageError(f"{where}: unknown rule code or prefix {selector!r}")
 
 
-def _specificity(code: str, selectors: Iterable[str]) -> int:
-    """Length of the longest selector matching ``code`` (ALL counts as 0), -1 if none."""
+def in_preview(rule: type[Rule]) -> bool:
+    """Whether ``rule`` is in the preview group (its class attribute ``preview``)."""
+    return getattr(rule, "preview", False)
+
+
+def on_by_default(rule: type[Rule], preview: bool = False) -> bool:
+    """Whether ``rule`` runs when nothing selects it: default-enabled and, unless in preview mode, not in preview."""
+    return rule.default_enabled and (preview or not in_preview(rule))
+
+
+def _specificity(code: str, selectors: Iterable[str], exact_only: bool = False) -> int:
+    """Length of the longest selector matching ``code`` (ALL counts as 0), -1 if none;
+    with ``exact_only``, only the full code matches."""
     best = -1
     for selector in selectors:
+        if exact_only and selector != code:
+            continue
         if selector == "ALL":
             best = max(best, 0)
         elif code.startswith(selector):
@@ -93,16 +115,19 @@ def select_codes(
     select: list[str] | None,
     extend_select: list[str],
     ignore: list[str],
+    preview: bool = False,
 ) -> list[str]:
     """Codes enabled by ruff-style selectors: the more specific selector wins,
-    and an ignore wins a tie. Without ``select``, default-enabled rules run."""
+    and an ignore wins a tie. Without ``select``, the rules on by default run.
+    Outside ``preview`` mode a preview rule is selected only by its full code."""
     enabled = []
     for code, rule in rules.items():
+        exact_only = in_preview(rule) and not preview
         if select is None:
-            chosen = 0 if rule.default_enabled else -1
+            chosen = 0 if on_by_default(rule, preview) else -1
         else:
-            chosen = _specificity(code, select)
-        chosen = max(chosen, _specificity(code, extend_select))
+            chosen = _specificity(code, select, exact_only)
+        chosen = max(chosen, _specificity(code, extend_select, exact_only))
         if chosen >= 0 and chosen > _specificity(code, ignore):
             enabled.append(code)
     return enabled

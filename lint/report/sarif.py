@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_markdown
+from wenlint.registry import in_preview, on_by_default
 from wenlint.report import Reporter, SourceLines, Summary
 from wenlint.results import FileResult
 
@@ -57,8 +58,8 @@ class SarifReporter(Reporter):
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": textwrap.dedent(rule.flags).strip()},
             "help": {"text": f"wenlint rule {code}", "markdown": rule_markdown(rule)},
-            "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.default_enabled},
-            "properties": {"fix": rule.fix.value, "family": rule.family()},
+            "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": on_by_default(rule)},
+            "properties": {"fix": rule.fix.value, "family": rule.family(), "preview": in_preview(rule)},
         }
 
     def _result(self, path: str, d: Diagnostic, source: SourceLines) -> dict[str, Any]:
