@@ -349,6 +349,28 @@ def test_ctrl_c_stops_a_check_without_workers(tmp_path, hazards):
 
 
 @pytest.mark.slow
+def test_sigterm_during_a_rule_ends_a_check_without_workers(tmp_path, hazards):
+    """The command's Terminated is raised inside the rule: the engine must let it
+    through (as KeyboardInterrupt), not report it as the rule's internal error."""
+    _documents(tmp_path / "docs", {0: "睡眠标记"}, count=2)
+    env = {**hazards, "WENLINT_PARALLEL_BYTES": ""}
+    process = subprocess.Popen(
+        _command("check", str(tmp_path / "docs"), "--output-format", "concise"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
+        process.send_signal(signal.SIGTERM)
+        out, err = (stream.decode() for stream in process.communicate(timeout=20))
+    finally:
+        process.kill()
+    assert "X001" not in out, out
+    assert process.returncode == 143 and "Traceback" not in err
+
+
+@pytest.mark.slow
 def test_standard_input_beside_files_checked_in_workers_is_read_by_the_command(tmp_path, hazards):
     _documents(tmp_path / "docs", {}, count=2)
     run = subprocess.run(
