@@ -115,3 +115,40 @@ def test_repeated_lines_that_are_not_headers():
     assert findings(f"* * *\n{page}\n* * *\n{page}\n* * *\n", "L003") == []
     # the site viewer's page counters are the spam rules' business
     assert findings(f"第1页 / 共27页\n{page}\n第2页 / 共27页\n{page}\n第3页 / 共27页\n", "L003") == []
+
+
+def test_figure_and_table_numbers_are_not_page_numbers():
+    text = f"如表2所示，{FILLER}\n图3 2008—2018年降水变化\n{FILLER}\n图4 气温变化。{FILLER}表 5 列出了结果。"
+    assert findings(text, "L003") == []
+    assert _fixed(text) == text
+    # the same places without 图/表 are a sequence of page numbers (`2所` counts schools)
+    assert findings(text.replace("表", "列").replace("图", "列"), "L003") == ["3", "4", "5"]
+
+
+def test_numbers_listed_with_a_comma():
+    text = f"包括 2 社区书记。{FILLER}结果只有0，3两种情况。{FILLER}这是 4 我们的任务。"
+    assert findings(text, "L003") == []
+
+
+def test_furniture_recurs_through_the_whole_text():
+    page = "社区建设取得了显著成效。" * 30
+    header = "社区工作手册"
+    assert findings(f"{header}\n{page}\n{header}\n{page}\n{header}\n{page}\n", "L003") == [header, header]
+    # a note under three tables in one part of a long text is content
+    note = "注：上述人员之间均不存在近亲属关系"
+    part = f"{note}\n{page}\n{note}\n{page}\n{note}\n"
+    assert findings(part + page * 10, "L003") == []
+    assert findings(page * 10 + part, "L003") == []
+
+
+def test_content_lines_that_recur():
+    page = "社区建设取得了显著成效。" * 30
+    assert findings(f"□ 是 √ 否\n{page}\n□ 是 √ 否\n{page}\n□ 是 √ 否\n{page}", "L003") == []
+    markdown = f"- **示例**\n\n{page}\n\n- **示例**\n\n{page}\n\n- **示例**\n\n{page}"
+    assert findings(markdown, "L003", path="api.md") == []
+    assert findings(markdown, "L003") == ["- **示例**", "- **示例**"]  # plain text: a running header
+    # numbered table rows with a date: more than the row number changes
+    rows = f"{page}\n127 2020-11-23\n{page}\n128 2020-11-25\n{page}\n129 2020-12-16\n{page}"
+    assert findings(rows, "L003") == []
+    footers = f"{page}\n2019年年度报告 3\n{page}\n2019年年度报告 4\n{page}\n2019年年度报告 5\n{page}"
+    assert findings(footers, "L003") == ["2019年年度报告 3", "2019年年度报告 4", "2019年年度报告 5"]

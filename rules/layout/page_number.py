@@ -16,8 +16,9 @@ from wenlint_rules.layout.counting import counting_run, word_tags
 _NUMBER = regex.compile(r"(?<![\d.,:/%A-Za-z_-])[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])")
 #: Counted things a number stands before (beside UNITS): `3 楼`, `进 2 球`, `3 胜 2 负`.
 _COUNTED = frozenset("楼路班室队关球局胜负眼拳脚口顿下圈番线星季强连岗篮")
-#: Words before a number that make it a count or an ordinal: `第 3`, `每 3`, `约 3`.
-_COUNT_WORDS = frozenset("第每约近共这那前后头末仅只各逾超达计")
+#: Words before a number that make it a count, an ordinal or a reference:
+#: `第 3`, `每 3`, `约 3`, `图 3`, `表 2`.
+_COUNT_WORDS = frozenset("第每约近共这那前后头末仅只各逾超达计图表")
 #: Page numbers run up by one; at least this many in a row make a sequence …
 MIN_SEQUENCE = 3
 #: … this many characters apart at least (a page holds more), …
@@ -31,6 +32,10 @@ _SENTENCE_END = frozenset("。！？!?；;：:，,、…")
 #: The site viewer's own page counters belong to the spam rules: `第1页 / 共27页`, `…讲义_第1页`.
 _VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+页$")
 _DIGITS = regex.compile(r"\d+")
+#: Lines that recur as content, not page furniture: check-box answers (`□ 是 √ 否`),
+#: and in Markdown list items, headings, quotes, table rows and bold labels (`- **示例**`).
+_CHECK_BOXES = regex.compile(r"[□■☐☑☒√]")
+_MARKDOWN_MARKUP = regex.compile(r"[-*+#>|!<\[]|\d+\.\s")
 _WORD_OR_NUMBER = regex.compile(r"[\p{Han}\d]")
 _BLANKS = " \t\u3000\xa0"
 
@@ -62,9 +67,11 @@ class PageNumber(Rule):
 
         A running header or footer is a short line (4–40 characters, not
         ending a sentence) that recurs three or more times at page
-        intervals; its first occurrence is kept (it may be the title). A
-        line that differs only by a number counting up by one (`— 3 —`,
-        `第 3 页`, `社区工作手册 3`) is a page-numbered footer: every
+        intervals through the whole text (from within two page gaps of its
+        start to within two of its end); its first occurrence is kept (it
+        may be the title). A line that differs only by a number counting up
+        by one (`— 3 —`, `第 3 页`, `社区工作手册 3`; other numbers in it,
+        such as a year, stay the same) is a page-numbered footer: every
         occurrence is flagged.
     """
     why = """
@@ -77,8 +84,14 @@ class PageNumber(Rule):
         Never a page number: a number before its unit or measure word
         (`共有 3 个社区`, `2013 年`, `3 楼`, `10 多年`), after `第` `每`
         `约` and the like, decimals, times, dates, percentages, and list
-        numbers (`1、`, `2.`). The site viewer's page counters
-        (`第1页 / 共27页`, `…_第1页`) are left to the spam rules.
+        numbers (`1、`, `2.`), figure and table numbers (`图3`, `表 2`,
+        `Fig. 3`, `Table 2`) and numbers listed with a comma (`0，1两种`).
+        Never furniture: lines that recur in one part of the text only (a
+        note under each table, a table heading), check-box rows
+        (`□ 是 √ 否`), numbered table rows whose other numbers change, and
+        in Markdown list items, headings, quotes, table rows and bold labels
+        (`- **示例**`). The site viewer's page counters (`第1页 / 共27页`,
+        `…_第1页`) are left to the spam rules.
     """
     fix_safety = """
         The fix removes the number (and a space beside it) or the line. It
@@ -116,6 +129,13 @@ class PageNumber(Rule):
         Example("我们 3 人约好了,他 5 岁,住在 3 楼。"),
         Example("第1页 / 共27页\n正文。\n第2页 / 共27页\n正文。\n第3页 / 共27页"),
         Example("主持人：\n" + "请大家发言。" * 60 + "\n主持人：\n" + "请大家发言。" * 60 + "\n主持人：\n"),
+        Example(
+            "如表2所示，"
+            + "样本的分布较为均匀。" * 25
+            + "\n图3 2008—2018年降水变化\n"
+            + "降水逐年增加。" * 35
+            + "\n图4 气温变化"
+        ),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -159,11 +179,14 @@ class PageNumber(Rule):
                 and content[-1] not in _SENTENCE_END
                 and _WORD_OR_NUMBER.search(content)
                 and not _VIEWER_COUNTER.search(content)
+                and not _CHECK_BOXES.search(content)
+                and not (doc.is_markdown and _MARKDOWN_MARKUP.match(content))
             ):
                 groups[_DIGITS.sub("#", content)].append((line.start, line.end, content))
         found = []
         for key, lines in groups.items():
-            if len(lines) < MIN_REPEATS or not _page_spaced([start for start, _, _ in lines]):
+            starts = [start for start, _, _ in lines]
+            if len(lines) < MIN_REPEATS or not _page_spaced(starts) or not _through_the_text(starts, len(text)):
                 continue
             if "#" in key:
                 if not _counts_up([_DIGITS.findall(content) for _, _, content in lines]):
@@ -189,6 +212,8 @@ def _candidate(text: str, start: int, end: int) -> _Number | None:
     before = text[before_at] if before_at >= 0 else "\n"
     after = text[end + space_after : end + space_after + 1]
     if before in _COUNT_WORDS or not (before == "\n" or is_han(before) or before in CJK_PUNCTUATION):
+        return None
+    if before in "，," and text[before_at - 1 : before_at].isdigit():  # numbers listed: `0，1 两种`
         return None
     if after.isdigit() and after.isascii():
         if not space_after:
@@ -223,13 +248,21 @@ def _page_spaced(starts: list[int]) -> bool:
     return min(gaps) >= MIN_PAGE and max(gaps) <= MAX_PAGE_RATIO * min(gaps)
 
 
+def _through_the_text(starts: list[int], length: int) -> bool:
+    """Whether lines at ``starts`` recur through the whole text, as page
+    furniture does: no more than two of their gaps before the first and after
+    the last (a note or a table heading recurring in one part is content)."""
+    margin = 2 * max(b - a for a, b in zip(starts, starts[1:]))
+    return starts[0] <= margin and length - starts[-1] <= margin
+
+
 def _counts_up(numbers: list[list[str]]) -> bool:
-    """Whether lines differing only by numbers have one that counts up by one."""
-    for column in zip(*numbers):
-        values = [int(value) for value in column]
-        if all(b == a + 1 for a, b in zip(values, values[1:])):
-            return True
-    return False
+    """Whether lines differing only by numbers have one that counts up by one
+    while the others stay the same (a year in the header); numbered table
+    rows with dates in them change in more than one place."""
+    columns = [[int(value) for value in column] for column in zip(*numbers)]
+    counting = [all(b == a + 1 for a, b in zip(values, values[1:])) for values in columns]
+    return any(counting) and all(up or len(set(values)) == 1 for up, values in zip(counting, columns))
 
 
 def _splits_word(text: str, number: _Number) -> bool:
