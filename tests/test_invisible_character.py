@@ -32,8 +32,13 @@ def test_zero_width_characters_in_a_seed_sentence():
     damaged = SEED_LINE[:6] + "\u200b" + SEED_LINE[6:20] + "\u2060\u00ad" + SEED_LINE[20:] + "\ufeff"
     assert _found(damaged) == [
         ("\u200b", "invisible U+200B ZERO WIDTH SPACE", Severity.WARNING, Applicability.SAFE, ""),
-        ("\u2060", "invisible U+2060 WORD JOINER", Severity.WARNING, Applicability.SAFE, ""),
-        ("\u00ad", "invisible U+00AD SOFT HYPHEN", Severity.WARNING, Applicability.SAFE, ""),
+        (
+            "\u2060\u00ad",
+            "2 invisible characters (U+2060 WORD JOINER, U+00AD SOFT HYPHEN)",
+            Severity.WARNING,
+            Applicability.SAFE,
+            "",
+        ),
         (
             "\ufeff",
             "invisible U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text)",
@@ -45,6 +50,25 @@ def test_zero_width_characters_in_a_seed_sentence():
     assert _fixed(damaged) == SEED_LINE
 
 
+def test_a_page_with_a_zero_width_space_after_every_character_is_one_finding_per_stretch():
+    paragraphs = [SEED_LINE[:40], SEED_LINE[40:80]]
+    damaged = "\n\n".join("\u200b".join(paragraph) + "\u200b" for paragraph in paragraphs)
+    found = _found(damaged)
+    assert [f[1] for f in found] == ["40 invisible characters (U+200B ZERO WIDTH SPACE ×40)"] * 2
+    assert [f[0] for f in found] == [damaged[1:80], damaged[83:]]
+    assert [f[4] for f in found] == [paragraphs[0][1:], paragraphs[1][1:]]
+    assert _fixed(damaged) == "\n\n".join(paragraphs)
+    assert _fixed(_fixed(damaged)) == _fixed(damaged)
+
+
+def test_marks_far_apart_or_of_other_kinds_stay_separate_findings():
+    far = "第一句话写完了。\u200b第二句话也已经写完了。\u200b"
+    assert findings(far, "E005") == ["\u200b", "\u200b"]
+    assert findings("甲\u200b乙\x07丙\u202e丁", "E005") == ["\u200b", "\x07", "\u202e"]
+    # an emoji's own joiner inside a run stays; the stray ones around it go
+    assert _fixed("家\u200b人👨\u200d👩\u200b了") == "家人👨\u200d👩了"
+
+
 def test_a_byte_order_mark_of_a_concatenated_file():
     doc = Document.from_source("\ufeff第一份文件。\n\ufeff第二份文件。\n")
     assert doc.bom and doc.text.startswith("第一份")
@@ -53,14 +77,20 @@ def test_a_byte_order_mark_of_a_concatenated_file():
 
 def test_controls_and_terminal_escapes():
     assert _found("第一页\x0c第二页\x0b第三行\x07。\x1b[1;31m红\x1b[0m\x7f") == [
-        ("\x0c", "control character U+000C FORM FEED", Severity.WARNING, Applicability.SAFE, "\n"),
-        ("\x0b", "control character U+000B VERTICAL TAB", Severity.WARNING, Applicability.SAFE, "\n"),
-        ("\x07", "control character U+0007 BELL", Severity.WARNING, Applicability.SAFE, ""),
-        ("\x1b[1;31m", "ANSI terminal escape sequence `[1;31m`", Severity.WARNING, Applicability.SAFE, ""),
-        ("\x1b[0m", "ANSI terminal escape sequence `[0m`", Severity.WARNING, Applicability.SAFE, ""),
+        (
+            "\x0c第二页\x0b第三行\x07",
+            "3 control characters (U+000C FORM FEED, U+000B VERTICAL TAB, U+0007 BELL)",
+            Severity.WARNING,
+            Applicability.SAFE,
+            "\n第二页\n第三行",
+        ),
+        ("\x1b[1;31m红\x1b[0m", "2 ANSI terminal escape sequences", Severity.WARNING, Applicability.SAFE, "红"),
         ("\x7f", "control character U+007F DELETE", Severity.WARNING, Applicability.SAFE, ""),
     ]
     assert _fixed("第一页\x0c第二页\x0b第三行\x07。\x1b[1;31m红\x1b[0m\x7f") == "第一页\n第二页\n第三行。红"
+    assert _found("\x1b[0m") == [
+        ("\x1b[0m", "ANSI terminal escape sequence `[0m`", Severity.WARNING, Applicability.SAFE, "")
+    ]
 
 
 def test_tab_newline_and_carriage_return_are_not_controls_here():
@@ -68,7 +98,7 @@ def test_tab_newline_and_carriage_return_are_not_controls_here():
 
 
 def test_a_lone_c1_control_is_flagged_with_an_unsafe_fix_but_mojibake_is_left_to_e002():
-    assert _found("他说\x93你好\x94。") == [
+    assert _found("他说\x93你好。") == [
         (
             "\x93",
             "C1 control character U+0093; in Windows-1252 this byte is `“`",
@@ -76,12 +106,14 @@ def test_a_lone_c1_control_is_flagged_with_an_unsafe_fix_but_mojibake_is_left_to
             Applicability.UNSAFE,
             "",
         ),
+    ]
+    assert _found("他说\x93你好\x94。") == [
         (
-            "\x94",
-            "C1 control character U+0094; in Windows-1252 this byte is `”`",
+            "\x93你好\x94",
+            "2 C1 control characters (U+0093 for Windows-1252 `“`, U+0094 for Windows-1252 `”`)",
             Severity.WARNING,
             Applicability.UNSAFE,
-            "",
+            "你好",
         ),
     ]
     assert _fixed("他说\x93你好\x94。") == "他说\x93你好\x94。"
@@ -102,8 +134,7 @@ def test_bidi_overrides_are_errors_and_unsafe_beside_right_to_left_text():
     ]
     hebrew = "引用 \u2067שלום\u2069 一词。"
     assert [(f[0], f[2], f[3]) for f in _found(hebrew)] == [
-        ("\u2067", Severity.ERROR, Applicability.UNSAFE),
-        ("\u2069", Severity.ERROR, Applicability.UNSAFE),
+        ("\u2067שלום\u2069", Severity.ERROR, Applicability.UNSAFE),
     ]
     assert _fixed(hebrew) == hebrew
     assert findings("אבג\u200f 中文", "E005") == []  # a mark on a right-to-left line is needed
@@ -112,7 +143,9 @@ def test_bidi_overrides_are_errors_and_unsafe_beside_right_to_left_text():
 
 def test_tag_characters_hide_text_unless_they_spell_an_emoji_flag():
     hidden = "好评\U000e0069\U000e0067\U000e006e\U000e006f\U000e0072\U000e0065！"
-    assert [(f[0], f[2]) for f in _found(hidden)][:1] == [("\U000e0069", Severity.ERROR)]
+    assert [(f[0], f[1], f[2]) for f in _found(hidden)] == [
+        (hidden[2:-1], "6 invisible tag characters carry hidden text `ignore`", Severity.ERROR)
+    ]
     assert _fixed(hidden) == "好评！"
     scotland = "苏格兰🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f旗帜"
     assert findings(scotland, "E005") == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from typing import NamedTuple
 
 import regex
 
@@ -76,6 +78,12 @@ class InvisibleCharacter(Rule):
           errors;
         - Unicode tag characters (U+E0000–U+E007F), which carry invisible
           ASCII; also errors.
+
+        Characters of one kind no more than eight characters apart (and not
+        across a blank line) are one run of damage and one finding: a page
+        with a zero-width space after every character gets a finding per
+        stretch, not per character. The message counts them (a run of tag
+        characters spells out the text it hides).
     """
     why = """
         Characters that show nothing still split words for search, break
@@ -90,10 +98,12 @@ class InvisibleCharacter(Rule):
         character is as dangerous there.
     """
     fix_safety = """
-        The fix removes the character (a vertical tab or form feed becomes a
-        line break). It is unsafe for overrides and isolates on a line that
-        holds Hebrew or Arabic, where they may be needed, and for C1 controls,
-        which often stand for a Windows-1252 character (`\\x93` is `“`).
+        The fix removes the characters of the run and keeps the text between
+        them (a vertical tab or form feed becomes a line break). It is unsafe
+        for overrides and isolates on a line that holds Hebrew or Arabic,
+        where they may be needed, and for C1 controls, which often stand for
+        a Windows-1252 character (`\\x93` is `“`); a run holding one of
+        these is unsafe to fix as a whole.
     """
     #: Invisible characters are as dangerous in code, in URLs and in text
     #: without Chinese.
@@ -106,6 +116,7 @@ class InvisibleCharacter(Rule):
         Example("文件名：报告\u202etxt.exe", fixed="文件名：报告txt.exe"),
         Example("第一页\x0c第二页", fixed="第一页\n第二页"),
         Example("警告\x1b[31m红色\x1b[0m文字", fixed="警告红色文字"),
+        Example("社\u200b区\u200b建\u200b设\u200b工作会议", fixed="社区建设工作会议"),
     )
     good = (
         Example("社区建设工作会议在区政府召开。"),
@@ -117,14 +128,14 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        found = []
         right_to_left = _RightToLeftLines(doc)
+        found: list[_Hit] = []
         for match in _INVISIBLE.finditer(text):
             start, end = match.span()
             if self._legitimate(text, start, match[0][0], right_to_left) or inside_mojibake(doc, start):
                 continue
-            found.append(self._finding(start, end, match[0], right_to_left))
-        return found
+            found.append(_judge(start, end, match[0], right_to_left))
+        return [self._finding(text, run) for run in _runs(text, found)]
 
     @staticmethod
     def _legitimate(text: str, start: int, char: str, right_to_left: _RightToLeftLines) -> bool:
@@ -143,30 +154,101 @@ class InvisibleCharacter(Rule):
             return start in right_to_left
         return False
 
-    def _finding(self, start: int, end: int, matched: str, right_to_left: _RightToLeftLines) -> Diagnostic:
-        char = matched[0]
-        severity = Severity.WARNING
-        safe = True
-        replacement = "\n" if char in "\x0b\x0c" else ""
-        if len(matched) > 1:
-            message = f"ANSI terminal escape sequence `{matched[1:]}`"
-        elif char in _BIDI_OVERRIDE or char in _BIDI_MARK:
-            overrides = char in _BIDI_OVERRIDE
-            severity = Severity.ERROR if overrides else Severity.WARNING
-            safe = start not in right_to_left
-            kind = "can make the text read in another order than it is stored" if overrides else "is invisible"
-            message = f"bidirectional control U+{ord(char):04X} {_name(char)} {kind}"
-        elif "\U000e0000" <= char <= "\U000e007f":
-            severity = Severity.ERROR
-            message = f"invisible tag character U+{ord(char):05X} can carry hidden text"
-        elif "\x80" <= char <= "\x9f":
-            safe = False
-            meaning = bytes([ord(char)]).decode("cp1252", errors="ignore")
-            reading = f"; in Windows-1252 this byte is `{meaning}`" if meaning else ""
-            message = f"C1 control character U+{ord(char):04X}{reading}"
-        elif char < " " or char == "\x7f":
-            message = f"control character U+{ord(char):04X} {_name(char)}".rstrip()
-        else:
-            message = f"invisible U+{ord(char):04X} {_name(char)}"
-        fix = Fix.replace(start, end, replacement, safe=safe)
+    def _finding(self, text: str, run: list[_Hit]) -> Diagnostic:
+        start, end = run[0].start, run[-1].end
+        severity = max((hit.severity for hit in run), key=_SEVERITY_ORDER.index)
+        fixed, at = [], start
+        for hit in run:
+            fixed += [text[at : hit.start], hit.replacement]
+            at = hit.end
+        message = run[0].message if len(run) == 1 else _run_message(run)
+        fix = Fix.replace(start, end, "".join(fixed), safe=all(hit.safe for hit in run))
         return Diagnostic(self.code, start, end, message, severity, fix)
+
+
+class _Hit(NamedTuple):
+    """One invisible character (or whole ANSI sequence) and what it is."""
+
+    start: int
+    end: int
+    char: str
+    kind: str
+    message: str
+    severity: Severity
+    safe: bool
+    replacement: str
+
+
+_SEVERITY_ORDER = [Severity.INFO, Severity.WARNING, Severity.ERROR]
+#: What a run of several hits of one kind is called.
+_KIND_NOUNS = {
+    "bidi override": "bidirectional controls that can make the text read in another order than it is stored",
+    "bidi mark": "invisible bidirectional marks",
+    "c1": "C1 control characters",
+    "control": "control characters",
+    "invisible": "invisible characters",
+}
+#: Hits of one kind at most this many characters apart, with no blank line between, make one run.
+_RUN_GAP = 8
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+
+
+def _judge(start: int, end: int, matched: str, right_to_left: _RightToLeftLines) -> _Hit:
+    """What the invisible ``matched`` at ``start`` is, how grave, and how its fix goes."""
+    char = matched[0]
+    severity, safe, replacement = Severity.WARNING, True, "\n" if char in "\x0b\x0c" else ""
+    if len(matched) > 1:
+        kind, message = "ansi", f"ANSI terminal escape sequence `{matched[1:]}`"
+    elif char in _BIDI_OVERRIDE or char in _BIDI_MARK:
+        overrides = char in _BIDI_OVERRIDE
+        kind = "bidi override" if overrides else "bidi mark"
+        severity = Severity.ERROR if overrides else Severity.WARNING
+        safe = start not in right_to_left
+        effect = "can make the text read in another order than it is stored" if overrides else "is invisible"
+        message = f"bidirectional control U+{ord(char):04X} {_name(char)} {effect}"
+    elif "\U000e0000" <= char <= "\U000e007f":
+        kind, severity = "tag", Severity.ERROR
+        message = f"invisible tag character U+{ord(char):05X} can carry hidden text"
+    elif "\x80" <= char <= "\x9f":
+        kind, safe = "c1", False
+        meaning = bytes([ord(char)]).decode("cp1252", errors="ignore")
+        reading = f"; in Windows-1252 this byte is `{meaning}`" if meaning else ""
+        message = f"C1 control character U+{ord(char):04X}{reading}"
+    elif char < " " or char == "\x7f":
+        kind, message = "control", f"control character U+{ord(char):04X} {_name(char)}".rstrip()
+    else:
+        kind, message = "invisible", f"invisible U+{ord(char):04X} {_name(char)}"
+    return _Hit(start, end, char, kind, message, severity, safe, replacement)
+
+
+def _label(char: str) -> str:
+    """A character's code point and name (a C1 control's: its Windows-1252 reading)."""
+    if "\x80" <= char <= "\x9f":
+        meaning = bytes([ord(char)]).decode("cp1252", errors="ignore")
+        return f"U+{ord(char):04X}" + (f" for Windows-1252 `{meaning}`" if meaning else "")
+    return f"U+{ord(char):04X} {_name(char)}".rstrip()
+
+
+def _runs(text: str, hits: list[_Hit]) -> list[list[_Hit]]:
+    """``hits`` grouped into runs of damage: one kind, short gaps, no blank line."""
+    runs: list[list[_Hit]] = []
+    for hit in hits:
+        last = runs[-1][-1] if runs else None
+        near = last and hit.start - last.end <= _RUN_GAP and not _BLANK_LINE.search(text, last.end, hit.start)
+        if near and last.kind == hit.kind:
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return runs
+
+
+def _run_message(run: list[_Hit]) -> str:
+    """What a run of several hits is: how many, of which characters."""
+    if run[0].kind == "ansi":
+        return f"{len(run)} ANSI terminal escape sequences"
+    if run[0].kind == "tag":
+        hidden = "".join(chr(ord(hit.char) - 0xE0000) for hit in run).strip("\x00\x01\x7f")
+        return f"{len(run)} invisible tag characters carry hidden text `{hidden}`"
+    counts = Counter(hit.char for hit in run)
+    listed = ", ".join(_label(char) + f" ×{n}" * (n > 1) for char, n in counts.items())
+    return f"{len(run)} {_KIND_NOUNS[run[0].kind]} ({listed})"
