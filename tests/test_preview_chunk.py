@@ -62,3 +62,17 @@ def test_ordinary_numbered_lists_are_left_alone():
         f"1、{FILLER}解\n\n3、决问题,{FILLER}我们\n\n5、的任务",
     ):
         assert findings(text, "L004") == [], text
+
+
+def test_numbered_sections_of_a_report_are_left_alone():
+    """An annual report's numbered sections: the text before each number runs
+    over several lines (headings, `不适用`, tables), never one cut paragraph."""
+    text = (
+        f"1、独立董事出席董事会的情况\n{FILLER}\n不适用\n"
+        f"2、独立董事对公司有关事项提出异议的情况\n{FILLER}\n其他说明\n"
+        f"3、营业收入和营业成本\n单位：元\n{FILLER}\n本期 上期\n4、投资收益"
+    )
+    assert findings(text, "L004") == []
+    # the same numbers, each chunk one paragraph cut mid-sentence: preview chunks
+    chunks = f"1、独立董事出席{FILLER}不适\n\n2、用独立董事{FILLER}其他\n\n3、说明营业收入{FILLER}本期\n\n4、投资收益"
+    assert findings(chunks, "L004") == ["1、", "2、", "3、", "4、"]

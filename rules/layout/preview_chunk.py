@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -28,7 +28,7 @@ class _Marker:
     start: int  # of the marker
     end: int
     value: int
-    cut_from: int | None  # where the line before it ends, when that line breaks off mid-sentence
+    cut_from: int | None  # where the chunk before it ends, when it breaks off mid-sentence
 
 
 class PreviewChunk(Rule):
@@ -38,8 +38,8 @@ class PreviewChunk(Rule):
     flags = """
         Markers `N、` opening lines that count up by one (at least three of
         them), whose chunks run 100 characters or more, at least half of
-        which (after the first) follow a line that breaks off mid-sentence —
-        no `。！？；：…` at its end.
+        which (after the first) follow the chunk before, one line from its
+        marker on, breaking off mid-sentence — no `。！？；：…` at its end.
     """
     why = """
         Document-sharing sites show a preview in numbered chunks of a fixed
@@ -50,7 +50,9 @@ class PreviewChunk(Rule):
     """
     leaves_alone = """
         An ordinary numbered list (`1、加大投入。` after a finished sentence,
-        or short items one per line).
+        or short items one per line), and numbered sections of a report
+        (`2、独立董事对公司有关事项提出异议的情况`) whose text before the next
+        number runs over several lines: a preview chunk is one paragraph.
     """
     fix_safety = """
         The fix removes the marker and, where the line before broke off
@@ -73,6 +75,14 @@ class PreviewChunk(Rule):
     good = (
         Example("主要措施如下：\n1、加大投入。\n2、完善制度。\n3、强化考核。"),
         Example("主要措施\n\n1、加大投入\n\n2、完善制度\n\n3、强化考核"),
+        Example(
+            "1、独立董事出席董事会的情况\n"
+            + _FILLER
+            + "\n不适用\n2、独立董事对公司有关事项提出异议的情况\n"
+            + _FILLER
+            + "\n其他说明\n3、独立董事履行职责的其他说明\n"
+            + _FILLER
+        ),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -80,6 +90,7 @@ class PreviewChunk(Rule):
         if "、" not in text:
             return []
         markers = [_marker(text, match) for match in _MARKER.finditer(text)]
+        markers = [_after_one_line_chunk(text, marker, before) for before, marker in zip([None, *markers], markers)]
         found = []
         for marker in _chunk_sequence(markers):
             if marker.cut_from is not None and marker.value != 1:
@@ -105,6 +116,15 @@ def _marker(text: str, match: regex.Match) -> _Marker:
         last = text[content_end - 2 : content_end - 1]
     cut = content_end > 0 and last not in _FINISHED
     return _Marker(start, match.end(), int(match[1]), content_end if cut else None)
+
+
+def _after_one_line_chunk(text: str, marker: _Marker, before: _Marker | None) -> _Marker:
+    """The marker, cutting the chunk before only when that chunk is one line
+    from its own marker on (a preview chunk is one paragraph; a section of a
+    report runs over several lines)."""
+    if marker.cut_from is None or before is None or "\n" in text[before.end : marker.cut_from]:
+        return replace(marker, cut_from=None)
+    return marker
 
 
 def _chunk_sequence(markers: list[_Marker]) -> list[_Marker]:
