@@ -103,3 +103,24 @@ def test_layout_family_fixes_seed_004_on_the_command_line(seeds_copy):
     for prefix in ("000", "001", "002", "003"):
         original = seed(prefix).read_text(encoding="utf-8")
         assert next(seeds_copy.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8") == original
+
+
+def test_headings_run_into_their_paragraph_and_table_cells_are_not_fake_bold():
+    for text in (
+        "3、清算费用清算费用是指基金财产清算组在进行基金财产清算过程中发生的所有合理费用。",
+        "（二）基金资产净值基金资产净值是指基金资产总值减去基金负债后的价值。",
+        "本期：2019年1月1日至2019年12月31日月31日\n",
+        "项目2020年12月31日成本公允价值公允价值变动\n",
+        # a table header flattened row by row: fragments of two columns
+        "    占基金占基金项目资产净资产净公允价值公允价值值比例值比例\n",
+        "关联方名称占当期股占当期股成交金额票成交总成交金额票成交总额的比例额的比例\n",
+    ):
+        assert findings(text, "L005") == [], text
+
+
+def test_a_doubled_heading_on_its_own_line():
+    assert findings(
+        "    （三）内部组织结构及员工情况内部组织结构及员工情况\n    股东会是公司的最高权力机构。", "L005"
+    ) == ["内部组织结构及员工情况内部组织结构及员工情况"]
+    # glued to the words after it, the same repeat is a heading run into its text
+    assert findings("（三）内部组织结构及员工情况内部组织结构及员工情况由股东会决定。", "L005") == []

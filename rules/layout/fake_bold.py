@@ -26,6 +26,8 @@ _NOT_WORDS = regex.compile(r"[\p{P}\p{S}\s]")
 #: A repeat spanning punctuation is a doubled heading on its own when it is
 #: long and starts a line or a sentence (`一、充分认识…一、充分认识…`).
 _HEADING_START = frozenset(["", "\n", " ", "\u3000", "。", "！", "？", "；"])
+#: What a doubled heading standing on its own has on either side.
+_APART = regex.compile(r"[\s\p{P}]")
 #: Placeholders make different names look alike: `**社区、**社区`.
 _MASKS = frozenset("*×Xx○□＊Ｘ")
 #: `一步一步`, `看着看着`, `画著画著`: reduplication, not a repeat.
@@ -49,14 +51,16 @@ class FakeBold(Rule):
     summary = "Text extracted twice from fake-bold PDF text"
     flags = """
         A run of four or more characters, words only, written twice in a row
-        is flagged on its own (`发挥党组织领导核心作用发挥党组织领导核心作用`),
-        so is a run of eight or more that spans punctuation and starts a
-        line or a sentence (`一、充分认识社区建设的重要意义` twice), and so is a
-        run of three or more doubled characters whose single form holds a
-        word (`坚坚强强组组织织`). Shorter repeats — `组织组织`, a repeat that
-        spans punctuation, `堡堡垒垒` — are flagged only next to one of those
-        (within 3 characters), where the heading they belong to shows the
-        doubling.
+        is flagged when it stands apart — a line start, space or punctuation
+        on either side (`发挥党组织领导核心作用发挥党组织领导核心作用`); so is
+        a run of eight or more that spans punctuation and starts a line or a
+        sentence (`一、充分认识社区建设的重要意义` twice), and so is a run of
+        three or more doubled characters whose single form holds a word
+        (`坚坚强强组组织织`). Shorter repeats — `组织组织`, a repeat that spans
+        punctuation, `堡堡垒垒` — are flagged only next to one of those (within
+        3 characters), where the heading they belong to shows the doubling;
+        such a group of repeats needs punctuation or a space among them, or
+        a character-doubled run.
     """
     why = """
         Word processors fake bold type by printing a heading twice, a hair
@@ -71,6 +75,12 @@ class FakeBold(Rule):
         `讨论讨论` standing alone, `一步一步`, `看着看着`, doubled characters
         that are each a word (`弟弟妹妹`), runs of one character (`哈哈哈哈`),
         and repeats around placeholders (`**社区、**社区`).
+
+        A heading run into a paragraph that opens with the same words
+        (`3、清算费用清算费用是指…`), a doubled cell in a row of table cells
+        (`12月31日月31日`, `成本公允价值公允价值变动`), and a table header
+        flattened row by row (`占基金占基金项目资产净资产净公允价值公允价值`:
+        fragments without punctuation or spaces) are not fake bold.
 
         jieba tags `组织` a verb and `商量` a noun, so parts of speech
         cannot tell a noun written twice from a verb reduplicated: a lone
@@ -101,6 +111,8 @@ class FakeBold(Rule):
         Example("对不起对不起，我来晚了。"),
         Example("我们商量商量这件事，爸爸妈妈和弟弟妹妹都来了。"),
         Example("中国加油！中国加油！"),
+        Example("3、清算费用清算费用是指基金财产清算组在进行基金财产清算过程中发生的所有合理费用。"),
+        Example("占基金占基金项目资产净资产净公允价值公允价值值比例值比例\n（%）（%）"),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -108,7 +120,7 @@ class FakeBold(Rule):
         repeats = _without_overlaps([*_whole_repeats(text), *_char_repeats(text)])
         found = []
         for group in _groups(repeats):
-            if not any(repeat.anchor for repeat in group):
+            if not (any(repeat.anchor for repeat in group) and _doubled_heading(text, group)):
                 continue
             for repeat in group:
                 if not (repeat.anchor or _fake(text, repeat)):
@@ -224,6 +236,23 @@ def _groups(repeats: list[_Repeat]) -> list[list[_Repeat]]:
         else:
             groups.append([repeat])
     return groups
+
+
+def _doubled_heading(text: str, group: list[_Repeat]) -> bool:
+    """Whether a group holding an anchor shows a heading printed twice: a
+    character-doubled run (`堡堡垒垒`), several repeats with punctuation or a
+    space among them (a table header flattened row by row has neither), or a
+    lone repeat standing apart, not glued to the words around it
+    (`3、清算费用清算费用是指…` is a heading run into its paragraph)."""
+    if any(repeat.chars for repeat in group):
+        return True
+    start, end = group[0].start, group[-1].end
+    if len(group) > 1:
+        return _NOT_WORDS.search(text, start, end) is not None
+    return (
+        _APART.match(text[start - 1 : start] or "\n") is not None
+        and _APART.match(text[end : end + 1] or "\n") is not None
+    )
 
 
 def _fake(text: str, repeat: _Repeat) -> bool:
