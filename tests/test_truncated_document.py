@@ -115,3 +115,37 @@ def test_ordinary_endings_are_not_flagged(text):
 def test_one_finding_however_many_markers():
     text = "会议指出，要抓好落实。规模较大的小区业主委员\n\n展开阅读全文\n阅读全文\n"
     assert len(_diagnostics(text)) == 1
+
+
+PARAGRAPHS = (
+    "社区是城市的基本单元，社区治理关系到千家万户的切身利益。\n\n"
+    "物业管理是社区治理的重要内容，关系到居民的日常生活。\n\n"
+    "党建引领是社区治理的关键环节，要把党组织建在小区里。\n\n"
+)
+
+
+def test_a_keyword_line_is_a_field_not_a_cut_sentence():
+    assert findings(PARAGRAPHS + "关键词：社区治理；党建引领；物业管理；城市基层治理", "D001") == []
+    assert findings(PARAGRAPHS + "来源：市委组织部，责任编辑张三，2022年7月4日发布", "D001") == []
+    # the same words as a sentence in the body are cut
+    assert findings(PARAGRAPHS + "我们要抓好社区治理、党建引领、物业管理和城市基层治理", "D001") == [
+        "物业管理和城市基层治理"
+    ]
+
+
+def test_a_phone_number_at_the_end():
+    assert findings(PARAGRAPHS + "投资人如有疑问，可以咨询本基金管理人，咨询电话：021-38568888", "D001") == []
+
+
+def test_a_forum_answer_on_one_line_may_end_without_a_full_stop():
+    answer = "这部片子我看了三遍。" * 4 + "剧情很紧凑，演员也很用心。" * 12 + "我更认同番茄那边的评分"
+    assert findings(answer, "D001") == []
+    # the same paragraph after a title line is a long paragraph cut off
+    assert findings("影评\n" + answer, "D001") == ["我更认同番茄那边的评分"]
+
+
+def test_a_paywall_notice_ends_the_preview():
+    text = "他推开门，看见屋里坐着一个人。目前，该付费内容的完整版仅支持在 App 中查看"
+    [finding] = _diagnostics(text)
+    assert text[finding.start : finding.end] == "该付费内容的完整版仅支持在 App 中查看"
+    assert "only a preview was kept" in finding.message

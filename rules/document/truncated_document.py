@@ -13,6 +13,16 @@ _READ_MORE = regex.compile(
     r"(?:点击|请)?(?:展开(?:阅读)?全文|(?:阅读|查看|显示)(?:全文|更多|剩余(?:内容|全文)?)"
     r"|继续阅读|余下全文|全文阅读|还?剩余?\d+页未读[，,]?(?:继续阅读)?)[>»›↓∨.…。\s]*"
 )
+#: A paywall notice closing the last line: the rest is behind it (`该付费内容的完整版仅支持在 App 中查看`).
+_PAYWALL = regex.compile(
+    r"(?:该?付费内容的)?(?:完整版|全文|剩余内容)仅(?:支持)?在\s*(?:App|APP|app|客户端)\s*[中内]?(?:查看|阅读)$"
+)
+#: A labelled field, not prose: keywords, contact details, source and author lines.
+_FIELD = regex.compile(
+    r"[ \t\u3000]*(?:关键词|关键字|标签|Tags?|Keywords?|联系电话|咨询电话|客服电话|电话|手机|传真|邮箱|地址|网址"
+    r"|联系人|联系方式|来源|作者|编辑)\s*[：:]",
+    regex.I,
+)
 #: The author's own "to be continued": the part is complete as it stands.
 _TO_BE_CONTINUED = regex.compile(r"[(（【\[]?\s*(?:未完)?待续[.…。]*\s*[)）】\]]?")
 #: Site furniture after the text: footers, breadcrumbs, tag lists, disclaimers.
@@ -63,16 +73,18 @@ class TruncatedDocument(Rule):
         tag lists, breadcrumbs) and lines that are neither prose (a line with
         `，` or `、`) nor end a sentence: a signature, a date, a heading, a
         list of links. It reports one finding, at the unfinished clause, when
-        that line ends with `，` or `、`, or ends with a Chinese character,
-        letter or digit and either is a long paragraph (150 or more Chinese
-        characters) with four finished sentences before its end, or is a
+        that line ends with `，` or `、`, or its last clause holds a Chinese
+        character and ends with one (or a letter or digit), and the line
+        either is a long paragraph (150 or more Chinese characters) with
+        four finished sentences before its end and other lines before it, or is a
         paragraph (20 or more) in a document whose other paragraphs (at least
         three, and nine in ten) end with sentence-final punctuation. A
         numbered line without a full stop (`二、坚持重点突破，…`) is a
         heading, not a paragraph. A
         read-more marker (`展开阅读全文`, `阅读全文`, `查看全文`,
         `点击查看更多`, `还剩5页未读`) after the body is reported too, even
-        when the preview happens to end at a full stop. The viewer-chrome
+        when the preview happens to end at a full stop, and so is a paywall
+        notice ending the last line (`该付费内容的完整版仅支持在 App 中查看`). The viewer-chrome
         rule removes the marker; the finding stays as long as the text ends
         mid-sentence.
     """
@@ -80,7 +92,10 @@ class TruncatedDocument(Rule):
         Endings with `。！？…；`, a closing bracket or quote, or a
         sentence-final particle (`吧`, `呢`, `了`, `的` …); a signature block
         (`谢谢大家！`, an organisation, `2022年7月4日`), a final heading,
-        list item or table row; a colon (`下列说法正确的是:` in an exam
+        list item or table row; labelled fields (`关键词：…`, `咨询电话：…`,
+        `来源：…`); a last clause that is a number, code or Latin name
+        (`咨询电话：400-820-0860`); a text that is one long line (a forum
+        answer often ends without a full stop); a colon (`下列说法正确的是:` in an exam
         stem, `附件：`); text that does not end its paragraphs with `。`
         (single sentences, chat); an ending in code or a URL; and a document
         that ends with the author's `（未完待续）`, which marks a complete
@@ -99,6 +114,7 @@ class TruncatedDocument(Rule):
         ),
         Example("会议指出，要着力推动社区治理规范化。\n\n构建和谐社区的最终目标是：管理有序、服务完善、"),
         Example("会议要求各单位抓好落实。\n\n阅读全文>>\n"),
+        Example("他推开门，看见屋里坐着一个人。目前，该付费内容的完整版仅支持在 App 中查看"),
     )
     good = (
         Example("同志们，创建工作意义重大，任务艰巨。\n\n谢谢大家！\n"),
@@ -119,6 +135,18 @@ class TruncatedDocument(Rule):
         Example("全文完。\n\n电脑版 |金锄头文库版权所有\n经营许可证:蜀ICP备13022795号\n"),
         Example("项目进展顺利，详见：https://example.com/report"),
         Example(
+            "社区是城市的基本单元，社区治理关系到千家万户的切身利益。\n\n"
+            "物业管理是社区治理的重要内容，关系到居民的日常生活。\n\n"
+            "党建引领是社区治理的关键环节，要把党组织建在小区里。\n\n"
+            "关键词：社区治理；党建引领；物业管理；城市基层治理"
+        ),
+        Example(
+            "本基金的申购和赎回，按照基金合同和招募说明书的规定办理。\n\n"
+            "基金份额净值每个工作日公告一次，投资人可以在网站上查询。\n\n"
+            "本报告的内容由基金管理人负责解释，投资人应认真阅读全文。\n\n"
+            "投资人如有疑问，可以咨询本基金管理人，咨询电话：021-38568888"
+        ),
+        Example(
             "| 项目 | 金额，万元 | 说明，备注 |\n|---|---|---|\n| 社区用房 | 900 | 已完成，下一步维护 |",
             path="example.md",
         ),
@@ -136,7 +164,13 @@ class TruncatedDocument(Rule):
                 marker = line
             elif _TO_BE_CONTINUED.fullmatch(content) or doc.is_verbatim(line.start):
                 return []
-            elif _CHROME.search(content) or not _is_body(content):
+            elif paywall := _PAYWALL.search(content):
+                start = line.start + doc.text[line.start : line.end].index(content) + paywall.start()
+                message = (
+                    f"the text stops at `{paywall[0]}`: only a preview was kept; the rest of the document is missing"
+                )
+                return [self.diagnostic(start, start + len(paywall[0]), message)]
+            elif _CHROME.search(content) or _FIELD.match(content) or not _is_body(content):
                 continue
             else:
                 return self._judge(doc, line, content, marker)
@@ -181,8 +215,14 @@ def _ends_mid_sentence(doc: Document, line: Line, content: str, end: int) -> boo
         return False
     if content[-1] in _CONTINUATION:
         return True
+    if not HAN.search(_last_clause(content)):
+        return False  # a number, a code or a name in Latin letters: `咨询电话：400-820-0860`
     chars = len(HAN.findall(content))
-    if chars >= LONG_PARAGRAPH_CHARS and len(_SENTENCE_END.findall(content)) >= LONG_PARAGRAPH_SENTENCES:
+    if (
+        line.number > 1
+        and chars >= LONG_PARAGRAPH_CHARS
+        and len(_SENTENCE_END.findall(content)) >= LONG_PARAGRAPH_SENTENCES
+    ):
         return True
     return chars >= PARAGRAPH_CHARS and _paragraphs_end_properly(doc, line)
 

@@ -92,7 +92,7 @@ class FakeBold(Rule):
     fix = FixAvailability.UNSAFE
     sibling_evidence = True
     bad = (
-        Example("如何在文明和谐社区建设中如何在文明和谐社区建设中发挥作用", fixed="如何在文明和谐社区建设中发挥作用"),
+        Example("如何在文明和谐社区建设中如何在文明和谐社区建设中 发挥作用", fixed="如何在文明和谐社区建设中 发挥作用"),
         Example(
             "第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
             "坚强组织坚强组织堡堡垒垒。",
