@@ -7,14 +7,43 @@ import regex
 from wenlint import Document, Example
 from wenlint.context import char_after, char_before, touches_chinese
 from wenlint.kinds import PatternRule
-from wenlint.textclass import UNITS, is_chinese
+from wenlint.textclass import HAN, UNITS, is_chinese
 
-#: `XX世纪` is a century and `XX染色体` a chromosome pair, not placeholders.
-_NOT_MASK_BEFORE = ("世纪", "染色体", "型染色体")
-#: A Roman numeral other than a run of X, standing alone (`XIV`, `IV`).
-_OTHER_ROMAN = regex.compile(
-    r"(?<![A-Za-z])(?=[IVXLCDM]*[IVLCDM])(?=[IVXLCDM]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"
+#: A real date: what makes a document a record rather than a template.
+_REAL_DATE = regex.compile(
+    r"[0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
+#: What follows a number: a masked one reads `XX%`, `XX万元`, `XX年XX月`.
+_NUMBER_AFTER = frozenset("%％年月日号號时時点點分秒岁歲万萬亿億元个個名人次位户戶家项項届屆期")
+#: Titles after a name: a masked one reads `王XX同志`.
+_TITLES = (
+    "同志",
+    "先生",
+    "女士",
+    "书记",
+    "書記",
+    "主任",
+    "局长",
+    "局長",
+    "市长",
+    "市長",
+    "县长",
+    "縣長",
+    "区长",
+    "老师",
+    "經理",
+    "经理",
+    "主席",
+    "教授",
+    "医生",
+    "醫生",
+)
+_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+
+
+def is_record(doc: Document) -> bool:
+    """Whether the document states real dates (a record, not a template or an example)."""
+    return _REAL_DATE.search(doc.text) is not None
 
 
 class MaskedCrosses(PatternRule):
@@ -23,8 +52,13 @@ class MaskedCrosses(PatternRule):
     summary = "`××`, `×` or `XX` stands in for a stripped name or number"
     flags = """
         Two or more `×` (or `✕`, `╳`); a single `×` after a Chinese character
-        and before a measure word or unit (`×个`, `×平米`), or after `第`; two
-        or more `X`/`x` standing alone beside Chinese text.
+        and before a measure word or unit (`×个`, `×平米`), or after `第`.
+        A run of `X`/`x` only where it hides part of a number
+        (`138XXXX1234`), or in a record (a document that states real dates
+        such as `2022年`) where it stands in a number's or a name's place:
+        before `%`, a unit or a date word (`XX%`, `XX万元`, `XX年XX月`), after
+        `第`, after a lone surname or before a title (`张XX`, `XX同志`), or
+        as the whole of a quotation (`建设“XX”`).
     """
     why = """
         Templates and redacted pages write `××县`, `××%`, `建设“XX”` or
@@ -32,23 +66,26 @@ class MaskedCrosses(PatternRule):
         statement about anything, and should be filled in or dropped.
     """
     leaves_alone = """
-        Multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
-        numerals (`XX世纪`, `罗马数字XX`, or `XX` on a line with `XIV`), the
-        chromosomes `XX染色体`, formulas (`人×天`, `单价×件数`) and any `X`
-        inside a Latin word or an identifier (`abc_xx`).
+        `XX` and `xxx` as a variable in prose, instructions and templates
+        (`XX公司的XX部门`, `需要写明XX公司`, `你是xxx学校毕业的`,
+        `spring xxx`), and any `XX` in a document without a real date;
+        multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
+        numerals (`XX世纪`), the chromosomes `XX染色体`, formulas (`人×天`,
+        `单价×件数`) and any `X` inside a Latin word or an identifier (`abc_xx`).
     """
     pattern = (
         r"(?P<crosses>[×✕╳]+)"
-        r"|(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@+-])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_.@-])"
+        r"|(?<![A-Za-zＡ-Ｚａ-ｚ_.@+-])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-zＡ-Ｚａ-ｚ_.@-])"
     )
     requires = ("×", "✕", "╳", "XX", "xx", "ＸＸ", "ｘｘ")
     message = "`{0}` stands in for a stripped name or number"
     bad = (
         Example("会前,与会同志现场观摩了××县××社区等×个社区。"),
-        Example("为建设“XX”提供有力支撑。"),
+        Example("2022年,为建设“XX”提供有力支撑。"),
         Example("覆盖率原则上不低于××%。"),
         Example("服务场所不足×平米。"),
-        Example("xx市人民政府。"),
+        Example("联系电话：138XXXX1234。"),
+        Example("2021年3月5日,王XX同志到XX个社区调研。"),
     )
     good = (
         Example("房间的面积是3×4平方米。"),
@@ -58,23 +95,31 @@ class MaskedCrosses(PatternRule):
         Example("矩阵的大小为 2 × 2。"),
         Example("工作量按人×天计算,总价等于单价×件数。"),
         Example("女性的性染色体是XX染色体,微信号abc_xx。"),
+        Example("简历里要写清XX公司的XX部门,以及实习的起止时间。"),
+        Example("2019年我问他：你们xxx课程里讲过xx理论吗？"),
     )
 
     def keep(self, doc, match):
         text, (start, end) = doc.text, match.span()
         if match["crosses"]:
             return end - start >= 2 or _single_placeholder(text, start, end)
-        if not touches_chinese(text, start, end):
-            return False
-        return match[0] not in ("XX", "XXX", "ＸＸ") or not _roman(doc, start, end)
+        before, after = char_before(text, start), char_after(text, end)
+        if before.isdigit() and after.isdigit():
+            return True  # digits of a phone or an ID number masked: 138XXXX1234
+        if before.isdigit() or after.isdigit() or not touches_chinese(text, start, end):
+            return False  # `5xx` status codes, `20XX年` templates
+        return _in_masked_place(text, start, end) and doc.view(is_record)
 
 
-def _roman(doc: Document, start: int, end: int) -> bool:
-    """Whether an ``XX`` reads as a Roman numeral: a century, or beside others."""
-    if doc.text.startswith(_NOT_MASK_BEFORE, end) or doc.text.endswith("罗马数字", 0, start):
+def _in_masked_place(text: str, start: int, end: int) -> bool:
+    """Whether a run of X stands where a number or a name was."""
+    before, after = char_before(text, start), char_after(text, end)
+    if after in _NUMBER_AFTER or before == "第" or text.startswith(_TITLES, end):
         return True
-    line = doc.line(doc.position(start)[0])
-    return any(m.group() for m in _OTHER_ROMAN.finditer(doc.text, line.start, line.end))
+    if before in _QUOTES and after == _QUOTES[before]:
+        return True  # the whole of a quotation: 建设“XX”
+    prior = char_before(text, start - 1)
+    return HAN.match(before) is not None and not (prior.isalnum() or prior in "×✕╳")  # a lone surname: ，张XX
 
 
 def _single_placeholder(text: str, start: int, end: int) -> bool:
