@@ -68,11 +68,12 @@ def main() -> None:
             if kind not in shortest or len(data) < len(shortest[kind][1]):
                 shortest[kind] = (name, data, message)
 
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     check()
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
     print(f"{checked} inputs × 6 runs ({min(checked, args.subprocess)} also in a subprocess) in {seconds:.0f} s")
-    print(f"slowest in-process run: {slowest:.2f} s; failing kinds: {len(counts)}")
+    print(f"{cpu:.0f} CPU s in this process ({1000 * cpu / checked:.0f} ms an input)")
+    print(f"slowest in-process run: {slowest:.2f} CPU s; failing kinds: {len(counts)}")
     for kind, count in counts.most_common():
         name, data, message = shortest[kind]
         print(

@@ -8,7 +8,7 @@ Whatever the input: no exception escapes ``main``, no traceback on stderr,
 the exit code is 0, 1 or 2 (2 only with an ``error:`` line), the JSON report
 parses strictly, and each run takes at most ``SECONDS_PER_RUN`` CPU seconds
 and ends within a generous wall-clock hang guard. CI runs
-``CI_CASES`` seeded inputs (about 25 s on a loaded 2-core machine);
+``CI_CASES`` seeded inputs (about 25 CPU seconds, ~50 ms an input);
 ``bench/fuzz_cli.py --cases N`` runs more.
 """
 
