@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 import regex
 
 from wenlint import textclass
+from wenlint.prose import ProseMap
+from wenlint.prose import build as build_prose_map
 from wenlint.script import ScriptProfile
 from wenlint.script import profile as script_profile
 from wenlint.zones import Zones
@@ -20,13 +22,7 @@ T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
-_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??(?: {0,3}\1[`~]*[ \t]*(?:\n|\Z)|\Z)", regex.M | regex.S)
-_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
-_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
-_LINK_TARGET = regex.compile(r"\]\([^()\n]*\)")
-_URL = regex.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"'\u3000-\u303f\uff01-\uff5e\p{Han}]+")
 _BARE_LF = regex.compile(r"(?<!\r)\n")
-_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,48 +155,38 @@ class Document:
             spans.append((start, len(self.text)))
         return spans
 
-    # -- regions rules leave alone ------------------------------------------
+    # -- what is not prose (see wenlint.prose) ---------------------------------
 
     @cached_property
+    def prose(self) -> ProseMap:
+        """The prose map: built on first use, once per document."""
+        return build_prose_map(self.text, self.is_markdown)
+
+    @property
     def verbatim(self) -> list[tuple[int, int]]:
-        """Sorted, merged spans that are not prose: URLs, e-mail addresses,
-        and in Markdown code blocks, code spans, link targets and HTML comments."""
-        text = self.text
-        spans: list[tuple[int, int]] = []
-        if self.is_markdown:
-            for pattern in (_FENCE, _HTML_COMMENT, _LINK_TARGET):
-                spans.extend(m.span() for m in pattern.finditer(text))
-            if "`" in text:
-                spans.extend(m.span() for m in _CODE_SPAN.finditer(text))
-        if "://" in text or "www." in text:
-            spans.extend(m.span() for m in _URL.finditer(text))
-        if "@" in text:
-            spans.extend(m.span() for m in _EMAIL.finditer(text))
-        return _merge(spans)
-
-    @cached_property
-    def _verbatim_starts(self) -> list[int]:
-        return [start for start, _ in self.verbatim]
+        """Sorted, merged spans of text that is not language: URLs, e-mail
+        addresses, and in Markdown code, HTML, math, front matter, link
+        destinations and template tags."""
+        return self.prose.verbatim.spans
 
     def touches_verbatim(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` overlaps a verbatim span (an empty
         span: whether it lies strictly inside one)."""
-        if not self.verbatim:
-            return False
-        index = bisect.bisect_right(self._verbatim_starts, max(start, end - 1)) - 1
-        if index < 0:
-            return False
-        span_start, span_end = self.verbatim[index]
-        if start == end:
-            return span_start < start < span_end
-        return start < span_end and span_start < end
+        return self.prose.verbatim.touches(start, end)
 
     def is_verbatim(self, offset: int) -> bool:
-        """Whether ``offset`` lies in a URL, an address or Markdown code."""
-        if not self.verbatim:
-            return False
-        index = bisect.bisect_right(self._verbatim_starts, offset) - 1
-        return index >= 0 and offset < self.verbatim[index][1]
+        """Whether ``offset`` lies in verbatim text."""
+        return self.prose.verbatim.covers(offset)
+
+    def touches_nonprose(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps what is not prose: verbatim
+        text or syntax (Markdown markers, table gaps); an empty span, whether
+        it lies strictly inside it."""
+        return self.prose.nonprose.touches(start, end)
+
+    def within_nonprose(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies wholly inside what is not prose."""
+        return self.prose.nonprose.contains(start, end)
 
     @cached_property
     def zones(self) -> Zones:
@@ -216,14 +202,3 @@ class Document:
     def has_han(self) -> bool:
         """Whether the text holds any Chinese character at all."""
         return textclass.HAN.search(self.text) is not None
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from wenlint.diagnostic import Diagnostic, Edit, Fix, Severity
+from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.document import Document
 from wenlint.rule import Rule
 from wenlint.suppress import suppressions
@@ -39,11 +39,20 @@ def collect_less() -> None:
 def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     """All findings of ``rules`` on ``doc``, in text order, with positions.
 
-    A rule that needs Chinese text is not run on a document without any;
-    the findings of a rule that skips verbatim spans are dropped where they
-    touch one. A rule that raises (or reports a span outside the text)
-    yields one internal-error diagnostic instead of its findings; the
-    others still run.
+    What the engine guarantees, whatever a rule does:
+
+    - a rule that needs Chinese text is not run on a document without any;
+    - a rule that raises (anything but KeyboardInterrupt, which stops the
+      run: SystemExit too), reports a span outside the text or proposes an
+      invalid fix (an edit outside the text, one that ends before it starts,
+      two edits of one fix that overlap) yields one internal-error finding
+      (``X001``) instead of its findings; the other rules still run;
+    - the findings of a rule that skips verbatim text (``skip_verbatim``)
+      are dropped where they touch verbatim text or lie wholly in syntax
+      (see :mod:`wenlint.prose`);
+    - a fix that edits what is not prose (verbatim text or syntax) is never
+      safe: a safe one becomes unsafe (its message says why), an unsafe one
+      is dropped (the finding stays).
     """
     found: list[Diagnostic] = []
     size = len(doc.text)
@@ -53,13 +62,14 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
         try:
             produced = list(rule.check(doc))
             for diagnostic in produced:
-                if not 0 <= diagnostic.start <= diagnostic.end <= size:
-                    raise ValueError(f"span {diagnostic.start}:{diagnostic.end} outside the text")
-            if rule.skip_verbatim and doc.verbatim:
-                produced = [d for d in produced if not doc.touches_verbatim(d.start, d.end)]
-        except Exception as error:  # noqa: BLE001 - a broken rule must not stop the run
+                _validate(diagnostic, size)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # noqa: BLE001 - a broken rule must not stop the run
             message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
             produced = [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
+        else:
+            produced = _confine(doc, rule, produced)
         found.extend(produced)
     ranges = suppressions(doc)
     if ranges:
@@ -67,6 +77,47 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     found.sort(key=in_text_order)
     _resolve_all(doc, found)
     return found
+
+
+def _validate(diagnostic: Diagnostic, size: int) -> None:
+    """Raise ValueError when the span or a fix's edits do not fit the text."""
+    if not 0 <= diagnostic.start <= diagnostic.end <= size:
+        raise ValueError(f"span {diagnostic.start}:{diagnostic.end} outside the text")
+    if diagnostic.fix is None:
+        return
+    edits = sorted(diagnostic.fix.edits, key=lambda e: (e.start, e.end))
+    for edit in edits:
+        if not 0 <= edit.start <= edit.end <= size:
+            raise ValueError(f"fix edit {edit.start}:{edit.end} outside the text or reversed")
+    for a, b in zip(edits, edits[1:]):
+        if a.end > b.start or (a.start == a.end == b.start == b.end):
+            raise ValueError(f"fix edits {a.start}:{a.end} and {b.start}:{b.end} overlap")
+
+
+#: Said of a safe fix the engine made unsafe.
+NOT_PROSE = "unsafe: it edits text that is not prose (Markdown syntax, code, a URL or the like)"
+
+
+def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diagnostic]:
+    """``produced`` with the findings a rule may not make in non-prose
+    dropped and fixes that edit non-prose made unsafe or dropped."""
+    if not produced or not doc.prose.nonprose:
+        return produced
+    if rule.skip_verbatim:
+        produced = [
+            d for d in produced if not (doc.touches_verbatim(d.start, d.end) or doc.within_nonprose(d.start, d.end))
+        ]
+    for diagnostic in produced:
+        fix = diagnostic.fix
+        if fix is not None and any(
+            e.content != doc.text[e.start : e.end] and doc.touches_nonprose(e.start, e.end) for e in fix.edits
+        ):
+            if fix.applicability is Applicability.SAFE:
+                message = f"{NOT_PROSE}; {fix.message}" if fix.message else NOT_PROSE
+                diagnostic.fix = Fix(fix.edits, Applicability.UNSAFE, message, fix.encoding, fix.newline)
+            else:
+                diagnostic.fix = None
+    return produced
 
 
 def resolve(doc: Document, diagnostic: Diagnostic) -> None:
@@ -147,6 +198,7 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
     Document (see :func:`rewritten`), so the file is written that way.
     """
     fixed: Counter[str] = Counter()
+    applying: set[str] = set()
     for _ in range(MAX_FIX_PASSES):
         diagnostics = lint(doc, rules)
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
@@ -155,9 +207,19 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
         changed, applied = fix_pass(doc, [d.fix for d in fixable])  # type: ignore[misc]
         if changed is None:
             return FixOutcome(doc, diagnostics, fixed)
+        applying = {fixable[i].code for i in applied}
         fixed.update(fixable[i].code for i in applied)
         doc = changed
-    return FixOutcome(doc, lint(doc, rules), fixed, converged=False)
+    diagnostics = lint(doc, rules)
+    codes = ", ".join(sorted(applying))
+    message = (
+        f"fixes did not settle after {MAX_FIX_PASSES} passes: {codes} kept changing the text; fixed as far as it got"
+    )
+    unsettled = Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)
+    resolve(doc, unsettled)
+    diagnostics.append(unsettled)
+    diagnostics.sort(key=in_text_order)
+    return FixOutcome(doc, diagnostics, fixed, converged=False)
 
 
 def fix_pass(doc: Document, fixes: Sequence[Fix]) -> tuple[Document | None, list[int]]:

@@ -58,6 +58,14 @@ class Rule:
     yields Diagnostics (usually through :meth:`diagnostic`). Rules never
     print and never change the document. Options declared in ``options``
     arrive, validated, in ``self.settings``.
+
+    The engine holds every rule to this, so a rule need not check it: a
+    fix that edits what is not prose (Markdown syntax, code, HTML, URLs…)
+    is made unsafe when it was safe and dropped when it was unsafe; a rule
+    that raises (SystemExit too), reports a span outside the text or
+    proposes an invalid fix (an edit outside the text or reversed, two
+    edits of one fix overlapping) gives one ``X001`` finding for the
+    document instead of its findings.
     """
 
     code: ClassVar[str]
@@ -83,9 +91,11 @@ class Rule:
     #: ``wenlint review``, which checks again after each accepted fix, keeps
     #: such a finding until its own text changes.
     sibling_evidence: ClassVar[bool] = False
-    #: The engine drops findings that touch a verbatim span (code, URLs,
-    #: e-mail addresses: see ``Document.verbatim``); a rule that judges such
-    #: text itself sets this to False.
+    #: The engine drops findings that touch verbatim text (code, HTML, URLs,
+    #: e-mail addresses, front matter: ``Document.verbatim``) or lie wholly
+    #: in syntax (Markdown markers, table gaps: see ``wenlint.prose``); a rule
+    #: that judges such text itself sets this to False. Whatever it says, a
+    #: fix that edits what is not prose is never safe (see ``engine.lint``).
     skip_verbatim: ClassVar[bool] = True
     #: The engine runs the rule only on documents holding a Chinese
     #: character; a rule that also judges other text sets this to False.

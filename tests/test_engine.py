@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, Rule
 from wenlint.diagnostic import fingerprint
-from wenlint.engine import INTERNAL_ERROR, apply_fixes, fix, lint
+from wenlint.engine import INTERNAL_ERROR, MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, lint
 from wenlint.registry import all_rules
 
 
@@ -173,3 +173,155 @@ def test_safe_fixes_keep_every_letter_and_character(text):
     assert not any(
         isinstance(d, Diagnostic) and d.fix and d.fix.applicability.value == "safe" for d in once.diagnostics
     )
+
+
+class Commas(Rule):
+    """A test rule: every `,` becomes `，`, safely; it looks into verbatim text too."""
+
+    code = "Z903"
+    name = "test-commas"
+    summary = "commas"
+    flags = "test"
+    skip_verbatim = False
+    safe = True
+
+    def check(self, doc):
+        for index, char in enumerate(doc.text):
+            if char == ",":
+                yield self.diagnostic(index, index + 1, "comma", Fix.replace(index, index + 1, "，", safe=self.safe))
+
+
+class UnsafeCommas(Commas):
+    code = "Z904"
+    safe = False
+
+
+class SkippingCommas(Commas):
+    code = "Z905"
+    skip_verbatim = True
+
+
+MARKDOWN_WITH_CODE = "## 标题,一\n\n正文,好 `代码,` [链接](https://a.b/c,d)\n"
+
+
+def _fixes(found):
+    return [(MARKDOWN_WITH_CODE[d.start : d.end + 3], d.fix and d.fix.applicability.value) for d in found]
+
+
+def test_a_safe_fix_that_edits_non_prose_becomes_unsafe_and_says_why():
+    found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()])
+    assert _fixes(found) == [(",一\n\n", "safe"), (",好 `", "safe"), (",` [", "unsafe"), (",d)\n", "unsafe")]
+    assert found[2].fix.message == NOT_PROSE
+    # In plain text the same characters are prose, but for the URL.
+    plain = lint(Document(MARKDOWN_WITH_CODE, "a.txt"), [Commas()])
+    assert [d.fix.applicability.value for d in plain] == ["safe", "safe", "safe", "unsafe"]
+
+
+def test_an_unsafe_fix_that_edits_non_prose_is_dropped_and_the_finding_kept():
+    found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [UnsafeCommas()])
+    assert _fixes(found) == [(",一\n\n", "unsafe"), (",好 `", "unsafe"), (",` [", None), (",d)\n", None)]
+
+
+def test_a_rule_that_skips_verbatim_text_has_its_findings_there_dropped():
+    found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [SkippingCommas()])
+    assert _fixes(found) == [(",一\n\n", "safe"), (",好 `", "safe")]
+
+
+def test_fixes_never_change_non_prose_unless_unsafe_fixes_apply_a_demoted_one():
+    outcome = fix(Document(MARKDOWN_WITH_CODE, "a.md"), [UnsafeCommas()], unsafe=True)
+    assert outcome.doc.text == "## 标题，一\n\n正文，好 `代码,` [链接](https://a.b/c,d)\n"
+    assert fix(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()]).doc.text == outcome.doc.text
+    # A safe fix made unsafe is still a fix: --unsafe-fixes applies it.
+    demoted = fix(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()], unsafe=True)
+    assert demoted.doc.text == "## 标题，一\n\n正文，好 `代码，` [链接](https://a.b/c，d)\n"
+
+
+def test_rewriting_fixes_with_an_empty_edit_in_code_are_kept():
+    doc = Document.from_source("```\r\n代码\n```\r\n正文\r\n", "a.md")
+    outcome = fix(doc, [all_rules()["E006"]()])
+    assert outcome.fixed == {"E006": 1} and outcome.doc.to_source() == "```\r\n代码\r\n```\r\n正文\r\n"
+
+
+class Raiser(Rule):
+    code = "Z906"
+    name = "test-raiser"
+    summary = "raises what it is given"
+    flags = "test"
+    needs_han = False
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+    def check(self, doc):
+        raise self.error
+
+
+def test_a_rule_raising_system_exit_is_an_internal_error_and_keyboard_interrupt_stops_the_run():
+    found = lint(Document("今天,我们"), [Raiser(SystemExit(3)), all_rules()["M001"]()])
+    assert [d.code for d in found] == [INTERNAL_ERROR, "M001"]
+    assert "SystemExit: 3" in found[0].message
+    with pytest.raises(KeyboardInterrupt):
+        lint(Document("今天,我们"), [Raiser(KeyboardInterrupt())])
+
+
+class BadEdits(Rule):
+    code = "Z907"
+    name = "test-bad-edits"
+    summary = "proposes the edits it is given"
+    flags = "test"
+    needs_han = False
+
+    def __init__(self, *edits: Edit) -> None:
+        super().__init__()
+        self.edits = edits
+
+    def check(self, doc):
+        yield self.diagnostic(0, 1, "bad", Fix(self.edits, Applicability.SAFE))
+
+
+@pytest.mark.parametrize(
+    "edits, complaint",
+    [
+        ((Edit(3, 1, "x"),), "outside the text or reversed"),
+        ((Edit(0, 99, ""),), "outside the text or reversed"),
+        ((Edit(-1, 0, "x"),), "outside the text or reversed"),
+        ((Edit(0, 2, "x"), Edit(1, 3, "y")), "overlap"),
+        ((Edit(1, 1, "x"), Edit(1, 1, "y")), "overlap"),
+    ],
+)
+def test_a_rule_proposing_an_invalid_edit_is_an_internal_error_for_the_document(edits, complaint):
+    found = lint(Document("abcdef"), [BadEdits(*edits), Doubler()])
+    assert [d.code for d in found] == [INTERNAL_ERROR]
+    assert "Z907" in found[0].message and complaint in found[0].message
+    outcome = fix(Document("abcdef"), [BadEdits(*edits)], unsafe=True)
+    assert outcome.doc.text == "abcdef"
+
+
+def test_edits_that_touch_without_overlapping_are_valid():
+    found = lint(Document("abcdef"), [BadEdits(Edit(1, 1, "x"), Edit(1, 2, "y"), Edit(2, 3, "z"))])
+    assert [d.code for d in found] == ["Z907"]
+
+
+class Grower(Rule):
+    """A test rule whose fix never settles: it always appends one more `a`."""
+
+    code = "Z908"
+    name = "test-grower"
+    summary = "never enough"
+    flags = "test"
+    needs_han = False
+
+    def check(self, doc):
+        end = len(doc.text)
+        yield self.diagnostic(0, end, "more", Fix.replace(end, end, "a"))
+
+
+def test_a_fix_loop_that_does_not_settle_is_one_internal_error_naming_the_rule_and_keeps_the_last_text():
+    outcome = fix(Document("今天,我们"), [Grower(), all_rules()["M001"]()])
+    assert not outcome.converged
+    assert outcome.doc.text == "今天，我们" + "a" * MAX_FIX_PASSES
+    unsettled = [d for d in outcome.diagnostics if d.code == INTERNAL_ERROR]
+    assert len(unsettled) == 1 and (unsettled[0].line, unsettled[0].column) == (1, 1)
+    assert f"after {MAX_FIX_PASSES} passes: Z908 kept changing" in unsettled[0].message
+    assert "M001" not in unsettled[0].message

@@ -1,0 +1,143 @@
+"""The prose map: what of a Markdown or plain-text document is prose."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from wenlint.document import Document
+from wenlint.prose import Spans, complement, merge, subtract
+
+
+def marked(text: str, path: str = "a.md") -> str:
+    """``text`` with every span that is not prose between ⟦ and ⟧."""
+    doc = Document.from_source(text, path)
+    pieces, cursor = [], 0
+    for start, end in doc.prose.nonprose.spans:
+        pieces += [doc.text[cursor:start], "⟦", doc.text[start:end], "⟧"]
+        cursor = end
+    return "".join([*pieces, doc.text[cursor:]])
+
+
+def verbatim(text: str, path: str = "a.md") -> list[str]:
+    doc = Document.from_source(text, path)
+    return [doc.text[start:end] for start, end in doc.verbatim]
+
+
+MARKDOWN = {
+    "heading marker and its space": ("## 快速开始\n", "⟦## ⟧快速开始⟦\n⟧"),
+    "closed heading": ("# 标题 #\n", "⟦# ⟧标题⟦ #\n⟧"),
+    "setext heading": ("标题\n===\n", "标题⟦\n===\n⟧"),
+    "indented code": ('    echo "安装完成,请重启"\n\n正文,好。\n', '⟦    echo "安装完成,请重启"\n\n⟧正文,好。⟦\n⟧'),
+    "fenced code": ("```sh\necho 好,的\n```\n正文\n", "⟦```sh\necho 好,的\n```\n⟧正文⟦\n⟧"),
+    "YAML front matter": (
+        "---\ncategories: [指南,入门]\n---\n正文,好。\n",
+        "⟦---\ncategories: [指南,入门]\n---\n⟧正文,好。⟦\n⟧",
+    ),
+    "TOML front matter": ('+++\ntitle = "指南,入门"\n+++\n正文。\n', '⟦+++\ntitle = "指南,入门"\n+++⟧\n正文。⟦\n⟧'),
+    "URL with Chinese and a comma": (
+        "见 https://example.org/资料/报告,2023.pdf 。\n",
+        "见 ⟦https://example.org/资料/报告,2023.pdf⟧ 。⟦\n⟧",
+    ),
+    "link destination with parentheses": (
+        "[词条](https://zh.wikipedia.org/wiki/长城_(消歧义))，好。\n",
+        "⟦[⟧词条⟦](https://zh.wikipedia.org/wiki/长城_(消歧义))⟧，好。⟦\n⟧",
+    ),
+    "image with a title": ('![图,片](a.png "标题,") 文字\n', '⟦![⟧图,片⟦](a.png "标题,")⟧ 文字⟦\n⟧'),
+    "autolink and inline HTML": (
+        "<https://a.b/c> 和 <span>好,</span>\n",
+        "⟦<https://a.b/c>⟧ 和 ⟦<span>⟧好,⟦</span>\n⟧",
+    ),
+    "reference link and definition": (
+        '[文档][ref]\n\n[ref]: https://example.com/文档 "标题"\n',
+        '⟦[⟧文档⟦][ref]\n\n[ref]: https://example.com/文档 "标题"\n⟧',
+    ),
+    "template tags": ('调用 {{ t("首页,关于") }} 与 {% raw %}。\n', '调用 ⟦{{ t("首页,关于") }}⟧ 与 ⟦{% raw %}⟧。⟦\n⟧'),
+    "definition list": ("术语\n: 定义,内容\n", "术语⟦\n: ⟧定义,内容⟦\n⟧"),
+    "container": ("::: tip 提示\n内容,好\n:::\n", "⟦::: tip 提示⟧\n内容,好\n⟦:::\n⟧"),
+    "admonition": ('!!! note "注意,"\n    内容,这里\n', '⟦!!! note "注意,"\n    ⟧内容,这里⟦\n⟧'),
+    "HTML block": ("<div>\n你好,世界\n</div>\n\n正文\n", "⟦<div>\n你好,世界\n</div>\n\n⟧正文⟦\n⟧"),
+    "HTML comment": ("<!-- wenlint-disable -->\n正文\n", "⟦<!-- wenlint-disable -->\n⟧正文⟦\n⟧"),
+    "nested lists": ("- 一\n  - 二,三\n    1. 四\n", "⟦- ⟧一⟦\n  - ⟧二,三⟦\n    1. ⟧四⟦\n⟧"),
+    "other list markers": ("* 甲\n+ 乙\n1) 丙\n", "⟦* ⟧甲⟦\n+ ⟧乙⟦\n1) ⟧丙⟦\n⟧"),
+    "blockquote": ("> 引用,文本\n> 第二行\n", "⟦> ⟧引用,文本\n⟦> ⟧第二行⟦\n⟧"),
+    "table": ("| 甲 | 乙 |\n|---|---|\n| 1,2 | 三 |\n", "⟦| ⟧甲⟦ | ⟧乙⟦ |\n|---|---|\n| ⟧1,2⟦ | ⟧三⟦ |\n⟧"),
+    "math": ("公式 $a,b$ 和\n\n$$\nx,y\n$$\n", "公式 ⟦$a,b$⟧ 和⟦\n\n$$\nx,y\n$$\n⟧"),
+    "dollars that are money": ("花了 $5 和 $6。\n", "花了 $5 和 $6。⟦\n⟧"),
+    "e-mail address": ("邮件 someone@example.com 好\n", "邮件 ⟦someone@example.com⟧ 好⟦\n⟧"),
+    "astral characters and inline code": ("𠀀𠀁 `代码,` 𠀂,好\n", "𠀀𠀁 ⟦`代码,`⟧ 𠀂,好⟦\n⟧"),
+    "CRLF read as LF": ("第一行\r\n## 标题\r\n正文,\r\n", "第一行⟦\n## ⟧标题⟦\n⟧正文,⟦\n⟧"),
+    "footnotes": ("脚注[^1]。\n\n[^1]: 注释,文本\n", "脚注⟦[^1]⟧。⟦\n\n[^1]: ⟧注释,文本⟦\n⟧"),
+    "escapes and entities": ("一\\,二 &amp; 三\n", "一⟦\\,⟧二 ⟦&amp;⟧ 三⟦\n⟧"),
+    "an unmatched backtick is text": ("单个 ` 符号,好\n", "单个 ` 符号,好⟦\n⟧"),
+    "escaped pipe: the cell is left out": ("| 名 \\| 称 | 值 |\n|---|---|\n", "⟦| 名 \\| 称 | ⟧值⟦ |\n|---|---|\n⟧"),
+}
+
+
+@pytest.mark.parametrize("text, expected", MARKDOWN.values(), ids=MARKDOWN.keys())
+def test_markdown_prose_map(text, expected):
+    assert marked(text) == expected
+
+
+def test_verbatim_is_the_text_that_is_not_language_and_syntax_is_not_in_it():
+    text = "## 标题\n\n见 `代码` 和 [链接](https://a.b/c)。\n\n```\n代码\n```\n"
+    assert verbatim(text) == ["`代码`", "](https://a.b/c)", "```\n代码\n```"]
+    doc = Document(text, "a.md")
+    assert not doc.is_verbatim(0) and doc.touches_nonprose(0, 1) and doc.within_nonprose(0, 3)
+    assert doc.is_verbatim(text.index("`")) and doc.touches_verbatim(text.index("代码") - 1, text.index("代码") + 1)
+
+
+PLAIN = {
+    "URL with Chinese and a comma, and an address": (
+        "见 https://example.org/资料/报告,2023.pdf 。邮件 a.b@c.com\n",
+        "见 ⟦https://example.org/资料/报告,2023.pdf⟧ 。邮件 ⟦a.b@c.com⟧\n",
+    ),
+    "URL right after Chinese": ("详见https://a.org/x。然后\n", "详见⟦https://a.org/x⟧。然后\n"),
+    "a table: the gaps between cells": (
+        "名称    数量\t单位\n苹果    3\t个\n独行  字\n\n正文  两格\n",
+        "名称⟦    ⟧数量⟦\t⟧单位\n苹果⟦    ⟧3⟦\t⟧个\n独行  字\n\n正文  两格\n",
+    ),
+    "Markdown syntax is text in a .txt file": ("## 标题 `代码,`\n", "## 标题 `代码,`\n"),
+}
+
+
+@pytest.mark.parametrize("text, expected", PLAIN.values(), ids=PLAIN.keys())
+def test_plain_text_prose_map(text, expected):
+    assert marked(text, "a.txt") == expected
+
+
+def test_the_map_is_built_once_per_document_and_only_when_asked():
+    doc = Document("正文 `代码`\n", "a.md")
+    assert "prose" not in doc.__dict__
+    first = doc.prose
+    assert doc.prose is first and doc.verbatim == [(3, 7)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!--" * 20_000 + "\n正文\n",  # unclosed comments
+        "a <!-- " * 20_000 + "\n",
+        "{{" * 40_000 + "\n",  # unclosed template tags
+        "x" * 200_000 + "://" + "y" * 200_000 + "\n",  # a long run of letters beside a scheme
+        "a." * 100_000 + "\n",  # no @ for an address
+        ("甲  乙\n" * 20_000),  # a long table
+    ],
+    ids=["comment blocks", "inline comments", "templates", "letters by a scheme", "address-like", "table"],
+)
+@pytest.mark.parametrize("path", ["a.md", "a.txt"])
+def test_hostile_text_is_mapped_in_linear_time(text, path):
+    started = time.process_time()
+    Document(text, path).prose  # noqa: B018 - building the map is the test
+    assert time.process_time() - started < 5
+
+
+def test_span_arithmetic():
+    assert merge([(5, 7), (0, 2), (2, 3), (6, 9), (4, 4)]) == [(0, 3), (5, 9)]
+    assert subtract([(0, 10), (12, 20)], [(2, 3), (9, 13), (15, 30)]) == [(0, 2), (3, 9), (13, 15)]
+    assert complement([(2, 3), (5, 9)], 10) == [(0, 2), (3, 5), (9, 10)]
+    spans = Spans([(2, 5)])
+    assert spans.covers(2) and not spans.covers(5)
+    assert spans.touches(4, 6) and not spans.touches(5, 6) and spans.touches(3, 3) and not spans.touches(2, 2)
+    assert spans.contains(2, 5) and not spans.contains(1, 3)
