@@ -52,7 +52,8 @@ class FakeBold(Rule):
     flags = """
         A run of four or more characters, words only, written twice in a row
         is flagged when it stands apart — a line start, space or punctuation
-        on either side (`发挥党组织领导核心作用发挥党组织领导核心作用`); so is
+        on either side — and ends with a two-character word
+        (`发挥党组织领导核心作用发挥党组织领导核心作用`); so is
         a run of eight or more that spans punctuation and starts a line or a
         sentence (`一、充分认识社区建设的重要意义` twice), and so is a run of
         three or more doubled characters whose single form holds a word
@@ -80,7 +81,8 @@ class FakeBold(Rule):
         (`3、清算费用清算费用是指…`), a doubled cell in a row of table cells
         (`12月31日月31日`, `成本公允价值公允价值变动`), and a table header
         flattened row by row (`占基金占基金项目资产净资产净公允价值公允价值`:
-        fragments without punctuation or spaces) are not fake bold.
+        fragments without punctuation or spaces; `份额净值增业绩比较基` twice
+        on a line: cells cut mid-word) are not fake bold.
 
         jieba tags `组织` a verb and `商量` a noun, so parts of speech
         cannot tell a noun written twice from a verb reduplicated: a lone
@@ -92,7 +94,10 @@ class FakeBold(Rule):
     fix = FixAvailability.UNSAFE
     sibling_evidence = True
     bad = (
-        Example("如何在文明和谐社区建设中如何在文明和谐社区建设中 发挥作用", fixed="如何在文明和谐社区建设中 发挥作用"),
+        Example(
+            "1、发挥党组织领导核心作用发挥党组织领导核心作用 全市街道社区",
+            fixed="1、发挥党组织领导核心作用 全市街道社区",
+        ),
         Example(
             "第一个方面,健全完善社区第一个方面,健全完善社区组织组织体系,打造社区体系,打造社区"
             "坚强组织坚强组织堡堡垒垒。",
@@ -243,16 +248,15 @@ def _doubled_heading(text: str, group: list[_Repeat]) -> bool:
     character-doubled run (`堡堡垒垒`), several repeats with punctuation or a
     space among them (a table header flattened row by row has neither), or a
     lone repeat standing apart, not glued to the words around it
-    (`3、清算费用清算费用是指…` is a heading run into its paragraph)."""
+    (`3、清算费用清算费用是指…` is a heading run into its paragraph), and
+    ending with a word as a heading does (a header cell cut mid-word does not)."""
     if any(repeat.chars for repeat in group):
         return True
     start, end = group[0].start, group[-1].end
     if len(group) > 1:
         return _NOT_WORDS.search(text, start, end) is not None
-    return (
-        _APART.match(text[start - 1 : start] or "\n") is not None
-        and _APART.match(text[end : end + 1] or "\n") is not None
-    )
+    apart = _APART.match(text[start - 1 : start] or "\n") and _APART.match(text[end : end + 1] or "\n")
+    return apart is not None and text[end - 2 : end] in word_tags()
 
 
 def _fake(text: str, repeat: _Repeat) -> bool:
