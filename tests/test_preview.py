@@ -6,11 +6,11 @@ real command, with a test-only rule package in preview beside an opt-in rule."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from conftest import wenlint
+from rule_packages import install_rules
 
 PREVIEW_RULES = """\
 from wenlint import Example, Rule
@@ -53,17 +53,11 @@ TEXT = "唉，哈哈，好的。\n"
 def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A folder holding ``a.txt`` and an empty ``wenlint.toml``, and the
     environment of a command that has the test rules installed."""
-    site = tmp_path / "site"
-    info = site / "wenlint_test_preview-0.1.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wenlint-test-preview\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[wenlint.rules]\npreview = wenlint_test_preview\n")
-    (site / "wenlint_test_preview.py").write_text(PREVIEW_RULES, encoding="utf-8")
     folder = tmp_path / "project"
     folder.mkdir()
     (folder / "wenlint.toml").write_text("", encoding="utf-8")
     (folder / "a.txt").write_text(TEXT, encoding="utf-8")
-    return folder, {**os.environ, "PYTHONPATH": str(site)}
+    return folder, install_rules(tmp_path / "site", "wenlint_test_preview", PREVIEW_RULES)
 
 
 def codes_found(folder: Path, env: dict[str, str], *args: str) -> list[str]:

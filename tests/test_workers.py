@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rule_packages import install_rules
 
 from wenlint.cli import _ending_signals_raise
 from wenlint.workers import Pool, RemoteTraceback, WorkerDied
@@ -63,16 +64,9 @@ class Stalls(Rule):
 def hazards(tmp_path: Path) -> dict[str, str]:
     """The environment of a command that has the hazard rules installed and
     uses worker processes for any input."""
-    site = tmp_path / "site"
-    info = site / "wenlint_test_hazards-0.1.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wenlint-test-hazards\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[wenlint.rules]\nhazards = wenlint_test_hazards\n")
-    (site / "wenlint_test_hazards.py").write_text(HAZARDS, encoding="utf-8")
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     return {
-        **os.environ,
-        "PYTHONPATH": str(site),
+        **install_rules(tmp_path / "site", "wenlint_test_hazards", HAZARDS),
         "WENLINT_PARALLEL_BYTES": "0",
         "HAZARD_ASLEEP": str(tmp_path / "asleep"),
     }
@@ -281,25 +275,28 @@ def test_check_workers_exit_when_the_check_is_killed(tmp_path, hazards):
         process.kill()
 
 
+def _signal_once_asleep(command: list[str], env: dict[str, str], signum: int, settle: float = 0.0):
+    """Run ``command``; once a rule sleeps (and ``settle`` seconds more), send
+    it ``signum``. Its exit status, stdout, stderr and worker processes."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        assert _wait_for(lambda: Path(env["HAZARD_ASLEEP"]).exists(), 60)
+        workers = _children(process.pid)
+        time.sleep(settle)
+        process.send_signal(signum)
+        out, err = (stream.decode() for stream in process.communicate(timeout=20))
+    finally:
+        process.kill()
+    return process.returncode, out, err, workers
+
+
 @pytest.mark.slow
 @linux_only
 def test_ctrl_c_stops_check_with_what_was_done_and_exit_130(tmp_path, hazards):
     paths = _documents(tmp_path / "docs", {1: "睡眠标记"}, count=3)
-    process = subprocess.Popen(
-        _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=hazards,
-    )
-    try:
-        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
-        workers = _children(process.pid)
-        time.sleep(1)  # the first document, beside the sleeping one, is done by now
-        process.send_signal(signal.SIGINT)
-        out, err = (stream.decode() for stream in process.communicate(timeout=20))
-    finally:
-        process.kill()
-    assert process.returncode == 130, err
+    command = _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise")
+    code, out, err, workers = _signal_once_asleep(command, hazards, signal.SIGINT, settle=1)  # doc0 is done by then
+    assert code == 130, err
     assert "Traceback" not in err
     assert err.splitlines() == ["interrupted: 1 of 3 files checked, the rest not"]
     assert f"{paths[0]}:1:" in out and str(paths[1]) not in out
@@ -314,15 +311,8 @@ def test_an_interrupted_check_still_writes_whole_json_and_no_baseline(tmp_path, 
     command = _command(
         "check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "json", "--write-baseline", str(baseline)
     )
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=hazards)
-    try:
-        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
-        time.sleep(1)  # the first document, beside the sleeping one, is done by now
-        process.send_signal(signal.SIGINT)
-        out, err = (stream.decode() for stream in process.communicate(timeout=20))
-    finally:
-        process.kill()
-    assert process.returncode == 130, err
+    code, out, err, _ = _signal_once_asleep(command, hazards, signal.SIGINT, settle=1)
+    assert code == 130, err
     assert err.splitlines() == [
         "interrupted: 1 of 3 files checked, the rest not",
         f"baseline {baseline} not written: the run was interrupted",
@@ -335,17 +325,9 @@ def test_an_interrupted_check_still_writes_whole_json_and_no_baseline(tmp_path, 
 def test_ctrl_c_stops_a_check_without_workers(tmp_path, hazards):
     _documents(tmp_path / "docs", {0: "睡眠标记"}, count=1)
     env = {**hazards, "WENLINT_PARALLEL_BYTES": ""}
-    process = subprocess.Popen(
-        _command("check", str(tmp_path / "docs")), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
-    )
-    try:
-        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=20)
-    finally:
-        process.kill()
-    assert process.returncode == 130
-    assert err.decode().splitlines() == ["interrupted: 0 of 1 files checked, the rest not"]
+    code, _, err, _ = _signal_once_asleep(_command("check", str(tmp_path / "docs")), env, signal.SIGINT)
+    assert code == 130
+    assert err.splitlines() == ["interrupted: 0 of 1 files checked, the rest not"]
 
 
 @pytest.mark.slow
@@ -354,20 +336,10 @@ def test_sigterm_during_a_rule_ends_a_check_without_workers(tmp_path, hazards):
     through (as KeyboardInterrupt), not report it as the rule's internal error."""
     _documents(tmp_path / "docs", {0: "睡眠标记"}, count=2)
     env = {**hazards, "WENLINT_PARALLEL_BYTES": ""}
-    process = subprocess.Popen(
-        _command("check", str(tmp_path / "docs"), "--output-format", "concise"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    try:
-        assert _wait_for(lambda: Path(hazards["HAZARD_ASLEEP"]).exists(), 60)
-        process.send_signal(signal.SIGTERM)
-        out, err = (stream.decode() for stream in process.communicate(timeout=20))
-    finally:
-        process.kill()
+    command = _command("check", str(tmp_path / "docs"), "--output-format", "concise")
+    code, out, err, _ = _signal_once_asleep(command, env, signal.SIGTERM)
     assert "X001" not in out, out
-    assert process.returncode == 143 and "Traceback" not in err
+    assert code == 143 and "Traceback" not in err
 
 
 @pytest.mark.slow
