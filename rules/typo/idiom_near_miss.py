@@ -154,6 +154,8 @@ def _misspells(view: TypoView, start: int, window: str, idiom: str, min_gain: in
     if window in known_typos():
         return False  # T001 reports it, with a safe fix
     lex = lexicon()
+    if not lex.in_web(idiom):
+        return False  # jieba lists rare variants and misspellings as idioms (`天赋异柄`)
     penalty = _change_penalty(lex, window, idiom)
     if penalty is None:
         return False

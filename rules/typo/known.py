@@ -30,5 +30,5 @@ def listed_spans(view: TypoView) -> list[tuple[int, int]]:
     return [
         (hit.start, hit.end)
         for hit in typo_table(()).find(view.text, view.pairs)
-        if not view.crosses_word(hit.start, hit.end)
+        if not (view.crosses_word(hit.start, hit.end) or view.inside_word(hit.start, hit.end))
     ]

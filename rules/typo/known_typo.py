@@ -75,7 +75,8 @@ class KnownTypo(SubstitutionRule):
         return typo_view(doc).pairs
 
     def keep(self, doc, hit):
-        return not typo_view(doc).crosses_word(hit.start, hit.end)
+        view = typo_view(doc)
+        return not (view.crosses_word(hit.start, hit.end) or view.inside_word(hit.start, hit.end))
 
     def correction(self, doc, hit):
         return in_script(doc, hit.start, hit.end, hit.right)

@@ -15,13 +15,16 @@ from operator import add, itemgetter
 import regex
 
 from wenlint_rules import DATA, package_dir
-from wenlint_rules.typo.lexicon.query import COMMON_WORD, IDIOM, NEWSPAPER, WEB
+from wenlint_rules.typo.lexicon.query import COMMON_WORD, IDIOM, NAME, NEWSPAPER, WEB
 
 #: Characters a typo may be replaced by: used on their own on the web at least this often.
 CHAR_IN_USE = 1e-8
 #: Readings of a character considered, commonest first.
 READINGS = 2
 _HAN_WORD = regex.compile(r"\p{Han}+")
+#: jieba's part-of-speech tags of names: people (nr, nrt, nrfg), places (ns),
+#: organisations (nt) and other proper names (nz).
+_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
 #: Initials and finals that speakers of many dialects confuse.
 _FUZZY = ((("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n")), (("ang", "an"), ("eng", "en"), ("ing", "in")))
 
@@ -30,7 +33,7 @@ def build() -> dict:
     """Read the sources and build what the cache holds."""
     import marisa_trie
 
-    newspaper, idioms = _jieba_words()
+    newspaper, idioms, names = _jieba_words()
     web = _wordfreq_words()
     trie = marisa_trie.Trie(newspaper.keys() | web.keys())
     costs = array("H", bytes(2 * len(trie)))
@@ -42,7 +45,10 @@ def build() -> dict:
         probability = (newspaper.get(word, 0.0) + web.get(word, 0.0)) / 2
         cost = costs[index] = min(65535, round(-100 * math.log10(probability)))
         flags[index] = (
-            (IDIOM if word in idioms else 0) | (NEWSPAPER if word in newspaper else 0) | (WEB if word in web else 0)
+            (IDIOM if word in idioms else 0)
+            | (NEWSPAPER if word in newspaper else 0)
+            | (WEB if word in web else 0)
+            | (NAME if word in names else 0)
         )
         by_cost.setdefault(cost, []).append(word)
         if len(word) > 1:
@@ -76,10 +82,11 @@ def _neighbours(pairs) -> dict[str, str]:
     return {char: "".join(pair[1] for pair in group) for char, group in groupby(sorted(pairs), key=itemgetter(0))}
 
 
-def _jieba_words() -> tuple[dict[str, float], set[str]]:
-    """jieba's words with their probabilities, and its idioms."""
+def _jieba_words() -> tuple[dict[str, float], set[str], set[str]]:
+    """jieba's words with their probabilities, its idioms and its names."""
     counts: dict[str, int] = {}
     idioms = set()
+    names = set()
     with open(package_dir("jieba") / "dict.txt", encoding="utf-8") as stream:
         for line in stream:
             word, count, tag = line.split()
@@ -87,8 +94,10 @@ def _jieba_words() -> tuple[dict[str, float], set[str]]:
                 counts[word] = int(count)
                 if tag == "i":
                     idioms.add(word)
+                elif tag in _NAME_TAGS:
+                    names.add(word)
     total = sum(counts.values())
-    return {word: count / total for word, count in counts.items()}, idioms
+    return {word: count / total for word, count in counts.items()}, idioms, names
 
 
 def _wordfreq_words() -> dict[str, float]:

@@ -14,6 +14,8 @@ COMMON_WORD = 650
 MAX_WORD = 8
 #: Word flags.
 IDIOM, NEWSPAPER, WEB = 1, 2, 4
+#: Word flag of a name: jieba tags it a person, place, organisation or other proper name.
+NAME = 8
 #: Similarity classes, from closest to loosest (see :meth:`Lexicon.similar`).
 SAME_SOUND, OTHER_TONE, FUZZY_SOUND, CLOSE_SHAPE, LOOSE_SHAPE = range(5)
 #: Penalty (centibels) of a correction by one of each class: a slip to the
@@ -63,6 +65,16 @@ class Lexicon:
     def is_idiom(self, word: str) -> bool:
         index = self._words.get(word)
         return index is not None and bool(self._flags[index] & IDIOM)
+
+    def is_name(self, word: str) -> bool:
+        """Whether jieba tags ``word`` a name (person, place, organisation, other)."""
+        index = self._words.get(word)
+        return index is not None and bool(self._flags[index] & NAME)
+
+    def in_web(self, word: str) -> bool:
+        """Whether ``word`` is on the web word list (wordfreq)."""
+        index = self._words.get(word)
+        return index is not None and bool(self._flags[index] & WEB)
 
     def char_cost(self, char: str) -> int:
         """The cost of a character standing alone as a word."""

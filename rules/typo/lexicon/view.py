@@ -149,6 +149,15 @@ class TypoView:
                     return True
         return False
 
+    def inside_word(self, start: int, end: int) -> bool:
+        """Whether a longer word of the lexicon, however rare, holds all of
+        ``text[start:end]``: `乎乎` in `晕晕乎乎`, `扭去` in `扭来扭去`."""
+        return any(
+            position + length >= end and length > end - start
+            for position in range(max(0, end - MAX_WORD), start + 1)
+            for length, _ in self.words_from(position)
+        )
+
 
 def typo_view(doc: Document) -> TypoView:
     """The document's :class:`TypoView`, made once and shared (``doc.view``)."""
