@@ -312,12 +312,12 @@ def test_output_file_and_paths_absolute_or_relative(tmp_path):
 def test_summary_gives_the_quality_score(seeds_copy):
     from wenlint import Document, pipeline
     from wenlint.engine import lint
-    from wenlint.registry import all_rules
+    from wenlint.registry import all_rules, on_by_default
 
     path = seeds_copy / "004_d9972e5a2f04e8af.txt"
     out = wenlint("check", str(path), "--output-format", "concise").stdout.decode()
     text = path.read_text(encoding="utf-8")
-    rules = [rule() for rule in all_rules().values() if rule.default_enabled]
+    rules = [rule() for rule in all_rules().values() if on_by_default(rule)]
     doc = Document(text, str(path))
     expected = pipeline.score_of(doc, lint(doc, rules), rules)
     assert f"Quality score: {expected}/100." in out
