@@ -18,7 +18,9 @@ Exit codes (every output format): 0 no findings left, 1 findings left,
 CHECK_EPILOG = """\
 Configuration comes from [tool.wenlint] in pyproject.toml or from
 wenlint.toml, the nearest one above each checked path (or --config).
-Selectors are rule codes or prefixes: P, M0, M001, or ALL.
+Selectors are rule codes or prefixes: P, M0, M001, or ALL. Rules in
+preview (`wenlint rules` says so) run with --preview, or when selected by
+their full code.
 
 examples:
   wenlint check seeds/                    report every finding
