@@ -278,6 +278,8 @@ def test_rules_and_help():
         "--select",
         "--ignore",
         "--extend-select",
+        "--preview",
+        "--no-preview",
         "--output-format",
         "--output-file",
         "--statistics",
