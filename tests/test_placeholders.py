@@ -152,7 +152,7 @@ def test_p004_is_quiet_where_anonymising_is_the_documents_convention():
 
 
 def test_p004_still_flags_masking_on_a_page_that_is_no_such_write_up():
-    page = "据网友爆料，张某某在小区门口与保安发生争执，视频已在某某网站流传。"
+    page = "据网友爆料，张某某在小区门口与保安发生争执，某某公司已介入。"
     assert findings(page, "P004") == ["某某", "某某"]
     assert findings(page + "当事人称已报警。", "P004") == ["某某", "某某"]  # one word of the vocabulary is not enough
 
@@ -160,3 +160,4 @@ def test_p004_still_flags_masking_on_a_page_that_is_no_such_write_up():
 def test_p004_leaves_so_and_so_alone():
     assert findings("他嘴边挂着的永远是「某某某学历高，可是能力不行」。", "P004") == []
     assert findings("某某说过，做人要踏实。", "P004") == []
+    assert findings("那个人说：「是某某某！」我就跟某某说了。", "P004") == []

@@ -15,14 +15,18 @@ _CONVENTION_WORDS = regex.compile(
     r"|民警|公安|警方|患者|病例|主诉|主訴|入院"
 )
 #: Distinct words of that vocabulary that make a document a court, police or medical write-up.
-CONVENTION_MIN_WORDS = 2
+_CONVENTION_MIN_WORDS = 2
+#: Words before a `某某` that is "so-and-so", not a surname's masked name (`是某某`, `跟某某说`).
+_NOT_SURNAME = "是和跟与與对對给給让讓被把像说說叫找的了在为為个個位"
 #: What a `某某` standing for a place or an organisation is followed by (`某某县`, `某某公司`).
-_PLACE_OR_BODY = r"[省市县縣区區镇鎮乡鄉村街路州国國局厅廳部委校院所厂廠店社队隊]|公司|集团|集團|单位|單位|银行|銀行|协会|協會"
+_PLACE_OR_BODY = (
+    r"[省市县縣区區镇鎮乡鄉村街路州国國局厅廳部委校院所厂廠店社队隊]|公司|集团|集團|单位|單位|银行|銀行|协会|協會"
+)
 
 
 def anonymising_convention(doc: Document) -> bool:
     """Whether the document is one where `某某` is how names are anonymised by custom."""
-    return len(set(_CONVENTION_WORDS.findall(doc.text))) >= CONVENTION_MIN_WORDS
+    return len(set(_CONVENTION_WORDS.findall(doc.text))) >= _CONVENTION_MIN_WORDS
 
 
 class AnonymizedName(PatternRule):
@@ -30,8 +34,9 @@ class AnonymizedName(PatternRule):
     name = "anonymized-name"
     summary = "`某某` stands in for a name that was removed"
     flags = """
-        `某某` after a character (`张某某`, `小某某`) or before a place or an
-        organisation (`某某县`, `某某公司`): a name a scraped page masked.
+        `某某` after a surname or another character of a name (`张某某`,
+        `小某某`), and `某某` or longer before a place or an organisation
+        (`某某县`, `某某公司`): a name a scraped page masked.
     """
     why = """
         The text is deliberately anonymised, which may be what a corpus
@@ -41,12 +46,13 @@ class AnonymizedName(PatternRule):
         Court rulings, police reports and medical case write-ups, where
         `某某` is the custom for a party's name: a document holding two or more
         words of that writing (`原告`, `被告`, `上诉人`, `法院`, `判决`,
-        `公安`, `患者` …) gets no finding. Also `某某` on its own as
-        "so-and-so" (`「某某某学历高，可是能力不行」`), and a single `某`
-        (`某人`, `某些`, `某种`), which are ordinary Chinese.
+        `公安`, `患者` …) gets no finding. Also "so-and-so": `某某` on its
+        own or after a word such as `是`, `和`, `跟` (`是某某某！`,
+        `「某某某学历高，可是能力不行」`), and a single `某` (`某人`, `某些`,
+        `某种`), which are ordinary Chinese.
     """
     severity = Severity.INFO
-    pattern = rf"(?<!某)(?:(?<=\p{{Han}})某{{2,}}|某{{2,}}(?={_PLACE_OR_BODY}))"
+    pattern = rf"(?<!某)(?:(?<=[^\P{{Han}}{_NOT_SURNAME}])某某(?!某)|某{{2,}}(?={_PLACE_OR_BODY}))"
     requires = ("某某",)
     message = "`{0}` stands in for a removed name"
     bad = (
