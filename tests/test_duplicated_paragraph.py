@@ -64,10 +64,10 @@ def test_the_fix_is_unsafe():
 def test_every_later_copy_is_removed_and_fixing_twice_changes_nothing():
     first = _line("000", 47)
     text = f"{first}\n{first}\n\n{first}\n谢谢大家!\n"
-    assert findings(text, "D002") == [first, first]
-    fixed = _fixed(text)
+    assert findings(text, "D002", min_chars=20) == [first, first]
+    fixed = _fixed(text, min_chars=20)
     assert fixed == f"{first}\n谢谢大家!\n"
-    assert _fixed(fixed) == fixed
+    assert _fixed(fixed, min_chars=20) == fixed
 
 
 def test_indented_copy_is_removed_with_its_indentation():
@@ -100,5 +100,30 @@ def test_min_chars_option():
 def test_markdown_code_is_not_compared():
     line = "这一行代码里的文字重复出现了两次，但是代码块不归它管。"
     text = f"```\n{line}\n{line}\n```\n"
-    assert findings(text, "D002", path="doc.md") == []
-    assert findings(text, "D002", path="doc.txt") == [line]
+    assert findings(text, "D002", path="doc.md", min_chars=20) == []
+    assert findings(text, "D002", path="doc.txt", min_chars=20) == [line]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "（2）基金管理人因解散、破产、撤销等事由，不能继续担任基金管理人的职务，而在六个月内无其他适当的基金管理公司承接其原有权利义务；",
+        "2）在法律法规和本基金合同规定的范围内调低基金的申购费率、赎回费率或变更收费方式，并依照有关规定在指定媒介上公告；",
+        "三、醫療機構、醫事檢驗所名冊及共同關係等相關資料。但以股份有限公司方式設立者，並應檢具投資名冊及其各該投資比例等證明文件。",
+        "第五条 本办法适用于全市所有街道社区的党组织建设工作，各区县人民政府应当结合本地实际制定具体的实施细则并报市人民政府备案。",
+        "- 如果有多个父组件提供了相同键的数据，注入将解析为组件链上最近的父组件所注入的值，这一点在设计组件库时尤其需要注意。",
+    ],
+)
+def test_numbered_provisions_and_list_items_repeat_on_purpose(item):
+    text = f"{item}\n正文。\n{item}\n"
+    assert findings(text, "D002", min_chars=20) == []
+    # the same words without the number are a copied paragraph
+    words = item.split("）", 1)[-1].split("、", 1)[-1].removeprefix("第五条 ").removeprefix("- ")
+    assert findings(f"{words}\n正文。\n{words}\n", "D002", min_chars=20) == [words]
+
+
+def test_shorter_paragraphs_that_recur_are_left_alone():
+    note = "这个钩子仅在开发模式下可用，且在服务器端渲染期间不会被调用。请避免在生产环境的代码里依赖它的行为。"
+    text = f"## onRenderTracked\n\n{note}\n\n## onRenderTriggered\n\n{note}\n"
+    assert findings(text, "D002") == []
+    assert findings(text, "D002", min_chars=20) == [note]

@@ -14,12 +14,25 @@ _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 #: A paragraph says something: it holds the end of a sentence. Titles and headings do not.
 _SENTENCE_END = regex.compile(r"[。！？；…!?;]")
 _SPACES = " \t\u3000\xa0"
+#: A numbered provision or list item: `（2）`, `2）`, `三、`, `(c)`, `第五条`, `7.4.1`, `- `, `•`.
+#: Laws, contracts and manuals repeat such items on purpose.
+_NUMBERED = regex.compile(
+    r"(?:[-*+•●◆■▪·]\s*|[(（]?(?:\d{1,3}|[一二三四五六七八九十百]+|[a-zA-Z])[)）、.．]|\d{1,3}(?:\.\d+)+"
+    r"|第[一二三四五六七八九十百千零〇\d]+[条款项章节编])"
+)
 
 
 @lru_cache(maxsize=8)
 def _han_at_least(count: int) -> regex.Pattern[str]:
     """A pattern that matches text holding ``count`` or more Chinese characters."""
     return regex.compile(r"(?:[^\p{Han}〇]*+[\p{Han}〇]){%d}" % count)
+
+
+#: A paragraph long enough to be compared, for the examples.
+_PARAGRAPH = (
+    "社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。近年来，我们坚持把社区建设摆在突出位置，"
+    "不断完善社区服务体系，持续改善居民生活环境，社区面貌发生了深刻变化，群众的获得感和幸福感明显增强。"
+)
 
 
 def _normalise(content: str) -> str:
@@ -42,13 +55,17 @@ class DuplicatedParagraph(Rule):
         either exactly or after ignoring spaces, punctuation and symbols and
         the difference between full- and half-width forms (`今天,我们` and
         `今天，我们` are the same). Only lines that are sentences are
-        compared: they end a sentence somewhere (`。！？；…`) and hold at least
-        20 Chinese characters (option `min_chars`).
+        compared: they end a sentence somewhere (`。！？；…`), hold at least
+        80 Chinese characters (option `min_chars`) and are not numbered.
     """
     leaves_alone = """
-        Short lines that rightly recur (`谢谢大家！`, `同志们：`, `是。`), titles
-        repeated at the top of a page (the spam rules report those),
-        headings, table rows, signatures and Markdown code.
+        Short lines that rightly recur (`谢谢大家！`, `同志们：`, `是。`) and
+        shorter paragraphs (a note repeated under each section of a manual,
+        a sentence a prospectus restates from its contract), numbered
+        provisions and list items (`（2）…`, `2）…`, `三、…`, `第五条…`,
+        `- …`: laws and contracts repeat them on purpose), titles repeated at
+        the top of a page (the spam rules report those), headings, table
+        rows, signatures and Markdown code.
     """
     fix_safety = """
         The fix removes the later copy with the line break before it. It is
@@ -57,19 +74,16 @@ class DuplicatedParagraph(Rule):
     """
     fix = FixAvailability.UNSAFE
     options = {
-        "min_chars": Option(20, "the fewest Chinese characters a line needs to be compared"),
+        "min_chars": Option(80, "the fewest Chinese characters a line needs to be compared"),
     }
     bad = (
         Example(
-            "社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。\n"
-            "加强社区党建，打牢党在城市的群众基础。\n"
-            "社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。\n",
-            fixed="社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。\n加强社区党建，打牢党在城市的群众基础。\n",
+            _PARAGRAPH + "\n加强社区党建，打牢党在城市的群众基础。\n" + _PARAGRAPH + "\n",
+            fixed=_PARAGRAPH + "\n加强社区党建，打牢党在城市的群众基础。\n",
         ),
         Example(
-            "今天,我们召开全区社区建设工作会议,总结前一阶段的工作。\n\n会议很重要。\n\n"
-            "今天，我们召开全区社区建设工作会议，总结前一阶段的工作。\n\n谢谢大家！",
-            fixed="今天,我们召开全区社区建设工作会议,总结前一阶段的工作。\n\n会议很重要。\n\n谢谢大家！",
+            _PARAGRAPH.replace("，", ",") + "\n\n会议很重要。\n\n" + _PARAGRAPH + "\n\n谢谢大家！",
+            fixed=_PARAGRAPH.replace("，", ",") + "\n\n会议很重要。\n\n谢谢大家！",
         ),
     )
     good = (
@@ -85,6 +99,16 @@ class DuplicatedParagraph(Rule):
         Example(
             "第一条 本办法适用于全市所有街道社区的党组织建设工作。\n"
             "第二条 本办法适用于全市所有街道社区的党组织建设工作。\n"
+        ),
+        Example(
+            "（2）基金管理人因解散、破产、撤销等事由，不能继续担任基金管理人的职务，"
+            "而在六个月内无其他适当的基金管理公司承接其原有权利义务，基金合同应当终止；\n正文。\n"
+            "（2）基金管理人因解散、破产、撤销等事由，不能继续担任基金管理人的职务，"
+            "而在六个月内无其他适当的基金管理公司承接其原有权利义务，基金合同应当终止；\n"
+        ),
+        Example(
+            "注意：这个钩子仅在开发模式下可用，且在服务器端渲染期间不会被调用。\n正文。\n"
+            "注意：这个钩子仅在开发模式下可用，且在服务器端渲染期间不会被调用。\n"
         ),
         Example(
             "```\n这一行代码里的文字重复出现了两次，但是代码块不归它管。\n"
@@ -121,6 +145,7 @@ class DuplicatedParagraph(Rule):
             len(content) >= min_chars
             and _SENTENCE_END.search(content) is not None
             and not doc.is_verbatim(start)
+            and not _NUMBERED.match(content)
             and _han_at_least(min_chars).match(content) is not None
         )
 
