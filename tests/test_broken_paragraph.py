@@ -89,3 +89,21 @@ def test_markdown_is_left_alone():
     text = "社区治理推进工作不平衡不系统，居民群众对物业管理投诉居高不下；\n示范社区综合服务功能不健全。\n"
     assert findings(text, "L007") == ["；"]
     assert findings(text, "L007", path="notes.md") == []
+
+
+def test_list_items_ending_with_semicolons_are_layout():
+    """Real shapes: Taiwan provisions numbered `一、`, a law's `（一）` items,
+    and short unnumbered items; each item ending `；` starts a line on purpose."""
+    for text in (
+        "申請許可時，應檢具下列文件：\n一、申請書；\n二、合作社登記執照、法人登記證書、公司登記證明文件或公會立案證明文件及章程；\n"
+        "三、醫療機構、醫事檢驗所名冊及共同關係等相關資料；\n四、其他經主管機關指定之文件。\n",
+        "有下列行为之一的，处以罚款：\n（一）离、抵口岸时，未经边防检查站同意，擅自出境、入境的；\n（二）未按照规定向边防检查站申报的。\n",
+        "主要任务包括：\n加强社区党组织建设；\n完善社区服务体系；\n提升居民自治水平。\n",
+    ):
+        assert findings(text, "L007") == [], text
+    # seed 003's shape: a long clause broken off, the paragraph going on unnumbered
+    seed_like = (
+        "比如，××市结合老旧小区改造，统筹推进社区党建和物业管理，有序推进老旧小区物业化管理;\n"
+        "××市推进基层党组织与管理服务深度融合，在社区网格的基础上建立党小组。\n"
+    )
+    assert findings(seed_like, "L007") == [";"]
