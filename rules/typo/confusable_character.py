@@ -108,7 +108,8 @@ class ConfusableCharacter(Rule):
         similar one belongs.
     """
     leaves_alone = """
-        For precision: regional variants (`妳`, `牠`, `著`: M rules); of two
+        For precision: regional variants (`妳`, `牠`, `著`: M rules) and
+        Taiwan's standard forms (`砲`, `賸`, `乙` for 一 in `乙次`); of two
         suspects side by side, the weaker, and both unless one gains ten times
         (100 centibels) more than the other (which one is wrong?); a suspect
         whose neighbour, changed into a similar character that makes a word
@@ -118,7 +119,11 @@ class ConfusableCharacter(Rule):
         character one or two after a common surname (names), unless the
         surname ends a common word with the character before it (`关于行征`,
         `配戴眼竞` are flagged) or the suggestion draws it into a word of three
-        or more characters (`白殿风`, 白癜风); text in `《》`, quotes and corner
+        or more characters that is no name itself (`白殿风`, 白癜风; but not
+        `杨继生`, where jieba's 杨继盛 is a person); a name in a byline or list
+        of authors, two or three characters that a surname starts and no
+        other Chinese touches (`，蔡富艳²，`, `缪建明等`); a character between
+        characters of transliterated names (`斯`, `尔`, `娅` …); text in `《》`, quotes and corner
         brackets; a drug's name, told by a dosage form a few characters on
         (`补脾益肠丸`; `颗粒`, `合剂`, `胶囊` …); a suspect whose surroundings
         repeat in the document (a term the lexicon lacks); URLs and Markdown
@@ -144,6 +149,9 @@ class ConfusableCharacter(Rule):
         Example("比如服用补脾益肠丸治疗。"),
         Example("发低热属于一种炎症性的反应。"),
         Example("王晓睛和李睛都来了。"),
+        Example("作者：蔡富艳，魏诗雅，纪伟"),
+        Example("缪建明等借助专利层次结构特点。"),
+        Example("營繕工程，每日由專人至少查核乙次，得以實彈砲擊其檣桅。"),
         Example("妳看牠在那裡。"),
         Example("社区是社会的细胞，社区服务是群众生活的晴雨表。"),
     )

@@ -90,8 +90,10 @@ class IdiomNearMiss(Rule):
         uses (nothing for the same syllable, 60 centibels for another tone,
         120 for a close shape, 150 for a confused sound or a looser shape:
         `打开眼界` is ordinary Chinese, not 大开眼界) (option `sensitivity`:
-        `strict`, `default` or `loose`). Traditional text is checked through
-        its Simplified form and corrected in its own script.
+        `strict`, `default` or `loose`). Only idioms on the web word list as
+        well are corrected toward: jieba's idioms include rare variants and
+        misspellings (`天赋异柄` for 天赋异禀). Traditional text is checked
+        through its Simplified form and corrected in its own script.
     """
     why = """
         Idioms are written from memory and typed by sound, so a character in
@@ -121,6 +123,7 @@ class IdiomNearMiss(Rule):
         Example("他一心一意地工作，一心一用也不行。"),
         Example("这是不可一日缺少的东西。"),
         Example("夜市使我打开眼界。"),
+        Example("他们天赋异禀。"),
         Example("引用 `各司共职` 作为反例。", path="example.md"),
     )
 

@@ -18,12 +18,13 @@ class KnownTypo(SubstitutionRule):
     flags = """
         A listed misspelling: `睛雨表` for 晴雨表, `各司共职` for 各司其职, `福社`
         for 福祉, `下拔` for 下拨, `莫视` for 漠视. The shipped list
-        (`data/typo_known.tsv`, about 2,250 pairs) starts from macro-correct's
+        (`data/typo_known.tsv`, about 2,100 pairs) starts from macro-correct's
         public confusion pairs, keeps a pair only when the correction is a
         common word (in both the newspaper and the web word lists), the
         misspelling is no word at all, and the changed characters sound or
         look alike; it is cut down to the shortest word that holds the
-        change. Traditional text is matched through its Simplified form and
+        change, and pairs whose "misspelling" is standard Chinese in some
+        context (`啦啦队`, `呆在家里`, `民星路离复旦`) are dropped. Traditional text is matched through its Simplified form and
         corrected in its own script (`莫視` → `漠視`).
 
         Option `extend`: more pairs, `{ "wrong" = "right" }` (same length).
@@ -34,8 +35,10 @@ class KnownTypo(SubstitutionRule):
     leaves_alone = """
         A match that is part of two real words, such as `福社` in `幸福社区` or
         `下拔` in `上下拔河` — a common word that overlaps the match and
-        reaches outside it means the characters belong to other words. URLs,
-        e-mail addresses and Markdown code are skipped.
+        reaches outside it means the characters belong to other words; a
+        match inside a longer word of the lexicon, however rare (`乎乎` in
+        `晕晕乎乎`, `扭去` in `扭来扭去`). URLs, e-mail addresses and Markdown
+        code are skipped.
     """
     fix_safety = """
         The fix writes the correction. It is safe for misspellings of three or
@@ -61,6 +64,7 @@ class KnownTypo(SubstitutionRule):
         Example("配套下拨社区办公用房建设补助资金。"),
         Example("不要漠视群众的利益，各司其职。"),
         Example("他们在操场上下拔河比赛的场地。"),
+        Example("喝得晕晕乎乎，扭来扭去。"),
         Example("莫视为儿戏。"),
         Example("见 `睛雨表` 一词。", path="example.md"),
     )
