@@ -51,8 +51,9 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
       are dropped where they touch verbatim text or lie wholly in syntax
       (see :mod:`wenlint.prose`);
     - a fix that edits what is not prose (verbatim text or syntax) is never
-      safe: a safe one becomes unsafe (its message says why), an unsafe one
-      is dropped (the finding stays).
+      applied by the fixer: a safe one becomes unsafe and is left for a
+      human (``wenlint review``; its message says why: :func:`for_review`),
+      an unsafe one is dropped; the finding stays.
     """
     found: list[Diagnostic] = []
     size = len(doc.text)
@@ -94,8 +95,15 @@ def _validate(diagnostic: Diagnostic, size: int) -> None:
             raise ValueError(f"fix edits {a.start}:{a.end} and {b.start}:{b.end} overlap")
 
 
-#: Said of a safe fix the engine made unsafe.
-NOT_PROSE = "unsafe: it edits text that is not prose (Markdown syntax, code, a URL or the like)"
+#: The message of a safe fix the engine made unsafe because it edits what is not prose.
+NOT_PROSE = "left for review: it edits text that is not prose (Markdown syntax, code, a URL or the like)"
+
+
+def for_review(fix: Fix) -> bool:
+    """Whether ``fix`` is one the engine made unsafe because it edits what is
+    not prose: offered to a human, never applied by ``--fix``, even with
+    ``--unsafe-fixes``."""
+    return fix.message.startswith(NOT_PROSE)
 
 
 def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diagnostic]:
@@ -201,7 +209,7 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
     applying: set[str] = set()
     for _ in range(MAX_FIX_PASSES):
         diagnostics = lint(doc, rules)
-        fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
+        fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe) and not for_review(d.fix)]
         if not fixable:
             return FixOutcome(doc, diagnostics, fixed)
         changed, applied = fix_pass(doc, [d.fix for d in fixable])  # type: ignore[misc]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, Rule
 from wenlint.diagnostic import fingerprint
-from wenlint.engine import INTERNAL_ERROR, MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, lint
+from wenlint.engine import INTERNAL_ERROR, MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, for_review, lint
 from wenlint.registry import all_rules
 
 
@@ -227,13 +227,14 @@ def test_a_rule_that_skips_verbatim_text_has_its_findings_there_dropped():
     assert _fixes(found) == [(",一\n\n", "safe"), (",好 `", "safe")]
 
 
-def test_fixes_never_change_non_prose_unless_unsafe_fixes_apply_a_demoted_one():
-    outcome = fix(Document(MARKDOWN_WITH_CODE, "a.md"), [UnsafeCommas()], unsafe=True)
-    assert outcome.doc.text == "## 标题，一\n\n正文，好 `代码,` [链接](https://a.b/c,d)\n"
-    assert fix(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()]).doc.text == outcome.doc.text
-    # A safe fix made unsafe is still a fix: --unsafe-fixes applies it.
-    demoted = fix(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()], unsafe=True)
-    assert demoted.doc.text == "## 标题，一\n\n正文，好 `代码，` [链接](https://a.b/c，d)\n"
+def test_fixes_never_change_non_prose_even_with_unsafe_fixes():
+    for rule, unsafe in ((Commas(), False), (Commas(), True), (UnsafeCommas(), True)):
+        outcome = fix(Document(MARKDOWN_WITH_CODE, "a.md"), [rule], unsafe=unsafe)
+        assert outcome.doc.text == "## 标题，一\n\n正文，好 `代码,` [链接](https://a.b/c,d)\n"
+    left = [d for d in outcome.diagnostics if d.fix is not None]
+    assert left == [] and [d.code for d in outcome.diagnostics] == ["Z904", "Z904"]
+    demoted = [d.fix for d in fix(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()], unsafe=True).diagnostics]
+    assert len(demoted) == 2 and all(for_review(f) and not f.allowed(False) for f in demoted)
 
 
 def test_rewriting_fixes_with_an_empty_edit_in_code_are_kept():
