@@ -13,8 +13,10 @@ from wenlint.textclass import HAN, UNITS, is_chinese
 _REAL_DATE = regex.compile(
     r"[0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
-#: What follows a number: a masked one reads `XX%`, `XX万元`, `XX年XX月`.
-_NUMBER_AFTER = frozenset("%％年月日号號时時点點分秒岁歲万萬亿億元个個名人次位户戶家项項届屆期")
+#: What follows a number: a masked one reads `XX%`, `××万元`, `XX个`.
+_NUMBER_AFTER = frozenset("%％万萬亿億元个個名人次位户戶家项項届屆期岁歲")
+#: What follows a masked part of a date or a time: `××年××月`.
+_DATE_AFTER = frozenset("年月日号號时時点點分秒")
 #: Titles after a name: a masked one reads `王XX同志`.
 _TITLES = (
     "同志",
@@ -51,14 +53,15 @@ class MaskedCrosses(PatternRule):
     name = "masked-crosses"
     summary = "`××`, `×` or `XX` stands in for a stripped name or number"
     flags = """
-        Two or more `×` (or `✕`, `╳`); a single `×` after a Chinese character
-        and before a measure word or unit (`×个`, `×平米`), or after `第`.
-        A run of `X`/`x` only where it hides part of a number
-        (`138XXXX1234`), or in a record (a document that states real dates
-        such as `2022年`) where it stands in a number's or a name's place:
-        before `%`, a unit or a date word (`XX%`, `XX万元`, `XX年XX月`), after
-        `第`, after a lone surname or before a title (`张XX`, `XX同志`), or
-        as the whole of a quotation (`建设“XX”`).
+        A mask with evidence that something was removed. Anywhere: a run of
+        `×` (or `✕`, `╳`) or of `X`/`x` hiding digits of a number
+        (`138XXXX1234`) or standing in a number's or a name's place — before
+        `%` or a measure word (`××%`, `XX万元`), after `第`, after a lone
+        surname or before a title (`张XX`, `XX同志`); a single `×` after a
+        Chinese character and before a unit (`×个`, `×平米`), or after `第`.
+        In a record (a document that states a real date such as `2022年`)
+        also: a masked date (`XX年XX月`), a quotation that is all mask
+        (`建设“XX”`), and any run of two or more `×` (`××县××社区`).
     """
     why = """
         Templates and redacted pages write `××县`, `××%`, `建设“XX”` or
@@ -68,7 +71,8 @@ class MaskedCrosses(PatternRule):
     leaves_alone = """
         `XX` and `xxx` as a variable in prose, instructions and templates
         (`XX公司的XX部门`, `需要写明XX公司`, `你是xxx学校毕业的`,
-        `spring xxx`), and any `XX` in a document without a real date;
+        `spring xxx`); templates and forms without a real date
+        (`××县人民政府关于××的通知`, `20XX年度`, `××年××月××日`);
         multiplication (`3×4`, `长×宽`), sizes such as `XXL` and `XS`, Roman
         numerals (`XX世纪`), the chromosomes `XX染色体`, formulas (`人×天`,
         `单价×件数`) and any `X` inside a Latin word or an identifier (`abc_xx`).
@@ -80,7 +84,7 @@ class MaskedCrosses(PatternRule):
     requires = ("×", "✕", "╳", "XX", "xx", "ＸＸ", "ｘｘ")
     message = "`{0}` stands in for a stripped name or number"
     bad = (
-        Example("会前,与会同志现场观摩了××县××社区等×个社区。"),
+        Example("2022年5月,与会同志现场观摩了××县××社区等×个社区。"),
         Example("2022年,为建设“XX”提供有力支撑。"),
         Example("覆盖率原则上不低于××%。"),
         Example("服务场所不足×平米。"),
@@ -97,29 +101,33 @@ class MaskedCrosses(PatternRule):
         Example("女性的性染色体是XX染色体,微信号abc_xx。"),
         Example("简历里要写清XX公司的XX部门,以及实习的起止时间。"),
         Example("2019年我问他：你们xxx课程里讲过xx理论吗？"),
+        Example("××县人民政府关于××的通知（范本）"),
     )
 
     def keep(self, doc, match):
         text, (start, end) = doc.text, match.span()
-        if match["crosses"]:
-            return end - start >= 2 or _single_placeholder(text, start, end)
+        crosses = match["crosses"] is not None
+        if crosses and end - start == 1:
+            return _single_placeholder(text, start, end)
         before, after = char_before(text, start), char_after(text, end)
         if before.isdigit() and after.isdigit():
             return True  # digits of a phone or an ID number masked: 138XXXX1234
-        if before.isdigit() or after.isdigit() or not touches_chinese(text, start, end):
-            return False  # `5xx` status codes, `20XX年` templates
-        return _in_masked_place(text, start, end) and doc.view(is_record)
+        if before.isdigit() or after.isdigit() or not (crosses or touches_chinese(text, start, end)):
+            return False  # `5xx` status codes, `20XX年` templates, `3××4`
+        if _number_or_name_place(text, start, end):
+            return True
+        if not doc.view(is_record):
+            return False  # a template or an example: `××县人民政府关于××的通知`
+        return crosses or after in _DATE_AFTER or _QUOTES.get(before, "") == after != ""
 
 
-def _in_masked_place(text: str, start: int, end: int) -> bool:
-    """Whether a run of X stands where a number or a name was."""
+def _number_or_name_place(text: str, start: int, end: int) -> bool:
+    """Whether a mask stands where a number or a name was: `XX%`, `第XX届`, `张XX`, `XX同志`."""
     before, after = char_before(text, start), char_after(text, end)
-    if after in _NUMBER_AFTER or before == "第" or text.startswith(_TITLES, end):
+    if after in _NUMBER_AFTER and after != "" or before == "第" or text.startswith(_TITLES, end):
         return True
-    if before in _QUOTES and after == _QUOTES[before]:
-        return True  # the whole of a quotation: 建设“XX”
     prior = char_before(text, start - 1)
-    return HAN.match(before) is not None and not (prior.isalnum() or prior in "×✕╳")  # a lone surname: ，张XX
+    return HAN.match(before or " ") is not None and not (prior.isalnum() or prior in "×✕╳")  # a lone surname: ，张XX
 
 
 def _single_placeholder(text: str, start: int, end: int) -> bool:
