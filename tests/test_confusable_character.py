@@ -8,6 +8,7 @@ from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
 from wenlint_rules.typo import confusable_character
+from wenlint_rules.typo.lexicon import lexicon
 
 
 def _messages(text: str, **options) -> list[str]:
@@ -93,3 +94,28 @@ def test_a_drug_name_is_left_alone():
     assert findings("比如服用补脾益肠治疗。", "T003") == ["脾"]
     assert findings("小儿安酚黄那敏都可以。", "T003", sensitivity="loose") == ["酚"]
     assert findings("比如服用补脾益肠片治疗。", "T003") == ["脾"]  # 片 names photos and slices too
+
+
+def test_names_in_bylines_and_lists_of_authors_are_left_alone():
+    assert findings("作者：蔡富艳，魏诗雅，纪伟", "T003") == []
+    assert findings("缪建明等借助专利层次结构特点。", "T003") == []
+    assert findings("对于大风灾害，缪霄龙等从致灾因子入手。", "T003") == []
+    # the same characters inside a sentence are still suspects
+    assert findings("比如服用补脾益肠治疗。", "T003") == ["脾"]
+
+
+def test_taiwan_standard_forms_are_left_alone():
+    text = "每日由專人至少查核乙次，得以實彈砲擊其檣桅。"
+    assert findings(text, "T003") == []
+
+
+def test_a_suggested_name_does_not_count_as_a_longer_word():
+    # 丁国宝 is a person in jieba: it is no reason to read 丁国堡 as a typo
+    assert lexicon().is_name("丁国宝")
+    assert findings("昨天丁国堡来了。", "T003") == []
+    assert findings("可能是白殿风，具体要看。", "T003") == ["殿"]
+
+
+def test_characters_between_transliterated_name_characters_are_left_alone():
+    assert confusable_character._transliterated("来自克里斯蒂娜的信", 4)
+    assert not confusable_character._transliterated("注意修息", 2)

@@ -44,3 +44,9 @@ def test_a_change_of_tone_must_gain_more_than_the_same_syllable():
 def test_traditional_text_is_corrected_in_its_own_script():
     rule = all_rules()["T002"]()
     assert fix(Document("大家迫不急待地打開了禮物。"), [rule], unsafe=True).doc.text == "大家迫不及待地打開了禮物。"
+
+
+def test_no_correction_toward_an_idiom_jieba_alone_lists():
+    # jieba lists the misspelling 天赋异柄 as an idiom; the web list does not
+    assert findings("是因为他们天赋异禀，我比较蠢。", "T002") == []
+    assert findings("客户却很多时候一尘不变。", "T002") == ["一尘不变"]

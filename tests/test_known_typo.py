@@ -66,3 +66,15 @@ def test_cli_reports_and_fixes(seeds_copy):
     wenlint("check", str(target), "--select", "T001", "--fix")
     text = target.read_text(encoding="utf-8")
     assert "“晴雨表”" in text and "福社" in text  # the safe fix only
+
+
+def test_a_listing_inside_a_longer_word_is_left_alone():
+    # 乎乎 → 呼呼 and 扭去 → 扭曲 are listed, but 晕晕乎乎 and 扭来扭去 are words
+    assert findings("喝得晕晕乎乎，扭来扭去。", "T001") == []
+    assert findings("他的身上栓上了枷锁。", "T001") == ["栓上"]
+
+
+def test_standard_forms_are_not_listed():
+    text = "民星路离复旦很近，我们可以呆在家里，啦啦队来了，大家坐谈一会儿。"
+    assert findings(text, "T001") == []
+    assert findings("社区服务的“睛雨表”", "T001") == ["睛雨表"]

@@ -107,3 +107,10 @@ def test_a_cache_that_cannot_be_written_is_built_in_memory(tmp_path):
     blocked.write_text("")
     assert _run(_LOAD, blocked).communicate()[0].split() == ["built", "loaded"]
     assert blocked.read_text() == ""
+
+
+def test_names_are_flagged_from_jiebas_tags():
+    lex = lexicon()
+    assert lex.is_name("杨继盛") and lex.is_name("云顶")
+    assert not lex.is_name("晴雨表") and not lex.is_name("没有这个词")
+    assert lex.in_web("迫不及待") and not lex.in_web("天赋异柄")
