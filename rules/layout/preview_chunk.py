@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -89,8 +89,10 @@ class PreviewChunk(Rule):
         text = doc.text
         if "、" not in text:
             return []
-        markers = [_marker(text, match) for match in _MARKER.finditer(text)]
-        markers = [_after_one_line_chunk(text, marker, before) for before, marker in zip([None, *markers], markers)]
+        markers, previous_end = [], None
+        for match in _MARKER.finditer(text):
+            markers.append(_marker(text, match, previous_end))
+            previous_end = match.end()
         found = []
         for marker in _chunk_sequence(markers):
             if marker.cut_from is not None and marker.value != 1:
@@ -105,8 +107,11 @@ class PreviewChunk(Rule):
         return found
 
 
-def _marker(text: str, match: regex.Match) -> _Marker:
-    """The marker matched, and whether the text before it breaks off mid-sentence."""
+def _marker(text: str, match: regex.Match, previous_end: int | None) -> _Marker:
+    """The marker matched, and whether the chunk before it (from the marker
+    before, ending at ``previous_end``) breaks off mid-sentence. A preview
+    chunk is one paragraph: a chunk running over several lines is a section
+    of a report, its last line a heading or a table row, not a cut."""
     start = match.start()
     content_end = start
     while content_end > 0 and text[content_end - 1] in _BLANKS:
@@ -114,17 +119,13 @@ def _marker(text: str, match: regex.Match) -> _Marker:
     last = text[content_end - 1 : content_end]
     if last in _CLOSING:
         last = text[content_end - 2 : content_end - 1]
-    cut = content_end > 0 and last not in _FINISHED
+    cut = (
+        previous_end is not None
+        and previous_end < content_end
+        and last not in _FINISHED
+        and text.find("\n", previous_end, content_end) == -1
+    )
     return _Marker(start, match.end(), int(match[1]), content_end if cut else None)
-
-
-def _after_one_line_chunk(text: str, marker: _Marker, before: _Marker | None) -> _Marker:
-    """The marker, cutting the chunk before only when that chunk is one line
-    from its own marker on (a preview chunk is one paragraph; a section of a
-    report runs over several lines)."""
-    if marker.cut_from is None or before is None or "\n" in text[before.end : marker.cut_from]:
-        return replace(marker, cut_from=None)
-    return marker
 
 
 def _chunk_sequence(markers: list[_Marker]) -> list[_Marker]:
