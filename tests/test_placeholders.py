@@ -126,6 +126,7 @@ def test_p002_leaves_xx_as_a_variable_alone(text):
         ("全年投入XX万元,覆盖率达到xx%。", ["XX", "xx"]),
         ("第XX届理事会已换届,第××次会议召开。", ["XX", "××"]),
         ("主持人：张XX。会上李xx同志讲话。", ["XX", "xx"]),
+        ("张××主持会议。", ["××"]),
     ],
 )
 def test_p002_flags_a_mask_in_a_numbers_or_a_names_place_anywhere(text, expected):

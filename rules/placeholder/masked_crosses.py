@@ -18,28 +18,10 @@ _NUMBER_AFTER = frozenset("%％万萬亿億元个個名人次位户戶家项項�
 #: What follows a masked part of a date or a time: `××年××月`.
 _DATE_AFTER = frozenset("年月日号號时時点點分秒")
 #: Titles after a name: a masked one reads `王XX同志`.
-_TITLES = (
-    "同志",
-    "先生",
-    "女士",
-    "书记",
-    "書記",
-    "主任",
-    "局长",
-    "局長",
-    "市长",
-    "市長",
-    "县长",
-    "縣長",
-    "区长",
-    "老师",
-    "經理",
-    "经理",
-    "主席",
-    "教授",
-    "医生",
-    "醫生",
+_TITLE = regex.compile(
+    "同志|先生|女士|书记|書記|主任|局长|局長|市长|市長|县长|縣長|区长|老师|经理|經理|主席|教授|医生|醫生"
 )
+_CROSSES = frozenset("×✕╳")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 
 
@@ -118,16 +100,17 @@ class MaskedCrosses(PatternRule):
             return True
         if not doc.view(is_record):
             return False  # a template or an example: `××县人民政府关于××的通知`
-        return crosses or after in _DATE_AFTER or _QUOTES.get(before, "") == after != ""
+        return crosses or after in _DATE_AFTER or (before in _QUOTES and _QUOTES[before] == after)
 
 
 def _number_or_name_place(text: str, start: int, end: int) -> bool:
     """Whether a mask stands where a number or a name was: `XX%`, `第XX届`, `张XX`, `XX同志`."""
     before, after = char_before(text, start), char_after(text, end)
-    if after in _NUMBER_AFTER and after != "" or before == "第" or text.startswith(_TITLES, end):
+    if after in _NUMBER_AFTER or before == "第" or _TITLE.match(text, end):
         return True
     prior = char_before(text, start - 1)
-    return HAN.match(before or " ") is not None and not (prior.isalnum() or prior in "×✕╳")  # a lone surname: ，张XX
+    # a lone surname: ，张XX (not the end of a word, nor of another mask: `XX市XX区`)
+    return HAN.match(before or " ") is not None and not (prior.isalnum() or prior in _CROSSES)
 
 
 def _single_placeholder(text: str, start: int, end: int) -> bool:
