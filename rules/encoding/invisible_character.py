@@ -191,6 +191,8 @@ _KIND_NOUNS = {
 #: Hits of one kind at most this many characters apart, with no blank line between, make one run.
 _RUN_GAP = 8
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+#: Characters of the text a run of tag characters hides shown in its message.
+_HIDDEN_SHOWN = 40
 
 
 def _judge(start: int, end: int, matched: str, right_to_left: _RightToLeftLines) -> _Hit:
@@ -210,8 +212,7 @@ def _judge(start: int, end: int, matched: str, right_to_left: _RightToLeftLines)
         kind, severity = "tag", Severity.ERROR
         message = f"invisible tag character U+{ord(char):05X} can carry hidden text"
     elif "\x80" <= char <= "\x9f":
-        kind, safe = "c1", False
-        meaning = bytes([ord(char)]).decode("cp1252", errors="ignore")
+        kind, safe, meaning = "c1", False, _windows_1252(char)
         reading = f"; in Windows-1252 this byte is `{meaning}`" if meaning else ""
         message = f"C1 control character U+{ord(char):04X}{reading}"
     elif char < " " or char == "\x7f":
@@ -221,10 +222,15 @@ def _judge(start: int, end: int, matched: str, right_to_left: _RightToLeftLines)
     return _Hit(start, end, char, kind, message, severity, safe, replacement)
 
 
+def _windows_1252(char: str) -> str:
+    """What the byte a C1 control stands for reads as in Windows-1252 (`\\x93`: `“`), or ""."""
+    return bytes([ord(char)]).decode("cp1252", errors="ignore")
+
+
 def _label(char: str) -> str:
     """A character's code point and name (a C1 control's: its Windows-1252 reading)."""
     if "\x80" <= char <= "\x9f":
-        meaning = bytes([ord(char)]).decode("cp1252", errors="ignore")
+        meaning = _windows_1252(char)
         return f"U+{ord(char):04X}" + (f" for Windows-1252 `{meaning}`" if meaning else "")
     return f"U+{ord(char):04X} {_name(char)}".rstrip()
 
@@ -248,7 +254,8 @@ def _run_message(run: list[_Hit]) -> str:
         return f"{len(run)} ANSI terminal escape sequences"
     if run[0].kind == "tag":
         hidden = "".join(chr(ord(hit.char) - 0xE0000) for hit in run).strip("\x00\x01\x7f")
-        return f"{len(run)} invisible tag characters carry hidden text `{hidden}`"
+        shown = hidden if len(hidden) <= _HIDDEN_SHOWN else hidden[:_HIDDEN_SHOWN] + "…"
+        return f"{len(run)} invisible tag characters carry hidden text `{shown}`"
     counts = Counter(hit.char for hit in run)
     listed = ", ".join(_label(char) + f" ×{n}" * (n > 1) for char, n in counts.items())
     return f"{len(run)} {_KIND_NOUNS[run[0].kind]} ({listed})"
