@@ -23,6 +23,10 @@ Columns (sentence level; only pairs whose source and target have the same length
   (unsafe fixes included) writes exactly the target's text.
 - sent/s: source and target sentences checked per second by the rule alone.
 
+After the tables, one row per rule with a column per file gives its flag
+precision, false-alarm rate on clean sentences and recall side by side
+(`prec/FA/recall`; `-` where nothing was scored).
+
 The data holds only substitutions (pairs of equal length): the annotators
 corrected characters one for one and left every deletion or insertion
 undone. The findings of a rule whose fix deletes or inserts characters, or
@@ -94,6 +98,25 @@ class Score:
             f"{ratio(self.errors_found, self.errors):>7} {ratio(self.corrected, self.correct):>6} "
             f"{self.sentences / self.seconds if self.seconds else 0:>8.0f}"
         )
+
+
+def by_rule(scores: dict[tuple[str, str], Score], codes: list[str], files: list[str]) -> str:
+    """Precision, false-alarm rate on clean sentences and recall, a row per rule and a column per file."""
+    ratio = lambda a, b: f"{a / b:.3f}" if b else "-"
+    names = [name.split(".")[0] for name in files]
+    width = max(18, *map(len, names)) + 1
+    lines = [f"{'prec/FA clean/recall':<26}" + "".join(f"{name:>{width}}" for name in names)]
+    for code in codes:
+        cells = []
+        for name in files:
+            result = scores[code, name]
+            scored = result.flags - len(result.unscored)
+            cells.append(
+                f"{ratio(result.correct, scored)}/{ratio(result.clean_flagged, result.clean)}"
+                f"/{ratio(result.errors_found, result.errors)}"
+            )
+        lines.append(f"  {code:<24}" + "".join(f"{cell:>{width}}" for cell in cells))
+    return "\n".join(lines)
 
 
 def typo_rules() -> list[type[Rule]]:
@@ -228,11 +251,12 @@ def main() -> None:
         files = [path for path in files if path.name.startswith(tuple(args.files))]
     print(f"lexicon loaded in {load:.3f} s; rules {', '.join(rules)}; options {options or 'default'}")
     header = f"{'file / rule':<26}{'flags':>6} {'unsc.':>5} {'prec':>6} {'FA clean':>8} {'FA tgt':>7} {'recall':>7} {'corr':>6} {'sent/s':>8}"
+    scores: dict[tuple[str, str], Score] = {}
     for path in files:
         data = pairs(path)
         print(f"\n{path.name} ({len(data)} pairs)\n{header}")
         for code, rule in rules.items():
-            result = Score()
+            result = scores[code, path.name] = Score()
             score([rule], data, result)
             print(result.row(f"  {code} {rule.name}"))
             if args.examples:
@@ -241,7 +265,7 @@ def main() -> None:
         family = Score()
         score(list(rules.values()), data, family)
         print(family.row("  T family, all rules"))
-        substituting = Score()
+        substituting = scores["T001-T003", path.name] = Score()
         score([rule for code, rule in rules.items() if code in SUBSTITUTING], data, substituting)
         print(substituting.row("  T001-T003, substitutions"))
         if family.unscored:
@@ -250,6 +274,7 @@ def main() -> None:
                 print(f"      {flag}")
         if "T005" in rules:
             print(document_scores(rules["T005"], data))
+    print(f"\n{by_rule(scores, [*rules, 'T001-T003'], [path.name for path in files])}")
     print(f"\n{throughput(list(rules.values()), [pairs(path) for path in files])}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:.0f} MiB")
