@@ -140,6 +140,7 @@ def test_a_phone_number_at_the_end():
 def test_a_forum_answer_on_one_line_may_end_without_a_full_stop():
     answer = "这部片子我看了三遍。" * 4 + "剧情很紧凑，演员也很用心。" * 12 + "我更认同番茄那边的评分"
     assert findings(answer, "D001") == []
+    assert findings("\n\n" + answer, "D001") == []
     # the same paragraph after a title line is a long paragraph cut off
     assert findings("影评\n" + answer, "D001") == ["我更认同番茄那边的评分"]
 

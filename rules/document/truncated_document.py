@@ -219,12 +219,18 @@ def _ends_mid_sentence(doc: Document, line: Line, content: str, end: int) -> boo
         return False  # a number, a code or a name in Latin letters: `咨询电话：400-820-0860`
     chars = len(HAN.findall(content))
     if (
-        line.number > 1
+        _text_before(doc, line)
         and chars >= LONG_PARAGRAPH_CHARS
         and len(_SENTENCE_END.findall(content)) >= LONG_PARAGRAPH_SENTENCES
     ):
         return True
     return chars >= PARAGRAPH_CHARS and _paragraphs_end_properly(doc, line)
+
+
+def _text_before(doc: Document, line: Line) -> bool:
+    """Whether anything but blanks precedes ``line``: a text that is one long
+    line (a forum answer) may end without a full stop."""
+    return line.start > 0 and not doc.text[: line.start].isspace()
 
 
 def _open_ending(content: str) -> bool:
