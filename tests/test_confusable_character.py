@@ -119,3 +119,9 @@ def test_a_suggested_name_does_not_count_as_a_longer_word():
 def test_characters_between_transliterated_name_characters_are_left_alone():
     assert confusable_character._transliterated("来自克里斯蒂娜的信", 4)
     assert not confusable_character._transliterated("注意修息", 2)
+
+
+def test_a_character_of_the_documents_topic_is_left_alone():
+    sentence = "试验开始及结束之日晨饲前连续空腹称重。"
+    assert findings(sentence, "T003") == ["饲"]
+    assert findings("饲料按时饲喂，饲养条件相同。" + sentence, "T003") == []

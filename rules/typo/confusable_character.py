@@ -29,6 +29,10 @@ YIELD_MARGIN = 100
 STANDS_ALONE = 300
 #: Suggestions shown.
 SHOWN = 3
+#: A character the document uses at least TOPICAL_COUNT times and TOPICAL_RATIO
+#: times as often as running text does is its topic (`饲` in a feeding
+#: trial, `宿` in astronomy): a typo would not recur.
+TOPICAL_COUNT, TOPICAL_RATIO = 3, 5
 #: Regional variants (`妳`, `牠`, `著`) are the mixed-script rules' business;
 #: `砲` and `賸` are standard in Taiwan, and `乙` stands for 一 in its law (`乙次`).
 _VARIANTS = frozenset("妳牠著祂祢砲賸乙")
@@ -126,7 +130,9 @@ class ConfusableCharacter(Rule):
         characters of transliterated names (`斯`, `尔`, `娅` …); text in `《》`, quotes and corner
         brackets; a drug's name, told by a dosage form a few characters on
         (`补脾益肠丸`; `颗粒`, `合剂`, `胶囊` …); a suspect whose surroundings
-        repeat in the document (a term the lexicon lacks); URLs and Markdown
+        repeat in the document (a term the lexicon lacks); a character the
+        document uses three times or more and five times as often as running
+        text does (its topic: `饲` in a feeding trial); URLs and Markdown
         code.
     """
     fix_safety = """
@@ -279,7 +285,8 @@ def _score(
 
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
     """Those of ``positions`` not left alone: in titles, quotes or brackets,
-    in a misspelling T001 lists, in a drug's name, or repeated (a term).
+    in a misspelling T001 lists, in a drug's name, repeated (a term) or a
+    character of the document's topic.
     (The engine drops findings in URLs, addresses and code.)"""
     text = view.text
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
@@ -293,6 +300,7 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
             or _in_spans(position, quoted, quote_starts)
             or _in_drug_name(text, position)
             or _repeated(view, position)
+            or _topical(view, text[position])
         )
     }
 
@@ -302,6 +310,12 @@ def _repeated(view: TypoView, position: int) -> bool:
     text = view.text
     before, after = text[max(0, position - 1) : position + 1], text[position : position + 2]
     return _occurs_again(view, before) or _occurs_again(view, after)
+
+
+def _topical(view: TypoView, char: str) -> bool:
+    """Whether the document uses ``char`` far more often than running text does (see TOPICAL_COUNT)."""
+    used = view.char_counts[char]
+    return used >= TOPICAL_COUNT and used >= TOPICAL_RATIO * lexicon().char_frequency(char) * view.han_count
 
 
 def _occurs_again(view: TypoView, piece: str) -> bool:
