@@ -1,0 +1,139 @@
+"""S011: navigation, sharing and print chrome of a web page, as in `上一篇：… 下一篇：…`."""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint import Document, Example
+from wenlint.kinds.line import Candidate
+from wenlint_rules.spam.patterns import SpamLineRule, pack
+
+#: What separates the buttons of a row: blanks, brackets, bars, dots.
+_TOKEN_SEPARATOR = regex.compile(r"[\s\[\]【】()（）<>《》〈〉«»‹›|｜·•/／、,，:：]+")
+#: A page number or counter of a pager: `2`, `…`, `共5页`, `第2页`, `2/5`.
+_PAGE_TOKEN = regex.compile(r"\d{1,4}|\.{2,}|…+|共\d+页|第\d+页|\d+/\d+")
+#: `上一篇：…`: a previous/next label, perhaps bracketed, then a colon.
+_PREV_NEXT = regex.compile(r"[\[【(（<«‹\s]*(?P<label>\p{Han}{2,5})\s*[\]】)）>»›]*\s*[:：]")
+#: `分享到：…`: a share label, then perhaps a colon.
+_SHARE = regex.compile(r"(?P<label>分享到|分享至|一键分享|分享给朋友)\s*[:：]?\s*(?P<rest>.*)")
+#: `【字体：大 中 小】`: the font-size switch of a news page.
+_FONT_SIZE = regex.compile(r"[\[【(（]?\s*(?:字号|字体)\s*[:：]?\s*(?:[\[【]?\s*[大中小]\s*[\]】]?\s*){3}[\]】)）]?")
+#: What a QR-code invitation asks the reader to do.
+_SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|打开|阅读|浏览|访问|下载|收看|观看|朋友圈|小程序")
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+MAX_PREV_NEXT_LENGTH = 150
+MAX_SCAN_LENGTH = 30
+MAX_LENGTH = 100
+
+
+class PageNavigation(SpamLineRule):
+    code = "S011"
+    name = "page-navigation"
+    summary = "Navigation, sharing and print chrome of a web page"
+    flags = """
+        A line that is a web page's navigation, in any zone: a link to the
+        previous or next post (`上一篇：…`, `下一篇：…`, a label then a colon);
+        a pager (`[上一页] [1] [2] [下一页]`: pager words and page numbers
+        only); a share bar (`分享到：微信 微博 QQ空间`); a QR-code invitation
+        (`扫一扫，在手机上阅读`, 30 characters at most); print and comment
+        buttons (`打印本页 关闭窗口`, `【字体：大 中 小】`). In the head or tail
+        only: a heading of a list of other posts standing alone (`相关阅读`,
+        `热门文章`, `友情链接`). Words from the pack `data/spam_navigation.txt`,
+        both scripts.
+    """
+    why = """
+        A news or blog page surrounds its article with links and buttons that
+        a scraper keeps as lines: `上一篇：…　下一篇：…`, `[上一页] [1] [2]
+        [下一页]`, `分享到：`, `扫一扫`, `相关阅读`. They belong to the site, not
+        to the article.
+    """
+    leaves_alone = """
+        The same words in a sentence (`上一篇论文中作者指出…`, `分享到了很多经验`,
+        `扫一扫二维码就能付款，非常方便。`), a `相关阅读` section heading in the
+        body of a document, and the lines the viewer-chrome rule S005 already
+        flags (`分享到`, `返回顶部`, `上一页 下一页`).
+    """
+    fix_safety = """
+        The fix deletes the line: safe in the head or tail, unsafe in the body.
+    """
+    pack = "navigation"
+    anchors = ("prev-next", "pager", "share", "scan", "strong")
+    bad = (
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n\n"
+            "上一篇：社区工作总结 下一篇：没有了\n分享到：微信 微博 QQ空间\n相关阅读\n",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n",
+        ),
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n[上一页] [1] [2] [下一页]\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+        ),
+        Example(
+            "【字體：大 中 小】\n掃一掃，在手機上閱讀\n\n今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
+            fixed="今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
+        ),
+    )
+    good = (
+        Example("上一篇论文中作者指出,社区治理需要多方参与,这一观点得到了广泛认可。"),
+        Example("这次培训让我收获很大,也分享到了很多经验,希望以后多组织这样的活动。"),
+        Example("社区推行移动支付\n扫一扫二维码就能付款，非常方便。\n居民们纷纷表示,这项服务省时省力。"),
+        Example(
+            "第三课 春天\n\n春天来了,小草从地下探出头来,柳树抽出了新的枝条。\n\n相关阅读\n\n"
+            "朱自清在《春》里写道,盼望着,盼望着,东风来了,春天的脚步近了。"
+        ),
+        Example("下一篇:我们将讨论社区服务的资金来源。这是本系列的第三篇文章,欢迎继续关注。"),
+    )
+
+    def judge(self, doc: Document, line: Candidate) -> str | None:
+        text = line.text
+        words = pack(self.pack)
+        if len(text) <= MAX_PREV_NEXT_LENGTH and _is_prev_next(text, words["prev-next"]):
+            return "link to the previous or next post"
+        if len(text) > MAX_LENGTH or (line.edge and _viewer_line(text)):
+            return None
+        tokens = [token.lower() for token in _TOKEN_SEPARATOR.split(text) if token]
+        if _is_pager(tokens, words["pager"] | words["prev-next"]):
+            return "pager"
+        if (share := _SHARE.fullmatch(text)) and _is_share(share, words["platforms"]):
+            return "share buttons"
+        if _is_scan(text, words["scan"]):
+            return "QR-code invitation"
+        buttons = words["strong"] | (words["edge"] if line.edge else frozenset())
+        if _FONT_SIZE.fullmatch(text) or "".join(tokens) in buttons or (tokens and all(t in buttons for t in tokens)):
+            return "page buttons" if "".join(tokens) not in words["edge"] else f"heading `{text}` of a link list"
+        return None
+
+
+def _viewer_line(text: str) -> bool:
+    """Whether S005 flags the line in the head or tail already (a label or a button row)."""
+    chrome = pack("chrome")
+    tokens = text.split()
+    key = "".join(tokens).rstrip(">»›")
+    return key in chrome["lines"] or (len(tokens) >= 2 and all(token in chrome["buttons"] for token in tokens))
+
+
+def _is_prev_next(text: str, labels: frozenset[str]) -> bool:
+    """`上一篇：…`: a label and a colon, and a title rather than a sentence after it."""
+    match = _PREV_NEXT.match(text)
+    return match is not None and match["label"] in labels and len(_SENTENCE_END.findall(text)) <= 1
+
+
+def _is_pager(tokens: list[str], words: frozenset[str]) -> bool:
+    """Pager words and page numbers only, at least one of each."""
+    pager = [token in words for token in tokens]
+    numbers = [_PAGE_TOKEN.fullmatch(token) is not None for token in tokens]
+    return any(pager) and any(numbers) and all(p or n for p, n in zip(pager, numbers))
+
+
+def _is_share(match: regex.Match, platforms: frozenset[str]) -> bool:
+    rest = [token.lower() for token in _TOKEN_SEPARATOR.split(match["rest"]) if token]
+    return all(token in platforms for token in rest)
+
+
+def _is_scan(text: str, starts: frozenset[str]) -> bool:
+    """`扫一扫，在手机上阅读`: short, starting with a scan phrase, saying what for."""
+    if len(text) > MAX_SCAN_LENGTH or len(_SENTENCE_END.findall(text.rstrip("。！!"))) > 0:
+        return False
+    return any(text.startswith(start) for start in starts) and _SCAN_PURPOSE.search(text) is not None
