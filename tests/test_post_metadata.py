@@ -44,3 +44,39 @@ def test_fields_in_sentences_are_left_alone():
         f"{BODY}\n\n时间:下午三点",
     ):
         assert findings(text, "S004") == [], text
+
+
+COUNTERS = [
+    "阅读(1234)",
+    "阅读（1234） 评论（5） 点赞（12）",
+    "浏览次数：3562",
+    "发布时间：2022-09-21 点击：45次",
+    "作者：admin 阅读：1.2万",
+    "责任编辑：张三",
+    "【責任編輯：張三】",
+    "(责编:李四)",
+    "文章来源：某某新闻网",
+    "信息来源：区政府办公室",
+]
+
+
+def test_counters_credits_and_sources_in_any_zone():
+    for line in COUNTERS:
+        text = f"{BODY}\n{line}\n{BODY}"
+        assert findings(text, "S004") == [line], line
+        assert fixed(text, "S004") == text
+        assert fixed(text, "S004", unsafe=True) == f"{BODY}\n{BODY}"
+        assert fixed(f"{BODY}\n\n{line}", "S004") == BODY
+
+
+def test_counter_words_in_sentences_are_left_alone():
+    for line in (
+        "阅读：（20分）",
+        "阅读(每天两小时)是他的习惯",
+        "来源：国家统计局",
+        "编辑：张三",
+        "点击：确定按钮后返回",
+        "他的文章阅读(1234)次,评论很多。",
+        "责任编辑：负责审核稿件的编辑，要对稿件的政治性和准确性把关",
+    ):
+        assert findings(f"{BODY}\n{line}\n{BODY}", "S004") == [], line

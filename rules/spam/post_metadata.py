@@ -13,7 +13,15 @@ _LABEL = regex.compile(r"(?:^|(?<=[\s|｜]))(?P<label>[\p{Han}A-Za-z]{1,6})\s*[:
 _PROSE = regex.compile(r"[，,。！？!?；;]")
 #: A timestamp written by a machine: `2022-09-21 03:23:00`, `2018/09/12`.
 _TIMESTAMP = regex.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+#: `阅读(123)`: a counter with its count in brackets, read as `阅读:123 `.
+_BRACKETED_COUNT = regex.compile(r"(?<=\p{Han})[(（](\d+)[)）]")
+#: A count: `123`, `1.2万`, `45次`.
+_COUNT = regex.compile(r"\d+(?:\.\d+)?[万wWkK]?\s*(?:次|人次|人)?")
+#: Brackets around a whole line (`【责任编辑：张三】`).
+_BRACKETED_LINE = regex.compile(r"[(（\[【](.*)[)）\]】]")
 MAX_VALUE_LENGTH = 40
+#: The longest editor's name or source a lone field may hold.
+MAX_SINGLE_VALUE = 20
 #: Strong labels a metadata line in the body needs.
 MIN_STRONG_IN_BODY = 2
 
@@ -29,26 +37,32 @@ class PostMetadata(SpamLineRule):
         fields or more, or a single time field holding a machine timestamp
         (`时间:2022-09-21 03:23:00`), or a single source field naming a web
         source (`来源:网友投稿`). In the body only upload metadata counts (two
-        labels such as `上传人`, `文档编号`, `页数`, `大小`).
+        labels such as `上传人`, `文档编号`, `页数`, `大小`). In any zone, a
+        line of such fields holding a counter with a count (`阅读(123)`,
+        `浏览次数：123`, `发布时间：2022-09-21 点击：45次`), a lone editor credit
+        (`责任编辑：张三`, brackets around the line ignored) or a lone article
+        source (`文章来源：新华网`).
     """
     why = """
         Sites print a post's metadata above or below it: `時間:2022-09-21
         03:23:00`, `时间:2022-07-04 11:15:02 来源:网友投稿`, `上传人:小**
         文档编号:54424334 上传时间:2018-09-12 格式:DOC 页数:27 大小:71KB`.
-        It describes the web page, not the document.
+        News pages add counters and credits: `阅读(1234)`, `【责任编辑：张三】`,
+        `文章来源：某某网`. They describe the web page, not the document.
     """
     leaves_alone = """
         A notice's own fields (`时间:下午三点`, `时间:2022年3月1日
         地点:三楼会议室`, where `地点` is no metadata label), an author line by
-        itself, and any field inside a sentence.
+        itself, a source line with a bare `来源` in the body (`来源：国家统计局`
+        under a table), and any field inside a sentence.
     """
     fix_safety = """
         The fix deletes the line: safe in the head or tail, unsafe in the body.
     """
     pack = "metadata"
-    anchors = ("strong",)
-    anchor_suffixes = (":", "：")
-    requires = (":", "：")
+    anchors = ("strong", "counter", "editor", "article-source")
+    anchor_suffixes = (":", "：", "(", "（")
+    requires = (":", "：", "(", "（")
     bad = (
         Example(
             "社區構建問題報告\n\n時間:2022-09-21 03:23:00\n\n社區是城市社會的基本構成單元,也是構建社會主義和諧社會的重要基石。",
@@ -63,6 +77,12 @@ class PostMetadata(SpamLineRule):
             "很高兴,再次能够和大家共同学习探讨社区党建工作。",
             fixed="辅导讲义\n\n很高兴,再次能够和大家共同学习探讨社区党建工作。",
         ),
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n阅读(1234) 评论(5)\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。\n【責任編輯：張三】",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+        ),
     )
     good = (
         Example("会议通知\n\n时间:下午三点\n\n请各单位负责同志准时参加,不得缺席,有事须提前请假。"),
@@ -70,11 +90,15 @@ class PostMetadata(SpamLineRule):
         Example("春天的故事\n\n作者:张三\n\n那是一个春天,有一位老人在中国的南海边画了一个圈。"),
         Example("会议安排如下。时间:下午三点,地点:三楼会议室,请准时参加。"),
         Example("文件格式:DOC和PDF都可以,页数:不限,我们都会认真审阅每一份材料。"),
+        Example("表1 全市社区数量\n来源:国家统计局\n全市共有社区一百二十个,比上年增加八个。"),
+        Example("他的阅读(每天两小时)习惯保持了很多年,这对他的写作帮助很大。"),
     )
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
         labels = pack(self.pack)
-        fields = _fields(line.text, labels["strong"] | labels["weak"])
+        known = labels["strong"] | labels["weak"] | labels["counter"] | labels["editor"] | labels["article-source"]
+        text = bracketed[1] if (bracketed := _BRACKETED_LINE.fullmatch(line.text)) else line.text
+        fields = _fields(_BRACKETED_COUNT.sub(r":\1 ", text), known)
         if not fields or not _is_metadata(fields, labels, line.edge):
             return None
         shown = "`, `".join(label for label, _ in fields[:3])
@@ -98,6 +122,11 @@ def _fields(line: str, known: frozenset[str]) -> list[tuple[str, str]]:
 
 
 def _is_metadata(fields: list[tuple[str, str]], labels: dict[str, frozenset[str]], edge: bool) -> bool:
+    if any(label in labels["counter"] and _COUNT.fullmatch(value) for label, value in fields):
+        return True
+    credit = labels["editor"] | labels["article-source"]
+    if len(fields) == 1 and fields[0][0] in credit and 0 < len(fields[0][1]) <= MAX_SINGLE_VALUE:
+        return True
     if not edge:
         return sum(label in labels["strong"] for label, _ in fields) >= MIN_STRONG_IN_BODY
     if len(fields) >= 2:
