@@ -152,3 +152,56 @@ def test_content_lines_that_recur():
     assert findings(rows, "L003") == []
     footers = f"{page}\n2019年年度报告 3\n{page}\n2019年年度报告 4\n{page}\n2019年年度报告 5\n{page}"
     assert findings(footers, "L003") == ["2019年年度报告 3", "2019年年度报告 4", "2019年年度报告 5"]
+
+
+PROSE = "公司坚持以市场为导向，不断完善质量体系建设和环境健康安全体系建设。" * 8  # about 270 characters
+HEADER = "浙江海翔药业股份有限公司2019年年度报告全文"
+
+
+def test_a_running_header_with_a_fixed_year_is_a_plain_repeated_line():
+    text = f"{HEADER}\n{PROSE}\n{HEADER}\n{PROSE}\n{HEADER}\n{PROSE}\n"
+    assert findings(text, "L003") == [HEADER, HEADER]
+    # twice is enough for a report's running title; a plain short line needs three
+    assert findings(f"{PROSE}\n{HEADER}\n{PROSE}\n{HEADER}\n{PROSE}", "L003") == [HEADER, HEADER]
+    assert findings(f"{PROSE}\n社区工作手册\n{PROSE}\n社区工作手册\n{PROSE}", "L003") == []
+
+
+def test_a_header_inside_a_sentence_is_removed_and_the_sentence_rejoined():
+    page = f"{PROSE}公司董事会、\n{HEADER}\n监事会成员均已出席。\n"
+    text = page * 3
+    assert findings(text, "L003") == [HEADER] * 3
+    assert _fixed(text) == f"{PROSE}公司董事会、监事会成员均已出席。\n" * 3
+
+
+def test_page_numbers_between_the_halves_of_a_sentence():
+    text = f"{PROSE}公司董事会、\n23\n\n监事会成员均已出席。{PROSE}\n"
+    assert findings(text, "L003") == ["23"]
+    assert _fixed(text) == f"{PROSE}公司董事会、监事会成员均已出席。{PROSE}\n"
+    # a number before its unit, after 第, 图, 表, or after a sentence or heading is content
+    for cut in ("公司共有\n3\n个子公司。", "详见第\n3\n章。", "如表\n2\n所示。", "二、主要业务\n3\n公司主营原料药。"):
+        assert findings(PROSE + cut, "L003") == [], cut
+
+
+def test_page_number_lines_count_up_with_gaps():
+    text = f"{PROSE}\n21\n{PROSE}\n22\n{PROSE}\n24\n{PROSE}\n25\n{PROSE}"
+    assert findings(text, "L003") == ["21", "22", "24", "25"]
+    assert _fixed(text) == "\n".join([PROSE] * 5)
+    # a number column of a table (too close together) and numbers that do not count up
+    assert findings(f"{PROSE}\n3\n4\n5\n{PROSE}", "L003") == []
+    assert findings(f"{PROSE}\n21\n{PROSE}\n29\n{PROSE}\n40\n{PROSE}", "L003") == []
+
+
+def test_a_footer_and_the_next_header_are_one_page_break():
+    text = f"{HEADER}\n{PROSE}公司董事会、\n- 21 -\n{HEADER}\n监事会{PROSE}\n- 22 -\n{HEADER}\n{PROSE}\n- 23 -\n"
+    assert findings(text, "L003") == [f"- 21 -\n{HEADER}", f"- 22 -\n{HEADER}", "- 23 -"]
+    assert _fixed(text) == f"{HEADER}\n{PROSE}公司董事会、监事会{PROSE}\n{PROSE}\n"
+
+
+def test_the_furniture_view():
+    from wenlint_rules.layout.furniture import page_furniture
+
+    doc = Document.from_source(f"{PROSE}公司董事会、\n23\n\n监事会成员。{PROSE}\n", "doc.txt")
+    furniture = doc.view(page_furniture)
+    assert [(line.kind, line.value) for line in furniture.lines] == [("page number", 23)]
+    assert furniture.holds(len(PROSE) + 7) and not furniture.holds(0)
+    assert [(b.joined, b.safe) for b in furniture.breaks] == [("", True)]

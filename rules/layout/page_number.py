@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -10,34 +9,13 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, is_han
 from wenlint_rules.layout.counting import counting_run, word_tags
+from wenlint_rules.layout.furniture import COUNT_WORDS, MAX_PAGE_RATIO, MIN_PAGE, MIN_SEQUENCE, page_furniture
 
 #: A number that could be a page number: 1–3 digits, not part of a decimal,
 #: a date, a time, a percentage or a Latin token.
 _NUMBER = regex.compile(r"(?<![\d.,:/%A-Za-z_-])[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])")
 #: Counted things a number stands before (beside UNITS): `3 楼`, `进 2 球`, `3 胜 2 负`.
 _COUNTED = frozenset("楼路班室队关球局胜负眼拳脚口顿下圈番线星季强连岗篮")
-#: Words before a number that make it a count, an ordinal or a reference:
-#: `第 3`, `每 3`, `约 3`, `图 3`, `表 2`.
-_COUNT_WORDS = frozenset("第每约近共这那前后头末仅只各逾超达计图表")
-#: Page numbers run up by one; at least this many in a row make a sequence …
-MIN_SEQUENCE = 3
-#: … this many characters apart at least (a page holds more), …
-MIN_PAGE = 200
-#: … with pages no more uneven than this.
-MAX_PAGE_RATIO = 4
-#: A running header or footer line: short, repeated at page intervals.
-MAX_HEADER, MIN_HEADER = 40, 4
-MIN_REPEATS = 3
-_SENTENCE_END = frozenset("。！？!?；;：:，,、…")
-#: The site viewer's own page counters belong to the spam rules: `第1页 / 共27页`, `…讲义_第1页`.
-_VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+页$")
-_DIGITS = regex.compile(r"\d+")
-#: Lines that recur as content, not page furniture: check-box answers (`□ 是 √ 否`),
-#: and in Markdown list items, headings, quotes, table rows and bold labels (`- **示例**`).
-_CHECK_BOXES = regex.compile(r"[□■☐☑☒√]")
-_MARKDOWN_MARKUP = regex.compile(r"[-*+#>|!<\[]|\d+\.\s")
-_WORD_OR_NUMBER = regex.compile(r"[\p{Han}\d]")
-_BLANKS = " \t\u3000\xa0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +43,21 @@ class PageNumber(Rule):
           sides, and the two characters make a word when joined (`特别`,
           `领导`; jieba's dictionary).
 
-        A running header or footer is a short line (4–40 characters, not
-        ending a sentence) that recurs three or more times at page
-        intervals through the whole text (from within two page gaps of its
-        start to within two of its end); its first occurrence is kept (it
-        may be the title). A line that differs only by a number counting up
-        by one (`— 3 —`, `第 3 页`, `社区工作手册 3`; other numbers in it,
-        such as a year, stay the same) is a page-numbered footer: every
-        occurrence is flagged.
+        Page furniture (see `furniture.py`, one view per document):
+        - a running header or footer: a short line (4–40 characters, not
+          ending a sentence) that recurs three or more times (a report's
+          running title, `…年度报告全文`, twice) at page intervals through the
+          whole text (from within two page gaps of its start to within two
+          of its end), the same each time (a fixed year in it included) or
+          with one number counting up (`— 3 —`, `2019年年度报告 3`; a
+          page may be skipped); a first one with no text before it is the
+          title and kept;
+        - a page-number line (`23`, `- 23 -`, `第 3 页`, `Page 3`): one of a
+          run of three or more counting up (pages may be skipped) at page
+          intervals, or a bare number between the halves of a sentence
+          (`…董事会、⏎23⏎⏎监事会…`).
+        Furniture lines standing together (a footer, the page number, the
+        next page's header) are one finding: one page break.
     """
     why = """
         Text pulled out of a PDF keeps the page furniture: page numbers drop
@@ -86,7 +71,8 @@ class PageNumber(Rule):
         `约` and the like, decimals, times, dates, percentages, and list
         numbers (`1、`, `2.`), figure and table numbers (`图3`, `表 2`,
         `Fig. 3`, `Table 2`) and numbers listed with a comma (`0，1两种`).
-        Never furniture: lines that recur in one part of the text only (a
+        Never furniture: a bare number after `第` `共` `图` `表` and the
+        like or before a unit (`共有⏎3⏎个`), lines that recur in one part of the text only (a
         note under each table, a table heading), check-box rows
         (`□ 是 √ 否`), numbered table rows whose other numbers change, and
         in Markdown list items, headings, quotes, table rows and bold labels
@@ -94,10 +80,15 @@ class PageNumber(Rule):
         `…_第1页`) are left to the spam rules.
     """
     fix_safety = """
-        The fix removes the number (and a space beside it) or the line. It
-        is unsafe: a number may be content after all.
+        A number in the text: the fix removes it (and a space beside it); it
+        is unsafe, a number may be content after all. Furniture: the fix
+        removes the lines and the blanks around them and rejoins the
+        sentence they cut; safe when the halves join into prose (the text
+        before stops mid-sentence in a line holding `，` `。` or the like,
+        and the text after goes on with a Chinese character), else unsafe,
+        keeping a line break (a blank line if there was one).
     """
-    fix = FixAvailability.UNSAFE
+    fix = FixAvailability.SOMETIMES
     sibling_evidence = True
     bad = (
         Example(
@@ -120,6 +111,14 @@ class PageNumber(Rule):
             ("社区工作手册\n" + "社区建设取得了显著成效。" * 30 + "\n") * 3,
             fixed="社区工作手册\n" + ("社区建设取得了显著成效。" * 30 + "\n") * 3,
         ),
+        Example(
+            (
+                "公司坚持以市场为导向，不断完善质量体系。" * 12
+                + "公司董事会、\n21\n某某股份有限公司2019年年度报告全文\n监事会成员均已出席。\n"
+            )
+            * 2,
+            fixed=("公司坚持以市场为导向，不断完善质量体系。" * 12 + "公司董事会、监事会成员均已出席。\n") * 2,
+        ),
     )
     good = (
         Example("全市共有 3 个社区,2013 年 4 月召开了第 3 次会议。"),
@@ -139,7 +138,7 @@ class PageNumber(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        return self._inline_numbers(doc) + self._furniture_lines(doc)
+        return self._inline_numbers(doc) + self._furniture(doc)
 
     # -- numbers inside the running text ----------------------------------
 
@@ -167,38 +166,22 @@ class PageNumber(Rule):
             )
         return found
 
-    # -- running headers and footers ----------------------------------------
+    # -- page furniture ------------------------------------------------------
 
-    def _furniture_lines(self, doc: Document) -> list[Diagnostic]:
+    def _furniture(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for line in doc.lines:
-            content = text[line.start : line.end].strip(_BLANKS)
-            if (
-                MIN_HEADER <= len(content) <= MAX_HEADER
-                and content[-1] not in _SENTENCE_END
-                and _WORD_OR_NUMBER.search(content)
-                and not _VIEWER_COUNTER.search(content)
-                and not _CHECK_BOXES.search(content)
-                and not (doc.is_markdown and _MARKDOWN_MARKUP.match(content))
-            ):
-                groups[_DIGITS.sub("#", content)].append((line.start, line.end, content))
         found = []
-        for key, lines in groups.items():
-            starts = [start for start, _, _ in lines]
-            if len(lines) < MIN_REPEATS or not _page_spaced(starts) or not _through_the_text(starts, len(text)):
-                continue
-            if "#" in key:
-                if not _counts_up([_DIGITS.findall(content) for _, _, content in lines]):
-                    continue
-                flagged, message = lines, "page-numbered header or footer line"
-            else:
-                flagged, message = lines[1:], "running header or footer, repeated at page intervals"
-            for start, end, content in flagged:
-                removal = (start, end + 1) if end < len(text) else (max(0, start - 1), end)
-                found.append(
-                    self.diagnostic(start, end, f"{message}: `{content}`", Fix.replace(*removal, "", safe=False))
+        for page_break in doc.view(page_furniture).breaks:
+            lines = page_break.lines
+            what = "; ".join(f"{line.kind} `{text[line.start : line.end]}`" for line in lines)
+            found.append(
+                self.diagnostic(
+                    lines[0].start,
+                    lines[-1].end,
+                    f"page furniture in the text: {what}",
+                    Fix.replace(page_break.start, page_break.end, page_break.joined, safe=page_break.safe),
                 )
+            )
         return found
 
 
@@ -211,7 +194,7 @@ def _candidate(text: str, start: int, end: int) -> _Number | None:
     before_at = start - 1 - space_before
     before = text[before_at] if before_at >= 0 else "\n"
     after = text[end + space_after : end + space_after + 1]
-    if before in _COUNT_WORDS or not (before == "\n" or is_han(before) or before in CJK_PUNCTUATION):
+    if before in COUNT_WORDS or not (before == "\n" or is_han(before) or before in CJK_PUNCTUATION):
         return None
     if before in "，," and text[before_at - 1 : before_at].isdigit():  # numbers listed: `0，1 两种`
         return None
@@ -246,23 +229,6 @@ def _page_spaced(starts: list[int]) -> bool:
     the longest gap at most MAX_PAGE_RATIO times the shortest."""
     gaps = [b - a for a, b in zip(starts, starts[1:])]
     return min(gaps) >= MIN_PAGE and max(gaps) <= MAX_PAGE_RATIO * min(gaps)
-
-
-def _through_the_text(starts: list[int], length: int) -> bool:
-    """Whether lines at ``starts`` recur through the whole text, as page
-    furniture does: no more than two of their gaps before the first and after
-    the last (a note or a table heading recurring in one part is content)."""
-    margin = 2 * max(b - a for a, b in zip(starts, starts[1:]))
-    return starts[0] <= margin and length - starts[-1] <= margin
-
-
-def _counts_up(numbers: list[list[str]]) -> bool:
-    """Whether lines differing only by numbers have one that counts up by one
-    while the others stay the same (a year in the header); numbered table
-    rows with dates in them change in more than one place."""
-    columns = [[int(value) for value in column] for column in zip(*numbers)]
-    counting = [all(b == a + 1 for a, b in zip(values, values[1:])) for values in columns]
-    return any(counting) and all(up or len(set(values)) == 1 for up, values in zip(counting, columns))
 
 
 def _splits_word(text: str, number: _Number) -> bool:

@@ -1,6 +1,6 @@
 """What the line-break rules (L001, L007) and L002 share: how wide a line
-is, what opens a list item or a heading, verse, page furniture, and the
-test for a hard-wrapped line. Defines no rule."""
+is, verse, what starts something new after a break, and the test for a
+hard-wrapped line (never next to page furniture). Defines no rule."""
 
 from __future__ import annotations
 
@@ -12,36 +12,9 @@ import regex
 from wenlint import Document, Fix
 from wenlint.linekeys import MIN_LETTERS, normalized_lines
 from wenlint.textclass import has_clause_mark
+from wenlint_rules.layout.furniture import is_page_furniture, page_furniture
+from wenlint_rules.layout.markers import LIST_MARKER, is_heading
 
-#: What opens a list item or a heading: `一、` `（一）` `(1)` `1.` `1、` `3.1 ` `①`
-#: `a)` `第三条` `一是` `二要` `首先，` Markdown and typographic bullets, `【…】`.
-LIST_MARKER = regex.compile(
-    r"[ \t\u3000]*(?:"
-    r"[一二三四五六七八九十百零〇—]+[、.．]"  # `—、`: a dash standing in for 一 (M005)
-    r"|[(（][一二三四五六七八九十百零〇\d]+[)）]"
-    r"|\d+(?:\.\d+)*(?:[、．)）]|\.(?!\d)|[ \t\u3000])"
-    r"|[①-⑳⑴-⒇⒈-⒛㈠-㈩]"
-    r"|[A-Za-z][.)）、](?![A-Za-z])"
-    r"|第[一二三四五六七八九十百千零〇\d]+[条章节款编部分篇项点，,、是]"
-    r"|[一二三四五六七八九十]+[是要则]"
-    r"|(?:首先|其次|再次|最后|其一|其二|其三)[，,、：:]"
-    r"|[-*+•·●○■□◆◇▪►‣※★☆>#|【〔\[]"
-    r")"
-)
-_SENTENCE_MARK = regex.compile(r"[。！？；!?;]")
-#: A bare page number: `12`, `- 12 -`, `第 3 页`, `第3页/共27页`, `3/27`, `Page 3 of 27`.
-_PAGE_NUMBER = regex.compile(
-    r"[-—–·]?[ \t]*\d{1,4}[ \t]*[-—–·]?"
-    r"|第[ \t]*\d+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*\d+[ \t]*页)?"
-    r"|\d+[ \t]*/[ \t]*\d+"
-    r"|(?:[Pp]age|P\.)[ \t]*\d+(?:[ \t]*of[ \t]*\d+)?"
-)
-#: A running header or footer naming the document, as a report repeats it on
-#: every page: `某某股份有限公司2019年年度报告全文`, `2019年度财务报表附注`.
-_RUNNING_TITLE = regex.compile(
-    r".{0,40}?(?:年度报告|季度报告|报告全文|报告摘要|财务报表附注|招股说明书|招股意向书|募集说明书|审计报告)"
-    r"(?:全文|摘要|正文)?[ \t\u3000]*(?:第?[ \t]*\d+[ \t]*页?)?"
-)
 #: Pieces of a line between punctuation and blanks (for the verse test).
 _SEGMENT_BREAK = regex.compile(r"[\p{P}\s]+")
 _INDENT = " \t\u3000"
@@ -72,35 +45,18 @@ def is_verse(line: str) -> bool:
     return len(clauses) >= 2 and len({len(clause) for clause in clauses}) == 1 and len(clauses[0]) <= MAX_VERSE_CLAUSE
 
 
-def is_page_furniture(line: str) -> bool:
-    """Whether ``line`` is a bare page number or a running header or footer
-    (`某某股份有限公司2019年年度报告全文`): page furniture, not text."""
-    stripped = line.strip(" \t\u3000")
-    if not stripped:
-        return False
-    return bool(
-        _PAGE_NUMBER.fullmatch(stripped) or not has_clause_mark(stripped) and _RUNNING_TITLE.fullmatch(stripped)
-    )
-
-
-def is_heading(line: str) -> bool:
-    """A line opened by a list marker and holding no full sentence: `一、总则`,
-    `二、坚持重点突破、注重常态长效`. (The first line of a long list item
-    looks the same; precision first.)"""
-    marker = LIST_MARKER.match(line)
-    return marker is not None and _SENTENCE_MARK.search(line, marker.end()) is None
-
-
 class WrapLayout:
     """Line widths, to tell a hard-wrapped line from a heading, a title or a
     paragraph that happens to lack its full stop. A wrapped line is as wide
     as most lines of its paragraph (the page width), and as wide as another
-    line of the document that also stops mid-sentence. Page furniture (a page
-    number, a running header or footer, a line the document repeats) is no
-    part of a sentence: a break next to it is no wrap."""
+    line of the document that also stops mid-sentence. Page furniture (the
+    document's running headers, footers and page numbers, ``page_furniture``;
+    a line shaped like one; a line the document repeats) is no part of a
+    sentence: a break next to it is no wrap."""
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
+        self.furniture = doc.view(page_furniture)
         self.paragraphs = doc.paragraphs
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._paragraph_widths: dict[int, list[int]] = {}  # sorted, by paragraph index
@@ -117,7 +73,13 @@ class WrapLayout:
     def is_wrapped(self, newline: int) -> bool:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
         line, following = lines_around(self.text, newline)
-        if self.is_furniture(line) or self.is_furniture(following):
+        line_start = newline - len(line)
+        if (
+            self.furniture.holds(line_start)
+            or self.furniture.holds(newline + 1)
+            or self.is_furniture(line)
+            or self.is_furniture(following)
+        ):
             return False
         width = display_width(line.rstrip(" \t"))
         if (

@@ -1,0 +1,277 @@
+"""Page furniture, computed once per document (``doc.view(page_furniture)``):
+running headers and footers, page-number lines, and the page breaks they
+mark. L003 flags and removes it; the line-break rules never join text into
+it. Defines no rule."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from wenlint import Document
+from wenlint.textclass import UNITS, UNITS_2, has_clause_mark, is_han
+from wenlint_rules.layout.markers import LIST_MARKER, is_heading
+
+#: A bare page number: `12`, `- 12 -`, `第 3 页`, `第3页/共27页`, `3/27`, `Page 3 of 27`.
+_PAGE_NUMBER = regex.compile(
+    r"[-—–·]?[ \t]*\d{1,4}[ \t]*[-—–·]?"
+    r"|第[ \t]*\d+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*\d+[ \t]*页)?"
+    r"|\d+[ \t]*/[ \t]*\d+"
+    r"|(?:[Pp]age|P\.)[ \t]*\d+(?:[ \t]*of[ \t]*\d+)?"
+)
+#: A running header or footer naming the document, as a report repeats it on
+#: every page: `某某股份有限公司2019年年度报告全文`, `2019年度财务报表附注`.
+_RUNNING_TITLE = regex.compile(
+    r".{0,40}?(?:年度报告|季度报告|报告全文|报告摘要|财务报表附注|招股说明书|招股意向书|募集说明书|审计报告)"
+    r"(?:全文|摘要|正文)?[ \t\u3000]*(?:第?[ \t]*\d+[ \t]*页?)?"
+)
+#: The site viewer's own page counters belong to the spam rules: `第1页 / 共27页`, `…讲义_第1页`.
+_VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+页$")
+#: Lines that recur as content, not page furniture: check-box answers (`□ 是 √ 否`),
+#: and in Markdown list items, headings, quotes, table rows and bold labels (`- **示例**`).
+_CHECK_BOXES = regex.compile(r"[□■☐☑☒√]")
+_MARKDOWN_MARKUP = regex.compile(r"[-*+#>|!<\[]|\d+\.\s")
+_WORD_OR_NUMBER = regex.compile(r"[\p{Han}\d]")
+_DIGITS = regex.compile(r"\d+")
+_SPACE_AFTER = regex.compile(r"\s*")
+_BLANKS = " \t\u3000\xa0"
+_SENTENCE_END = frozenset("。！？!?；;：:，,、…")
+#: A sentence goes on after these (the last character before a page break).
+_GOES_ON = frozenset("，、；：（“‘《,;:(")
+#: A number after these is a count or a reference, not a page: `第`, `共`, `图`, `表`.
+COUNT_WORDS = frozenset("第每约近共这那前后头末仅只各逾超达计图表")
+
+#: Header and footer lines are at most this long, and running headers at least MIN_HEADER.
+MAX_LINE, MIN_HEADER = 40, 4
+#: A plain line recurs this often to be a running header (a report's running title twice).
+MIN_REPEATS = 3
+#: Page numbers: at least this many in a row …
+MIN_SEQUENCE = 3
+#: … skipping at most this many pages minus one (an unnumbered page of figures), …
+MAX_STEP = 3
+#: … this many characters apart at least (a page holds more), …
+MIN_PAGE = 200
+#: … with pages no more uneven than this.
+MAX_PAGE_RATIO = 4
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureLine:
+    """A line of page furniture: ``text[start:end]``, blanks around it excluded."""
+
+    start: int
+    end: int
+    kind: str  # "running header or footer", "page-numbered header or footer", "page number"
+    value: int = 0  # a page number's value
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Furniture lines standing together, and what removing them leaves:
+    ``text[start:end]`` (the lines and the blanks around them) becomes ``joined``."""
+
+    start: int
+    end: int
+    lines: tuple[FurnitureLine, ...]
+    joined: str
+    safe: bool  # the sentence halves around the break join into prose
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A document's page furniture: every furniture line (a title line the
+    running header repeats included) and the page breaks to remove."""
+
+    lines: tuple[FurnitureLine, ...]
+    breaks: tuple[PageBreak, ...]
+    line_starts: frozenset[int]  # where each furniture line's line starts
+
+    def holds(self, line_start: int) -> bool:
+        """Whether the line starting at ``line_start`` is page furniture."""
+        return line_start in self.line_starts
+
+
+def is_page_furniture(line: str) -> bool:
+    """Whether ``line`` has the shape of page furniture on its own: a bare page
+    number or a running title (`某某股份有限公司2019年年度报告全文`)."""
+    stripped = line.strip(_BLANKS)
+    if not stripped:
+        return False
+    return bool(
+        _PAGE_NUMBER.fullmatch(stripped) or not has_clause_mark(stripped) and _RUNNING_TITLE.fullmatch(stripped)
+    )
+
+
+def page_furniture(doc: Document) -> Furniture:
+    """The page furniture of ``doc`` (use as ``doc.view(page_furniture)``)."""
+    text = doc.text
+    numbers: list[FurnitureLine] = []
+    headers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    line_of: dict[int, int] = {}  # content start -> line start
+    for line in doc.lines:
+        raw = text[line.start : line.end]
+        content = raw.strip(_BLANKS)
+        if not content or len(content) > MAX_LINE or _VIEWER_COUNTER.search(content):
+            continue
+        start = line.start + len(raw) - len(raw.lstrip(_BLANKS))
+        line_of[start] = line.start
+        if _PAGE_NUMBER.fullmatch(content):
+            numbers.append(FurnitureLine(start, start + len(content), "page number", int(_DIGITS.search(content)[0])))
+        elif (
+            len(content) >= MIN_HEADER
+            and content[-1] not in _SENTENCE_END
+            and _WORD_OR_NUMBER.search(content)
+            and not _CHECK_BOXES.search(content)
+            and not (doc.is_markdown and _MARKDOWN_MARKUP.match(content))
+        ):
+            headers[_DIGITS.sub("#", content)].append((start, start + len(content), content))
+    found = _page_numbers(text, numbers) + _running_lines(text, headers)
+    found.sort(key=lambda line: line.start)
+    kept = {line for line in found if line.kind == "title"}
+    removed = [line for line in found if line not in kept]
+    return Furniture(tuple(found), tuple(_breaks(text, removed)), frozenset(line_of[line.start] for line in found))
+
+
+# -- page numbers ---------------------------------------------------------------
+
+
+def _page_numbers(text: str, numbers: list[FurnitureLine]) -> list[FurnitureLine]:
+    """Page-number lines: a run counting up (gaps allowed) at page intervals,
+    and a lone number standing between the halves of a sentence."""
+    run = _page_run(numbers)
+    in_run = set(run)
+    return run + [n for n in numbers if n not in in_run and _between_halves(text, n)]
+
+
+def _page_run(numbers: list[FurnitureLine]) -> list[FurnitureLine]:
+    """The longest run of ``numbers`` counting up by one to MAX_STEP, a page
+    or more apart, if it is long and even enough."""
+    best: dict[int, list[FurnitureLine]] = {}  # value -> the longest run ending with it
+    for number in numbers:
+        runs = [best.get(number.value - step, []) for step in range(1, MAX_STEP + 1)]
+        runs = [run for run in runs if run and number.start - run[-1].start >= MIN_PAGE]
+        run = [*max(runs, key=len), number] if runs else [number]
+        if len(run) > len(best.get(number.value, ())):
+            best[number.value] = run
+    run = max(best.values(), key=len, default=[])
+    if len(run) < MIN_SEQUENCE:
+        return []
+    per_page = [(b.start - a.start) / (b.value - a.value) for a, b in zip(run, run[1:])]
+    return run if max(per_page) <= MAX_PAGE_RATIO * min(per_page) else []
+
+
+def _between_halves(text: str, number: FurnitureLine) -> bool:
+    """Whether a bare number line stands between two halves of a sentence:
+    the text before stops mid-sentence in prose, the text after goes on with
+    a Chinese character that is no unit (`…董事会、⏎23⏎⏎监事会…`)."""
+    if not text[number.start : number.end].isdigit() or text[number.start] == "0":
+        return False
+    before = _content_end(text, number.start)
+    after = _SPACE_AFTER.match(text, number.end).end()
+    if not before or after >= len(text):
+        return False
+    last, following = text[before - 1], text[after]
+    previous_line = text[text.rfind("\n", 0, before) + 1 : before]
+    return (
+        (is_han(last) or last in _GOES_ON)
+        and last not in COUNT_WORDS
+        and has_clause_mark(previous_line)
+        and not is_heading(previous_line)
+        and is_han(following)
+        and following not in UNITS
+        and not text.startswith(UNITS_2, after)
+        and LIST_MARKER.match(text, after) is None
+    )
+
+
+# -- running headers and footers ----------------------------------------------
+
+
+def _running_lines(text: str, groups: dict[str, list[tuple[int, int, str]]]) -> list[FurnitureLine]:
+    """Lines that recur at page intervals through the text: a header whose
+    number counts up (every one is furniture), or the same line each time
+    (a first one with no text before it is the title, kind "title")."""
+    found = []
+    for key, lines in groups.items():
+        if "#" in key and _recurs(text, lines) and _counts_up([_DIGITS.findall(c) for _, _, c in lines]):
+            found += [FurnitureLine(start, end, "page-numbered header or footer") for start, end, _ in lines]
+            continue
+        same: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for line in lines:
+            same[line[2]].append(line)
+        for content, repeats in same.items():
+            if _recurs(text, repeats, 2 if _RUNNING_TITLE.fullmatch(content) else MIN_REPEATS):
+                first = "title" if not _content_end(text, repeats[0][0]) else "running header or footer"
+                found.append(FurnitureLine(repeats[0][0], repeats[0][1], first))
+                found += [FurnitureLine(start, end, "running header or footer") for start, end, _ in repeats[1:]]
+    return found
+
+
+def _recurs(text: str, lines: list[tuple[int, int, str]], repeats: int = MIN_REPEATS) -> bool:
+    """Whether ``lines`` recur often enough, a page apart (the longest gap at
+    most MAX_PAGE_RATIO times the shortest), through the whole text: no more
+    than two gaps before the first and after the last (a note under each
+    table of one part is content)."""
+    if len(lines) < repeats:
+        return False
+    starts = [start for start, _, _ in lines]
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    if min(gaps) < MIN_PAGE or max(gaps) > MAX_PAGE_RATIO * min(gaps):
+        return False
+    margin = 2 * max(gaps)
+    return starts[0] <= margin and len(text) - starts[-1] <= margin
+
+
+def _counts_up(numbers: list[list[str]]) -> bool:
+    """Whether lines differing only by numbers have one that counts up (by
+    one to MAX_STEP) while the others stay the same (a year in the header);
+    numbered table rows with dates in them change in more than one place."""
+    columns = [[int(value) for value in column] for column in zip(*numbers)]
+    counting = [all(0 < b - a <= MAX_STEP for a, b in zip(values, values[1:])) for values in columns]
+    return any(counting) and all(up or len(set(values)) == 1 for up, values in zip(counting, columns))
+
+
+def _content_end(text: str, offset: int) -> int:
+    """Where the text before ``offset`` ends, blanks and line breaks left out."""
+    while offset and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
+# -- page breaks ----------------------------------------------------------------
+
+
+def _breaks(text: str, lines: list[FurnitureLine]) -> list[PageBreak]:
+    """Furniture lines with only blanks between them, each group one page break."""
+    groups: list[list[FurnitureLine]] = []
+    for line in lines:
+        if groups and not text[groups[-1][-1].end : line.start].strip():
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [_page_break(text, group) for group in groups]
+
+
+def _page_break(text: str, lines: list[FurnitureLine]) -> PageBreak:
+    """What removing ``lines`` leaves: the sentence halves joined when they
+    join into prose (safe), else a line break (a blank line if one was there)."""
+    start = _content_end(text, lines[0].start)
+    end = _SPACE_AFTER.match(text, lines[-1].end).end()
+    if start == 0:
+        return PageBreak(start, end, tuple(lines), "", False)
+    if end == len(text):
+        return PageBreak(start, end, tuple(lines), "\n" if text.endswith("\n") else "", False)
+    previous_line = text[text.rfind("\n", 0, start) + 1 : start]
+    last, following = text[start - 1], text[end]
+    if (
+        (is_han(last) or last in _GOES_ON)
+        and has_clause_mark(previous_line)
+        and not is_heading(previous_line)
+        and is_han(following)
+        and LIST_MARKER.match(text, end) is None
+    ):
+        return PageBreak(start, end, tuple(lines), "", True)
+    blank = "\n\n" in text[start : lines[0].start] or "\n\n" in text[lines[-1].end : end]
+    return PageBreak(start, end, tuple(lines), "\n\n" if blank else "\n", False)
