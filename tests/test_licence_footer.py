@@ -50,3 +50,14 @@ def test_mentions_are_left_alone():
         "出版说明\n\n本书版权所有,侵权必究。本书的出版得到了社区各界的大力支持,在此一并致谢。",
     ):
         assert findings(text, "S006") == [], text
+
+
+def test_number_after_prose_on_the_same_line_is_cut_out():
+    for tail in (" 京ICP备12345678号-1", "备案号：沪ICP备2021000123号", " | 京公网安备 11010502000001号"):
+        text = f"{BODY}{BODY}{tail}"
+        assert findings(text, "S006") == [tail.lstrip(" |")], tail
+        assert fixed(text, "S006") == text
+        assert fixed(text, "S006", unsafe=True) == f"{BODY}{BODY}"
+    long_footer = "关于我们 | 联系我们 | 广告服务 | " * 6 + "粤ICP备12345678号"
+    assert findings(f"{BODY}\n{long_footer}", "S006") == ["粤ICP备12345678号"]
+    assert fixed(f"{BODY}\n{long_footer}", "S006").endswith("广告服务")
