@@ -66,3 +66,28 @@ def test_extra_patterns():
     text = f"{BODY}\n\n本文由某某网编辑整理"
     assert findings(text, "S003") == []
     assert findings(text, "S003", **{"extra-patterns": ["由某某网编辑整理"]}) == ["本文由某某网编辑整理"]
+
+
+def test_one_disclaimer_in_the_body_is_enough():
+    for line in ("本站部分内容来自网络，如有侵权请联系删除", "本站仅提供信息存储空间服务。", "文章内容不代表本站立场"):
+        text = f"{BODY}\n{line}\n{BODY}"
+        assert findings(text, "S003") == [line], line
+        assert fixed(text, "S003") == text
+        assert fixed(text, "S003", unsafe=True) == f"{BODY}\n{BODY}"
+
+
+def test_a_disclaimer_glued_to_prose_is_cut_out_as_a_sentence():
+    disclaimer = "本站部分内容來自網絡，如有侵權請聯繫刪除。"
+    text = f"{BODY}{disclaimer}{BODY}"
+    assert findings(text, "S003") == [disclaimer]
+    assert fixed(text, "S003") == text
+    assert fixed(text, "S003", unsafe=True) == f"{BODY}{BODY}"
+    assert findings(f"{BODY}以上内容来源于网友上传,不代表本站观点", "S003") == ["以上内容来源于网友上传,不代表本站观点"]
+
+
+def test_a_quoted_disclaimer_is_a_mention():
+    for sentence in (
+        "很多网站的页脚写着“如有侵权请联系删除”,但这并不能免责。",
+        "所谓「不代表本站观点」的声明,法律上作用有限。",
+    ):
+        assert findings(f"{BODY}{sentence}{BODY}", "S003") == [], sentence

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import regex
 
-from wenlint import Document, Example
+from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
+from wenlint.textclass import is_prose
 from wenlint_rules.spam.patterns import Hit, SpamLineRule, extra_patterns_option, scan
 
 #: `请在金锄头文库上搜索`: a search invitation naming a site.
 _SEARCH_SITE = regex.compile(r"请在\S{1,12}(?:文库|网)上搜索")
+_SENTENCE_END = "。！？!?"
+#: Quotation marks: a phrase after an open one is quoted, not said.
+_QUOTE_OPENERS = '“「『"‘'
 
 
 class SitePromo(SpamLineRule):
@@ -20,8 +24,10 @@ class SitePromo(SpamLineRule):
         A line holding a strong promo phrase (pack `data/spam_promo.txt`, both
         scripts; or a search invitation naming a site, `请在…文库上搜索`). In
         the head or tail of the document one strong phrase is enough; in the
-        body the line needs a strong phrase and one more promo phrase. Option
-        `extra-patterns`: more strong phrases.
+        body the line needs a strong phrase and one more promo phrase, or one
+        disclaimer (`本站部分内容来自网络，如有侵权请联系删除`). In a body line
+        that has prose besides, only the sentences holding the phrases are
+        flagged. Option `extra-patterns`: more strong phrases.
     """
     why = """
         Essay and document-sharing sites wrap each document in sentences
@@ -33,14 +39,16 @@ class SitePromo(SpamLineRule):
     """
     leaves_alone = """
         Prose that merely mentions such words (`网友投稿的文章`,
-        `下面我讲几点意见,供大家参考。`, `请在网上搜索`).
+        `下面我讲几点意见,供大家参考。`, `请在网上搜索`), and a phrase quoted in
+        the body (`网站常写着“如有侵权请联系删除”`).
     """
     fix_safety = """
-        The fix deletes the line: safe in the head or tail of the document,
-        unsafe in the body.
+        The fix deletes the line (in a body line with other prose, the
+        sentences): safe in the head or tail of the document, unsafe in the
+        body.
     """
     pack = "promo"
-    anchors = ("strong", "search")
+    anchors = ("strong", "search", "disclaimer")
     browse = frozenset()
     extra_anchors = True
     options = {"extra-patterns": extra_patterns_option("strong promo phrases")}
@@ -68,8 +76,15 @@ class SitePromo(SpamLineRule):
             fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n\n"
             "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
         ),
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。本站部分内容来自网络，如有侵权请联系删除。"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+        ),
     )
     good = (
+        Example("很多网站的页脚写着“如有侵权请联系删除”,但这句话并不能让网站免责。"),
         Example("我读过一篇网友投稿的文章,写的是社区志愿者的故事,很感人。"),
         Example("下面我讲几点意见,供大家参考。"),
         Example("不懂的词语,请在网上搜索一下,再来回答这个问题。"),
@@ -77,7 +92,7 @@ class SitePromo(SpamLineRule):
         Example("这些照片来源于网友上传,记者核实后确认属实。"),
     )
 
-    def judge(self, doc: Document, line: Candidate) -> str | None:
+    def judge(self, doc: Document, line: Candidate) -> str | Diagnostic | None:
         strong = [hit for hit in line.hits if hit.tag != self.tag("search")]
         if len(strong) < len(line.hits):
             strong += (
@@ -88,7 +103,24 @@ class SitePromo(SpamLineRule):
         phrases = {hit.phrase for hit in strong}
         weak = scan(doc).find_in_line(line.index, self.section("weak"))
         extra = {hit.phrase for hit in weak if not hit.inside(strong)}
-        if not line.edge and len(phrases) + len(extra) < 2:
-            return None
         shown = "`, `".join(sorted(phrases)[:2])
-        return f"site promo (`{shown}`)"
+        if line.edge:
+            return f"site promo (`{shown}`)"
+        disclaimer = any(hit.tag == self.tag("disclaimer") for hit in strong)
+        if len(phrases) + len(extra) < 2 and not disclaimer:
+            return None
+        first = min(hit.start for hit in strong) - line.start
+        start, end = _sentences(line.text, first, max(hit.end for hit in strong) - line.start)
+        if any(quote in line.text[start:first] for quote in _QUOTE_OPENERS):
+            return None
+        if not is_prose(line.text[:start] + line.text[end:]):
+            return f"site promo (`{shown}`)"
+        fix = Fix.replace(line.start + start, line.start + end, "", safe=False, message="delete the sentence")
+        return self.diagnostic(line.start + start, line.start + end, f"site promo (`{shown}`) in the text", fix)
+
+
+def _sentences(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentences of ``text`` that hold ``start:end``."""
+    before = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END)
+    after = [found for mark in _SENTENCE_END if (found := text.find(mark, end)) != -1]
+    return before + 1, min(after) + 1 if after else len(text)
