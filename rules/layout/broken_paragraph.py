@@ -113,7 +113,7 @@ class BrokenParagraph(Rule):
             line, following = lines_around(text, newline)
             if not _continues(line, following, text[mark]):
                 continue
-            layout = layout or WrapLayout(doc)
+            layout = layout or doc.view(WrapLayout)
             wrapped = layout.is_wrapped(newline)
             if not wrapped and display_width(line.rstrip(" \t")) < MIN_CLAUSE_LINE:
                 continue  # a short line: a poem, or a list without markers

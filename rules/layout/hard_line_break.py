@@ -118,7 +118,7 @@ class HardLineBreak(Rule):
         candidates = [m for m in _CANDIDATE.finditer(text) if is_han(m[0][0]) or _chinese(text[m.end()])]
         if not candidates:
             return []
-        layout = WrapLayout(doc)
+        layout = doc.view(WrapLayout)
         found = []
         for match in candidates:
             newline = match.end() - 1
