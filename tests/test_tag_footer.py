@@ -49,3 +49,14 @@ def test_extra_patterns():
     text = f"{BODY}\n\n更多阅读:党建 讲话"
     assert findings(text, "S007") == []
     assert findings(text, "S007", **{"extra-patterns": ["更多阅读"]}) == ["更多阅读:党建 讲话"]
+
+
+def test_keyword_footers():
+    body = "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。"
+    for line in ("本文关键词：党建，社区治理，讲话", "文章關鍵詞:黨建 社區"):
+        assert findings(f"{body}\n{line}\n{body}", "S007") == [line], line
+    assert fixed(f"{body}\n\n关键词：党建,社区治理,讲话稿", "S007") == body
+    paper = "社区治理研究\n摘要:本文研究社区治理,提出了三点建议。\n"
+    assert findings(f"{paper}关键词:社区治理;党建", "S007") == []
+    assert findings(f"{body}\n关键词：党建,社区治理\n{body}", "S007") == []
+    assert findings(f"关键词：党建,社区治理\n{body}", "S007") == []

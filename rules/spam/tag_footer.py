@@ -6,7 +6,8 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
-from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option
+from wenlint.zones import Zone
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, scan
 
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
 #: Sentence ends: a tag line has none.
@@ -22,8 +23,9 @@ class TagFooter(SpamLineRule):
         A line that starts with a tag label and a colon, followed by a list of
         short items and no sentence end. Labels are in the pack
         `data/spam_tags.txt` (both scripts): strong ones (`推荐访问`,
-        `相关搜索`, `热门搜索`, `猜你喜欢`) in any zone, the others (`标签`,
-        `相关文章`, `延伸阅读` …) only in the head or tail of the document.
+        `相关搜索`, `热门搜索`, `猜你喜欢`, `本文关键词`) in any zone, the others
+        (`标签`, `相关文章`, `延伸阅读` …) only in the head or tail of the
+        document, and `关键词` only in the tail of a document without `摘要`.
         Option `extra-patterns`: more labels, flagged in the head or tail.
     """
     why = """
@@ -32,7 +34,8 @@ class TagFooter(SpamLineRule):
         `标签:…`. It lists the site's pages, not the document's content.
     """
     leaves_alone = """
-        `关键词:` is not a tag label (papers list their keywords).
+        A paper's `关键词:` line (it comes after the abstract, `摘要`, or in the
+        head or body).
     """
     fix_safety = """
         The fix deletes the line: safe in the head or tail, unsafe in the body.
@@ -56,6 +59,10 @@ class TagFooter(SpamLineRule):
             fixed="同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。",
             options={"extra-patterns": ["更多阅读"]},
         ),
+        Example(
+            "同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。\n\n本文关键词：党建，社区治理，讲话",
+            fixed="同志们,党建引领社区治理体系建设是一项创新性、开拓性工程。",
+        ),
     )
     good = (
         Example(
@@ -72,4 +79,6 @@ class TagFooter(SpamLineRule):
         labels = self.section("strong")
         if line.edge:
             labels = labels | self.section("weak") | self.extra
+        if line.zone is Zone.TAIL and "摘要" not in scan(doc).text:
+            labels = labels | self.section("tail")
         return f"tag line `{match['label']}:`" if match["label"] in labels else None
