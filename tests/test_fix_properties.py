@@ -27,6 +27,7 @@ from chinese_documents import EMAILS, URLS, named_documents
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -43,12 +44,14 @@ RULES = pipeline.make_rules(Settings(), "doc.md")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9]")
 _TEMPLATE = regex.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
-#: CommonMark with tables, front matter and `$…$` math as pandoc reads it (no
+#: CommonMark with tables, front matter, admonitions (`!!! note`, whose
+#: indented body is Markdown, not code) and `$…$` math as pandoc reads it (no
 #: space inside the dollars, none followed by a digit: `$20,000 and $30` is prose).
 _MARKDOWN = (
     MarkdownIt("commonmark")
     .enable("table")
     .use(front_matter_plugin)
+    .use(admon_plugin)
     .use(dollarmath_plugin, allow_space=False, allow_digits=False)
 )
 
@@ -64,6 +67,13 @@ def _line_end(text: str, edit: Edit) -> bool:
     """Whether ``edit`` deletes the start or the end of a line."""
     at_start = edit.start == 0 or text[edit.start - 1] == "\n"
     return edit.content == "" and (at_start or text[edit.end : edit.end + 1] in ("", "\n"))
+
+
+def _furniture_lines(text: str, edit: Edit) -> bool:
+    """Whether ``edit`` removes whole lines with the line breaks around them
+    (page furniture cutting a sentence, the halves rejoined)."""
+    before = text[edit.start : edit.end]
+    return not edit.content.strip() and before.startswith("\n") and before.endswith("\n")
 
 
 def _one_doubled(text: str, edit: Edit) -> bool:
@@ -105,6 +115,7 @@ CHARACTER_CHANGES = {
         for code in ("S001", "S002", "S003", "S004", "S005", "S006", "S007", "S008")
     },
     "S009": ("removes a site name from the start or end of a title line, or the line", _line_end),
+    "L003": ("removes page furniture (a page number line) that cuts a sentence, and rejoins it", _furniture_lines),
 }
 
 
