@@ -1,0 +1,21 @@
+"""L011 glued-figure-number: a caption's number run into the year after it."""
+
+from __future__ import annotations
+
+from conftest import findings
+
+
+def test_a_caption_number_glued_to_a_year_range_or_year():
+    assert findings("![](images/a.jpg)  \n图22000—2018 年古尔班通古特沙漠降水变化\n", "L011", path="p.md") == ["22000"]
+    assert findings("Table 32010-2015 rainfall\n# 图4 2010年\n", "L011") == ["32010"]
+
+
+def test_numbers_that_are_not_glued():
+    for text in (
+        "图5 2008—2018年降水变化\n",
+        "如图52008年数据所示。\n",
+        "表2019 数据\n",
+        "图123 2019年\n",
+        "图1232019年\n",
+    ):
+        assert findings(text, "L011") == [], text
