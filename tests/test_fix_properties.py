@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from wenlint import engine, pipeline
@@ -44,13 +45,15 @@ RULES = pipeline.make_rules(Settings(), "doc.md")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9]")
 _TEMPLATE = regex.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
-#: CommonMark with tables, front matter, admonitions (`!!! note`, whose
-#: indented body is Markdown, not code) and `$…$` math as pandoc reads it (no
-#: space inside the dollars, none followed by a digit: `$20,000 and $30` is prose).
+#: CommonMark with tables, front matter, footnotes (`[^1]: …` is prose, not a
+#: link reference), admonitions (`!!! note`, whose indented body is Markdown,
+#: not code) and `$…$` math as pandoc reads it (no space inside the dollars,
+#: none followed by a digit: `$20,000 and $30` is prose).
 _MARKDOWN = (
     MarkdownIt("commonmark")
     .enable("table")
     .use(front_matter_plugin)
+    .use(footnote_plugin)
     .use(admon_plugin)
     .use(dollarmath_plugin, allow_space=False, allow_digits=False)
 )
