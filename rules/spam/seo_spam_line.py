@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
-from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, scan
+from wenlint_rules.spam.patterns import Hit, SpamLineRule, extra_patterns_option, pack, scan
 
 #: One keyword: what lies between `|`, `丨`, `/` and spaces.
 _KEYWORD = regex.compile(r"[^|丨｜/／\s]+")
@@ -85,14 +87,24 @@ class SeoSpamLine(SpamLineRule):
     )
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
-        strong = {hit.phrase.lower() for hit in line.hits if not hit.inside(line.hits)}
-        if len(strong) < MIN_STRONG:
-            return None
-        hits = [*line.hits, *scan(doc).find_in_line(line.index, self.section("weak"))]
-        if not _is_spam_line(line.text, [(hit.start - line.start, hit.end - line.start) for hit in hits]):
+        strong = seo_line_phrases(doc, line, line.hits)
+        if not strong:
             return None
         shown = "`, `".join(sorted(strong)[:3])
         return f"SEO spam line (`{shown}`, …)"
+
+
+def seo_line_phrases(doc: Document, line: Candidate, strong_hits: Iterable[Hit]) -> set[str]:
+    """The distinct strong phrases of ``line`` when it is a line of SEO
+    keywords holding ``strong_hits``, else an empty set."""
+    hits = list(strong_hits)
+    strong = {hit.phrase.lower() for hit in hits if not hit.inside(hits)}
+    if len(strong) < MIN_STRONG:
+        return set()
+    hits += scan(doc).find_in_line(line.index, pack("seo")["weak"])
+    if not _is_spam_line(line.text, [(hit.start - line.start, hit.end - line.start) for hit in hits]):
+        return set()
+    return strong
 
 
 def _is_spam_line(line: str, spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,61 @@
+"""S012 injected-spam-phrase."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import findings
+from test_spam_family import fixed
+
+LEAD = "昨日上午，区政府召开社区建设工作推进会，研究部署下一阶段的工作。"
+BODY = "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。"
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("金沙娱乐城官网：" + LEAD, "金沙娱乐城官网："),
+        ("澳门新葡京现金网：" + LEAD, "澳门新葡京现金网："),
+        ("昨日上午，威尼斯人贵宾会召开社区建设工作推进会，研究部署下一阶段的工作。", "威尼斯人贵宾会"),
+        ("【半岛体育】区政府召开社区建设推进会", "【半岛体育】"),
+        ("區政府召開社區建設推進會【開雲體育APP】", "【開雲體育APP】"),
+        ("昨日上午，区政府召开会议。北京赛车pk10开奖直播，研究部署下一阶段的工作。", "北京赛车pk10开奖直播"),
+    ],
+)
+def test_injected_phrase_is_the_span(line, phrase):
+    assert findings(f"{BODY}\n{line}\n{BODY}", "S012") == [phrase]
+    assert fixed(f"{BODY}\n{line}\n{BODY}", "S012", unsafe=True) == f"{BODY}\n{line.replace(phrase, '')}\n{BODY}"
+
+
+def test_fix_is_safe_for_a_tag_and_a_head_prefix_only():
+    tagged = f"【乐鱼体育app】区政府召开社区建设推进会\n\n{LEAD}"
+    assert fixed(tagged, "S012") == f"区政府召开社区建设推进会\n\n{LEAD}"
+    head = f"金沙娱乐城：社区建设推进会\n\n{LEAD}"
+    assert fixed(head, "S012") == f"社区建设推进会\n\n{LEAD}"
+    body = f"{BODY}\n昨日上午，金沙娱乐城召开社区建设工作推进会，研究部署工作。"
+    assert fixed(body, "S012") == body
+
+
+def test_a_line_of_phrases_is_deleted_unless_s001_flags_it():
+    for line in ("幸运飞艇计划 幸运飞艇走势", "重庆时时彩开奖记录|腾讯分分彩计划"):
+        assert findings(f"{line}\n\n{BODY}", "S012") == [line]
+        assert fixed(f"{line}\n\n{BODY}", "S012") == BODY
+    seo = "澳门新葡京|百家乐真人娱乐|时时彩 六合彩|网上赌场|金沙娱乐城"
+    assert findings(f"{seo}\n\n{BODY}", "S012") == []
+    assert findings(f"{seo}\n\n{BODY}", "S001") == [seo]
+
+
+MENTIONS = [
+    "澳门的葡式建筑很有特色,吸引了大量游客。",
+    "银河娱乐集团公布业绩,收入比上年增长两成。",
+    "金沙江发源于青海,是长江的上游。",
+    "山东半岛体育产业发展迅速。",
+    "开云体育馆将于明年建成,可容纳一万名观众。",
+    "警方捣毁一个利用六合彩赌博的团伙。",
+    "皇冠上的明珠,永利公司,太阳城的夜景,星空下的营地。",
+    "他在微信上注册了一个账号,登录后就能看到平台的官网。",
+]
+
+
+@pytest.mark.parametrize("sentence", MENTIONS)
+def test_mentions_are_left_alone(sentence):
+    assert findings(f"{BODY}{sentence}\n{sentence}", "S012") == []
