@@ -48,6 +48,7 @@ def test_mentions_are_left_alone():
         f"版权所有者\n\n{BODY}",
         "网站备案是指向主管部门申请ICP备案,备案成功后会得到一个备案号,要放在网站底部。",
         "出版说明\n\n本书版权所有,侵权必究。本书的出版得到了社区各界的大力支持,在此一并致谢。",
+        f"{BODY}\n\n| :copyright: | `:copyright:` |",
     ):
         assert findings(text, "S006") == [], text
 

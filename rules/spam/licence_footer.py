@@ -27,7 +27,7 @@ _NUMBER_PHRASE = regex.compile(
     regex.I,
 )
 #: A copyright notice: `©2022`, `Copyright © 2008-2022`, `All Rights Reserved`.
-_COPYRIGHT = regex.compile(r"©\s*\d{4}|copyright\b|all\s+rights\s+reserved", regex.I)
+_COPYRIGHT = regex.compile(r"©\s*\d{4}|(?<![:\w])copyright(?![:\w])|all\s+rights\s+reserved", regex.I)
 _RIGHTS = "版权所有"
 #: A sentence end: a footer line has at most one (`版权所有,侵权必究。`).
 _SENTENCE_END = regex.compile(r"[。！？!?]")
