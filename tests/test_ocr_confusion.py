@@ -30,5 +30,13 @@ def test_a_letter_inside_a_number():
         "51O080",
         "1l6026",
     ]
-    for text in ("水的化学式是 H2O，测得 CO2 上升。", "型号 A1O2 已停产。", "二〇一九年", "版本 2O"):
+    assert findings("Zhengzhou450o1; delineatedin2Ol3.; Eye-Link 100O 眼动仪", "L010") == ["450o1", "2Ol3", "100O"]
+    for text in (
+        "水的化学式是 H2O，测得 CO2 上升。",
+        "型号 A1O2 已停产。",
+        "二〇一九年",
+        "版本 2O",
+        "加热到 20oC",
+        "编号 AB1O2",
+    ):
         assert findings(text, "L010") == [], text

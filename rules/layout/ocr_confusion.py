@@ -18,9 +18,12 @@ CONTEXT = 3
 #: The correction must make the text this much likelier (centibels of the
 #: best segmentation; 深人研究 → 深入研究 gains 334, 自已 → 自己 243).
 MIN_GAIN = 200
-#: A number with a letter read for a digit: O, o or 〇 for 0, l for 1 (`2O14`,
-#: `51O080`, `2Ol3`), between digits, the number standing apart from letters.
-_LETTER_IN_NUMBER = regex.compile(r"(?<![A-Za-z0-9])\d+(?:[Oo〇l]+\d+)+(?![A-Za-z0-9])")
+#: A number with a letter read for a digit: O, o or 〇 for 0, l for 1 between
+#: digits (`2O14`, `51O080`, `2Ol3`), or O, o after two digits or more
+#: (`Eye-Link 100O`); no letter or digit after it.
+_LETTER_IN_NUMBER = regex.compile(r"(?<!\d)(?:\d+(?:[Oo〇l]+\d+)+[Oo]?|\d{2,}[Oo]+)(?![A-Za-z0-9])")
+#: A number glued after a word (`Zhengzhou450o1`, `in2Ol3`) is one at least this long.
+MIN_GLUED = 4
 _LETTER_DIGITS = str.maketrans("Oo〇l", "0001")
 
 
@@ -35,9 +38,11 @@ class OcrConfusion(Rule):
           gains 200 centibels or more) and makes a word with a neighbour
           that is commoner than any word the character itself makes there:
           `深人研究` (深入), `为自已或家人` (自己), `己经` (已经), `末来` (未来).
-        - A letter read for a digit inside a number that stands apart from
-          letters: O, o or 〇 for 0, l for 1 (`2O1402001`, `51O080`,
-          `20o62`).
+        - A letter read for a digit in a number: O, o or 〇 for 0 and l for
+          1 between digits, or O, o after two digits or more, with no letter
+          or digit after it (`2O1402001`, `51O080`, `20o62`, `Eye-Link
+          100O`); a number glued after a word needs four characters or more
+          (`Zhengzhou450o1`, `in2Ol3`).
     """
     why = """
         Scanned text run through OCR confuses characters a stroke apart: 入
@@ -50,7 +55,7 @@ class OcrConfusion(Rule):
         `入口`), a character inside a longer word (`领导人所想`), 曰 in a
         quotation of the classics (`《汉书》曰：`), 入 and 日 (OCR reads
         them rightly; `可重入性`, `盲入` are words), a chemical formula or a code with letters (`H2O`, `CO2`,
-        `A1O2`), and Chinese years written with 〇 (`二〇一九`).
+        `A1O2`, `20oC`), and Chinese years written with 〇 (`二〇一九`).
     """
     fix_safety = """
         The fix writes the character or digit OCR lost. It is unsafe: the
@@ -81,6 +86,7 @@ class OcrConfusion(Rule):
                 Fix.replace(m.start(), m.end(), m[0].translate(_LETTER_DIGITS), safe=False),
             )
             for m in _LETTER_IN_NUMBER.finditer(text)
+            if len(m[0]) >= MIN_GLUED or not regex.match(r"[A-Za-z]", text[m.start() - 1 : m.start()])
         ]
         candidates = list(_CANDIDATE.finditer(text))
         if candidates:

@@ -21,10 +21,11 @@ _UNIT_WORDS = regex.compile(
 #: A number at a line's end (not the tail of a date, a time or a code) and what
 #: starts the next line (blanks allowed around the break).
 _NUMBER_BREAK = regex.compile(r"(?<![\d.\-/:])(\d[\d,]*(?:\.\d*)?)[ \t]*\n[ \t]*(?=(\S))")
-#: A thousands group left short at a line's end (`1,816,86⏎9.49`), or a number
-#: ending with its decimal point (`688,369,268.⏎94`).
-_SHORT_GROUP = regex.compile(r",(\d{1,2})$")
-_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})*,\d{1,2}$|\d{1,3}(?:,\d{3})+\.$")
+#: A grouped number cut at a line's end: after a comma or in a short thousands
+#: group (`165,628,⏎666.75`, `1,816,86⏎9.49`), after its decimal point or its
+#: first decimal (`688,369,268.⏎94`, `46,034.5⏎8`); the digits of the next line
+#: complete the group to three or the decimals to two.
+_CUT_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})*,(?P<group>\d{0,2})$|\d{1,3}(?:,\d{3})+\.(?P<decimals>\d?)$")
 _LEADING_DIGITS = regex.compile(r"\d+")
 #: A Chinese character at a line's end and one starting the next line.
 _WORD_BREAK = regex.compile(r"(?<=(\p{Han})(\p{Han}))\n(?=(\p{Han})(\p{Han}|[^\p{Han}]|$))")
@@ -40,9 +41,10 @@ class SplitAcrossLines(Rule):
           `2019 年 02 月 27⏎日`, where the unit (`年` `月` `日` `元` `万元`
           `吨` `个` `%` …) does not start a word with the character after it
           (`台州`, `所有`, `公司`, `年初` do);
-        - the halves of a number: a thousands group left short
-          (`1,816,86⏎9.49`, the digits on each side make three) or a
-          grouped number ending with its decimal point (`688,369,268.⏎94`);
+        - the halves of a grouped number: cut after a comma or in a thousands
+          group (`165,628,⏎666.75`, `1,816,86⏎9.49`: the digits on each side
+          make three), or after its decimal point or first decimal
+          (`688,369,268.⏎94`, `46,034.5⏎8`: they make two decimals);
         - the halves of a word: the last character of the line and the first
           of the next make a word (jieba's dictionary) while neither makes one
           with its other neighbour (`金融机⏎构贷款`, `医药综合研发中⏎心`).
@@ -108,7 +110,7 @@ class SplitAcrossLines(Rule):
         found = []
         for match in _NUMBER_BREAK.finditer(text):
             number, after, next_start = match[1], match[2], match.end()
-            if _GROUPED.search(number) and _completes(number, text, next_start):
+            if _completes(number, text, next_start):
                 message = f"number `{number}…` cut in two by a line break"
             elif is_han(after) and _unit_at(text, next_start):
                 message = f"number `{number}` cut from its unit `{after}` by a line break"
@@ -148,12 +150,12 @@ def _unit_at(text: str, start: int) -> bool:
 
 
 def _completes(number: str, text: str, start: int) -> bool:
-    """Whether the digits at ``start`` complete a grouped number cut at its
-    end: a short thousands group to three digits, or the decimals after a point."""
+    """Whether ``number`` is cut (see _CUT_NUMBER) and the digits at ``start``
+    complete it: a thousands group to three digits, the decimals to two."""
+    cut = _CUT_NUMBER.search(number)
     digits = _LEADING_DIGITS.match(text, start)
-    if digits is None:
+    if cut is None or digits is None:
         return False
-    short = _SHORT_GROUP.search(number)
-    if short is None:  # ends with its decimal point
-        return len(digits[0]) == 2
-    return len(short[1]) + len(digits[0]) == 3
+    if cut["group"] is not None:
+        return len(cut["group"]) + len(digits[0]) == 3
+    return len(cut["decimals"]) + len(digits[0]) == 2
