@@ -63,7 +63,9 @@ _INLINE_KINDS = {
     "footnote_ref": _SYNTAX,
 }
 _LABEL_OFFSET = {"link": 1, "image": 2}  # where the label starts: after `[` or `![`
-_SOURCE, _FOUND = "wenlint_source", "wenlint_spans"
+#: Inline rules that push delimiter runs (`*`, `_`, `~~`): syntax once paired, text otherwise.
+_DELIMITER_RULES = frozenset({"emphasis", "strikethrough"})
+_SOURCE, _FOUND, _DELIMITERS = "wenlint_source", "wenlint_spans", "wenlint_delimiters"
 
 
 class Spans:
@@ -206,8 +208,9 @@ def _parser():
     md.use(front_matter_plugin).use(deflist_plugin).use(footnote_plugin).use(admon_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False)
     for rule in md.inline.ruler.__rules__:
-        if rule.name in _INLINE_KINDS or rule.name in _LABEL_OFFSET:
+        if rule.name in _INLINE_KINDS or rule.name in _LABEL_OFFSET or rule.name in _DELIMITER_RULES:
             md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn), {"alt": rule.alt})
+    md.inline.ruler2.before("fragments_join", "wenlint_delimiters", _paired_delimiters)
     md.core.ruler.at("inline", _parse_inlines)
     return md
 
@@ -235,9 +238,14 @@ def _recording(name: str, rule: Callable) -> Callable:
             opening = start + label_offset - 1
             if state.src[opening : opening + 1] == "[":
                 label_end = state.md.helpers.parseLinkLabel(state, opening, label_offset == 1)
-        pushed = len(state.tokens)
+        pushed = len(state.tokens) + (1 if state.pending else 0)  # pending text is pushed first
         if not rule(state, silent):
             return False
+        if name in _DELIMITER_RULES:
+            for token in state.tokens[pushed:]:
+                state.env[_DELIMITERS].append((start, start + len(token.content), token))
+                start += len(token.content)
+            return True
         if len(state.tokens) > pushed:  # a construct, not characters left as text
             found = state.env[_FOUND]
             if label_end >= 0:
@@ -252,6 +260,18 @@ def _recording(name: str, rule: Callable) -> Callable:
     return recorded
 
 
+def _paired_delimiters(state) -> None:
+    """After emphasis and strikethrough are paired: the delimiters that became
+    markup (an opening or closing token, or the emptied half of a `**`) are syntax."""
+    env = state.env
+    if env.get(_SOURCE) is not state.src:
+        return
+    for start, end, token in env[_DELIMITERS]:
+        if token.type != "text" or not token.content:
+            env[_FOUND].append((start, end, _SYNTAX))
+    env[_DELIMITERS] = []
+
+
 def _parse_inlines(state) -> None:
     """The core ``inline`` rule, keeping each inline token's recorded spans in its meta."""
     env = state.env
@@ -259,7 +279,7 @@ def _parse_inlines(state) -> None:
         if token.type == "inline":
             if token.children is None:
                 token.children = []
-            env[_SOURCE], env[_FOUND] = token.content, []
+            env[_SOURCE], env[_FOUND], env[_DELIMITERS] = token.content, [], []
             state.md.inline.parse(token.content, state.md, env, token.children)
             token.meta[_FOUND] = env[_FOUND]
     env.pop(_SOURCE, None)

@@ -70,6 +70,11 @@ MARKDOWN = {
     "CRLF read as LF": ("第一行\r\n## 标题\r\n正文,\r\n", "第一行⟦\n## ⟧标题⟦\n⟧正文,⟦\n⟧"),
     "footnotes": ("脚注[^1]。\n\n[^1]: 注释,文本\n", "脚注⟦[^1]⟧。⟦\n\n[^1]: ⟧注释,文本⟦\n⟧"),
     "escapes and entities": ("一\\,二 &amp; 三\n", "一⟦\\,⟧二 ⟦&amp;⟧ 三⟦\n⟧"),
+    "emphasis and strikethrough delimiters": (
+        "**此处,规则**和 *强调* 与 ~~删除~~\n",
+        "⟦**⟧此处,规则⟦**⟧和 ⟦*⟧强调⟦*⟧ 与 ⟦~~⟧删除⟦~~\n⟧",
+    ),
+    "asterisks that pair with nothing are text": ("刘**同志 与 2*3\n", "刘**同志 与 2*3⟦\n⟧"),
     "an unmatched backtick is text": ("单个 ` 符号,好\n", "单个 ` 符号,好⟦\n⟧"),
     "escaped pipe: the cell is left out": ("| 名 \\| 称 | 值 |\n|---|---|\n", "⟦| 名 \\| 称 | ⟧值⟦ |\n|---|---|\n⟧"),
 }
