@@ -77,7 +77,7 @@ class _MaySuspect(dict):
             _HAN.match(char) is not None
             and char not in _VARIANTS
             and lexicon().char_cost(char) >= STANDS_ALONE
-            and any(_similar(char))
+            and any(lexicon().similar(char)[:LOOSE_SHAPE])  # not _similar: its cache is for suspects scored
         )
         return value
 
