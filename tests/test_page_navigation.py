@@ -29,6 +29,12 @@ CHROME = [
     "【字体：大 中 小】",
     "字号：大 中 小",
     "我要评论",
+    "« 上一篇 下一篇 »",
+    "下一页>>",
+    "分享：",
+    "【字体：大 中 小】 【打印】 【关闭】",
+    "【我要纠错】 【打印本页】 【关闭窗口】",
+    "[打印] [关闭]",
 ]
 
 
@@ -67,6 +73,11 @@ MENTIONS = [
 @pytest.mark.parametrize("sentence", MENTIONS)
 def test_mentions_in_the_body_are_left_alone(sentence):
     assert findings(f"{BODY}\n{sentence}\n{MORE}", "S011") == []
+
+
+def test_a_lone_section_word_in_the_head_is_left_alone():
+    assert findings(f"上篇\n\n{BODY}\n\n下篇\n\n{MORE}", "S011") == []
+    assert findings(f"{BODY}\n\n打印\n", "S011") == []
 
 
 def test_viewer_lines_are_left_to_s005():

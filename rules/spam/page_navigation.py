@@ -15,9 +15,11 @@ _PAGE_TOKEN = regex.compile(r"\d{1,4}|\.{2,}|…+|共\d+页|第\d+页|\d+/\d+")
 #: `上一篇：…`: a previous/next label, perhaps bracketed, then a colon.
 _PREV_NEXT = regex.compile(r"[\[【(（<«‹\s]*(?P<label>\p{Han}{2,5})\s*[\]】)）>»›]*\s*[:：]")
 #: `分享到：…`: a share label, then perhaps a colon.
-_SHARE = regex.compile(r"(?P<label>分享到|分享至|一键分享|分享给朋友)\s*[:：]?\s*(?P<rest>.*)")
+_SHARE = regex.compile(r"(?P<label>分享到|分享至|一键分享|分享给朋友|分享(?=\s*[:：]))\s*[:：]?\s*(?P<rest>.*)")
 #: `【字体：大 中 小】`: the font-size switch of a news page.
 _FONT_SIZE = regex.compile(r"[\[【(（]?\s*(?:字号|字体)\s*[:：]?\s*(?:[\[【]?\s*[大中小]\s*[\]】]?\s*){3}[\]】)）]?")
+#: Brackets or arrows that mark a word as a link or button (`【打印】`, `下一页>>`).
+_DECORATION = regex.compile(r"[\[\]【】<>«»‹›]")
 #: What a QR-code invitation asks the reader to do.
 _SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|打开|阅读|浏览|访问|下载|收看|观看|朋友圈|小程序")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -93,16 +95,18 @@ class PageNavigation(SpamLineRule):
             return "link to the previous or next post"
         if len(text) > MAX_LENGTH or (line.edge and _viewer_line(text)):
             return None
-        tokens = [token.lower() for token in _TOKEN_SEPARATOR.split(text) if token]
-        if _is_pager(tokens, words["pager"] | words["prev-next"]):
+        tokens = [token.lower() for token in _TOKEN_SEPARATOR.split(_FONT_SIZE.sub(" ", text)) if token]
+        marked = _DECORATION.search(text) is not None or (line.edge and len(tokens) >= 2)
+        if _is_pager(tokens, words["pager"] | words["prev-next"], marked):
             return "pager"
         if (share := _SHARE.fullmatch(text)) and _is_share(share, words["platforms"]):
             return "share buttons"
         if _is_scan(text, words["scan"]):
             return "QR-code invitation"
-        buttons = words["strong"] | (words["edge"] if line.edge else frozenset())
-        if _FONT_SIZE.fullmatch(text) or "".join(tokens) in buttons or (tokens and all(t in buttons for t in tokens)):
-            return "page buttons" if "".join(tokens) not in words["edge"] else f"heading `{text}` of a link list"
+        if line.edge and "".join(tokens) in words["edge"]:
+            return f"heading `{text}` of a link list"
+        if _is_button_row(text, tokens, words, marked):
+            return "page buttons"
         return None
 
 
@@ -120,11 +124,24 @@ def _is_prev_next(text: str, labels: frozenset[str]) -> bool:
     return match is not None and match["label"] in labels and len(_SENTENCE_END.findall(text)) <= 1
 
 
-def _is_pager(tokens: list[str], words: frozenset[str]) -> bool:
-    """Pager words and page numbers only, at least one of each."""
+def _is_pager(tokens: list[str], words: frozenset[str], marked: bool) -> bool:
+    """Pager words and page numbers only: at least one of each, or pager
+    words alone when they are marked as links (see ``judge``)."""
     pager = [token in words for token in tokens]
     numbers = [_PAGE_TOKEN.fullmatch(token) is not None for token in tokens]
-    return any(pager) and any(numbers) and all(p or n for p, n in zip(pager, numbers))
+    if not any(pager) or not all(p or n for p, n in zip(pager, numbers)):
+        return False
+    return any(numbers) or marked
+
+
+def _is_button_row(text: str, tokens: list[str], words: dict[str, frozenset[str]], marked: bool) -> bool:
+    """Print, close and comment buttons (and the font-size switch) only: with
+    a strong one, or two or more marked as links (see ``judge``)."""
+    if _FONT_SIZE.fullmatch(text) or "".join(tokens) in words["strong"]:
+        return True
+    if not tokens or not all(token in words["strong"] | words["buttons"] for token in tokens):
+        return False
+    return any(token in words["strong"] for token in tokens) or (marked and len(tokens) >= 2)
 
 
 def _is_share(match: regex.Match, platforms: frozenset[str]) -> bool:
