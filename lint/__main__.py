@@ -1,7 +1,5 @@
 """``python -m wenlint``."""
 
-import sys
+from wenlint.cli import entry
 
-from wenlint.cli import main
-
-sys.exit(main())
+entry()

@@ -3,7 +3,10 @@ document pipeline (:mod:`wenlint.pipeline`) on each, results in order.
 
 Worker processes (:mod:`wenlint.workers`) are used once the input passes
 ``PARALLEL_THRESHOLD`` bytes, or the bytes in the environment variable
-``WENLINT_PARALLEL_BYTES`` (0: always). A file whose worker dies twice is an
+``WENLINT_PARALLEL_BYTES`` (0: always). Before the workers fork, this
+process makes the rules they need and runs each on its documented examples,
+so the tables a rule loads on first use are built once and shared
+copy-on-write instead of rebuilt in every worker. A file whose worker dies twice is an
 error result and the rest are checked; Ctrl-C stops the run, saying how far
 it got, and raises KeyboardInterrupt for the caller's exit status (130)."""
 
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 import difflib
 import enum
+import gc
+import multiprocessing
 import os
 import signal
 import sys
@@ -174,16 +179,38 @@ def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> It
             distinct.append(settings)
         if path != "-":
             calls.append((path, (path, index_of[id(settings)], job)))
-    with Pool(workers, initializer=_init_worker, initargs=(distinct,)) as pool:
-        results = pool.ordered(_check_in_worker, calls)
-        for path, _ in files:
-            if path == "-":
-                yield stdin.pop(0)
-                continue
-            _, result = next(results)
-            if isinstance(result, WorkerDied):
-                result = FileResult(display_name(path), error=f"{result} while checking it")
-            yield result
+    warm(distinct)
+    gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
+    try:
+        with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
+            results = pool.ordered(_check_in_worker, calls)
+            for path, _ in files:
+                if path == "-":
+                    yield stdin.pop(0)
+                    continue
+                _, result = next(results)
+                if isinstance(result, WorkerDied):
+                    result = FileResult(display_name(path), error=f"{result} while checking it")
+                yield result
+    finally:
+        gc.unfreeze()
+
+
+def warm(distinct: list[Settings]) -> None:
+    """Make the rules each of ``distinct`` selects (before per-file ignores,
+    which only leave rules out), as :func:`check_file` will ask for them, and
+    run each on its documented examples: that builds the tables it loads on first use."""
+    for settings in distinct:
+        for rule in pipeline.rules_for(settings, "-"):
+            for example in (*rule.bad, *rule.good):
+                engine.lint(Document(example.text, example.path), [rule])
+
+
+def _fork_context():
+    """Forked workers, where there are, since they share what :func:`warm` built; else the default."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 class Interrupts:
