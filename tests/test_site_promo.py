@@ -69,7 +69,12 @@ def test_extra_patterns():
 
 
 def test_one_disclaimer_in_the_body_is_enough():
-    for line in ("本站部分内容来自网络，如有侵权请联系删除", "本站仅提供信息存储空间服务。", "文章内容不代表本站立场"):
+    for line in (
+        "本站部分内容来自网络，如有侵权请联系删除",
+        "本站仅提供信息存储空间服务。",
+        "文章内容不代表本站立场",
+        "（本文来源于网络，如有侵权，请联系删除）",
+    ):
         text = f"{BODY}\n{line}\n{BODY}"
         assert findings(text, "S003") == [line], line
         assert fixed(text, "S003") == text

@@ -6,7 +6,6 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
-from wenlint.zones import Zone
 from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, scan
 
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
@@ -25,7 +24,7 @@ class TagFooter(SpamLineRule):
         `data/spam_tags.txt` (both scripts): strong ones (`推荐访问`,
         `相关搜索`, `热门搜索`, `猜你喜欢`, `本文关键词`) in any zone, the others
         (`标签`, `相关文章`, `延伸阅读` …) only in the head or tail of the
-        document, and `关键词` only in the tail of a document without `摘要`.
+        document, and `关键词` only there and in a document without `摘要`.
         Option `extra-patterns`: more labels, flagged in the head or tail.
     """
     why = """
@@ -34,8 +33,8 @@ class TagFooter(SpamLineRule):
         `标签:…`. It lists the site's pages, not the document's content.
     """
     leaves_alone = """
-        A paper's `关键词:` line (it comes after the abstract, `摘要`, or in the
-        head or body).
+        A paper's `关键词:` line (the document has an abstract, `摘要`), and
+        one in the body.
     """
     fix_safety = """
         The fix deletes the line: safe in the head or tail, unsafe in the body.
@@ -79,6 +78,6 @@ class TagFooter(SpamLineRule):
         labels = self.section("strong")
         if line.edge:
             labels = labels | self.section("weak") | self.extra
-        if line.zone is Zone.TAIL and "摘要" not in scan(doc).text:
-            labels = labels | self.section("tail")
+        if line.edge and "摘要" not in scan(doc).text:
+            labels = labels | self.section("no-abstract")
         return f"tag line `{match['label']}:`" if match["label"] in labels else None
