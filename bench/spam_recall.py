@@ -40,7 +40,11 @@ GROUPS = {
 
 
 def s_rules() -> list:
-    return [rule() for code, rule in sorted(all_rules().items()) if code[0] == "S" and code != "S010" and rule.default_enabled]
+    return [
+        rule()
+        for code, rule in sorted(all_rules().items())
+        if code[0] == "S" and code != "S010" and rule.default_enabled
+    ]
 
 
 def spans(record: dict) -> list[tuple[str, int, int]]:
@@ -58,7 +62,11 @@ def main() -> None:
     parser.add_argument("--no-web", action="store_true", help="leave out ../shared/data/real/web.jsonl")
     args = parser.parse_args()
     records = [json.loads(line) for line in PAGES.read_text(encoding="utf-8").splitlines()]
-    web = [] if args.no_web or not WEB.is_file() else [json.loads(line) for line in WEB.read_text(encoding="utf-8").splitlines()]
+    web = (
+        []
+        if args.no_web or not WEB.is_file()
+        else [json.loads(line) for line in WEB.read_text(encoding="utf-8").splitlines()]
+    )
     rules = s_rules()
     labels, recalled, right, wrong, missed = Counter(), Counter(), 0, [], []
     for record in [*records, *({**doc, "labels": []} for doc in web)]:
@@ -77,7 +85,7 @@ def main() -> None:
             else:
                 wrong.append((record["id"], finding.code, record["text"][finding.start : finding.end][:40]))
     print(f"{len(records)} labelled pages, {sum(labels.values())} labels; {len(web)} web.jsonl records (no labels)\n")
-    print(f"| kind | labels | found | recall |\n|---|---:|---:|---:|")
+    print("| kind | labels | found | recall |\n|---|---:|---:|---:|")
     for group, kinds in GROUPS.items():
         for kind in kinds:
             print(f"| {kind} | {labels[kind]} | {recalled[kind]} | {recalled[kind] / max(labels[kind], 1):.2f} |")
