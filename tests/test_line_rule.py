@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wenlint import Applicability, Document, FixAvailability
-from wenlint.engine import fix, lint
+from wenlint.engine import fix, for_review, lint
 from wenlint.kinds.line import ANYWHERE, EDGES, HEAD, LineRule, ZonePolicy
 from wenlint.registry import all_rules
 from wenlint.zones import Zone
@@ -97,3 +97,15 @@ def test_a_new_spam_rule_adds_its_anchor_section_to_the_automaton():
     finally:
         patterns._ANCHORS.clear()
         patterns._ANCHORS.update(before)
+
+
+def test_in_markdown_lines_in_front_matter_or_html_are_left_alone_and_deleting_syntax_is_left_for_review():
+    front = f"---\ntitle: 阅读全文\n---\n\n{BODY}\n"
+    assert lint(Document(front, "a.md"), [ReadMoreAnywhere()]) == []
+    html = f"{BODY}\n\n<div>\n阅读全文\n</div>\n"
+    assert lint(Document(html, "a.md"), [ReadMoreAnywhere()]) == []
+    item = f"{BODY}\n\n- 阅读全文\n"
+    (finding,) = lint(Document(item, "a.md"), [ReadMore()])
+    assert finding.fix.applicability is Applicability.UNSAFE and for_review(finding.fix)
+    assert fix(Document(item, "a.md"), [ReadMore()], unsafe=True).doc.text == item
+    assert fix(Document(item, "a.txt"), [ReadMore()]).doc.text == f"{BODY}\n"
