@@ -3,14 +3,16 @@
 Not a test. Reads ``bench/judged/spam_pages.jsonl`` (pages written for issue 17
 in the shapes real content farms and news sites show: one record a page, with
 ``labels``, each a ``kind`` and an ``excerpt`` under 40 characters that marks
-the spam span) and, unless ``--no-web``, every record of
-``../shared/data/real/web.jsonl`` (forum posts and fund filings with no site
-chrome: unlabelled, so every finding there is a false alarm). It runs the S
-rules that are on by default except the corpus-level S010, and prints:
+the spam span, and a ``batch``: ``tuned``, the pages the rules were developed
+against, or ``held-out``, written afterwards and measured before any change)
+and, unless ``--no-web``, every record of ``../shared/data/real/web.jsonl``
+(forum posts and fund filings with no site chrome: unlabelled, so every
+finding there is a false alarm). It runs the S rules that are on by default
+except the corpus-level S010 and prints, per batch and for all pages:
 
 - per kind, how many labels some S finding overlaps (recall), and each one missed;
 - how many findings overlap a label (precision), and each one that does not;
-- how fast the S family checks web.jsonl (MB/s on this core).
+- how long the S family takes on web.jsonl (CPU seconds on this core).
 
     python bench/spam_recall.py
     python bench/spam_recall.py --no-web
@@ -22,6 +24,7 @@ import argparse
 import json
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wenlint import Document
@@ -37,6 +40,15 @@ GROUPS = {
     "licence, disclaimer, source, keywords": ("licence", "disclaimer", "source", "keyword-footer"),
     "injected brands and lottery": ("injected", "lottery"),
 }
+
+
+@dataclass
+class Tally:
+    labels: Counter = field(default_factory=Counter)
+    recalled: Counter = field(default_factory=Counter)
+    right: int = 0
+    wrong: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
 
 
 def s_rules() -> list:
@@ -57,52 +69,66 @@ def spans(record: dict) -> list[tuple[str, int, int]]:
     return found
 
 
+def measure(records: list[dict], rules: list) -> Tally:
+    tally = Tally()
+    for record in records:
+        findings = lint(Document(record["text"]), rules)
+        marked = spans(record)
+        for kind, start, end in marked:
+            hit = any(f.start < end and start < f.end for f in findings)
+            tally.labels[kind] += 1
+            tally.recalled[kind] += hit
+            if not hit:
+                tally.missed.append((record["id"], kind, record["text"][start:end]))
+        for finding in findings:
+            if any(finding.start < end and start < finding.end for _, start, end in marked):
+                tally.right += 1
+            else:
+                tally.wrong.append((record["id"], finding.code, record["text"][finding.start : finding.end][:40]))
+    return tally
+
+
+def report(title: str, tally: Tally) -> None:
+    print(f"\n## {title}\n\n| kind | labels | found | recall |\n|---|---:|---:|---:|")
+    for group, kinds in GROUPS.items():
+        for kind in kinds:
+            print(
+                f"| {kind} | {tally.labels[kind]} | {tally.recalled[kind]} | {_ratio(tally.recalled[kind], tally.labels[kind])} |"
+            )
+        total, found = sum(tally.labels[k] for k in kinds), sum(tally.recalled[k] for k in kinds)
+        print(f"| **{group}** | {total} | {found} | **{_ratio(found, total)}** |")
+    findings = tally.right + len(tally.wrong)
+    print(f"\nprecision: {tally.right} of {findings} findings on a label = {_ratio(tally.right, findings, 3)}")
+    for item in tally.missed:
+        print("  missed:", *item)
+    for item in tally.wrong:
+        print("  false alarm:", *item)
+
+
+def _ratio(part: int, whole: int, digits: int = 2) -> str:
+    return f"{part / whole:.{digits}f}" if whole else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-web", action="store_true", help="leave out ../shared/data/real/web.jsonl")
     args = parser.parse_args()
     records = [json.loads(line) for line in PAGES.read_text(encoding="utf-8").splitlines()]
-    web = (
-        []
-        if args.no_web or not WEB.is_file()
-        else [json.loads(line) for line in WEB.read_text(encoding="utf-8").splitlines()]
-    )
+    web = []
+    if not args.no_web and WEB.is_file():
+        web = [{**json.loads(line), "labels": []} for line in WEB.read_text(encoding="utf-8").splitlines()]
     rules = s_rules()
-    labels, recalled, right, wrong, missed = Counter(), Counter(), 0, [], []
-    for record in [*records, *({**doc, "labels": []} for doc in web)]:
-        doc = Document(record["text"])
-        findings = lint(doc, rules)
-        marked = spans(record)
-        for kind, start, end in marked:
-            labels[kind] += 1
-            hit = any(f.start < end and start < f.end for f in findings)
-            recalled[kind] += hit
-            if not hit:
-                missed.append((record["id"], kind, record["text"][start:end]))
-        for finding in findings:
-            if any(finding.start < end and start < finding.end for _, start, end in marked):
-                right += 1
-            else:
-                wrong.append((record["id"], finding.code, record["text"][finding.start : finding.end][:40]))
-    print(f"{len(records)} labelled pages, {sum(labels.values())} labels; {len(web)} web.jsonl records (no labels)\n")
-    print("| kind | labels | found | recall |\n|---|---:|---:|---:|")
-    for group, kinds in GROUPS.items():
-        for kind in kinds:
-            print(f"| {kind} | {labels[kind]} | {recalled[kind]} | {recalled[kind] / max(labels[kind], 1):.2f} |")
-        total, found = sum(labels[k] for k in kinds), sum(recalled[k] for k in kinds)
-        print(f"| **{group}** | {total} | {found} | **{found / max(total, 1):.2f}** |")
-    for item in missed:
-        print("  missed:", *item)
-    findings = right + len(wrong)
-    print(f"\nprecision: {right} of {findings} findings on a label = {right / max(findings, 1):.3f}")
-    for item in wrong:
-        print("  false alarm:", *item)
+    print(
+        f"{len(records)} labelled pages, {sum(len(r['labels']) for r in records)} labels; {len(web)} web.jsonl records"
+    )
+    for batch in ("tuned", "held-out"):
+        report(f"{batch} pages", measure([r for r in records if r["batch"] == batch], rules))
+    report("all pages and web.jsonl", measure([*records, *web], rules))
     if web:
-        texts = [doc["text"] for doc in web]
-        size = sum(len(text.encode()) for text in texts) / 1e6
+        size = sum(len(doc["text"].encode()) for doc in web) / 1e6
         start = time.process_time()
-        for text in texts:
-            lint(Document(text), rules)
+        for doc in web:
+            lint(Document(doc["text"]), rules)
         print(f"\nS family on web.jsonl: {size:.2f} MB in {time.process_time() - start:.2f} cpu-s")
 
 

@@ -81,3 +81,10 @@ def test_counter_words_in_sentences_are_left_alone():
         "责任编辑：负责审核稿件的编辑，要对稿件的政治性和准确性把关",
     ):
         assert findings(f"{BODY}\n{line}\n{BODY}", "S004") == [], line
+
+
+def test_bare_counters_at_the_edges_only():
+    for line in ("阅读 1234", "1234人已阅读", "浏览3.2万次"):
+        assert fixed(f"{BODY}\n\n{line}", "S004") == BODY, line
+        assert findings(f"{BODY}\n{line}\n{BODY}", "S004") == [], line
+    assert findings(f"{BODY}\n\n阅读1234本书", "S004") == []

@@ -17,6 +17,11 @@ _TIMESTAMP = regex.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 _BRACKETED_COUNT = regex.compile(r"(?<=\p{Han})[(（](\d+)[)）]")
 #: A count: `123`, `1.2万`, `45次`.
 _COUNT = regex.compile(r"\d+(?:\.\d+)?[万wWkK]?\s*(?:次|人次|人)?")
+#: A counter by itself, without a colon: `阅读 1234`, `1234人已阅读`, `浏览3.2万次`.
+_BARE_COUNTER = regex.compile(
+    r"(?:阅读|浏览|点击|人气|热度)\s*\d+(?:\.\d+)?[万wWkK]?\s*(?:次|人次)?"
+    r"|\d+(?:\.\d+)?[万wWkK]?\s*(?:人|次)?\s*已?(?:阅读|浏览|看过|围观|点击)"
+)
 #: Brackets around a whole line (`【责任编辑：张三】`).
 _BRACKETED_LINE = regex.compile(r"[(（\[【](.*)[)）\]】]")
 MAX_VALUE_LENGTH = 40
@@ -41,7 +46,8 @@ class PostMetadata(SpamLineRule):
         line of such fields holding a counter with a count (`阅读(123)`,
         `浏览次数：123`, `发布时间：2022-09-21 点击：45次`), a lone editor credit
         (`责任编辑：张三`, brackets around the line ignored) or a lone article
-        source (`文章来源：新华网`).
+        source (`文章来源：新华网`). In the head or tail, a counter by itself
+        (`阅读 1234`, `1234人已阅读`).
     """
     why = """
         Sites print a post's metadata above or below it: `時間:2022-09-21
@@ -62,7 +68,6 @@ class PostMetadata(SpamLineRule):
     pack = "metadata"
     anchors = ("strong", "counter", "editor", "article-source")
     anchor_suffixes = (":", "：", "(", "（")
-    requires = (":", "：", "(", "（")
     bad = (
         Example(
             "社區構建問題報告\n\n時間:2022-09-21 03:23:00\n\n社區是城市社會的基本構成單元,也是構建社會主義和諧社會的重要基石。",
@@ -95,6 +100,8 @@ class PostMetadata(SpamLineRule):
     )
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
+        if line.edge and _BARE_COUNTER.fullmatch(line.text):
+            return "post counter"
         labels = pack(self.pack)
         known = labels["strong"] | labels["weak"] | labels["counter"] | labels["editor"] | labels["article-source"]
         text = bracketed[1] if (bracketed := _BRACKETED_LINE.fullmatch(line.text)) else line.text
