@@ -32,6 +32,7 @@ _QUOTES = frozenset(("“”", "‘’", "「」", "『』", "《》", "（）",
 
 class DoubledCharacter(Rule):
     code = "T004"
+    preview = True  # 7 of 9 judged findings on real text right: bench/judged/T004.jsonl
     name = "doubled-character"
     summary = "A character typed twice: `的的`, `了了`, `是是`"
     flags = """
