@@ -205,3 +205,13 @@ def test_the_furniture_view():
     assert [(line.kind, line.value) for line in furniture.lines] == [("page number", 23)]
     assert furniture.holds(len(PROSE) + 7) and not furniture.holds(0)
     assert [(b.joined, b.safe) for b in furniture.breaks] == [("", True)]
+
+
+def test_a_page_number_before_a_running_title_even_once():
+    text = f"{PROSE}\n23\n{HEADER}\n{PROSE}"
+    assert findings(text, "L003") == [f"23\n{HEADER}"]
+    assert _fixed(text) == f"{PROSE}\n{PROSE}"
+    # a number after the title is the next page's first content (the end of a cut amount)
+    assert findings(f"{PROSE}\n{HEADER}\n90\n{PROSE}", "L003") == []
+    # a short line that is no running title is not furniture on one showing
+    assert findings(f"{PROSE}\n23\n社区工作手册\n{PROSE}", "L003") == []

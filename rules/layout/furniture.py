@@ -33,7 +33,7 @@ _VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+
 #: and in Markdown list items, headings, quotes, table rows and bold labels (`- **示例**`).
 _CHECK_BOXES = regex.compile(r"[□■☐☑☒√]")
 _MARKDOWN_MARKUP = regex.compile(r"[-*+#>|!<\[]|\d+\.\s")
-_WORD_OR_NUMBER = regex.compile(r"[\p{Han}\d]")
+_TWO_HAN = regex.compile(r"\p{Han}.*\p{Han}")
 _DIGITS = regex.compile(r"\d+")
 _SPACE_AFTER = regex.compile(r"\s*")
 _BLANKS = " \t\u3000\xa0"
@@ -122,12 +122,13 @@ def page_furniture(doc: Document) -> Furniture:
         elif (
             len(content) >= MIN_HEADER
             and content[-1] not in _SENTENCE_END
-            and _WORD_OR_NUMBER.search(content)
+            and _TWO_HAN.search(content)
             and not _CHECK_BOXES.search(content)
             and not (doc.is_markdown and _MARKDOWN_MARKUP.match(content))
         ):
             headers[_DIGITS.sub("#", content)].append((start, start + len(content), content))
     found = _page_numbers(text, numbers) + _running_lines(text, headers)
+    found += _page_numbered_titles(text, numbers, found, list(line_of))
     found.sort(key=lambda line: line.start)
     kept = {line for line in found if line.kind == "title"}
     removed = [line for line in found if line not in kept]
@@ -184,6 +185,45 @@ def _between_halves(text: str, number: FurnitureLine) -> bool:
         and not text.startswith(UNITS_2, after)
         and LIST_MARKER.match(text, after) is None
     )
+
+
+def _page_numbered_titles(
+    text: str, numbers: list[FurnitureLine], found: list[FurnitureLine], starts: list[int]
+) -> list[FurnitureLine]:
+    """A page-number line just before a running header or footer (only
+    blanks between: a page's footer, then the next page's header), and a
+    running title (`…2019年年度报告全文`) just after a page number, even
+    once: each is the other's evidence. A number after a header is the
+    page's first content (`…全文⏎90⏎` may end a cut amount)."""
+    known = {line.start: line for line in found}
+    position = {start: index for index, start in enumerate(starts)}  # among the short lines, in order
+    added = []
+    for number in numbers:
+        if number.start in known:
+            continue
+        index = position[number.start] + 1
+        following = starts[index] if index < len(starts) else None
+        if following is None or text[number.end : following].strip():
+            continue  # no short line follows, or a longer line stands between
+        header = known.get(following)
+        if header is None and _is_running_title(text, following):
+            header = known[following] = FurnitureLine(following, _line_end(text, following), "running header or footer")
+            added.append(header)
+        if header is not None and header.kind != "page number":
+            added.append(number)
+    return added
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends, blanks before its break left out."""
+    end = text.find("\n", start)
+    return len(text[start : end if end != -1 else len(text)].rstrip(_BLANKS)) + start
+
+
+def _is_running_title(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is a running title (`…年度报告全文`)."""
+    line = text[start : _line_end(text, start)]
+    return bool(_RUNNING_TITLE.fullmatch(line)) and not has_clause_mark(line)
 
 
 # -- running headers and footers ----------------------------------------------

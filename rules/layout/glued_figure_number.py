@@ -9,7 +9,7 @@ from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 #: A caption at a line's start: 图/表/Fig./Table, a number of one or two digits
 #: glued to a year (1900–2099) that a year range or 年 follows.
 _GLUED = regex.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(?:图|表|附图|附表|Fig\.?|Figure|Table)[ \t]*"
+    r"^[ \t]*(?:#+[ \t]*)?(?P<label>图|表|附图|附表|Fig\.?|Figure|Table)[ \t]*"
     r"(?P<number>[1-9]\d?)(?P<year>(?:19|20)\d\d)(?=[ \t]*(?:[—–~～\-至到][ \t]*(?:19|20)\d\d|年))",
     regex.M,
 )
@@ -52,7 +52,7 @@ class GluedFigureNumber(Rule):
         text = doc.text
         return [
             self.diagnostic(
-                m.start("number"),
+                m.start("label"),
                 m.end("year"),
                 f"figure or table number `{m['number']}` glued to the year `{m['year']}`",
                 Fix.replace(m.end("number"), m.end("number"), " "),

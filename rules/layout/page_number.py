@@ -45,7 +45,7 @@ class PageNumber(Rule):
 
         Page furniture (see `furniture.py`, one view per document):
         - a running header or footer: a short line (4–40 characters, not
-          ending a sentence) that recurs three or more times (a report's
+          ending a sentence, two Chinese characters or more) that recurs three or more times (a report's
           running title, `…年度报告全文`, twice) at page intervals through the
           whole text (from within two page gaps of its start to within two
           of its end), the same each time (a fixed year in it included) or
