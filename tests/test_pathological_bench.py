@@ -1,0 +1,54 @@
+"""The pathological and memory benches run, and judge what they measure (issue 19)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+
+
+def _bench(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False, timeout=300)
+
+
+@pytest.mark.slow
+def test_pathological_bench_runs_one_rule_on_one_kind():
+    result = _bench(
+        str(BENCH / "pathological.py"), "--rules", "P005", "--kinds", "blank-parens", "--sizes-mb", "0.01", "0.02"
+    )
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("blank-parens"))
+    assert row.split()[1] == "P005" and int(row.split()[6]) > 1000  # every blank found at the larger size
+    assert "flagged: 0" in result.stdout
+
+
+def test_pathological_bench_refuses_an_unknown_kind():
+    result = _bench(str(BENCH / "pathological.py"), "--kinds", "no-such-kind")
+    assert result.returncode == 1 and "error: unknown kind no-such-kind" in result.stderr
+
+
+def test_pathological_verdicts():
+    sys.path.insert(0, str(BENCH))
+    try:
+        from pathological import verdict
+    finally:
+        sys.path.remove(str(BENCH))
+    run = {"seconds": 1.0, "peak_mb": 100.0, "found": 0, "killed": None}
+    assert verdict(run, {**run, "seconds": 2.2}, 0.2) == ""
+    assert verdict(run, {**run, "seconds": 2.6}, 0.2) == "x2.6"
+    assert verdict({**run, "seconds": 0.01}, {**run, "seconds": 0.1}, 0.2) == ""  # too short to judge
+    assert verdict(run, {**run, "peak_mb": 2048.0}, 0.2) == "peak 2048 MiB"
+    assert verdict({**run, "killed": "timeout"}, None, 0.2) == "timeout"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared real data not present")
+def test_memory_bench_measures_check_on_real_text():
+    result = _bench(str(BENCH / "memory.py"), "--size-mb", "0.2")
+    assert result.returncode == 0, result.stderr
+    assert "check big file:  peak" in result.stdout and "MiB per MB of input" in result.stdout
