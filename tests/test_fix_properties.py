@@ -216,7 +216,11 @@ def property_failures(name: str, source: str) -> list[str]:
     return failures
 
 
-@pytest.mark.xfail(strict=True, reason="the damage still listed as xfail in DAMAGE below; passes once it is fixed")
+@pytest.mark.xfail(
+    strict=True,
+    reason="generated documents meet two of the strict xfails in DAMAGE below (M001 in a www. URL with Chinese in "
+    "its path; E005 removing a zero-width space before `<!--`); passes once they are fixed",
+)
 @settings(max_examples=CI_CASES)
 @given(named_documents)
 def test_safe_fixes_keep_non_prose_characters_and_are_idempotent(named):
