@@ -1,8 +1,9 @@
-"""Benchmark the real ``wenlint`` command on a corpus built from the seeds.
+"""Benchmark the real ``wenlint`` command on the seeds and on real text, beside AutoCorrect.
 
 Not a test: run it by hand, ``python bench/bench_check.py [--size-mb 50]``.
 Every command runs as a subprocess of the installed ``wenlint`` script, so
-start-up, discovery, worker processes and reporting are all included.
+start-up, discovery, worker processes and reporting are all included; so
+does AutoCorrect (bench/autocorrect_check.py), on the same files in the same run.
 
 MB here is 10**6 bytes. See bench/README.md for what is measured and why.
 """
@@ -10,35 +11,30 @@ MB here is 10**6 bytes. See bench/README.md for what is measured and why.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import importlib.util
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = sorted((REPO / "seeds").glob("*.txt"))
-MB = 10**6
+from corpora import MB, REPO, SOURCES, Corpus, fresh_copy, make_corpus, small_file
+from measuring import HEADER, Run, code_state, load, measure, memory_multiple, mib, row, wenlint
+
 CORES = os.cpu_count() or 1
-GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 # Targets.
 MBPS_PER_CORE = 5.0  # check throughput, MB/s per core
 COLD_START_S = 0.3  # `wenlint check seeds/`
 MEMORY_MULTIPLE = 10  # peak RSS above start-up RSS, in multiples of the largest file
+REAL_MBPS_PER_CORE = 2.0  # all default rules on real web text, one core (issue 20)
+AUTOCORRECT_TIMES = 3  # wenlint's time over AutoCorrect's on the same files, at most
+SMALL_FILE_S = 0.35  # `wenlint check` on one 2 KB file, median wall
+SMALL_FILE_TIMES = 6  # ... over AutoCorrect's whole process on it, at most
+MIB_PER_MB = 25  # peak RSS above start-up per MB of a 10 MB file of real text
+AUTOCORRECT = [sys.executable, str(REPO / "bench" / "autocorrect_check.py")]
 
 
 # -- the corpus ---------------------------------------------------------------
-
-
-def seed_bytes() -> list[bytes]:
-    """The seed documents, each ending in a newline."""
-    return [data if data.endswith(b"\n") else data + b"\n" for data in (p.read_bytes() for p in SEEDS)]
 
 
 def write_config(workdir: Path, size_mb: float) -> None:
@@ -49,267 +45,16 @@ def write_config(workdir: Path, size_mb: float) -> None:
     (workdir / "wenlint.toml").write_text(f"respect-gitignore = false\nmax-file-size-mb = {limit}\n")
 
 
-def build_many(directory: Path, size: int) -> list[int]:
-    """The seeds copied round-robin into ``directory`` until ``size`` bytes;
-    returns the file sizes."""
-    shutil.rmtree(directory, ignore_errors=True)
-    directory.mkdir(parents=True)
-    seeds, sizes = seed_bytes(), []
-    while sum(sizes) < size:
-        index = len(sizes)
-        data = seeds[index % len(seeds)]
-        (directory / f"{index:05d}_{SEEDS[index % len(SEEDS)].name}").write_bytes(data)
-        sizes.append(len(data))
-    return sizes
-
-
-def build_one(path: Path, size: int) -> int:
-    """The seeds concatenated (blank line between) into one file of about ``size`` bytes.
-    Written block by block, so this process stays small (see ``measure``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    block = b"\n".join(seed_bytes()) + b"\n"
-    count = max(1, round(size / len(block)))
-    with open(path, "wb") as out:
-        for _ in range(count):
-            out.write(block)
-    return count * len(block)
-
-
-@dataclass
-class Corpus:
-    path: Path  # a directory or a file
-    total: int  # bytes
-    files: int
-    largest: int  # bytes of the largest file
-
-
-def make_corpus(workdir: Path, kind: str, size_mb: float) -> Corpus:
-    """Build the "many" (directory) or "one" (single file) corpus of ``size_mb``."""
-    label = f"{size_mb:g}mb"
-    if kind == "many":
-        sizes = build_many(workdir / f"many-{label}", int(size_mb * MB))
-        return Corpus(workdir / f"many-{label}", sum(sizes), len(sizes), max(sizes))
-    path = workdir / f"one-{label}" / "corpus.txt"
-    total = build_one(path, int(size_mb * MB))
-    return Corpus(path, total, 1, total)
-
-
-def fresh_copy(corpus: Corpus, workdir: Path) -> Corpus:
-    """A copy of ``corpus`` under ``workdir`` for --fix to rewrite."""
-    target = workdir / ("fix-" + (corpus.path.name if corpus.path.is_dir() else corpus.path.parent.name))
-    shutil.rmtree(target, ignore_errors=True)
-    if corpus.path.is_dir():
-        shutil.copytree(corpus.path, target)
-        return Corpus(target, corpus.total, corpus.files, corpus.largest)
-    target.mkdir()
-    shutil.copyfile(corpus.path, target / corpus.path.name)
-    return Corpus(target / corpus.path.name, corpus.total, corpus.files, corpus.largest)
-
-
-# -- running one command --------------------------------------------------------
-
-
-def _status(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM (peak) of a process, in bytes; empty once it is gone."""
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            return {
-                k: int(v.split()[0]) * 1024
-                for k, v in (line.split(":", 1) for line in handle)
-                if k in ("VmRSS", "VmHWM")
-            }
-    except (OSError, ValueError):
-        return {}
-
-
-def _cpu(pid: int) -> float:
-    """User + system CPU seconds a live process has used so far."""
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
-
-
-def _children(pid: int) -> list[int]:
-    """Direct children of ``pid`` (wenlint's worker processes)."""
-    found = []
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                with open(f"/proc/{name}/stat") as handle:
-                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        found.append(int(name))
-            except (OSError, IndexError, ValueError):
-                pass
-    return found
-
-
-@dataclass
-class Sample:
-    """What a sampler thread sees of a process tree while it runs (Linux /proc)."""
-
-    main_hwm: int = 0  # peak RSS of the main wenlint process
-    worker_hwm: dict[int, int] = field(default_factory=dict)  # worker pid -> peak RSS
-    worker_cpu: dict[int, float] = field(default_factory=dict)  # worker pid -> CPU seconds so far
-    total_rss: int = 0  # the largest sum of RSS over the tree at one instant
-
-    def watch(self, pid: int, done: threading.Event, launcher: bool, every: float = 0.05) -> None:
-        """Sample ``pid`` (or, if ``launcher``, its child) and its children until ``done``."""
-        while not done.wait(every):
-            if launcher:
-                children = _children(pid)
-                if not children:
-                    continue
-                pid, launcher = children[0], False
-            main = _status(pid)
-            self.main_hwm = max(self.main_hwm, main.get("VmHWM", 0))
-            total = main.get("VmRSS", 0)
-            for child in _children(pid):
-                status = _status(child)
-                self.worker_hwm[child] = max(self.worker_hwm.get(child, 0), status.get("VmHWM", 0))
-                self.worker_cpu[child] = max(self.worker_cpu.get(child, 0.0), _cpu(child))
-                total += status.get("VmRSS", 0)
-            self.total_rss = max(self.total_rss, total)
-
-
-@dataclass
-class Run:
-    name: str
-    kind: str  # "check", "fix" or "cold"
-    corpus: Corpus | None
-    wall: float
-    cpu: float  # user + system seconds, workers included
-    maxrss: int  # bytes: peak RSS of the largest process of the tree
-    workers: int  # worker processes seen; 0 means all in the main process
-    sample: Sample
-    rc: int
-    output: str
-
-    @property
-    def main_cpu(self) -> float:
-        """CPU seconds of the main process alone (workers' last samples taken off)."""
-        return max(0.0, self.cpu - sum(self.sample.worker_cpu.values()))
-
-    @property
-    def cores(self) -> int:
-        return max(1, self.workers)
-
-    @property
-    def mbps(self) -> float:
-        return self.corpus.total / MB / self.wall
-
-    @property
-    def mbps_core(self) -> float:
-        return self.mbps / self.cores
-
-
-def measure(
-    name: str, kind: str, corpus: Corpus | None, argv: list[str], cwd: Path, scratch: Path, stdout: str | None = None
-) -> Run:
-    """Run ``argv`` once and measure wall time, CPU time and memory.
-
-    The command runs under ``/usr/bin/time -v``, whose "Maximum resident set
-    size" is the exact peak RSS of the largest process in the tree. The
-    ``os.wait4`` rusage of a child of this process is not: a child spawned
-    from Python inherits this process's high-water RSS (Linux keeps it across
-    vfork and exec, even after the memory is freed), so it is only the
-    fallback without GNU time. CPU time does come from ``os.wait4``. A
-    sampler thread reading /proc tells the main process from its workers.
-    """
-    out_path = Path(stdout) if stdout else scratch / ".bench-stdout"
-    time_path = scratch / ".bench-time"
-    launcher = [GNU_TIME, "-v", "-o", str(time_path)] if GNU_TIME else []
-    with open(out_path, "w") as out, open(scratch / ".bench-stderr", "w") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(launcher + argv, cwd=cwd, stdout=out, stderr=err)
-        sample, done = Sample(), threading.Event()
-        watcher = threading.Thread(target=sample.watch, args=(process.pid, done, bool(launcher)), daemon=True)
-        watcher.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
-    done.set()
-    watcher.join()
-    text = "" if stdout else out_path.read_text(errors="replace")
-    errors = (scratch / ".bench-stderr").read_text(errors="replace")
-    rc = process.returncode
-    if rc not in (0, 1) or (kind == "check" and rc == 0):
-        # 0 on a check means no findings: the seeds always have some, so files were skipped.
-        sys.exit(f"{name}: `{' '.join(argv)}` exited {rc}\n{text[-2000:]}{errors[-2000:]}")
-    maxrss = usage.ru_maxrss * 1024
-    if launcher:
-        report = time_path.read_text()
-        maxrss = int(report.split("Maximum resident set size (kbytes):")[1].split()[0]) * 1024
-    return Run(
-        name, kind, corpus, wall, usage.ru_utime + usage.ru_stime, maxrss, len(sample.worker_hwm), sample, rc, text
-    )
-
-
-def wenlint(*args: str) -> list[str]:
-    exe = shutil.which("wenlint")
-    if exe is None:
-        sys.exit("no `wenlint` on PATH: pip install -e . first")
-    return [exe, "check", *args]
-
-
-# -- reporting ---------------------------------------------------------------------
-
-
-def mib(n: int) -> str:
-    return f"{n / 2**20:.0f}"
-
-
-#: MB/cpu-s is throughput per CPU-second of the whole tree (other load on the
-#: machine does not lower it). mainCPU is the main process's share of cpu s.
-#: Memory columns are MiB: maxRSS is exact (/usr/bin/time -v); mainRSS, wrkRSS
-#: (largest worker) and sumRSS (whole tree at one instant) are sampled from /proc.
-HEADER = (
-    f"{'run':<28} {'MB':>5} {'files':>5} {'wrk':>3} {'wall s':>6} {'MB/s':>5} {'MB/s/core':>9} "
-    f"{'cpu s':>5} {'MB/cpu-s':>8} {'mainCPU':>7} {'maxRSS':>6} {'mainRSS':>7} {'wrkRSS':>6} {'sumRSS':>6} {'mem x':>6}"
-)
-
-
-def row(run: Run, baseline: int) -> str:
-    """One line of the results table."""
-    sample = run.sample
-    worker = mib(max(sample.worker_hwm.values())) if sample.worker_hwm else "-"
-    return (
-        f"{run.name:<28} {run.corpus.total / MB:>5.1f} {run.corpus.files:>5} {run.workers:>3} "
-        f"{run.wall:>6.2f} {run.mbps:>5.2f} {run.mbps_core:>9.2f} "
-        f"{run.cpu:>5.1f} {run.corpus.total / MB / run.cpu:>8.2f} {run.main_cpu:>7.1f} "
-        f"{mib(run.maxrss):>6} {mib(sample.main_hwm):>7} {worker:>6} {mib(sample.total_rss):>6} "
-        f"{memory_multiple(run, baseline):>6.1f}"
-    )
-
-
-def memory_multiple(run: Run, baseline: int) -> float:
-    """Peak RSS above the start-up RSS, in multiples of the corpus's largest file."""
-    return max(0, run.maxrss - baseline) / run.corpus.largest
-
-
-def load() -> str:
-    return "load average %.2f %.2f %.2f" % os.getloadavg()
-
-
-def code_state() -> str:
-    """The commit of the wenlint being measured and a hash of its code
-    (lint/ and rules/), which also changes with uncommitted edits."""
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
-    digest = hashlib.sha1()
-    for path in sorted([*(REPO / "lint").rglob("*.py"), *(REPO / "rules").rglob("*")]):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
-    return f"commit {head.stdout.strip() or '?'}, code {digest.hexdigest()[:8]}"
-
-
 # -- the benchmark ---------------------------------------------------------------------
 
+Verdicts = list[tuple[str, str, bool]]  # target, measured, met
 
-def main() -> int:
+
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size-mb", type=float, default=50, help="size of each corpus (default: 50)")
+    parser.add_argument(
+        "--size-mb", type=float, default=50, help="size of the seed corpora; 0: skip them (default: 50)"
+    )
     parser.add_argument(
         "--workdir", type=Path, default=REPO / "bench" / "out", help="scratch directory (default: bench/out/)"
     )
@@ -319,34 +64,130 @@ def main() -> int:
         nargs="*",
         default=[10, 25],
         metavar="MB",
-        help="other sizes also checked, to see time against size (default: 10 25)",
+        help="other sizes of the seed corpora also checked, to see time against size (default: 10 25)",
     )
-    parser.add_argument("--cold-runs", type=int, default=10, help="runs of `wenlint check seeds/` (default: 10)")
-    args = parser.parse_args()
+    parser.add_argument("--cold-runs", type=int, default=10, help="runs of each start-up command (default: 10)")
+    parser.add_argument("--sources", nargs="*", default=list(SOURCES), choices=SOURCES, help="side by side on these")
+    parser.add_argument("--compare-mb", type=float, default=2, help="files of each source side by side (default: 2)")
+    parser.add_argument(
+        "--rss-mb",
+        type=float,
+        nargs="*",
+        default=[1, 5, 10],
+        metavar="MB",
+        help="one file of web text (default: 1 5 10)",
+    )
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = arguments()
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
-    write_config(workdir, max([args.size_mb, *args.linearity]))
+    write_config(workdir, max([args.size_mb, *args.linearity, *args.rss_mb, args.compare_mb]))
     state = code_state()
-    print(
-        f"wenlint benchmark: wenlint {state}; {CORES} cores, corpus {args.size_mb:g} MB, scratch {workdir}, {load()}\n",
-        flush=True,
-    )
+    autocorrect = importlib.util.find_spec("autocorrect_py") is not None
+    print(f"wenlint benchmark: wenlint {state}; {CORES} cores, scratch {workdir}, {load()}", flush=True)
+    if not autocorrect:
+        print("AutoCorrect is not installed (pip install autocorrect-py): it is left out")
+    verdicts: Verdicts = []
+    baseline = start_up(args, workdir, autocorrect, verdicts)
+    side_by_side(args, workdir, baseline, autocorrect, verdicts)
+    memory_by_size(args, workdir, baseline, verdicts)
+    if args.size_mb > 0:
+        seed_corpora(args, workdir, baseline, verdicts)
+    print(f"\ntargets ({load()}):")
+    print(f"  {'target':<50} {'measured':<48} verdict")
+    for target, measured, met in verdicts:
+        print(f"  {target:<50} {measured:<48} {'ok' if met else 'MISSED'}")
+    if code_state() != state:
+        print(f"\nwarning: wenlint changed during the run ({state} -> {code_state()}): the numbers mix versions")
+    for leftover in (".bench-stdout", ".bench-stderr", ".bench-time"):
+        (workdir / leftover).unlink(missing_ok=True)
+    return 0
 
-    # Cold start first: it also gives the start-up RSS that memory is measured against.
-    seeds = str(REPO / "seeds")
-    measure("warm-up", "cold", None, wenlint(seeds), REPO, workdir, stdout=os.devnull)
-    cold = [
-        measure("cold", "cold", None, wenlint(seeds), REPO, workdir, stdout=os.devnull) for _ in range(args.cold_runs)
-    ]
-    cold_median = statistics.median(r.wall for r in cold)
-    baseline = min(r.maxrss for r in cold)
-    print(
-        f"cold start `wenlint check {seeds} > /dev/null` x{args.cold_runs}: median {cold_median:.3f} s "
-        f"(min {min(r.wall for r in cold):.3f}, max {max(r.wall for r in cold):.3f}; "
-        f"target <= {COLD_START_S} s); start-up RSS {mib(baseline)} MiB\n",
-        flush=True,
-    )
 
+def start_up(args: argparse.Namespace, workdir: Path, autocorrect: bool, verdicts: Verdicts) -> int:
+    """`wenlint check seeds/`, and wenlint and AutoCorrect on one 2 KB file of web
+    text, each ``--cold-runs`` times after a warm-up; the start-up RSS (the 2 KB file's)."""
+    small = small_file(workdir, "web")
+    commands = {
+        "wenlint check seeds/": (wenlint(str(REPO / "seeds")), REPO),
+        "wenlint 2 KB": (wenlint(str(small)), REPO),
+    }
+    if autocorrect:
+        commands["AutoCorrect 2 KB"] = (AUTOCORRECT + [str(small)], REPO)
+    print(f"\nstart-up, {args.cold_runs} runs each after a warm-up (2 KB: {small}):", flush=True)
+    medians, rss = {}, {}
+    for name, (argv, cwd) in commands.items():
+        measure("warm-up", "cold", None, argv, cwd, workdir, stdout=os.devnull)
+        runs = [measure(name, "cold", None, argv, cwd, workdir, stdout=os.devnull) for _ in range(args.cold_runs)]
+        medians[name], rss[name] = statistics.median(r.wall for r in runs), min(r.maxrss for r in runs)
+        print(
+            f"  {name:<22} wall median {medians[name]:.3f} s (min {min(r.wall for r in runs):.3f}, "
+            f"max {max(r.wall for r in runs):.3f}), cpu median {statistics.median(r.cpu for r in runs):.3f} s, "
+            f"peak RSS {mib(rss[name])} MiB",
+            flush=True,
+        )
+    seeds, small_s = medians["wenlint check seeds/"], medians["wenlint 2 KB"]
+    verdicts.append((f"`wenlint check seeds/` <= {COLD_START_S} s", f"{seeds:.3f} s (median)", seeds <= COLD_START_S))
+    verdicts.append((f"one 2 KB file <= {SMALL_FILE_S} s", f"{small_s:.3f} s (median)", small_s <= SMALL_FILE_S))
+    if autocorrect:
+        times = small_s / medians["AutoCorrect 2 KB"]
+        print(f"  wenlint / AutoCorrect on the 2 KB file: {times:.1f}x")
+        verdicts.append(
+            (f"one 2 KB file <= {SMALL_FILE_TIMES}x AutoCorrect's process", f"{times:.1f}x", times <= SMALL_FILE_TIMES)
+        )
+    return rss["wenlint 2 KB"]
+
+
+def side_by_side(args: argparse.Namespace, workdir: Path, baseline: int, autocorrect: bool, verdicts: Verdicts) -> None:
+    """wenlint on one core and on all, and AutoCorrect on one, on the same files of each source."""
+    print(f"\nside by side on {args.compare_mb:g} MB of each source as files (--statistics):\n{HEADER}", flush=True)
+    for source in args.sources:
+        corpus = make_corpus(workdir, source, "many", args.compare_mb)
+        rel = str(corpus.path.relative_to(workdir))
+        one = measure(
+            f"{source} wenlint -w1", "check", corpus, wenlint(rel, "--statistics", "--workers", "1"), workdir, workdir
+        )
+        print(row(one, baseline), flush=True)
+        every = measure(f"{source} wenlint", "check", corpus, wenlint(rel, "--statistics"), workdir, workdir)
+        print(row(every, baseline), flush=True)
+        cpu_rate = corpus.total / MB / one.cpu
+        if source == "web":
+            target = f"web text, one core >= {REAL_MBPS_PER_CORE:g} MB per cpu-s"
+            verdicts.append((target, f"{cpu_rate:.2f} MB/cpu-s", cpu_rate >= REAL_MBPS_PER_CORE))
+        if not autocorrect:
+            continue
+        theirs = measure(f"{source} AutoCorrect", "other", corpus, AUTOCORRECT + [rel], workdir, workdir)
+        print(row(theirs, baseline), flush=True)
+        wall, cpu = one.wall / theirs.wall, one.cpu / theirs.cpu
+        print(f"  {source}: wenlint -w1 takes {wall:.1f}x AutoCorrect's wall time, {cpu:.1f}x its cpu time", flush=True)
+        if source == "web":
+            target = f"web text, one core <= {AUTOCORRECT_TIMES}x AutoCorrect's cpu time"
+            verdicts.append((target, f"{cpu:.1f}x ({wall:.1f}x wall)", cpu <= AUTOCORRECT_TIMES))
+
+
+def memory_by_size(args: argparse.Namespace, workdir: Path, baseline: int, verdicts: Verdicts) -> None:
+    """Peak RSS of `wenlint check -w1` on one file of web text of each ``--rss-mb``."""
+    print(f"\npeak RSS on one file of web text (start-up RSS {mib(baseline)} MiB):", flush=True)
+    per_mb = 0.0
+    for size in sorted(args.rss_mb):
+        corpus = make_corpus(workdir, "web", "one", size)
+        argv = wenlint(str(corpus.path.relative_to(workdir)), "--statistics", "--workers", "1")
+        run = measure(f"web one {size:g} MB", "check", corpus, argv, workdir, workdir)
+        per_mb = max(0, run.maxrss - baseline) / 2**20 / (corpus.total / MB)
+        print(
+            f"  {size:>5g} MB: peak {mib(run.maxrss)} MiB, {per_mb:.1f} MiB per MB above start-up, {run.mbps:.2f} MB/s"
+        )
+    if args.rss_mb:
+        target = f"{max(args.rss_mb):g} MB file: <= {MIB_PER_MB} MiB per MB above start-up"
+        verdicts.append((target, f"{per_mb:.1f} MiB per MB", per_mb <= MIB_PER_MB))
+
+
+def seed_corpora(args: argparse.Namespace, workdir: Path, baseline: int, verdicts: Verdicts) -> None:
+    """The seed corpora of ``--size-mb`` (and ``--linearity``): check, fix, output, all cores and one."""
+    print(f"\nseed corpora of {args.size_mb:g} MB:", flush=True)
     runs: list[Run] = []
 
     def go(name: str, kind: str, corpus: Corpus, *argv: str, stdout: str | None = None) -> Run:
@@ -367,8 +208,8 @@ def main() -> int:
             go("one --statistics" + suffix, "check", one, rel(one), "--statistics"),
         ]
 
-    many = make_corpus(workdir, "many", args.size_mb)
-    one = make_corpus(workdir, "one", args.size_mb)
+    many = make_corpus(workdir, "seeds", "many", args.size_mb)
+    one = make_corpus(workdir, "seeds", "one", args.size_mb)
     print(HEADER, flush=True)
     by_size = {args.size_mb: scaled(args.size_mb, many, one)}
     go(
@@ -390,7 +231,9 @@ def main() -> int:
     print("linearity (MB/s and memory should not depend on size):", flush=True)
     print(HEADER, flush=True)
     for size in sorted(set(args.linearity) - {args.size_mb}):
-        by_size[size] = scaled(size, make_corpus(workdir, "many", size), make_corpus(workdir, "one", size))
+        by_size[size] = scaled(
+            size, make_corpus(workdir, "seeds", "many", size), make_corpus(workdir, "seeds", "one", size)
+        )
     sizes = sorted(by_size)
     for i, name in enumerate(run.name for run in by_size[args.size_mb]):
         points = ", ".join(f"{s:g} MB: {by_size[s][i].mbps:.2f} MB/s {mib(by_size[s][i].maxrss)} MiB" for s in sizes)
@@ -402,31 +245,21 @@ def main() -> int:
     small, big = by_size[sizes[0]], by_size[sizes[-1]]
     growth = max((big[i].maxrss - small[i].maxrss, small[i].name) for i in range(2))  # the many-files runs
     growth_x = growth[0] / many.largest
-    verdict = lambda ok: "ok" if ok else "MISSED"
-    print(f"\ntargets ({load()}):")
-    print(f"  {'target':<50} {'measured':<48} verdict")
-    print(
-        f"  {'check >= %g MB/s per core' % MBPS_PER_CORE:<50} "
-        f"{'%.2f MB/s/core (worst: %s)' % (slowest.mbps_core, slowest.name):<48} {verdict(slowest.mbps_core >= MBPS_PER_CORE)}"
+    verdicts.append(
+        (
+            f"seeds: check >= {MBPS_PER_CORE:g} MB/s per core",
+            f"{slowest.mbps_core:.2f} MB/s/core ({slowest.name})",
+            slowest.mbps_core >= MBPS_PER_CORE,
+        )
     )
-    print(
-        f"  {'`wenlint check seeds/` <= %g s' % COLD_START_S:<50} "
-        f"{'%.3f s (median of %d)' % (cold_median, len(cold)):<48} {verdict(cold_median <= COLD_START_S)}"
+    multiple = memory_multiple(one_file, baseline)
+    measured = f"{multiple:.1f}x: {mib(one_file.maxrss)} MiB for {one_file.corpus.total / MB:.0f} MB"
+    verdicts.append(
+        (f"seeds, one file: peak RSS <= start-up + {MEMORY_MULTIPLE}x it", measured, multiple <= MEMORY_MULTIPLE)
     )
-    print(
-        f"  {'one file: peak RSS <= start-up + %dx the file' % MEMORY_MULTIPLE:<50} "
-        f"{'%.1fx: %s MiB for %.0f MB (%s)' % (memory_multiple(one_file, baseline), mib(one_file.maxrss), one_file.corpus.total / MB, one_file.name):<48} "
-        f"{verdict(memory_multiple(one_file, baseline) <= MEMORY_MULTIPLE)}"
-    )
-    print(
-        f"  {'many files: growth %g->%g MB <= %dx largest file' % (sizes[0], sizes[-1], MEMORY_MULTIPLE):<50} "
-        f"{'%.1fx: %+.1f MiB (%s)' % (growth_x, growth[0] / 2**20, growth[1]):<48} {verdict(growth_x <= MEMORY_MULTIPLE)}"
-    )
-    if code_state() != state:
-        print(f"\nwarning: wenlint changed during the run ({state} -> {code_state()}): the numbers mix versions")
-    for leftover in (".bench-stdout", ".bench-stderr", ".bench-time"):
-        (workdir / leftover).unlink(missing_ok=True)
-    return 0
+    target = f"seeds, many files: growth {sizes[0]:g}->{sizes[-1]:g} MB <= {MEMORY_MULTIPLE}x largest"
+    measured = f"{growth_x:.1f}x: {growth[0] / 2**20:+.1f} MiB ({growth[1]})"
+    verdicts.append((target, measured, growth_x <= MEMORY_MULTIPLE))
 
 
 if __name__ == "__main__":
