@@ -1,4 +1,4 @@
-"""Per-family cost: how fast each rule family checks a seed-built corpus.
+"""Per-family cost: how fast each rule family checks the seeds and real text, beside AutoCorrect.
 
 Not a test. Runs in one process on one core, so the numbers are MB/s per
 core for the rules alone (no start-up, file discovery or reporting; see
@@ -8,36 +8,56 @@ own. MB/cpu-s divides by this process's CPU time instead of the wall time,
 so other load on the machine lowers it less. Each line is the fastest of
 ``--repeat`` runs (as timeit reports): on a shared virtual machine one run
 of the same code varies by 20%, and only ever slower. The shared script
-profile is also timed on its own:
+profile is also timed on its own. Each source (``--sources``: real web and
+PDF text, the seeds; see corpora.py) is repeated to ``--size-mb``, and
+AutoCorrect (``autocorrect-py``, if installed) lints the same documents in
+the same process, with the ratio of all wenlint's rules to it:
 
-    python bench/bench_families.py            # ~20 MB of documents
-    python bench/bench_families.py --size-mb 5 --repeat 5
+    python bench/bench_families.py            # ~20 MB of each source
+    python bench/bench_families.py --size-mb 5 --repeat 5 --sources web
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import resource
 import time
 import tracemalloc
 from collections import defaultdict
-from pathlib import Path
+
+from corpora import SOURCES, documents
 
 from wenlint import Document
 from wenlint.engine import collect_less, lint
 from wenlint.registry import all_rules
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-
-def corpus(size_mb: float) -> list[str]:
-    """The seed documents, repeated until they hold ``size_mb`` of UTF-8."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
-    documents, total = [], 0
+def corpus(source: str, size_mb: float) -> list[str]:
+    """The documents of ``source``, repeated until they hold ``size_mb`` of UTF-8."""
+    texts = [data.decode() for data in documents(source)]
+    repeated, total = [], 0
     while total < size_mb * 1e6:
         for text in texts:
-            documents.append(text)
+            repeated.append(text)
             total += len(text.encode())
-    return documents
+    return repeated
+
+
+def time_autocorrect(texts: list[str], repeat: int) -> tuple[float, float, int]:
+    """Wall and CPU seconds for AutoCorrect to lint every document (the run of
+    least CPU time of ``repeat``), and the lines it would change."""
+    import autocorrect_py
+
+    runs = []
+    for _ in range(repeat):
+        found = 0
+        start, cpu = time.perf_counter(), time.process_time()
+        for text in texts:
+            found += len(autocorrect_py.lint_for(text, "doc.txt").lines)
+        runs.append((time.perf_counter() - start, time.process_time() - cpu))
+    wall, cpu = min(runs, key=lambda run: run[1])
+    return wall, cpu, found
 
 
 def time_family(documents: list[str], rules: list, repeat: int = 1) -> tuple[float, float, int]:
@@ -56,38 +76,54 @@ def time_family(documents: list[str], rules: list, repeat: int = 1) -> tuple[flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size-mb", type=float, default=20)
+    parser.add_argument("--size-mb", type=float, default=20, help="of each source")
     parser.add_argument("--repeat", type=int, default=3, help="runs per line; the fastest is shown")
+    parser.add_argument("--sources", nargs="*", default=["web", "pdf", "seeds"], choices=SOURCES)
     args = parser.parse_args()
     collect_less()  # as the command line does
-    documents = corpus(args.size_mb)
-    megabytes = sum(len(text.encode()) for text in documents) / 1e6
     families: dict[str, list] = defaultdict(list)
     for code, rule in all_rules().items():
         family = code[0] if rule.default_enabled else f"{code[0]}, off by default"
         families[family].append(rule())
+    for source in args.sources:
+        measure_source(source, corpus(source, args.size_mb), families, args.repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak:.0f} MiB")
 
+
+def measure_source(source: str, texts: list[str], families: dict[str, list], repeat: int) -> None:
+    """The lines of one source: the script profile, each family, all rules, AutoCorrect."""
+    megabytes = sum(len(text.encode()) for text in texts) / 1e6
+    everything = [rule for rules in families.values() for rule in rules]
+    lint(Document(texts[0]), everything)  # tables the rules build on first use are not timed
     profile = float("inf")
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         start = time.perf_counter()
-        for text in documents:
+        for text in texts:
             Document(text).script.minority()  # the shared view, computed once per document
         profile = min(profile, time.perf_counter() - start)
 
-    print(f"{len(documents)} documents, {megabytes:.1f} MB, one core, fastest of {args.repeat} runs")
+    print(f"\n{source}: {len(texts)} documents, {megabytes:.1f} MB, one core, fastest of {repeat} runs")
     print(f"{'what':<32}{'seconds':>9}{'MB/s':>8}{'cpu s':>8}{'MB/cpu-s':>10}{'findings':>10}")
     print(f"{'script profile (view)':<32}{profile:>9.2f}{megabytes / profile:>8.1f}")
-    everything = [rule for rules in families.values() for rule in rules]
     for name, rules in [*sorted(families.items()), ("all rules", everything)]:
-        seconds, cpu, found = time_family(documents, rules, args.repeat)
+        seconds, cpu, found = time_family(texts, rules, repeat)
         label = f"{name} ({', '.join(rule.code for rule in rules)})" if name != "all rules" else name
         label = label if len(label) <= 31 else label[:30] + "…"
         print(f"{label:<32}{seconds:>9.2f}{megabytes / seconds:>8.1f}{cpu:>8.2f}{megabytes / cpu:>10.1f}{found:>10}")
+    if importlib.util.find_spec("autocorrect_py") is not None:
+        theirs, their_cpu, changes = time_autocorrect(texts, repeat)
+        print(f"{'AutoCorrect (lines to change)':<32}{theirs:>9.2f}{megabytes / theirs:>8.1f}", end="")
+        print(f"{their_cpu:>8.2f}{megabytes / their_cpu:>10.1f}{changes:>10}")
+        print(f"all rules take {cpu / their_cpu:.1f}x AutoCorrect's cpu time ({seconds / theirs:.1f}x its wall time)")
+    else:
+        print("AutoCorrect is not installed (pip install autocorrect-py): left out")
 
     tracemalloc.start()
-    lint(Document(max(documents, key=len)), everything)
+    lint(Document(max(texts, key=len)), everything)
     peak = tracemalloc.get_traced_memory()[1]
-    largest = max(len(text.encode()) for text in documents)
+    tracemalloc.stop()
+    largest = max(len(text.encode()) for text in texts)
     print(f"peak Python memory linting the largest document: {peak / 1e6:.1f} MB ({peak / largest:.0f}× its size)")
 
 
