@@ -68,7 +68,7 @@ def _ending_signals_raise() -> Iterator[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``wenlint`` console script."""
+    """The command line on ``argv`` (default: ``sys.argv``); returns the exit status (see :func:`entry`)."""
     args = parser().parse_args(argv)
     collect_less()
     try:
