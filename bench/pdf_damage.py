@@ -140,8 +140,10 @@ def main() -> int:
             f"| {kind} | {KIND_RULE[kind]} | {count['found']} | {count['total']} | {count['found'] / count['total']:.2f} |"
         )
     print("\n| rule | right | findings | precision |\n|---|---:|---:|---:|")
-    for code, count in sorted(precision.items()):
-        print(f"| {code} | {count['right']} | {count['findings']} | {count['right'] / count['findings']:.2f} |")
+    for code in sorted(EXHAUSTIVE):
+        count = precision[code]
+        share = f"{count['right'] / count['findings']:.2f}" if count["findings"] else "–"
+        print(f"| {code} | {count['right']} | {count['findings']} | {share} |")
     counts, problems = furniture_check()
     print(
         f"\nPaged annual-report windows: L003 found {counts['found']} of {counts['furniture']} furniture lines, "

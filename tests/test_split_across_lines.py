@@ -39,6 +39,7 @@ def test_a_number_cut_in_two():
     assert _fixed(text) == "房屋建设工程 1,816,869.49 4,597,400.47"
     assert _fixed("其他 688,369,268.\n94\n2.本期增加") == "其他 688,369,268.94\n2.本期增加"
     assert _fixed("项目 46,034.5\n8 165,628,\n666.75") == "项目 46,034.58 165,628,666.75"
+    assert _fixed("小计 -954,610.\n69 12,893,482.00") == "小计 -954,610.69 12,893,482.00"
     # a full group, or decimals of another length, may be the next cell
     assert findings("合计 1,816,869\n9.49", "L008") == []
     assert findings("合计 688,369,268.\n9\n", "L008") == []

@@ -18,9 +18,9 @@ _UNIT_WORDS = regex.compile(
     r"(?:万|亿|千|百万)(?:元|股|吨|人|户|美元|平方米)|平方米|立方米|平方公里|公里|公斤|公顷|千克|千米|厘米|毫米|毫克|毫升"
     r"|个月|小时|分钟|世纪"
 )
-#: A number at a line's end (not the tail of a date, a time or a code) and what
+#: A number at a line's end (maybe negative; not the tail of a date, a time or a code) and what
 #: starts the next line (blanks allowed around the break).
-_NUMBER_BREAK = regex.compile(r"(?<![\d.\-/:])(\d[\d,]*(?:\.\d*)?)[ \t]*\n[ \t]*(?=(\S))")
+_NUMBER_BREAK = regex.compile(r"(?<![\d.:/])(?<!\d-)(\d[\d,]*(?:\.\d*)?)[ \t]*\n[ \t]*(?=(\S))")
 #: A grouped number cut at a line's end: after a comma or in a short thousands
 #: group (`165,628,⏎666.75`, `1,816,86⏎9.49`), after its decimal point or its
 #: first decimal (`688,369,268.⏎94`, `46,034.5⏎8`); the digits of the next line
