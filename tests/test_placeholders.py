@@ -100,6 +100,35 @@ def test_ordinary_text_is_not_flagged(text, path):
         assert findings(text, code, path=path) == [], code
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # mismatched runs the Markdown parser still reads as emphasis (docs-zh-009)
+        "**此 API 目前在 `Alpha` 并且只能在 gRPC 上使用。 在将 API 认证为 `Stable` 状态之前，将提供支持版本。*",
+        # bold split over lines of one paragraph
+        "**此处的某些规则可能暂时和旧有的\n翻译不太一致**，如果你曾参与过翻译，请留意。",
+        # bold broken by a space beside a Latin word (docs-zh-020)
+        "1. 运行一个用于状态存储和消息代理的** Redis 容器实例**.\n1. 运行用于本地 actor 支持的** Dapr placement 服务容器实例**.",
+        "创建具有上述组件定义的**默认组件 Redis **。",
+        # a bold CommonMark does not close after punctuation
+        "**`review` 字段必须是中文译文。**直接照搬英文 `incoming` 是错误的。",
+    ],
+)
+def test_p001_leaves_markdown_bold_alone_even_when_broken(text):
+    assert findings(text, "P001", path="notes.md") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("参会人员：王** 李**，均已签到。", ["**", "**"]),
+        ("太少的饱和脂肪摄取会危害到**激素和类胰岛增长因子。", ["**"]),
+    ],
+)
+def test_p001_flags_masks_in_markdown(text, expected):
+    assert findings(text, "P001", path="notes.md") == expected
+
+
 RECORD = "2021年3月5日,区委召开会议。"
 
 
