@@ -91,7 +91,7 @@ class PageNavigation(SpamLineRule):
     def judge(self, doc: Document, line: Candidate) -> str | None:
         text = line.text
         words = pack(self.pack)
-        if len(text) <= MAX_PREV_NEXT_LENGTH and _is_prev_next(text, words["prev-next"]):
+        if _is_prev_next(text, words["prev-next"], line.edge):
             return "link to the previous or next post"
         if len(text) > MAX_LENGTH or (line.edge and _viewer_line(text)):
             return None
@@ -118,8 +118,11 @@ def _viewer_line(text: str) -> bool:
     return key in chrome["lines"] or (len(tokens) >= 2 and all(token in chrome["buttons"] for token in tokens))
 
 
-def _is_prev_next(text: str, labels: frozenset[str]) -> bool:
-    """`上一篇：…`: a label and a colon, and a title rather than a sentence after it."""
+def _is_prev_next(text: str, labels: frozenset[str], edge: bool) -> bool:
+    """`上一篇：…`: a label and a colon, and a title rather than a sentence after
+    it (in the body, no full stop: `下一节：我们将学习组件。` is prose)."""
+    if len(text) > MAX_PREV_NEXT_LENGTH or (not edge and "。" in text):
+        return False
     match = _PREV_NEXT.match(text)
     return match is not None and match["label"] in labels and len(_SENTENCE_END.findall(text)) <= 1
 
