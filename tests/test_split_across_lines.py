@@ -52,6 +52,8 @@ def test_a_word_cut_in_two_is_an_unsafe_join():
     assert findings(text, "L008") == ["机\n构"]
     assert _fixed(text) == text
     assert _fixed(text, unsafe=True) == "资金来源 金融机构贷款"
+    # a narrow cell wraps a character a line; 履⏎行⏎情⏎况 reads 行情 too: left alone
+    assert findings("承诺时间 承\n诺\n期\n限 履\n行\n情\n况", "L008") == ["承\n诺", "期\n限"]
     # a break after a word or before one is a row's end
     assert findings("三、核心竞争力分析\n公司是国内最早开展出口业务的企业之一。", "L008") == []
     assert findings("项目 期末余额 期初余额\n账面余额 减值准备", "L008") == []

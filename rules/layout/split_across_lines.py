@@ -27,8 +27,9 @@ _NUMBER_BREAK = regex.compile(r"(?<![\d.:/])(?<!\d-)(\d[\d,]*(?:\.\d*)?)[ \t]*\n
 #: complete the group to three or the decimals to two.
 _CUT_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})*,(?P<group>\d{0,2})$|\d{1,3}(?:,\d{3})+\.(?P<decimals>\d?)$")
 _LEADING_DIGITS = regex.compile(r"\d+")
-#: A Chinese character at a line's end and one starting the next line.
-_WORD_BREAK = regex.compile(r"(?<=(\p{Han})(\p{Han}))\n(?=(\p{Han})(\p{Han}|[^\p{Han}]|$))")
+#: A Chinese character ending a line and one starting the next (either may be
+#: a line of its own: a narrow cell wraps one character a line).
+_WORD_BREAK = regex.compile(r"(?<=(\p{Han}))\n(?=(\p{Han}))")
 
 
 class SplitAcrossLines(Rule):
@@ -47,7 +48,8 @@ class SplitAcrossLines(Rule):
           (`688,369,268.⏎94`, `46,034.5⏎8`: they make two decimals);
         - the halves of a word: the last character of the line and the first
           of the next make a word (jieba's dictionary) while neither makes one
-          with its other neighbour (`金融机⏎构贷款`, `医药综合研发中⏎心`).
+          with its other neighbour, across line breaks (`金融机⏎构贷款`,
+          `医药综合研发中⏎心`, a narrow cell's `承⏎诺⏎期⏎限`).
         A break L001 already reads as a hard wrap, or next to page furniture,
         is not flagged here.
     """
@@ -127,10 +129,12 @@ class SplitAcrossLines(Rule):
         words = word_tags()
         found = []
         for match in _WORD_BREAK.finditer(text):
-            before_last, last, first, second = match[1], match[2], match[3], match[4]
-            if last + first not in words or before_last + last in words or first + second in words:
+            newline, last, first = match.start(), match[1], match[2]
+            if last + first not in words:
                 continue
-            newline = match.start()
+            before_last, second = _neighbour(text, newline - 2, -1), _neighbour(text, newline + 2, 1)
+            if before_last + last in words or first + second in words:
+                continue
             found.append(
                 self.diagnostic(
                     newline - 1,
@@ -140,6 +144,14 @@ class SplitAcrossLines(Rule):
                 )
             )
         return found
+
+
+def _neighbour(text: str, at: int, step: int) -> str:
+    """The character at ``at``, or past the line breaks there in the direction
+    of ``step`` (a narrow cell's characters stand a line each); "" at an end."""
+    while 0 <= at < len(text) and text[at] == "\n":
+        at += step
+    return text[at] if 0 <= at < len(text) else ""
 
 
 def _unit_at(text: str, start: int) -> bool:
