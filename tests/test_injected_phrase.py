@@ -60,3 +60,9 @@ MENTIONS = [
 @pytest.mark.parametrize("sentence", MENTIONS)
 def test_mentions_are_left_alone(sentence):
     assert findings(f"{BODY}{sentence}\n{sentence}", "S012") == []
+
+
+def test_extra_patterns_in_either_script():
+    text = f"{BODY}\n昨日上午，快乐体育召开社区建设工作推进会，研究部署工作。"
+    assert findings(text, "S012") == []
+    assert findings(text, "S012", **{"extra-patterns": ["快樂體育"]}) == ["快乐体育"]

@@ -10,7 +10,7 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
 from wenlint.zones import Zone
-from wenlint_rules.spam.patterns import SpamLineRule, pack, scan
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack, scan
 from wenlint_rules.spam.seo_spam_line import seo_line_phrases
 
 #: What may stand between injected phrases of a keyword line.
@@ -33,6 +33,12 @@ def _phrase() -> regex.Pattern:
     lottery = rf"(?:{_alternation(words['lottery'])})+(?:{_alternation(words['lottery-suffixes'])})+"
     brand = rf"(?:{_alternation(words['brands'])})+(?:{suffixes})+"
     return regex.compile(rf"(?P<lottery>{lottery})|(?P<brand>{brand})", regex.I)
+
+
+@cache
+def _extra_phrase(phrases: frozenset[str]) -> regex.Pattern | None:
+    """The configured phrases (normalised, any case), longest first."""
+    return regex.compile(_alternation(phrases), regex.I) if phrases else None
 
 
 def _stands_apart(text: str, start: int, end: int) -> bool:
@@ -77,6 +83,8 @@ class InjectedSpamPhrase(SpamLineRule):
     pack = "brands"
     anchors = ("brands", "lottery")
     browse = frozenset()
+    extra_anchors = True
+    options = {"extra-patterns": extra_patterns_option("injected phrases")}
     bad = (
         Example(
             "金沙娱乐城官网：昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
@@ -93,6 +101,11 @@ class InjectedSpamPhrase(SpamLineRule):
         Example(
             "昨日上午，金沙娱乐城召开社区建设工作推进会，研究今后的工作。",
             fixed="昨日上午，召开社区建设工作推进会，研究今后的工作。",
+        ),
+        Example(
+            "【快乐体育】区政府召开社区建设推进会\n\n昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
+            fixed="区政府召开社区建设推进会\n\n昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
+            options={"extra-patterns": ["快乐体育"]},
         ),
     )
     good = (
@@ -111,6 +124,8 @@ class InjectedSpamPhrase(SpamLineRule):
     def _line(self, doc: Document, line: Candidate) -> Iterator[Diagnostic]:
         """A finding per injected phrase of a line, or one for the whole line when it holds nothing else."""
         phrases = [match for match in _phrase().finditer(line.text) if self._counts(line.text, match)]
+        if extra := _extra_phrase(self.extra):
+            phrases = _disjoint([*phrases, *extra.finditer(line.text)])
         if not phrases or seo_line_phrases(doc, line, scan(doc).lines_with(_SEO_TAG).get(line.index, ())):
             return
         if _SEPARATORS.sub("", "".join(_between(line.text, phrases))):
@@ -142,6 +157,15 @@ def _bracketed(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is enclosed in a pair of brackets (`【…】`)."""
     opening = text[start - 1] if start > 0 else ""
     return bool(opening) and opening in _OPEN and text[end : end + 1] == _CLOSE[_OPEN.index(opening)]
+
+
+def _disjoint(matches: list[regex.Match]) -> list[regex.Match]:
+    """``matches`` in order, leaving out any that overlaps an earlier one."""
+    kept: list[regex.Match] = []
+    for match in sorted(matches, key=lambda match: (match.start(), -match.end())):
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 def _between(text: str, matches: list[regex.Match]) -> list[str]:
