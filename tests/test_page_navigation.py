@@ -85,3 +85,9 @@ def test_viewer_lines_are_left_to_s005():
     text = f"{BODY}\n\n分享到\n返回顶部\n上一页 下一页\n"
     assert findings(text, "S011") == []
     assert findings(text, "S005") == ["分享到", "返回顶部", "上一页 下一页"]
+
+
+def test_extra_buttons_from_the_configuration():
+    text = f"{BODY}\n我要投稿\n{MORE}"
+    assert findings(text, "S011") == []
+    assert findings(text, "S011", **{"extra-patterns": ["我要投稿"]}) == ["我要投稿"]

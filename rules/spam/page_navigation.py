@@ -6,7 +6,7 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
-from wenlint_rules.spam.patterns import SpamLineRule, pack
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack
 
 #: What separates the buttons of a row: blanks, brackets, bars, dots.
 _TOKEN_SEPARATOR = regex.compile(r"[\s\[\]【】()（）<>《》〈〉«»‹›|｜·•/／、,，:：]+")
@@ -41,7 +41,8 @@ class PageNavigation(SpamLineRule):
         buttons (`打印本页 关闭窗口`, `【字体：大 中 小】`). In the head or tail
         only: a heading of a list of other posts standing alone (`相关阅读`,
         `热门文章`, `友情链接`). Words from the pack `data/spam_navigation.txt`,
-        both scripts.
+        both scripts. Option `extra-patterns`: more buttons, flagged as the
+        print buttons are, alone or in a row.
     """
     why = """
         A news or blog page surrounds its article with links and buttons that
@@ -60,6 +61,8 @@ class PageNavigation(SpamLineRule):
     """
     pack = "navigation"
     anchors = ("prev-next", "pager", "share", "scan", "strong")
+    extra_anchors = True
+    options = {"extra-patterns": extra_patterns_option("buttons")}
     bad = (
         Example(
             "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n\n"
@@ -75,6 +78,11 @@ class PageNavigation(SpamLineRule):
         Example(
             "【字體：大 中 小】\n掃一掃，在手機上閱讀\n\n今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
             fixed="今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
+        ),
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n\n[我要投稿] [打印本页]\n",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n",
+            options={"extra-patterns": ["我要投稿"]},
         ),
     )
     good = (
@@ -105,7 +113,7 @@ class PageNavigation(SpamLineRule):
             return "QR-code invitation"
         if line.edge and "".join(tokens) in words["edge"]:
             return f"heading `{text}` of a link list"
-        if _is_button_row(text, tokens, words, marked):
+        if _is_button_row(text, tokens, {**words, "strong": words["strong"] | self.extra}, marked):
             return "page buttons"
         return None
 
