@@ -21,7 +21,7 @@ _FONT_SIZE = regex.compile(r"[\[【(（]?\s*(?:字号|字体)\s*[:：]?\s*(?:[\[
 #: Brackets or arrows that mark a word as a link or button (`【打印】`, `下一页>>`).
 _DECORATION = regex.compile(r"[\[\]【】<>«»‹›]")
 #: What a QR-code invitation asks the reader to do.
-_SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|打开|阅读|浏览|访问|下载|收看|观看|朋友圈|小程序")
+_SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|朋友圈|小程序|客户端|app", regex.I)
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 MAX_PREV_NEXT_LENGTH = 150
 MAX_SCAN_LENGTH = 30
