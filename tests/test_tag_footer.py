@@ -58,6 +58,8 @@ def test_keyword_footers():
     assert fixed(f"{body}\n\n关键词：党建,社区治理,讲话稿", "S007") == body
     paper = "社区治理研究\n摘要:本文研究社区治理,提出了三点建议。\n"
     assert findings(f"{paper}关键词:社区治理;党建", "S007") == []
+    assert findings(f"内容提要:本文研究社区治理。\n{body}\n关键词:社区治理", "S007") == []
+    assert findings(f"Abstract: community governance.\n{body}\n关键词:社区治理", "S007") == []
     assert findings(f"{body}\n关键词：党建,社区治理\n{body}", "S007") == []
     assert findings(f"關鍵詞：黨建,社區治理\n{body}", "S007") == ["關鍵詞：黨建,社區治理"]
     assert findings(f"关键词：党建,社区治理\n摘要:本文研究社区治理,提出了三点建议。\n{body}", "S007") == []

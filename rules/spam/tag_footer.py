@@ -11,6 +11,8 @@ from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, sca
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
 #: Sentence ends: a tag line has none.
 _SENTENCE_END = regex.compile(r"[。！？!?]")
+#: What an abstract is headed with: a document with one is a paper, whose keywords are its own.
+_ABSTRACT = regex.compile(r"摘\s*要|提\s*要|abstract", regex.I)
 MAX_LENGTH = 300
 
 
@@ -24,7 +26,8 @@ class TagFooter(SpamLineRule):
         `data/spam_tags.txt` (both scripts): strong ones (`推荐访问`,
         `相关搜索`, `热门搜索`, `猜你喜欢`, `本文关键词`) in any zone, the others
         (`标签`, `相关文章`, `延伸阅读` …) only in the head or tail of the
-        document, and `关键词` only there and in a document without `摘要`.
+        document, and `关键词` only there and in a document without an
+        abstract (`摘要`, `提要`, `Abstract`).
         Option `extra-patterns`: more labels, flagged in the head or tail.
     """
     why = """
@@ -78,6 +81,6 @@ class TagFooter(SpamLineRule):
         labels = self.section("strong")
         if line.edge:
             labels = labels | self.section("weak") | self.extra
-        if line.edge and "摘要" not in scan(doc).text:
+        if line.edge and not _ABSTRACT.search(scan(doc).text):
             labels = labels | self.section("no-abstract")
         return f"tag line `{match['label']}:`" if match["label"] in labels else None
