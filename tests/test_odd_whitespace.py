@@ -88,6 +88,30 @@ def test_markdown_hard_breaks_and_code_are_left_alone():
     assert findings(text, "E006", path="a.txt") == ["  ", "\u00a0 ", "\u00a0"]
 
 
+def test_whitespace_lines_inside_markdown_html_are_left_alone():
+    # CommonMark ends an HTML block at the blank line: the line after is an indented code block (docs-zh-018)
+    html = (
+        '<div class="ui-kit-color">\n  <figure>\n    <div style="background: var(--theme-color-1);"></div>\n'
+        "    \n    <figcaption>主题色<figcaption>\n  </figure>\n</div>\n"
+    )
+    assert findings(html, "E006", path="a.md") == []
+    assert findings(html, "E006", path="a.txt") == ["    "]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "段落。\n  \n<div>说明</div>\n",
+        "<div>说明</div>\n  \n段落。\n",
+        "- 正确：`中文 English 中文`\n  \n`code` 开头的段落。\n",
+        "- 示例：\n\n  ```js\n  x = 1\n  ```\n  \n- **参考**\n",
+        "```sh\nnpm create vue@latest\n```\n  \n```sh\nyarn create vue@latest\n```\n",
+    ],
+)
+def test_whitespace_lines_beside_markdown_prose_or_between_code_blocks_are_still_flagged(text):
+    assert findings(text, "E006", path="a.md") == ["  "]
+
+
 def test_text_without_chinese_is_checked_too():
     assert findings("end of line  \nnext\u00a0line", "E006") == ["  ", "\u00a0"]
 

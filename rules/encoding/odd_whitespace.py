@@ -18,6 +18,8 @@ _FINDINGS = regex.compile(
     rf"|(?P<odd>[{_ODD_SPACES}])"
     r"|(?P<linebreak>\r\n?|[\u2028\u2029])"
 )
+#: A line that opens or closes fenced code.
+_FENCE = regex.compile(r"[ \t]*(?:`{3,}|~{3,})[^\n]*")
 #: Paragraph indentation in Chinese typesetting: ideographic or em spaces opening a line.
 _INDENT = frozenset("\u3000\u2003")
 _LINE_BREAKS = {
@@ -48,6 +50,27 @@ def _spacing_for_l002(text: str, start: int) -> bool:
     if (is_han(before) and is_chinese(after[0])) or (is_chinese(before) and is_han(after[0])):
         return True
     return before.isdigit() and (after[0] in SPACED_UNITS or after in SPACED_UNITS_2)
+
+
+def _inside_html(doc: Document, start: int, end: int) -> bool:
+    """Whether the whitespace-only line ``text[start:end]`` of a Markdown
+    document lies inside an HTML block, which CommonMark ends at a blank line
+    (`</div>⏎    ⏎    <figcaption>`): between two lines of verbatim text,
+    the one above no closing code fence."""
+    text = doc.text
+    if not doc.is_markdown or start < 2:
+        return False
+    above = text.rfind("\n", 0, start - 1) + 1
+    below = text.find("\n", end + 1)
+    below = len(text) if below == -1 else below
+    verbatim = doc.prose.verbatim
+    return (
+        above < start - 1
+        and end + 1 < below
+        and verbatim.contains(above, start - 1)
+        and verbatim.contains(end + 1, below)
+        and _FENCE.fullmatch(text, above, start - 1) is None
+    )
 
 
 def _indents(text: str, start: int) -> bool:
@@ -86,7 +109,9 @@ class OddWhitespace(Rule):
         U+3000 (and em spaces) indenting a paragraph (`　　段落首行缩进`) and
         U+3000 inside a line, a deliberate full-width space in Chinese
         typesetting (`第一条　为了…`, `通　知`); two or more trailing spaces
-        in Markdown (a hard line break); Markdown code and URLs. A no-break
+        in Markdown (a hard line break); Markdown code and URLs, and lines
+        holding only whitespace inside an HTML block (its indentation,
+        `</div>⏎    ⏎    <figcaption>`). A no-break
         space between a Chinese character and another Chinese character or
         punctuation mark, or between a number and its unit
         (`2013\\u00a0年`), is left to L002 (space-in-chinese), which removes
@@ -117,6 +142,10 @@ class OddWhitespace(Rule):
         Example("使用 Python 处理 3.5 GB 的数据。"),
         Example("第一行结尾  \n第二行", path="notes.md"),
         Example("缩进的代码：\n\n```\nx = 1   \n```\n", path="notes.md"),
+        Example(
+            '<figure>\n  <div class="swatch"></div>\n  \n  <figcaption>主题色</figcaption>\n</figure>\n',
+            path="notes.md",
+        ),
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -144,6 +173,8 @@ class OddWhitespace(Rule):
         blank_line = start == 0 or text[start - 1] == "\n"
         if doc.is_markdown and end - start >= 2 and not blank_line and text[start:end].strip(" ") == "":
             return None  # a Markdown hard line break
+        if blank_line and _inside_html(doc, start, end):
+            return None
         message = "line holds only whitespace" if blank_line else "whitespace at the end of the line"
         return self.diagnostic(start, end, message, Fix.replace(start, end, ""))
 
