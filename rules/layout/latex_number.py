@@ -50,7 +50,7 @@ class LatexNumber(Rule):
         edits what the parser reads as math, so the engine leaves it for
         review there: never applied by `--fix`.
     """
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SAFE
     skip_verbatim = False
     bad = (
         Example(
