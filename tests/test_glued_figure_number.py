@@ -6,7 +6,9 @@ from conftest import findings
 
 
 def test_a_caption_number_glued_to_a_year_range_or_year():
-    assert findings("![](images/a.jpg)  \n图22000—2018 年古尔班通古特沙漠降水变化\n", "L011", path="p.md") == ["图22000"]
+    assert findings("![](images/a.jpg)  \n图22000—2018 年古尔班通古特沙漠降水变化\n", "L011", path="p.md") == [
+        "图22000"
+    ]
     assert findings("Table 32010-2015 rainfall\n# 图4 2010年\n", "L011") == ["Table 32010"]
 
 
