@@ -112,6 +112,13 @@ def test_whitespace_lines_beside_markdown_prose_or_between_code_blocks_are_still
     assert findings(text, "E006", path="a.md") == ["  "]
 
 
+def test_tabs_ending_a_tab_separated_row_are_its_empty_cells():
+    # a fund filing's sub-header row (flagdata-raw-04)
+    table = "    姓名\t职务\t任本基金的基金经理期限\t说明\n    任职日期\t离任日期\t\t\n"
+    assert findings(table, "E006") == []
+    assert findings("报告期末基金资产组合情况\t\n\t前十名股票\t \n", "E006") == ["\t", "\t "]
+
+
 def test_text_without_chinese_is_checked_too():
     assert findings("end of line  \nnext\u00a0line", "E006") == ["  ", "\u00a0"]
 

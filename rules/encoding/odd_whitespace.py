@@ -73,6 +73,13 @@ def _inside_html(doc: Document, start: int, end: int) -> bool:
     )
 
 
+def _empty_cells(text: str, start: int, end: int) -> bool:
+    """Whether the trailing blanks ``text[start:end]`` are tabs ending a row
+    whose cells are separated by tabs: its empty last cells."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return text.count("\t", start, end) == end - start and "\t" in line.strip()
+
+
 def _indents(text: str, start: int) -> bool:
     """Whether the character at ``start`` is part of a line's leading indentation of U+3000/em spaces."""
     if text[start] not in _INDENT:
@@ -109,10 +116,11 @@ class OddWhitespace(Rule):
         U+3000 (and em spaces) indenting a paragraph (`　　段落首行缩进`) and
         U+3000 inside a line, a deliberate full-width space in Chinese
         typesetting (`第一条　为了…`, `通　知`); two or more trailing spaces
-        in Markdown (a hard line break); Markdown code and URLs, and lines
+        in Markdown (a hard line break); tabs ending a row of tab-separated
+        cells (its empty last cells); Markdown code and URLs, and lines
         holding only whitespace inside an HTML block (its indentation,
-        `</div>⏎    ⏎    <figcaption>`). A no-break
-        space between a Chinese character and another Chinese character or
+        `</div>⏎    ⏎    <figcaption>`). A no-break space between a
+        Chinese character and another Chinese character or
         punctuation mark, or between a number and its unit
         (`2013\\u00a0年`), is left to L002 (space-in-chinese), which removes
         it in prose: the two rules never report the same space, and fixing
@@ -141,6 +149,7 @@ class OddWhitespace(Rule):
         Example("通　知\n\n各社区居委会："),
         Example("使用 Python 处理 3.5 GB 的数据。"),
         Example("第一行结尾  \n第二行", path="notes.md"),
+        Example("姓名\t职务\t任职日期\t说明\n张三\t基金经理\t\t\n"),
         Example("缩进的代码：\n\n```\nx = 1   \n```\n", path="notes.md"),
         Example(
             '<figure>\n  <div class="swatch"></div>\n  \n  <figcaption>主题色</figcaption>\n</figure>\n',
@@ -173,7 +182,7 @@ class OddWhitespace(Rule):
         blank_line = start == 0 or text[start - 1] == "\n"
         if doc.is_markdown and end - start >= 2 and not blank_line and text[start:end].strip(" ") == "":
             return None  # a Markdown hard line break
-        if blank_line and _inside_html(doc, start, end):
+        if _empty_cells(text, start, end) or (blank_line and _inside_html(doc, start, end)):
             return None
         message = "line holds only whitespace" if blank_line else "whitespace at the end of the line"
         return self.diagnostic(start, end, message, Fix.replace(start, end, ""))
