@@ -19,11 +19,15 @@ class Applicability(str, enum.Enum):
     """Whether a fix may be applied without a human looking at it.
 
     ``SAFE`` fixes cannot change what the text means and run with ``--fix``;
-    ``UNSAFE`` ones might, and also need ``--unsafe-fixes``.
+    ``UNSAFE`` ones might, and also need ``--unsafe-fixes``; ``DISPLAY_ONLY``
+    ones are shown (and offered by ``wenlint review``) but never applied by
+    ``--fix``: the engine makes a fix display-only when it edits what is not
+    prose (see :mod:`wenlint.engine`).
     """
 
     SAFE = "safe"
     UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
 
 
 class FixAvailability(str, enum.Enum):
@@ -106,8 +110,8 @@ class Fix:
         return cls((Edit(at, at, ""),), applicability, message, encoding, newline)
 
     def allowed(self, unsafe: bool) -> bool:
-        """Whether this fix runs under the given ``--unsafe-fixes`` setting."""
-        return unsafe or self.applicability is Applicability.SAFE
+        """Whether ``--fix`` applies this fix under the given ``--unsafe-fixes`` setting."""
+        return self.applicability is Applicability.SAFE or (unsafe and self.applicability is Applicability.UNSAFE)
 
     def __reduce__(self):
         return Fix, (self.edits, self.applicability, self.message, self.encoding, self.newline)

@@ -42,8 +42,8 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     What the engine guarantees, whatever a rule does:
 
     - a rule that needs Chinese text is not run on a document without any;
-    - a rule that raises (anything but KeyboardInterrupt, which stops the
-      run: SystemExit too), reports a span outside the text or proposes an
+    - a rule that raises an Exception or SystemExit (KeyboardInterrupt and
+      the command's termination signals still stop the run), reports a span outside the text or proposes an
       invalid fix (an edit outside the text, one that ends before it starts,
       two edits of one fix that overlap) yields one internal-error finding
       (``X001``) instead of its findings; the other rules still run;
@@ -51,8 +51,8 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
       are dropped where they touch verbatim text or lie wholly in syntax
       (see :mod:`wenlint.prose`);
     - a fix that edits what is not prose (verbatim text or syntax) is never
-      applied by the fixer: a safe one becomes unsafe and is left for a
-      human (``wenlint review``; its message says why: :func:`for_review`),
+      applied by the fixer: a safe one becomes display-only and is left for
+      a human (``wenlint review``; its message says why: ``NOT_PROSE``),
       an unsafe one is dropped; the finding stays.
     """
     found: list[Diagnostic] = []
@@ -64,9 +64,7 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
             produced = list(rule.check(doc))
             for diagnostic in produced:
                 _validate(diagnostic, size)
-        except KeyboardInterrupt:
-            raise
-        except BaseException as error:  # noqa: BLE001 - a broken rule must not stop the run
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken rule must not stop the run
             message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
             produced = [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
         else:
@@ -95,20 +93,13 @@ def _validate(diagnostic: Diagnostic, size: int) -> None:
             raise ValueError(f"fix edits {a.start}:{a.end} and {b.start}:{b.end} overlap")
 
 
-#: The message of a safe fix the engine made unsafe because it edits what is not prose.
+#: The message of a safe fix the engine made display-only because it edits what is not prose.
 NOT_PROSE = "left for review: it edits text that is not prose (Markdown syntax, code, a URL or the like)"
-
-
-def for_review(fix: Fix) -> bool:
-    """Whether ``fix`` is one the engine made unsafe because it edits what is
-    not prose: offered to a human, never applied by ``--fix``, even with
-    ``--unsafe-fixes``."""
-    return fix.message.startswith(NOT_PROSE)
 
 
 def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diagnostic]:
     """``produced`` with the findings a rule may not make in non-prose
-    dropped and fixes that edit non-prose made unsafe or dropped."""
+    dropped and fixes that edit non-prose made display-only or dropped."""
     if not produced or not doc.prose.nonprose:
         return produced
     if rule.skip_verbatim:
@@ -122,7 +113,7 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
         ):
             if fix.applicability is Applicability.SAFE:
                 message = f"{NOT_PROSE}; {fix.message}" if fix.message else NOT_PROSE
-                diagnostic.fix = Fix(fix.edits, Applicability.UNSAFE, message, fix.encoding, fix.newline)
+                diagnostic.fix = Fix(fix.edits, Applicability.DISPLAY_ONLY, message, fix.encoding, fix.newline)
             else:
                 diagnostic.fix = None
     return produced
@@ -209,7 +200,7 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
     applying: set[str] = set()
     for _ in range(MAX_FIX_PASSES):
         diagnostics = lint(doc, rules)
-        fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe) and not for_review(d.fix)]
+        fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
         if not fixable:
             return FixOutcome(doc, diagnostics, fixed)
         changed, applied = fix_pass(doc, [d.fix for d in fixable])  # type: ignore[misc]

@@ -13,7 +13,7 @@ The JSON finding object::
      "severity": "warning", "filename": "a.txt",
      "location": {"line": 1, "column": 3}, "end_location": {"line": 1, "column": 4},
      "offset": 2, "end_offset": 3, "fingerprint": "…",
-     "fix": null | {"applicability": "safe" | "unsafe", "message": "...",
+     "fix": null | {"applicability": "safe" | "unsafe" | "display-only", "message": "...",
                     "edits": [{"offset": 2, "end_offset": 3, "content": "，",
                                "location": {...}, "end_location": {...}}]}}
 

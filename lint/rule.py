@@ -61,7 +61,8 @@ class Rule:
 
     The engine holds every rule to this, so a rule need not check it: a
     fix that edits what is not prose (Markdown syntax, code, HTML, URLs…)
-    is made unsafe when it was safe and dropped when it was unsafe; a rule
+    is made display-only (shown, never applied by ``--fix``) when it was
+    safe and dropped when it was unsafe; a rule
     that raises (SystemExit too), reports a span outside the text or
     proposes an invalid fix (an edit outside the text or reversed, two
     edits of one fix overlapping) gives one ``X001`` finding for the

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, Rule
 from wenlint.diagnostic import fingerprint
-from wenlint.engine import INTERNAL_ERROR, MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, for_review, lint
+from wenlint.engine import INTERNAL_ERROR, MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, lint
 from wenlint.registry import all_rules
 
 
@@ -208,13 +208,18 @@ def _fixes(found):
     return [(MARKDOWN_WITH_CODE[d.start : d.end + 3], d.fix and d.fix.applicability.value) for d in found]
 
 
-def test_a_safe_fix_that_edits_non_prose_becomes_unsafe_and_says_why():
+def test_a_safe_fix_that_edits_non_prose_becomes_display_only_and_says_why():
     found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()])
-    assert _fixes(found) == [(",一\n\n", "safe"), (",好 `", "safe"), (",` [", "unsafe"), (",d)\n", "unsafe")]
+    assert _fixes(found) == [
+        (",一\n\n", "safe"),
+        (",好 `", "safe"),
+        (",` [", "display-only"),
+        (",d)\n", "display-only"),
+    ]
     assert found[2].fix.message == NOT_PROSE
     # In plain text the same characters are prose, but for the URL.
     plain = lint(Document(MARKDOWN_WITH_CODE, "a.txt"), [Commas()])
-    assert [d.fix.applicability.value for d in plain] == ["safe", "safe", "safe", "unsafe"]
+    assert [d.fix.applicability.value for d in plain] == ["safe", "safe", "safe", "display-only"]
 
 
 def test_an_unsafe_fix_that_edits_non_prose_is_dropped_and_the_finding_kept():
@@ -234,7 +239,9 @@ def test_fixes_never_change_non_prose_even_with_unsafe_fixes():
     left = [d for d in outcome.diagnostics if d.fix is not None]
     assert left == [] and [d.code for d in outcome.diagnostics] == ["Z904", "Z904"]
     demoted = [d.fix for d in fix(Document(MARKDOWN_WITH_CODE, "a.md"), [Commas()], unsafe=True).diagnostics]
-    assert len(demoted) == 2 and all(for_review(f) and not f.allowed(False) for f in demoted)
+    assert len(demoted) == 2 and all(
+        f.applicability is Applicability.DISPLAY_ONLY and not f.allowed(True) for f in demoted
+    )
 
 
 def test_rewriting_fixes_with_an_empty_edit_in_code_are_kept():

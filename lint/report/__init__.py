@@ -55,7 +55,7 @@ class Summary:
         for diagnostic in result.diagnostics:
             self.by_code[diagnostic.code] += 1
             self.by_severity[diagnostic.severity.value] += 1
-            if diagnostic.fix is not None:
+            if diagnostic.fix is not None and diagnostic.fix.applicability is not Applicability.DISPLAY_ONLY:
                 safe = diagnostic.fix.applicability is Applicability.SAFE
                 if safe:
                     self.fixable_safe += 1

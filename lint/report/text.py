@@ -34,6 +34,14 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else ("␉" if ch == "\t" else "·") for ch in text)
 
 
+#: How the full format names a fix of each applicability.
+_FIX_LABELS = {
+    Applicability.SAFE: "fix",
+    Applicability.UNSAFE: "unsafe fix",
+    Applicability.DISPLAY_ONLY: "fix for review",
+}
+
+
 class ConciseReporter(Reporter):
     """One line per finding: ``path:line:col: CODE [*] message``."""
 
@@ -41,7 +49,7 @@ class ConciseReporter(Reporter):
         return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if self.color else text
 
     def marker(self, diagnostic: Diagnostic) -> str:
-        if diagnostic.fix is None:
+        if diagnostic.fix is None or diagnostic.fix.applicability is Applicability.DISPLAY_ONLY:
             return ""
         if diagnostic.fix.applicability is Applicability.SAFE:
             return self.paint("[*]", "fix") + " "
@@ -97,7 +105,7 @@ class FullReporter(ConciseReporter):
     def fix_line(self, d: Diagnostic, source: SourceLines) -> str:
         fix = d.fix
         assert fix is not None
-        label = "fix" if fix.applicability is Applicability.SAFE else "unsafe fix"
+        label = _FIX_LABELS[fix.applicability]
         if all(edit.start == edit.end and not edit.content for edit in fix.edits):  # how the file is written
             return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + fix.message
         first = min(edit.start for edit in fix.edits)

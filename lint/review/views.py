@@ -41,11 +41,19 @@ def visible(text: str) -> str:
     return printable(text.replace("\n", "⏎"))
 
 
+_MARKERS = {Applicability.SAFE: "*", Applicability.UNSAFE: "-", Applicability.DISPLAY_ONLY: "?"}
+_FIX_NOTES = {
+    Applicability.SAFE: " · safe fix",
+    Applicability.UNSAFE: " · unsafe fix: read it first",
+    Applicability.DISPLAY_ONLY: " · fix for review: it edits what is not prose",
+}
+
+
 def marker(diagnostic: Diagnostic) -> str:
-    """``*`` safe fix, ``-`` unsafe fix, blank for none (as ``[*]``/``[-]`` in the report)."""
+    """``*`` safe fix, ``-`` unsafe fix, ``?`` a fix for review, blank for none (as ``[*]``/``[-]`` in the report)."""
     if diagnostic.fix is None:
         return " "
-    return "*" if diagnostic.fix.applicability is Applicability.SAFE else "-"
+    return _MARKERS[diagnostic.fix.applicability]
 
 
 def finding_row(diagnostic: Diagnostic, skipped: bool) -> Text:
@@ -164,7 +172,7 @@ def explanation(
     head.append(f" · {diagnostic.severity.value}")
     if diagnostic.fix is not None:
         safe = diagnostic.fix.applicability is Applicability.SAFE
-        head.append(" · safe fix" if safe else " · unsafe fix: read it first", style="green" if safe else "yellow")
+        head.append(_FIX_NOTES[diagnostic.fix.applicability], style="green" if safe else "yellow")
     parts: list[RenderableType] = [head]
     if rule is not None:
         parts.append(Text(rule.summary, style="dim italic"))
