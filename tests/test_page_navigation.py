@@ -35,6 +35,8 @@ CHROME = [
     "【字体：大 中 小】 【打印】 【关闭】",
     "【我要纠错】 【打印本页】 【关闭窗口】",
     "[打印] [关闭]",
+    "作文投稿 | 作文大全 | 网站地图",
+    "关于我们 联系我们 广告服务 网站地图",
 ]
 
 
@@ -46,7 +48,9 @@ def test_chrome_line_in_the_body_is_flagged_unsafe(line):
     assert fixed(text, "S011", unsafe=True) == f"{BODY}\n{MORE}"
 
 
-@pytest.mark.parametrize("line", [*CHROME, "相关阅读", "热门文章：", "友情链接"])
+@pytest.mark.parametrize(
+    "line", [*CHROME, "相关阅读", "热门文章：", "友情链接", "首页 | 作文大全 | 网站地图", "微信公众号：某某发布"]
+)
 def test_chrome_line_in_the_tail_is_deleted_safely(line):
     assert fixed(f"{BODY}\n\n{line}\n", "S011") == f"{BODY}\n"
 
@@ -69,6 +73,10 @@ MENTIONS = [
     "相关阅读",
     "分享到：微信群里的消息很多",
     "打印",
+    "首页 | 作文大全 | 网站地图",
+    "微信公众号：某某发布",
+    "关于我们，大家都有很多话要说",
+    "公众号：关注社区动态，了解最新政策。",
 ]
 
 

@@ -70,6 +70,11 @@ def test_counters_credits_and_sources_in_any_zone():
         assert fixed(f"{BODY}\n\n{line}", "S004") == BODY
 
 
+def test_entry_and_editor_credits_at_the_edges():
+    line = "文章录入：admin　责任编辑：admin"
+    assert fixed(f"{BODY}\n\n{line}", "S004") == BODY
+
+
 def test_counter_words_in_sentences_are_left_alone():
     for line in (
         "阅读：（20分）",

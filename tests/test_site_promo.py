@@ -74,6 +74,7 @@ def test_one_disclaimer_in_the_body_is_enough():
         "本站仅提供信息存储空间服务。",
         "文章内容不代表本站立场",
         "（本文来源于网络，如有侵权，请联系删除）",
+        "本站文章均来自网络，如有侵权请告知，我们将及时删除。",
     ):
         text = f"{BODY}\n{line}\n{BODY}"
         assert findings(text, "S003") == [line], line

@@ -23,6 +23,10 @@ _DECORATION = regex.compile(r"[\[\]【】<>«»‹›]")
 #: What a QR-code invitation asks the reader to do.
 _SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|朋友圈|小程序|客户端|app", regex.I)
 _SENTENCE_END = regex.compile(r"[。！？!?]")
+_CLAUSE_PUNCTUATION = regex.compile(r"[，,。！？!?；;]")
+#: `微信公众号：某某发布`: a label, a colon and a short name.
+_FOLLOW = regex.compile(r"(?P<label>\p{Han}{2,5})\s*[:：]\s*\S.{0,19}")
+MAX_MENU_ITEM = 8
 MAX_PREV_NEXT_LENGTH = 150
 MAX_SCAN_LENGTH = 30
 MAX_LENGTH = 100
@@ -40,7 +44,9 @@ class PageNavigation(SpamLineRule):
         (`扫一扫，在手机上阅读`, 30 characters at most); print and comment
         buttons (`打印本页 关闭窗口`, `【字体：大 中 小】`). In the head or tail
         only: a heading of a list of other posts standing alone (`相关阅读`,
-        `热门文章`, `友情链接`). Words from the pack `data/spam_navigation.txt`,
+        `热门文章`, `友情链接`); a site menu (`作文投稿 | 作文大全 | 网站地图`:
+        short items, one a menu word; in the body two); a follow-us line
+        (`微信公众号：某某发布`). Words from the pack `data/spam_navigation.txt`,
         both scripts. Option `extra-patterns`: more buttons, flagged as the
         print buttons are, alone or in a row.
     """
@@ -60,7 +66,7 @@ class PageNavigation(SpamLineRule):
         The fix deletes the line: safe in the head or tail, unsafe in the body.
     """
     pack = "navigation"
-    anchors = ("prev-next", "pager", "share", "scan", "strong")
+    anchors = ("prev-next", "pager", "share", "scan", "strong", "menu")
     extra_anchors = True
     options = {"extra-patterns": extra_patterns_option("buttons")}
     bad = (
@@ -115,6 +121,10 @@ class PageNavigation(SpamLineRule):
             return f"heading `{text}` of a link list"
         if _is_button_row(text, tokens, {**words, "strong": words["strong"] | self.extra}, marked):
             return "page buttons"
+        if _is_menu(text, tokens, words["menu"], 1 if line.edge else 2):
+            return "site menu"
+        if line.edge and (follow := _FOLLOW.fullmatch(text)) and follow["label"] in words["follow"]:
+            return "follow-us line"
         return None
 
 
@@ -153,6 +163,13 @@ def _is_button_row(text: str, tokens: list[str], words: dict[str, frozenset[str]
     if not tokens or not all(token in words["strong"] | words["buttons"] for token in tokens):
         return False
     return any(token in words["strong"] for token in tokens) or (marked and len(tokens) >= 2)
+
+
+def _is_menu(text: str, tokens: list[str], menu: frozenset[str], needed: int) -> bool:
+    """Short items, two or more, ``needed`` of them menu words, and no clause punctuation."""
+    if len(tokens) < 2 or _CLAUSE_PUNCTUATION.search(text) or any(len(token) > MAX_MENU_ITEM for token in tokens):
+        return False
+    return sum(token in menu for token in tokens) >= needed
 
 
 def _is_share(match: regex.Match, platforms: frozenset[str]) -> bool:
