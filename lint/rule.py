@@ -85,6 +85,9 @@ class Rule:
     fix: ClassVar[FixAvailability] = FixAvailability.NONE
     severity: ClassVar[Severity] = Severity.WARNING
     default_enabled: ClassVar[bool] = True
+    #: Off by default until a judged sample on real text shows precision ≥ 0.9
+    #: (``bench/judged/CODE.jsonl``); runs with ``--preview`` (see wenlint.registry).
+    preview: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
     #: Whether a finding rests on evidence elsewhere in the text (a sequence
     #: of page numbers, a neighbouring doubled heading) that fixing the other

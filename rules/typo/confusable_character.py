@@ -139,6 +139,7 @@ class ConfusableCharacter(Rule):
         The fix writes the first suggestion; it is unsafe.
     """
     fix = FixAvailability.UNSAFE
+    preview = True  # 4 of 24 judged findings on real text right: bench/judged/T003.jsonl
     options = {"sensitivity": Option("default", "how sure the rule must be", tuple(THRESHOLD))}
     bad = (
         Example("犯罪嫌疑人、被告人聘请的律帅。", fixed="犯罪嫌疑人、被告人聘请的律师。"),

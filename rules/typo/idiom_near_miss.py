@@ -110,6 +110,7 @@ class IdiomNearMiss(Rule):
         The fix writes the idiom; it is unsafe (a rare variant may be meant).
     """
     fix = FixAvailability.UNSAFE
+    preview = True  # 2 of 4 judged findings on real text right: bench/judged/T002.jsonl
     options = {"sensitivity": Option("default", "how sure the rule must be", tuple(MIN_GAIN))}
     bad = (
         Example("毕业时的悲观离合，让人难忘。", fixed="毕业时的悲欢离合，让人难忘。"),
