@@ -31,10 +31,11 @@ def _error(message: str) -> None:
     sys.stderr.write(f"error: {escape_controls(message)}\n")
 
 
-class Terminated(BaseException):
+class Terminated(KeyboardInterrupt):
     """An ending signal, raised where the program is so that its cleanups
-    run (a fix's temporary file is removed); not an ``Exception``, so no
-    handler of errors takes it for one."""
+    run (a fix's temporary file is removed). A ``KeyboardInterrupt``, so that
+    what stops a run on Ctrl-C (the engine lets it out of a rule, the runner
+    says how far it got) stops it on this too; the exit status is its own."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -76,10 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     except WenlintError as error:  # the user's to fix; any other exception is a bug and keeps its traceback
         _error(str(error))
         return EXIT_ERROR
+    except Terminated as ended:  # before KeyboardInterrupt, which it is
+        return ended.exit_code
     except KeyboardInterrupt:
         return 130
-    except Terminated as ended:
-        return ended.exit_code
     except BrokenPipeError:  # `wenlint check … | head`: the reader has gone, stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
@@ -174,7 +175,7 @@ def check(args: argparse.Namespace) -> int:
         report = not (args.statistics or mode is Mode.DIFF)
         if report:
             reporter.start()
-        interrupted = False
+        interrupted: KeyboardInterrupt | None = None
         try:
             for result in run(found.files, job, args.workers):
                 _write_outcome(result)
@@ -189,10 +190,10 @@ def check(args: argparse.Namespace) -> int:
                     sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
                 if result.diagnostics and report:
                     reporter.file(result)
-        except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
-            interrupted = True
+        except KeyboardInterrupt as stop:  # the runner has said how far it got; the report is still finished
+            interrupted = stop
         if args.write_baseline:
-            _write_baseline(args.write_baseline, recorded, interrupted)
+            _write_baseline(args.write_baseline, recorded, interrupted is not None)
         if args.statistics:
             from wenlint.docs import print_statistics
 
@@ -203,8 +204,8 @@ def check(args: argparse.Namespace) -> int:
         else:
             reporter.finish(summary)
 
-    if interrupted:
-        return 130
+    if interrupted is not None:
+        return interrupted.exit_code if isinstance(interrupted, Terminated) else 130
     if summary.errors or found.errors or internal_errors:
         return EXIT_ERROR
     if args.write_baseline or args.exit_zero:
