@@ -31,11 +31,10 @@ def _error(message: str) -> None:
     sys.stderr.write(f"error: {escape_controls(message)}\n")
 
 
-class Terminated(KeyboardInterrupt):
+class Terminated(BaseException):
     """An ending signal, raised where the program is so that its cleanups
-    run (a fix's temporary file is removed). A ``KeyboardInterrupt``, so that
-    what stops a run on Ctrl-C (the engine lets it out of a rule, the runner
-    says how far it got) stops it on this too; the exit status is its own."""
+    run (a fix's temporary file is removed); not an ``Exception``, so no
+    handler of errors takes it for one."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -77,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     except WenlintError as error:  # the user's to fix; any other exception is a bug and keeps its traceback
         _error(str(error))
         return EXIT_ERROR
-    except Terminated as ended:  # before KeyboardInterrupt, which it is
-        return ended.exit_code
     except KeyboardInterrupt:
         return 130
+    except Terminated as ended:
+        return ended.exit_code
     except BrokenPipeError:  # `wenlint check … | head`: the reader has gone, stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
@@ -175,7 +174,7 @@ def check(args: argparse.Namespace) -> int:
         report = not (args.statistics or mode is Mode.DIFF)
         if report:
             reporter.start()
-        interrupted: KeyboardInterrupt | None = None
+        interrupted = False
         try:
             for result in run(found.files, job, args.workers):
                 _write_outcome(result)
@@ -190,10 +189,10 @@ def check(args: argparse.Namespace) -> int:
                     sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
                 if result.diagnostics and report:
                     reporter.file(result)
-        except KeyboardInterrupt as stop:  # the runner has said how far it got; the report is still finished
-            interrupted = stop
+        except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
+            interrupted = True
         if args.write_baseline:
-            _write_baseline(args.write_baseline, recorded, interrupted is not None)
+            _write_baseline(args.write_baseline, recorded, interrupted)
         if args.statistics:
             from wenlint.docs import print_statistics
 
@@ -204,8 +203,8 @@ def check(args: argparse.Namespace) -> int:
         else:
             reporter.finish(summary)
 
-    if interrupted is not None:
-        return interrupted.exit_code if isinstance(interrupted, Terminated) else 130
+    if interrupted:
+        return 130
     if summary.errors or found.errors or internal_errors:
         return EXIT_ERROR
     if args.write_baseline or args.exit_zero:
