@@ -71,8 +71,18 @@ def test_no_line_is_judged_without_a_required_string():
 def test_each_spam_rule_declares_its_anchors():
     all_rules()
     anchors = set(patterns._ANCHORS)
-    assert ("metadata", "strong", (":", "：")) in anchors and ("promo", "search", ("",)) in anchors
-    assert {name for name, _, _ in anchors} == {"seo", "breadcrumb", "promo", "metadata", "chrome", "licence", "tags"}
+    assert ("metadata", "strong", (":", "：", "(", "（")) in anchors and ("promo", "search", ("",)) in anchors
+    assert {name for name, _, _ in anchors} == {
+        "seo",
+        "breadcrumb",
+        "promo",
+        "metadata",
+        "chrome",
+        "licence",
+        "tags",
+        "navigation",
+        "brands",
+    }
 
 
 def test_a_new_spam_rule_adds_its_anchor_section_to_the_automaton():
