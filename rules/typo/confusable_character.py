@@ -4,7 +4,6 @@ sound-alike one would make a common word (`福社` for 福祉, `下拔` for 下�
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from itertools import compress, count
 from operator import and_, not_, or_
 
@@ -61,10 +60,10 @@ _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{
 _DRUG_NAME_REST = regex.compile(r"\p{Han}{0,5}?(?:丸|胶囊|颗粒|合剂|口服液|糖浆|冲剂|注射液|软膏|乳膏|滴剂)")
 
 
-@lru_cache(maxsize=16384)
-def _similar(char: str) -> tuple[frozenset[str], ...]:
-    """The characters like ``char`` by class, looser shapes left out."""
-    return tuple(frozenset(group) for group in lexicon().similar(char)[:LOOSE_SHAPE])
+def _similar(char: str) -> tuple[str, ...]:
+    """The characters like ``char`` by class, looser shapes left out (the
+    lexicon's own strings: no copy to cache)."""
+    return lexicon().similar(char)[:LOOSE_SHAPE]
 
 
 class _MaySuspect(dict):
@@ -77,7 +76,7 @@ class _MaySuspect(dict):
             _HAN.match(char) is not None
             and char not in _VARIANTS
             and lexicon().char_cost(char) >= STANDS_ALONE
-            and any(lexicon().similar(char)[:LOOSE_SHAPE])  # not _similar: its cache is for suspects scored
+            and any(_similar(char))
         )
         return value
 
@@ -258,7 +257,9 @@ def _score(
     )
     char = text[position]
     candidates = [
-        (other, index) for index, group in enumerate(_similar(char)) for other in (group & left) | (group & right)
+        (other, index)
+        for index, group in enumerate(_similar(char))
+        for other in left.intersection(group) | right.intersection(group)
     ]
     if not candidates:
         return None
