@@ -1,7 +1,8 @@
 """Start-up and exit of the command: importing the command line loads none
 of the heavy libraries (the rules load what they need when they run), and
 the console entry point exits without tearing down the heap, after the exit
-handlers ran and the output was flushed. Fresh interpreters, never timed."""
+handlers ran and the output was flushed; worker processes start from a
+command that already built the tables. Fresh interpreters, never timed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+from rule_packages import install_rules
 
 #: Libraries `import wenlint.cli` must not load: the review app's, the rules'
 #: tables, the corpus engines', and the rules themselves.
@@ -83,3 +86,53 @@ def test_main_returns_to_an_in_process_caller(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.endswith("returned 0\n")
+
+
+TABLE_RULE = """\
+import functools
+import os
+
+from wenlint import Example, Rule
+
+
+@functools.cache
+def table():
+    with open(os.environ["TABLE_LOG"], "a") as log:
+        log.write(f"built {os.getpid()}\\n")
+    return {"好"}
+
+
+class UsesATable(Rule):
+    code = "Z903"
+    name = "uses-a-table"
+    summary = "Builds a table on first use, and logs that and every check with its process id"
+    flags = "A probe for tests."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        table()
+        with open(os.environ["TABLE_LOG"], "a") as log:
+            log.write(f"checked {os.getpid()}\\n")
+        return []
+"""
+
+
+def test_workers_share_the_tables_the_command_built_before_starting_them(tmp_path):
+    log = tmp_path / "table.log"
+    env = {
+        **install_rules(tmp_path / "site", "wenlint_test_table", TABLE_RULE),
+        "WENLINT_PARALLEL_BYTES": "0",
+        "TABLE_LOG": str(log),
+    }
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    for number in range(6):
+        (tmp_path / "docs" / f"doc{number}.txt").write_text(f"第{number}篇。\n", encoding="utf-8")
+    command = [sys.executable, "-m", "wenlint", "check", "docs", "--workers", "2", "--select", "Z903"]
+    process = subprocess.Popen(command, env=env, cwd=tmp_path)
+    assert process.wait(timeout=120) == 0
+    entries = log.read_text().splitlines()
+    assert entries[0] == f"built {process.pid}"  # by the command, before any worker started
+    checked_in = {entry.split()[1] for entry in entries if entry.startswith("checked ")}
+    assert len(checked_in - {str(process.pid)}) == 2, entries  # two workers checked the documents …
+    assert [entry for entry in entries if entry.startswith("built ")] == [f"built {process.pid}"]  # … and built nothing

@@ -356,55 +356,6 @@ def test_standard_input_beside_files_checked_in_workers_is_read_by_the_command(t
     assert run.stdout.decode().startswith("-:1:5: M001 ")
 
 
-TABLE_RULE = """\
-import functools
-import os
-
-from wenlint import Example, Rule
-
-
-@functools.cache
-def table():
-    with open(os.environ["TABLE_LOG"], "a") as log:
-        log.write(f"built {os.getpid()}\\n")
-    return {"好"}
-
-
-class UsesATable(Rule):
-    code = "Z903"
-    name = "uses-a-table"
-    summary = "Builds a table on first use, and logs that and every check with its process id"
-    flags = "A probe for tests."
-    good = (Example("好的。"),)
-
-    def check(self, doc):
-        table()
-        with open(os.environ["TABLE_LOG"], "a") as log:
-            log.write(f"checked {os.getpid()}\\n")
-        return []
-"""
-
-
-def test_workers_share_the_tables_the_command_built_before_starting_them(tmp_path):
-    log = tmp_path / "table.log"
-    env = {
-        **install_rules(tmp_path / "site", "wenlint_test_table", TABLE_RULE),
-        "WENLINT_PARALLEL_BYTES": "0",
-        "TABLE_LOG": str(log),
-    }
-    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
-    _documents(tmp_path / "docs", {}, count=6)
-    process = subprocess.Popen(
-        _command("check", str(tmp_path / "docs"), "--workers", "2", "--select", "Z903"), env=env, cwd=tmp_path
-    )
-    assert process.wait(timeout=120) == 0
-    entries = log.read_text().splitlines()
-    assert entries[0] == f"built {process.pid}"  # by the command, before any worker started
-    checked_in = {entry.split()[1] for entry in entries if entry.startswith("checked ")}
-    assert len(checked_in - {str(process.pid)}) == 2, entries  # two workers checked the documents …
-    assert [entry for entry in entries if entry.startswith("built ")] == [f"built {process.pid}"]  # … and built nothing
-
-
 def test_a_parallel_threshold_that_is_not_a_number_is_one_error_line(tmp_path, monkeypatch, capsys):
     from wenlint.cli import main
 
