@@ -128,13 +128,14 @@ class HalfwidthPunctuation(Rule):
         # reports it; converting marks inside it would erase the evidence).
         skipped = sorted(_reference_lines(doc) + _damage(doc))
         verbatim = doc.verbatim
+        following = {char: _Next(text, char) for char in "()\n"}
         for match in _HALF_MARK.finditer(text):
             start = match.start()
             if (verbatim and doc.is_verbatim(start)) or (skipped and _inside(skipped, start)):
                 continue
             mark = match[0]
             if mark == "(":
-                found.extend(self._parentheses(doc, start))
+                found.extend(self._parentheses(doc, start, following))
                 continue
             after, after_at = text[start + 1 : start + 2], start + 1
             # A comma or semicolon between two Chinese characters (most marks
@@ -155,17 +156,13 @@ class HalfwidthPunctuation(Rule):
             found.append(self.diagnostic(start, start + 1, _MESSAGE[mark], fix))
         return found
 
-    def _parentheses(self, doc: Document, start: int) -> list[Diagnostic]:
+    def _parentheses(self, doc: Document, start: int, following: dict[str, _Next]) -> list[Diagnostic]:
         text = doc.text
-        close = text.find(")", start + 1)
-        newline = text.find("\n", start + 1)
-        if (
-            close == -1
-            or (newline != -1 and newline < close)
-            or "(" in text[start + 1 : close]
-            or (doc.verbatim and doc.is_verbatim(close))
-        ):
+        close = following[")"].at_or_after(start + 1)
+        if close == -1 or (doc.verbatim and doc.is_verbatim(close)):
             return []
+        if any(-1 < following[char].at_or_after(start + 1) < close for char in "(\n"):
+            return []  # another `(` or a line break before the `)`
         inner = text[start + 1 : close].strip()
         has_han = HAN.search(inner) is not None and (
             not doc.verbatim or any(is_han(ch) and not doc.is_verbatim(start + 1 + i) for i, ch in enumerate(inner))
@@ -219,13 +216,26 @@ def _latin_clause(text: str, start: int) -> bool:
     """Whether the mark sits in Latin text with a Chinese name in it
     (`My name is 李明, nice to meet you.`): on its line, around it, Latin
     letters far outnumber Han."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    window = text[
-        max(line_start, start - LATIN_WINDOW) : min(start + LATIN_WINDOW, len(text) if line_end == -1 else line_end)
-    ]
+    low, high = max(0, start - LATIN_WINDOW), min(len(text), start + LATIN_WINDOW)
+    line_start, line_end = text.rfind("\n", low, start), text.find("\n", start, high)
+    window = text[line_start + 1 if line_start != -1 else low : line_end if line_end != -1 else high]
     letters = sum(ch.isascii() and ch.isalpha() for ch in window)
     return letters > 8 and letters > 3 * sum(_han(ch) for ch in window)
+
+
+class _Next:
+    """Where ``char`` next occurs from an offset, for offsets asked in
+    increasing order: the text is searched once, not once per question (a
+    line of thousands of `(` with no `)` after them)."""
+
+    def __init__(self, text: str, char: str) -> None:
+        self.text, self.char = text, char
+        self.found = text.find(char)
+
+    def at_or_after(self, offset: int) -> int:
+        if -1 < self.found < offset:
+            self.found = self.text.find(self.char, offset)
+        return self.found
 
 
 def _flag(mark: str, before: str, after: str, text: str, start: int) -> bool:
