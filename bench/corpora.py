@@ -17,6 +17,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO.parent / "shared" / "data" / "real"
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 SOURCES = ("seeds", "web", "pdf")
 MB = 10**6
 
@@ -24,7 +25,7 @@ MB = 10**6
 def documents(source: str) -> list[bytes]:
     """The documents of ``source``, as UTF-8, each ending in a newline."""
     if source == "seeds":
-        texts = [path.read_bytes() for path in sorted((REPO / "seeds").glob("*.txt"))]
+        texts = [path.read_bytes() for path in SEEDS]
     else:
         path = REAL / f"{source}.jsonl"
         if not path.exists():
