@@ -33,7 +33,7 @@ def test_wheel_holds_only_the_mapped_packages(tmp_path):
         assert modules <= set(names), sorted(modules - set(names))
     entry_points = next(zipfile.Path(wheel, name) for name in names if name.endswith("entry_points.txt")).read_text()
     assert "[wenlint.rules]" in entry_points and "builtin = wenlint_rules" in entry_points
-    assert "wenlint = wenlint.cli:main" in entry_points
+    assert "wenlint = wenlint.cli:entry" in entry_points
 
 
 def test_python_dash_m_and_version():
