@@ -8,7 +8,7 @@ character or an ASCII digit, except by the rules listed below with their
 reasons; (c) fixing twice equals fixing once; (d) after fixing, no finding
 is left whose safe fix would still change the text.
 
-CI runs ``CI_CASES`` seeded documents (about 25 CPU seconds, 25 ms a
+CI runs ``CI_CASES`` seeded documents (16–25 CPU seconds: 16–25 ms a
 document); ``bench/fix_properties.py --cases N`` runs the same properties on
 many more.
 """
