@@ -27,8 +27,8 @@ class ConfigError(WenlintError):
     """The configuration cannot be used; the message names the key."""
 
 
-def _glob_spec(patterns: list[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+def _glob_spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _checked_globs(key: str, value: Any, where: str) -> tuple[str, ...]:

@@ -136,8 +136,13 @@ def test_parentheses(text, flagged):
     assert bool(findings(text, "M001")) == flagged
 
 
-def test_parentheses_around_inline_code_are_converted_but_not_those_closed_inside_a_url():
+def test_parentheses_around_inline_code_or_a_url_are_converted_and_the_url_kept():
     assert fixed("过滤条目 (如 `a === b`) 即可。", "a.md") == "过滤条目 （如 `a === b`） 即可。"
+    # The URL ends at its last `/` (linkify-it): the `)` closes the Chinese aside around it.
     assert (
-        fixed("见补充材料(表 S1:https://osf.io/yg67b/),所有选项") == "见补充材料(表 S1:https://osf.io/yg67b/),所有选项"
+        fixed("见补充材料(表 S1:https://osf.io/yg67b/),所有选项")
+        == "见补充材料（表 S1:https://osf.io/yg67b/），所有选项"
+    )
+    assert fixed("见[资料](https://zh.wikipedia.org/wiki/长城_(消歧义)),所有选项", "a.md") == (
+        "见[资料](https://zh.wikipedia.org/wiki/长城_(消歧义))，所有选项"
     )
