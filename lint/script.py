@@ -45,6 +45,22 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
+def convert_in_pieces(text: str, config: str) -> str:
+    """``text`` converted with ``config``, a few tens of thousands of
+    characters at a time, cut at line breaks: no OpenCC phrase spans a line
+    break, so the result is the same, and OpenCC's working copies of a large
+    text (several times its size) stay small."""
+    convert = converter(config).convert
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _PIECE)
+        end = len(text) if end == -1 else end + 1
+        pieces.append(convert(text[start:end]))
+        start = end
+    return "".join(pieces)
+
+
 def _dictionary(name: str) -> dict[str, list[str]]:
     """An installed OpenCC dictionary (``STCharacters`` ...): each key with its
     values. An ``.ocd2`` file is a marisa trie of the keys after a header,
@@ -137,17 +153,32 @@ def _convert_each(line: str, config: str) -> list[str]:
 def _same_lines(a: str, b: str) -> bool:
     """Whether the lines of ``b`` have the lengths of those of ``a`` (so
     offsets into one are offsets into the other)."""
-    return len(a) == len(b) and (a == b or [*map(len, a.split("\n"))] == [*map(len, b.split("\n"))])
+    if len(a) != len(b):
+        return False
+    # the line breaks at the same offsets, a piece at a time (splitting whole texts would copy both)
+    return a == b or all(
+        [*map(len, a[start : start + _PIECE].split("\n"))] == [*map(len, b[start : start + _PIECE].split("\n"))]
+        for start in range(0, len(a), _PIECE)
+    )
+
+
+#: Characters compared at a time by _differences.
+_PIECE = 1 << 16
 
 
 def _differences(a: str, b: str) -> list[int]:
     """Offsets where two strings of the same length differ (compared in C):
-    as integers, their UTF-32 forms XOR to zero where they agree."""
+    as integers, their UTF-32 forms XOR to zero where they agree. A piece
+    at a time, so the four copies of the text this makes stay small."""
     if a == b:
         return []
-    a32, b32 = a.encode("utf-32-le"), b.encode("utf-32-le")
-    xor = int.from_bytes(a32, "little") ^ int.from_bytes(b32, "little")
-    return list(compress(count(), memoryview(xor.to_bytes(len(a32), "little")).cast("I")))
+    found = []
+    for start in range(0, len(a), _PIECE):
+        a32, b32 = a[start : start + _PIECE].encode("utf-32-le"), b[start : start + _PIECE].encode("utf-32-le")
+        if a32 != b32:
+            xor = int.from_bytes(a32, "little") ^ int.from_bytes(b32, "little")
+            found.extend(compress(count(start), memoryview(xor.to_bytes(len(a32), "little")).cast("I")))
+    return found
 
 
 class ScriptProfile:
@@ -171,7 +202,7 @@ class ScriptProfile:
         """The whole text converted with ``config`` (once per config), and
         whether every line kept its length."""
         if config not in self._conversions:
-            new = converter(config).convert(self._text)
+            new = convert_in_pieces(self._text, config)
             self._conversions[config] = new, _same_lines(self._text, new)
         return self._conversions[config]
 
@@ -266,23 +297,39 @@ class ScriptProfile:
 
 def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
     """Which of ``offsets`` ``config`` changes, converting only a window of
-    text around each (wide enough for OpenCC's longest phrases), all windows
-    in one call, joined by line breaks (no OpenCC phrase spans one)."""
+    text around each (wide enough for OpenCC's longest phrases), windows in
+    one call, joined by line breaks (no OpenCC phrase spans one). Windows
+    and calls hold at most about _PIECE characters, so a long stretch of
+    candidates never makes a copy of the whole text and a set of its changes."""
     windows: list[list[int]] = []
     for offset in offsets:
         start, end = max(0, offset - CONTEXT), min(len(text), offset + CONTEXT + 1)
-        if windows and start <= windows[-1][1]:
+        if windows and start <= windows[-1][1] and windows[-1][1] - windows[-1][0] < _PIECE:
             windows[-1][1] = end
             windows[-1][2].append(offset)
         else:
             windows.append([start, end, [offset]])
-    changed = set(changed_positions("\n".join(text[start:end] for start, end, _ in windows), config))
     result = []
-    joined_at = 0  # where each window starts in the joined text
-    for start, end, inside in windows:
-        result.extend(offset for offset in inside if offset - start + joined_at in changed)
-        joined_at += end - start + 1
+    for batch in _batches(windows):
+        changed = set(changed_positions("\n".join(text[start:end] for start, end, _ in batch), config))
+        joined_at = 0  # where each window starts in the joined text
+        for start, end, inside in batch:
+            result.extend(offset for offset in inside if offset - start + joined_at in changed)
+            joined_at += end - start + 1
     return result
+
+
+def _batches(windows: list[list[int]]):
+    """The windows in runs of about _PIECE characters."""
+    batch, size = [], 0
+    for window in windows:
+        if batch and size + window[1] - window[0] > _PIECE:
+            yield batch
+            batch, size = [], 0
+        batch.append(window)
+        size += window[1] - window[0] + 1
+    if batch:
+        yield batch
 
 
 def profile(text: str) -> ScriptProfile:

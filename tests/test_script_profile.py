@@ -162,3 +162,25 @@ def test_hong_kong_forms_that_are_simplified_count_only_in_taiwan_text():
     assert [taiwan._text[i] for i in taiwan.simplified] == ["税"]
     open_region = profile_of("本條例所稱捐款，由所在地之機關徵收" + tail)
     assert open_region.simplified == ()
+
+
+def test_large_texts_are_converted_and_compared_a_piece_at_a_time():
+    """Issue 19: a large text is converted, compared and checked for regional
+    forms in pieces of bounded size, with the results of the whole at once."""
+    from wenlint import script
+
+    text = ("社区里的居民说，这里发展得很好。\n" * 3 + "臺灣的發展\n") * 4000  # several pieces
+    assert len(text) > 3 * script._PIECE
+    for config in ("t2s", "s2t"):
+        whole = script.converter(config).convert(text)
+        assert script.convert_in_pieces(text, config) == whole
+        assert script._differences(text, whole) == [i for i, (a, b) in enumerate(zip(text, whole)) if a != b]
+    offsets = script.changed_positions(text, "s2t")
+    windows = [[max(0, o - script.CONTEXT), o + script.CONTEXT + 1, [o]] for o in offsets]
+    assert all(
+        sum(end - start + 1 for start, end, _ in batch) <= 2 * script._PIECE for batch in script._batches(windows)
+    )
+    candidates = set(offsets)
+    assert script._changed_near(text, offsets, "s2tw") == [
+        o for o in script.changed_positions(text, "s2tw") if o in candidates
+    ]
