@@ -10,8 +10,8 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
 from wenlint.zones import Zone
+from wenlint_rules.spam.keyword_lines import seo_line_phrases
 from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack, scan
-from wenlint_rules.spam.seo_spam_line import seo_line_phrases
 
 #: What may stand between injected phrases of a keyword line.
 _SEPARATORS = regex.compile(r"[\s|｜丨/／,，、_·•-]*")
