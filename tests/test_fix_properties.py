@@ -60,8 +60,9 @@ _MARKDOWN = (
 
 
 def _whole_lines(text: str, edit: Edit) -> bool:
-    """Whether ``edit`` deletes whole lines (with their line breaks)."""
-    starts_line = edit.start == 0 or text[edit.start - 1] == "\n"
+    """Whether ``edit`` deletes whole lines (with the line break after them,
+    or the ones before them)."""
+    starts_line = edit.start == 0 or text[edit.start - 1] == "\n" or text[edit.start] == "\n"
     ends_line = edit.end == len(text) or text[edit.end - 1] == "\n" or text[edit.end] == "\n"
     return edit.content == "" and starts_line and ends_line
 
@@ -76,7 +77,7 @@ def _furniture_lines(text: str, edit: Edit) -> bool:
     """Whether ``edit`` removes whole lines with the line breaks around them
     (page furniture cutting a sentence, the halves rejoined)."""
     before = text[edit.start : edit.end]
-    return not edit.content.strip() and before.startswith("\n") and before.endswith("\n")
+    return not edit.content.strip() and before.lstrip(" \t\u3000").startswith("\n") and before.endswith("\n")
 
 
 def _one_doubled(text: str, edit: Edit) -> bool:
@@ -86,6 +87,11 @@ def _one_doubled(text: str, edit: Edit) -> bool:
     if edit.content or edit.end - start != 1 or start == 0 or text[start - 1] != text[start]:
         return False
     return not (start + 2 < len(text) and text[start + 1] == text[start + 2])
+
+
+def _one_for_one(text: str, edit: Edit) -> bool:
+    """Whether ``edit`` writes one character for each it replaces."""
+    return len(edit.content) == edit.end - edit.start
 
 
 def _same_han_count(text: str, edit: Edit) -> bool:
@@ -109,7 +115,7 @@ def _entity(text: str, edit: Edit) -> bool:
 CHARACTER_CHANGES = {
     "T001": ("writes the listed correction of a known typo, of the same length", _same_han_count),
     "M004": ("turns full-width letters and digits into half-width ones (NFKC)", _same_han_count),
-    "M005": ("replaces a lookalike (a full-width or Cyrillic letter, a zero) by the character meant", _same_han_count),
+    "M005": ("replaces a lookalike by the character meant (`Ｏ` among `〇` becomes the Han zero `〇`)", _one_for_one),
     "E002": ("decodes a mojibake run with the right code page (`浣犲ソ` becomes `你好`)", _mixed_run),
     "E007": ("replaces a character entity (`&#20013;`) by the character it stands for", _entity),
     "T004": ("deletes the second of a doubled function word (`的的`)", _one_doubled),
@@ -130,7 +136,9 @@ def han_and_digits(text: str) -> list[str]:
 def non_prose(text: str, markdown: bool) -> list[tuple[str, str]]:
     """What no safe fix may touch, in order: for Markdown (parsed by
     markdown-it-py) the block structure, front matter, code, inline code,
-    HTML, math, link and image destinations and titles; in any document template
+    HTML, display math, link and image destinations and titles (not inline
+    `$…$` math: whether `$2$` is math hangs on its neighbours, which a
+    mojibake repair may change); in any document template
     tags and the generated URLs and e-mail addresses (by count)."""
     items: list[tuple[str, str]] = [("url", f"{u} × {text.count(u)}") for u in (*URLS, *EMAILS) if u in text]
     items += [("template", m.group()) for m in _TEMPLATE.finditer(text)]
@@ -142,7 +150,7 @@ def non_prose(text: str, markdown: bool) -> list[tuple[str, str]]:
         elif token.type != "inline":
             items.append(("block", f"{token.type} {token.markup}"))
         for child in token.children or ():
-            if child.type in ("code_inline", "html_inline", "math_inline"):
+            if child.type in ("code_inline", "html_inline"):
                 items.append((child.type, child.content))
             elif child.type in ("link_open", "image"):
                 items.append(
