@@ -30,7 +30,7 @@ from pathlib import Path
 
 from wenlint import Document
 from wenlint.engine import lint
-from wenlint.registry import all_rules
+from wenlint.registry import all_rules, on_by_default
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "judged" / "spam_pages.jsonl"
@@ -56,7 +56,7 @@ def s_rules() -> list:
     return [
         rule()
         for code, rule in sorted(all_rules().items())
-        if code[0] == "S" and code != "S010" and rule.default_enabled
+        if code[0] == "S" and code != "S010" and on_by_default(rule)
     ]
 
 

@@ -88,7 +88,7 @@ def check_selectors(selectors: Iterable[str], known: Iterable[str], where: str) 
 
 def in_preview(rule: type[Rule]) -> bool:
     """Whether ``rule`` is in the preview group (its class attribute ``preview``)."""
-    return getattr(rule, "preview", False)
+    return rule.preview
 
 
 def on_by_default(rule: type[Rule], preview: bool = False) -> bool:

@@ -8,10 +8,10 @@ from conftest import seed
 
 from wenlint import Document
 from wenlint.engine import fix, lint
-from wenlint.registry import all_rules
+from wenlint.registry import all_rules, on_by_default
 from wenlint.script import converter
 
-M_RULES = [rule() for code, rule in all_rules().items() if code.startswith("M") and rule.default_enabled]
+M_RULES = [rule() for code, rule in all_rules().items() if code.startswith("M") and on_by_default(rule)]
 NOT_PUNCTUATION = [rule for rule in M_RULES if rule.code != "M001"]
 
 

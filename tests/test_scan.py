@@ -15,7 +15,7 @@ import pytest
 from conftest import SEED_FILES, seed, wenlint
 
 from wenlint import Document, pipeline
-from wenlint.registry import all_rules
+from wenlint.registry import all_rules, on_by_default
 
 pa = pytest.importorskip("pyarrow", reason="the Parquet tests need wenlint[parquet]")
 import pyarrow.parquet as pq  # noqa: E402
@@ -58,7 +58,7 @@ def check_findings(directory: Path) -> dict[str, list[dict]]:
 
 def expected_score(text: str) -> int:
     doc = Document.from_source(text, "x.txt")
-    rules = [rule() for rule in all_rules().values() if rule.default_enabled]
+    rules = [rule() for rule in all_rules().values() if on_by_default(rule)]
     return pipeline.run(doc, rules).score
 
 

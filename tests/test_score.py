@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from wenlint import Diagnostic, Document, Severity
 from wenlint.engine import lint
 from wenlint.pipeline import document_level
-from wenlint.registry import all_rules
+from wenlint.registry import all_rules, on_by_default
 from wenlint.score import MIN_LENGTH, score
 
-RULES = [rule() for rule in all_rules().values() if rule.default_enabled]
+RULES = [rule() for rule in all_rules().values() if on_by_default(rule)]
 #: The codes the score counts once per finding (D001), as the pipeline passes them.
 DOCUMENT_LEVEL = document_level(RULES)
 
