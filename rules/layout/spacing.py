@@ -60,6 +60,7 @@ class SpaceLines:
         self.doc = doc
         self.text = doc.text
         self._prose: dict[int, bool] = {}
+        self._byline_end: dict[int, float] = {}
 
     def line_start(self, offset: int) -> int:
         starts = self.doc.line_starts
@@ -70,11 +71,20 @@ class SpaceLines:
         end = self.text.find("\n", offset)
         return self.text[start : end if end != -1 else len(self.text)]
 
+    def byline_end(self, start: int) -> float:
+        """Where the first byline label of the line at ``start`` ends (infinity
+        when it has none): looked for once per line, so a long line stays linear."""
+        if start not in self._byline_end:
+            end = self.text.find("\n", start)
+            found = _BYLINE.search(self.text, start, end if end != -1 else len(self.text))
+            self._byline_end[start] = found.end() if found else float("inf")
+        return self._byline_end[start]
+
     def in_prose(self, space: int) -> bool:
         """Whether the space sits in a line of prose (not a table row, verse or
         an address), past any label or byline."""
         start = self.line_start(space)
-        if _LABEL.fullmatch(self.text, start, space) or _BYLINE.search(self.text, start, space):
+        if _LABEL.fullmatch(self.text, start, space) or self.byline_end(start) <= space:
             return False
         if _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8):
             return False
