@@ -17,6 +17,14 @@ MAX_TITLE_LENGTH = 80
 MIN_TITLE_HAN = 6
 #: Extra characters a near repeat may have (`…上讲话` and `…上的讲话`).
 MAX_EXTRA = 2
+#: The repeats are among the document's first lines with text: a site stacks
+#: its titles at the very top, while a table header or a numbered heading met
+#: again further down is the document's own.
+TOP_LINES = 6
+#: A numbered heading or list item (`1、`, `（二）`, `3.`): the document's own, never a site's title.
+_ENUMERATED = regex.compile(
+    r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]|[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
+)
 
 
 class RepeatedTitle(SpamLineRule):
@@ -39,7 +47,9 @@ class RepeatedTitle(SpamLineRule):
         `…推进会上讲话(2022年)`, `…推进会上的讲话`.
     """
     leaves_alone = """
-        Headings in the body, and short lines such as `相关搜索` (the
+        Headings in the body; repeats below the first six lines with text (a
+        table header or a heading an extraction meets again); numbered
+        headings (`1、…`, `（二）…`); short lines such as `相关搜索` (the
         viewer-chrome rule's).
     """
     fix_safety = """
@@ -66,6 +76,15 @@ class RepeatedTitle(SpamLineRule):
     )
     good = (
         Example("第一章 社区建设总则\n\n第二章 社区建设总则\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"),
+        Example(
+            "报告期内独立董事履行职责的情况\n1、独立董事出席董事会及股东大会的情况\n"
+            "1、独立董事出席董事会及股东大会的情况\n本报告期内，独立董事均亲自出席会议。"
+        ),
+        Example(
+            "应收账款\n单位：元\n项目 期末余额 期初余额 账面价值\n应收票据 1,000.00 2,000.00\n其他说明：无\n"
+            "预付款项\n单位：元\n坏账准备 期末余额 期初余额 账面价值\n项目 期末余额 期初余额 账面价值\n"
+            "按组合计提坏账准备的应收账款，公司按账龄分析法计提。"
+        ),
         Example("2021年社区工作总结\n2022年社区工作总结\n\n社区是城市社会的基本单元,也是基层治理的重要基础。"),
         Example(
             "社区工作总结\n\n社区是城市社会的基本单元,也是基层治理的重要基础。\n\n社区工作总结\n\n我们要继续努力。"
@@ -84,9 +103,10 @@ def _repeated_titles(doc: Document) -> dict[int, int]:
     if len(doc.zones.head) < 2:
         return {}
     found = scan(doc)
+    top = [index for index in doc.zones.head if found.line(index).strip()][:TOP_LINES]
     titles = [
         (index, _key(line))
-        for index in doc.zones.head
+        for index in top
         if _is_title(line := found.line(index).strip()) and not SpamLineRule.starts_verbatim(doc, index)
     ]
     repeated = {}
@@ -98,7 +118,12 @@ def _repeated_titles(doc: Document) -> dict[int, int]:
 
 
 def _is_title(line: str) -> bool:
-    return 0 < len(line) <= MAX_TITLE_LENGTH and len(HAN.findall(line)) >= MIN_TITLE_HAN and not is_prose(line)
+    return (
+        0 < len(line) <= MAX_TITLE_LENGTH
+        and len(HAN.findall(line)) >= MIN_TITLE_HAN
+        and not is_prose(line)
+        and not _ENUMERATED.match(line)
+    )
 
 
 def _key(line: str) -> str:
