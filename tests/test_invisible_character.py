@@ -182,3 +182,35 @@ def test_clean_csc_sentences_yield_nothing():
     ]
     assert len(sentences) > 3000
     assert findings("\n".join(sentences), "E005") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b<!-- 注释 -->文字[链接](https://a.cn/b)\n",  # would become an HTML block
+        "\u200b# 标题\n",  # a heading
+        "\u200b\u2060- 甲\n",  # a list item (the whole run counts)
+        "\u200b1. 甲\n",  # an ordered list item
+        "> \u200b# 标题\n",  # a heading inside the block quote
+        "\u200b    代码\n",  # indented code
+        "甲\n\u200b\n乙\n",  # a blank line ending the paragraph
+    ],
+)
+def test_markdown_removal_before_a_line_s_first_visible_character_that_could_open_a_block_is_unsafe(text):
+    assert [found[3] for found in _found(text, "doc.md")] == [Applicability.UNSAFE]
+    assert _fixed(text) != text  # the same text outside Markdown stays safe to fix
+    assert [found[3] for found in _found(text)] == [Applicability.SAFE]
+
+
+def test_markdown_removal_at_a_line_start_before_prose_or_inside_a_line_stays_safe():
+    doc = Document.from_source("\u200b文字\n\n文\u200b# 字\n\n- \u200b甲\n", "doc.md")
+    found = all_rules()["E005"]().check(doc)  # the rule's own verdict (the engine may make it display-only)
+    assert [d.fix.applicability for d in found] == [Applicability.SAFE] * 3
+
+
+def test_a_form_feed_made_a_line_break_is_unsafe_in_markdown_only():
+    assert _found("甲\x0c## 标题\n", "doc.md") == [
+        ("\x0c", "control character U+000C FORM FEED", Severity.WARNING, Applicability.UNSAFE, "\n")
+    ]
+    assert _found("甲\x0c## 标题\n")[0][3] is Applicability.SAFE
+    assert _fixed("甲\x0c## 标题\n") == "甲\n## 标题\n"

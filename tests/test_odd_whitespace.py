@@ -182,3 +182,23 @@ def test_clean_csc_sentences_yield_nothing():
     ]
     assert len(sentences) > 3000
     assert findings("\n".join(sentences), "E006") == []
+
+
+def _applicability(text: str, path: str) -> list[str]:
+    doc = Document.from_source(text, path)  # the rule's own verdict (the engine may make it display-only)
+    return [d.fix.applicability.value for d in all_rules()["E006"]().check(doc)]
+
+
+def test_a_line_separator_made_a_line_feed_is_unsafe_in_markdown_only():
+    assert _applicability("- 甲\u2028- 乙\n", "doc.md") == ["unsafe"]
+    assert _fixed("- 甲\u2028- 乙\n", path="doc.md") == "- 甲\u2028- 乙\n"
+    assert _applicability("- 甲\u2029- 乙\n", "doc.md") == ["unsafe"]
+    assert _fixed("- 甲\u2028- 乙\n") == "- 甲\n- 乙\n"
+    # CommonMark reads a carriage return as a line ending already: still safe.
+    assert _fixed("第一行\r第二行\n", path="doc.md") == "第一行\n第二行\n"
+
+
+def test_an_odd_space_before_a_line_s_first_visible_character_that_could_open_a_block_is_unsafe_in_markdown():
+    assert _applicability("> \u00a0# 标题\n", "doc.md") == ["unsafe"]
+    assert _applicability("> \u00a0# 标题\n", "doc.txt") == ["safe"]
+    assert _applicability("> \u00a0标题\n", "doc.md") == ["safe"]

@@ -43,6 +43,37 @@ _NAMES = {
 }
 
 
+#: What may open a Markdown block (or a container holding one) at the start of a line: an HTML block,
+#: heading, block quote, list item, thematic break or setext underline, fence, table, directive,
+#: footnote or link reference definition; or blanks that could make indented code, or the line's end
+#: (a line left blank ends the paragraph).
+#: (Blanks include odd ones, which E006 makes ordinary spaces.)
+_BLANK = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_BLOCK_START = re.compile(rf"[<#>\-+*=_`~|:!\[\n]|{_BLANK}|\d{{1,9}}[.)]|\Z")
+#: Container markers a line may open with before its block content (`> `, `- `, `1. `).
+_CONTAINERS = re.compile(rf"(?:{_BLANK}*(?:>|[-+*]|\d{{1,9}}[.)])(?={_BLANK}|\Z))*{_BLANK}*")
+
+
+#: How far ``opens_block`` looks on either side of an edit (linear on a line of a million invisible
+#: characters): a line opening with more invisible characters than this is taken to open a block.
+_LOOK = 64
+#: Invisible characters (at most ``_LOOK``) an edit's text may be followed by.
+_INVISIBLES = re.compile(rf"(?:{_INVISIBLE.pattern}){{0,{_LOOK}}}")
+
+
+def opens_block(text: str, start: int, end: int) -> bool:
+    """Whether editing ``text[start:end]`` (removing it, or replacing it with a line break or blanks)
+    may change the Markdown block structure: it lies before the first visible character of its line
+    (or of the block content after `> ` and list markers) and what follows it could open a block."""
+    after = _INVISIBLES.match(text, end).end()
+    if _BLOCK_START.match(text, after) is None and not _INVISIBLE.match(text, after):
+        return False
+    line_start = text.rfind("\n", max(0, start - _LOOK), start) + 1
+    if line_start == 0 and start > _LOOK:
+        return _INVISIBLES.fullmatch(text, start - _LOOK, start) is not None  # a long lead: taken as one
+    return _CONTAINERS.fullmatch(_INVISIBLE.sub("", text[line_start:start])) is not None
+
+
 def _name(char: str) -> str:
     return _NAMES.get(char) or unicodedata.name(char, "")
 
@@ -100,6 +131,10 @@ class InvisibleCharacter(Rule):
     fix_safety = """
         The fix removes the characters of the run and keeps the text between
         them (a vertical tab or form feed becomes a line break). It is unsafe
+        in Markdown when it makes a line break (the text after it could
+        become a heading or list item) or removes characters before the first
+        visible character of a line followed by what could open a block
+        (`<!--`, `#`, `>`, `-`, `1.`, blanks of indented code, …), and unsafe
         for overrides and isolates on a line that holds Hebrew or Arabic,
         where they may be needed, and for C1 controls, which often stand for
         a Windows-1252 character (`\\x93` is `“`); a run holding one of
@@ -129,12 +164,18 @@ class InvisibleCharacter(Rule):
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
         right_to_left = _RightToLeftLines(doc)
+        markdown = doc.is_markdown
         found: list[_Hit] = []
+        opening_end = -1  # where the last hit that may open a Markdown block ends
         for match in _INVISIBLE.finditer(text):
             start, end = match.span()
             if self._legitimate(text, start, match[0][0], right_to_left) or inside_mojibake(doc, start):
                 continue
-            found.append(_judge(start, end, match[0], right_to_left))
+            hit = _judge(start, end, match[0], right_to_left)
+            # (a hit right after one that may open a block may too: it is before the same text)
+            if markdown and (hit.replacement or start == opening_end or opens_block(text, start, end)):
+                hit, opening_end = hit._replace(safe=False), end
+            found.append(hit)
         return [self._finding(text, run) for run in _runs(text, found)]
 
     @staticmethod

@@ -7,6 +7,7 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.damage import inside_mojibake
 from wenlint.textclass import SPACED_UNITS, SPACED_UNITS_2, is_chinese, is_han
+from wenlint_rules.encoding.invisible_character import opens_block
 
 #: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
@@ -127,13 +128,18 @@ class OddWhitespace(Rule):
         with both settles in one run.
     """
     fix_safety = """
-        Each finding comes with a safe fix, the one said beside it above.
+        Each finding comes with the fix said beside it above, safe except
+        in Markdown: there turning U+2028/U+2029 into a line feed is unsafe
+        (the text after it could become a heading or another list item),
+        and so is making an ordinary space of an odd one before the first
+        visible character of a line followed by what could open a block
+        (`#`, `-`, `>`, blanks of indented code, …).
     """
     #: The mixed line-ending finding is about the whole file, wherever its
     #: first odd line break is; spans in code are skipped by hand.
     skip_verbatim = False
     needs_han = False
-    fix = FixAvailability.SAFE
+    fix = FixAvailability.SOMETIMES
     bad = (
         Example("电脑版\u00a0|金锄头文库版权所有", fixed="电脑版 |金锄头文库版权所有"),
         Example("体系建设观摩推进会上的讲话\n\n\u00a0\n\n同志们：", fixed="体系建设观摩推进会上的讲话\n\n\n\n同志们："),
@@ -170,9 +176,9 @@ class OddWhitespace(Rule):
             if kind == "trailing":
                 diagnostic = self._trailing(doc, start, end)
             elif kind == "odd":
-                diagnostic = self._odd_space(text, start)
+                diagnostic = self._odd_space(doc, start)
             else:
-                diagnostic = self._line_break(start, match[0])
+                diagnostic = self._line_break(doc, start, match[0])
             if diagnostic is not None:
                 found.append(diagnostic)
         return found
@@ -187,17 +193,21 @@ class OddWhitespace(Rule):
         message = "line holds only whitespace" if blank_line else "whitespace at the end of the line"
         return self.diagnostic(start, end, message, Fix.replace(start, end, ""))
 
-    def _odd_space(self, text: str, start: int) -> Diagnostic | None:
+    def _odd_space(self, doc: Document, start: int) -> Diagnostic | None:
+        text = doc.text
         char = text[start]
         if _spacing_for_l002(text, start) or _indents(text, start):
             return None
         name = _NAMES.get(char, f"U+{ord(char):04X} space")
-        fix = Fix.replace(start, start + 1, " ")
+        safe = not (doc.is_markdown and opens_block(text, start, start + 1))
+        fix = Fix.replace(start, start + 1, " ", safe=safe)
         return self.diagnostic(start, start + 1, f"{name} instead of an ordinary space", fix)
 
-    def _line_break(self, start: int, matched: str) -> Diagnostic:
+    def _line_break(self, doc: Document, start: int, matched: str) -> Diagnostic:
         end = start + len(matched)
-        return self.diagnostic(start, end, _LINE_BREAKS[matched], Fix.replace(start, end, "\n"))
+        # CommonMark reads a carriage return as a line ending already; a line separator it does not.
+        safe = not (doc.is_markdown and matched in "\u2028\u2029")
+        return self.diagnostic(start, end, _LINE_BREAKS[matched], Fix.replace(start, end, "\n", safe=safe))
 
     def _mixed_newlines(self, doc: Document) -> Diagnostic:
         at = doc.mixed_newline_at
