@@ -23,6 +23,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _BARE_LF = regex.compile(r"(?<!\r)\n")
+_STRAY_CR = regex.compile(r"\r+(?=\r\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,9 @@ class Document:
         #: Where the first line break of the minority style (CRLF or LF) is,
         #: when the source mixed them; writing the text back unifies them.
         self.mixed_newline_at = mixed_newline_at
+        #: Where the first line break is that had stray CRs before it (``\r\r\n``), dropped from the
+        #: text by ``from_source``; else None.
+        self.stray_cr_at: int | None = None
         #: In corpus mode, what the shard knows (see wenlint.corpus.context); else None.
         self.corpus = corpus
         self._views: dict[Callable[[Document], Any], Any] = {}
@@ -73,6 +77,13 @@ class Document:
         bom = source.startswith("\ufeff")
         if bom:
             source = source[1:]
+        # CRs before a CRLF are stray (E006 drops them): dropped here too, so ``text`` holds no CRLF and
+        # reading the text written back gives it again
+        stray = _STRAY_CR.search(source)
+        stray_at = None
+        if stray is not None:
+            source = _STRAY_CR.sub("", source)  # the first break that had them is still at stray.start()
+            stray_at = stray.start() - source.count("\r\n", 0, stray.start())
         crlf, lf = source.count("\r\n"), source.count("\n")
         newline = "\r\n" if crlf * 2 > lf else "\n"
         mixed_at = None
@@ -81,9 +92,11 @@ class Document:
             mixed_at = odd - source.count("\r\n", 0, odd)
         if crlf:
             source = source.replace("\r\n", "\n")
-        return cls(
+        doc = cls(
             source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence, mixed_newline_at=mixed_at
         )
+        doc.stray_cr_at = stray_at
+        return doc
 
     def to_source(self) -> str:
         """The text as it should be written back to its file."""

@@ -16,7 +16,8 @@ not. Non-prose comes in two sorts:
   backslash escapes, ``:::`` and ``!!!`` lines, the blank lines between
   blocks, reference definitions.
 
-A plain-text document has URLs and e-mail addresses (verbatim) and the gaps
+A lone CR is a line break, as markdown-it reads it. A plain-text document has
+URLs (with a scheme, or starting ``www.``) and e-mail addresses (verbatim) and the gaps
 between the cells of table lines (syntax): lines whose cells are separated by
 runs of two or more spaces or by tabs, with the same number of cells over two
 or more consecutive lines. Offsets are code points into ``doc.text``; every
@@ -39,7 +40,12 @@ URL_WINDOW = 2048
 #: How long a template tag may be.
 TEMPLATE_LENGTH = 400
 
-_SCHEME = regex.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://")
+#: Where a URL may start: a scheme, or ``www.`` (linkify-it's fuzzy links) not inside a longer name; Chinese
+#: text before ``www.`` is not read as part of the host, as linkify-it would.
+_URL_START = regex.compile(
+    r"(?P<scheme>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://)|(?<![A-Za-z0-9_.@/:+-])(?i:www)\."
+)
+_LONE_CR = regex.compile(r"\r(?!\n)")
 _EMAIL = regex.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 #: Punctuation of Chinese text, which ends a URL though linkify-it would read on.
 _URL_END = regex.compile(r"[\u2018-\u201f\u2026\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
@@ -139,19 +145,29 @@ def _linkify():
     return LinkifyIt()
 
 
+@functools.cache
+def _fuzzy_link():
+    """linkify-it's pattern of a link without a scheme (``www.…``), as its ``match`` reads one."""
+    import re
+
+    return re.compile(_linkify().re["link_no_ip_fuzzy"], re.IGNORECASE)
+
+
 def _urls(text: str) -> list[Span]:
-    """URLs with a scheme, as linkify-it reads them (Chinese in the path included)."""
-    if "://" not in text:
-        return []
+    """URLs with a scheme or starting ``www.``, as linkify-it reads them (Chinese in the path included)."""
     spans = []
     reach = 0
-    for match in _SCHEME.finditer(text):
+    for match in _URL_START.finditer(text):
         start = match.start()
         if start < reach:
             continue
-        link = _linkify().match_at_start(text[start : start + URL_WINDOW])
+        window = text[start : start + URL_WINDOW]
+        if match.group("scheme"):
+            link = _linkify().match_at_start(window)
+        else:
+            link = _fuzzy_link().match(window)  # at the start only: linkify-it's match() would scan the window
         if link is not None:
-            reach = url_end(text, start, start + link.last_index)
+            reach = url_end(text, start, start + (link.last_index if match.group("scheme") else link.end()))
             spans.append((start, reach))
     return spans
 
@@ -288,7 +304,9 @@ def _parse_inlines(state) -> None:
 def _markdown(text: str) -> tuple[list[Span], list[Span], list[Span]]:
     """Spans of prose (before verbatim text and syntax are taken out), of
     verbatim text and of inline syntax."""
-    source = text.replace("\r", " ").replace("\0", "\ufffd")  # same offsets; no other line breaks
+    # Same offsets: a lone CR is a line break, as markdown-it reads it; a CR before an LF (never in a
+    # Document's text) a space.
+    source = _LONE_CR.sub("\n", text).replace("\r", " ").replace("\0", "\ufffd")
     lines = source.split("\n")
     starts = [0]
     for line in lines:

@@ -68,6 +68,14 @@ MARKDOWN = {
     "e-mail address": ("邮件 someone@example.com 好\n", "邮件 ⟦someone@example.com⟧ 好⟦\n⟧"),
     "astral characters and inline code": ("𠀀𠀁 `代码,` 𠀂,好\n", "𠀀𠀁 ⟦`代码,`⟧ 𠀂,好⟦\n⟧"),
     "CRLF read as LF": ("第一行\r\n## 标题\r\n正文,\r\n", "第一行⟦\n## ⟧标题⟦\n⟧正文,⟦\n⟧"),
+    "a lone CR is a line break, as in CommonMark": (
+        "---\rtitle: 甲,乙\r---\r正文,\r## 标题\n",
+        "⟦---\rtitle: 甲,乙\r---\r⟧正文,⟦\r## ⟧标题⟦\n⟧",
+    ),
+    "www. URL with Chinese in its path": (
+        "见 www.example.com/新闻;2024/第1期，好\n",
+        "见 ⟦www.example.com/新闻;2024/第1期⟧，好⟦\n⟧",
+    ),
     "footnotes": ("脚注[^1]。\n\n[^1]: 注释,文本\n", "脚注⟦[^1]⟧。⟦\n\n[^1]: ⟧注释,文本⟦\n⟧"),
     "escapes and entities": ("一\\,二 &amp; 三\n", "一⟦\\,⟧二 ⟦&amp;⟧ 三⟦\n⟧"),
     "emphasis and strikethrough delimiters": (
@@ -104,12 +112,35 @@ PLAIN = {
         "名称⟦    ⟧数量⟦\t⟧单位\n苹果⟦    ⟧3⟦\t⟧个\n独行  字\n\n正文  两格\n",
     ),
     "Markdown syntax is text in a .txt file": ("## 标题 `代码,`\n", "## 标题 `代码,`\n"),
+    "www. URL: from www. on, to Chinese punctuation": (
+        "访问www.example.com/新闻;2024/第1期，或www.a.cn。\n",
+        "访问⟦www.example.com/新闻;2024/第1期⟧，或⟦www.a.cn⟧。\n",
+    ),
+    "www. in a longer word, or followed by Chinese letters, is no URL": (
+        "abcwww.a.com 与 www.example.com获取资料\n",
+        "abcwww.a.com 与 www.example.com获取资料\n",
+    ),
 }
 
 
 @pytest.mark.parametrize("text, expected", PLAIN.values(), ids=PLAIN.keys())
 def test_plain_text_prose_map(text, expected):
     assert marked(text, "a.txt") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("甲\n\r\r\n乙\n", "甲\n\n乙\n"),  # a stray CR before a CRLF: dropped, as E006 drops it
+        ("甲\r\r\r\n乙\r\n", "甲\n乙\n"),
+        ("甲\r乙\r\n丙\r\n", "甲\r乙\n丙\n"),  # a lone CR elsewhere is kept (E006's to fix)
+    ],
+)
+def test_from_source_leaves_no_crlf_and_is_idempotent(source, text):
+    doc = Document.from_source(source, "a.md")
+    assert doc.text == text
+    again = Document.from_source(doc.to_source(), "a.md")
+    assert again.text == text and again.to_source() == doc.to_source()
 
 
 def test_the_map_is_built_once_per_document_and_only_when_asked():
@@ -127,9 +158,10 @@ def test_the_map_is_built_once_per_document_and_only_when_asked():
         "{{" * 40_000 + "\n",  # unclosed template tags
         "x" * 200_000 + "://" + "y" * 200_000 + "\n",  # a long run of letters beside a scheme
         "a." * 100_000 + "\n",  # no @ for an address
+        "<www.a" * 30_000 + "\n",  # www. that starts no URL
         ("甲  乙\n" * 20_000),  # a long table
     ],
-    ids=["comment blocks", "inline comments", "templates", "letters by a scheme", "address-like", "table"],
+    ids=["comment blocks", "inline comments", "templates", "letters by a scheme", "address-like", "www.", "table"],
 )
 @pytest.mark.parametrize("path", ["a.md", "a.txt"])
 def test_hostile_text_is_mapped_in_linear_time(text, path):
