@@ -168,6 +168,8 @@ class OddWhitespace(Rule):
         found = []
         if doc.mixed_newline_at is not None:
             found.append(self._mixed_newlines(doc))
+        if doc.stray_cr_at is not None:
+            found.append(self._stray_carriage_returns(doc))
         for match in _FINDINGS.finditer(text):
             start, end = match.span()
             if doc.is_verbatim(start) or inside_mojibake(doc, start):
@@ -208,6 +210,12 @@ class OddWhitespace(Rule):
         # CommonMark reads a carriage return as a line ending already; a line separator it does not.
         safe = not (doc.is_markdown and matched in "\u2028\u2029")
         return self.diagnostic(start, end, _LINE_BREAKS[matched], Fix.replace(start, end, "\n", safe=safe))
+
+    def _stray_carriage_returns(self, doc: Document) -> Diagnostic:
+        """Carriage returns before a CRLF, which reading the file dropped: writing it back drops them."""
+        at = doc.stray_cr_at
+        fix = Fix.rewrite(at, newline=doc.newline, message="drop the carriage returns before line breaks")
+        return self.diagnostic(at, at, _LINE_BREAKS["\r\n"], fix)
 
     def _mixed_newlines(self, doc: Document) -> Diagnostic:
         at = doc.mixed_newline_at
