@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 import struct
+from array import array
 from functools import cache, cached_property
 from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from wenlint.document import Document
 
 #: A script dominates when it has this many times the other's characters.
@@ -120,9 +123,9 @@ def _regional_pattern() -> re.Pattern:
     return re.compile("[" + "".join(sorted(regional_forms())) + "]")
 
 
-def changed_positions(text: str, config: str, converted: str | None = None) -> list[int]:
+def changed_positions(text: str, config: str, converted: str | None = None) -> array:
     """Offsets of the characters OpenCC's ``config`` would change (``converted``:
-    the text already converted with it)."""
+    the text already converted with it), as a compact array of integers."""
     convert = converter(config).convert
     if converted is None:
         converted = convert(text)
@@ -130,7 +133,7 @@ def changed_positions(text: str, config: str, converted: str | None = None) -> l
         return _differences(text, converted)
     # A phrase changed length somewhere: compare line by line, and within a
     # line whose length changed, character by character.
-    positions = []
+    positions = array("q")
     offset = 0
     for line in text.split("\n"):
         new = convert(line)
@@ -166,13 +169,13 @@ def _same_lines(a: str, b: str) -> bool:
 _PIECE = 1 << 16
 
 
-def _differences(a: str, b: str) -> list[int]:
+def _differences(a: str, b: str) -> array:
     """Offsets where two strings of the same length differ (compared in C):
     as integers, their UTF-32 forms XOR to zero where they agree. A piece
     at a time, so the four copies of the text this makes stay small."""
+    found = array("q")
     if a == b:
-        return []
-    found = []
+        return found
     for start in range(0, len(a), _PIECE):
         a32, b32 = a[start : start + _PIECE].encode("utf-32-le"), b[start : start + _PIECE].encode("utf-32-le")
         if a32 != b32:
@@ -213,18 +216,18 @@ class ScriptProfile:
         return new if same else None
 
     @cached_property
-    def traditional(self) -> tuple[int, ...]:
-        """Offsets of Traditional-only characters."""
-        return tuple(changed_positions(self._text, "t2s", self._conversion("t2s")[0])) if self._text else ()
+    def traditional(self) -> Sequence[int]:
+        """Offsets of Traditional-only characters (an array: 8 bytes each, not an int object)."""
+        return changed_positions(self._text, "t2s", self._conversion("t2s")[0]) if self._text else array("q")
 
     @cached_property
-    def simplified_candidates(self) -> tuple[int, ...]:
+    def simplified_candidates(self) -> Sequence[int]:
         """Offsets OpenCC's Simplified→Traditional conversion changes: every
         Simplified-only character, plus regional variants (cheap to compute)."""
-        return tuple(changed_positions(self._text, "s2t", self._conversion("s2t")[0])) if self._text else ()
+        return changed_positions(self._text, "s2t", self._conversion("s2t")[0]) if self._text else array("q")
 
     @cached_property
-    def simplified(self) -> tuple[int, ...]:
+    def simplified(self) -> Sequence[int]:
         """Offsets of Simplified-only characters."""
         return self.exactly_simplified(self.simplified_candidates)
 
@@ -242,7 +245,7 @@ class ScriptProfile:
             return "hongkong"
         return None
 
-    def exactly_simplified(self, candidates) -> tuple[int, ...]:
+    def exactly_simplified(self, candidates: Sequence[int]) -> Sequence[int]:
         """Those of ``candidates`` foreign to the document's Traditional
         standard: in Taiwan text, what Taiwan's standard changes (so Hong
         Kong forms that are also Simplified, `户` `税` `温`, count); otherwise
@@ -254,7 +257,7 @@ class ScriptProfile:
                 keep = _changed_near(self._text, keep, config)
         if taiwan:
             keep = [offset for offset in keep if self._text[offset] not in TAIWAN_ALSO]
-        return tuple(keep)
+        return array("q", keep)
 
     def _has_simplified_candidates(self) -> bool:
         """Whether there is any Simplified candidate, converting the text
@@ -285,14 +288,14 @@ class ScriptProfile:
             return "simplified"
         return "mixed"
 
-    def minority(self) -> tuple[int, ...]:
+    def minority(self) -> Sequence[int]:
         """Offsets of the characters of the script that does not dominate."""
         dominant = self.dominant
         if dominant == "traditional":
             return self.simplified
         if dominant == "simplified":
             return self.traditional
-        return ()
+        return array("q")
 
 
 def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
