@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from wenlint.blocks import changes_blocks
 from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.document import Document
 from wenlint.rule import Rule
@@ -95,11 +96,15 @@ def _validate(diagnostic: Diagnostic, size: int) -> None:
 
 #: The message of a safe fix the engine made display-only because it edits what is not prose.
 NOT_PROSE = "left for review: it edits text that is not prose (Markdown syntax, code, a URL or the like)"
+#: The message of a safe fix the engine made display-only because it would reshape the Markdown.
+NEW_BLOCKS = "left for review: it would change how Markdown reads the line (a new list item, heading or block)"
 
 
 def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diagnostic]:
     """``produced`` with the findings a rule may not make in non-prose
-    dropped and fixes that edit non-prose made display-only or dropped."""
+    dropped, fixes that edit non-prose made display-only (or dropped, when
+    unsafe), and in Markdown safe fixes that would change a line's block
+    markers made display-only."""
     if not produced or not doc.prose.nonprose:
         return produced
     if rule.skip_verbatim:
@@ -108,15 +113,19 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
         ]
     for diagnostic in produced:
         fix = diagnostic.fix
-        if fix is not None and any(
-            e.content != doc.text[e.start : e.end] and doc.touches_nonprose(e.start, e.end) for e in fix.edits
-        ):
-            if fix.applicability is Applicability.SAFE:
-                message = f"{NOT_PROSE}; {fix.message}" if fix.message else NOT_PROSE
-                diagnostic.fix = Fix(fix.edits, Applicability.DISPLAY_ONLY, message, fix.encoding, fix.newline)
-            else:
-                diagnostic.fix = None
+        if fix is None:
+            continue
+        if any(e.content != doc.text[e.start : e.end] and doc.touches_nonprose(e.start, e.end) for e in fix.edits):
+            diagnostic.fix = _for_review(fix, NOT_PROSE) if fix.applicability is Applicability.SAFE else None
+        elif fix.applicability is Applicability.SAFE and doc.is_markdown and changes_blocks(doc.text, fix):
+            diagnostic.fix = _for_review(fix, NEW_BLOCKS)
     return produced
+
+
+def _for_review(fix: Fix, why: str) -> Fix:
+    """``fix`` made display-only, its message saying ``why``."""
+    message = f"{why}; {fix.message}" if fix.message else why
+    return Fix(fix.edits, Applicability.DISPLAY_ONLY, message, fix.encoding, fix.newline)
 
 
 def resolve(doc: Document, diagnostic: Diagnostic) -> None:

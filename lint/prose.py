@@ -52,6 +52,8 @@ _URL_END = regex.compile(r"[\u2018-\u201f\u2026\u3000-\u303f\uff01-\uff0f\uff1a-
 _TEMPLATE = regex.compile(rf"\{{\{{[^\n]{{0,{TEMPLATE_LENGTH}}}?\}}\}}|\{{%[^\n]{{0,{TEMPLATE_LENGTH}}}?%\}}")
 _TOML_FRONT_MATTER = regex.compile(r"\A\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*(?=\n|\Z)", regex.S)
 _CONTAINER_LINE = regex.compile(r"^[ \t]*(?::{3,}|!!!)[^\n]*", regex.M)
+#: A definition-list line (`: 定义`): where the plugin's reading and CommonMark's can differ.
+_DEFINITION = regex.compile(r"^ {0,3}:[ \t]", regex.M)
 _CELL_GAP = regex.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
 
 _VERBATIM_BLOCKS = frozenset({"front_matter", "fence", "code_block", "html_block", "math_block", "math_block_label"})
@@ -131,6 +133,8 @@ def build(text: str, markdown: bool) -> ProseMap:
         verbatim.append(toml.span())
     if ":::" in text or "!!!" in text:
         syntax += [match.span() for match in _CONTAINER_LINE.finditer(text)]
+    if _DEFINITION.search(text):
+        verbatim += _commonmark_blocks(text)
     prose = subtract(merge(prose), merge(verbatim + syntax))
     return ProseMap(Spans(verbatim), Spans(complement(prose, len(text))))
 
@@ -301,9 +305,8 @@ def _parse_inlines(state) -> None:
     env.pop(_SOURCE, None)
 
 
-def _markdown(text: str) -> tuple[list[Span], list[Span], list[Span]]:
-    """Spans of prose (before verbatim text and syntax are taken out), of
-    verbatim text and of inline syntax."""
+def _source_lines(text: str) -> tuple[str, list[str], list[int]]:
+    """The text as markdown-it is given it, its lines, and where each starts."""
     # Same offsets: a lone CR is a line break, as markdown-it reads it; a CR before an LF (never in a
     # Document's text) a space.
     source = _LONE_CR.sub("\n", text).replace("\r", " ").replace("\0", "\ufffd")
@@ -311,6 +314,34 @@ def _markdown(text: str) -> tuple[list[Span], list[Span], list[Span]]:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
+    return source, lines, starts
+
+
+@functools.cache
+def _commonmark_parser():
+    """Plain CommonMark with front matter, for block structure only."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin).disable("inline")
+
+
+def _commonmark_blocks(text: str) -> list[Span]:
+    """Code and HTML blocks as plain CommonMark reads them. A definition
+    list's plugin reads an indented line under `: ` as the definition's text;
+    CommonMark, and many renderers, as code: both readings stay safe."""
+    source, _, starts = _source_lines(text)
+    return [
+        (starts[token.map[0]], starts[max(token.map[1], token.map[0] + 1)] - 1)
+        for token in _commonmark_parser().parse(source, {})
+        if token.map and token.type in _VERBATIM_BLOCKS
+    ]
+
+
+def _markdown(text: str) -> tuple[list[Span], list[Span], list[Span]]:
+    """Spans of prose (before verbatim text and syntax are taken out), of
+    verbatim text and of inline syntax."""
+    source, lines, starts = _source_lines(text)
     found: tuple[list[Span], list[Span], list[Span]] = ([], [], [])
     cursors: dict[int, int] = {}
     for token in _parser().parse(source, {}):

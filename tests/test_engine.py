@@ -333,3 +333,31 @@ def test_a_fix_loop_that_does_not_settle_is_one_internal_error_naming_the_rule_a
     assert len(unsettled) == 1 and (unsettled[0].line, unsettled[0].column) == (1, 1)
     assert f"after {MAX_FIX_PASSES} passes: Z908 kept changing" in unsettled[0].message
     assert "M001" not in unsettled[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "content"),
+    [
+        ("１２３.\n", 0, 3, "123"),  # full-width digits made ASCII: an ordered-list item
+        ("\u200b<!-- 注 -->文字\n", 0, 1, ""),  # a zero-width space removed: an HTML block
+        ("甲\x0c## 标题\n", 1, 2, "\n"),  # a form feed made a line break: a heading
+        ("- 甲\u2028- 乙\n", 3, 4, "\n"),  # a line separator made a line break: a second item
+    ],
+)
+def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, end, content):
+    class Reshapes(Rule):
+        code = "Z906"
+        name = "reshapes"
+        summary = "Proposes one edit"
+        flags = "A probe."
+        skip_verbatim = False
+        needs_han = False
+
+        def check(self, doc):
+            yield self.diagnostic(start, end, "m", Fix.replace(start, end, content))
+
+    (found,) = lint(Document(text, "a.md"), [Reshapes()])
+    assert found.fix.applicability is Applicability.DISPLAY_ONLY and found.fix.message.startswith("left for review")
+    (plain,) = lint(Document(text, "a.txt"), [Reshapes()])
+    assert plain.fix.applicability is Applicability.SAFE
+    assert fix(Document(text, "a.md"), [Reshapes()]).doc.text == text

@@ -200,7 +200,8 @@ def test_a_line_separator_made_a_line_feed_is_unsafe_in_markdown_only():
     assert _fixed("第一行\r第二行\n", path="doc.md") == "第一行\n第二行\n"
 
 
-def test_an_odd_space_before_a_line_s_first_visible_character_that_could_open_a_block_is_unsafe_in_markdown():
-    assert _applicability("> \u00a0# 标题\n", "doc.md") == ["unsafe"]
+def test_an_odd_space_made_ordinary_where_it_opens_a_markdown_block_is_left_for_review():
+    doc = Document.from_source("> \u00a0# 标题\n", "doc.md")
+    assert [d.fix.applicability.value for d in lint(doc, [all_rules()["E006"]()])] == ["display-only"]
     assert _applicability("> \u00a0# 标题\n", "doc.txt") == ["safe"]
     assert _applicability("> \u00a0标题\n", "doc.md") == ["safe"]

@@ -7,7 +7,6 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.damage import inside_mojibake
 from wenlint.textclass import SPACED_UNITS, SPACED_UNITS_2, is_chinese, is_han
-from wenlint_rules.encoding.invisible_character import opens_block
 
 #: Spaces that are not U+0020: no-break, en/em and thin spaces, ….
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
@@ -130,10 +129,10 @@ class OddWhitespace(Rule):
     fix_safety = """
         Each finding comes with the fix said beside it above, safe except
         in Markdown: there turning U+2028/U+2029 into a line feed is unsafe
-        (the text after it could become a heading or another list item),
-        and so is making an ordinary space of an odd one before the first
-        visible character of a line followed by what could open a block
-        (`#`, `-`, `>`, blanks of indented code, …).
+        (the text after it could become a heading or another list item).
+        Making an ordinary space of an odd one where that changes how
+        Markdown reads the line (`> \u00a0# 标题` would become a heading) is
+        left for review by the engine, as every such fix is.
     """
     #: The mixed line-ending finding is about the whole file, wherever its
     #: first odd line break is; spans in code are skipped by hand.
@@ -201,8 +200,7 @@ class OddWhitespace(Rule):
         if _spacing_for_l002(text, start) or _indents(text, start):
             return None
         name = _NAMES.get(char, f"U+{ord(char):04X} space")
-        safe = not (doc.is_markdown and opens_block(text, start, start + 1))
-        fix = Fix.replace(start, start + 1, " ", safe=safe)
+        fix = Fix.replace(start, start + 1, " ")
         return self.diagnostic(start, start + 1, f"{name} instead of an ordinary space", fix)
 
     def _line_break(self, doc: Document, start: int, matched: str) -> Diagnostic:

@@ -1,0 +1,63 @@
+"""Whether an edit would change how Markdown reads the lines it touches.
+
+A safe fix may edit prose and still reshape the document: full-width digits
+made ASCII at the start of a line (`１２３.` becomes the ordered-list item
+`123.`), a zero-width space removed before `<!--` (an HTML block), a form
+feed turned into a line break before `## ` (a heading). The engine asks
+:func:`changes_blocks` of every safe fix in a Markdown document and leaves
+one that does for review. A line's *openers* are the block markers it starts
+with, container markers (quotes, list items) followed into what they hold.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wenlint.diagnostic import Fix
+
+#: What a line (or what a container marker leaves of it) starts with.
+_OPENER = regex.compile(
+    r"(?P<indented> {4}|\t)"
+    r"|(?P<quote> {0,3}>[ \t]?)"
+    r"|(?P<bullet> {0,3}[-+*](?:[ \t]+|$))"
+    r"|(?P<ordered> {0,3}[0-9]{1,9}[.)](?:[ \t]+|$))"
+    r"|(?P<heading> {0,3}#{1,6}(?:[ \t]|$))"
+    r"|(?P<fence> {0,3}(?:`{3,}|~{3,}))"
+    r"|(?P<html> {0,3}<[A-Za-z!?/])"
+    r"|(?P<underline> {0,3}(?:=+|-+)[ \t]*$)"
+    r"|(?P<other> {0,3}(?:\||:[ \t]|!!!|\$\$|\[\^?[^\]\n]*\]:))"
+)
+#: Containers followed into what they hold, at most this deep.
+MAX_DEPTH = 4
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def openers(line: str) -> tuple[str, ...]:
+    """The block markers ``line`` starts with (``()`` for a line of text, ``("blank",)`` for an empty one)."""
+    found: list[str] = []
+    rest = line
+    for _ in range(MAX_DEPTH):
+        if not rest.strip():
+            found.append("blank")
+            break
+        match = _OPENER.match(rest)
+        if match is None:
+            break
+        found.append(match.lastgroup)
+        if match.lastgroup not in ("quote", "bullet", "ordered"):
+            break
+        rest = rest[match.end() :]
+    return tuple(found)
+
+
+def changes_blocks(text: str, fix: Fix) -> bool:
+    """Whether applying ``fix`` to ``text`` changes the openers of a line it touches, or their number."""
+    for edit in fix.edits:
+        start = max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1
+        ends = [at for at in (text.find("\n", edit.end), text.find("\r", edit.end)) if at != -1]
+        end = min(ends) if ends else len(text)
+        before = _LINE_BREAK.split(text[start:end])
+        after = _LINE_BREAK.split(text[start : edit.start] + edit.content + text[edit.end : end])
+        if list(map(openers, before)) != list(map(openers, after)):
+            return True
+    return False
