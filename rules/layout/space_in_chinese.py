@@ -102,6 +102,9 @@ class SpaceInChinese(Rule):
         removed only as an unsafe fix: it may part two names or two clauses.
     """
     fix = FixAvailability.SOMETIMES
+    #: Between-word spaces are flagged on evidence from the whole document (many of its spaces split
+    #: words, as when line ends became spaces); fixing the others removes it.
+    sibling_evidence = True
     options = {
         "units": Option(True, "also flag a space between a number and its unit (`2013 年`)"),
         "clause_gaps": Option(False, "also flag a space between two clauses or sentences (`精神。 我们`)"),
