@@ -27,6 +27,8 @@ import bisect
 import enum
 from typing import TYPE_CHECKING
 
+import regex
+
 from wenlint.textclass import HAN, is_prose
 
 if TYPE_CHECKING:
@@ -39,6 +41,14 @@ TITLE_MIN_HAN = 4
 TITLE_MAX_LENGTH = 60
 #: Title lines remembered while looking for the body.
 MAX_TITLES = 20
+#: Site chrome that can read as a sentence: a link to the previous or next
+#: post, a credit or source label (`上一篇文章：社区工作总结？`), a site's
+#: disclaimer (`本站文章均来自网络，如有侵权请告知…`). It never bounds the body.
+_CHROME = regex.compile(
+    r"^\s*[【\[]?(?:上一篇|下一篇|上一页|下一页|上一条|下一条|相关阅读|相关文章|推荐阅读|责任编辑|文章来源|本文来源|来源|免责声明)"
+    r"[^：:]{0,4}[：:]"
+    r"|^\s*(?:本站|本网站?|本文章?)[^。]{0,30}(?:如有侵权|侵删|版权归原作者|转载请注明|来自网络|来源于网络|来自互联网)"
+)
 
 
 class Zone(str, enum.Enum):
@@ -80,14 +90,14 @@ class Zones:
         if not line:
             return False
         if is_prose(line):
-            return not self._about_document(line)
+            return not (self._about_document(line) or _CHROME.search(line))
         if len(line) <= TITLE_MAX_LENGTH and len(self._titles) < MAX_TITLES and len(HAN.findall(line)) >= TITLE_MIN_HAN:
             self._titles.append(line)
         return False
 
     def _closes_body(self, index: int) -> bool:
         line = self.text(index).strip()
-        return bool(line) and is_prose(line) and not self._about_document(line)
+        return bool(line) and is_prose(line) and not (self._about_document(line) or _CHROME.search(line))
 
     def _about_document(self, line: str) -> bool:
         """A prose line that quotes a title line and adds little else."""

@@ -47,6 +47,19 @@ def test_a_line_about_the_document_does_not_open_the_body():
     assert found.body_start == 4
 
 
+def test_site_chrome_that_reads_as_a_sentence_does_not_bound_the_body():
+    text = (
+        f"{BODY}\n\n{BODY}\n\n上一篇文章：社区工作总结怎么写？\n\n"
+        "本站文章均来自网络，如有侵权请告知，我们将及时删除。\n\n返回顶部"
+    )
+    found = zones(text)
+    assert (found.body_start, found.body_end) == (0, 3)
+    assert [d.code for d in lint(Document(text), [all_rules()["S011"]()])] == ["S011"]
+    # A sentence that mentions such words is still prose, and still body.
+    mention = f"{BODY}\n\n上一篇论文中作者指出，社区治理的关键在于居民的参与。"
+    assert zones(mention).body_end == 3
+
+
 def test_a_long_paragraph_quoting_the_title_opens_the_body():
     paragraph = "发挥党组织领导核心作用 辅导讲义 大家好:很高兴,再次能够和大家共同学习探讨社区党建工作。" * 3
     found = zones(f"辅导讲义\n\n{paragraph}")
