@@ -18,8 +18,6 @@ import sys
 from pathlib import Path
 
 from corpora import MB, REPO, SOURCES, Corpus, fresh_copy, make_corpus, small_file
-from corpora import SEEDS as SEEDS  # for bench_scan.py, which takes it and GNU_TIME from here
-from measuring import GNU_TIME as GNU_TIME
 from measuring import HEADER, Run, code_state, load, measure, memory_multiple, mib, row, wenlint
 
 CORES = os.cpu_count() or 1

@@ -10,7 +10,7 @@ The corpus is JSON Lines: each document is 1 to 4 paragraphs drawn at
 random from the five seeds, shuffled (seeded, so runs are comparable);
 about 1.8 KB a document, so 200 MB is over 100,000 documents. Every command
 runs as a subprocess of the installed ``wenlint`` (start-up included) and is
-measured with ``bench_check.measure`` (GNU time's peak RSS of the largest
+measured with ``measuring.measure`` (GNU time's peak RSS of the largest
 process; CPU from ``os.wait4``). MB is 10**6 bytes.
 
 Reported:
@@ -41,7 +41,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import GNU_TIME, MB, SEEDS, Corpus, measure
+from corpora import MB, SEEDS, Corpus
+from measuring import GNU_TIME, measure
 
 REPO = Path(__file__).resolve().parents[1]
 FAMILIES = "ESMPTLD"
