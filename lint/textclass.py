@@ -96,6 +96,12 @@ def is_prose(line: str) -> bool:
     return _SENTENCE_END.search(line) is not None or _LIST_LABEL.match(line) is None
 
 
+def has_clause_punctuation(line: str) -> bool:
+    """Whether ``line`` holds clause punctuation (a comma, a semicolon or a
+    sentence end): a line with it is prose, not a list of keywords or a menu."""
+    return _CLAUSE_PUNCTUATION.search(line) is not None
+
+
 def has_clause_mark(line: str) -> bool:
     """Whether ``line`` holds a clause or sentence mark (a title or a menu does not)."""
     return _CLAUSE_MARK.search(line) is not None

@@ -6,13 +6,13 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
+from wenlint.textclass import has_clause_punctuation
 from wenlint_rules.spam.patterns import SpamLineRule
 
 #: What separates the steps of a breadcrumb (a slash only with spaces around it,
 #: since `商业/管理/HR` is one step).
 _STEP_SEPARATOR = regex.compile(r"\s*(?:>>|[>＞»›→]|\s[/／]\s)\s*")
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{2,8})\s*[:：]\s*")
-_PROSE = regex.compile(r"[，,。！？!?；;]")
 MAX_LENGTH = 100
 MAX_STEP_LENGTH = 30
 
@@ -72,7 +72,7 @@ class Breadcrumb(SpamLineRule):
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
         text = line.text
-        if len(text) > MAX_LENGTH or _PROSE.search(text):
+        if len(text) > MAX_LENGTH or has_clause_punctuation(text):
             return None
         label = _LABEL.match(text)
         has_label = label is not None and label["label"] in self.section("label")

@@ -9,12 +9,11 @@ import regex
 
 from wenlint import Document
 from wenlint.kinds.line import Candidate
+from wenlint.textclass import has_clause_punctuation
 from wenlint_rules.spam.patterns import Hit, pack, scan
 
 #: One keyword: what lies between `|`, `丨`, `/` and spaces.
 _KEYWORD = regex.compile(r"[^|丨｜/／\s]+")
-#: Clause punctuation: a line with it is prose, not a keyword list.
-_PROSE = regex.compile(r"[，,。！？!?；;]")
 MIN_KEYWORDS = 3
 MAX_KEYWORD_LENGTH = 16
 #: Share of the keywords that must hold spam vocabulary.
@@ -38,7 +37,7 @@ def seo_line_phrases(doc: Document, line: Candidate, strong_hits: Iterable[Hit])
 
 def _is_spam_line(line: str, spans: list[tuple[int, int]]) -> bool:
     """A line of short keywords, most of which hold one of ``spans``."""
-    if _PROSE.search(line):
+    if has_clause_punctuation(line):
         return False
     keywords = [match.span() for match in _KEYWORD.finditer(line)]
     if len(keywords) < MIN_KEYWORDS or any(end - start > MAX_KEYWORD_LENGTH for start, end in keywords):

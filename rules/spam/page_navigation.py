@@ -6,6 +6,7 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
+from wenlint.textclass import has_clause_punctuation
 from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack
 
 #: What separates the buttons of a row: blanks, brackets, bars, dots.
@@ -23,7 +24,6 @@ _DECORATION = regex.compile(r"[\[\]【】<>«»‹›]")
 #: What a QR-code invitation asks the reader to do.
 _SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|朋友圈|小程序|客户端|app", regex.I)
 _SENTENCE_END = regex.compile(r"[。！？!?]")
-_CLAUSE_PUNCTUATION = regex.compile(r"[，,。！？!?；;]")
 #: `微信公众号：某某发布`: a label, a colon and a short name.
 _FOLLOW = regex.compile(r"(?P<label>\p{Han}{2,5})\s*[:：]\s*\S.{0,19}")
 MAX_MENU_ITEM = 8
@@ -167,7 +167,7 @@ def _is_button_row(text: str, tokens: list[str], words: dict[str, frozenset[str]
 
 def _is_menu(text: str, tokens: list[str], menu: frozenset[str], needed: int) -> bool:
     """Short items, two or more, ``needed`` of them menu words, and no clause punctuation."""
-    if len(tokens) < 2 or _CLAUSE_PUNCTUATION.search(text) or any(len(token) > MAX_MENU_ITEM for token in tokens):
+    if len(tokens) < 2 or has_clause_punctuation(text) or any(len(token) > MAX_MENU_ITEM for token in tokens):
         return False
     return sum(token in menu for token in tokens) >= needed
 

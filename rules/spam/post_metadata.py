@@ -6,11 +6,11 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
+from wenlint.textclass import has_clause_punctuation
 from wenlint_rules.spam.patterns import SpamLineRule, pack
 
 #: A field label: a short word before a colon, at the start of the line or after a space or bar.
 _LABEL = regex.compile(r"(?:^|(?<=[\s|｜]))(?P<label>[\p{Han}A-Za-z]{1,6})\s*[:：]")
-_PROSE = regex.compile(r"[，,。！？!?；;]")
 #: A timestamp written by a machine: `2022-09-21 03:23:00`, `2018/09/12`.
 _TIMESTAMP = regex.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 #: `阅读(123)`: a counter with its count in brackets, read as `阅读:123 `.
@@ -114,7 +114,7 @@ class PostMetadata(SpamLineRule):
 
 def _fields(line: str, known: frozenset[str]) -> list[tuple[str, str]]:
     """The (label, value) fields of a line made only of known fields, else []."""
-    if not line or _PROSE.search(line):
+    if not line or has_clause_punctuation(line):
         return []
     labels = list(_LABEL.finditer(line))
     if not labels or labels[0].start() != 0:
