@@ -53,6 +53,7 @@ class Document:
         newline: str = "\n",
         confidence: float = 1.0,
         mixed_newline_at: int | None = None,
+        stray_cr_at: int | None = None,
         corpus: object = None,
     ) -> None:
         self.text = text
@@ -66,7 +67,7 @@ class Document:
         self.mixed_newline_at = mixed_newline_at
         #: Where the first line break is that had stray CRs before it (``\r\r\n``), dropped from the
         #: text by ``from_source``; else None.
-        self.stray_cr_at: int | None = None
+        self.stray_cr_at = stray_cr_at
         #: In corpus mode, what the shard knows (see wenlint.corpus.context); else None.
         self.corpus = corpus
         self._views: dict[Callable[[Document], Any], Any] = {}
@@ -92,11 +93,16 @@ class Document:
             mixed_at = odd - source.count("\r\n", 0, odd)
         if crlf:
             source = source.replace("\r\n", "\n")
-        doc = cls(
-            source, path, encoding=encoding, bom=bom, newline=newline, confidence=confidence, mixed_newline_at=mixed_at
+        return cls(
+            source,
+            path,
+            encoding=encoding,
+            bom=bom,
+            newline=newline,
+            confidence=confidence,
+            mixed_newline_at=mixed_at,
+            stray_cr_at=stray_at,
         )
-        doc.stray_cr_at = stray_at
-        return doc
 
     def to_source(self) -> str:
         """The text as it should be written back to its file."""
