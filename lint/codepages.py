@@ -1,7 +1,7 @@
 """Code pages and what they make of Chinese text read the wrong way.
 
 The tables and byte-level readings the encoding-damage views
-(:mod:`wenlint.damage`) are built on: what cp1252 and Latin-1 make of high
+(:mod:`wenlint.damage`, :mod:`wenlint.transcoding`) are built on: what cp1252 and Latin-1 make of high
 bytes, which characters GBK makes of UTF-8, which Chinese characters are
 common, and how a misread run decodes back.
 """

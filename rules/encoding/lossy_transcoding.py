@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wenlint import Diagnostic, Document, Example, Rule
-from wenlint.damage import damaged_stretches
+from wenlint.transcoding import damaged_stretches
 
 
 class LossyTranscoding(Rule):

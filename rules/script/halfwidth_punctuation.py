@@ -201,7 +201,7 @@ def _reference_lines(doc: Document) -> list[tuple[int, int]]:
 def _damage(doc: Document) -> list[tuple[int, int]]:
     if "?" not in doc.text:
         return []
-    from wenlint.damage import damaged_stretches
+    from wenlint.transcoding import damaged_stretches
 
     return [(stretch.start, stretch.end) for stretch in damaged_stretches(doc)]
 
