@@ -90,14 +90,18 @@ class Zones:
         if not line:
             return False
         if is_prose(line):
-            return not (self._about_document(line) or _CHROME.search(line))
+            return not self._describes_page(line)
         if len(line) <= TITLE_MAX_LENGTH and len(self._titles) < MAX_TITLES and len(HAN.findall(line)) >= TITLE_MIN_HAN:
             self._titles.append(line)
         return False
 
     def _closes_body(self, index: int) -> bool:
         line = self.text(index).strip()
-        return bool(line) and is_prose(line) and not (self._about_document(line) or _CHROME.search(line))
+        return bool(line) and is_prose(line) and not self._describes_page(line)
+
+    def _describes_page(self, line: str) -> bool:
+        """A prose line that never bounds the body: about the document, or site chrome."""
+        return self._about_document(line) or _CHROME.search(line) is not None
 
     def _about_document(self, line: str) -> bool:
         """A prose line that quotes a title line and adds little else."""
