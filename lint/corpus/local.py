@@ -211,7 +211,7 @@ def _one_by_one(kind: str, setup: Setup, item: Batch) -> Iterator[tuple[Batch, A
         records = [Batch("lines", [line], line[0], item.position) for line in item.payload]
     else:
         records = [Batch("table", item.payload.slice(i, 1), item.first + i, item.position) for i in range(_size(item))]
-    with Pool(1, initializer=collect_less) as alone:
+    with Workers(1) as alone:
         for record, result in alone.ordered(work, _calls(kind, setup, records)):
             yield record, _lost(kind, setup, record, result) if isinstance(result, WorkerDied) else result
 
