@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import CJK_PUNCTUATION, is_han
+from wenlint.textclass import is_chinese
 
 #: Inline math on one line (not `$$`), its body captured.
 _INLINE_MATH = regex.compile(r"(?<![$\\])\$(?!\$)([^$\n]{1,80}?)(?<!\\)\$(?!\$)")
@@ -80,9 +80,9 @@ class LatexNumber(Rule):
             elif body["unit"]:
                 plain += " " + regex.sub(r"[\s~]+", "", body["unit"])
             start, end = match.span()
-            if text[start - 1 : start] == " " and _chinese(text[start - 2 : start - 1]):
+            if text[start - 1 : start] == " " and is_chinese(text[start - 2 : start - 1]):
                 start -= 1
-            if text[end : end + 1] == " " and _chinese(text[end + 1 : end + 2]):
+            if text[end : end + 1] == " " and is_chinese(text[end + 1 : end + 2]):
                 end += 1
             found.append(
                 self.diagnostic(
@@ -93,8 +93,3 @@ class LatexNumber(Rule):
                 )
             )
         return found
-
-
-def _chinese(char: str) -> bool:
-    """A Chinese character or Chinese punctuation."""
-    return bool(char) and (is_han(char) or char in CJK_PUNCTUATION)
