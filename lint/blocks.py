@@ -30,6 +30,9 @@ _OPENER = regex.compile(
 #: Containers followed into what they hold, at most this deep.
 MAX_DEPTH = 4
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+#: A line break (a lone CR too), searched for forwards and backwards: each search stops at the nearest.
+_BREAK = regex.compile(r"[\r\n]")
+_BREAK_BEFORE = regex.compile(r"[\r\n]", regex.REVERSE)
 
 
 def openers(line: str) -> tuple[str, ...]:
@@ -53,9 +56,10 @@ def openers(line: str) -> tuple[str, ...]:
 def changes_blocks(text: str, fix: Fix) -> bool:
     """Whether applying ``fix`` to ``text`` changes the openers of a line it touches, or their number."""
     for edit in fix.edits:
-        start = max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1
-        ends = [at for at in (text.find("\n", edit.end), text.find("\r", edit.end)) if at != -1]
-        end = min(ends) if ends else len(text)
+        # (not ``rfind``/``find`` of each break: one with no CR in the text would scan all of it, per fix)
+        before_break, after_break = _BREAK_BEFORE.search(text, 0, edit.start), _BREAK.search(text, edit.end)
+        start = before_break.end() if before_break else 0
+        end = after_break.start() if after_break else len(text)
         before = _LINE_BREAK.split(text[start:end])
         after = _LINE_BREAK.split(text[start : edit.start] + edit.content + text[edit.end : end])
         if list(map(openers, before)) != list(map(openers, after)):
