@@ -5,8 +5,6 @@ as a house style. Defines no rule."""
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from wenlint import Document
@@ -63,13 +61,10 @@ class SpaceLines:
         self._byline_end: dict[int, float] = {}
 
     def line_start(self, offset: int) -> int:
-        starts = self.doc.line_starts
-        return starts[bisect.bisect_right(starts, offset) - 1]
+        return self.doc.line(self.doc.position(offset)[0]).start
 
     def line_at(self, offset: int) -> str:
-        start = self.line_start(offset)
-        end = self.text.find("\n", offset)
-        return self.text[start : end if end != -1 else len(self.text)]
+        return self.doc.line_text(self.doc.position(offset)[0])
 
     def byline_end(self, start: int) -> float:
         """Where the first byline label of the line at ``start`` ends (infinity
