@@ -78,9 +78,13 @@ class TagFooter(SpamLineRule):
         match = _LABEL.fullmatch(line.text)
         if not match or len(line.text) > MAX_LENGTH or not match["tags"] or _SENTENCE_END.search(line.text):
             return None
-        labels = self.section("strong")
-        if line.edge:
-            labels = labels | self.section("weak") | self.extra
-        if line.edge and not _ABSTRACT.search(scan(doc).text):
-            labels = labels | self.section("no-abstract")
-        return f"tag line `{match['label']}:`" if match["label"] in labels else None
+        label = match["label"]
+        if label in self.section("strong") or (line.edge and self._edge_label(doc, label)):
+            return f"tag line `{label}:`"
+        return None
+
+    def _edge_label(self, doc: Document, label: str) -> bool:
+        """Whether ``label`` is a tag label in the head or tail (the abstract searched only for `关键词`)."""
+        if label in self.section("weak") or label in self.extra:
+            return True
+        return label in self.section("no-abstract") and not _ABSTRACT.search(scan(doc).text)
