@@ -30,5 +30,12 @@ def listed_spans(view: TypoView) -> list[tuple[int, int]]:
     return [
         (hit.start, hit.end)
         for hit in typo_table(()).find(view.text, view.pairs)
-        if not (view.crosses_word(hit.start, hit.end) or view.inside_word(hit.start, hit.end))
+        if stands_alone(view, hit.start, hit.end)
     ]
+
+
+def stands_alone(view: TypoView, start: int, end: int) -> bool:
+    """Whether a misspelling found at ``text[start:end]`` is one: no common
+    word overlaps it and reaches outside (`福社` in `幸福社区`), and no longer
+    word holds it (`乎乎` in `晕晕乎乎`)."""
+    return not (view.crosses_word(start, end) or view.inside_word(start, end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wenlint import Example, FixAvailability, Option
 from wenlint.kinds import SubstitutionRule
-from wenlint_rules.typo.known import typo_table
+from wenlint_rules.typo.known import stands_alone, typo_table
 from wenlint_rules.typo.lexicon import in_script, typo_view
 
 #: A typo this long can never be right where it stands: its fix is safe.
@@ -79,8 +79,7 @@ class KnownTypo(SubstitutionRule):
         return typo_view(doc).pairs
 
     def keep(self, doc, hit):
-        view = typo_view(doc)
-        return not (view.crosses_word(hit.start, hit.end) or view.inside_word(hit.start, hit.end))
+        return stands_alone(typo_view(doc), hit.start, hit.end)
 
     def correction(self, doc, hit):
         return in_script(doc, hit.start, hit.end, hit.right)
