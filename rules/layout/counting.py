@@ -23,13 +23,15 @@ class Counted(Protocol):
 C = TypeVar("C", bound=Counted)
 
 
-def counting_run(items: Sequence[C], min_gap: int) -> list[C]:
+def counting_run(items: Sequence[C], min_gap: int, max_step: int = 1) -> list[C]:
     """The longest run of ``items`` (in text order) whose values count up by
-    one, each at least ``min_gap`` characters after the one before."""
+    one (or by up to ``max_step``: numbers skipped), each at least ``min_gap``
+    characters after the one before."""
     best_ending: dict[int, list[C]] = {}  # value -> the longest run ending with that value
     for item in items:
-        run = best_ending.get(item.value - 1)
-        run = [*run, item] if run and item.start - run[-1].start >= min_gap else [item]
+        runs = [best_ending.get(item.value - step) for step in range(1, max_step + 1)]
+        runs = [run for run in runs if run and item.start - run[-1].start >= min_gap]
+        run = [*max(runs, key=len), item] if runs else [item]
         if len(run) > len(best_ending.get(item.value, ())):
             best_ending[item.value] = run
     return max(best_ending.values(), key=len, default=[])

@@ -12,6 +12,7 @@ import regex
 
 from wenlint import Document
 from wenlint.textclass import UNITS, UNITS_2, has_clause_mark, is_han
+from wenlint_rules.layout.counting import counting_run
 from wenlint_rules.layout.markers import LIST_MARKER, is_heading
 
 #: A bare page number: `12`, `- 12 -`, `第 3 页`, `第3页/共27页`, `3/27`, `Page 3 of 27`.
@@ -149,14 +150,7 @@ def _page_numbers(text: str, numbers: list[FurnitureLine]) -> list[FurnitureLine
 def _page_run(numbers: list[FurnitureLine]) -> list[FurnitureLine]:
     """The longest run of ``numbers`` counting up by one to MAX_STEP, a page
     or more apart, if it is long and even enough."""
-    best: dict[int, list[FurnitureLine]] = {}  # value -> the longest run ending with it
-    for number in numbers:
-        runs = [best.get(number.value - step, []) for step in range(1, MAX_STEP + 1)]
-        runs = [run for run in runs if run and number.start - run[-1].start >= MIN_PAGE]
-        run = [*max(runs, key=len), number] if runs else [number]
-        if len(run) > len(best.get(number.value, ())):
-            best[number.value] = run
-    run = max(best.values(), key=len, default=[])
+    run = counting_run(numbers, MIN_PAGE, MAX_STEP)
     if len(run) < MIN_SEQUENCE:
         return []
     per_page = [(b.start - a.start) / (b.value - a.value) for a, b in zip(run, run[1:])]
