@@ -96,16 +96,16 @@ class MaskedCrosses(PatternRule):
             return True  # digits of a phone or an ID number masked: 138XXXX1234
         if before.isdigit() or after.isdigit() or not (crosses or touches_chinese(text, start, end)):
             return False  # `5xx` status codes, `20XX年` templates, `3××4`
-        if _number_or_name_place(text, start, end):
+        if _number_or_name_place(text, start, end, before, after):
             return True
         if not doc.view(is_record):
             return False  # a template or an example: `××县人民政府关于××的通知`
         return crosses or after in _DATE_AFTER or (before in _QUOTES and _QUOTES[before] == after)
 
 
-def _number_or_name_place(text: str, start: int, end: int) -> bool:
-    """Whether a mask stands where a number or a name was: `XX%`, `第XX届`, `张XX`, `XX同志`."""
-    before, after = char_before(text, start), char_after(text, end)
+def _number_or_name_place(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Whether a mask stands where a number or a name was: `XX%`, `第XX届`, `张XX`, `XX同志`
+    (``before`` and ``after``: the characters beside it)."""
     if after in _NUMBER_AFTER or before == "第" or _TITLE.match(text, end):
         return True
     prior = char_before(text, start - 1)
