@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from wenlint import Example
@@ -49,16 +51,14 @@ def _blank_lines(doc):
     """Whether a blank on line ``number`` is one, judged once per line (a line
     of thousands of blanks is read once, not once per blank)."""
     text = doc.text
-    judged: dict[int, bool] = {}
 
+    @cache
     def judge(number: int) -> bool:
-        if number not in judged:
-            line = doc.line(number)
-            judged[number] = not (
-                HAN.search(text, line.start, line.end) is None
-                or _DIVIDER.fullmatch(text, line.start, line.end)
-                or (doc.is_markdown and _MARKDOWN_EMPHASIS.search(text, line.start, line.end))
-            )
-        return judged[number]
+        line = doc.line(number)
+        return not (
+            HAN.search(text, line.start, line.end) is None
+            or _DIVIDER.fullmatch(text, line.start, line.end)
+            or (doc.is_markdown and _MARKDOWN_EMPHASIS.search(text, line.start, line.end))
+        )
 
     return judge
