@@ -184,8 +184,8 @@ def _write_shard(
 def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batch]) -> Iterator[tuple[Batch, Any]]:
     """(batch, result) for every batch, in order, with a bounded number in flight."""
     if pool is None:
-        for item in items:
-            yield item, work((kind, setup, item.kind, item.payload, item.first))
+        for item, task in _calls(kind, setup, items):
+            yield item, work(task)
         return
     for item, result in pool.ordered(work, _calls(kind, setup, items)):
         if not isinstance(result, WorkerDied):
@@ -197,6 +197,7 @@ def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batc
 
 
 def _calls(kind: str, setup: Setup, items: Iterable[Batch]) -> Iterator[tuple[Batch, tuple]]:
+    """(batch, the task of :func:`work` for it) for every batch."""
     return ((item, (kind, setup, item.kind, item.payload, item.first)) for item in items)
 
 
