@@ -251,11 +251,17 @@ def _recurs(text: str, lines: list[tuple[int, int, str]], repeats: int = MIN_REP
     if len(lines) < repeats:
         return False
     starts = [start for start, _, _ in lines]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    if min(gaps) < MIN_PAGE or max(gaps) > MAX_PAGE_RATIO * min(gaps):
+    if not page_spaced(starts):
         return False
-    margin = 2 * max(gaps)
+    margin = 2 * max(b - a for a, b in zip(starts, starts[1:]))
     return starts[0] <= margin and len(text) - starts[-1] <= margin
+
+
+def page_spaced(starts: list[int]) -> bool:
+    """Whether consecutive offsets are a page apart: MIN_PAGE or more, and
+    the longest gap at most MAX_PAGE_RATIO times the shortest."""
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    return min(gaps) >= MIN_PAGE and max(gaps) <= MAX_PAGE_RATIO * min(gaps)
 
 
 def _counts_up(numbers: list[list[str]]) -> bool:

@@ -9,7 +9,7 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, is_han
 from wenlint_rules.layout.counting import counting_run, word_tags
-from wenlint_rules.layout.furniture import COUNT_WORDS, MAX_PAGE_RATIO, MIN_PAGE, MIN_SEQUENCE, page_furniture
+from wenlint_rules.layout.furniture import COUNT_WORDS, MIN_PAGE, MIN_SEQUENCE, page_furniture, page_spaced
 
 #: A number that could be a page number: 1–3 digits, not part of a decimal,
 #: a date, a time, a percentage or a Latin token.
@@ -217,18 +217,11 @@ def _page_sequence(numbers: list[_Number]) -> list[_Number]:
     """The longest run of numbers counting up by one at page intervals, if
     it is long and even enough and mostly cuts sentences."""
     run = counting_run(numbers, MIN_PAGE)
-    if len(run) < MIN_SEQUENCE or not _page_spaced([n.start for n in run]):
+    if len(run) < MIN_SEQUENCE or not page_spaced([n.start for n in run]):
         return []
     if 2 * sum(n.inside for n in run) < len(run):
         return []
     return run
-
-
-def _page_spaced(starts: list[int]) -> bool:
-    """Whether consecutive offsets are a page apart: MIN_PAGE or more, and
-    the longest gap at most MAX_PAGE_RATIO times the shortest."""
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    return min(gaps) >= MIN_PAGE and max(gaps) <= MAX_PAGE_RATIO * min(gaps)
 
 
 def _splits_word(text: str, number: _Number) -> bool:
