@@ -167,16 +167,25 @@ def _between_halves(text: str, number: FurnitureLine) -> bool:
     after = _SPACE_AFTER.match(text, number.end).end()
     if not before or after >= len(text):
         return False
-    last, following = text[before - 1], text[after]
+    return (
+        text[before - 1] not in COUNT_WORDS
+        and text[after] not in UNITS
+        and not text.startswith(UNITS_2, after)
+        and _halves_join(text, before, after)
+    )
+
+
+def _halves_join(text: str, before: int, after: int) -> bool:
+    """Whether the text ending at ``before`` stops mid-sentence in a line of
+    prose (not a heading) and the text at ``after`` goes on with a Chinese
+    character (not a list item): the two are halves of one sentence."""
+    last = text[before - 1]
     previous_line = text[text.rfind("\n", 0, before) + 1 : before]
     return (
         (is_han(last) or last in _GOES_ON)
-        and last not in COUNT_WORDS
         and has_clause_mark(previous_line)
         and not is_heading(previous_line)
-        and is_han(following)
-        and following not in UNITS
-        and not text.startswith(UNITS_2, after)
+        and is_han(text[after])
         and LIST_MARKER.match(text, after) is None
     )
 
@@ -303,15 +312,7 @@ def _page_break(text: str, lines: list[FurnitureLine]) -> PageBreak:
         return PageBreak(start, end, tuple(lines), "", False)
     if end == len(text):
         return PageBreak(start, end, tuple(lines), "\n" if text.endswith("\n") else "", False)
-    previous_line = text[text.rfind("\n", 0, start) + 1 : start]
-    last, following = text[start - 1], text[end]
-    if (
-        (is_han(last) or last in _GOES_ON)
-        and has_clause_mark(previous_line)
-        and not is_heading(previous_line)
-        and is_han(following)
-        and LIST_MARKER.match(text, end) is None
-    ):
+    if _halves_join(text, start, end):
         return PageBreak(start, end, tuple(lines), "", True)
     blank = "\n\n" in text[start : lines[0].start] or "\n\n" in text[lines[-1].end : end]
     return PageBreak(start, end, tuple(lines), "\n\n" if blank else "\n", False)
