@@ -127,14 +127,15 @@ def build(text: str, markdown: bool) -> ProseMap:
     verbatim = _urls(text) + _emails(text)
     if not markdown:
         return ProseMap(Spans(verbatim), Spans(verbatim + _table_gaps(text)))
-    prose, found, syntax = _markdown(text)
+    source, lines, starts = _source_lines(text)
+    prose, found, syntax = _markdown(source, lines, starts)
     verbatim += found + _templates(text)
     if text.startswith("+++") and (toml := _TOML_FRONT_MATTER.match(text)):
         verbatim.append(toml.span())
     if ":::" in text or "!!!" in text:
         syntax += [match.span() for match in _CONTAINER_LINE.finditer(text)]
     if _DEFINITION.search(text):
-        verbatim += _commonmark_blocks(text)
+        verbatim += _commonmark_blocks(source, starts)
     prose = subtract(merge(prose), merge(verbatim + syntax))
     return ProseMap(Spans(verbatim), Spans(complement(prose, len(text))))
 
@@ -326,32 +327,35 @@ def _commonmark_parser():
     return MarkdownIt("commonmark").use(front_matter_plugin).disable("inline")
 
 
-def _commonmark_blocks(text: str) -> list[Span]:
+def _block_span(token, starts: list[int]) -> Span:
+    """The lines of a block token (at least one), without the last line break."""
+    first, last = token.map
+    return starts[first], starts[max(last, first + 1)] - 1
+
+
+def _commonmark_blocks(source: str, starts: list[int]) -> list[Span]:
     """Code and HTML blocks as plain CommonMark reads them. A definition
     list's plugin reads an indented line under `: ` as the definition's text;
     CommonMark, and many renderers, as code: both readings stay safe."""
-    source, _, starts = _source_lines(text)
     return [
-        (starts[token.map[0]], starts[max(token.map[1], token.map[0] + 1)] - 1)
+        _block_span(token, starts)
         for token in _commonmark_parser().parse(source, {})
         if token.map and token.type in _VERBATIM_BLOCKS
     ]
 
 
-def _markdown(text: str) -> tuple[list[Span], list[Span], list[Span]]:
+def _markdown(source: str, lines: list[str], starts: list[int]) -> tuple[list[Span], list[Span], list[Span]]:
     """Spans of prose (before verbatim text and syntax are taken out), of
-    verbatim text and of inline syntax."""
-    source, lines, starts = _source_lines(text)
+    verbatim text and of inline syntax, in the text read by :func:`_source_lines`."""
     found: tuple[list[Span], list[Span], list[Span]] = ([], [], [])
     cursors: dict[int, int] = {}
     for token in _parser().parse(source, {}):
         if not token.map:
             continue
-        first, last = token.map
         if token.type in _VERBATIM_BLOCKS:
-            found[1].append((starts[first], starts[max(last, first + 1)] - 1))
+            found[1].append(_block_span(token, starts))
         elif token.type == "inline":
-            _locate(token, first, lines, starts, cursors, found)
+            _locate(token, token.map[0], lines, starts, cursors, found)
     return found
 
 
