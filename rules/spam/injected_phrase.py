@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import regex
@@ -11,7 +11,7 @@ from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
 from wenlint.zones import Zone
 from wenlint_rules.spam.keyword_lines import seo_line_phrases
-from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack, scan
+from wenlint_rules.spam.patterns import Hit, SpamLineRule, extra_patterns_option, pack, scan
 
 #: What may stand between injected phrases of a keyword line.
 _SEPARATORS = regex.compile(r"[\s|｜丨/／,，、_·•-]*")
@@ -117,16 +117,17 @@ class InjectedSpamPhrase(SpamLineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        seo_lines = scan(doc).lines_with(_SEO_TAG)
         for line in self.candidates(doc):
             if line.text and not self.starts_verbatim(doc, line.index):
-                yield from self._line(doc, line)
+                yield from self._line(doc, line, seo_lines.get(line.index, ()))
 
-    def _line(self, doc: Document, line: Candidate) -> Iterator[Diagnostic]:
+    def _line(self, doc: Document, line: Candidate, seo_hits: Iterable[Hit]) -> Iterator[Diagnostic]:
         """A finding per injected phrase of a line, or one for the whole line when it holds nothing else."""
         phrases = [match for match in _phrase().finditer(line.text) if self._counts(line.text, match)]
         if extra := _extra_phrase(self.extra):
             phrases = _disjoint([*phrases, *extra.finditer(line.text)])
-        if not phrases or seo_line_phrases(doc, line, scan(doc).lines_with(_SEO_TAG).get(line.index, ())):
+        if not phrases or seo_line_phrases(doc, line, seo_hits):
             return
         if _SEPARATORS.sub("", "".join(_between(line.text, phrases))):
             yield from (self._phrase_finding(doc, line, match) for match in phrases)
