@@ -62,19 +62,21 @@ class Lexicon:
         index = self._words.get(word)
         return None if index is None else self._costs[index]
 
-    def is_idiom(self, word: str) -> bool:
+    def _flagged(self, word: str, flag: int) -> bool:
+        """Whether ``word`` is a word with ``flag`` (IDIOM, NAME, ...)."""
         index = self._words.get(word)
-        return index is not None and bool(self._flags[index] & IDIOM)
+        return index is not None and bool(self._flags[index] & flag)
+
+    def is_idiom(self, word: str) -> bool:
+        return self._flagged(word, IDIOM)
 
     def is_name(self, word: str) -> bool:
         """Whether jieba tags ``word`` a name (person, place, organisation, other)."""
-        index = self._words.get(word)
-        return index is not None and bool(self._flags[index] & NAME)
+        return self._flagged(word, NAME)
 
     def in_web(self, word: str) -> bool:
         """Whether ``word`` is on the web word list (wordfreq)."""
-        index = self._words.get(word)
-        return index is not None and bool(self._flags[index] & WEB)
+        return self._flagged(word, WEB)
 
     def char_cost(self, char: str) -> int:
         """The cost of a character standing alone as a word."""
