@@ -146,7 +146,7 @@ def _judge(view: TypoView, start: int) -> str | None:
     lex, text = lexicon(), view.text
     char = text[start]
     cost = lex.cost(char * 2)
-    if _in_longer_word(view, start) or cost is not None and (char not in FUNCTION_WORDS or cost <= COMMON_WORD):
+    if view.inside_word(start, start + 2) or cost is not None and (char not in FUNCTION_WORDS or cost <= COMMON_WORD):
         return None
     holds_second, ending = _neighbour_words(view, start)
     if holds_second:
@@ -177,14 +177,6 @@ def _line(text: str, offset: int) -> str:
     """The line around ``offset``."""
     end = text.find("\n", offset)
     return text[text.rfind("\n", 0, offset) + 1 : end if end != -1 else len(text)]
-
-
-def _in_longer_word(view: TypoView, start: int) -> bool:
-    """Whether a word of three or more characters holds both characters of the pair at ``start``."""
-    for position in range(max(0, start - MAX_WORD + 1), start + 1):
-        if any(length >= 3 and position + length >= start + 2 for length, _ in view.words_from(position)):
-            return True
-    return False
 
 
 def _lexical(lex, word: str) -> bool:
