@@ -80,7 +80,8 @@ def is_ascii_alnum(char: str) -> bool:
 #: Chinese characters a line needs to count as prose.
 MIN_PROSE_HAN = 10
 _CLAUSE_PUNCTUATION = regex.compile(r"[，,。！？!?；;]")
-_SENTENCE_END = regex.compile(r"[。！？!?]")
+#: A sentence end.
+SENTENCE_END = regex.compile(r"[。！？!?]")
 _ENOUGH_HAN = regex.compile(rf"(?:[^\p{{Han}}〇]*[\p{{Han}}〇]){{{MIN_PROSE_HAN}}}")
 #: `标签:社区治理,党建,讲话稿`: a label, a colon, and a list.
 _LIST_LABEL = regex.compile(r"[^\s:：，,。]{1,6}[:：]")
@@ -93,7 +94,7 @@ def is_prose(line: str) -> bool:
     and not a labelled list (a label and colon, and no sentence end)."""
     if _CLAUSE_PUNCTUATION.search(line) is None or _ENOUGH_HAN.match(line) is None:
         return False
-    return _SENTENCE_END.search(line) is not None or _LIST_LABEL.match(line) is None
+    return SENTENCE_END.search(line) is not None or _LIST_LABEL.match(line) is None
 
 
 def has_clause_punctuation(line: str) -> bool:

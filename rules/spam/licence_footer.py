@@ -6,7 +6,7 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
-from wenlint.textclass import is_prose
+from wenlint.textclass import SENTENCE_END, is_prose
 from wenlint_rules.spam.patterns import SpamLineRule
 
 #: ICP filing and licence numbers (`蜀ICP备13022795号`, `京ICP证030173号`),
@@ -29,8 +29,6 @@ _NUMBER_PHRASE = regex.compile(
 #: A copyright notice: `©2022`, `Copyright © 2008-2022`, `All Rights Reserved`.
 _COPYRIGHT = regex.compile(r"©\s*\d{4}|(?<![:\w])copyright(?![:\w])|all\s+rights\s+reserved", regex.I)
 _RIGHTS = "版权所有"
-#: A sentence end: a footer line has at most one (`版权所有,侵权必究。`).
-_SENTENCE_END = regex.compile(r"[。！？!?]")
 MAX_LENGTH = 120
 
 
@@ -95,7 +93,7 @@ class LicenceFooter(SpamLineRule):
 
     def judge(self, doc: Document, line: Candidate) -> str | Diagnostic | None:
         text = line.text
-        if len(text) > MAX_LENGTH or len(_SENTENCE_END.findall(text)) > 1 or is_prose(_NUMBER_PHRASE.sub("", text)):
+        if len(text) > MAX_LENGTH or len(SENTENCE_END.findall(text)) > 1 or is_prose(_NUMBER_PHRASE.sub("", text)):
             return self._number_in_prose(line)
         if _NUMBER.search(text) or (
             line.edge and (_COPYRIGHT.search(text) or _rights(text, self.section("owner-suffix")))

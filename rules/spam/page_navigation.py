@@ -6,7 +6,7 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
-from wenlint.textclass import has_clause_punctuation
+from wenlint.textclass import SENTENCE_END, has_clause_punctuation
 from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack
 
 #: What separates the buttons of a row: blanks, brackets, bars, dots.
@@ -23,7 +23,6 @@ _FONT_SIZE = regex.compile(r"[\[【(（]?\s*(?:字号|字体)\s*[:：]?\s*(?:[\[
 _DECORATION = regex.compile(r"[\[\]【】<>«»‹›]")
 #: What a QR-code invitation asks the reader to do.
 _SCAN_PURPOSE = regex.compile(r"关注|分享|手机|公众号|朋友圈|小程序|客户端|app", regex.I)
-_SENTENCE_END = regex.compile(r"[。！？!?]")
 #: `微信公众号：某某发布`: a label, a colon and a short name.
 _FOLLOW = regex.compile(r"(?P<label>\p{Han}{2,5})\s*[:：]\s*\S.{0,19}")
 MAX_MENU_ITEM = 8
@@ -142,7 +141,7 @@ def _is_prev_next(text: str, labels: frozenset[str], edge: bool) -> bool:
     if len(text) > MAX_PREV_NEXT_LENGTH or (not edge and "。" in text):
         return False
     match = _PREV_NEXT.match(text)
-    return match is not None and match["label"] in labels and len(_SENTENCE_END.findall(text)) <= 1
+    return match is not None and match["label"] in labels and len(SENTENCE_END.findall(text)) <= 1
 
 
 def _is_pager(tokens: list[str], words: frozenset[str], marked: bool) -> bool:
@@ -179,6 +178,6 @@ def _is_share(match: regex.Match, platforms: frozenset[str]) -> bool:
 
 def _is_scan(text: str, starts: frozenset[str]) -> bool:
     """`扫一扫，在手机上阅读`: short, starting with a scan phrase, saying what for."""
-    if len(text) > MAX_SCAN_LENGTH or len(_SENTENCE_END.findall(text.rstrip("。！!"))) > 0:
+    if len(text) > MAX_SCAN_LENGTH or SENTENCE_END.search(text.rstrip("。！!")):
         return False
     return any(text.startswith(start) for start in starts) and _SCAN_PURPOSE.search(text) is not None

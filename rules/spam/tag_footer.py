@@ -6,11 +6,10 @@ import regex
 
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
+from wenlint.textclass import SENTENCE_END
 from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, scan
 
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
-#: Sentence ends: a tag line has none.
-_SENTENCE_END = regex.compile(r"[。！？!?]")
 #: What an abstract is headed with: a document with one is a paper, whose keywords are its own.
 _ABSTRACT = regex.compile(r"摘\s*要|提\s*要|abstract", regex.I)
 MAX_LENGTH = 300
@@ -76,7 +75,7 @@ class TagFooter(SpamLineRule):
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
         match = _LABEL.fullmatch(line.text)
-        if not match or len(line.text) > MAX_LENGTH or not match["tags"] or _SENTENCE_END.search(line.text):
+        if not match or len(line.text) > MAX_LENGTH or not match["tags"] or SENTENCE_END.search(line.text):
             return None
         label = match["label"]
         if label in self.section("strong") or (line.edge and self._edge_label(doc, label)):
