@@ -166,10 +166,7 @@ class TruncatedDocument(Rule):
                 return []
             elif paywall := _PAYWALL.search(content):
                 start = line.start + doc.text[line.start : line.end].index(content) + paywall.start()
-                message = (
-                    f"the text stops at `{paywall[0]}`: only a preview was kept; the rest of the document is missing"
-                )
-                return [self.diagnostic(start, start + len(paywall[0]), message)]
+                return self._preview(start, paywall[0])
             elif _CHROME.search(content) or _FIELD.match(content) or not _is_body(content):
                 continue
             else:
@@ -188,10 +185,13 @@ class TruncatedDocument(Rule):
             )
             return [self.diagnostic(start, end, message)]
         if marker:
-            start = marker.start + doc.text[marker.start : marker.end].index(shown[0])
-            message = f"the text stops at `{shown}`: only a preview was kept; the rest of the document is missing"
-            return [self.diagnostic(start, start + len(shown), message)]
+            return self._preview(marker.start + doc.text[marker.start : marker.end].index(shown[0]), shown)
         return []
+
+    def _preview(self, start: int, shown: str) -> list[Diagnostic]:
+        """The finding for a read-more marker or paywall notice ``shown`` at ``start``."""
+        message = f"the text stops at `{shown}`: only a preview was kept; the rest of the document is missing"
+        return [self.diagnostic(start, start + len(shown), message)]
 
 
 def _last_clause(content: str) -> str:
