@@ -73,19 +73,18 @@ class WrapLayout:
     def is_wrapped(self, newline: int) -> bool:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
         line, following = lines_around(self.text, newline)
-        line_start = newline - len(line)
-        if (
-            self.furniture.holds(line_start)
-            or self.furniture.holds(newline + 1)
-            or self.is_furniture(line)
-            or self.is_furniture(following)
-        ):
-            return False
         width = display_width(line.rstrip(" \t"))
         if (
             not MIN_WIDTH <= width <= MAX_WIDTH
             or not self._repeated(width)
             or not self._fills_paragraph(newline, width)
+        ):
+            return False
+        if (
+            self.furniture.holds(newline - len(line))
+            or self.furniture.holds(newline + 1)
+            or self.is_furniture(line)
+            or self.is_furniture(following)
         ):
             return False
         if not (has_clause_mark(line) or has_clause_mark(following)) or is_heading(line):
