@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from wenlint import Document, Example
@@ -103,13 +105,19 @@ class PostMetadata(SpamLineRule):
         if line.edge and _BARE_COUNTER.fullmatch(line.text):
             return "post counter"
         labels = pack(self.pack)
-        known = labels["strong"] | labels["weak"] | labels["counter"] | labels["editor"] | labels["article-source"]
         text = bracketed[1] if (bracketed := _BRACKETED_LINE.fullmatch(line.text)) else line.text
-        fields = _fields(_BRACKETED_COUNT.sub(r":\1 ", text), known)
+        fields = _fields(_BRACKETED_COUNT.sub(r":\1 ", text), _known_labels(self.pack))
         if not fields or not _is_metadata(fields, labels, line.edge):
             return None
         shown = "`, `".join(label for label, _ in fields[:3])
         return f"post metadata (`{shown}`)"
+
+
+@cache
+def _known_labels(name: str) -> frozenset[str]:
+    """Every field label of pack ``name``."""
+    labels = pack(name)
+    return labels["strong"] | labels["weak"] | labels["counter"] | labels["editor"] | labels["article-source"]
 
 
 def _fields(line: str, known: frozenset[str]) -> list[tuple[str, str]]:
