@@ -105,9 +105,12 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
     dropped, fixes that edit non-prose made display-only (or dropped, when
     unsafe), and in Markdown safe fixes that would change a line's block
     markers made display-only."""
-    if not produced or not doc.prose.nonprose:
+    if not produced:
         return produced
-    if rule.skip_verbatim:
+    nonprose = doc.prose.nonprose
+    if not nonprose and not doc.is_markdown:  # (a Markdown document all prose still has the block check)
+        return produced
+    if rule.skip_verbatim and nonprose:
         produced = [
             d for d in produced if not (doc.touches_verbatim(d.start, d.end) or doc.within_nonprose(d.start, d.end))
         ]
@@ -115,7 +118,7 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
         fix = diagnostic.fix
         if fix is None:
             continue
-        if any(e.content != doc.text[e.start : e.end] and doc.touches_nonprose(e.start, e.end) for e in fix.edits):
+        if any(e.content != doc.text[e.start : e.end] and nonprose.touches(e.start, e.end) for e in fix.edits):
             diagnostic.fix = _for_review(fix, NOT_PROSE) if fix.applicability is Applicability.SAFE else None
         elif fix.applicability is Applicability.SAFE and doc.is_markdown and changes_blocks(doc.text, fix):
             diagnostic.fix = _for_review(fix, NEW_BLOCKS)
