@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import gc
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -13,7 +13,7 @@ from wenlint.blocks import changes_blocks
 from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.document import Document
 from wenlint.rule import Rule
-from wenlint.suppress import suppressions
+from wenlint.suppress import Usage, suppressions
 
 #: Code of the diagnostic reported when a rule raises.
 INTERNAL_ERROR = "X001"
@@ -57,26 +57,33 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
       an unsafe one is dropped; the finding stays.
     """
     found: list[Diagnostic] = []
-    size = len(doc.text)
     for rule in rules:
         if rule.needs_han and not doc.has_han:
             continue
-        try:
-            produced = list(rule.check(doc))
-            for diagnostic in produced:
-                _validate(diagnostic, size)
-        except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken rule must not stop the run
-            message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
-            produced = [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
-        else:
-            produced = _confine(doc, rule, produced)
-        found.extend(produced)
+        found.extend(_run(doc, rule, rule.check))
     ranges = suppressions(doc)
     if ranges:
-        found = [d for d in found if not any(r.covers(d.code, d.start) for r in ranges)]
+        usage = Usage(ranges)
+        found = usage.keep(found)
+        ran = frozenset(rule.code for rule in rules)
+        for rule in rules:
+            found.extend(_run(doc, rule, lambda d, rule=rule: rule.review_suppressions(d, usage, ran)))
     found.sort(key=in_text_order)
     _resolve_all(doc, found)
     return found
+
+
+def _run(doc: Document, rule: Rule, check: Callable[[Document], Iterable[Diagnostic]]) -> list[Diagnostic]:
+    """What ``check`` (one of ``rule``'s hooks) finds in ``doc``, confined to
+    what the rule may find and fix, or one X001 finding if it fails."""
+    try:
+        produced = list(check(doc))
+        for diagnostic in produced:
+            _validate(diagnostic, len(doc.text))
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken rule must not stop the run
+        message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
+        return [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
+    return _confine(doc, rule, produced)
 
 
 def _validate(diagnostic: Diagnostic, size: int) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
 from wenlint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from wenlint.document import Document
+
+if TYPE_CHECKING:
+    from wenlint.suppress import Usage
 
 CODE_PATTERN = regex.compile(r"[A-Z][0-9]{3}")
 FAMILIES = {
@@ -20,6 +23,7 @@ FAMILIES = {
     "T": "typo",
     "L": "layout",
     "D": "document",
+    "X": "wenlint",
 }
 
 
@@ -122,6 +126,13 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def review_suppressions(self, doc: Document, usage: Usage, ran: frozenset[str]) -> Iterable[Diagnostic]:
+        """Findings about ``doc``'s suppression comments, once every rule has
+        run and the comments have dropped what they cover: ``usage`` says
+        which comment suppressed what, ``ran`` holds the codes of the rules
+        that ran. Only a rule about the comments themselves has any."""
+        return ()
 
     def diagnostic(self, start: int, end: int, message: str, fix: Fix | None = None) -> Diagnostic:
         """A Diagnostic of this rule's code and severity."""

@@ -1,53 +1,176 @@
-"""In-document suppression comments (Markdown).
+"""In-document suppression comments.
 
-``<!-- wenlint-disable [CODE ...] -->`` turns rules off until
-``<!-- wenlint-enable [CODE ...] -->`` or the end of the file;
-``<!-- wenlint-disable-next-line [CODE ...] -->`` covers the next line.
-Codes may be prefixes (``P``); none means every rule.
+``<!-- wenlint-disable [RULE ...] -->`` turns rules off until
+``<!-- wenlint-enable [RULE ...] -->`` or the end of the file;
+``<!-- wenlint-disable-next-line [RULE ...] -->`` covers the next line.
+A RULE is a code, a code prefix (``P``) or a rule name
+(``placeholder-stars``), in any case, separated by spaces or commas; none
+means every rule. In Markdown a comment may stand anywhere; in plain text
+it must be a line of its own, so that a comment quoted inside a sentence
+is never read as one.
+
+The engine drops the findings a comment covers and records which
+comments did something (:class:`Usage`), so a rule can report comments
+that suppress nothing or name no rule (see ``Rule.review_suppressions``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import regex
 
+from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 
-_DIRECTIVE = regex.compile(r"<!--\s*wenlint-(disable-next-line|disable|enable)((?:[\s,]+[A-Z][0-9]{0,3})*)\s*-->")
+_DIRECTIVE = regex.compile(
+    r"<!--[ \t]*wenlint-(disable-next-line|disable|enable)\b([^\n>]*?)[ \t]*-->",
+    regex.IGNORECASE,
+)
+_TOKEN = regex.compile(r"[^\s,]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One disable comment as written: where it is, and what it names."""
+
+    #: ``disable`` or ``disable-next-line``.
+    kind: str
+    start: int
+    end: int
+    #: The code selectors it names (codes or prefixes, upper case); empty: every rule.
+    codes: tuple[str, ...]
+    #: The names it gives that are no rule's code, prefix or name, as written.
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def every_rule(self) -> bool:
+        """Whether it names no rule at all, and so switches every rule off."""
+        return not self.codes and not self.unknown
 
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
+    """A stretch of text in which a directive switches rules off."""
+
     start: int
     end: int
-    codes: tuple[str, ...]  # empty: every rule
+    directive: Directive
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.directive.codes
 
     def covers(self, code: str, offset: int) -> bool:
         if not self.start <= offset < self.end:
             return False
-        return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
+        return self.directive.every_rule or any(code.startswith(prefix) for prefix in self.codes)
+
+
+@dataclass(slots=True)
+class Usage:
+    """Which directives of a document suppressed which codes in one lint pass."""
+
+    suppressions: list[Suppression]
+    used: dict[Directive, set[str]] = field(default_factory=dict)
+
+    @property
+    def directives(self) -> list[Directive]:
+        return list(dict.fromkeys(s.directive for s in self.suppressions))
+
+    def covers(self, code: str, offset: int) -> bool:
+        """Whether a suppression switches ``code`` off at ``offset``."""
+        return any(s.covers(code, offset) for s in self.suppressions)
+
+    def keep(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """``diagnostics`` less the ones a suppression covers, noting which did the covering."""
+        kept = []
+        for diagnostic in diagnostics:
+            covering = [s for s in self.suppressions if s.covers(diagnostic.code, diagnostic.start)]
+            for suppression in covering:
+                self.used.setdefault(suppression.directive, set()).add(diagnostic.code)
+            if not covering:
+                kept.append(diagnostic)
+        return kept
+
+
+def resolve(token: str) -> str | None:
+    """The code selector ``token`` stands for (a code, a code prefix or a rule name, any case), or None."""
+    from wenlint.registry import all_rules  # late: the registry imports every rule
+
+    rules = all_rules()
+    upper = token.upper()
+    if regex.fullmatch(r"[A-Z][0-9]{0,3}", upper) and any(code.startswith(upper) for code in rules):
+        return upper
+    lower = token.lower()
+    return next((code for code, rule in rules.items() if rule.name == lower), None)
+
+
+def _directive(match: regex.Match[str]) -> Directive:
+    kind = match[1].lower()
+    codes, unknown = [], []
+    for token in _TOKEN.findall(match[2]):
+        code = resolve(token)
+        (codes if code else unknown).append(code or token)
+    return Directive(kind, match.start(), match.end(), tuple(dict.fromkeys(codes)), tuple(unknown))
+
+
+def _stands_alone(doc: Document, match: regex.Match[str]) -> bool:
+    line_start = doc.text.rfind("\n", 0, match.start()) + 1
+    line_end = doc.text.find("\n", match.end())
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return not doc.text[line_start : match.start()].strip() and not doc.text[match.end() : line_end].strip()
 
 
 def suppressions(doc: Document) -> list[Suppression]:
     """The ranges of ``doc`` in which some rules are switched off."""
-    if not doc.is_markdown or "wenlint-" not in doc.text:
+    if "wenlint-" not in doc.text.lower():
         return []
     found: list[Suppression] = []
-    open_ranges: dict[tuple[str, ...], int] = {}
+    open_ranges: dict[tuple[str, ...], tuple[int, Directive]] = {}
     for match in _DIRECTIVE.finditer(doc.text):
-        kind = match[1]
-        codes = tuple(regex.findall(r"[A-Z][0-9]{0,3}", match[2]))
-        if kind == "disable-next-line":
+        if not doc.is_markdown and not _stands_alone(doc, match):
+            continue
+        directive = _directive(match)
+        if directive.kind == "disable-next-line":
             line_number, _ = doc.position(match.end())
             if line_number < len(doc.line_starts):
                 line = doc.line(line_number + 1)
-                found.append(Suppression(line.start, line.end + 1, codes))
-        elif kind == "disable":
-            open_ranges.setdefault(codes, match.start())
+                found.append(Suppression(line.start, line.end + 1, directive))
+            else:
+                found.append(Suppression(match.end(), match.end(), directive))
+        elif directive.kind == "disable":
+            open_ranges.setdefault(directive.codes, (match.start(), directive))
         else:
-            closing = [key for key in open_ranges if not codes or key == codes]
+            closing = [key for key in open_ranges if not directive.codes or key == directive.codes]
             for key in closing:
-                found.append(Suppression(open_ranges.pop(key), match.end(), key))
-    found.extend(Suppression(start, len(doc.text) + 1, key) for key, start in open_ranges.items())
+                start, opened = open_ranges.pop(key)
+                found.append(Suppression(start, match.end(), opened))
+    found.extend(Suppression(start, len(doc.text) + 1, opened) for start, opened in open_ranges.values())
     return found
+
+
+def comment(kind: str, codes: Iterable[str]) -> str:
+    """A suppression comment of ``kind`` naming ``codes`` (every rule when none)."""
+    return " ".join(("<!-- wenlint-" + kind, *codes, "-->"))
+
+
+def disable_comment(doc: Document, codes: Iterable[str], line: int | None = None) -> tuple[int, str]:
+    """Where to insert, and what, to switch ``codes`` off for one line
+    (1-based ``line``) or, with no line, for the whole file: a
+    ``disable-next-line`` comment on a line of its own above that line, or
+    a ``disable`` comment at the top (after any front matter)."""
+    if line is not None:
+        return doc.line(line).start, comment("disable-next-line", codes) + "\n"
+    offset = 0
+    if doc.is_markdown:
+        fence = regex.match(r"(---|\+\+\+)[ \t]*\n", doc.text)
+        if fence:
+            closing = regex.compile(rf"^{regex.escape(fence[1])}[ \t]*$(\n|\Z)", regex.MULTILINE)
+            end = closing.search(doc.text, fence.end())
+            if end:
+                offset = end.end()
+                if not end[1]:  # front matter closing the file without a line break
+                    return offset, "\n" + comment("disable", codes)
+    return offset, comment("disable", codes) + "\n"

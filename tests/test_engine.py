@@ -148,8 +148,11 @@ def test_markdown_disable_comments():
     )
     found = lint(Document(text, "a.md"), rules)
     assert [(d.code, d.line) for d in found] == [("M001", 1), ("P001", 3), ("M001", 5), ("M001", 8)]
-    # The same comments in a plain-text file are just text.
-    assert len(lint(Document(text, "a.txt"), rules)) == 7
+    # In plain text a comment counts only on a line of its own.
+    assert [(d.code, d.line) for d in lint(Document(text, "a.txt"), rules)] == [(d.code, d.line) for d in found]
+    inline = "丙,丁 <!-- wenlint-disable-next-line --> 戊,己\n庚,辛\n"
+    assert [d.line for d in lint(Document(inline, "a.txt"), rules)] == [1, 1, 2]
+    assert [d.line for d in lint(Document(inline, "a.md"), rules)] == [1, 1]
 
 
 chinese = st.text(alphabet="今天我们开会社区建设,.:;!?()（）“”\n 3a", max_size=60)

@@ -1,0 +1,1 @@
+"""Rules about wenlint's own suppression comments (X family)."""
