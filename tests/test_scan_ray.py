@@ -4,6 +4,7 @@ equals the local engine's, row for row."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,18 @@ def _rows(path: Path) -> list[dict]:
     if path.suffix == ".parquet":
         return pq.read_table(path).to_pylist()
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_ray_scan_runs_from_a_directory_holding_a_folder_named_wenlint(tmp_path: Path):
+    # Ray puts the driver's working directory on its workers' import path.
+    (tmp_path / "wenlint").mkdir()
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": 1, "text": "今天,我们开会。"}, ensure_ascii=False) + "\n")
+    result = subprocess.run(
+        ["wenlint", "scan", "in.jsonl", "-o", "out.jsonl", "--engine", "ray", "--workers", "1", "--no-progress"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    [row] = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [f["code"] for f in row["wenlint"]["findings"]] == ["M001"]

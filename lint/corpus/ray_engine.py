@@ -20,7 +20,9 @@ line), and records are numbered by row, not by line.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -59,7 +61,7 @@ def run_ray(
         }
         if address is None:
             options["num_cpus"] = workers
-        ray.init(**options)
+        _init_elsewhere(ray, options)
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # not a line per Dataset executed
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
@@ -79,6 +81,20 @@ def run_ray(
                 bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _init_elsewhere(ray, options: dict[str, Any]) -> None:
+    """``ray.init`` from an empty directory. Ray puts the driver's working
+    directory on its workers' import path; started from a directory that
+    holds a folder named ``wenlint`` (the parent of a checkout), the workers
+    would import that folder instead of the installed package."""
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="wenlint-ray-") as empty:
+        os.chdir(empty)
+        try:
+            ray.init(**options)
+        finally:
+            os.chdir(here)
 
 
 def _read(ray, shard: Shard):
