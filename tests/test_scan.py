@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pty
+import re
 import signal
 import subprocess
 import sys
@@ -264,6 +266,7 @@ def test_an_interrupted_scan_resumes_with_the_unfinished_shards(workdir):
     process.wait()
     assert (out / "a.jsonl").exists() and not (out / "c.jsonl").exists(), "the run was not interrupted mid-way"
     first = (out / "a.jsonl").stat().st_mtime_ns
+    done_before = sum(len((out / n).read_text().splitlines()) for n in ("a.jsonl", "b.jsonl") if (out / n).exists())
 
     resumed = subprocess.run([*args, "-o", str(out)], cwd=workdir, capture_output=True)
     assert resumed.returncode == 0, resumed.stderr
@@ -276,6 +279,10 @@ def test_an_interrupted_scan_resumes_with_the_unfinished_shards(workdir):
     again = json.loads((out / "_wenlint_summary.json").read_text())
     for key in ("documents", "findings_by_rule", "scores", "worst_documents", "shards"):
         assert again[key] == whole[key]
+    # The rates count only what this run scanned, from the text's own bytes.
+    assert whole["run_documents"] == whole["documents"] and whole["run_text_bytes"] == whole["text_bytes"]
+    assert again["run_documents"] == whole["documents"] - done_before
+    assert again["mb_per_second"] == round(again["run_text_bytes"] / 1e6 / again["seconds"], 3)
 
 
 # -- corpus-level boilerplate (S010) -----------------------------------------------------------
@@ -383,6 +390,36 @@ def test_a_missing_optional_library_names_its_extra(workdir):
     result = subprocess.run([sys.executable, "-c", code], cwd=workdir, capture_output=True)
     assert result.returncode == 2
     assert result.stderr.decode() == "error: Parquet needs pyarrow: pip install 'wenlint[parquet]'\n"
+
+
+def test_the_progress_bar_on_a_terminal_counts_from_the_first_batch(workdir):
+    records = [{"id": i, "text": "今天,我们开会。刘**同志主持会议。" * 50} for i in range(300)]
+    source = write_jsonl(workdir / "a.jsonl", records)
+    main_end, terminal = pty.openpty()
+    env = {key: value for key, value in os.environ.items() if key != "CI"} | {"COLUMNS": "160", "TERM": "xterm"}
+    process = subprocess.Popen(
+        ["wenlint", "scan", str(source), "-o", "out.jsonl", "--workers", "1"],
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        env=env,
+    )
+    os.close(terminal)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 65536)
+        except OSError:  # the command closed its end
+            break
+        if not chunk:
+            break
+        screen += chunk
+    assert process.wait(timeout=120) == 0
+    frames = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.decode("utf-8", "replace")).split("\r")
+    shown = [m for m in (re.search(r"(\d:\d\d:\d\d) ([\d,]+) docs ([\d.]+) MB", f) for f in frames) if m]
+    assert shown, screen[-500:]
+    counts = [int(m[2].replace(",", "")) for m in shown]
+    assert 0 < min(c for c in counts if c) < 300 and max(counts) == 300  # documents show before the end
 
 
 def test_no_progress_bar_when_not_a_terminal(workdir):

@@ -170,7 +170,7 @@ def _write_shard(
                 bar.log("error: " + summary.add_error(name, number, kind, message))
             for stat in result.stats:
                 summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
-            bar.advance(item.position - position, len(result.stats))
+            bar.advance(item.position - position, len(result.stats), sum(stat.size for stat in result.stats))
             position = item.position
         write_atomic(stats_path(output), summary.dumps())
         for writer in reversed(writers):  # the output last: its existence marks the shard done

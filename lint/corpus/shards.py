@@ -34,6 +34,9 @@ from wenlint.storage import commit_file
 
 #: A batch holds about this many bytes of input, or BATCH_RECORDS records.
 BATCH_BYTES = 1 << 20
+#: A shard's first batch holds this many bytes, each next one twice as many up
+#: to BATCH_BYTES: the first results (and the progress bar) come early.
+FIRST_BATCH_BYTES = 1 << 16
 BATCH_RECORDS = 2000
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIXES = (".parquet",)
@@ -220,6 +223,7 @@ def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[
         lines: list[tuple[int, bytes | Oversize]] = []
         size = 0
         first = 1
+        batch_bytes = FIRST_BATCH_BYTES
         try:
             for number, line in enumerate(_lines(stream, limit), 1):
                 if number == 1 and isinstance(line, bytes):
@@ -230,9 +234,10 @@ def _jsonl_batches(path: Path, compression: str | None, limit: int) -> Iterator[
                     first = number
                 lines.append((number, line))
                 size += line.size if isinstance(line, Oversize) else len(line)
-                if size >= BATCH_BYTES or len(lines) >= BATCH_RECORDS:
+                if size >= batch_bytes or len(lines) >= BATCH_RECORDS:
                     yield Batch("lines", lines, first, raw.tell())
                     lines, size = [], 0
+                    batch_bytes = min(2 * batch_bytes, BATCH_BYTES)
         except zlib.error as error:  # a damaged .gz (a cut one raises EOFError)
             raise ShardError(f"cannot read: {error}") from None
         if lines:

@@ -39,12 +39,17 @@ class Summary:
     shards: int = 0
     shards_skipped: int = 0
     seconds: float = 0.0
+    #: Documents and UTF-8 bytes of text scanned in this run (not in shards finished before): the rates' base.
+    run_documents: int = 0
+    run_text_bytes: int = 0
     engine: str = "local"
     workers: int = 1
 
     def add(self, shard: str, stat: RecordStat, kept: bool) -> None:
         self.documents += 1
         self.text_bytes += stat.size
+        self.run_documents += 1
+        self.run_text_bytes += stat.size
         self.scores[stat.score] += 1
         findings = sum(stat.codes.values())
         if findings:
@@ -79,6 +84,8 @@ class Summary:
             "rejected",
             "shards",
             "shards_skipped",
+            "run_documents",
+            "run_text_bytes",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.by_code.update(other.by_code)
@@ -126,8 +133,10 @@ class Summary:
             "engine": self.engine,
             "workers": self.workers,
             "seconds": round(self.seconds, 3),
-            "documents_per_second": round(self.documents / seconds, 1) if self.seconds else None,
-            "mb_per_second": round(self.input_bytes / MB / seconds, 3) if self.seconds else None,
+            "run_documents": self.run_documents,
+            "run_text_bytes": self.run_text_bytes,
+            "documents_per_second": round(self.run_documents / seconds, 1) if self.seconds else None,
+            "mb_per_second": round(self.run_text_bytes / MB / seconds, 3) if self.seconds else None,
         }
 
     @classmethod
@@ -197,8 +206,8 @@ class Summary:
         )
         if self.seconds:
             console.print(
-                f"{self.seconds:.1f} s, {self.documents / seconds:,.0f} documents/s, "
-                f"{self.input_bytes / MB / seconds:.2f} MB/s ({self.engine}, {_count(self.workers, 'worker')})"
+                f"{self.seconds:.1f} s, {self.run_documents / seconds:,.0f} documents/s, "
+                f"{self.run_text_bytes / MB / seconds:.2f} MB/s of text ({self.engine}, {_count(self.workers, 'worker')})"
             )
         if self.by_code:
             rules = Table(title="findings per rule", title_justify="left", box=None, pad_edge=False)
@@ -248,25 +257,28 @@ def progress_enabled(stream: TextIO = sys.stderr) -> bool:
 
 
 class ScanProgress:
-    """A rich progress bar over input bytes showing documents/s, MB/s and the ETA; a no-op when disabled."""
+    """A rich progress bar over input bytes showing the time so far, documents
+    and MB of text done, their rates and the time left; a no-op when disabled."""
 
     def __init__(self, total_bytes: int, enabled: bool) -> None:
         self._progress = None
         if not enabled:
             return
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
         self._progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.fields[documents]:,} docs"),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[documents]:,} docs {task.fields[megabytes]:.1f} MB"),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
             transient=True,
             console=_stderr_console(),
         )
-        self._task = self._progress.add_task("scan", total=total_bytes, documents=0, rate="")
+        self._task = self._progress.add_task("scan", total=total_bytes, documents=0, megabytes=0.0, rate="")
         self._documents = 0
+        self._text_bytes = 0
 
     def __enter__(self) -> ScanProgress:
         if self._progress is not None:
@@ -281,14 +293,18 @@ class ScanProgress:
         if self._progress is not None:
             self._progress.update(self._task, description=text)
 
-    def advance(self, input_bytes: int, documents: int = 0) -> None:
+    def advance(self, input_bytes: int, documents: int = 0, text_bytes: int = 0) -> None:
+        """Count ``input_bytes`` of the shards read, holding ``documents`` of ``text_bytes``."""
         if self._progress is None:
             return
         self._documents += documents
-        task = self._progress.tasks[0]
-        elapsed = task.elapsed or 1e-9
-        rate = f"{self._documents / elapsed:,.0f} docs/s {(task.completed + input_bytes) / MB / elapsed:.2f} MB/s"
-        self._progress.update(self._task, advance=input_bytes, documents=self._documents, rate=rate)
+        self._text_bytes += text_bytes
+        elapsed = self._progress.tasks[0].elapsed or 1e-9
+        rate = f"{self._documents / elapsed:,.0f} docs/s {self._text_bytes / MB / elapsed:.2f} MB/s"
+        megabytes = self._text_bytes / MB
+        self._progress.update(
+            self._task, advance=input_bytes, documents=self._documents, megabytes=megabytes, rate=rate
+        )
 
     def log(self, line: str) -> None:
         """Print above the bar (or plainly on stderr without one)."""
