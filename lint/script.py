@@ -271,7 +271,7 @@ class ScriptProfile:
                 return len(new) == len(line) or bool(self.simplified_candidates)
         return False
 
-    @property
+    @cached_property
     def dominant(self) -> str:
         """``simplified``, ``traditional``, ``mixed``, or ``neutral`` (nothing script-specific)."""
         trad = len(self.traditional)

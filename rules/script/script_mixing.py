@@ -144,7 +144,7 @@ class ScriptMixing(Rule):
         profile = doc.script
         target = self.settings["script"]
         if target == "auto":
-            if profile.dominant == "neutral" or (profile.dominant == "simplified" and not profile.traditional):
+            if not profile.traditional:  # Simplified or neutral text: nothing to flag either way
                 return []
             runs = self._auto_runs(doc)
         else:
