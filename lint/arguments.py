@@ -69,6 +69,11 @@ def parser() -> argparse.ArgumentParser:
     output.add_argument("--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     output.add_argument("--statistics", action="store_true", help="print a count per rule instead of each finding")
     output.add_argument(
+        "--signals",
+        action="store_true",
+        help="with --statistics, also print each file's document signals (duplicate lines, n-grams, han_ratio…)",
+    )
+    output.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings are left (errors still exit 2)"
     )
     config = check.add_argument_group("configuration and baseline")

@@ -156,7 +156,9 @@ def check(args: argparse.Namespace) -> int:
     for path, message in found.errors:
         _error(f"{path}: {message}")
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
-    job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-")
+    if args.signals and not args.statistics:
+        raise UsageError("--signals goes with --statistics")
+    job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals)
     baseline = Baseline(args.baseline) if args.baseline else None
     stdin_fix = mode is Mode.FIX and any(path == "-" for path, _ in found.files)
 
@@ -170,6 +172,7 @@ def check(args: argparse.Namespace) -> int:
         reporter = make_reporter(args.output_format, out, rules, use_color(out) and not args.output_file)
         summary = Summary()
         recorded = []
+        signal_rows: list[tuple[str, dict[str, float]]] = []
         internal_errors = 0
         report = not (args.statistics or mode is Mode.DIFF)
         if report:
@@ -182,6 +185,8 @@ def check(args: argparse.Namespace) -> int:
                     baseline.filter(result)
                 internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
                 summary.add(result)
+                if result.signals is not None:
+                    signal_rows.append((escape_controls(result.path), result.signals))
                 if args.write_baseline:
                     recorded.append(result)
                 if args.show_fixes and result.fixed:
@@ -194,9 +199,11 @@ def check(args: argparse.Namespace) -> int:
         if args.write_baseline:
             _write_baseline(args.write_baseline, recorded, interrupted)
         if args.statistics:
-            from wenlint.docs import print_statistics
+            from wenlint.docs import print_signals, print_statistics
 
             print_statistics(summary, rules, out)
+            if args.signals:
+                print_signals(signal_rows, out)
         elif mode is Mode.DIFF:
             would = summary.fixed and sum(summary.fixed.values())
             sys.stderr.write(f"Would fix {would} findings.\n" if would else "No fixes available.\n")

@@ -9,6 +9,7 @@ from wenlint.errors import UsageError
 from wenlint.registry import all_rules, in_preview
 from wenlint.report import Summary
 from wenlint.rule import Example, Rule
+from wenlint.signals import NAMES as SIGNAL_NAMES
 
 EXIT_OK = 0
 
@@ -116,6 +117,13 @@ def print_rule_table(out: TextIO) -> int:
         table.add_row(code, rule.name, rule.family(), rule.fix.value, default_state(rule), rule.summary)
     Console(file=out, soft_wrap=True).print(table)
     return EXIT_OK
+
+
+def print_signals(rows: list[tuple[str, dict[str, float]]], out: TextIO) -> None:
+    """Each file's document signals (wenlint.signals), tab-separated under a header line."""
+    out.write("\t".join(("path", *SIGNAL_NAMES)) + "\n")
+    for path, values in sorted(rows):
+        out.write("\t".join((path, *(f"{values[name]:.4g}" for name in SIGNAL_NAMES))) + "\n")
 
 
 def print_statistics(summary: Summary, rules: dict[str, type[Rule]], out: TextIO) -> None:

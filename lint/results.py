@@ -80,6 +80,7 @@ class FileResult:
     fixed_source: str | None = None  # for standard input under --fix
     converged: bool = True
     score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
+    signals: dict[str, float] | None = None  # the document's signals (wenlint.signals), when asked for
 
 
 def touched_lines(doc: Document, diagnostics: list[Diagnostic]) -> dict[int, tuple[int, str]]:

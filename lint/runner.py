@@ -30,6 +30,7 @@ from wenlint.decode import InputError, label
 from wenlint.document import Document
 from wenlint.errors import UsageError
 from wenlint.results import FileResult, display_name, escape_controls
+from wenlint.signals import signals
 from wenlint.storage import write_document
 from wenlint.workers import Pool, WorkerDied
 
@@ -48,6 +49,7 @@ class Job:
     mode: Mode = Mode.CHECK
     unsafe: bool = False
     stdin_filename: str = "-"  # the name standard input is reported under
+    signals: bool = False  # whether results carry the document's signals (``check --signals``)
 
 
 def _describe(doc: Document) -> str:
@@ -92,6 +94,8 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     rules = pipeline.rules_for(settings, name)
     checked = pipeline.run(doc, rules, fix=job.mode is not Mode.CHECK, unsafe=job.unsafe)
     result = checked.result(name)
+    if job.signals:
+        result.signals = signals(doc)
     fixed = checked.doc
     if job.mode is Mode.CHECK:
         return result

@@ -9,13 +9,15 @@ pipeline (:mod:`wenlint.pipeline`).
 
 The ``wenlint`` object of a record::
 
-    {"score": 0-100, "counts": {"E": 0, "M": 2, ...}, "findings": [...],
+    {"score": 0-100, "counts": {"E": 0, "M": 2, ...},
+     "signals": {"dup_line_frac": 0.0, ...}, "findings": [...],
      "fixed_text": "..."}          # fixed_text only with --fix / --unsafe-fixes
 
 ``counts`` has one key per family letter of the selected rules (and ``X``,
 internal errors), zero included, so every row has the same shape; the
 findings are the objects of ``wenlint check --output-format json`` without
-``filename``.
+``filename``; ``signals`` are the document's signals (:mod:`wenlint.signals`),
+rounded to 4 decimals.
 
 Output JSON is strict (RFC 8259): a JSON Lines record holding ``NaN``,
 ``Infinity`` or a number out of range (over a float's range, or an integer
@@ -41,6 +43,7 @@ from wenlint.document import Document
 from wenlint.engine import INTERNAL_ERROR
 from wenlint.results import SourceLines, finding_object, touched_lines
 from wenlint.shardrule import CorpusRule, corpus_rules, count_batch, pack_views, unpack_views
+from wenlint.signals import signals
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ class Annotator:
         result: dict[str, Any] = {
             "score": checked.score,
             "counts": counts,
+            "signals": rounded_signals(doc),
             "findings": [
                 finding_object(d, self.names.get(d.code, "internal-error"), source, None) for d in diagnostics
             ],
@@ -157,6 +161,11 @@ class Annotator:
             fixed = pipeline.run(doc, self.rules, fix=True, unsafe=self.job.unsafe).doc if fixable else doc
             result["fixed_text"] = fixed.to_source()
         return result, checked.score, dict(codes)
+
+
+def rounded_signals(doc: Document) -> dict[str, float]:
+    """The document's signals, rounded to 4 decimals for the output."""
+    return {name: round(value, 4) for name, value in signals(doc).items()}
 
 
 def family_letters(settings: Settings) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from wenlint.results import FINDING_FIELDS, FieldType
+from wenlint.signals import NAMES as SIGNAL_NAMES
 
 
 def arrow_type(kind: FieldType):
@@ -22,7 +23,7 @@ def arrow_type(kind: FieldType):
 
 @lru_cache(maxsize=8)
 def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool):
-    """``struct<score, counts: struct<letter...>, findings: list<finding>[, fixed_text]>``;
+    """``struct<score, counts: struct<letter...>, signals: struct<name: double...>, findings: list<finding>[, fixed_text]>``;
     a finding is the JSON finding object without ``filename``."""
     import pyarrow as pa
 
@@ -30,6 +31,7 @@ def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool):
     fields = [
         ("score", pa.int32()),
         ("counts", pa.struct([(letter, pa.int32()) for letter in letters])),
+        ("signals", pa.struct([(name, pa.float64()) for name in SIGNAL_NAMES])),
         ("findings", arrow_type([finding])),
     ]
     if fixed_text:

@@ -1,0 +1,138 @@
+"""Document signals (wenlint.signals) on small documents whose values are worked out by hand here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import wenlint
+
+from wenlint.document import Document
+from wenlint.signals import (
+    NAMES,
+    char_repetition,
+    duplicated_grams,
+    line_signals,
+    signals,
+    top_gram,
+    word_signals,
+    words_of,
+)
+
+#: 12 characters: `好的。` twice on lines of their own, a blank line, `你好`, a final line break.
+SMALL = "好的。\n好的。\n\n你好\n"
+
+
+def test_line_signals_of_a_small_document():
+    values = line_signals(Document(SMALL))
+    # paragraphs of the stripped text: "好的。\n好的。" and "你好", no copy
+    assert values["dup_para_frac"] == 0 and values["dup_para_char_frac"] == 0
+    # lines split on runs of breaks: 好的。 / 好的。 / 你好 / "" — one copy of 3 characters in 12
+    assert values["dup_line_frac"] == 1 / 4
+    assert values["dup_line_char_frac"] == 3 / 12
+    # the three lines with text: two end a sentence, all are short, 3 copied characters of 12 − 4 breaks
+    assert values["line_punct_ratio"] == 2 / 3
+    assert values["short_line_ratio"] == 1
+    assert values["char_dup_ratio"] == 3 / 8
+    # 12 characters on 4 lines (the blank one counts)
+    assert values["avg_line_length"] == 3
+    # 6 Chinese characters of the 8 that are not blanks
+    assert values["han_chars"] == 6 and values["han_ratio"] == 6 / 8
+    # 4 line breaks and 2 `。` of 12 characters
+    assert values["special_char_ratio"] == 6 / 12
+    # three distinct 10-grams, none repeated; no 13-gram at all
+    assert values["char_rep_ratio"] == 0 and values["duplicated_13_char_grams"] == 0
+
+
+def test_paragraph_copies():
+    text = "第一段。\n\n第二段。\n\n第一段。"  # three paragraphs of 4 characters and two breaks of 2: 16
+    values = line_signals(Document(text))
+    assert values["dup_para_frac"] == 1 / 3
+    assert values["dup_para_char_frac"] == 4 / 16
+
+
+def test_top_gram_counts_the_spaces_between_words_and_keeps_the_first_of_equals():
+    # bigrams (x, yy) ×2 and (yy, x) ×1: "x yy" is 4 characters, twice
+    assert top_gram(["x", "yy", "x", "yy"], 2) == 8
+    # (a, b) and (b, a) both twice: the first seen wins: "a b", 3 characters, twice
+    assert top_gram(["a", "b", "a", "b", "a"], 2) == 6
+    assert top_gram(["a"], 2) == 0
+
+
+def test_duplicated_grams_step_over_a_copy():
+    # 2-grams joined without spaces: "abc" (new), "cab" (new), "abc" (seen: 3 characters, jump 2), then too few left
+    assert duplicated_grams(["ab", "c", "ab", "c", "d"], 2) == 3
+    # characters: "ab" "bc" "ca" new, "ab" seen (+2, jump to 5), "ca" seen (+2, jump to 7): 4
+    assert duplicated_grams("abcabcab", 2) == 4
+    assert duplicated_grams(["a"], 5) == 0
+
+
+def test_char_repetition_takes_the_most_frequent_of_the_repeated_grams():
+    # 2-grams of "abababab": ab ×4, ba ×3; ⌊√2⌋ = 1 of them counted: 4 of 7
+    assert char_repetition("abababab", 2) == 4 / 7
+    assert char_repetition("abc", 10) == 0
+
+
+def test_words_are_split_as_datatrove_splits_chinese():
+    assert words_of("ab cd\n ab cd") == ["ab", "cd", "ab", "cd"]
+
+
+def test_word_signals_of_a_repeated_phrase():
+    text = "ab cd\nab cd"  # 11 characters, words ab cd ab cd
+    values = word_signals(Document(text))
+    assert values["top_2_gram"] == 10 / 11  # "ab cd" (5 characters) twice
+    assert values["top_3_gram"] == 8 / 11  # "ab cd ab" first of two 3-grams seen once each
+    assert values["duplicated_5_n_grams"] == 0  # fewer than 5 words
+    assert values["list_ratio"] == 1 / 4  # one line break, four words
+    assert values["avg_word_length"] == 2
+    assert values["alpha_words_ratio"] == 1
+    assert values["stop_words"] == 0
+
+
+def test_stop_words_are_counted_once_each():
+    values = word_signals(Document("我的书在桌子上，你的书在书包里。"))
+    assert values["stop_words"] == 2  # 的 and 在, each twice
+
+
+def test_an_empty_document_gives_zeros():
+    values = signals(Document(""))
+    assert list(values) == list(NAMES)
+    assert set(values.values()) == {0}
+
+
+@pytest.mark.parametrize("text", ["。", "\n\n\n", "  \n", "a"])
+def test_every_signal_is_a_finite_number(text):
+    values = signals(Document(text))
+    assert list(values) == list(NAMES)
+    assert all(isinstance(v, float) and 0 <= v < float("inf") for v in values.values())
+
+
+# -- where the signals show --------------------------------------------------------------
+
+
+def test_check_statistics_prints_each_files_signals(tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "small.txt").write_text(SMALL, encoding="utf-8")
+    result = wenlint("check", str(tmp_path), "--statistics", "--signals", "--exit-zero")
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.decode().splitlines()[-2:]
+    values = dict(zip(header.split("\t"), row.split("\t")))
+    assert values["path"].endswith("small.txt")
+    assert values["dup_line_frac"] == "0.25" and values["han_ratio"] == "0.75" and values["avg_line_length"] == "3"
+
+
+def test_signals_without_statistics_is_a_usage_error(tmp_path):
+    result = wenlint("check", str(tmp_path), "--signals")
+    assert result.returncode == 2 and b"--signals goes with --statistics" in result.stderr
+
+
+def test_scan_stores_the_signals_of_each_record(tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    shard = tmp_path / "in.jsonl"
+    shard.write_text(json.dumps({"id": "a", "text": SMALL}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = wenlint("scan", str(shard), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 0, result.stderr
+    (row,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    stored = row["wenlint"]["signals"]
+    assert list(stored) == list(NAMES)
+    assert stored["dup_line_frac"] == 0.25 and stored["line_punct_ratio"] == round(2 / 3, 4)
