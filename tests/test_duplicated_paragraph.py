@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from conftest import findings, seed
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
+from wenlint_rules.document.duplicated_paragraph import _NOISE, _normalise
 
 
 def _text(prefix: str) -> str:
@@ -127,3 +130,11 @@ def test_shorter_paragraphs_that_recur_are_left_alone():
     text = f"## onRenderTracked\n\n{note}\n\n## onRenderTriggered\n\n{note}\n"
     assert findings(text, "D002") == []
     assert findings(text, "D002", min_chars=20) == [note]
+
+
+def test_normalise_drops_noise_before_nfkc_only_where_nothing_could_compose_with_it():
+    def by_nfkc(text: str) -> str:
+        return _NOISE.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+    for text in ("社区，建设：（一）", "ＡＢＣ！ａｂｃ", "a，\u0301b", "\u1100，\u1161", "™，①", "＜\u0338"):
+        assert _normalise(text) == by_nfkc(text)

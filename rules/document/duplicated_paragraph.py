@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -35,7 +36,29 @@ _PARAGRAPH = (
 )
 
 
+#: What might compose with a character before it under NFKC: combining marks, Hangul vowels and finals.
+_COMPOSES = regex.compile(r"[\p{M}\u1100-\u11ff]")
+
+
+@cache
+def _nfkc_noise() -> re.Pattern[str]:
+    """Full-width and CJK punctuation, symbols and spaces that NFKC turns into
+    other punctuation, symbols or spaces (`，` → `,`). (`re`: it removes them
+    three times faster than `regex`.)"""
+    blocks = (range(0x2000, 0x2070), range(0x3000, 0x3040), range(0xFE10, 0xFE70), range(0xFF00, 0xFF66))
+    noise = [chr(code) for block in blocks for code in block if _NOISE.fullmatch(chr(code))]
+    turned = [char for char in noise if unicodedata.normalize("NFKC", char) not in ("", char)]
+    return re.compile(
+        "[" + re.escape("".join(c for c in turned if _NOISE.fullmatch(unicodedata.normalize("NFKC", c)))) + "]+"
+    )
+
+
 def _normalise(content: str) -> str:
+    """``content`` compared: NFKC, case folded, without noise. The noise NFKC
+    would only turn into other noise goes first (most of NFKC's work on
+    Chinese), unless something might have composed with it."""
+    if _COMPOSES.search(content) is None:
+        content = _nfkc_noise().sub("", content)
     return _NOISE.sub("", unicodedata.normalize("NFKC", content).casefold())
 
 
