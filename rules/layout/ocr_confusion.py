@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import is_han
-from wenlint_rules.typo.lexicon import Lexicon, lexicon
+from wenlint_rules.typo.lexicon import lexicon
 
 #: Each character OCR reads by mistake, and the one it stands for (a stroke
 #: apart); never 入 for 人 (`重入`, `盲入` are words) nor 曰 for 日.
@@ -22,6 +25,8 @@ MIN_GAIN = 200
 #: digits (`2O14`, `51O080`, `2Ol3`), or O, o after two digits or more
 #: (`Eye-Link 100O`); no letter or digit after it.
 _LETTER_IN_NUMBER = regex.compile(r"(?<!\d)(?:\d+(?:[Oo〇l]+\d+)+[Oo]?|\d{2,}[Oo]+)(?![A-Za-z0-9])")
+#: What every such number holds: a digit, then a letter read for one.
+_DIGIT_LETTER = re.compile(r"\d[Oo〇l]")
 #: A number glued after a word (`Zhengzhou450o1`, `in2Ol3`) is one at least this long.
 MIN_GLUED = 4
 _LETTER_DIGITS = str.maketrans("Oo〇l", "0001")
@@ -85,32 +90,37 @@ class OcrConfusion(Rule):
                 f"letter read for a digit in the number `{m[0]}` (OCR)",
                 Fix.replace(m.start(), m.end(), m[0].translate(_LETTER_DIGITS), safe=False),
             )
-            for m in _LETTER_IN_NUMBER.finditer(text)
+            for m in (_LETTER_IN_NUMBER.finditer(text) if _DIGIT_LETTER.search(text) else ())
             if len(m[0]) >= MIN_GLUED or not regex.match(r"[A-Za-z]", text[m.start() - 1 : m.start()])
         ]
-        candidates = list(_CANDIDATE.finditer(text))
-        if candidates:
-            words = lexicon()
-            for match in candidates:
-                at = match.start()
-                correction = CONFUSED[match[0]]
-                if _likelier(text, at, correction, words):
-                    found.append(
-                        self.diagnostic(
-                            at,
-                            at + 1,
-                            f"`{match[0]}` where `{correction}` makes the word (OCR misreading)",
-                            Fix.replace(at, at + 1, correction, safe=False),
-                        )
+        for match in _CANDIDATE.finditer(text):
+            at = match.start()
+            correction = CONFUSED[match[0]]
+            near = max(0, at - CONTEXT)
+            if _likelier(text[near : at + CONTEXT + 1], at - near):
+                found.append(
+                    self.diagnostic(
+                        at,
+                        at + 1,
+                        f"`{match[0]}` where `{correction}` makes the word (OCR misreading)",
+                        Fix.replace(at, at + 1, correction, safe=False),
                     )
+                )
         found.sort(key=lambda d: d.start)
         return found
 
 
-def _likelier(text: str, at: int, correction: str, words: Lexicon) -> bool:
-    """Whether ``correction`` at ``at`` makes a word with a neighbour, commoner
-    than any pair the character there makes, and the text around far likelier."""
+@lru_cache(maxsize=8192)
+def _likelier(text: str, at: int) -> bool:
+    """Whether the correction of the character at ``at`` (``text`` holds CONTEXT
+    characters either side of it, fewer at the document's ends) makes a word
+    with a neighbour, commoner than any pair the character there makes, and
+    the text around far likelier. Cached: the same contexts come back often."""
+    words = lexicon()
     char, left, right = text[at], text[at - 1 : at], text[at + 1 : at + 2]
+    correction = CONFUSED[char]
+    if not (words.joins(left, correction) or words.joins(correction, right)):
+        return False  # the correction makes no word with either neighbour
     corrected = [words.cost(pair) for pair in (left + correction, correction + right) if len(pair) == 2]
     corrected = [cost for cost in corrected if cost is not None]
     if not corrected:
