@@ -232,7 +232,8 @@ def _utf8_read_as_gbk(doc: Document) -> list[Misread]:
     common Chinese. Then `锟斤拷` and the memory fillers."""
     every_run, rare_pair = gbk_patterns()
     text = doc.text
-    runs = _runs(doc, every_run) if doc.has_han else []
+    # a run settles the question only with a rare pair in it: without one anywhere, no run is looked at
+    runs = _runs(doc, every_run) if doc.has_han and rare_pair.search(text) else []
     settled = {
         _line(doc, start)
         for start, end in runs
