@@ -31,6 +31,15 @@ examples:
 """
 
 
+SERVER_EPILOG = """\
+Speaks the Language Server Protocol on stdin/stdout; an editor starts it.
+Settings come from the nearest wenlint.toml or pyproject.toml of each
+document, as for check; initializationOptions (select, extendSelect, ignore,
+preview, maxDiagnostics) are layered on top. Needs the server extra:
+pip install 'wenlint[server]'. Editor set-up: docs/editors.md.
+"""
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wenlint", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -99,6 +108,14 @@ def parser() -> argparse.ArgumentParser:
     )
     rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
     commands.add_parser("rules", help="list every rule", description="List every installed rule.")
+    server = _command(
+        commands,
+        "server",
+        "run the language server for editors (LSP over stdio)",
+        "Run the language server: diagnostics, quick fixes and rule docs in your editor.",
+        SERVER_EPILOG,
+    )
+    server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the default and only way)")
     return parser
 
 

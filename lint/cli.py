@@ -1,4 +1,4 @@
-"""The ``wenlint`` command line: the commands ``check``, ``review`` and ``scan``."""
+"""The ``wenlint`` command line: the commands ``check``, ``review``, ``scan`` and ``server``."""
 
 from __future__ import annotations
 
@@ -94,7 +94,8 @@ def entry() -> NoReturn:
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if not stream.closed:  # (the language server's client closes stdout)
+                stream.flush()
         except BrokenPipeError:  # the reader has gone: nothing more to say to it
             pass
         except OSError:  # a full disk, say: as Python's own exit would, fail
@@ -114,6 +115,8 @@ def _command(args: argparse.Namespace) -> int:
         return print_rule_table(sys.stdout)
     if args.command == "review":
         return review(args)  # the review app keeps the terminal's signals its own
+    if args.command == "server":
+        return server()
     with _ending_signals_raise():
         return scan(args) if args.command == "scan" else check(args)
 
@@ -271,6 +274,21 @@ def review(args: argparse.Namespace) -> int:
     for path, message in app.session.errors:
         _error(f"{path}: {message}")
     return EXIT_ERROR if code is None else code
+
+
+def server() -> int:
+    """``wenlint server``: the language server, until the editor ends it."""
+    from wenlint.corpus import MissingExtra, require
+
+    try:
+        require("pygls", "server", "wenlint server")
+        require("lsprotocol", "server", "wenlint server")
+    except MissingExtra as error:
+        _error(str(error))
+        return EXIT_ERROR
+    from wenlint.server import serve
+
+    return serve()
 
 
 def scan(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TextIO
 
@@ -34,12 +35,28 @@ def sections(rule: type[Rule]) -> list[tuple[str, str]]:
     return [(heading, textwrap.dedent(body).strip()) for heading, body in parts if body.strip()]
 
 
-def rule_markdown(rule: type[Rule]) -> str:
-    """The rule's documentation as Markdown (SARIF ``help``, a docs site)."""
+def rule_markdown(rule: type[Rule], examples: bool = False) -> str:
+    """The rule's documentation as Markdown (SARIF ``help``, a docs site),
+    with its examples too when asked (the language server's hover)."""
     out = [f"# {rule.code} {rule.name}", "", rule.summary]
     for heading, body in sections(rule):
         out += ["", f"## {heading}", "", body]
+    if examples and rule.bad:
+        out += ["", "## Flagged", ""]
+        for example in rule.bad:
+            fixed = f" → {_code(example.fixed)}" if example.fixed is not None else ""
+            out.append(f"- ✗ {_code(example.text)}{fixed}{_setting(example)}")
+    if examples and rule.good:
+        out += ["", "## Not flagged", ""]
+        out += [f"- ✓ {_code(example.text)}{_setting(example)}" for example in rule.good]
     return "\n".join(out) + "\n"
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span, fenced by more backticks than it holds in a row."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def rule_text(rule: type[Rule]) -> str:

@@ -33,7 +33,7 @@ def read_document(path: str, max_bytes: int) -> Document:
             with open_regular(path) as handle:
                 size = os.fstat(handle.fileno()).st_size
                 if size > max_bytes:
-                    raise _too_large(max_bytes, size)
+                    raise too_large(max_bytes, size)
                 data = handle.read(size + 1)  # a buffer of the file's size, not of the limit
                 if len(data) > size:  # grown since, or a /proc file that says 0: read on, to the limit
                     data += handle.read(max_bytes + 1 - len(data))
@@ -42,7 +42,7 @@ def read_document(path: str, max_bytes: int) -> Document:
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
-        raise _too_large(max_bytes)
+        raise too_large(max_bytes)
     return decode(data, path)
 
 
@@ -71,7 +71,7 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
         raise
 
 
-def _too_large(max_bytes: int, size: int | None = None) -> InputError:
+def too_large(max_bytes: int, size: int | None = None) -> InputError:
     """The error for an input over the limit (``size`` unknown for a pipe)."""
     limit = f"{max_bytes / 2**20:g} MiB"
     shown = f"{size / 2**20:.1f} MiB > {limit}" if size else f"over {limit}"

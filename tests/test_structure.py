@@ -10,7 +10,7 @@ from conftest import ROOT
 from wenlint.registry import all_rules
 
 #: Front-ends and the pipeline: rules are called by them, never the reverse.
-FRONT_ENDS = ("wenlint.cli", "wenlint.corpus", "wenlint.review", "wenlint.runner", "wenlint.pipeline")
+FRONT_ENDS = ("wenlint.cli", "wenlint.corpus", "wenlint.review", "wenlint.runner", "wenlint.pipeline", "wenlint.server")
 
 
 def _module_name(path: Path) -> str:

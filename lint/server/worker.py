@@ -1,0 +1,190 @@
+"""Linting off the server's event loop, in worker processes.
+
+Linting is pure Python: on a thread it would hold the interpreter lock, and
+the server, though never blocked, would answer each message only after
+waiting for the lock. Two worker processes (fresh interpreters, one for
+documents under ``LARGE`` characters, one for the rest, so a long check of
+a big document never delays a small one) run the document pipeline the CLI
+runs, and send back findings already placed in the editor's coordinates.
+A worker that dies (the OOM killer, a crash in a library) is replaced; the
+document it held gets one X001 finding.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import multiprocessing
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, NamedTuple
+
+from wenlint import engine, pipeline
+from wenlint.config import Settings
+from wenlint.decode import decode
+from wenlint.diagnostic import Diagnostic, Fix
+from wenlint.document import Document
+from wenlint.rule import Rule
+from wenlint.server.positions import Positions
+from wenlint.server.text import split_lines
+from wenlint.storage import too_large
+from wenlint.workers import die_with_parent
+
+#: Documents of this many characters or more go to the worker for large documents.
+LARGE = 200_000
+
+Range = tuple[int, int, int, int]  # start line, character, end line, character (LSP, from 0)
+
+
+class FixEdits(NamedTuple):
+    """A finding's fix in the editor's coordinates."""
+
+    applicability: str  # safe, unsafe or display-only
+    message: str
+    edits: tuple[tuple[Range, str], ...]
+
+
+class Finding(NamedTuple):
+    """A finding in the editor's coordinates; ``fix`` is None when it has none that edits the text."""
+
+    code: str
+    message: str
+    severity: str
+    range: Range
+    fix: FixEdits | None
+
+
+class WorkerDied(Exception):
+    """The worker process checking a document died."""
+
+
+# -- what runs in a worker -------------------------------------------------------------
+
+_rules: dict[tuple[tuple[str, ...], str], list[Rule]] = {}
+
+
+def _rules_for(settings: Settings, name: str) -> list[Rule]:
+    """The rules for ``name``, made once per selection and options (settings arrive anew with every task)."""
+    codes = settings.codes_for(name)
+    key = (codes, repr(settings.rule_options))
+    if key not in _rules:
+        _rules[key] = settings.make_rules(codes)
+    return _rules[key]
+
+
+def _document(source: str, name: str, settings: Settings) -> Document:
+    """The Document the CLI would read from a file holding ``source``: the
+    same checks (too large, binary) raise the same InputError."""
+    data = source.encode("utf-8", "surrogatepass")
+    limit = settings.max_file_size_mb * 2**20
+    if len(data) > limit:
+        raise too_large(limit, len(data))
+    return decode(data, name)
+
+
+def _place_fix(fix: Fix | None, positions: Positions) -> FixEdits | None:
+    if fix is None or all(edit.start == edit.end and not edit.content for edit in fix.edits):
+        return None  # none, or one that only changes how the file is written (encoding, line breaks)
+    edits = tuple((positions.span(edit.start, edit.end), edit.content) for edit in fix.edits)
+    return FixEdits(fix.applicability.value, fix.message, edits)
+
+
+def _place(diagnostic: Diagnostic, positions: Positions) -> Finding:
+    return Finding(
+        diagnostic.code,
+        diagnostic.message,
+        diagnostic.severity.value,
+        positions.span(diagnostic.start, diagnostic.end),
+        _place_fix(diagnostic.fix, positions),
+    )
+
+
+def lint_source(source: str, name: str, settings: Settings, encoding: str) -> list[Finding]:
+    """The findings in ``source`` (the text of the file ``name``), in ``encoding``'s positions."""
+    if not source:
+        return []  # a new, empty document: nothing to say yet
+    doc = _document(source, name, settings)
+    checked = pipeline.run(doc, _rules_for(settings, name))
+    positions = Positions(source, encoding)
+    return [_place(diagnostic, positions) for diagnostic in checked.diagnostics]
+
+
+def fix_source(source: str, name: str, settings: Settings, encoding: str) -> list[tuple[Range, str]]:
+    """The edits that apply every safe fix to ``source``, as ``check --fix``
+    would: one edit per run of changed lines (the rest of the text, its line
+    breaks included, is left as it is)."""
+    if not source:
+        return []
+    doc = _document(source, name, settings)
+    fixed = pipeline.run(doc, _rules_for(settings, name), fix=True).doc
+    if fixed.text == doc.text:
+        return []
+    before, after = split_lines(doc.text), split_lines(fixed.text)
+    starts = [0]
+    for line in before:
+        starts.append(starts[-1] + len(line))
+    positions = Positions(source, encoding)
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes():
+        if tag != "equal":
+            content = "".join(after[j1:j2])
+            if doc.newline != "\n":
+                content = content.replace("\n", doc.newline)
+            edits.append((positions.span(starts[i1], starts[i2]), content))
+    return edits
+
+
+def _init(parent: int) -> None:
+    """A worker: exits with the server, never writes to the protocol's stream, ignores the editor's Ctrl-C."""
+    die_with_parent(parent)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    engine.collect_less()
+
+
+def _warm() -> None:
+    from wenlint.runner import warm
+
+    warm([Settings()])
+
+
+# -- the server's side ---------------------------------------------------------------------
+
+
+class Workers:
+    """The two worker processes, started when first needed (or by :meth:`warm`)."""
+
+    def __init__(self) -> None:
+        self._pools: dict[bool, ProcessPoolExecutor] = {}
+
+    def _pool(self, large: bool) -> ProcessPoolExecutor:
+        if large not in self._pools:
+            context = multiprocessing.get_context("spawn")  # forking would copy the event loop's threads
+            self._pools[large] = ProcessPoolExecutor(1, mp_context=context, initializer=_init, initargs=(os.getpid(),))
+        return self._pools[large]
+
+    def warm(self) -> None:
+        """Start the worker for ordinary documents and have it build the rules' tables now."""
+        self._pool(False).submit(_warm)
+
+    async def run(self, function: Any, source: str, *args: Any) -> Any:
+        """``function(source, *args)`` in a worker; raises :class:`WorkerDied` when it dies."""
+        large = len(source) >= LARGE
+        try:
+            return await asyncio.wrap_future(self._pool(large).submit(function, source, *args))
+        except BrokenProcessPool:
+            self._pools.pop(large).shutdown(wait=False)
+            raise WorkerDied("the worker process checking this document died") from None
+
+    def close(self) -> None:
+        """Stop the workers now, dropping what they hold."""
+        for pool in self._pools.values():
+            processes = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.kill()
+        self._pools.clear()

@@ -1,0 +1,226 @@
+"""`wenlint server` end to end: pytest-lsp starts the real command and talks
+LSP to it over stdio, as an editor does (VS Code's client capabilities).
+
+One server serves the module's tests (starting it and its worker takes
+seconds); each test works in its own folder."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import pytest
+
+pytest_lsp = pytest.importorskip("pytest_lsp", reason="the dev extra installs pytest-lsp")
+from lsprotocol import types  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "wenlint", "server"])
+#: How long a test waits for diagnostics (the first ones include starting the worker process).
+WAIT = 60
+pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
+
+
+async def start(lsp_client: LanguageClient, root) -> None:
+    params = types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        root_uri=root.as_uri(),
+        initialization_options={"ignore": ["D001"]},  # a two-line test document is not a truncated one
+    )
+    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)  # VS Code watches files for servers
+    await lsp_client.initialize_session(params)
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    await start(lsp_client, tmp_path_factory.mktemp("workspace"))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def own_client(lsp_client: LanguageClient, tmp_path):
+    """A server of its own, for a test that ends it."""
+    await start(lsp_client, tmp_path)
+    yield
+
+
+async def open_and_wait(client: LanguageClient, path, text: str, language: str = "markdown") -> str:
+    """Open ``text`` as the document ``path`` and return its URI once its diagnostics have come."""
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, language, 1, text)))
+    await wait_for_diagnostics(client, uri)
+    return uri
+
+
+async def wait_for_diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    async def arrived():
+        while uri not in client.diagnostics:
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+    await asyncio.wait_for(arrived(), WAIT)
+    return list(client.diagnostics[uri])
+
+
+def span(diagnostic: types.Diagnostic) -> tuple[int, int, int, int]:
+    start, end = diagnostic.range.start, diagnostic.range.end
+    return start.line, start.character, end.line, end.character
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` after ``edits`` (UTF-16 positions), applied from the last to the first."""
+    lines = text.split("\n")
+
+    def offset(position: types.Position) -> int:
+        before = sum(len(line) + 1 for line in lines[: position.line])
+        line = lines[position.line].encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
+        return before + len(line)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+def document_edits(action: types.CodeAction) -> list[types.TextEdit]:
+    assert action.edit is not None and action.edit.document_changes, action
+    return [edit for change in action.edit.document_changes for edit in change.edits]
+
+
+MARKDOWN = "# 标题\n\n今天,我们讨论**重要**的事情。\n"
+
+
+async def test_one_finding_at_the_right_range_and_nothing_for_the_bold(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert [(d.code, span(d)) for d in diagnostics] == [("M001", (2, 2, 2, 3))]
+    found = diagnostics[0]
+    assert found.source == "wenlint"
+    assert found.severity == types.DiagnosticSeverity.Warning
+    assert "M001" in found.code_description.href
+
+
+async def test_an_emoji_before_the_finding_counts_two_utf16_units(client: LanguageClient, tmp_path):
+    text = "# 标题\n\n😀😀今天,我们讨论重要的事情。\n"
+    uri = await open_and_wait(client, tmp_path / "emoji.md", text)
+    (found,) = await wait_for_diagnostics(client, uri)
+    assert (found.code, span(found)) == ("M001", (2, 6, 2, 7))  # two emoji = four UTF-16 units, then 今天
+
+
+async def test_the_quick_fix_makes_the_text_clean(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+    (found,) = client.diagnostics[uri]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), found.range, types.CodeActionContext([found], only=["quickfix"])
+        )
+    )
+    fixes = [a for a in actions if a.title.startswith("M001: replace")]
+    assert len(fixes) == 1 and fixes[0].is_preferred and fixes[0].kind == types.CodeActionKind.QuickFix
+    assert apply(MARKDOWN, document_edits(fixes[0])) == "# 标题\n\n今天，我们讨论**重要**的事情。\n"
+
+
+async def test_disable_comments_for_the_line_and_the_file(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+    (found,) = client.diagnostics[uri]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), found.range, types.CodeActionContext([found]))
+    )
+    by_title = {action.title: action for action in actions}
+    line = apply(MARKDOWN, document_edits(by_title["Disable M001 for this line"]))
+    assert line == "# 标题\n\n<!-- wenlint-disable-next-line M001 -->\n今天,我们讨论**重要**的事情。\n"
+    whole = apply(MARKDOWN, document_edits(by_title["Disable M001 for this file"]))
+    assert whole == "<!-- wenlint-disable M001 -->\n" + MARKDOWN
+    for text, name in ((line, "line.md"), (whole, "file.md")):  # the CLI's own reading of the comment
+        assert await open_and_wait(client, tmp_path / name, text)
+        assert list(client.diagnostics[(tmp_path / name).as_uri()]) == []
+
+
+async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
+    text = "今天,我们开会;明天,我们休息。\n"
+    uri = await open_and_wait(client, tmp_path / "b.md", text)
+    assert len(client.diagnostics[uri]) == 3
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext([], only=["source.fixAll"]),
+        )
+    )
+    (fix_all,) = actions
+    assert fix_all.kind == "source.fixAll.wenlint"
+    resolved = await client.code_action_resolve_async(fix_all)  # VS Code resolves the edit when it is chosen
+    assert apply(text, document_edits(resolved)) == "今天，我们开会；明天，我们休息。\n"
+
+
+async def test_hover_shows_the_rules_documentation(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(2, 2))
+    )
+    assert hover.contents.kind == types.MarkupKind.Markdown
+    assert hover.contents.value.startswith("# M001 halfwidth-punctuation")
+    assert "## Why it matters" in hover.contents.value and "## Flagged" in hover.contents.value
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+    )
+    assert nothing is None
+
+
+async def test_did_change_refreshes_the_diagnostics(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+    assert len(client.diagnostics[uri]) == 1
+    comma = types.Range(types.Position(2, 2), types.Position(2, 3))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            [types.TextDocumentContentChangePartial(range=comma, text="，"), _insert(3, 0, "再来,一次?\n")],
+        )
+    )
+    client.diagnostics.pop(uri)
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert sorted((d.code, span(d)) for d in diagnostics) == [("M001", (3, 2, 3, 3)), ("M001", (3, 5, 3, 6))]
+
+
+def _insert(line: int, character: int, text: str) -> types.TextDocumentContentChangePartial:
+    at = types.Position(line, character)
+    return types.TextDocumentContentChangePartial(range=types.Range(at, at), text=text)
+
+
+async def test_the_nearest_config_applies_and_is_read_again_when_it_changes(client: LanguageClient, tmp_path):
+    config = tmp_path / "wenlint.toml"
+    config.write_text('ignore = ["M001"]\n')
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+    assert list(client.diagnostics[uri]) == []
+    config.write_text("exclude = []\n")
+    client.diagnostics.pop(uri)
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams([types.FileEvent(config.as_uri(), types.FileChangeType.Changed)])
+    )
+    assert [d.code for d in await wait_for_diagnostics(client, uri)] == ["M001"]
+
+
+async def test_excluded_documents_get_no_diagnostics(client: LanguageClient, tmp_path):
+    (tmp_path / "wenlint.toml").write_text('exclude = ["vendor/"]\n')
+    (tmp_path / "vendor").mkdir()
+    uri = await open_and_wait(client, tmp_path / "vendor" / "a.md", MARKDOWN)
+    assert list(client.diagnostics[uri]) == []
+
+
+async def test_a_binary_document_is_one_message_and_the_server_goes_on(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "bin.txt", "abc\0def", language="plaintext")
+    assert list(client.diagnostics[uri]) == []
+    assert [m.message for m in client.messages if "bin.txt" in m.message] == [
+        f"wenlint: {tmp_path / 'bin.txt'}: binary file (NUL bytes), not text"
+    ]
+    assert client.messages[-1].type == types.MessageType.Error
+    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)  # still serving
+    assert len(client.diagnostics[uri]) == 1
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_shutdown_and_exit_are_clean(own_client: LanguageClient):
+    await own_client.shutdown_async(None)
+    own_client.exit(None)
+    assert await asyncio.wait_for(own_client._server.wait(), WAIT) == 0

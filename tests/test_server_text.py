@@ -1,0 +1,86 @@
+"""The language server's text and positions: a document's lines under edits
+as LSP sends them, and findings' offsets as LSP positions (UTF-16 columns)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+pytest.importorskip("lsprotocol", reason="wenlint server needs the server extra")
+from wenlint.document import Document
+from wenlint.server.positions import Positions, index, units
+from wenlint.server.text import TextBuffer, split_lines
+
+#: Characters that make positions hard: Chinese, an astral emoji, every kind of line break.
+PIECES = st.sampled_from(["a", "中", "，", "😀", "\n", "\r", "\r\n", "\ufeff"])
+TEXTS = st.lists(PIECES, max_size=12).map("".join)
+
+
+def lsp_lines(text: str) -> list[str]:
+    """The lines of ``text`` as LSP sees them (breaks: CRLF, CR, LF), without their breaks."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def offset_of(text: str, line: int, character: int) -> int:
+    """The code-point offset of an LSP position (UTF-16 columns), the slow and obvious way."""
+    lines = lsp_lines(text)
+    if line >= len(lines):
+        return len(text)
+    before = sum(len(part) for part in split_lines(text)[:line])
+    taken = 0
+    for column, char in enumerate(lines[line]):
+        if taken >= character:
+            return before + column
+        taken += 2 if ord(char) > 0xFFFF else 1
+    return before + len(lines[line])
+
+
+def test_units_count_utf16_utf8_and_code_points():
+    assert [units("今天😀", encoding) for encoding in ("utf-16", "utf-8", "utf-32")] == [4, 10, 3]
+    assert index("今天😀,", 4, "utf-16") == 3
+    assert index("今天😀,", 99, "utf-16") == 4
+
+
+def test_split_lines_keeps_each_break_with_its_line():
+    assert split_lines("a\r\nb\rc\n") == ["a\r\n", "b\r", "c\n", ""]
+
+
+@given(TEXTS, st.lists(st.tuples(st.integers(0, 5), st.integers(0, 4), st.integers(0, 5), st.integers(0, 4), TEXTS)))
+def test_edits_give_the_text_the_editor_has(text, edits):
+    buffer = TextBuffer(text, "utf-16")
+    for line, character, end_line, end_character, new in edits:
+        start, end = sorted([(line, character), (end_line, end_character)])
+        a, b = offset_of(text, *start), offset_of(text, *end)
+        text = text[:a] + new + text[max(a, b) :]
+        buffer.replace(start, end, new)
+        assert buffer.text == text
+        assert split_lines(buffer.text) == [buffer.line(n) for n in range(len(lsp_lines(text)))]
+
+
+def test_a_typed_character_changes_only_its_line():
+    buffer = TextBuffer("第一行\r\n第二行😀\r\n第三行", "utf-16")
+    buffer.replace((1, 5), (1, 5), "，")
+    assert buffer.text == "第一行\r\n第二行😀，\r\n第三行"
+    assert buffer.newline == "\r\n"
+
+
+@given(TEXTS)
+def test_every_offset_of_the_document_lands_on_its_character_in_the_source(source):
+    doc = Document.from_source(source, "x.txt")
+    positions = Positions(source, "utf-16")
+    for offset, char in enumerate(doc.text):
+        at = positions.source_offset(offset)
+        assert source[at] == char or (char == "\n" and source[at] == "\r")
+        line, character = positions.at(at)
+        assert offset_of(source, line, character) == at
+
+
+def test_a_finding_after_an_emoji_and_crlf_lines():
+    source = "\ufeff标题\r\n😀今天,我们\r\n"
+    doc = Document.from_source(source, "x.txt")
+    comma = doc.text.index(",")
+    assert Positions(source, "utf-16").span(comma, comma + 1) == (1, 4, 1, 5)
+    assert Positions(source, "utf-8").span(comma, comma + 1) == (1, 10, 1, 11)
