@@ -12,9 +12,11 @@ findings' severity::
 
     penalty(rule) = WEIGHT[severity] × √density(rule)
 
-A *document-level* rule (one that sets ``Rule.document_level``, such as
-truncated-document) is not a matter of density — a truncated document is
-incomplete however long it is — so each of its findings adds a fixed
+A *document-level* rule (one that sets ``Rule.document_level``: D001
+truncated-document, and the rules that judge a document by its signals,
+D003 repetitive, D004 mostly page chrome, D005 not Chinese enough, D006
+list-like) is not a matter of density — a truncated or repetitive document
+is one however long it is — so each of its findings adds a fixed
 ``DOCUMENT_PENALTY`` instead. Then::
 
     score = ⌊100 × e^(−Σ penalty)⌋        (exactly 100 when nothing counts)
@@ -45,6 +47,8 @@ one warning in a document of 500 characters or fewer     93
 one error per 1000 characters                            85
 one warning per 100 characters                           85
 truncated, nothing else wrong                            70
+flagged by one signal rule (D003–D006), nothing else     70
+flagged by three of them                                 34
 ====================================================  =====
 
 So ``--min-score 90`` keeps documents with a few cosmetic findings, ``70``

@@ -1,0 +1,85 @@
+"""The document-level rules on signals (D003–D006): thresholds worked out by hand on small documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenlint import Document, pipeline
+from wenlint_rules.document.boilerplate_document import BoilerplateDocument
+from wenlint_rules.document.list_like_document import ListLikeDocument
+from wenlint_rules.document.not_chinese_document import NotChineseDocument
+from wenlint_rules.document.repetitive_document import RepetitiveDocument
+
+PROSE = (
+    "社区是城市社会的基本构成单元，也是构建和谐社会的重要基石。近年来，我们坚持把社区建设摆在突出位置，"
+    "不断完善社区服务体系，持续改善居民生活环境。\n"
+    "会议要求各街道认真总结经验，查找不足，明确下一阶段的目标任务，切实把各项工作落到实处。\n"
+    "明年将新建三个养老服务中心，改造老旧小区十二个，增加停车位两千个，让群众得到更多实惠。\n"
+)
+
+
+def codes(rule, text: str) -> list[str]:
+    return [d.code for d in rule.check(Document(text))]
+
+
+def test_ordinary_prose_passes_every_rule():
+    for rule in (RepetitiveDocument(), BoilerplateDocument(), NotChineseDocument(), ListLikeDocument()):
+        assert codes(rule, PROSE) == [], rule.code
+
+
+def test_a_line_repeated_down_the_page_is_repetitive():
+    text = "点击下载最新版本\n" * 30  # 270 characters; 30 lines and the empty one after the last break
+    rule = RepetitiveDocument()
+    (finding,) = rule.check(Document(text))
+    failed = {signal: value for signal, value, _ in rule.failing(Document(text))}
+    assert failed["dup_line_frac"] == 29 / 31  # 29 copies among 31 lines
+    assert failed["char_dup_ratio"] == 29 * 8 / 240  # copied characters of the 240 that are not breaks
+    assert finding.message.startswith("repetitive document: dup_line_frac 0.935 > 0.287")
+    assert (finding.start, finding.end) == (0, 8)  # on the first line
+
+
+def test_a_threshold_of_zero_turns_its_check_off():
+    text = "点击下载最新版本\n" * 30
+    rule = RepetitiveDocument(max_dup_line_frac=0.0, max_char_dup_ratio=0.0)
+    assert "dup_line_frac" not in [signal for signal, _, _ in rule.failing(Document(text))]
+
+
+def test_short_documents_are_not_judged_unless_asked():
+    assert codes(RepetitiveDocument(), "好的。好的。\n") == []
+    assert codes(RepetitiveDocument(min_chars=0), "好的。好的。\n") == ["D003"]
+
+
+def test_a_page_of_menu_lines_is_chrome():
+    menu = "首页\n新闻中心\n产品展示\n联系我们\n关于我们\n在线留言\n网站地图\n友情链接\n版权所有 © 2023\n"
+    rule = BoilerplateDocument()
+    assert rule.failing(Document(menu)) == [("line_punct_ratio", 0.0, 0.106)]
+    # one line in nine ends a sentence: 0.111, over the threshold
+    assert codes(rule, menu.replace("版权所有 © 2023", "本站内容仅供参考。")) == []
+
+
+def test_not_chinese_enough():
+    english = "Download the latest version here.\n中文\n"
+    # 2 Chinese characters of the 31 that are not blanks
+    assert NotChineseDocument().failing(Document(english)) == [("han_ratio", 2 / 31, 0.3)]
+    assert codes(NotChineseDocument(), "我们使用 Python 处理数据。\n") == []
+    # the stop-word check, when asked for: 的 and 在 are two of FineWeb-2's list
+    assert codes(NotChineseDocument(min_stop_words=2.0), "我的书在桌子上。\n") == []
+    assert codes(NotChineseDocument(min_stop_words=2.0), "今天天气很好。\n") == ["D005"]
+
+
+def test_a_column_of_items_is_list_like():
+    items = "".join(f"商品{n}\n" for n in range(1, 60))  # 59 lines of `商品` and a number: 2 words a line
+    rule = ListLikeDocument()
+    assert rule.failing(Document(items)) == [("list_ratio", 59 / 118, 0.178)]
+    assert codes(ListLikeDocument(min_avg_line_length=10.0, max_list_ratio=0.0), PROSE) == []
+
+
+@pytest.mark.parametrize("rule", [RepetitiveDocument, BoilerplateDocument, NotChineseDocument, ListLikeDocument])
+def test_each_rule_is_document_level_and_costs_a_fixed_share_of_the_score(rule):
+    assert rule.document_level
+    text = "点击下载最新版本\n" * 30 if rule is not NotChineseDocument else "Download it here.\n" * 12
+    if rule is BoilerplateDocument or rule is ListLikeDocument:
+        text = "".join(f"商品{n}\n" for n in range(1, 60))
+    checked = pipeline.run(Document(text), [rule()])
+    assert [d.code for d in checked.diagnostics] == [rule.code]
+    assert checked.score == 70  # e^(−0.35), whatever the length
