@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ AUTOCORRECT_TIMES = 3  # wenlint's time over AutoCorrect's on the same files, at
 SMALL_FILE_S = 0.35  # `wenlint check` on one 2 KB file, median wall
 SMALL_FILE_TIMES = 6  # ... over AutoCorrect's whole process on it, at most
 MIB_PER_MB = 25  # peak RSS above start-up per MB of a 10 MB file of real text
+CACHED_SHARE = 0.40  # a second `wenlint check seeds/` over unchanged files, CPU over the first's (issue 21)
 AUTOCORRECT = [sys.executable, str(REPO / "bench" / "autocorrect_check.py")]
 
 
@@ -92,6 +94,7 @@ def main() -> int:
         print("AutoCorrect is not installed (pip install autocorrect-py): it is left out")
     verdicts: Verdicts = []
     baseline = start_up(args, workdir, autocorrect, verdicts)
+    result_cache(args, workdir, verdicts)
     side_by_side(args, workdir, baseline, autocorrect, verdicts)
     memory_by_size(args, workdir, baseline, verdicts)
     if args.size_mb > 0:
@@ -139,6 +142,26 @@ def start_up(args: argparse.Namespace, workdir: Path, autocorrect: bool, verdict
             (f"one 2 KB file <= {SMALL_FILE_TIMES}x AutoCorrect's process", f"{times:.1f}x", times <= SMALL_FILE_TIMES)
         )
     return rss["wenlint 2 KB"]
+
+
+def result_cache(args: argparse.Namespace, workdir: Path, verdicts: Verdicts) -> None:
+    """`wenlint check seeds/` with an empty result cache, then again over the
+    unchanged files, ``--cold-runs`` times: the second's CPU time over the first's."""
+    cache = workdir / "result-cache"
+    argv = wenlint(str(REPO / "seeds"), "--cache-dir", str(cache), cache=True)
+    print(f"\nresult cache, {args.cold_runs} pairs of runs of `wenlint check seeds/` (empty cache, then full):")
+    firsts, seconds = [], []
+    for _ in range(args.cold_runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        firsts.append(measure("empty cache", "cold", None, argv, REPO, workdir, stdout=os.devnull).cpu)
+        seconds.append(measure("full cache", "cold", None, argv, REPO, workdir, stdout=os.devnull).cpu)
+    first, second = statistics.median(firsts), statistics.median(seconds)
+    share = second / first
+    print(f"  cpu median: empty cache {first:.3f} s, full cache {second:.3f} s: {share:.0%} of the first")
+    verdicts.append(
+        (f"second `check seeds/`: <= {CACHED_SHARE:.0%} of the first's cpu", f"{share:.0%}", share <= CACHED_SHARE)
+    )
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 def side_by_side(args: argparse.Namespace, workdir: Path, baseline: int, autocorrect: bool, verdicts: Verdicts) -> None:

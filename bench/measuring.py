@@ -161,11 +161,12 @@ def measure(
     )
 
 
-def wenlint(*args: str) -> list[str]:
+def wenlint(*args: str, cache: bool = False) -> list[str]:
+    """`wenlint check ARGS`, linting every file (``--no-cache``) unless ``cache``."""
     exe = shutil.which("wenlint")
     if exe is None:
         sys.exit("no `wenlint` on PATH: pip install -e . first")
-    return [exe, "check", *args]
+    return [exe, "check", *args, *(() if cache else ("--no-cache",))]
 
 
 # -- reporting ---------------------------------------------------------------------

@@ -50,7 +50,18 @@ def real_text(size_mb: float) -> str:
 
 def peak_of_check(path: Path) -> tuple[float, float, int]:
     """Peak RSS (MiB) and wall seconds of `wenlint check PATH`, and its exit code."""
-    command = [sys.executable, "-m", "wenlint", "check", str(path), "--output-format", "concise", "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "wenlint",
+        "check",
+        str(path),
+        "--output-format",
+        "concise",
+        "--workers",
+        "1",
+        "--no-cache",
+    ]
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
         process = subprocess.Popen(command, cwd=path.parent, stdout=devnull, stderr=subprocess.PIPE)

@@ -99,6 +99,11 @@ def parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE and exit 0"
     )
     config.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
+    caching = check.add_argument_group("result cache")
+    caching.add_argument(
+        "--no-cache", action="store_true", help="lint every file, neither reading nor writing the result cache"
+    )
+    _add_cache_dir(caching)
 
     _add_scan_parser(commands)
     _add_review_parser(commands)
@@ -116,7 +121,21 @@ def parser() -> argparse.ArgumentParser:
         SERVER_EPILOG,
     )
     server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the default and only way)")
+    clean = commands.add_parser(
+        "clean", help="remove the result cache", description="Remove the result cache of `wenlint check`."
+    )
+    _add_cache_dir(clean)
+    _add_config(clean)
     return parser
+
+
+def _add_cache_dir(group) -> None:
+    group.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where results are kept (default: $WENLINT_CACHE_DIR, else .wenlint_cache at the project root)",
+    )
 
 
 def _command(commands, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:

@@ -113,6 +113,11 @@ def _command(args: argparse.Namespace) -> int:
         from wenlint.docs import print_rule_table
 
         return print_rule_table(sys.stdout)
+    if args.command == "clean":
+        from wenlint.cache import cache_directory, clean
+
+        sys.stdout.write(clean(cache_directory(args.cache_dir, args.config)) + "\n")
+        return EXIT_CLEAN
     if args.command == "review":
         return review(args)  # the review app keeps the terminal's signals its own
     if args.command == "server":
@@ -136,6 +141,15 @@ def _settings_resolver(args: argparse.Namespace):
     if args.config and not os.path.isfile(args.config):
         raise ConfigError(f"{args.config}: no such config file")
     return settings_for
+
+
+def _result_cache(args: argparse.Namespace):
+    """The result cache ``check`` uses, or None with ``--no-cache``."""
+    if args.no_cache:
+        return None
+    from wenlint.cache import ResultCache, cache_directory
+
+    return ResultCache(cache_directory(args.cache_dir, args.config))
 
 
 def _open_output(path: Path) -> TextIO:
@@ -182,7 +196,7 @@ def check(args: argparse.Namespace) -> int:
             reporter.start()
         interrupted = False
         try:
-            for result in run(found.files, job, args.workers):
+            for result in run(found.files, job, args.workers, _result_cache(args)):
                 _write_outcome(result)
                 if baseline:
                     baseline.filter(result)

@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wenlint import engine, pipeline
 from wenlint.config import Settings
@@ -33,6 +33,9 @@ from wenlint.results import FileResult, display_name, escape_controls
 from wenlint.signals import signals
 from wenlint.storage import write_document
 from wenlint.workers import Pool, WorkerDied
+
+if TYPE_CHECKING:
+    from wenlint.cache import ResultCache
 
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
@@ -151,24 +154,35 @@ def _enough_input(files: list[tuple[str, Settings]], threshold: int) -> bool:
     return total > threshold
 
 
-def run(files: list[tuple[str, Settings]], job: Job, workers: int | None = None) -> Iterator[FileResult]:
-    """Results for ``files``, in the order given. Uses a process per core
+def run(
+    files: list[tuple[str, Settings]], job: Job, workers: int | None = None, cache: ResultCache | None = None
+) -> Iterator[FileResult]:
+    """Results for ``files``, in the order given: replayed from ``cache``
+    where it holds them, the others checked. Uses a process per core
     when there is enough input to be worth it. A file whose worker process
     dies is an error result; Ctrl-C stops the run (see :class:`Interrupts`)."""
-    workers = workers or os.cpu_count() or 1
     checked = 0
     with Interrupts() as interrupts:
         try:
-            if workers == 1 or len(files) < 2 or not _enough_input(files, parallel_threshold()):
-                results = (check_file(path, settings, job) for path, settings in files)
+            if cache is None:
+                results = _checked(files, job, workers)
             else:
-                results = _in_workers(files, job, min(workers, len(files)))
+                fixing = job.mode is not Mode.CHECK
+                results = cache.replay(files, fixing, job.unsafe, lambda misses: _checked(misses, job, workers))
             for result in interrupts.watch(results):
                 checked += 1
                 yield result
         except KeyboardInterrupt:
             sys.stderr.write(f"interrupted: {checked} of {len(files)} files checked, the rest not\n")
             raise
+
+
+def _checked(files: list[tuple[str, Settings]], job: Job, workers: int | None) -> Iterator[FileResult]:
+    """Results for ``files``, in order, from this process or from a process per core."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(files) < 2 or not _enough_input(files, parallel_threshold()):
+        return (check_file(path, settings, job) for path, settings in files)
+    return _in_workers(files, job, min(workers, len(files)))
 
 
 def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:

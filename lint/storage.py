@@ -82,27 +82,30 @@ class OwnerNotKept(OSError):
     """A replacement for a file cannot be given the file's owner and group."""
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, keep_owner: bool = False) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, keep_owner: bool = False, durable: bool = True) -> None:
     """Replace (or create) the file at ``path`` by ``data`` atomically: a
     temporary file in the same folder, written and synced, then renamed over
     it. The temporary file is removed on any exception (SIGTERM included,
     which the command line raises). With ``keep_owner``, raises
     :class:`OwnerNotKept`, replacing nothing, when the file's owner and group
-    cannot be kept."""
+    cannot be kept. Without ``durable`` the file is not synced (for a cache,
+    whose entry lost in a crash is only built again)."""
     directory, name = os.path.split(os.path.realpath(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".wenlint-tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        commit_file(temporary, path, keep_owner)
+        commit_file(temporary, path, keep_owner, durable)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
 
 
-def commit_file(temporary: str | os.PathLike, path: str | os.PathLike, keep_owner: bool = False) -> None:
-    """Sync the finished ``temporary`` and rename it over ``path``. A file
+def commit_file(
+    temporary: str | os.PathLike, path: str | os.PathLike, keep_owner: bool = False, durable: bool = True
+) -> None:
+    """Sync the finished ``temporary`` (unless not ``durable``) and rename it over ``path``. A file
     replaced keeps its permission bits, and its owner and group when allowed
     (when not: :class:`OwnerNotKept` with ``keep_owner``, else the owner is
     whoever runs this); a new one gets the usual ones (0o666 less the umask).
@@ -121,11 +124,12 @@ def commit_file(temporary: str | os.PathLike, path: str | os.PathLike, keep_owne
                 if keep_owner:
                     raise OwnerNotKept(f"cannot give the fixed file the owner of {os.fsdecode(path)}") from None
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
-    descriptor = os.open(temporary, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    if durable:
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
     os.replace(temporary, target)
 
 

@@ -52,6 +52,16 @@ def wenlint(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
     )
 
 
+@pytest.fixture(autouse=True)
+def own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's runs of ``wenlint check`` keep results in a cache of the
+    test's own (through ``WENLINT_CACHE_DIR``, which commands it starts
+    inherit), never in the project's or another test's."""
+    directory = tmp_path_factory.mktemp("wenlint-cache") / "cache"
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     """A copy of seeds/ (without the project's config above it)."""

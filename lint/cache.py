@@ -1,0 +1,274 @@
+"""The result cache of ``wenlint check``: a file whose result is known is not linted again.
+
+A file's result is kept under a key of everything that decides it: the
+file's bytes and name (the name decides Markdown or plain text), the rules
+that run on it and their options, and the code that runs them — wenlint's
+version, Python's, and the size and modification time of every file of
+wenlint and of each package rules come from (so an edited rule in a
+development install is seen). When the key comes again the result is
+replayed exactly: the findings, their fixes, the lines they touch and the
+score, and so the exit code.
+
+``--fix`` and ``--diff`` replay a result that has no fix they would apply
+(nothing would change); a file with such fixes is linted and fixed as
+without the cache. What fixing produces, errors, crashed rules (X001) and
+standard input are never kept.
+
+Each entry is one msgpack file, ``DIR/results-1/KEY``, written atomically
+(without a sync: a lost entry costs one lint); an entry that is damaged,
+of another format or for another key is a miss. Only the main process
+reads and writes entries, so worker processes need no locking, and
+concurrent runs at worst write the same entry twice.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from functools import cache
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any
+
+import msgpack
+
+from wenlint import __version__
+from wenlint.config import Settings, find_config_file
+from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from wenlint.engine import INTERNAL_ERROR
+from wenlint.results import FileResult, display_name
+from wenlint.storage import open_regular, write_atomic
+
+#: The default cache folder's name, at the project root.
+DEFAULT_NAME = ".wenlint_cache"
+#: Bump when an entry's layout changes: entries of other formats live in other folders.
+FORMAT = 1
+ENTRIES = f"results-{FORMAT}"
+#: Marks a folder as a cache (https://bford.info/cachedir/), so backup tools skip it and `clean` knows it.
+TAG_NAME = "CACHEDIR.TAG"
+TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# This is wenlint's result cache; `wenlint clean` removes it.\n"
+GITIGNORE = b"# Created by wenlint: the result cache is never committed.\n*\n"
+MARKERS = {".gitignore": GITIGNORE, TAG_NAME: TAG}
+
+Files = list[tuple[str, Settings]]
+
+
+def cache_directory(chosen: Path | None, config_file: Path | None) -> Path:
+    """The cache folder: ``chosen`` (``--cache-dir``), else ``WENLINT_CACHE_DIR``,
+    else ``.wenlint_cache`` at the project root: the folder of ``config_file``
+    (``--config``) or of the configuration nearest the working folder, else the working folder."""
+    if chosen is not None:
+        return chosen
+    if os.environ.get("WENLINT_CACHE_DIR"):
+        return Path(os.environ["WENLINT_CACHE_DIR"])
+    config_file = config_file or find_config_file(Path.cwd())
+    return (config_file.parent if config_file else Path()) / DEFAULT_NAME
+
+
+def clean(directory: Path) -> str:
+    """Remove the cache in ``directory``: the entries of every format, its
+    markers, and the folder when nothing else is left in it. Says what it did."""
+    if not directory.is_dir():
+        return f"no cache at {directory}"
+    for child in directory.iterdir():
+        if child.name.startswith("results-") and child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        elif child.name in MARKERS and child.is_file() and child.read_bytes() == MARKERS[child.name]:
+            child.unlink()
+    try:
+        directory.rmdir()
+    except OSError:
+        return f"removed the cache's entries from {directory}; other files there were left alone"
+    return f"removed the cache {directory}"
+
+
+class ResultCache:
+    """Results kept in ``directory``; a cache that cannot be written warns once and is then left alone."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.entries = directory / ENTRIES
+        self.failed = False
+        self.hits = 0
+
+    def key(self, path: str, settings: Settings) -> tuple[str, tuple[int, int]] | None:
+        """The key of the file at ``path`` and how it was when read (size,
+        modification time); None for standard input and files that cannot be read."""
+        if path == "-":
+            return None
+        try:
+            with open_regular(path) as handle:
+                info = os.fstat(handle.fileno())
+                if info.st_size > settings.max_file_size_mb * 2**20:
+                    return None
+                data = handle.read()
+        except OSError:
+            return None
+        digest = blake2b(data, digest_size=20)
+        codes = settings.codes_for(path)
+        options = sorted((code, values) for code, values in settings.rule_options if code in codes)
+        decided = (display_name(path), codes, options, code_fingerprint())
+        digest.update(repr(decided).encode("utf-8", "surrogateescape"))
+        return digest.hexdigest(), (info.st_size, info.st_mtime_ns)
+
+    def get(self, key: str, fixing: bool, unsafe: bool) -> FileResult | None:
+        """The kept result for ``key``, or None; when ``fixing``, None also
+        for a result with a fix the fixer would apply (``unsafe`` ones too, with ``unsafe``)."""
+        try:
+            with open(self.entries / key, "rb") as stream:
+                entry = msgpack.unpackb(stream.read(), use_list=True, raw=False, strict_map_key=True)
+            if not (isinstance(entry, list) and len(entry) == 3 and entry[:2] == [FORMAT, key]):
+                return None
+            result = _result(entry[2])
+        except (OSError, ValueError, TypeError, IndexError, KeyError, msgpack.UnpackException):
+            return None
+        if fixing and any(d.fix is not None and d.fix.allowed(unsafe) for d in result.diagnostics):
+            return None
+        return result
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Keep ``result`` under ``key``, unless it is an error, a crash or a fix's."""
+        if result.error or result.fixed or result.diff or result.fixed_source is not None or not result.converged:
+            return
+        if self.failed or any(d.code == INTERNAL_ERROR for d in result.diagnostics):
+            return
+        try:
+            self._make()
+            write_atomic(self.entries / key, msgpack.packb([FORMAT, key, _fields(result)]), durable=False)
+        except OSError as error:
+            self.failed = True
+            sys.stderr.write(f"warning: cannot write the cache {self.directory}: {error.strerror or error}\n")
+
+    def _make(self) -> None:
+        """Create the cache folder, marked as a cache and ignored by git, unless it exists."""
+        if self.entries.is_dir():
+            return
+        if not self.directory.exists():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            for name, content in MARKERS.items():
+                write_atomic(self.directory / name, content, durable=False)
+        self.entries.mkdir(exist_ok=True)
+
+    def replay(
+        self, files: Files, fixing: bool, unsafe: bool, check: Callable[[Files], Iterator[FileResult]]
+    ) -> Iterator[FileResult]:
+        """Results for ``files`` in order: kept ones replayed, the others from
+        ``check`` (given only those files, in order) and then kept."""
+        keys = [self.key(path, settings) for path, settings in files]
+        kept = [self.get(key[0], fixing, unsafe) if key else None for key in keys]
+        fresh = check([file for file, result in zip(files, kept) if result is None])
+        try:
+            for (path, _), key, result in zip(files, keys, kept):
+                if result is None:
+                    result = next(fresh)
+                    if key and _unchanged(path, key[1]):
+                        self.put(key[0], result)
+                else:
+                    self.hits += 1
+                    result.path = display_name(path)
+                yield result
+        finally:
+            fresh.close()
+
+
+def _unchanged(path: str, read: tuple[int, int]) -> bool:
+    """Whether the file at ``path`` still has the size and time it had when its key was made."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return (info.st_size, info.st_mtime_ns) == read
+
+
+@cache
+def code_fingerprint() -> str:
+    """What identifies the code that lints: the versions of wenlint and
+    Python, and the size and modification time of every file of wenlint
+    and of the packages the ``wenlint.rules`` entry points name."""
+    from importlib.metadata import entry_points
+
+    from wenlint.registry import ENTRY_POINT_GROUP
+
+    tops = {"wenlint"} | {point.module.split(".")[0] for point in entry_points(group=ENTRY_POINT_GROUP)}
+    digest = blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=16)
+    for top in sorted(tops):
+        spec = importlib.util.find_spec(top)
+        if spec is None:
+            continue
+        places = list(spec.submodule_search_locations or ()) or [spec.origin]
+        for place in sorted(filter(None, places)):
+            for name, info in _files(place):
+                digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _files(place: str) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file at or under ``place`` (not ``__pycache__``), in a fixed order, with its status."""
+    if not os.path.isdir(place):
+        yield place, os.stat(place)
+        return
+    for root, folders, names in os.walk(place):
+        folders[:] = sorted(folder for folder in folders if folder != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            yield path, os.stat(path)
+
+
+# -- an entry: a FileResult as msgpack-able lists, and back, checked ------------------
+
+
+def _fields(result: FileResult) -> list[Any]:
+    lines = [[number, start, text] for number, (start, text) in result.lines.items()]
+    return [result.score, lines, [_diagnostic_fields(d) for d in result.diagnostics]]
+
+
+def _diagnostic_fields(d: Diagnostic) -> list[Any]:
+    fix = d.fix
+    fixed = None
+    if fix is not None:
+        edits = [[edit.start, edit.end, edit.content] for edit in fix.edits]
+        fixed = [edits, fix.applicability.value, fix.message, fix.encoding, fix.newline]
+    position = [d.line, d.column, d.end_line, d.end_column]
+    return [d.code, d.start, d.end, d.message, d.severity.value, *position, d.fingerprint, fixed]
+
+
+def _result(fields: list[Any]) -> FileResult:
+    """The FileResult of an entry's fields; ValueError (or TypeError) when they are not what :func:`_fields` writes."""
+    score, lines, diagnostics = fields
+    kept = {}
+    for number, start, text in lines:
+        kept[_int(number)] = (_int(start), _str(text))
+    found = []
+    for code, start, end, message, severity, line, column, end_line, end_column, fingerprint, fixed in diagnostics:
+        d = Diagnostic(_str(code), _int(start), _int(end), _str(message), Severity(severity), _fix(fixed))
+        d.line, d.column, d.end_line, d.end_column = map(_int, (line, column, end_line, end_column))
+        d.fingerprint = _str(fingerprint)
+        found.append(d)
+    return FileResult("", found, kept, score=None if score is None else _int(score))
+
+
+def _fix(fields: list[Any] | None) -> Fix | None:
+    if fields is None:
+        return None
+    edits, applicability, message, encoding, newline = fields
+    made = tuple(Edit(_int(start), _int(end), _str(content)) for start, end, content in edits)
+    return Fix(made, Applicability(applicability), _str(message), _optional(encoding), _optional(newline))
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("not an integer")
+    return value
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("not a string")
+    return value
+
+
+def _optional(value: Any) -> str | None:
+    return None if value is None else _str(value)

@@ -1,0 +1,277 @@
+"""The result cache, through the real command: a file whose content, name,
+rules, options and wenlint are unchanged is not linted again, and its
+result is replayed exactly; anything else is linted afresh.
+
+A probe rule, installed as a plugin would be, logs every document it lints:
+a file missing from the log of a run was replayed from the cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from rule_packages import install_rules
+
+pytestmark = pytest.mark.slow  # each test runs the command a few times, a second or so each
+
+PROBE = """\
+import os
+
+from wenlint import Example, Option, Rule
+
+
+class Probe(Rule):
+    code = "Z950"
+    name = "probe"
+    summary = "Flags a word; logs every document it lints"
+    flags = "The word of its option `word`, by default `坏`."
+    good = (Example("好的。"),)
+    options = {"word": Option("坏", "the word to flag")}
+
+    def check(self, doc):
+        with open(os.environ["PROBE_LOG"], "a", encoding="utf-8") as log:
+            log.write(os.path.basename(doc.path) + "\\n")
+        word = self.settings["word"]
+        start = doc.text.find(word)
+        if start != -1:
+            yield self.diagnostic(start, start + len(word), f"`{word}`")
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with a config, two documents, the probe installed; the cache at its default place."""
+    monkeypatch.delenv("WENLINT_CACHE_DIR")
+    for key, value in install_rules(tmp_path / "site", "wenlint_test_probe", PROBE).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("PROBE_LOG", str(tmp_path / "probe.log"))
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "wenlint.toml").write_text('extend-select = ["Z950"]\n', encoding="utf-8")
+    (root / "a.txt").write_text("今天,天气坏。\n", encoding="utf-8")
+    (root / "b.md").write_text("# 标题\n\n天气好。\n", encoding="utf-8")
+    return root
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "wenlint", "check", *args]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=120, check=False)
+
+
+def linted(project: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """A run and the files linted in it (as against replayed), each named once."""
+    log = Path(os.environ["PROBE_LOG"])
+    log.unlink(missing_ok=True)
+    result = run(project, *args)
+    names = set(log.read_text(encoding="utf-8").split()) if log.exists() else set()
+    return result, sorted(names - {"example.txt"})  # before starting workers, rules run on their examples
+
+
+def entries(directory: Path) -> list[Path]:
+    return sorted((directory / "results-1").iterdir())
+
+
+def test_a_second_run_replays_every_result_exactly(project):
+    assert linted(project)[1] == ["a.txt", "b.md"]
+    for output_format in ("full", "concise", "json", "sarif", "github"):
+        fresh = run(project, "--no-cache", "--output-format", output_format)
+        replayed, files = linted(project, "--output-format", output_format)
+        assert files == []
+        assert (replayed.returncode, replayed.stdout, replayed.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+    assert fresh.returncode == 1 and "Z950" in fresh.stdout and "M001" in fresh.stdout
+    assert len(entries(project / ".wenlint_cache")) == 2
+
+
+def test_the_seeds_replay_the_same_report_and_exit_code(tmp_path, own_result_cache):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "wenlint.toml").write_text('per-file-ignores = { "seeds/DEFECTS.md" = ["ALL"] }\n', encoding="utf-8")
+    runs = [run(tmp_path, "seeds", "--output-format", "json", "--statistics") for _ in range(2)]
+    runs += [run(tmp_path, "seeds") for _ in range(2)]
+    assert runs[0].returncode == 1 and runs[0].stdout
+    assert (runs[0].returncode, runs[0].stdout) == (runs[1].returncode, runs[1].stdout)
+    assert (runs[2].returncode, runs[2].stdout) == (runs[3].returncode, runs[3].stdout)
+    assert len(entries(own_result_cache)) == 6  # five seeds and DEFECTS.md (no rule runs on it: nothing found)
+
+
+def test_the_default_cache_is_at_the_project_root_and_ignored_by_git(project):
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    (project / "sub").mkdir()
+    (project / "sub" / "c.txt").write_text("好的。\n", encoding="utf-8")
+    result = run(project / "sub", ".")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "sub" / ".wenlint_cache").exists()
+    assert (project / ".wenlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True)
+    assert ".wenlint_cache" not in status.stdout and "sub/" in status.stdout
+
+
+def test_a_changed_file_is_linted_again_and_the_others_are_not(project):
+    linted(project)
+    (project / "a.txt").write_text("今天,天气很坏。\n", encoding="utf-8")
+    result, files = linted(project)
+    assert files == ["a.txt"]
+    assert "a.txt:1:7: Z950" in result.stdout
+
+
+def test_a_renamed_file_is_linted_again(project):
+    linted(project)
+    (project / "b.md").rename(project / "b.txt")  # Markdown no more
+    assert linted(project)[1] == ["b.txt"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("--select", "Z950"),  # the rule selection
+        ("--ignore", "M001"),
+        ("--preview",),
+    ],
+)
+def test_another_rule_selection_lints_again(project, change):
+    linted(project)
+    before = run(project).stdout
+    result, files = linted(project, *change)
+    assert files == ["a.txt", "b.md"]
+    assert result.stdout != before or change == ("--preview",)
+    assert linted(project, *change)[1] == []  # now kept for that selection too
+
+
+def test_changed_settings_lint_again(project):
+    linted(project)
+    (project / "wenlint.toml").write_text('extend-select = ["Z950"]\n[rules.probe]\nword = "天气"\n', encoding="utf-8")
+    result, files = linted(project)
+    assert files == ["a.txt", "b.md"]
+    assert result.stdout.count("Z950") >= 2
+    (project / "wenlint.toml").write_text(
+        'extend-select = ["Z950"]\n[rules.probe]\nword = "天气"\n[per-file-ignores]\n"b.md" = ["Z"]\n', encoding="utf-8"
+    )
+    result, files = linted(project)
+    assert files == []  # a.txt is kept; b.md is linted again, without the probe
+    assert "a.txt:1:4: Z950" in result.stdout and "b.md:3:1: Z950" not in result.stdout
+
+
+VERSION = "import sys, wenlint; wenlint.__version__ = sys.argv[1]; from wenlint.cli import main; main(sys.argv[2:])"
+
+
+def test_another_wenlint_version_lints_again(project):
+    linted(project)
+    log = Path(os.environ["PROBE_LOG"])
+    log.unlink()
+    command = [sys.executable, "-c", VERSION, "99.0", "check", "."]
+    subprocess.run(command, cwd=project, capture_output=True, timeout=120, check=False)
+    assert sorted(log.read_text(encoding="utf-8").split()) == ["a.txt", "b.md"]
+
+
+def test_no_cache_neither_reads_nor_writes(project):
+    assert linted(project, "--no-cache")[1] == ["a.txt", "b.md"]
+    assert not (project / ".wenlint_cache").exists()
+    linted(project)
+    assert linted(project, "--no-cache")[1] == ["a.txt", "b.md"]
+
+
+def test_cache_dir_and_the_environment_choose_the_folder(project, tmp_path, monkeypatch):
+    linted(project, "--cache-dir", str(tmp_path / "chosen"))
+    assert len(entries(tmp_path / "chosen")) == 2
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(tmp_path / "from-env"))
+    assert linted(project)[1] == ["a.txt", "b.md"]
+    assert len(entries(tmp_path / "from-env")) == 2
+    assert linted(project, "--cache-dir", str(tmp_path / "chosen"))[1] == []  # the option wins
+    assert not (project / ".wenlint_cache").exists()
+
+
+KEY = b"\xd9\x28"  # msgpack: a string of 40 bytes (a key) follows
+DAMAGE = {
+    "empty": lambda key: b"",
+    "cut off": lambda key: b"\x93\x01" + KEY + key,
+    "not msgpack": lambda key: b"\xc1" * 40,
+    "another key": lambda key: b"\x93\x01" + KEY + bytes(reversed(key)) + b"\x93\xc0\x90\x90",
+    "wrong shape": lambda key: b"\x93\x01" + KEY + key + b"\x93\xa1x\x90\x91\x93\x01\x02\x03",
+    "another format": lambda key: b"\x93\x7f" + KEY + key + b"\x93\xc0\x90\x90",
+}
+
+
+def test_damaged_or_foreign_entries_are_linted_again(project):
+    for number in range(len(DAMAGE) - 2):
+        (project / f"c{number}.txt").write_text(f"第{number}天,天气坏。\n", encoding="utf-8")
+    first = run(project)
+    kept = entries(project / ".wenlint_cache")
+    assert len(kept) == len(DAMAGE)
+    for entry, damage in zip(kept, DAMAGE.values()):
+        entry.write_bytes(damage(entry.name.encode()))
+    result, files = linted(project)
+    assert len(files) == len(DAMAGE)
+    assert (result.returncode, result.stdout) == (first.returncode, first.stdout)
+    assert linted(project)[1] == []  # written again, whole
+
+
+def test_fix_relints_only_the_files_with_fixes(project):
+    linted(project)
+    result, files = linted(project, "--fix")
+    assert files == ["a.txt"]  # b.md has no fix to apply: its kept result stands
+    assert (project / "a.txt").read_text(encoding="utf-8") == "今天，天气坏。\n"
+    assert result.returncode == 1 and "Z950" in result.stdout
+    assert linted(project)[1] == ["a.txt"]  # the fixed file is new content
+    assert linted(project, "--fix")[1] == []  # and, with nothing left to fix, kept
+    assert linted(project, "--diff")[1] == []
+
+
+def test_workers_fill_the_cache_the_same_way(project, monkeypatch):
+    monkeypatch.setenv("WENLINT_PARALLEL_BYTES", "0")
+    first, files = linted(project, "--workers", "2")
+    assert files == ["a.txt", "b.md"]
+    second, files = linted(project, "--workers", "2")
+    assert files == [] and (second.returncode, second.stdout) == (first.returncode, first.stdout)
+
+
+def test_a_cache_that_cannot_be_written_warns_once_and_changes_nothing_else(project, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    expected = run(project, "--no-cache")
+    result = run(project, "--cache-dir", str(blocked / "cache"))
+    assert (result.returncode, result.stdout) == (expected.returncode, expected.stdout)
+    assert result.stderr.startswith("warning: cannot write the cache ") and result.stderr.count("\n") == 1
+
+
+CRASH = PROBE.replace("word = self.settings", "raise RuntimeError('probe')\n        word = self.settings")
+
+
+def test_crashes_and_unreadable_files_are_not_kept(tmp_path, monkeypatch, own_result_cache):
+    for key, value in install_rules(tmp_path / "site", "wenlint_test_crash", CRASH).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("PROBE_LOG", str(tmp_path / "probe.log"))
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("天气坏。\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"abc\x00def\x00ghi")
+    for _ in range(2):
+        result, files = linted(tmp_path, "a.txt", "binary.txt", "--select", "Z950")
+        assert result.returncode == 2 and "X001" in result.stdout and "binary.txt" in result.stderr
+        assert files == ["a.txt"]
+    assert not (own_result_cache / "results-1").exists() or entries(own_result_cache) == []
+
+
+def test_clean_removes_the_cache(project):
+    run(project)
+    assert (project / ".wenlint_cache").is_dir()
+    result = subprocess.run(
+        [sys.executable, "-m", "wenlint", "clean"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "removed the cache" in result.stdout
+    assert not (project / ".wenlint_cache").exists()
+    assert linted(project)[1] == ["a.txt", "b.md"]
+
+
+def test_clean_leaves_what_is_not_the_caches(project, tmp_path):
+    chosen = tmp_path / "shared"
+    chosen.mkdir()
+    (chosen / "notes.txt").write_text("mine", encoding="utf-8")
+    run(project, "--cache-dir", str(chosen))
+    assert entries(chosen)
+    command = [sys.executable, "-m", "wenlint", "clean", "--cache-dir", str(chosen)]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "left alone" in result.stdout
+    assert sorted(path.name for path in chosen.iterdir()) == ["notes.txt"]
