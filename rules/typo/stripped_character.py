@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import heapq
 from array import array
 from collections import defaultdict
 from functools import lru_cache
-from itertools import compress, count, groupby, repeat
-from operator import and_, not_, or_
+from itertools import compress, count, groupby
+from operator import and_, or_
 from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
@@ -181,27 +180,27 @@ def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
 def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
     """For each missing character that could be convincing (see _convincing:
     ``min_words`` two-character words with neighbours that rarely stand alone,
-    enough gaps), the places it would restore a word. Gap by gap, so the
-    text around a gap is worked out once for all the characters tried there."""
+    enough gaps), the places it would restore a word. The text around a gap
+    is worked out once for all the characters tried there."""
     candidates = _candidates(doc, view, frozenset(expected))
     if candidates is None:
         return {}
-    gaps, odd_pairs = candidates
+    gaps, odd_words = candidates
     text = view.text
-    tried = [
-        zip(offsets, repeat(char))
-        for char, offsets in sorted(gaps.items())
-        if len(odd_pairs.get(char, ())) >= min_words and _distinct(offsets) >= PLACES_SHARE * expected[char]
-    ]
+    around: dict[int, Gap] = {}
     places: dict[str, list[Place]] = {}
-    for gap, at_gap in groupby(heapq.merge(*tried), key=lambda pair: pair[0]):
-        around = None
-        for char, pairs in groupby(char for _, char in at_gap):
-            sides = len(list(pairs))  # a gap twice when the character fits both sides
-            if not _may_cost_little(view, gap, char):
+    for char, offsets in sorted(gaps.items()):
+        if odd_words.get(char, 0) < min_words or _distinct(offsets) < PLACES_SHARE * expected[char]:
+            continue
+        may_cost_little = _cost_little_test(view, char)
+        for gap, twice in groupby(offsets):
+            if not may_cost_little(gap):
                 continue
-            around = around or Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
-            place = _place(around, text, gap, char, sides)
+            sides = len(list(twice))  # a gap twice when the character fits both sides
+            gap_view = around.get(gap) or around.setdefault(
+                gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
+            )
+            place = _place(gap_view, text, gap, char, sides)
             if place is not None:
                 places.setdefault(char, []).append(place)
     return places
@@ -214,17 +213,18 @@ def _distinct(offsets: array) -> int:
 
 def _candidates(
     doc: Document, view: TypoView, missing: frozenset[str]
-) -> tuple[dict[str, array], dict[str, set[str]]] | None:
+) -> tuple[dict[str, array], dict[str, int]] | None:
     """For each missing character, the gaps where it makes a two-character
     common word with a neighbour (a gap twice when it does with both), in
-    order, and the words it makes there with a neighbour that rarely stands
-    alone; None when there are more candidates than the text is allowed
-    (see CANDIDATES_PER_HAN). A gap is between characters that never meet
-    inside a word, not beside a space (`居 民` is a layout break, L's) or a
-    parenthesis (pinyin residue, M003's).
+    order, and how many such words it makes there with a neighbour that
+    rarely stands alone; None when there are more candidates than the text
+    is allowed (see CANDIDATES_PER_HAN). A gap is between characters that
+    never meet inside a word, not beside a space (`居 民` is a layout break,
+    L's) or a parenthesis (pinyin residue, M003's).
 
     Only gaps beside a character that makes a common word with a missing
-    one are looked at; they are found in C, not gap by gap.
+    one are looked at (found in C); each is filed once under its neighbour,
+    and the gaps of each missing character gathered from its neighbours'.
     """
     lex = lexicon()
     text, joins = view.text, view.joins
@@ -234,34 +234,37 @@ def _candidates(
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
     beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
-    places: dict[str, array] = defaultdict(lambda: array("q"))
-    odd_pairs: dict[str, set[str]] = defaultdict(set)
-    budget = CANDIDATES_ALLOWED + CANDIDATES_PER_HAN * view.han_count
-
-    def take(gap: int, chars: frozenset[str], prefix: str, suffix: str) -> None:
-        """The gap for each of ``chars``, making ``prefix + char + suffix`` with a neighbour."""
-        for char in chars:
-            places[char].append(gap)
-        if lex.char_cost(prefix or suffix) >= RARELY_ALONE:
-            for char in chars:
-                odd_pairs[char].add(prefix + char + suffix)
-
-    # A gap in a URL or code is no evidence (the engine only drops the findings there).
-    verbatim = doc.is_verbatim if doc.verbatim else None
-    for gap in compress(count(1), map(and_, map(not_, joins), beside)):
+    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
+    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
+    # gap ``i + 1`` is open when the characters either side never meet in a word;
+    # one in a URL or code is no evidence (the engine only drops the findings there)
+    open_gaps = bytearray(joins.translate(_NOT))
+    for start, end in doc.verbatim:
+        open_gaps[max(0, start - 1) : max(0, end - 1)] = bytes(max(0, end - 1) - max(0, start - 1))
+    for gap in compress(count(1), map(and_, open_gaps, beside)):
         left, right = text[gap - 1], text[gap]
-        if left in _NOT_AFTER or right in _NOT_BEFORE or (verbatim and verbatim(gap)):
+        if left in _NOT_AFTER or right in _NOT_BEFORE:
             continue
         # a neighbour already in a common word with its other neighbour is not left over from one
-        if (gap < 2 or left not in common[text[gap - 2]]) and (chars := after[left]):
-            take(gap, chars, left, "")
-            budget -= len(chars)
-        if text[gap + 1 : gap + 2] not in common[right] and (chars := before[right]):
-            take(gap, chars, "", right)
-            budget -= len(chars)
-        if budget < 0:
-            return None
-    return places, odd_pairs
+        if left in leaders and (gap < 2 or left not in common[text[gap - 2]]):
+            by_left[left].append(gap)
+        if right in followers and text[gap + 1 : gap + 2] not in common[right]:
+            by_right[right].append(gap)
+    sides = [(after[left], gaps, left) for left, gaps in by_left.items()]
+    sides += [(before[right], gaps, right) for right, gaps in by_right.items()]
+    if (
+        sum(len(chars) * len(gaps) for chars, gaps, _ in sides)
+        > CANDIDATES_ALLOWED + CANDIDATES_PER_HAN * view.han_count
+    ):
+        return None
+    places: dict[str, list[int]] = defaultdict(list)
+    odd_words: dict[str, int] = defaultdict(int)  # words made with a neighbour that rarely stands alone
+    for chars, gaps, neighbour in sides:
+        rarely_alone = lex.char_cost(neighbour) >= RARELY_ALONE
+        for char in chars:
+            places[char] += gaps
+            odd_words[char] += rarely_alone
+    return {char: array("q", sorted(gaps)) for char, gaps in places.items()}, odd_words
 
 
 class _Meeting(dict):
@@ -277,6 +280,8 @@ class _Meeting(dict):
         return value
 
 
+#: Turns the bytes of TypoView.joins into whether each pair does not join.
+_NOT = bytes.maketrans(b"\0\1", b"\1\0")
 #: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
 _NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
 _NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
@@ -320,29 +325,36 @@ def _place(around: Gap, text: str, gap: int, char: str, sides: int) -> Place | N
     return Place(gap, start, end, text[start:gap] + char + text[gap:end], gain, sides)
 
 
-def _may_cost_little(view: TypoView, gap: int, char: str) -> bool:
-    """Whether ``char`` put in at ``gap`` could make a word that costs at most
-    what its other characters cost alone, plus WORSE — else it makes the
-    words around much less likely (see Gap.most_saved), and the lexicon
-    need not be asked: a two-character word with a neighbour that cheap, or
-    a longer word, which must start with the characters up to ``char``
-    within CONTEXT (its pairs meeting inside words)."""
+def _cost_little_test(view: TypoView, char: str):
+    """A test of a gap: whether ``char`` put in there could make a word that
+    costs at most what its other characters cost alone, plus WORSE — else
+    it makes the words around much less likely (see Gap.most_saved), and
+    the lexicon need not be asked: a two-character word with a neighbour
+    that cheap, or a longer word, which must start with the characters up
+    to ``char`` within CONTEXT (its pairs meeting inside words)."""
     lex, text, joins = lexicon(), view.text, view.joins
+    if lex.char_cost(char) <= WORSE:
+        return lambda gap: True
     cheap_before, cheap_after = _cheap_neighbours(char)
-    left, right = text[gap - 1], text[gap]
-    if left in cheap_before or right in cheap_after or lex.char_cost(char) <= WORSE:
-        return True
-    starts = lex.starts_word
-    meets_right = right in lex.follower_sets[char]
-    if char in lex.follower_sets[left]:
-        if meets_right and starts(left + char + right):
+    leaders, followers = lex.leader_sets[char], lex.follower_sets[char]
+    starts = view.starts_word
+
+    def may_cost_little(gap: int) -> bool:
+        left, right = text[gap - 1], text[gap]
+        if left in cheap_before or right in cheap_after:
             return True
-        start = gap - 1  # words from further back, while the characters before meet
-        while start > max(0, gap - CONTEXT) and joins[start - 1]:
-            start -= 1
-            if starts(text[start:gap] + char):
+        meets_right = right in followers
+        if left in leaders:
+            if meets_right and starts(left + char + right):
                 return True
-    return meets_right and joins[gap] and starts(char + text[gap : gap + 2])
+            start = gap - 1  # words from further back, while the characters before meet
+            while start > max(0, gap - CONTEXT) and joins[start - 1]:
+                start -= 1
+                if starts(text[start:gap] + char):
+                    return True
+        return meets_right and joins[gap] and starts(char + text[gap : gap + 2])
+
+    return may_cost_little
 
 
 @lru_cache(maxsize=4096)

@@ -108,6 +108,7 @@ class TypoView:
     def __init__(self, doc: Document) -> None:
         self.text = doc.view(simplified)
         self._words: dict[int, list[tuple[int, int]]] = {}
+        self._starts: dict[str, bool] = {}
 
     @cached_property
     def joins(self) -> bytes:
@@ -144,6 +145,14 @@ class TypoView:
         found = self._words.get(offset)
         if found is None:
             found = self._words[offset] = lexicon().longer_words_at(self.text[offset : offset + MAX_WORD])
+        return found
+
+    def starts_word(self, prefix: str) -> bool:
+        """Whether some word of the lexicon starts with ``prefix`` (remembered
+        for the document: the same few characters recur)."""
+        found = self._starts.get(prefix)
+        if found is None:
+            found = self._starts[prefix] = lexicon().starts_word(prefix)
         return found
 
     def crosses_word(self, start: int, end: int, max_cost: int = COMMON_WORD) -> bool:
