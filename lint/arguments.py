@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from wenlint import __version__
+from wenlint.report import FORMATS
 
 DESCRIPTION = """\
 wenlint: a document-quality linter for scraped Chinese text.
@@ -71,7 +72,7 @@ def parser() -> argparse.ArgumentParser:
     output = check.add_argument_group("output")
     output.add_argument(
         "--output-format",
-        choices=("full", "concise", "json", "json-lines", "sarif", "github"),
+        choices=FORMATS,
         default=os.environ.get("WENLINT_OUTPUT_FORMAT", "full"),
         help="how findings are shown (default: full)",
     )
@@ -111,8 +112,19 @@ def parser() -> argparse.ArgumentParser:
     rule = commands.add_parser(
         "rule", help="show a rule's documentation and examples", description="Show a rule's documentation."
     )
-    rule.add_argument("code", metavar="CODE", help="a rule code such as P001, or its name")
-    commands.add_parser("rules", help="list every rule", description="List every installed rule.")
+    which = rule.add_mutually_exclusive_group(required=True)
+    which.add_argument("code", nargs="?", metavar="CODE", help="a rule code such as P001, or its name")
+    which.add_argument("--all", action="store_true", help="every installed rule's documentation")
+    rule.add_argument(
+        "--output-format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text (default), a JSON object (a list with --all), or Markdown as in docs/rules/",
+    )
+    rules = commands.add_parser("rules", help="list every rule", description="List every installed rule.")
+    rules.add_argument(
+        "--output-format", choices=("text", "json"), default="text", help="a table (default) or a JSON list"
+    )
     server = _command(
         commands,
         "server",

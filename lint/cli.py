@@ -108,11 +108,11 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "rule":
         from wenlint.docs import print_rule
 
-        return print_rule(args.code, sys.stdout)
+        return print_rule(None if args.all else args.code, sys.stdout, args.output_format)
     if args.command == "rules":
         from wenlint.docs import print_rule_table
 
-        return print_rule_table(sys.stdout)
+        return print_rule_table(sys.stdout, args.output_format)
     if args.command == "clean":
         from wenlint.cache import cache_directory, clean
 
@@ -194,6 +194,8 @@ def check(args: argparse.Namespace) -> int:
         report = not (args.statistics or mode is Mode.DIFF)
         if report:
             reporter.start()
+            for path, message in found.errors:
+                reporter.file_error(path, message)
         interrupted = False
         try:
             for result in run(found.files, job, args.workers, _result_cache(args)):
@@ -209,6 +211,8 @@ def check(args: argparse.Namespace) -> int:
                 if args.show_fixes and result.fixed:
                     fixed = ", ".join(f"{n} × {code}" for code, n in sorted(result.fixed.items()))
                     sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
+                if result.error and report:
+                    reporter.file_error(result.path, result.error)
                 if result.diagnostics and report:
                     reporter.file(result)
         except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished

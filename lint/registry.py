@@ -20,6 +20,7 @@ from importlib.metadata import entry_points
 from types import ModuleType
 
 from wenlint.errors import UsageError, WenlintError
+from wenlint.results import RESERVED_NAMES
 from wenlint.rule import CODE_PATTERN, Rule
 
 ENTRY_POINT_GROUP = "wenlint.rules"
@@ -61,6 +62,10 @@ def _validate(rule: type[Rule], origin: str) -> None:
     if not CODE_PATTERN.fullmatch(rule.code):
         raise RegistryError(
             f"rule {rule.__qualname__} from {origin} has code {rule.code!r}; want a letter and 3 digits"
+        )
+    if rule.code in RESERVED_NAMES:
+        raise RegistryError(
+            f"rule {rule.__qualname__} from {origin} has code {rule.code!r}, reserved for {RESERVED_NAMES[rule.code]}"
         )
 
 

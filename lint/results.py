@@ -21,6 +21,12 @@ Lines and columns are 1-based and count characters (code points);
 ``end_location`` is the position just after the span. Offsets are
 code-point offsets into the decoded text (BOM removed, CRLF read as LF).
 ``scan`` leaves out ``filename``.
+
+A file that could not be read, checked or written is reported by the
+machine formats as one finding of the reserved code ``X002``
+(``file-error``, like ruff's E902) at line 1, column 1, built by
+:func:`file_error`; ``X001`` (``internal-error``) is a rule that crashed.
+No rule may take either code.
 """
 
 from __future__ import annotations
@@ -31,8 +37,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from wenlint.diagnostic import Diagnostic, Edit
+from wenlint.diagnostic import Diagnostic, Edit, Severity, fingerprint
 from wenlint.document import Document
+from wenlint.engine import INTERNAL_ERROR
+
+#: The code of the finding that stands for a file that could not be read, checked or written.
+FILE_ERROR = "X002"
+#: The names of the codes the engine and the reports reserve.
+RESERVED_NAMES = {INTERNAL_ERROR: "internal-error", FILE_ERROR: "file-error"}
 
 #: A field's type: a scalar ("string", "int32", "int64"), a struct (a field
 #: list) or a list of structs (a field list inside a Python list).
@@ -81,6 +93,14 @@ class FileResult:
     converged: bool = True
     score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
     signals: dict[str, float] | None = None  # the document's signals (wenlint.signals), when asked for
+
+
+def file_error(path: str, message: str) -> FileResult:
+    """The result of a file that could not be read, checked or written:
+    one X002 error finding, at the start of the file, saying why."""
+    diagnostic = Diagnostic(FILE_ERROR, 0, 0, message, Severity.ERROR, None, 1, 1, 1, 1)
+    diagnostic.fingerprint = fingerprint(FILE_ERROR, message, 0, 0, 0)
+    return FileResult(path, [diagnostic], {1: (0, "")}, error=message)
 
 
 def touched_lines(doc: Document, diagnostics: list[Diagnostic]) -> dict[int, tuple[int, str]]:

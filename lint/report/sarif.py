@@ -1,19 +1,22 @@
-"""SARIF 2.1.0 output, for code-scanning dashboards."""
+"""SARIF 2.1.0 output, for code-scanning dashboards.
+
+A file that could not be read is a tool execution notification of the run's
+invocation (``descriptor`` X002, the file as its location), not a result.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import textwrap
 from importlib.metadata import version
 from typing import Any
 from urllib.parse import quote
 
 from wenlint.diagnostic import Diagnostic, Severity
-from wenlint.docs import rule_markdown
+from wenlint.docs import rule_markdown, rule_text, rule_url, sections
 from wenlint.registry import in_preview, on_by_default
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.results import FileResult
+from wenlint.results import FILE_ERROR, RESERVED_NAMES, FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -42,6 +45,13 @@ class SarifReporter(Reporter):
             "version": version("wenlint"),
             "informationUri": "https://pypi.org/project/wenlint/",
             "rules": [self._descriptor(code) for code in self._codes],
+            "notifications": [
+                {
+                    "id": FILE_ERROR,
+                    "name": RESERVED_NAMES[FILE_ERROR],
+                    "shortDescription": {"text": "A file could not be read, checked or written"},
+                }
+            ],
         }
         head = {"$schema": SCHEMA, "version": "2.1.0"}
         run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
@@ -49,18 +59,22 @@ class SarifReporter(Reporter):
         run_text = json.dumps(run, ensure_ascii=False)[:-1]
         self.out.write(f'{text}, "runs": [{run_text}, "results": [')
         self._first = True
+        self._notifications: list[dict[str, Any]] = []
 
     def _descriptor(self, code: str) -> dict[str, Any]:
         rule = self.rules[code]
-        return {
+        descriptor: dict[str, Any] = {
             "id": code,
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": textwrap.dedent(rule.flags).strip()},
-            "help": {"text": f"wenlint rule {code}", "markdown": rule_markdown(rule)},
+            "fullDescription": {"text": "\n\n".join(body for _, body in sections(rule))},
+            "help": {"text": rule_text(rule), "markdown": rule_markdown(rule)},
             "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": on_by_default(rule)},
             "properties": {"fix": rule.fix.value, "family": rule.family(), "preview": in_preview(rule)},
         }
+        if url := rule_url(rule):
+            descriptor["helpUri"] = url
+        return descriptor
 
     def _result(self, path: str, d: Diagnostic, source: SourceLines) -> dict[str, Any]:
         location = {"artifactLocation": {"uri": _uri(path)}, "region": _region(source, d.start, d.end)}
@@ -94,5 +108,18 @@ class SarifReporter(Reporter):
             )
             self._first = False
 
+    def file_error(self, path: str, message: str) -> None:
+        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}
+        self._notifications.append(
+            {
+                "descriptor": {"id": FILE_ERROR},
+                "level": "error",
+                "message": {"text": message},
+                "locations": [location],
+            }
+        )
+
     def finish(self, summary: Summary) -> None:
-        self.out.write("]}]}\n")
+        # The analysis ran to its end; the files it could not read are its error notifications.
+        invocation = {"executionSuccessful": True, "toolExecutionNotifications": self._notifications}
+        self.out.write(f'], "invocations": [{json.dumps(invocation, ensure_ascii=False)}]}}]}}\n')
