@@ -138,6 +138,14 @@ def parser() -> argparse.ArgumentParser:
     )
     _add_cache_dir(clean)
     _add_config(clean)
+    completion = _command(
+        commands,
+        "completion",
+        "print a shell completion script",
+        "Print a completion script for bash, zsh or fish.",
+        COMPLETION_EPILOG,
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
     return parser
 
 
@@ -148,6 +156,14 @@ def _add_cache_dir(group) -> None:
         metavar="DIR",
         help="where results are kept (default: $WENLINT_CACHE_DIR, else .wenlint_cache at the project root)",
     )
+
+
+COMPLETION_EPILOG = """\
+install:
+  bash  wenlint completion bash > ~/.local/share/bash-completion/completions/wenlint
+  zsh   wenlint completion zsh > "${fpath[1]}/_wenlint"   (a folder on $fpath)
+  fish  wenlint completion fish > ~/.config/fish/completions/wenlint.fish
+"""
 
 
 def _command(commands, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:

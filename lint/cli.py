@@ -118,6 +118,11 @@ def _command(args: argparse.Namespace) -> int:
 
         sys.stdout.write(clean(cache_directory(args.cache_dir, args.config)) + "\n")
         return EXIT_CLEAN
+    if args.command == "completion":
+        from wenlint.completion import completion_script
+
+        sys.stdout.write(completion_script(parser(), args.shell))
+        return EXIT_CLEAN
     if args.command == "review":
         return review(args)  # the review app keeps the terminal's signals its own
     if args.command == "server":
