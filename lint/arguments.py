@@ -253,7 +253,9 @@ SCAN_EPILOG = """\
 Inputs are JSON Lines (.jsonl/.ndjson/.json, plain, .gz or .zst) and Parquet
 files, or directories of them. Every output row is its input record with one
 more field, `wenlint`: {"score": 0-100, "counts": {family letter: n},
-"findings": [as check --output-format json, without filename],
+"rules": {code: n}, "findings": [{"code", "start", "end", "fix" (null when
+there is none)}] (with --findings full: as check --output-format json, without filename,
+and no "rules"),
 "fixed_text": "..." (with --fix or --unsafe-fixes)}. OUTPUT is a file for a
 single input shard (its extension picks JSONL or Parquet), else a directory
 with one output shard per input shard. Finished output shards are skipped
@@ -313,6 +315,12 @@ def _add_scan_parser(commands) -> None:
     )
     filtering.add_argument(
         "--unsafe-fixes", action="store_true", help="add wenlint.fixed_text with unsafe fixes applied too"
+    )
+    filtering.add_argument(
+        "--findings",
+        choices=("compact", "full"),
+        default="compact",
+        help="compact findings (code, start, end, fix or null; the default) or check's full JSON objects",
     )
     rules = scan_parser.add_argument_group("rule selection and configuration (as for check)")
     _add_selectors(rules)

@@ -341,6 +341,7 @@ def scan(args: argparse.Namespace) -> int:
         unsafe=args.unsafe_fixes,
         max_record_bytes=int(args.max_record_mb * 2**20),
         min_score=args.min_score,
+        full_findings=args.findings == "full",
     )
     workers = args.workers or default_workers()
     progress = progress_enabled(sys.stderr) and not args.no_progress

@@ -20,7 +20,13 @@ The JSON finding object::
 Lines and columns are 1-based and count characters (code points);
 ``end_location`` is the position just after the span. Offsets are
 code-point offsets into the decoded text (BOM removed, CRLF read as LF).
-``scan`` leaves out ``filename``.
+``scan`` leaves out ``filename``, and by default writes the compact
+finding of :func:`compact_finding_object` instead::
+
+    {"code": "M001", "start": 2, "end": 3,
+     "fix": {"applicability": "safe", "edits": [{"start": 2, "end": 3, "content": "，"}]}}
+
+with ``fix`` null when the finding has none.
 
 A file that could not be read, checked or written is reported by the
 machine formats as one finding of the reserved code ``X002``
@@ -76,6 +82,18 @@ FINDING_FIELDS: tuple[tuple[str, FieldType], ...] = (
     ("end_offset", "int64"),
     ("fingerprint", "string"),
     ("fix", FIX_FIELDS),
+)
+#: The compact finding of ``scan``'s default output: the span, and the fix when there is one.
+COMPACT_EDIT_FIELDS: tuple[tuple[str, FieldType], ...] = (("start", "int64"), ("end", "int64"), ("content", "string"))
+COMPACT_FIX_FIELDS: tuple[tuple[str, FieldType], ...] = (
+    ("applicability", "string"),
+    ("edits", [COMPACT_EDIT_FIELDS]),
+)
+COMPACT_FINDING_FIELDS: tuple[tuple[str, FieldType], ...] = (
+    ("code", "string"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("fix", COMPACT_FIX_FIELDS),
 )
 
 
@@ -190,6 +208,16 @@ def _edit_object(edit: Edit, source: SourceLines) -> dict[str, Any]:
         "end_location": _location(*source.position(edit.end)),
     }
     return {name: values[name] for name, _ in EDIT_FIELDS}
+
+
+def compact_finding_object(diagnostic: Diagnostic) -> dict[str, Any]:
+    """The compact finding of ``diagnostic``: code, code-point span, and its fix (None when it has none)."""
+    values: dict[str, Any] = {"code": diagnostic.code, "start": diagnostic.start, "end": diagnostic.end, "fix": None}
+    fix = diagnostic.fix
+    if fix is not None:
+        edits = [{"start": edit.start, "end": edit.end, "content": edit.content} for edit in fix.edits]
+        values["fix"] = {"applicability": fix.applicability.value, "edits": edits}
+    return values
 
 
 def finding_object(diagnostic: Diagnostic, name: str, source: SourceLines, filename: str | None) -> dict[str, Any]:

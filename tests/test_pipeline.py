@@ -14,7 +14,14 @@ from wenlint.config import load_settings
 from wenlint.corpus.batch import Annotator, ScanJob, Setup
 from wenlint.corpus.schema import wenlint_type
 from wenlint.registry import all_rules
-from wenlint.results import FINDING_FIELDS, SourceLines, finding_object, touched_lines
+from wenlint.results import (
+    COMPACT_FINDING_FIELDS,
+    FINDING_FIELDS,
+    SourceLines,
+    compact_finding_object,
+    finding_object,
+    touched_lines,
+)
 from wenlint.review.session import open_file
 from wenlint.runner import Job, check_file
 from wenlint.shardrule import ShardTally, corpus_rules
@@ -31,7 +38,7 @@ def test_check_scan_and_review_agree(prefix):
     _, checker, state = open_file(path, SETTINGS)
     assert checked.diagnostics and checked.score is not None
     assert [d.code for d in state.diagnostics] == [d.code for d in checked.diagnostics]
-    assert [f["offset"] for f in scanned["findings"]] == [d.start for d in checked.diagnostics]
+    assert [f["start"] for f in scanned["findings"]] == [d.start for d in checked.diagnostics]
     review_score = pipeline.score_of(state.doc, state.diagnostics, checker.rules)
     assert checked.score == score == scanned["score"] == review_score
 
@@ -53,12 +60,18 @@ def test_finding_object_and_parquet_type_follow_one_field_list():
     obj = finding_object(found[0], "halfwidth-punctuation", source, "x.txt")
     assert list(obj) == _names(FINDING_FIELDS)
     assert "filename" not in finding_object(found[0], "halfwidth-punctuation", source, None)
-    finding = wenlint_type(("M", "X"), False).field("findings").type.value_type
+    finding = wenlint_type(("M", "X"), False, full_findings=True).field("findings").type.value_type
     assert [finding.field(i).name for i in range(finding.num_fields)] == [
         name for name in _names(FINDING_FIELDS) if name != "filename"
     ]
     fix = finding.field("fix").type
     assert [fix.field(i).name for i in range(fix.num_fields)] == list(obj["fix"])
+    compact = compact_finding_object(found[0])
+    assert list(compact) == _names(COMPACT_FINDING_FIELDS)
+    finding = wenlint_type(("M", "X"), False).field("findings").type.value_type
+    assert [finding.field(i).name for i in range(finding.num_fields)] == list(compact)
+    fix = finding.field("fix").type
+    assert [fix.field(i).name for i in range(fix.num_fields)] == list(compact["fix"])
 
 
 def test_the_corpus_protocol_merges_counts_batch_by_batch():

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,18 +68,36 @@ def expected_score(text: str) -> int:
 # -- acceptance 1: the same findings as check, plus the score --------------------------------
 
 
+def compact(finding: dict) -> dict:
+    """A finding of check's JSON output as scan writes it by default."""
+    fix = finding["fix"] and {
+        "applicability": finding["fix"]["applicability"],
+        "edits": [
+            {"start": e["offset"], "end": e["end_offset"], "content": e["content"]} for e in finding["fix"]["edits"]
+        ],
+    }
+    return {"code": finding["code"], "start": finding["offset"], "end": finding["end_offset"], "fix": fix}
+
+
+@pytest.mark.parametrize("findings", ["compact", "full"])
 @pytest.mark.parametrize("kind", ["jsonl", "parquet"])
-def test_scan_gives_every_document_the_findings_of_check(workdir, seeds_copy, kind):
+def test_scan_gives_every_document_the_findings_of_check(workdir, seeds_copy, kind, findings):
     records = seed_records()
     source = workdir / f"corpus.{kind}"
     if kind == "jsonl":
         write_jsonl(source, records)
     else:
         pq.write_table(pa.Table.from_pylist(records), source)
-    result = wenlint("scan", str(source), "-o", str(workdir / f"out.{kind}"), "--workers", "2", cwd=workdir)
+    output = str(workdir / f"out.{kind}")
+    result = wenlint("scan", str(source), "-o", output, "--workers", "2", "--findings", findings, cwd=workdir)
     assert result.returncode == 0, result.stderr
-    rows = read_jsonl(workdir / "out.jsonl") if kind == "jsonl" else pq.read_table(workdir / "out.parquet").to_pylist()
+    if kind == "jsonl":
+        rows = read_jsonl(workdir / "out.jsonl")
+    else:
+        rows = pq.read_table(workdir / "out.parquet").to_pylist(maps_as_pydicts="strict")
     expected = check_findings(seeds_copy)
+    if findings == "compact":
+        expected = {key: [compact(f) for f in found] for key, found in expected.items()}
     assert [row["id"] for row in rows] == [record["id"] for record in records]
     for row, record in zip(rows, records):
         assert {key: value for key, value in row.items() if key != "wenlint"} == record
@@ -87,6 +106,10 @@ def test_scan_gives_every_document_the_findings_of_check(workdir, seeds_copy, ki
         counts = row["wenlint"]["counts"]
         assert sum(counts.values()) == len(expected[record["id"]]) and set("EMPSTLDX") <= set(counts)
         assert "fixed_text" not in row["wenlint"]
+        if findings == "compact":
+            assert row["wenlint"]["rules"] == dict(sorted(Counter(f["code"] for f in expected[record["id"]]).items()))
+        else:
+            assert "rules" not in row["wenlint"]
 
 
 def test_nested_fields_and_a_directory_of_compressed_shards(workdir):
@@ -118,7 +141,7 @@ def test_nested_fields_and_a_directory_of_compressed_shards(workdir):
     first = read_jsonl(workdir / "out" / "a.jsonl.gz")
     assert [row["meta"]["id"] for row in first] == ["doc-0", "doc-1"]
     (only,) = read_jsonl(workdir / "out" / "part" / "b.jsonl")
-    assert [(f["code"], f["offset"]) for f in only["wenlint"]["findings"]] == [("M001", 2)]
+    assert [(f["code"], f["start"]) for f in only["wenlint"]["findings"]] == [("M001", 2)]
     summary = json.loads((workdir / "out" / "_wenlint_summary.json").read_text())
     assert summary["documents"] == 3 and summary["shards"] == 2 and summary["bad_records"] == 0
     assert sum(summary["scores"]) == 3 and summary["findings_by_rule"]["M001"] >= 1
@@ -329,7 +352,7 @@ def test_s010_flags_lines_repeated_across_a_shard_and_check_does_not(workdir):
     for i, row in enumerate(rows):
         findings = row["wenlint"]["findings"]
         chrome = CHROME.replace("1", str(i + 1))
-        assert [(f["code"], row["text"][f["offset"] : f["end_offset"]]) for f in findings] == [("S010", chrome)]
+        assert [(f["code"], row["text"][f["start"] : f["end"]]) for f in findings] == [("S010", chrome)]
         assert findings[0]["fix"]["applicability"] == "unsafe"
         assert row["wenlint"]["fixed_text"] == row["text"].replace(chrome + "\n", "")
     # the body lines also repeat (each in two documents), but under min-documents

@@ -10,14 +10,17 @@ pipeline (:mod:`wenlint.pipeline`).
 The ``wenlint`` object of a record::
 
     {"score": 0-100, "counts": {"E": 0, "M": 2, ...},
-     "signals": {"dup_line_frac": 0.0, ...}, "findings": [...],
-     "fixed_text": "..."}          # fixed_text only with --fix / --unsafe-fixes
+     "signals": {"dup_line_frac": 0.0, ...}, "rules": {"M001": 2},
+     "findings": [...], "fixed_text": "..."}  # fixed_text only with --fix / --unsafe-fixes
 
 ``counts`` has one key per family letter of the selected rules (and ``X``,
-internal errors), zero included, so every row has the same shape; the
-findings are the objects of ``wenlint check --output-format json`` without
-``filename``; ``signals`` are the document's signals (:mod:`wenlint.signals`),
-rounded to 4 decimals.
+internal errors), zero included, so every row has the same shape;
+``signals`` are the document's signals (:mod:`wenlint.signals`), rounded to
+4 decimals; ``rules`` counts findings per rule code. The findings are
+compact (code, span, and the fix or null:
+:func:`wenlint.results.compact_finding_object`); with ``--findings full``
+they are the objects of ``wenlint check --output-format json`` without
+``filename``, and there is no ``rules``.
 
 Output JSON is strict (RFC 8259): a JSON Lines record holding ``NaN``,
 ``Infinity`` or a number out of range (over a float's range, or an integer
@@ -41,7 +44,7 @@ from wenlint import pipeline
 from wenlint.config import Settings
 from wenlint.document import Document
 from wenlint.engine import INTERNAL_ERROR
-from wenlint.results import SourceLines, finding_object, touched_lines
+from wenlint.results import SourceLines, compact_finding_object, finding_object, touched_lines
 from wenlint.shardrule import CorpusRule, corpus_rules, count_batch, pack_views, unpack_views
 from wenlint.signals import signals
 
@@ -57,6 +60,7 @@ class ScanJob:
     max_record_bytes: int = 16 * 2**20
     min_score: int | None = None
     keep_rejected: bool = False
+    full_findings: bool = False  # today's full finding objects (--findings full), not compact ones
     output_format: str = "jsonl"  # of the kept rows: "jsonl" (bytes) or "parquet" (an Arrow table)
     rejected_format: str = "jsonl"  # of the rejected rows
 
@@ -143,19 +147,20 @@ class Annotator:
         doc.corpus = self.context
         checked = pipeline.run(doc, self.rules)
         diagnostics = checked.diagnostics
-        source = SourceLines(touched_lines(doc, diagnostics))
         codes = Counter(d.code for d in diagnostics)
         counts = dict.fromkeys(self.letters, 0)
         for code, n in codes.items():
             counts[code[0]] = counts.get(code[0], 0) + n
-        result: dict[str, Any] = {
-            "score": checked.score,
-            "counts": counts,
-            "signals": rounded_signals(doc),
-            "findings": [
-                finding_object(d, self.names.get(d.code, "internal-error"), source, None) for d in diagnostics
-            ],
-        }
+        result: dict[str, Any] = {"score": checked.score, "counts": counts, "signals": rounded_signals(doc)}
+        if self.job.full_findings:
+            source = SourceLines(touched_lines(doc, diagnostics))
+            names = self.names
+            result["findings"] = [
+                finding_object(d, names.get(d.code, "internal-error"), source, None) for d in diagnostics
+            ]
+        else:
+            result["rules"] = dict(sorted(codes.items()))
+            result["findings"] = [compact_finding_object(d) for d in diagnostics]
         if self.job.fix:
             fixable = pipeline.fixable(diagnostics, self.job.unsafe)
             fixed = pipeline.run(doc, self.rules, fix=True, unsafe=self.job.unsafe).doc if fixable else doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wenlint.results import FINDING_FIELDS, FieldType
+from wenlint.results import COMPACT_FINDING_FIELDS, FINDING_FIELDS, FieldType
 from wenlint.signals import NAMES as SIGNAL_NAMES
 
 
@@ -22,18 +22,23 @@ def arrow_type(kind: FieldType):
 
 
 @lru_cache(maxsize=8)
-def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool):
-    """``struct<score, counts: struct<letter...>, signals: struct<name: double...>, findings: list<finding>[, fixed_text]>``;
-    a finding is the JSON finding object without ``filename``."""
+def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool, full_findings: bool = False):
+    """``struct<score, counts: struct<letter...>, signals: struct<name: double...>, rules: map<code, n>,
+    findings: list<finding>[, fixed_text]>``; a finding is the compact finding, or with
+    ``full_findings`` the JSON finding object without ``filename`` (and no ``rules``)."""
     import pyarrow as pa
 
-    finding = tuple(field for field in FINDING_FIELDS if field[0] != "filename")
     fields = [
         ("score", pa.int32()),
         ("counts", pa.struct([(letter, pa.int32()) for letter in letters])),
         ("signals", pa.struct([(name, pa.float64()) for name in SIGNAL_NAMES])),
-        ("findings", arrow_type([finding])),
     ]
+    if full_findings:
+        finding = tuple(field for field in FINDING_FIELDS if field[0] != "filename")
+    else:
+        finding = COMPACT_FINDING_FIELDS
+        fields.append(("rules", pa.map_(pa.string(), pa.int32())))
+    fields.append(("findings", arrow_type([finding])))
     if fixed_text:
         fields.append(("fixed_text", pa.string()))
     return pa.struct(fields)

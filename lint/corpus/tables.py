@@ -62,7 +62,7 @@ def _rows_table(rows: list[dict], letters: tuple[str, ...], job: ScanJob):
     records = [{key: value for key, value in row.items() if key != "wenlint"} for row in rows]
     # the fields of every record, not only of the first (as from_pylist would take)
     table = pa.Table.from_struct_array(pa.array(records)) if records else pa.table({})
-    results = pa.array([row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix))
+    results = pa.array([row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix, job.full_findings))
     return table.append_column("wenlint", results)
 
 
@@ -176,7 +176,7 @@ def annotate_table(table, setup: Setup):
         results.append(result)
         helpers.append({"score": value, "size": len(text.encode("utf-8")), "id": record_id, "codes": json.dumps(codes)})
     return table.append_column(
-        "wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix))
+        "wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix, job.full_findings))
     ).append_column(HELPER, pa.array(helpers, type=helper_type()))
 
 
@@ -234,7 +234,7 @@ def counts_of_table(setup: Setup, table) -> dict[str, Any]:
 def table_as(table, output_format: str) -> Any:
     """An output table as its shard writer takes it: bytes for JSONL, else the table."""
     if output_format == "jsonl":
-        return b"".join(_json_line(row) for row in table.to_pylist())
+        return b"".join(_json_line(row) for row in table.to_pylist(maps_as_pydicts="strict"))
     return table
 
 
