@@ -29,6 +29,7 @@ COLD_START_S = 0.3  # `wenlint check seeds/`
 MEMORY_MULTIPLE = 10  # peak RSS above start-up RSS, in multiples of the largest file
 REAL_MBPS_PER_CORE = 2.0  # all default rules on real web text, one core (issue 20)
 AUTOCORRECT_TIMES = 3  # wenlint's time over AutoCorrect's on the same files, at most
+SCALING = 1.8  # all cores' speed over one core's, on 20 MB of web text as files (issue 20)
 SMALL_FILE_S = 0.35  # `wenlint check` on one 2 KB file, median wall
 SMALL_FILE_TIMES = 6  # ... over AutoCorrect's whole process on it, at most
 MIB_PER_MB = 25  # peak RSS above start-up per MB of a 10 MB file of real text
@@ -176,6 +177,7 @@ def side_by_side(args: argparse.Namespace, workdir: Path, baseline: int, autocor
         print(row(one, baseline), flush=True)
         every = measure(f"{source} wenlint", "check", corpus, wenlint(rel, "--statistics"), workdir, workdir)
         print(row(every, baseline), flush=True)
+        scaling(source, one, every, verdicts)
         cpu_rate = corpus.total / MB / one.cpu
         if source == "web":
             target = f"web text, one core >= {REAL_MBPS_PER_CORE:g} MB per cpu-s"
@@ -189,6 +191,26 @@ def side_by_side(args: argparse.Namespace, workdir: Path, baseline: int, autocor
         if source == "web":
             target = f"web text, one core <= {AUTOCORRECT_TIMES}x AutoCorrect's cpu time"
             verdicts.append((target, f"{cpu:.1f}x ({wall:.1f}x wall)", cpu <= AUTOCORRECT_TIMES))
+
+
+def scaling(source: str, one: Run, every: Run, verdicts: Verdicts) -> None:
+    """The speed-up of all cores over one, as measured (wall) and as the CPU
+    times allow on idle cores: one core's CPU time over the longer of the
+    main process's and each worker's share of theirs."""
+    if every.workers < 2:
+        print(f"  {source}: the default run used no worker processes (too little input): no speed-up to measure")
+        return
+    wall = one.wall / every.wall
+    busiest = max(every.main_cpu, (every.cpu - every.main_cpu) / every.workers)
+    idle = one.cpu / busiest if busiest else float("inf")
+    print(
+        f"  {source}: {every.workers} workers are {wall:.2f}x one core's wall time "
+        f"({idle:.2f}x on idle cores, from CPU times; parallel overhead {every.cpu / one.cpu - 1:+.0%} CPU)",
+        flush=True,
+    )
+    if source == "web" and one.corpus.total >= 20 * MB:
+        target = f"web text, {every.workers} cores >= {SCALING:g}x one core (20 MB)"
+        verdicts.append((target, f"{wall:.2f}x wall, {idle:.2f}x from CPU times", wall >= SCALING))
 
 
 def memory_by_size(args: argparse.Namespace, workdir: Path, baseline: int, verdicts: Verdicts) -> None:

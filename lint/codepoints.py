@@ -10,7 +10,10 @@ regular expression) only at the few offsets found, through
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -23,6 +26,44 @@ def codepoints(doc: Document) -> np.ndarray:
     import numpy as np
 
     return np.frombuffer(doc.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+#: Planes 0-3: beyond them no character is Chinese or a digit (a test checks); they are looked up as one.
+_TABLE_SIZE = 0x40000
+
+
+@cache
+def _classes() -> tuple[np.ndarray, np.ndarray]:
+    """Two tables over code points: whether each is a Chinese character
+    (``textclass.HAN``) and whether it is a decimal digit (``\\d``), found
+    by the same ``regex`` classes the rules use, once per process (a few ms)."""
+    import numpy as np
+
+    from wenlint.textclass import HAN
+
+    codes = np.arange(_TABLE_SIZE, dtype=np.uint32)
+    every = codes[(codes < 0xD800) | (codes >= 0xE000)].tobytes().decode("utf-32-le")
+    tables = []
+    for pattern in (regex.compile(HAN.pattern + "+"), regex.compile(r"\d+")):
+        table = np.zeros(_TABLE_SIZE + 1, dtype=bool)
+        for run in pattern.finditer(every):  # runs of consecutive code points (none spans the surrogates)
+            table[ord(run[0][0]) : ord(run[0][0]) + len(run[0])] = True
+        tables.append(table)
+    return tables[0], tables[1]
+
+
+def han_mask(doc: Document) -> np.ndarray:
+    """Whether each character is Chinese (``textclass.is_han``), shared through ``doc.view(han_mask)``."""
+    import numpy as np
+
+    return _classes()[0][np.minimum(doc.view(codepoints), _TABLE_SIZE)]
+
+
+def digit_mask(doc: Document) -> np.ndarray:
+    """Whether each character is a decimal digit (``\\d``), shared through ``doc.view(digit_mask)``."""
+    import numpy as np
+
+    return _classes()[1][np.minimum(doc.view(codepoints), _TABLE_SIZE)]
 
 
 def repeated_runs(codes: np.ndarray, distance: int, length: int) -> np.ndarray:

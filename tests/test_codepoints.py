@@ -41,3 +41,21 @@ def test_matches_from_finds_what_finditer_finds_given_every_possible_start():
 def test_matches_from_skips_starts_inside_a_match():
     pattern = regex.compile(r"(ab)+")
     assert [m.span() for m in matches_from(pattern, "ababab ab", [0, 2, 4, 7])] == [(0, 6), (7, 9)]
+
+
+def test_the_class_tables_agree_with_the_rules_classes_on_every_code_point():
+    from wenlint.codepoints import _classes
+    from wenlint.textclass import HAN
+
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    han, digit = _classes()
+    assert set(np.flatnonzero(han).tolist()) == {ord(m[0]) for m in HAN.finditer(every)}
+    assert set(np.flatnonzero(digit).tolist()) == {ord(m[0]) for m in regex.finditer(r"\d", every)}
+
+
+def test_han_and_digit_masks_mark_each_character():
+    from wenlint.codepoints import digit_mask, han_mask
+
+    doc = Document("中a1〇𠀀١ ")
+    assert han_mask(doc).tolist() == [True, False, False, True, True, False, False]
+    assert digit_mask(doc).tolist() == [False, False, True, False, False, True, False]

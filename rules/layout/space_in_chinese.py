@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint.codepoints import codepoints, digit_mask, han_mask, matches_from
 from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, is_han
 from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
@@ -155,10 +156,16 @@ class SpaceInChinese(Rule):
         text = doc.text
         if " " not in text and "\u00a0" not in text:
             return []
+        import numpy as np
+
         lines = SpaceLines(doc)
+        # the patterns are tried only at spaces (beside a Chinese character, for _SPACE): found in C
+        codes, han = doc.view(codepoints), doc.view(han_mask)
+        gaps = (codes == 0x20) | (codes == 0xA0)
+        beside_han = (np.flatnonzero(gaps[1:-1] & (han[:-2] | han[2:])) + 1).tolist()
         spaces = [
             m.start()
-            for m in _SPACE.finditer(text)
+            for m in matches_from(_SPACE, text, beside_han)
             if lines.in_prose(m.start()) and not _MENTION.search(text, max(0, m.start() - 32), m.start())
         ]
         between_han = {
@@ -175,13 +182,14 @@ class SpaceInChinese(Rule):
                     self._finding(space, f"space between `{before}` and `{after}` in Chinese text", splits_word)
                 )
         if self.settings["clause_gaps"]:
-            for match in _GAP.finditer(text):
+            for match in matches_from(_GAP, text, np.flatnonzero(gaps).tolist()):
                 if lines.in_prose(match.start()):
                     before, after = text[match.start() - 1], text[match.end()]
                     found.append(
                         self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
                     )
-        if self.settings["units"]:
+        digit = doc.view(digit_mask)
+        if self.settings["units"] and (digit[:-1] & gaps[1:]).any():  # a digit, then a space
             units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
             if units and spaces_numbers(doc):  # house style; a no-break space is E006's to leave to this rule
                 units = [match for match in units if text[match.start()] == "\u00a0"]
