@@ -5,8 +5,9 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability, Rule
+from wenlint.codepoints import matches_from
 from wenlint.textclass import is_han
-from wenlint_rules.layout.wrapping import WrapLayout, join_fix
+from wenlint_rules.layout.wrapping import WrapLayout, join_fix, line_ends
 
 #: A line ending with a Chinese character, letter or digit (trailing blanks
 #: allowed) and the next line starting with one, or with an opening quote or
@@ -115,7 +116,8 @@ class HardLineBreak(Rule):
         text = doc.text
         if doc.is_markdown:
             return []
-        candidates = [m for m in _CANDIDATE.finditer(text) if is_han(m[0][0]) or _chinese(text[m.end()])]
+        matches = matches_from(_CANDIDATE, text, line_ends(doc))
+        candidates = [m for m in matches if is_han(m[0][0]) or _chinese(text[m.end()])]
         if not candidates:
             return []
         layout = doc.view(WrapLayout)

@@ -10,6 +10,7 @@ from collections import Counter
 import regex
 
 from wenlint import Document, Fix
+from wenlint.codepoints import codepoints
 from wenlint.linekeys import MIN_LETTERS, normalized_lines
 from wenlint.textclass import has_clause_mark
 from wenlint_rules.layout.furniture import is_page_furniture, page_furniture
@@ -60,15 +61,17 @@ class WrapLayout:
         self.paragraphs = doc.paragraphs
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._paragraph_widths: dict[int, list[int]] = {}  # sorted, by paragraph index
-        self._line_counts = Counter(normalized_lines(self.text))
+        keys = normalized_lines(self.text)  # each line's, in order
+        self._repeated_keys = {key for key, count in Counter(keys).items() if count > 1}
         self.widths: Counter[int] = Counter()  # of lines that stop mid-sentence before more text
         lines = self.text.split("\n")
-        for line, following in zip(lines, lines[1:]):
+        for line, following, key in zip(lines, lines[1:], keys):
             line = line.rstrip(" \t")
-            if line and line[-1] not in _ENDS_SENTENCE and following.strip() and not self.is_furniture(line):
-                width = display_width(line)
-                if MIN_WIDTH <= width <= MAX_WIDTH:
-                    self.widths[width] += 1
+            if not line or line[-1] in _ENDS_SENTENCE or not following.strip():
+                continue
+            width = display_width(line)
+            if MIN_WIDTH <= width <= MAX_WIDTH and not self._furniture(line, key):
+                self.widths[width] += 1
 
     def is_wrapped(self, newline: int) -> bool:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
@@ -94,10 +97,13 @@ class WrapLayout:
     def is_furniture(self, line: str) -> bool:
         """Whether ``line`` is page furniture: a page number, a running header
         or footer, or a line (of enough letters) the document repeats."""
+        return self._furniture(line, normalized_lines(line)[0])
+
+    def _furniture(self, line: str, key: str) -> bool:
+        """:meth:`is_furniture`, given the line's normalised key."""
         if is_page_furniture(line):
             return True
-        key = normalized_lines(line)[0]
-        return len(key) - key.count("0") >= MIN_LETTERS and self._line_counts[key] > 1
+        return len(key) - key.count("0") >= MIN_LETTERS and key in self._repeated_keys
 
     def _repeated(self, width: int) -> bool:
         """Whether two lines of about ``width`` stop mid-sentence."""
@@ -135,6 +141,21 @@ def lines_around(text: str, newline: int) -> tuple[str, str]:
     start = text.rfind("\n", 0, newline) + 1
     end = text.find("\n", newline + 1)
     return text[start:newline], text[newline + 1 : end if end != -1 else len(text)]
+
+
+def line_ends(doc: Document) -> list[int]:
+    """The offset of each line's last character before its line break and
+    the blanks before it (for lines that have one; found in C): where a
+    pattern of a character, blanks and a line break can start. Trying such
+    a pattern only there, as :func:`wenlint.codepoints.matches_from` does,
+    spares trying it at every character."""
+    import numpy as np
+
+    codes = doc.view(codepoints)
+    offsets = np.arange(len(codes))
+    last_filled = np.maximum.accumulate(np.where((codes == 0x20) | (codes == 0x09), -1, offsets))
+    before = last_filled[np.flatnonzero(codes[1:] == 0x0A)]  # for the break at i, the last non-blank before i
+    return before[before >= 0].tolist()  # ascending already: each is at or after the break before
 
 
 def join_fix(text: str, newline: int, *, safe: bool) -> Fix:
