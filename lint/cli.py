@@ -11,23 +11,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from wenlint.arguments import parser
-from wenlint.config import ConfigError, Settings, find_config_file, load_settings
-from wenlint.engine import INTERNAL_ERROR, collect_less
 from wenlint.errors import OutputError, UsageError, WenlintError
-from wenlint.registry import all_rules
-from wenlint.results import FileResult, escape_controls
-from wenlint.runner import Job, Mode
-from wenlint.storage import write_atomic
-from wenlint.workers import ENDING_SIGNALS
+
+# Importing this module loads only the arguments: each command imports what
+# it runs, so `--version`, `rules` or `clean` start at once (tests/test_startup.py).
+if TYPE_CHECKING:
+    from wenlint.config import Settings
+    from wenlint.results import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _error(message: str) -> None:
     """One ``error:`` line; control characters (in a file name, say) are escaped, so it stays one line."""
+    from wenlint.results import escape_controls
+
     sys.stderr.write(f"error: {escape_controls(message)}\n")
 
 
@@ -48,6 +49,8 @@ def _ending_signals_raise() -> Iterator[None]:
     (In a forked process before it resets them, as a worker does at once,
     ``SystemExit``, which ends it quietly.) Only in the main thread, where
     Python runs signal handlers."""
+    from wenlint.workers import ENDING_SIGNALS
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -69,6 +72,8 @@ def _ending_signals_raise() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     """The command line on ``argv`` (default: ``sys.argv``); returns the exit status (see :func:`entry`)."""
+    from wenlint.engine import collect_less
+
     args = parser().parse_args(argv)
     collect_less()
     try:
@@ -133,6 +138,8 @@ def _command(args: argparse.Namespace) -> int:
 
 def _settings_resolver(args: argparse.Namespace):
     """A function from a checked path to its Settings, cached per config file."""
+    from wenlint.config import ConfigError, find_config_file, load_settings
+
     cache: dict[Path | None, Settings] = {}
 
     def settings_for(path: str) -> Settings:
@@ -169,8 +176,11 @@ def check(args: argparse.Namespace) -> int:
     """``wenlint check``: report (or fix, or diff) the findings in files and directories."""
     from wenlint.baseline import Baseline
     from wenlint.discover import discover
+    from wenlint.engine import INTERNAL_ERROR
+    from wenlint.registry import all_rules
     from wenlint.report import Summary, make_reporter, use_color
-    from wenlint.runner import run
+    from wenlint.results import escape_controls
+    from wenlint.runner import Job, Mode, run
 
     paths = args.paths or ["."]
     settings_for = _settings_resolver(args)
@@ -263,6 +273,7 @@ def _write_baseline(file: Path, results: list, interrupted: bool) -> None:
     """Record the findings of ``results`` in the baseline ``file``; not after an
     interrupted run, whose baseline would lack the findings of the files not checked."""
     from wenlint.baseline import write_baseline
+    from wenlint.results import escape_controls
 
     name = escape_controls(str(file))
     if interrupted:
@@ -321,6 +332,9 @@ def scan(args: argparse.Namespace) -> int:
     from wenlint.corpus.local import default_workers
     from wenlint.corpus.shards import find_shards, plan
     from wenlint.corpus.summary import progress_enabled
+    from wenlint.registry import all_rules
+    from wenlint.results import escape_controls
+    from wenlint.storage import write_atomic
 
     if args.rejected is not None and args.min_score is None:
         raise UsageError("--rejected needs --min-score")

@@ -8,9 +8,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from wenlint.errors import WenlintError
 from wenlint.registry import all_rules, check_selectors, select_codes
@@ -27,7 +25,13 @@ class ConfigError(WenlintError):
     """The configuration cannot be used; the message names the key."""
 
 
+if TYPE_CHECKING:
+    import pathspec
+
+
 def _glob_spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # only when a glob is matched: it loads asyncio, a fifth of the start-up
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -80,6 +84,8 @@ class Settings:
             return absolute.as_posix().lstrip("/")
 
     def is_excluded(self, path: str | Path, is_dir: bool = False) -> bool:
+        if not self.exclude:
+            return False
         rel = self.relative(path) + ("/" if is_dir else "")
         return self.exclude_spec.match_file(rel)
 

@@ -7,6 +7,7 @@ command that already built the tables. Fresh interpreters, never timed."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +15,11 @@ from pathlib import Path
 from rule_packages import install_rules
 
 #: Libraries `import wenlint.cli` must not load: the review app's, the rules'
-#: tables, the corpus engines', and the rules themselves.
+#: tables, the corpus engines', the rules themselves, and what only a command
+#: that checks needs (globs, worker processes, regular expressions).
 HEAVY = (
     "ahocorasick",
+    "asyncio",
     "charset_normalizer",
     "ftfy",
     "jieba",
@@ -24,11 +27,14 @@ HEAVY = (
     "marisa_trie",
     "markdown_it",
     "msgpack",
+    "multiprocessing",
     "numpy",
     "opencc",
+    "pathspec",
     "pyarrow",
     "pypinyin",
     "ray",
+    "regex",
     "rich",
     "textual",
     "wenlint_rules",
@@ -48,6 +54,42 @@ def test_importing_the_command_line_loads_no_heavy_library():
     run = _python(probe)
     assert run.returncode == 0, run.stderr
     assert set(run.stdout.split()) & set(HEAVY) == set()
+
+
+#: Microseconds `import wenlint.cli` may take, as `python -X importtime` counts it (issue 20).
+IMPORT_BUDGET_US = 80_000
+
+
+def _import_time_of_the_command_line(env: dict[str, str]) -> int:
+    """Microseconds the import of ``wenlint.cli`` took in a fresh interpreter."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import wenlint.cli"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    rows = [line.split("|") for line in run.stderr.splitlines() if line.startswith("import time:")]
+    return next(int(cumulative) for _, cumulative, name in rows if name.strip() == "wenlint.cli")
+
+
+def test_importing_the_command_line_stays_within_its_budget(tmp_path):
+    """Best of five fresh interpreters, with bytecode compiled as an installed
+    wenlint has it (into a folder of the test's own, not the project's)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
+    _import_time_of_the_command_line(env)  # compiles
+    best = min(_import_time_of_the_command_line(env) for _ in range(5))
+    assert best <= IMPORT_BUDGET_US, f"import wenlint.cli took {best / 1000:.0f} ms"
+
+
+def test_the_public_names_import_on_first_use():
+    probe = "import sys, wenlint; print(all(getattr(wenlint, name) for name in wenlint.__all__))"
+    run = _python(probe)
+    assert run.stdout == "True\n", run.stderr
+    run = _python("from wenlint import Rule, Nothing")
+    assert "cannot import name 'Nothing'" in run.stderr
 
 
 ENTRY = """\
