@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from wenlint import __version__
-from wenlint.report import FORMATS
+from wenlint.formats import FORMATS
 
 DESCRIPTION = """\
 wenlint: a document-quality linter for scraped Chinese text.

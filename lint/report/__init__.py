@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from wenlint.diagnostic import Applicability, Diagnostic
+from wenlint.formats import FORMATS, TEXT_FORMATS
 from wenlint.results import RESERVED_NAMES, FileResult, SourceLines, file_error
 from wenlint.rule import Rule
 
 __all__ = ["FORMATS", "FileResult", "Reporter", "SourceLines", "Summary", "make_reporter", "use_color"]
 
-#: The ``--output-format`` choices; all but the first two are machine formats, always written in UTF-8.
-FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "rdjson", "gitlab")
-TEXT_FORMATS = FORMATS[:2]
 LOWEST_SHOWN = 5
 
 
