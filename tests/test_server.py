@@ -21,11 +21,11 @@ WAIT = 60
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
 
 
-async def start(lsp_client: LanguageClient, root) -> None:
+async def start(lsp_client: LanguageClient, root, options: dict | None = None) -> None:
     params = types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         root_uri=root.as_uri(),
-        initialization_options={"ignore": ["D001"]},  # a two-line test document is not a truncated one
+        initialization_options=options or {"ignore": ["D001"]},  # a two-line test document is not a truncated one
     )
     lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)  # VS Code watches files for servers
     await lsp_client.initialize_session(params)
@@ -40,9 +40,17 @@ async def client(lsp_client: LanguageClient, tmp_path_factory):
 
 @pytest_lsp.fixture(config=SERVER)
 async def own_client(lsp_client: LanguageClient, tmp_path):
-    """A server of its own, for a test that ends it."""
-    await start(lsp_client, tmp_path)
+    """A server of its own, for a test that ends it, started with a misspelt option."""
+    await start(lsp_client, tmp_path, {"ignore": ["D001"], "selcet": ["M"]})
     yield
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def capped_client(lsp_client: LanguageClient, tmp_path):
+    """A server showing at most two findings per document."""
+    await start(lsp_client, tmp_path, {"ignore": ["D001"], "maxDiagnostics": 2})
+    yield
+    await lsp_client.shutdown_session()
 
 
 async def open_and_wait(client: LanguageClient, path, text: str, language: str = "markdown") -> str:
@@ -119,6 +127,16 @@ async def test_the_quick_fix_makes_the_text_clean(client: LanguageClient, tmp_pa
     fixes = [a for a in actions if a.title.startswith("M001: replace")]
     assert len(fixes) == 1 and fixes[0].is_preferred and fixes[0].kind == types.CodeActionKind.QuickFix
     assert apply(MARKDOWN, document_edits(fixes[0])) == "# 标题\n\n今天，我们讨论**重要**的事情。\n"
+
+
+async def test_an_unsafe_fix_says_so_and_is_not_preferred(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "a.md", "他来了.我走了。\n")
+    (found,) = client.diagnostics[uri]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), found.range, types.CodeActionContext([found]))
+    )
+    (fix,) = [a for a in actions if a.title.startswith("M001: replace")]
+    assert fix.title == "M001: replace with `。` (unsafe: may change the meaning)" and not fix.is_preferred
 
 
 async def test_disable_comments_for_the_line_and_the_file(client: LanguageClient, tmp_path):
@@ -220,7 +238,20 @@ async def test_a_binary_document_is_one_message_and_the_server_goes_on(client: L
 
 
 @pytest.mark.asyncio(loop_scope="function")
-async def test_shutdown_and_exit_are_clean(own_client: LanguageClient):
+async def test_max_diagnostics_caps_what_is_shown_and_says_how_many_more(capped_client: LanguageClient, tmp_path):
+    uri = await open_and_wait(capped_client, tmp_path / "a.md", "今天,我们开会;明天,我们休息。\n")
+    shown = capped_client.diagnostics[uri]
+    assert [d.code for d in shown] == ["M001", "M001", None]
+    assert shown[-1].message.startswith("1 more findings not shown (maxDiagnostics = 2)")
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_a_bad_option_is_one_message_and_shutdown_and_exit_are_clean(own_client: LanguageClient, tmp_path):
+    uri = await open_and_wait(own_client, tmp_path / "a.md", MARKDOWN)
+    assert [d.code for d in own_client.diagnostics[uri]] == ["M001"]  # served, with the default settings
+    assert [m.message for m in own_client.messages] == [
+        "wenlint: initializationOptions: unknown key 'selcet'; starting without these options"
+    ]
     await own_client.shutdown_async(None)
     own_client.exit(None)
     assert await asyncio.wait_for(own_client._server.wait(), WAIT) == 0

@@ -31,10 +31,12 @@ from wenlint.registry import all_rules
 from wenlint.server import actions
 from wenlint.server.settings import ClientOptions, DocumentSettings, checked
 from wenlint.server.text import TextBuffer
-from wenlint.server.worker import Finding, Workers, fix_source, lint_source
+from wenlint.server.worker import LARGE, Finding, Superseded, Workers, fix_source, lint_source
 
-#: Seconds after the last change before a document is linted.
-DEBOUNCE = 0.1
+#: Seconds after the last change before a document is linted: a check of an
+#: ordinary document costs tens of milliseconds; one of a large document
+#: (LARGE characters or more) seconds, and a change stops it (see _start).
+DEBOUNCE, DEBOUNCE_LARGE = 0.05, 0.5
 FIX_ALL = "source.fixAll.wenlint"
 #: Where each rule's documentation is published (the codeDescription of a diagnostic).
 RULE_DOCS = "https://github.com/wenlint/wenlint/blob/main/docs/rules/{code}.md"
@@ -111,24 +113,32 @@ class WenlintServer(LanguageServer):
 
     # -- linting ---------------------------------------------------------------------------
 
-    def schedule(self, doc: OpenDocument, delay: float = DEBOUNCE) -> None:
-        """Lint ``doc`` once no change has come for ``delay`` seconds."""
+    def schedule(self, doc: OpenDocument, delay: float | None = None) -> None:
+        """Lint ``doc`` once no change has come for ``delay`` seconds (default: its debounce)."""
+        if delay is None:
+            delay = DEBOUNCE_LARGE if len(doc.buffer) >= LARGE else DEBOUNCE
         if doc.timer is not None:
             doc.timer.cancel()
         doc.timer = asyncio.get_running_loop().call_later(delay, self._start, doc)
 
     def _start(self, doc: OpenDocument) -> None:
         doc.timer = None
-        if doc.task is not None and not doc.task.done():
-            doc.again = True
-        else:
+        if doc.task is None or doc.task.done():
             doc.task = asyncio.ensure_future(self._lint(doc))
+            return
+        doc.again = True
+        if len(doc.buffer) >= LARGE:
+            self.workers.cancel_large()  # its findings would be thrown away: check the new text now
 
     async def _lint(self, doc: OpenDocument) -> None:
         while self.documents.get(doc.uri) is doc:
             doc.again = False
             version = doc.version
-            findings = await self._findings(doc)
+            try:
+                findings = await self._findings(doc)
+            except Superseded:  # stopped for a newer text (this or another large document's)
+                doc.again = True
+                continue
             if doc.version == version and self.documents.get(doc.uri) is doc:
                 self.publish(doc, version, findings)
             if not doc.again:
@@ -145,6 +155,8 @@ class WenlintServer(LanguageServer):
             if doc.path is not None and not checked(settings, doc.path):
                 return []
             findings = await self.workers.run(lint_source, doc.buffer.text, doc.name, settings, self.encoding)
+        except Superseded:
+            raise
         except WenlintError as error:  # a bad input (binary, too large) or a bad configuration
             self.say(doc, f"wenlint: {doc.name}: {error}")
             return []

@@ -35,6 +35,7 @@ class TextBuffer:
         self.encoding = encoding
         self._lines = split_lines(text)
         self._text: str | None = text
+        self._length = len(text)
 
     @property
     def text(self) -> str:
@@ -44,7 +45,7 @@ class TextBuffer:
 
     def __len__(self) -> int:
         """The length in code points, without joining the text."""
-        return len(self._text) if self._text is not None else sum(map(len, self._lines))
+        return self._length
 
     def line(self, number: int) -> str:
         """Line ``number`` (from 0) with its break; '' past the end."""
@@ -78,6 +79,7 @@ class TextBuffer:
         pieces = split_lines(merged)
         if end_line < last:
             pieces.pop()  # merged ends with a break: its empty remainder is not a line
+        self._length += len(merged) - sum(len(line) for line in lines[first_line : end_line + 1])
         lines[first_line : end_line + 1] = pieces
         self._text = None
 

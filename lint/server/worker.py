@@ -61,6 +61,10 @@ class WorkerDied(Exception):
     """The worker process checking a document died."""
 
 
+class Superseded(Exception):
+    """The check was stopped because its document changed (see :meth:`Workers.cancel_large`)."""
+
+
 # -- what runs in a worker -------------------------------------------------------------
 
 _rules: dict[tuple[tuple[str, ...], str], list[Rule]] = {}
@@ -160,6 +164,7 @@ class Workers:
 
     def __init__(self) -> None:
         self._pools: dict[bool, ProcessPoolExecutor] = {}
+        self._cancelled: set[ProcessPoolExecutor] = set()
 
     def _pool(self, large: bool) -> ProcessPoolExecutor:
         if large not in self._pools:
@@ -172,19 +177,39 @@ class Workers:
         self._pool(False).submit(_warm)
 
     async def run(self, function: Any, source: str, *args: Any) -> Any:
-        """``function(source, *args)`` in a worker; raises :class:`WorkerDied` when it dies."""
+        """``function(source, *args)`` in a worker; raises :class:`WorkerDied`
+        when it dies, :class:`Superseded` when it was stopped on purpose."""
         large = len(source) >= LARGE
+        pool = self._pool(large)
         try:
-            return await asyncio.wrap_future(self._pool(large).submit(function, source, *args))
+            return await asyncio.wrap_future(pool.submit(function, source, *args))
         except BrokenProcessPool:
-            self._pools.pop(large).shutdown(wait=False)
+            if self._pools.get(large) is pool:
+                del self._pools[large]
+            pool.shutdown(wait=False)
+            if pool in self._cancelled:
+                raise Superseded from None
             raise WorkerDied("the worker process checking this document died") from None
+
+    def cancel_large(self) -> None:
+        """Stop the worker for large documents now, dropping its checks (they
+        raise Superseded): a check of megabytes takes seconds, and once its
+        document has changed its findings are of no use."""
+        pool = self._pools.pop(True, None)
+        if pool is not None:
+            self._cancelled.add(pool)
+            _stop(pool)
 
     def close(self) -> None:
         """Stop the workers now, dropping what they hold."""
         for pool in self._pools.values():
-            processes = list(getattr(pool, "_processes", {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.kill()
+            _stop(pool)
         self._pools.clear()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's process (not terminate: one started with SIGTERM ignored would ignore it)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()

@@ -1,9 +1,13 @@
-"""The language server's text and positions: a document's lines under edits
-as LSP sends them, and findings' offsets as LSP positions (UTF-16 columns)."""
+"""The language server's parts: a document's lines under edits as LSP sends
+them, findings' offsets as LSP positions (UTF-16 columns), and the worker
+processes that lint."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
+import time
 
 import pytest
 from hypothesis import given
@@ -11,8 +15,10 @@ from hypothesis import strategies as st
 
 pytest.importorskip("lsprotocol", reason="wenlint server needs the server extra")
 from wenlint.document import Document
+from wenlint.server.actions import disable_for_file, disable_for_line
 from wenlint.server.positions import Positions, index, units
 from wenlint.server.text import TextBuffer, split_lines
+from wenlint.server.worker import LARGE, Superseded, WorkerDied, Workers
 
 #: Characters that make positions hard: Chinese, an astral emoji, every kind of line break.
 PIECES = st.sampled_from(["a", "中", "，", "😀", "\n", "\r", "\r\n", "\ufeff"])
@@ -56,7 +62,7 @@ def test_edits_give_the_text_the_editor_has(text, edits):
         a, b = offset_of(text, *start), offset_of(text, *end)
         text = text[:a] + new + text[max(a, b) :]
         buffer.replace(start, end, new)
-        assert buffer.text == text
+        assert buffer.text == text and len(buffer) == len(text)
         assert split_lines(buffer.text) == [buffer.line(n) for n in range(len(lsp_lines(text)))]
 
 
@@ -84,3 +90,64 @@ def test_a_finding_after_an_emoji_and_crlf_lines():
     comma = doc.text.index(",")
     assert Positions(source, "utf-16").span(comma, comma + 1) == (1, 4, 1, 5)
     assert Positions(source, "utf-8").span(comma, comma + 1) == (1, 10, 1, 11)
+
+
+# -- the worker processes ----------------------------------------------------------
+
+
+def die(source: str) -> None:
+    os._exit(3)
+
+
+def sleep(source: str) -> None:
+    time.sleep(60)
+
+
+@pytest.mark.slow
+def test_a_dead_worker_is_replaced_and_a_superseded_check_says_so():
+    async def scenario():
+        workers = Workers()
+        try:
+            with pytest.raises(WorkerDied):
+                await workers.run(die, "文")
+            assert await workers.run(len, "文字") == 2  # a new worker took its place
+            large = "文" * LARGE
+            stopped = asyncio.ensure_future(workers.run(sleep, large))
+            await asyncio.sleep(1)
+            workers.cancel_large()
+            with pytest.raises(Superseded):
+                await stopped
+            assert await workers.run(len, large) == LARGE
+        finally:
+            workers.close()
+
+    asyncio.run(scenario())
+
+
+# -- the disable comments ------------------------------------------------------------------
+
+
+def inserted(action) -> tuple[int, int, str]:
+    (change,) = action.edit.document_changes
+    (edit,) = change.edits
+    assert edit.range.start == edit.range.end  # the comment is inserted, nothing replaced
+    return edit.range.start.line, edit.range.start.character, edit.new_text
+
+
+def test_disable_for_the_file_goes_after_front_matter():
+    buffer = TextBuffer("---\ntitle: 标题\n---\n今天,我们开会。\n", "utf-16")
+    assert inserted(disable_for_file("file:///a.md", 1, buffer, "M001")) == (3, 0, "<!-- wenlint-disable M001 -->\n")
+    plain = TextBuffer("今天,我们开会。\r\n", "utf-16")
+    assert inserted(disable_for_file("file:///a.md", 1, plain, "M001")) == (0, 0, "<!-- wenlint-disable M001 -->\r\n")
+
+
+def test_disable_for_a_line_adds_the_code_to_the_comment_above_it():
+    buffer = TextBuffer("  <!-- wenlint-disable-next-line P001 -->\n  😀今天,**会议。\n", "utf-16")
+    after_p001 = len("  <!-- wenlint-disable-next-line P001")
+    assert inserted(disable_for_line("file:///a.md", 1, buffer, "M001", 1)) == (0, after_p001, " M001")
+    fresh = TextBuffer("标题\n  今天,我们开会。\n", "utf-16")
+    assert inserted(disable_for_line("file:///a.md", 1, fresh, "M001", 1)) == (
+        1,
+        0,
+        "  <!-- wenlint-disable-next-line M001 -->\n",
+    )
