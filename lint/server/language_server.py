@@ -24,7 +24,7 @@ from pygls.uris import to_fs_path
 
 from wenlint import __version__
 from wenlint.config import CONFIG_FILES, Settings
-from wenlint.docs import rule_markdown
+from wenlint.docs import rule_markdown, rule_url
 from wenlint.engine import INTERNAL_ERROR
 from wenlint.errors import WenlintError
 from wenlint.registry import all_rules
@@ -38,8 +38,6 @@ from wenlint.server.worker import LARGE, Finding, Superseded, Workers, fix_sourc
 #: (LARGE characters or more) seconds, and a change stops it (see _start).
 DEBOUNCE, DEBOUNCE_LARGE = 0.05, 0.5
 FIX_ALL = "source.fixAll.wenlint"
-#: Where each rule's documentation is published (the codeDescription of a diagnostic).
-RULE_DOCS = "https://github.com/wenlint/wenlint/blob/main/docs/rules/{code}.md"
 SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -203,14 +201,15 @@ class WenlintServer(LanguageServer):
 
 
 def diagnostic(finding: Finding) -> types.Diagnostic:
-    """The LSP diagnostic of a finding, with a link to its rule's documentation."""
-    known = finding.code in all_rules()
+    """The LSP diagnostic of a finding, with a link to its rule's page in the rule reference."""
+    rule = all_rules().get(finding.code)
+    url = rule_url(rule) if rule else None
     return types.Diagnostic(
         range=actions.to_range(finding.range),
         message=finding.message,
         severity=SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.code,
-        code_description=types.CodeDescription(RULE_DOCS.format(code=finding.code)) if known else None,
+        code_description=types.CodeDescription(url) if url else None,
         source="wenlint",
     )
 
