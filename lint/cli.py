@@ -285,6 +285,10 @@ def _write_baseline(file: Path, results: list, interrupted: bool) -> None:
 
 def review(args: argparse.Namespace) -> int:
     """``wenlint review``: the interactive review app."""
+    try:
+        import textual  # noqa: F401 - only to tell a missing extra from a bug
+    except ImportError:
+        raise WenlintError("wenlint review needs the review extra: pip install 'wenlint[review]'") from None
     from wenlint.discover import discover
     from wenlint.review.app import ReviewApp
 

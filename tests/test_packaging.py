@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 
 import pytest
@@ -39,3 +41,62 @@ def test_wheel_holds_only_the_mapped_packages(tmp_path):
 def test_python_dash_m_and_version():
     result = wenlint("--version")
     assert result.returncode == 0 and result.stdout.decode().startswith("wenlint ")
+
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def _names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
+
+
+def test_check_needs_no_extra_and_dev_has_every_extra():
+    """The hook environment (wenlint without extras) holds what `check`
+    needs and no more; [dev] holds every extra, for the tests."""
+    core = _names(PYPROJECT["dependencies"])
+    extras = {name: _names(requirements) for name, requirements in PYPROJECT["optional-dependencies"].items()}
+    assert core & {"textual", "pyarrow", "ray", "pygls", "lsprotocol", "zstandard"} == set()
+    assert extras["review"] == {"textual"}
+    everything = set().union(*(names for name, names in extras.items() if name not in ("dev", "bench")))
+    assert everything <= extras["dev"], sorted(everything - extras["dev"])
+
+
+def test_the_version_is_the_same_in_both_places():
+    from wenlint import __version__
+
+    assert PYPROJECT["version"] == __version__
+
+
+NO_TEXTUAL = "import sys; sys.modules['textual'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_review_without_its_extra_says_which_to_install(tmp_path):
+    """As in an environment without Textual (the import of it fails, as it would)."""
+    (tmp_path / "a.txt").write_text("好的。\n", encoding="utf-8")
+    command = [sys.executable, "-c", NO_TEXTUAL, "review", "a.txt"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "error: wenlint review needs the review extra: pip install 'wenlint[review]'\n"
+
+
+@pytest.mark.slow
+def test_the_readmes_pip_install_from_git_works_against_a_clone(tmp_path):
+    """The README's `pip install "wenlint @ git+URL@COMMIT"`, with a clone of
+    this repository for URL: the commit exists and builds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = {
+        match for match in re.findall(r'pip install "wenlint @ git\+https://YOUR-HOST/wenlint\.git@\w+"', readme)
+    }
+    commit = line.rsplit("@", 1)[1].rstrip('"')
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, timeout=300)
+    requirement = f"wenlint @ git+file://localhost{clone}@{commit}"  # pip 23 takes no empty host
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp_path), requirement],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    assert list(tmp_path.glob("wenlint-*.whl"))

@@ -169,3 +169,85 @@ def test_the_projects_own_hooks_are_local_and_run_ruff():
     assert hooks["ruff"]["entry"] == "ruff check"
     assert hooks["ruff-format"]["entry"] == "ruff format --check"
     assert hooks["ruff"]["types"] == hooks["ruff-format"]["types"] == ["python"]
+
+
+#: What the hook environment must not hold: the extras `check` does not need.
+NOT_FOR_CHECK = ("textual", "pyarrow", "ray", "pygls", "lsprotocol", "zstandard")
+PROBE = "import importlib.util, sys; print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m)))"
+
+
+def _own_home(env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    """``env`` with a pre-commit home of its own, holding only this test's environments."""
+    return {**env, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+
+
+def _hook_python(env: dict[str, str]) -> Path:
+    (python,) = Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/bin/python")
+    return python
+
+
+HOOK_CONFIG = """\
+repos:
+  - repo: {repo}
+    rev: {rev}
+    hooks:
+      - id: wenlint
+"""
+
+
+def _run_hooks(project: Path, env: dict[str, str]) -> tuple[int, str]:
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_the_hook_environment_holds_only_what_check_needs(tmp_path: Path, hook_repo: Path, env: dict[str, str]):
+    """pre-commit installs the hook from a snapshot of this working tree
+    into an environment of its own, which must hold no extra."""
+    env = _own_home(env, tmp_path)
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "seeds", project, ignore=shutil.ignore_patterns("*.md"))
+    rev = _git("rev-parse", "HEAD", cwd=hook_repo, env=env).strip()
+    (project / ".pre-commit-config.yaml").write_text(HOOK_CONFIG.format(repo=hook_repo, rev=rev), encoding="utf-8")
+    (project / "wenlint.toml").write_text("", encoding="utf-8")
+    _init(project, env)
+    _commit_all(project, env, "the seeds")
+    code, output = _run_hooks(project, env)
+    assert code == 1 and "M001" in output, output  # the seeds have findings
+    python = _hook_python(env)
+    installed = subprocess.run(
+        [python, "-c", PROBE, "wenlint", *NOT_FOR_CHECK], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert installed == ["wenlint"]
+
+
+def _readme_hook_config() -> str:
+    """The README's `.pre-commit-config.yaml` for another repository."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("In another repository's `.pre-commit-config.yaml`:", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.slow
+def test_the_readmes_pre_commit_config_works_against_a_clone(tmp_path: Path, env: dict[str, str]):
+    """The README's config as written, with a clone of this repository for
+    its URL: the commit it pins exists, and the hook installs and runs."""
+    env = _own_home(env, tmp_path)
+    if not (ROOT / ".git").exists():
+        pytest.skip("the project is not a git checkout")
+    clone = tmp_path / "clone"
+    _git("clone", "-q", str(ROOT), str(clone), cwd=tmp_path, env=env)
+    config = _readme_hook_config()
+    assert "YOUR-HOST" in config and "rev: v" not in config
+    config = config.replace("https://YOUR-HOST/wenlint.git", str(clone))
+    project = tmp_path / "project"
+    project.mkdir()
+    _init(project, env)
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (project / "wenlint.toml").write_text("", encoding="utf-8")
+    (project / "bad.txt").write_text(BAD_TXT, encoding="utf-8")
+    _commit_all(project, env, "a bad file")
+    code, output = _run_hooks(project, env)
+    assert code == 1, output
+    assert "bad.txt:1:3: M001" in output, output
