@@ -162,10 +162,16 @@ def comment(kind: str, codes: Iterable[str]) -> str:
 def disable_comment(doc: Document, codes: Iterable[str], line: int | None = None) -> tuple[int, str]:
     """Where to insert, and what, to switch ``codes`` off for one line
     (1-based ``line``) or, with no line, for the whole file: a
-    ``disable-next-line`` comment on a line of its own above that line, or
-    a ``disable`` comment at the top (after any front matter)."""
+    ``disable-next-line`` comment on a line of its own above that line
+    (indented as the line is; or ``codes`` added to such a comment already
+    there), or a ``disable`` comment at the top (after any front matter)."""
     if line is not None:
-        return doc.line(line).start, comment("disable-next-line", codes) + "\n"
+        above = _next_line_comment_above(doc, line)
+        if above is not None:  # a second comment between would take the line from it: name the codes in it
+            return above, "".join(f" {code}" for code in codes)
+        target = doc.line(line)
+        indent = regex.match(r"[ \t]*", doc.text, pos=target.start)[0]  # (inside a list item, stay in it)
+        return target.start, indent + comment("disable-next-line", codes) + "\n"
     offset = 0
     if doc.is_markdown:
         fence = regex.match(r"(---|\+\+\+)[ \t]*\n", doc.text)
@@ -177,3 +183,17 @@ def disable_comment(doc: Document, codes: Iterable[str], line: int | None = None
                 if not end[1]:  # front matter closing the file without a line break
                     return offset, "\n" + comment("disable", codes)
     return offset, comment("disable", codes) + "\n"
+
+
+def _next_line_comment_above(doc: Document, line: int) -> int | None:
+    """Where codes may be added to a ``disable-next-line`` comment naming
+    rules that stands alone on the line above ``line``; None when there is none."""
+    if line < 2:
+        return None
+    above = doc.line(line - 1)
+    match = _DIRECTIVE.search(doc.text, above.start, above.end)
+    if match is None or match[1].lower() != "disable-next-line" or not match[2].strip():
+        return None
+    if doc.text[above.start : match.start()].strip() or doc.text[match.end() : above.end].strip():
+        return None
+    return match.end(2)

@@ -139,8 +139,9 @@ async def test_an_unsafe_fix_says_so_and_is_not_preferred(client: LanguageClient
     assert fix.title == "M001: replace with `。` (unsafe: may change the meaning)" and not fix.is_preferred
 
 
-async def test_disable_comments_for_the_line_and_the_file(client: LanguageClient, tmp_path):
-    uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
+@pytest.mark.parametrize(("suffix", "language"), [(".md", "markdown"), (".txt", "plaintext")])
+async def test_disable_comments_for_the_line_and_the_file(client: LanguageClient, tmp_path, suffix, language):
+    uri = await open_and_wait(client, tmp_path / f"a{suffix}", MARKDOWN, language)
     (found,) = client.diagnostics[uri]
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(types.TextDocumentIdentifier(uri), found.range, types.CodeActionContext([found]))
@@ -150,8 +151,8 @@ async def test_disable_comments_for_the_line_and_the_file(client: LanguageClient
     assert line == "# 标题\n\n<!-- wenlint-disable-next-line M001 -->\n今天,我们讨论**重要**的事情。\n"
     whole = apply(MARKDOWN, document_edits(by_title["Disable M001 for this file"]))
     assert whole == "<!-- wenlint-disable M001 -->\n" + MARKDOWN
-    for text, name in ((line, "line.md"), (whole, "file.md")):  # the CLI's own reading of the comment
-        assert await open_and_wait(client, tmp_path / name, text)
+    for text, name in ((line, f"line{suffix}"), (whole, f"file{suffix}")):  # the CLI's own reading of the comment
+        assert await open_and_wait(client, tmp_path / name, text, language)
         assert list(client.diagnostics[(tmp_path / name).as_uri()]) == []
 
 

@@ -91,6 +91,23 @@ def test_an_inserted_disable_comment_suppresses_what_it_names(text, path, line):
         assert edited.startswith("---\ntitle: x\n---\n<!-- wenlint-disable M001 -->")
 
 
+def test_a_line_comment_adds_the_code_to_the_comment_above_and_keeps_the_indent():
+    text = "- 条目\n  <!-- wenlint-disable-next-line P001 -->\n  召开“**”平安会议,乙\n- 下一条,丙\n"
+    doc = Document(text, "a.md")
+    offset, insert = disable_comment(doc, ["M001"], 3)
+    edited = text[:offset] + insert + text[offset:]
+    assert edited.startswith("- 条目\n  <!-- wenlint-disable-next-line P001 M001 -->\n  召开“**”平安会议,乙\n")
+    assert [(d.code, d.line) for d in lint(Document(edited, "a.md"), RULES) if d.code in ("M001", "P001", "X100")] == [
+        ("M001", 4)
+    ]
+    offset, insert = disable_comment(doc, ["M001"], 4)
+    assert text[:offset] + insert + text[offset:] == text.replace(
+        "- 下一条", "<!-- wenlint-disable-next-line M001 -->\n- 下一条"
+    )
+    fresh = disable_comment(Document("标题\n  甲,乙\n", "a.md"), ["M001"], 2)
+    assert fresh == (3, "  <!-- wenlint-disable-next-line M001 -->\n")
+
+
 def test_a_file_comment_goes_after_front_matter_that_ends_the_file():
     offset, insert = disable_comment(Document("---\ntitle: x\n---", "a.md"), ["M001"])
     assert (offset, insert) == (16, "\n<!-- wenlint-disable M001 -->")

@@ -1,28 +1,12 @@
-"""Code actions: a quick fix per finding, and comments that disable a rule.
-
-The comments are the ones the CLI reads (see :mod:`wenlint.suppress`):
-``<!-- wenlint-disable-next-line CODE -->`` on a line of its own above the
-finding, or ``<!-- wenlint-disable CODE -->`` at the top of the file
-(after Markdown front matter). A ``disable-next-line`` comment already above
-the line gets the code added, since only the comment right above a line
-covers it.
-"""
+"""Code actions: a quick fix per finding, and the comments that disable its
+rule, written by :func:`wenlint.suppress.disable_comment` in the worker."""
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
-from wenlint.server.positions import units
-from wenlint.server.text import TextBuffer
 from wenlint.server.worker import Finding, FixEdits, Range
 
-#: A disable-next-line comment standing alone on its line; group 1 ends where a code may be added.
-_NEXT_LINE_COMMENT = re.compile(r"^\s*(<!--\s*wenlint-disable-next-line\b[^\n>]*?)\s*-->\s*$")
-_FRONT_MATTER = re.compile(
-    r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
-)
 #: How a fix is labelled, by applicability.
 _LABEL = {"safe": "", "unsafe": " (unsafe: may change the meaning)", "display-only": " (for review: edits non-prose)"}
 
@@ -66,37 +50,13 @@ def quick_fix(uri: str, version: int, finding: Finding, diagnostic: types.Diagno
     )
 
 
-def disable_for_line(uri: str, version: int, buffer: TextBuffer, code: str, line: int) -> types.CodeAction:
-    """Insert the disable-next-line comment above ``line``, or add ``code`` to the one there."""
-    above = buffer.line(line - 1) if line > 0 else ""
-    existing = _NEXT_LINE_COMMENT.match(above.rstrip("\r\n"))
-    if existing:
-        at = types.Position(line - 1, units(above[: existing.end(1)], buffer.encoding))
-        edit = types.TextEdit(types.Range(at, at), f" {code}")
-    else:
-        indent = re.match(r"[ \t]*", buffer.line(line))[0]
-        at = types.Position(line, 0)
-        edit = types.TextEdit(types.Range(at, at), f"{indent}<!-- wenlint-disable-next-line {code} -->{buffer.newline}")
+def disable(uri: str, version: int, finding: Finding, for_file: bool) -> types.CodeAction | None:
+    """Insert the comment that switches the finding's rule off for its line (or the file)."""
+    if finding.disable is None:
+        return None
+    span, text = finding.disable[for_file]
     return types.CodeAction(
-        title=f"Disable {code} for this line",
+        title=f"Disable {finding.code} for this {'file' if for_file else 'line'}",
         kind=types.CodeActionKind.QuickFix,
-        edit=workspace_edit(uri, version, [edit]),
-    )
-
-
-def disable_for_file(uri: str, version: int, buffer: TextBuffer, code: str) -> types.CodeAction:
-    """Insert ``<!-- wenlint-disable CODE -->`` at the top, after any front matter."""
-    comment = f"<!-- wenlint-disable {code} -->{buffer.newline}"
-    front = _FRONT_MATTER.match(buffer.text)
-    if front is None:
-        at = types.Position(0, 0)
-    elif front[0].endswith("\n"):
-        at = types.Position(front[0].count("\n"), 0)
-    else:  # nothing but front matter, without a final line break
-        at = buffer.end()
-        comment = buffer.newline + comment
-    return types.CodeAction(
-        title=f"Disable {code} for this file",
-        kind=types.CodeActionKind.QuickFix,
-        edit=workspace_edit(uri, version, [types.TextEdit(types.Range(at, at), comment)]),
+        edit=workspace_edit(uri, version, text_edits([(span, text)])),
     )

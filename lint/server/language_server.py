@@ -316,16 +316,14 @@ async def code_action(ls: WenlintServer, params: types.CodeActionParams) -> list
     only = params.context.only
     found: list[types.CodeAction] = []
     if _wants(only, types.CodeActionKind.QuickFix):
-        disables: dict[str, int] = {}
+        disables: dict[str, Finding] = {}  # one pair of disable actions per rule
         for finding, shown in zip(linted.findings, linted.diagnostics):
             if _covers(finding.range, params.range.start, params.range.end):
                 fix = actions.quick_fix(doc.uri, doc.version, finding, shown)
                 found += [fix] if fix else []
-                if finding.code != INTERNAL_ERROR:
-                    disables.setdefault(finding.code, finding.range[0])
-        for code, line in disables.items():
-            found.append(actions.disable_for_line(doc.uri, doc.version, doc.buffer, code, line))
-            found.append(actions.disable_for_file(doc.uri, doc.version, doc.buffer, code))
+                disables.setdefault(finding.code, finding)
+        for finding in disables.values():
+            found += filter(None, (actions.disable(doc.uri, doc.version, finding, for_file) for for_file in (0, 1)))
     fixable = any(f.fix and f.fix.applicability == "safe" for f in linted.findings)
     if _wants(only, FIX_ALL) and (fixable or only):
         fix_all = types.CodeAction("Fix all safe wenlint findings", kind=FIX_ALL, data={"uri": doc.uri})

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lsprotocol import types
-
-from wenlint.server.positions import LINE_BREAK, index, units
+from wenlint.server.positions import index
 
 #: Splits after each line break (``\\r\\n``, ``\\r`` or ``\\n``), keeping it.
 _AFTER_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -46,20 +44,6 @@ class TextBuffer:
     def __len__(self) -> int:
         """The length in code points, without joining the text."""
         return self._length
-
-    def line(self, number: int) -> str:
-        """Line ``number`` (from 0) with its break; '' past the end."""
-        return self._lines[number] if 0 <= number < len(self._lines) else ""
-
-    @property
-    def newline(self) -> str:
-        """The document's first line break, or ``\\n`` when it has none."""
-        match = LINE_BREAK.search(self._lines[0]) if len(self._lines) > 1 else None
-        return match[0] if match else "\n"
-
-    def end(self) -> types.Position:
-        """The position just after the last character."""
-        return types.Position(len(self._lines) - 1, units(self._lines[-1], self.encoding))
 
     def replace(self, start: tuple[int, int], end: tuple[int, int], new_text: str) -> None:
         """Replace the text between two (line, character) positions; a position past the end means the end."""

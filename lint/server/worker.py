@@ -25,12 +25,13 @@ from typing import Any, NamedTuple
 from wenlint import engine, pipeline
 from wenlint.config import Settings
 from wenlint.decode import decode
-from wenlint.diagnostic import Diagnostic, Fix
+from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Rule
 from wenlint.server.positions import Positions
 from wenlint.server.text import split_lines
 from wenlint.storage import too_large
+from wenlint.suppress import disable_comment
 from wenlint.workers import die_with_parent
 
 #: Documents of this many characters or more go to the worker for large documents.
@@ -48,13 +49,16 @@ class FixEdits(NamedTuple):
 
 
 class Finding(NamedTuple):
-    """A finding in the editor's coordinates; ``fix`` is None when it has none that edits the text."""
+    """A finding in the editor's coordinates; ``fix`` is None when it has none
+    that edits the text; ``disable`` the insertions that switch its rule off
+    for its line and for the file (None for X001, which no comment switches off)."""
 
     code: str
     message: str
     severity: str
     range: Range
     fix: FixEdits | None
+    disable: tuple[tuple[Range, str], tuple[Range, str]] | None = None
 
 
 class WorkerDied(Exception):
@@ -96,14 +100,10 @@ def _place_fix(fix: Fix | None, positions: Positions) -> FixEdits | None:
     return FixEdits(fix.applicability.value, fix.message, edits)
 
 
-def _place(diagnostic: Diagnostic, positions: Positions) -> Finding:
-    return Finding(
-        diagnostic.code,
-        diagnostic.message,
-        diagnostic.severity.value,
-        positions.span(diagnostic.start, diagnostic.end),
-        _place_fix(diagnostic.fix, positions),
-    )
+def _insertion(doc: Document, positions: Positions, code: str, line: int | None) -> tuple[Range, str]:
+    """The comment that switches ``code`` off for ``line`` (or the file), as the CLI reads it."""
+    offset, text = disable_comment(doc, [code], line)
+    return positions.span(offset, offset), text
 
 
 def lint_source(source: str, name: str, settings: Settings, encoding: str) -> list[Finding]:
@@ -113,7 +113,18 @@ def lint_source(source: str, name: str, settings: Settings, encoding: str) -> li
     doc = _document(source, name, settings)
     checked = pipeline.run(doc, _rules_for(settings, name))
     positions = Positions(source, encoding)
-    return [_place(diagnostic, positions) for diagnostic in checked.diagnostics]
+    for_file: dict[str, tuple[Range, str]] = {}
+    found = []
+    for diagnostic in checked.diagnostics:
+        disable = None
+        if diagnostic.code != engine.INTERNAL_ERROR:
+            if diagnostic.code not in for_file:
+                for_file[diagnostic.code] = _insertion(doc, positions, diagnostic.code, None)
+            disable = _insertion(doc, positions, diagnostic.code, diagnostic.line), for_file[diagnostic.code]
+        span = positions.span(diagnostic.start, diagnostic.end)
+        fix = _place_fix(diagnostic.fix, positions)
+        found.append(Finding(diagnostic.code, diagnostic.message, diagnostic.severity.value, span, fix, disable))
+    return found
 
 
 def fix_source(source: str, name: str, settings: Settings, encoding: str) -> list[tuple[Range, str]]:
