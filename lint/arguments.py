@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from wenlint import __version__
+from wenlint.corpus.presets import PRESETS
 from wenlint.formats import FORMATS
 
 DESCRIPTION = """\
@@ -269,6 +270,7 @@ examples:
   wenlint scan corpus/ -o scanned/
   wenlint scan crawl.jsonl.zst -o kept.parquet --min-score 70 --rejected dropped.parquet
   wenlint scan shards/ -o out/ --text-field content --id-field meta.url --unsafe-fixes
+  wenlint scan shard.jsonl -o kept.jsonl --preset fineweb2-cmn --rejected dropped.jsonl
   wenlint scan shards/ -o out/ --engine ray --ray-address auto
 """
 
@@ -308,7 +310,16 @@ def _add_scan_parser(commands) -> None:
         "--min-score", type=_score, metavar="N", help="write only documents scoring N (0-100) or more"
     )
     filtering.add_argument(
-        "--rejected", type=Path, metavar="PATH", help="with --min-score, write the documents below it here"
+        "--preset",
+        choices=tuple(PRESETS),
+        help="a published recipe's thresholds (document-level rules D003-D006); its keep/drop decision and "
+        "reasons go in wenlint.recipe, and a document it drops is rejected",
+    )
+    filtering.add_argument(
+        "--rejected",
+        type=Path,
+        metavar="PATH",
+        help="with --min-score or --preset, write the documents they reject here",
     )
     filtering.add_argument(
         "--fix", action="store_true", help="add wenlint.fixed_text: the text with safe fixes applied"

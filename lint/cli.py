@@ -145,9 +145,14 @@ def _settings_resolver(args: argparse.Namespace):
     def settings_for(path: str) -> Settings:
         config_file = args.config if args.config else find_config_file(Path(os.path.abspath(path)))
         if config_file not in cache:
-            cache[config_file] = load_settings(config_file).with_overrides(
+            settings = load_settings(config_file).with_overrides(
                 args.select, args.extend_select, args.ignore, args.preview
             )
+            if getattr(args, "preset", None):
+                from wenlint.corpus.presets import with_preset
+
+                settings = with_preset(settings, args.preset)
+            cache[config_file] = settings
         return cache[config_file]
 
     if args.config and not os.path.isfile(args.config):
@@ -340,8 +345,8 @@ def scan(args: argparse.Namespace) -> int:
     from wenlint.results import escape_controls
     from wenlint.storage import write_atomic
 
-    if args.rejected is not None and args.min_score is None:
-        raise UsageError("--rejected needs --min-score")
+    if args.rejected is not None and args.min_score is None and args.preset is None:
+        raise UsageError("--rejected needs --min-score or --preset")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     shards = find_shards(args.inputs)
@@ -360,6 +365,7 @@ def scan(args: argparse.Namespace) -> int:
         max_record_bytes=int(args.max_record_mb * 2**20),
         min_score=args.min_score,
         full_findings=args.findings == "full",
+        preset=args.preset,
     )
     workers = args.workers or default_workers()
     progress = progress_enabled(sys.stderr) and not args.no_progress

@@ -124,7 +124,7 @@ def test_an_unreadable_input_is_one_line_and_the_rest_is_checked(project):
 
 def test_wrong_usage(project):
     assert_one_error(wenlint("review", "-", cwd=project), "review needs files")
-    assert_one_error(run("scan", project, "--rejected", "low.jsonl"), "--rejected needs --min-score")
+    assert_one_error(run("scan", project, "--rejected", "low.jsonl"), "--rejected needs --min-score or --preset")
     assert_one_error(run("scan", project, "--workers", "0"), "--workers must be at least 1")
 
 

@@ -399,7 +399,7 @@ def test_usage_errors(workdir):
         f"error: {workdir / 'missing.jsonl'}: no such file or directory\n"
     )
     rejected = wenlint("scan", str(source), "-o", "x.jsonl", "--rejected", "r.jsonl", cwd=workdir)
-    assert (rejected.returncode, rejected.stderr.decode()) == (2, "error: --rejected needs --min-score\n")
+    assert (rejected.returncode, rejected.stderr.decode()) == (2, "error: --rejected needs --min-score or --preset\n")
     unknown = wenlint("scan", str(source), "-o", "x.jsonl", "--select", "Q9", cwd=workdir)
     assert unknown.returncode == 2 and "unknown rule code or prefix 'Q9'" in unknown.stderr.decode()
 

@@ -10,6 +10,7 @@
 | ``local`` | the local engine: worker processes, bounded in-flight batches, resume, the corpus rules' counting pass |
 | ``ray_engine`` | the same batch function on Ray Data |
 | ``summary`` | totals, the score histogram, the worst documents, the progress bar |
+| ``presets`` | the published recipes as ``--preset``: thresholds for the document-level rules |
 """
 
 from __future__ import annotations

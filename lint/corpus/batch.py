@@ -11,7 +11,8 @@ The ``wenlint`` object of a record::
 
     {"score": 0-100, "counts": {"E": 0, "M": 2, ...},
      "signals": {"dup_line_frac": 0.0, ...}, "rules": {"M001": 2},
-     "findings": [...], "fixed_text": "..."}  # fixed_text only with --fix / --unsafe-fixes
+     "findings": [...], "fixed_text": "...",  # fixed_text only with --fix / --unsafe-fixes
+     "recipe": {"keep": false, "reasons": ["top_2_gram"]}}   # only with --preset
 
 ``counts`` has one key per family letter of the selected rules (and ``X``,
 internal errors), zero included, so every row has the same shape;
@@ -59,6 +60,7 @@ class ScanJob:
     unsafe: bool = False
     max_record_bytes: int = 16 * 2**20
     min_score: int | None = None
+    preset: str | None = None  # a recipe (wenlint.corpus.presets) whose keep/drop decision joins the output
     keep_rejected: bool = False
     full_findings: bool = False  # today's full finding objects (--findings full), not compact ones
     output_format: str = "jsonl"  # of the kept rows: "jsonl" (bytes) or "parquet" (an Arrow table)
@@ -110,6 +112,13 @@ class RecordStat:
     size: int  # UTF-8 bytes of the text
     score: int
     codes: dict[str, int]
+    recipe_keep: bool = True  # what the --preset recipe decided (True without one)
+
+
+def keeps(job: ScanJob, stat: RecordStat) -> bool:
+    """Whether a scanned record goes to the output rather than the rejected:
+    it scores --min-score or more and the --preset recipe keeps it."""
+    return stat.recipe_keep and (job.min_score is None or stat.score >= job.min_score)
 
 
 @dataclass
@@ -136,6 +145,7 @@ class Annotator:
         self.rules = pipeline.make_rules(setup.settings, setup.shard)
         self.corpus_rules = corpus_rules(self.rules)
         self.names = {rule.code: rule.name for rule in self.rules}
+        self.recipe_rules = [rule for rule in self.rules if self.job.preset in getattr(rule, "presets", {})]
         self.letters = family_letters(setup.settings)
         self.context = (
             _load_context(self.corpus_rules, setup.context) if isinstance(setup.context, ContextFile) else setup.context
@@ -165,6 +175,9 @@ class Annotator:
             fixable = pipeline.fixable(diagnostics, self.job.unsafe)
             fixed = pipeline.run(doc, self.rules, fix=True, unsafe=self.job.unsafe).doc if fixable else doc
             result["fixed_text"] = fixed.to_source()
+        if self.job.preset:
+            reasons = [signal for rule in self.recipe_rules for signal, _, _ in rule.failing(doc)]
+            result["recipe"] = {"keep": not reasons, "reasons": reasons}
         return result, checked.score, dict(codes)
 
 
@@ -369,20 +382,25 @@ def counts_of_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> 
 
 def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stats: list[RecordStat]) -> dict:
     result, value, codes = annotator(setup).annotate(text)
-    stats.append(RecordStat(number, record_id, len(text.encode("utf-8")), value, codes))
+    stats.append(RecordStat(number, record_id, len(text.encode("utf-8")), value, codes, recipe_kept(result)))
     return result
+
+
+def recipe_kept(result: dict[str, Any]) -> bool:
+    """Whether the --preset recipe keeps the record of this ``wenlint`` object (True without one)."""
+    return result.get("recipe", {}).get("keep", True)
 
 
 def _output(
     setup: Setup, records: list[Any], results: list[dict], stats: list[RecordStat], errors: list[tuple[int, str, str]]
 ) -> BatchOutput:
-    """Rows (input fields plus ``wenlint``), split by --min-score, in the output
+    """Rows (input fields plus ``wenlint``), split by --min-score and --preset, in the output
     format. A row that cannot be written is a bad record, not a document."""
     job = setup.job
     kept: list[tuple[int, dict]] = []
     rejected: list[tuple[int, dict]] = []
     for record, result, stat in zip(records, results, stats):
-        keep = job.min_score is None or stat.score >= job.min_score
+        keep = keeps(job, stat)
         if keep or job.keep_rejected:
             (kept if keep else rejected).append((stat.number, {**record, "wenlint": result}))
     letters = annotator(setup).letters

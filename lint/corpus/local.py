@@ -169,7 +169,7 @@ def _write_shard(
             for number, kind, message in result.errors:
                 bar.log("error: " + summary.add_error(name, number, kind, message))
             for stat in result.stats:
-                summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
+                summary.add(name, stat, batches.keeps(job, stat))
             bar.advance(item.position - position, len(result.stats), sum(stat.size for stat in result.stats))
             position = item.position
         write_atomic(stats_path(output), summary.dumps())

@@ -32,7 +32,7 @@ from typing import Any
 
 from wenlint.config import Settings
 from wenlint.corpus import tables
-from wenlint.corpus.batch import ScanJob, Setup
+from wenlint.corpus.batch import ScanJob, Setup, keeps
 from wenlint.corpus.local import finished, shard_corpus_rules, shard_job
 from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, refuse_links, stats_path
 from wenlint.corpus.summary import ScanProgress, Summary
@@ -128,7 +128,7 @@ def _scan_shard(
             for record, kind, message in errors:
                 bar.log("error: " + summary.add_error(name, record, kind, message))
             for stat in stats:
-                summary.add(name, stat, job.min_score is None or stat.score >= job.min_score)
+                summary.add(name, stat, keeps(job, stat))
         if rejected is not None:
             _write(annotated, tables.rejected_rows, job, rejected)
         output.parent.mkdir(parents=True, exist_ok=True)  # the statistics are written before the output

@@ -22,10 +22,12 @@ def arrow_type(kind: FieldType):
 
 
 @lru_cache(maxsize=8)
-def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool, full_findings: bool = False):
+def wenlint_type(
+    letters: tuple[str, ...] | list[str], fixed_text: bool, full_findings: bool = False, recipe: bool = False
+):
     """``struct<score, counts: struct<letter...>, signals: struct<name: double...>, rules: map<code, n>,
-    findings: list<finding>[, fixed_text]>``; a finding is the compact finding, or with
-    ``full_findings`` the JSON finding object without ``filename`` (and no ``rules``)."""
+    findings: list<finding>[, fixed_text][, recipe: struct<keep, reasons>]>``; a finding is the compact
+    finding, or with ``full_findings`` the JSON finding object without ``filename`` (and no ``rules``)."""
     import pyarrow as pa
 
     fields = [
@@ -41,4 +43,6 @@ def wenlint_type(letters: tuple[str, ...] | list[str], fixed_text: bool, full_fi
     fields.append(("findings", arrow_type([finding])))
     if fixed_text:
         fields.append(("fixed_text", pa.string()))
+    if recipe:
+        fields.append(("recipe", pa.struct([("keep", pa.bool_()), ("reasons", pa.list_(pa.string()))])))
     return pa.struct(fields)

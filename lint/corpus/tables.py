@@ -24,6 +24,7 @@ from wenlint.corpus.batch import (
     checked_text,
     dump_row,
     get_field,
+    recipe_kept,
     shown_id,
 )
 from wenlint.corpus.schema import wenlint_type
@@ -62,7 +63,9 @@ def _rows_table(rows: list[dict], letters: tuple[str, ...], job: ScanJob):
     records = [{key: value for key, value in row.items() if key != "wenlint"} for row in rows]
     # the fields of every record, not only of the first (as from_pylist would take)
     table = pa.Table.from_struct_array(pa.array(records)) if records else pa.table({})
-    results = pa.array([row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix, job.full_findings))
+    results = pa.array(
+        [row["wenlint"] for row in rows], type=wenlint_type(letters, job.fix, job.full_findings, job.preset is not None)
+    )
     return table.append_column("wenlint", results)
 
 
@@ -144,6 +147,7 @@ def helper_type():
             ("size", pa.int64()),
             ("id", pa.string()),
             ("codes", pa.string()),
+            ("recipe_keep", pa.bool_()),
             ("kind", pa.string()),
             ("error", pa.string()),
         ]
@@ -174,19 +178,30 @@ def annotate_table(table, setup: Setup):
             continue
         result, value, codes = annotator(setup).annotate(text)
         results.append(result)
-        helpers.append({"score": value, "size": len(text.encode("utf-8")), "id": record_id, "codes": json.dumps(codes)})
+        helpers.append(
+            {
+                "score": value,
+                "size": len(text.encode("utf-8")),
+                "id": record_id,
+                "codes": json.dumps(codes),
+                "recipe_keep": recipe_kept(result),
+            }
+        )
     return table.append_column(
-        "wenlint", pa.array(results, type=wenlint_type(annotator(setup).letters, job.fix, job.full_findings))
+        "wenlint",
+        pa.array(
+            results, type=wenlint_type(annotator(setup).letters, job.fix, job.full_findings, job.preset is not None)
+        ),
     ).append_column(HELPER, pa.array(helpers, type=helper_type()))
 
 
 def kept_rows(table, job: ScanJob):
-    """The good rows of an annotated table scoring at least ``--min-score``, without the helper."""
+    """The good rows of an annotated table that --min-score and --preset keep, without the helper."""
     return _rows(table, job, keep=True)
 
 
 def rejected_rows(table, job: ScanJob):
-    """The good rows of an annotated table scoring below ``--min-score``, without the helper."""
+    """The good rows of an annotated table that --min-score or --preset rejects, without the helper."""
     return _rows(table, job, keep=False)
 
 
@@ -195,11 +210,10 @@ def _rows(table, job: ScanJob, keep: bool):
 
     score = pc.struct_field(table.column(HELPER), "score")
     good = pc.is_valid(score)
-    if job.min_score is None:
-        mask = good if keep else pc.and_(good, False)
-    else:
-        above = pc.greater_equal(score, job.min_score)
-        mask = pc.and_(good, above if keep else pc.invert(above))
+    kept = pc.struct_field(table.column(HELPER), "recipe_keep")
+    if job.min_score is not None:
+        kept = pc.and_(kept, pc.greater_equal(score, job.min_score))
+    mask = pc.and_(good, kept if keep else pc.invert(kept))
     return table.filter(mask).drop_columns([HELPER])
 
 
@@ -211,7 +225,8 @@ def table_stats(table, first: int) -> tuple[list[RecordStat], list[tuple[int, st
         if row["error"] is not None:
             errors.append((number, row["kind"], row["error"]))
         else:
-            stats.append(RecordStat(number, row["id"], row["size"], row["score"], json.loads(row["codes"])))
+            codes = json.loads(row["codes"])
+            stats.append(RecordStat(number, row["id"], row["size"], row["score"], codes, row["recipe_keep"]))
     return stats, errors
 
 

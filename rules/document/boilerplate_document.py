@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wenlint import Example
-from wenlint_rules.document.signal_rule import Check, SignalRule, check_options
+from wenlint_rules.document.signal_rule import Check, SignalRule, check_options, defaults
 
 CHECKS = (
     Check("line_punct_ratio", "min", 0.106, "FineWeb-2 cmn_Hani"),
@@ -36,6 +36,7 @@ class BoilerplateDocument(SignalRule):
     fix_safety = "No fix: what is missing is the text itself."
     preview = True  # see bench/judged/README.md: not judged on real text yet
     checks = CHECKS
+    presets = {"fineweb2-cmn": defaults(CHECKS)}
     options = check_options(CHECKS)
     verdict = "mostly page chrome"
     bad = (Example("首页\n新闻中心\n产品展示\n联系我们\n关于我们\n在线留言\n网站地图\n友情链接\n版权所有 © 2023\n"),)

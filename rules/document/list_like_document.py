@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wenlint import Example
-from wenlint_rules.document.signal_rule import MIN_CHARS, Check, SignalRule, check_options
+from wenlint_rules.document.signal_rule import MIN_CHARS, Check, SignalRule, check_options, defaults
 
 CHECKS = (
     Check("list_ratio", "max", 0.178, "FineWeb-2 cmn_Hani"),
@@ -37,6 +37,7 @@ class ListLikeDocument(SignalRule):
     fix_safety = "No fix: joining the lines would not make them prose."
     preview = True  # see bench/judged/README.md: not judged on real text yet
     checks = CHECKS
+    presets = {"fineweb2-cmn": defaults(CHECKS), "chinesewebtext": {"min_avg_line_length": 10.0}}
     options = {**check_options(CHECKS), "min_chars": MIN_CHARS}
     verdict = "list-like document"
     bad = (Example("".join(f"商品{number}\n" for number in range(1, 60))),)

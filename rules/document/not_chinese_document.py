@@ -9,6 +9,7 @@ CHECKS = (
     Check("han_ratio", "min", 0.3, "ChineseWebText"),
     Check("han_chars", "min", 0, "off; ChineseWebText: 200"),
     Check("stop_words", "min", 0, "off; FineWeb-2 cmn_Hani: 2"),
+    Check("special_char_ratio", "max", 0, "off; data-juicer: 0.25"),
 )
 
 
@@ -27,7 +28,10 @@ class NotChineseDocument(SignalRule):
         blanks are Chinese characters (`han_ratio`). Options: `min_han_chars`
         (off; ChineseWebText wants 200) flags documents with fewer Chinese
         characters, and `min_stop_words` (off; FineWeb-2 wants 2) documents
-        holding fewer of FineWeb-2's 22 Mandarin stop words (`的`, `在`, `是`…).
+        holding fewer of FineWeb-2's 22 Mandarin stop words (`的`, `在`, `是`…),
+        and `max_special_char_ratio` (off; data-juicer's default is 0.25)
+        documents in which more of the characters are blanks, punctuation,
+        symbols or digits.
     """
     leaves_alone = """
         Chinese prose with English terms, numbers, code or links in it, as
@@ -36,6 +40,10 @@ class NotChineseDocument(SignalRule):
     fix_safety = "No fix: the document is not the language the corpus collects."
     preview = True  # see bench/judged/README.md: not judged on real text yet
     checks = CHECKS
+    presets = {
+        "chinesewebtext": {"min_han_ratio": 0.3, "min_han_chars": 200.0},
+        "datajuicer-zh": {"max_special_char_ratio": 0.25},
+    }
     options = check_options(CHECKS)
     needs_han = False  # a document with no Chinese at all is the clearest case
     verdict = "not Chinese enough"

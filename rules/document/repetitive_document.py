@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wenlint import Example
-from wenlint_rules.document.signal_rule import MIN_CHARS, Check, SignalRule, check_options
+from wenlint_rules.document.signal_rule import MIN_CHARS, Check, SignalRule, check_options, defaults
 
 FINEWEB2 = "FineWeb-2 cmn_Hani"
 CHECKS = (
@@ -63,6 +63,11 @@ class RepetitiveDocument(SignalRule):
     fix_safety = "No fix: the document as a whole is the problem; a corpus filter drops it."
     preview = True  # see bench/judged/README.md: not judged on real text yet
     checks = CHECKS
+    presets = {
+        "fineweb2-cmn": defaults(CHECKS),
+        "chinesewebtext": {"max_duplicated_13_char_grams": 0.5},
+        "datajuicer-zh": {"max_char_rep_ratio": 0.6},
+    }
     options = {**check_options(CHECKS), "min_chars": MIN_CHARS}
     verdict = "repetitive document"
     bad = (

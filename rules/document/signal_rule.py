@@ -42,6 +42,11 @@ class Check:
 MIN_CHARS = Option(200, "shorter documents are not judged; 0 judges every document, as datatrove does")
 
 
+def defaults(checks: tuple[Check, ...]) -> dict[str, float]:
+    """The thresholds ``checks`` turn on by default: the preset of the recipe they come from."""
+    return {check.option: check.default for check in checks if check.default}
+
+
 def check_options(checks: tuple[Check, ...]) -> dict[str, Option]:
     """The options of a rule with ``checks``: one threshold per check."""
     return {
@@ -58,6 +63,9 @@ class SignalRule(Rule):
     """A document-level rule judging the document by its signals."""
 
     checks: ClassVar[tuple[Check, ...]] = ()
+    #: The thresholds each ``scan --preset`` (wenlint.corpus.presets) gives the rule;
+    #: a preset that names the rule selects it, and turns its other checks off.
+    presets: ClassVar[dict[str, dict[str, float]]] = {}
     document_level = True
     skip_verbatim = False  # the finding marks the document, not the text it lies on
 
