@@ -321,14 +321,11 @@ def review(args: argparse.Namespace) -> int:
 
 def server() -> int:
     """``wenlint server``: the language server, until the editor ends it."""
-    from wenlint.corpus import MissingExtra, require
-
     try:
-        require("pygls", "server", "wenlint server")
-        require("lsprotocol", "server", "wenlint server")
-    except MissingExtra as error:
-        _error(str(error))
-        return EXIT_ERROR
+        import lsprotocol  # noqa: F401 - only to tell a missing extra from a bug
+        import pygls  # noqa: F401
+    except ImportError:
+        raise WenlintError("wenlint server needs the server extra: pip install 'wenlint[server]'") from None
     from wenlint.server import serve
 
     return serve()

@@ -173,6 +173,26 @@ async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
     assert apply(text, document_edits(resolved)) == "今天，我们开会；明天，我们休息。\n"
 
 
+async def test_fix_all_on_save_fixes_the_text_as_it_is_now(client: LanguageClient, tmp_path):
+    uri = await open_and_wait(client, tmp_path / "c.md", MARKDOWN)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=2), [_insert(3, 0, "再来,一次。\n")]
+        )
+    )
+    actions = await client.text_document_code_action_async(  # at once: before the change's diagnostics
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext([], only=["source.fixAll"], trigger_kind=types.CodeActionTriggerKind.Automatic),
+        )
+    )
+    (fix_all,) = actions
+    resolved = await client.code_action_resolve_async(fix_all)
+    fixed = apply(MARKDOWN + "再来,一次。\n", document_edits(resolved))
+    assert fixed == "# 标题\n\n今天，我们讨论**重要**的事情。\n再来，一次。\n"
+
+
 async def test_hover_shows_the_rules_documentation(client: LanguageClient, tmp_path):
     uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)
     hover = await client.text_document_hover_async(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import subprocess
+import sys
 import time
 
 import pytest
@@ -119,3 +121,11 @@ def test_a_dead_worker_is_replaced_and_a_superseded_check_says_so():
             workers.close()
 
     asyncio.run(scenario())
+
+
+def test_the_server_without_its_extra_says_which_to_install():
+    """As in an environment without pygls (the import of it fails, as it would)."""
+    no_pygls = "import sys; sys.modules['pygls'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run([sys.executable, "-c", no_pygls, "server"], capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "error: wenlint server needs the server extra: pip install 'wenlint[server]'\n"

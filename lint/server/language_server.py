@@ -310,12 +310,12 @@ def did_change_watched_files(ls: WenlintServer, params: types.DidChangeWatchedFi
 )
 async def code_action(ls: WenlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     doc = ls.documents.get(params.text_document.uri)
-    linted = doc.current() if doc else None
-    if doc is None or linted is None:
+    if doc is None:
         return None
+    linted = doc.current()  # None while the text is newer than the findings: no quick fixes then
     only = params.context.only
     found: list[types.CodeAction] = []
-    if _wants(only, types.CodeActionKind.QuickFix):
+    if linted and _wants(only, types.CodeActionKind.QuickFix):
         disables: dict[str, Finding] = {}  # one pair of disable actions per rule
         for finding, shown in zip(linted.findings, linted.diagnostics):
             if _covers(finding.range, params.range.start, params.range.end):
@@ -324,8 +324,8 @@ async def code_action(ls: WenlintServer, params: types.CodeActionParams) -> list
                 disables.setdefault(finding.code, finding)
         for finding in disables.values():
             found += filter(None, (actions.disable(doc.uri, doc.version, finding, for_file) for for_file in (0, 1)))
-    fixable = any(f.fix and f.fix.applicability == "safe" for f in linted.findings)
-    if _wants(only, FIX_ALL) and (fixable or only):
+    fixable = linted is not None and any(f.fix and f.fix.applicability == "safe" for f in linted.findings)
+    if _wants(only, FIX_ALL) and (fixable or only):  # asked for by kind (on save, say): the fixer runs on the text now
         fix_all = types.CodeAction("Fix all safe wenlint findings", kind=FIX_ALL, data={"uri": doc.uri})
         if not _resolves_edits(ls):
             fix_all.edit = await ls.fix_all_edit(doc)
