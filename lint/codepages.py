@@ -12,6 +12,7 @@ import codecs
 import re
 from functools import lru_cache
 
+from wenlint.tablecache import kept
 from wenlint.textclass import CJK_PUNCTUATION, HAN
 
 #: What cp1252 makes of the bytes 0x80–0x9F; the five it leaves undefined
@@ -41,6 +42,10 @@ def common_chars() -> frozenset[str]:
     """Frequently used Chinese characters — GB2312 level 1 (Simplified) and
     Big5 level 1 (Traditional) — and Chinese punctuation. Mojibake is mostly
     made of rarer characters; text read back the right way is not."""
+    return kept("common-chars", _common_chars)
+
+
+def _common_chars() -> frozenset[str]:
     gb2312 = _decode_pairs("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF))
     big5 = _decode_pairs("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
     return frozenset(gb2312 | big5 | CJK_PUNCTUATION)
@@ -51,6 +56,10 @@ def gbk_chars() -> frozenset[str]:
     """The characters GBK makes of UTF-8 Chinese: pairs of a lead byte
     0xE2–0xEF or a continuation byte 0x80–0xBF and the byte after it, and
     `€`, which Windows' GBK (cp936) makes of a lone 0x80."""
+    return kept("gbk-chars", _gbk_chars)
+
+
+def _gbk_chars() -> frozenset[str]:
     leads, continuations, ascii_trails = range(0xE2, 0xF0), range(0x80, 0xC0), range(0x40, 0x7F)
     return frozenset(
         _decode_pairs("gbk", leads, continuations)
