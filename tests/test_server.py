@@ -15,6 +15,8 @@ pytest_lsp = pytest.importorskip("pytest_lsp", reason="the dev extra installs py
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
+from wenlint.server.worker import LARGE  # noqa: E402
+
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "wenlint", "server"])
 #: How long a test waits for diagnostics (the first ones include starting the worker process).
 WAIT = 60
@@ -225,6 +227,38 @@ async def test_did_change_refreshes_the_diagnostics(client: LanguageClient, tmp_
 def _insert(line: int, character: int, text: str) -> types.TextDocumentContentChangePartial:
     at = types.Position(line, character)
     return types.TextDocumentContentChangePartial(range=types.Range(at, at), text=text)
+
+
+def children(pid: int) -> set[str]:
+    return set(open(f"/proc/{pid}/task/{pid}/children").read().split())
+
+
+async def test_a_large_document_changed_while_checked_is_checked_again_and_its_worker_ends_with_it(
+    client: LanguageClient, tmp_path
+):
+    text = "今天我们召开会议，研究部署下一阶段的工作。\n" * (LARGE // 20) + "明天休息。\n"
+    uri = await open_and_wait(client, tmp_path / "large.txt", text, "plaintext")
+    assert [d.code for d in client.diagnostics[uri] if d.code == "M001"] == []
+    workers = children(client._server.pid)
+    last = text.count("\n")
+    comma = types.Range(types.Position(last - 1, 2), types.Position(last - 1, 2))
+    for version, typed in enumerate((",", "再", "说"), start=2):  # typed while the first change is checked
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangePartial(range=comma, text=typed)],
+            )
+        )
+        await asyncio.sleep(0.6)
+    client.diagnostics.pop(uri)
+    found = [(d.code, span(d)) for d in await wait_for_diagnostics(client, uri) if d.code == "M001"]
+    assert found == [("M001", (last - 1, 4, last - 1, 5))]  # 明天说再, : the comma pushed on by what was typed after
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    for _ in range(100):
+        if len(children(client._server.pid)) < len(workers):
+            break
+        await asyncio.sleep(0.1)
+    assert len(children(client._server.pid)) == len(workers) - 1
 
 
 async def test_the_nearest_config_applies_and_is_read_again_when_it_changes(client: LanguageClient, tmp_path):
