@@ -24,6 +24,17 @@ def test_words_costs_and_idioms():
     assert lex.joins("福", "祉") and not lex.joins("祉", "福")
 
 
+def test_two_character_words_by_either_character_match_the_trie():
+    lex = lexicon()
+    for char in "福社祉力相":
+        ending = {other: lex.cost(other + char) for other in lex.leader_sets[char]}
+        starting = {other: lex.cost(char + other) for other in lex.follower_sets[char]}
+        assert dict(lex.two_char_words(char, ending=True)) == {o: c for o, c in ending.items() if c is not None}
+        assert dict(lex.two_char_words(char, ending=False)) == {o: c for o, c in starting.items() if c is not None}
+    assert ("福", lex.cost("福祉")) in lex.two_char_words("祉", ending=True)
+    assert lex.two_char_words("a", ending=False) == []
+
+
 def test_similar_characters():
     lex = lexicon()
     assert "漠" in lex.similar("莫")[SAME_SOUND]

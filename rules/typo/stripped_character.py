@@ -362,14 +362,13 @@ def _cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
     """The characters before and after which ``char`` makes a two-character
     word costing at most what that character costs alone, plus WORSE."""
     lex = lexicon()
-
-    def cheap(word: str, other: str) -> bool:
-        cost = lex.cost(word)
-        return cost is not None and cost <= lex.char_cost(other) + WORSE
-
     return (
-        frozenset(other for other in lex.leader_sets[char] if cheap(other + char, other)),
-        frozenset(other for other in lex.follower_sets[char] if cheap(char + other, other)),
+        frozenset(
+            other for other, cost in lex.two_char_words(char, ending=True) if cost <= lex.char_cost(other) + WORSE
+        ),
+        frozenset(
+            other for other, cost in lex.two_char_words(char, ending=False) if cost <= lex.char_cost(other) + WORSE
+        ),
     )
 
 

@@ -41,6 +41,10 @@ def build() -> dict:
     pairs: set[str] = set()  # two characters that meet inside a word
     common_pairs: set[str] = set()  # ... inside a common word
     by_cost: dict[int, list[str]] = {}
+    ending: dict[
+        str, list[tuple[str, int]]
+    ] = {}  # character -> (first character, cost) of the two-character words it ends
+    starting: dict[str, list[tuple[str, int]]] = {}  # ... it starts
     for word, index in trie.items():
         probability = (newspaper.get(word, 0.0) + web.get(word, 0.0)) / 2
         cost = costs[index] = min(65535, round(-100 * math.log10(probability)))
@@ -51,6 +55,9 @@ def build() -> dict:
             | (NAME if word in names else 0)
         )
         by_cost.setdefault(cost, []).append(word)
+        if len(word) == 2:
+            ending.setdefault(word[1], []).append((word[0], cost))
+            starting.setdefault(word[0], []).append((word[1], cost))
         if len(word) > 1:
             inside = [*map(add, word, word[1:])]
             pairs.update(inside)
@@ -71,9 +78,21 @@ def build() -> dict:
         "leaders": _neighbours(pair[::-1] for pair in pairs),
         "common_followers": _neighbours(common_pairs),
         "common_leaders": _neighbours(pair[::-1] for pair in common_pairs),
+        "two_char_ending": _packed(ending),
+        "two_char_starting": _packed(starting),
         "similar": _similar_characters(in_use),
         "idioms": "".join(sorted(word for word in idioms if len(word) == 4)),
         "char_frequency": {char: count / total for char, count in chars.items() if count / total >= 1e-6},
+    }
+
+
+def _packed(words: dict[str, list[tuple[str, int]]]) -> dict[str, str]:
+    """Character -> the other characters of its two-character words, in
+    order, then their costs, each as the character of that code (one string
+    per character: quick to load)."""
+    return {
+        char: "".join(other for other, _ in sorted(found)) + "".join(chr(cost) for _, cost in sorted(found))
+        for char, found in words.items()
     }
 
 

@@ -43,6 +43,7 @@ class Lexicon:
         self._costs.frombytes(data["costs"])
         self._flags = data["flags"]
         self._similar = data["similar"]
+        self._two_char = {"ending": data["two_char_ending"], "starting": data["two_char_starting"]}
         self._char_frequency = data["char_frequency"]
         self.idioms: str = data["idioms"]  # every four-character idiom, concatenated
         #: Character -> frozenset of the characters that follow it (precede it)
@@ -112,6 +113,13 @@ class Lexicon:
     def joins(self, left: str, right: str) -> bool:
         """Whether ``left`` followed by ``right`` occurs inside some word."""
         return right in self.follower_sets[left]
+
+    def two_char_words(self, char: str, ending: bool) -> list[tuple[str, int]]:
+        """(other character, cost) of every two-character word that ``char``
+        ends (``ending``) or starts, without asking the trie word by word."""
+        packed = self._two_char["ending" if ending else "starting"].get(char, "")
+        half = len(packed) // 2
+        return [*zip(packed[:half], map(ord, packed[half:]))]
 
     def similar(self, char: str) -> tuple[str, ...]:
         """Characters like ``char``, by class: same sound and tone, same sound
