@@ -70,3 +70,34 @@ def test_extra_patterns_in_either_script():
     text = f"{BODY}\n昨日上午，快乐体育召开社区建设工作推进会，研究部署工作。"
     assert findings(text, "S012") == []
     assert findings(text, "S012", **{"extra-patterns": ["快樂體育"]}) == ["快乐体育"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "💵首存即送！全网最高赔率！💵",
+        "【快3计划】【快3导师】【亏损包赔】",
+        "✅点击进入注册👉【 http://AM68.CC 】",
+        "✅【网: 𝐀𝐌𝟔𝟖.𝐂𝐂 】🧧【网: 𝐇𝐅𝟕𝟕.𝐕𝐈𝐏 】",
+        "如意彩安卓版✅️【—网：３８ＢＦ．ＣＣ —】",
+        "VS官网app【Q-——333307——】VS官网app【 辋芷《888yx●vip》 】",
+        "免费技巧，2期必中，轻松上岸",
+    ],
+)
+def test_gambling_advert_lines_are_flagged_whole(line):
+    assert findings(f"{line}\n\n{BODY}", "S012") == [line]
+    if "http" not in line:  # a fix touching a web address is only shown
+        assert fixed(f"{line}\n\n{BODY}", "S012", unsafe=True) == BODY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "警方提醒：所谓“导师带赚钱”“亏损包赔”都是网络赌博的骗局。",
+        "警方破获一起以快3计划为诱饵的诈骗案，抓获嫌疑人十二名。",
+        "扫码注册即可领取优惠券，活动截止到本月底。",
+        "Python 的官网（官网：www.python.org）提供了完整的文档。",
+    ],
+)
+def test_reports_and_ordinary_registration_are_no_advert(sentence):
+    assert findings(f"{BODY}\n{sentence}\n{BODY}", "S012") == []

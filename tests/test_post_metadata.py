@@ -93,3 +93,25 @@ def test_bare_counters_at_the_edges_only():
         assert fixed(f"{BODY}\n\n{line}", "S004") == BODY, line
         assert findings(f"{BODY}\n{line}\n{BODY}", "S004") == [], line
     assert findings(f"{BODY}\n\n阅读1234本书", "S004") == []
+
+
+def test_credits_naming_an_address_or_outlets():
+    for line in (
+        "原文链接：https://blog.csdn.net/eson_15/article/details/51668523",
+        "资讯来源：新华网、人民网、央视新闻、中新网",
+    ):
+        assert findings(f"{BODY}\n{line}\n{BODY}", "S004") == [line], line
+    assert findings(f"{BODY}\n来源：新华网、人民网\n{BODY}", "S004") == []
+
+
+def test_empty_source_field_is_the_span():
+    text = f"{BODY} ｜来源：\n| 来源：\n{BODY}"
+    assert findings(text, "S004") == ["｜来源：", "| 来源："]
+    assert fixed(text, "S004", unsafe=True) == f"{BODY} \n\n{BODY}"
+    assert findings(f"{BODY}\n来源：\n新华社\n{BODY}", "S004") == []
+
+
+def test_byline_with_a_timestamp_at_the_edges():
+    line = "冷漠安全  冷漠安全   2024-10-24 22:33"
+    assert findings(f"标题\n{line}\n\n{BODY}", "S004") == [line]
+    assert findings(f"{BODY}\n{line}\n{BODY}", "S004") == []

@@ -50,3 +50,39 @@ def test_extra_patterns():
     text = f"{BODY}\n\n下载APP阅读"
     assert findings(text, "S005") == []
     assert findings(text, "S005", **{"extra-patterns": ["下载app阅读"]}) == ["下载APP阅读"]
+
+
+WECHAT_TAIL = "预览时标签不可点\n微信扫一扫\n关注该公众号\n继续滑动看下一个\n[知道了](javascript:;)\n：\n，\n，\n。\n视频\n小程序\n赞\n，轻点两下取消赞"
+
+
+def test_a_saved_wechat_article_in_any_zone():
+    """The viewer's dialogs, buttons and residue, with or without a body around them."""
+    expected = [
+        "预览时标签不可点",
+        "关注该公众号",
+        "继续滑动看下一个",
+        "[知道了](javascript:;)",
+        "：",
+        "，",
+        "，",
+        "。",
+    ]
+    expected += ["，轻点两下取消赞"]
+    assert findings(f"原创\n张三\n\n{BODY}\n\n{WECHAT_TAIL}", "S005") == ["原创", *expected]
+    assert findings(WECHAT_TAIL, "S005") == expected
+
+
+def test_punctuation_lines_need_a_run():
+    assert findings(f"{BODY}\n，\n{BODY}\n。\n{BODY}", "S005") == []
+    assert findings(f"{BODY}\n，\n。\n{BODY}", "S005") == []
+    assert findings(f"{BODY}\n：\n，\n。\n{BODY}", "S005") == ["：", "，", "。"]
+
+
+def test_wechat_words_in_sentences_are_left_alone():
+    for text in (
+        "他原创了一首歌。",
+        "我知道了，明天一定按时到。",
+        "复制代码之前，请先读一读许可证的要求。",
+        "原创作品受法律保护。",
+    ):
+        assert findings(f"{BODY}\n{text}\n{BODY}", "S005") == [], text

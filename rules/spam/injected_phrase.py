@@ -10,6 +10,7 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
 from wenlint.zones import Zone
+from wenlint_rules.spam.gambling_ads import is_gambling_advert
 from wenlint_rules.spam.keyword_lines import seo_line_phrases
 from wenlint_rules.spam.patterns import Hit, SpamLineRule, extra_patterns_option, pack, scan
 
@@ -59,7 +60,13 @@ class InjectedSpamPhrase(SpamLineRule):
         start of a line before a colon, or between punctuation. The span is
         the phrase (with its brackets, or with its colon at the start of a
         line); a line of nothing but such phrases is flagged whole, unless the
-        SEO-line rule S001 flags it.
+        SEO-line rule S001 flags it. A content farm's gambling advert is
+        flagged whole: a line holding its promo phrases (`首存即送`,
+        `全网最高赔率`, `亏损包赔`, `导师带赚钱`, `点击进入注册` …, pack
+        `[promo-strong]`, `[promo-weak]`), bracketed contacts
+        (`【Q-——333307——】`) or bracketed site addresses (`【网: AM68.CC 】`,
+        `《888yx●vip》`, full-width and styled letters read as plain), enough of
+        them together (see `gambling_ads.py`).
     """
     why = """
         Hacked news and school sites get gambling and lottery brands injected
@@ -70,8 +77,9 @@ class InjectedSpamPhrase(SpamLineRule):
     """
     leaves_alone = """
         A bare brand word, which is often a place or a company (`澳门的葡式建筑`,
-        `银河娱乐集团公布业绩`, `金沙江`, `山东半岛体育产业`), and a weak
-        suffix inside a word (`开云体育馆`).
+        `银河娱乐集团公布业绩`, `金沙江`, `山东半岛体育产业`), a weak
+        suffix inside a word (`开云体育馆`), and promo words in quotes or in
+        a news sentence that names one (`所谓“导师带赚钱”都是骗局。`).
     """
     fix_safety = """
         The fix removes the phrase. It is safe for a bracketed tag and for a
@@ -81,7 +89,7 @@ class InjectedSpamPhrase(SpamLineRule):
         or tail.
     """
     pack = "brands"
-    anchors = ("brands", "lottery")
+    anchors = ("brands", "lottery", "promo-strong", "promo-weak", "ad-marks")
     browse = frozenset()
     extra_anchors = True
     options = {"extra-patterns": extra_patterns_option("injected phrases")}
@@ -103,6 +111,11 @@ class InjectedSpamPhrase(SpamLineRule):
             fixed="昨日上午，召开社区建设工作推进会，研究今后的工作。",
         ),
         Example(
+            "💵首存即送！全网最高赔率！💵\n【快3计划】【快3导师】【亏损包赔】\n\n"
+            "昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
+            fixed="昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
+        ),
+        Example(
             "【快乐体育】区政府召开社区建设推进会\n\n昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
             fixed="区政府召开社区建设推进会\n\n昨日上午，区政府召开社区建设工作推进会，研究今后的工作。",
             options={"extra-patterns": ["快乐体育"]},
@@ -114,6 +127,7 @@ class InjectedSpamPhrase(SpamLineRule):
         Example("金沙江发源于青海,流经四川、云南,是长江的上游。"),
         Example("山东半岛体育产业发展迅速,开云体育馆将于明年建成。"),
         Example("警方捣毁一个利用六合彩进行赌博的团伙,抓获嫌疑人十二名。"),
+        Example("警方提醒：所谓“导师带赚钱”“亏损包赔”都是网络赌博的骗局。"),
     )
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -123,7 +137,11 @@ class InjectedSpamPhrase(SpamLineRule):
                 yield from self._line(doc, line, seo_lines.get(line.index, ()))
 
     def _line(self, doc: Document, line: Candidate, seo_hits: Iterable[Hit]) -> Iterator[Diagnostic]:
-        """A finding per injected phrase of a line, or one for the whole line when it holds nothing else."""
+        """A finding per injected phrase of a line, or one for the whole line when it
+        holds nothing else or is a gambling advert."""
+        if is_gambling_advert(line.text):
+            yield self.line_finding(doc, line.index, "gambling advert line; delete it")
+            return
         phrases = [match for match in _phrase().finditer(line.text) if self._counts(line.text, match)]
         if extra := _extra_phrase(self.extra):
             phrases = _disjoint([*phrases, *extra.finditer(line.text)])

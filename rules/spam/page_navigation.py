@@ -7,7 +7,7 @@ import regex
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
 from wenlint.textclass import SENTENCE_END, has_clause_punctuation
-from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, pack, plain
 
 #: What separates the buttons of a row: blanks, brackets, bars, dots.
 _TOKEN_SEPARATOR = regex.compile(r"[\s\[\]【】()（）<>《》〈〉«»‹›|｜·•/／、,，:：]+")
@@ -37,7 +37,9 @@ class PageNavigation(SpamLineRule):
     summary = "Navigation, sharing and print chrome of a web page"
     flags = """
         A line that is a web page's navigation, in any zone: a link to the
-        previous or next post (`上一篇：…`, `下一篇：…`, a label then a colon);
+        previous or next post (`上一篇：…`, `下一篇：…`, `相关推荐：…`, a label
+        then a colon, also after a list or quote mark and as a Markdown link:
+        `- 下一篇：[10 空间索引](./10-spatial-index.md)`);
         a pager (`[上一页] [1] [2] [下一页]`: pager words and page numbers
         only); a share bar (`分享到：微信 微博 QQ空间`); a QR-code invitation
         (`扫一扫，在手机上阅读`, 30 characters at most); print and comment
@@ -45,7 +47,7 @@ class PageNavigation(SpamLineRule):
         only: a heading of a list of other posts standing alone (`相关阅读`,
         `热门文章`, `友情链接`); a site menu (`作文投稿 | 作文大全 | 网站地图`:
         short items, one a menu word; in the body two); a follow-us line
-        (`微信公众号：某某发布`). Words from the pack `data/spam_navigation.txt`,
+        (`微信公众号：某某发布`, `知识星球：某某安全`). Words from the pack `data/spam_navigation.txt`,
         both scripts. Option `extra-patterns`: more buttons, flagged as the
         print buttons are, alone or in a row.
     """
@@ -85,6 +87,10 @@ class PageNavigation(SpamLineRule):
             fixed="今天的大會,是市政府就加快社區建設專門召開的一次重要會議。",
         ),
         Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n\n- 下一篇：[社区服务的资金来源](./next.md)\n",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n",
+        ),
+        Example(
             "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n\n[我要投稿] [打印本页]\n",
             fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n",
             options={"extra-patterns": ["我要投稿"]},
@@ -102,7 +108,7 @@ class PageNavigation(SpamLineRule):
     )
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
-        text = line.text
+        text = plain(line.text)
         words = pack(self.pack)
         if _is_prev_next(text, words["prev-next"], line.edge):
             return "link to the previous or next post"

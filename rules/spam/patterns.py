@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, ClassVar
 
+import regex
+
 from wenlint import Document, Option
 from wenlint.kinds.line import Candidate, LineRule, indent
 from wenlint.script import converter
@@ -71,6 +73,22 @@ def _normalise_line(line: str, convert: Callable[[str], str]) -> str:
     if len(converted) == len(line):
         return converted
     return "".join(new if len(new := convert(char)) == 1 else char for char in line)
+
+
+#: What a scraper keeps around chrome in Markdown: a quote mark or a list
+#: marker before it, emphasis, a link or an image around its text.
+_MARKUP_PREFIX = regex.compile(r"^(?:>\s*|[-*+]\s+)+")
+_LINK = regex.compile(r"!?\[([^\]]*)\]\((?:\\.|[^)\\])*\)")
+_EMPHASIS = regex.compile(r"\*\*|__")
+_MARKUP_MARKS = ("[", "*", "_", ">", "- ", "+ ")
+
+
+def plain(line: str) -> str:
+    """``line`` without the Markdown around its words: `- **关注我们**` and
+    `[知道了](javascript:;)` read as `关注我们` and `知道了`."""
+    if not any(mark in line for mark in _MARKUP_MARKS):  # most lines: nothing to take away
+        return line.strip()
+    return _MARKUP_PREFIX.sub("", _EMPHASIS.sub("", _LINK.sub(r"\1", line))).strip()
 
 
 def _case_forms(phrase: str) -> set[str]:

@@ -6,10 +6,10 @@ from functools import cache
 
 import regex
 
-from wenlint import Document, Example
+from wenlint import Diagnostic, Document, Example, Fix
 from wenlint.kinds.line import Candidate
 from wenlint.textclass import has_clause_punctuation
-from wenlint_rules.spam.patterns import SpamLineRule, pack
+from wenlint_rules.spam.patterns import SpamLineRule, pack, plain
 
 #: A field label: a short word before a colon, at the start of the line or after a space or bar.
 _LABEL = regex.compile(r"(?:^|(?<=[\s|｜]))(?P<label>[\p{Han}A-Za-z]{1,6})\s*[:：]")
@@ -24,6 +24,15 @@ _BARE_COUNTER = regex.compile(
     r"(?:阅读|浏览|点击|人气|热度)\s*\d+(?:\.\d+)?[万wWkK]?\s*(?:次|人次)?"
     r"|\d+(?:\.\d+)?[万wWkK]?\s*(?:人|次)?\s*已?(?:阅读|浏览|看过|围观|点击)"
 )
+#: A byline in the head or tail: a name or two and a machine timestamp
+#: (`冷漠安全  冷漠安全   2024-10-24 22:33`).
+_BYLINE = regex.compile(r"(?:[^\s:：，,。]{1,12}\s+){1,3}" + _TIMESTAMP.pattern)
+#: A credit naming a web address or a list of outlets (`原文链接：https://…`,
+#: `资讯来源：新华网、人民网、…`).
+_URL = regex.compile(r"https?://\S+")
+_CREDIT_VALUE = regex.compile(rf"{_URL.pattern}|[^、\s]{{2,8}}(?:、[^、\s]{{2,8}}){{2,}}")
+#: An empty source field at the end of a line (`…增长。 ｜来源：`).
+_EMPTY_FIELD = regex.compile(r"[|｜]\s*(?:来源|出处)\s*[:：]\s*$")
 #: Brackets around a whole line (`【责任编辑：张三】`).
 _BRACKETED_LINE = regex.compile(r"[(（\[【](.*)[)）\]】]")
 MAX_VALUE_LENGTH = 40
@@ -48,8 +57,13 @@ class PostMetadata(SpamLineRule):
         line of such fields holding a counter with a count (`阅读(123)`,
         `浏览次数：123`, `发布时间：2022-09-21 点击：45次`), a lone editor credit
         (`责任编辑：张三`, brackets around the line ignored) or a lone article
-        source (`文章来源：新华网`). In the head or tail, a counter by itself
-        (`阅读 1234`, `1234人已阅读`).
+        source (`文章来源：新华网`, `原文链接：https://…`, a list of outlets
+        `资讯来源：新华网、人民网、央视新闻`). In the head or tail, a counter by
+        itself (`阅读 1234`, `1234人已阅读`) or a byline of names and a machine
+        timestamp (`冷漠安全  冷漠安全   2024-10-24 22:33`). In any zone, an
+        empty source field after a bar at the end of a line (`…增长。 ｜来源：`,
+        the span is the field). Quote and list marks before a line are read
+        through.
     """
     why = """
         Sites print a post's metadata above or below it: `時間:2022-09-21
@@ -68,7 +82,7 @@ class PostMetadata(SpamLineRule):
         The fix deletes the line: safe in the head or tail, unsafe in the body.
     """
     pack = "metadata"
-    anchors = ("strong", "counter", "editor", "article-source")
+    anchors = ("strong", "counter", "editor", "article-source", "empty-field")
     anchor_suffixes = (":", "：", "(", "（")
     bad = (
         Example(
@@ -90,6 +104,20 @@ class PostMetadata(SpamLineRule):
             fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n"
             "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
         ),
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n资讯来源：新华网、人民网、央视新闻\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+        ),
+        # a fix touching a web address is only shown
+        Example("今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n原文链接：https://blog.example.com/p/1"),
+        Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。 ｜来源：\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。 \n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+        ),
     )
     good = (
         Example("会议通知\n\n时间:下午三点\n\n请各单位负责同志准时参加,不得缺席,有事须提前请假。"),
@@ -98,19 +126,30 @@ class PostMetadata(SpamLineRule):
         Example("会议安排如下。时间:下午三点,地点:三楼会议室,请准时参加。"),
         Example("文件格式:DOC和PDF都可以,页数:不限,我们都会认真审阅每一份材料。"),
         Example("表1 全市社区数量\n来源:国家统计局\n全市共有社区一百二十个,比上年增加八个。"),
+        Example("数据表的最后一列是来源，填写时不能为空，格式为“来源：机构名”。"),
         Example("他的阅读(每天两小时)习惯保持了很多年,这对他的写作帮助很大。"),
     )
 
-    def judge(self, doc: Document, line: Candidate) -> str | None:
-        if line.edge and _BARE_COUNTER.fullmatch(line.text):
-            return "post counter"
+    def judge(self, doc: Document, line: Candidate) -> str | Diagnostic | None:
+        if empty := _EMPTY_FIELD.search(line.text):
+            return self._empty_field(line, empty)
+        text = plain(line.text)
+        if line.edge and (_BARE_COUNTER.fullmatch(text) or _BYLINE.fullmatch(text)):
+            return "post counter or byline"
         labels = pack(self.pack)
-        text = bracketed[1] if (bracketed := _BRACKETED_LINE.fullmatch(line.text)) else line.text
+        text = bracketed[1] if (bracketed := _BRACKETED_LINE.fullmatch(text)) else text
         fields = _fields(_BRACKETED_COUNT.sub(r":\1 ", text), _known_labels(self.pack))
         if not fields or not _is_metadata(fields, labels, line.edge):
             return None
         shown = "`, `".join(label for label, _ in fields[:3])
         return f"post metadata (`{shown}`)"
+
+    def _empty_field(self, line: Candidate, field: regex.Match) -> Diagnostic:
+        """A finding on an empty source field, removing it."""
+        start = line.start + field.start()
+        end = line.start + field.end()
+        fix = Fix.replace(start, end, "", safe=False, message="remove the empty field")
+        return self.diagnostic(start, end, "empty source field left by a template; remove it", fix)
 
 
 @cache
@@ -130,7 +169,7 @@ def _fields(line: str, known: frozenset[str]) -> list[tuple[str, str]]:
     fields = []
     for label, following in zip(labels, [*labels[1:], None]):
         value = line[label.end() : following.start() if following else len(line)].strip(" \t\u3000\xa0|｜")
-        if label["label"] not in known or len(value) > MAX_VALUE_LENGTH:
+        if label["label"] not in known or (len(value) > MAX_VALUE_LENGTH and not _URL.fullmatch(value)):
             return []
         fields.append((label["label"], value))
     return fields
@@ -140,8 +179,10 @@ def _is_metadata(fields: list[tuple[str, str]], labels: dict[str, frozenset[str]
     if any(label in labels["counter"] and _COUNT.fullmatch(value) for label, value in fields):
         return True
     credit = labels["editor"] | labels["article-source"]
-    if len(fields) == 1 and fields[0][0] in credit and 0 < len(fields[0][1]) <= MAX_SINGLE_VALUE:
-        return True
+    if len(fields) == 1 and fields[0][0] in credit:
+        value = fields[0][1]
+        if 0 < len(value) <= MAX_SINGLE_VALUE or _CREDIT_VALUE.fullmatch(value):
+            return True
     if not edge:
         return sum(label in labels["strong"] for label, _ in fields) >= MIN_STRONG_IN_BODY
     if len(fields) >= 2:

@@ -25,7 +25,9 @@ class SitePromo(SpamLineRule):
         scripts; or a search invitation naming a site, `请在…文库上搜索`). In
         the head or tail of the document one strong phrase is enough; in the
         body the line needs a strong phrase and one more promo phrase, or one
-        disclaimer (`本站部分内容来自网络，如有侵权请联系删除`). In a body line
+        disclaimer (`本站部分内容来自网络，如有侵权请联系删除`, a blog's
+        `版权声明：本文为博主原创文章…`, a reprint notice `转载声明：`, a security
+        article's `由于传播、利用此文所提供的信息而造成的…`). In a body line
         that has prose besides, only the sentences holding the phrases are
         flagged. Option `extra-patterns`: more strong phrases.
     """
@@ -77,6 +79,13 @@ class SitePromo(SpamLineRule):
             "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
         ),
         Example(
+            "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n"
+            "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+            fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。\n"
+            "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
+        ),
+        Example(
             "今天的大会,是市政府就加快社区建设专门召开的一次重要会议。本站部分内容来自网络，如有侵权请联系删除。"
             "会议的主要任务是,深入贯彻市委全会精神,全面加强社区建设。",
             fixed="今天的大会,是市政府就加快社区建设专门召开的一次重要会议。"
@@ -85,6 +94,7 @@ class SitePromo(SpamLineRule):
     )
     good = (
         Example("很多网站的页脚写着“如有侵权请联系删除”,但这句话并不能让网站免责。"),
+        Example("版权声明是出版物的重要组成部分，不能随意删改。"),
         Example("我读过一篇网友投稿的文章,写的是社区志愿者的故事,很感人。"),
         Example("下面我讲几点意见,供大家参考。"),
         Example("不懂的词语,请在网上搜索一下,再来回答这个问题。"),

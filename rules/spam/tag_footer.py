@@ -7,7 +7,7 @@ import regex
 from wenlint import Document, Example
 from wenlint.kinds.line import Candidate
 from wenlint.textclass import SENTENCE_END
-from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, scan
+from wenlint_rules.spam.patterns import SpamLineRule, extra_patterns_option, plain, scan
 
 _LABEL = regex.compile(r"(?P<label>[^:：\s]{1,8})\s*[:：]\s*(?P<tags>.*)")
 #: What an abstract is headed with: a document with one is a paper, whose keywords are its own.
@@ -21,7 +21,8 @@ class TagFooter(SpamLineRule):
     summary = "A line of tags or search links under a post"
     flags = """
         A line that starts with a tag label and a colon, followed by a list of
-        short items and no sentence end. Labels are in the pack
+        short items and no sentence end but a final `。` (a list or quote mark
+        before the label is read through: `- 本文关键词：…`). Labels are in the pack
         `data/spam_tags.txt` (both scripts): strong ones (`推荐访问`,
         `相关搜索`, `热门搜索`, `猜你喜欢`, `本文关键词`) in any zone, the others
         (`标签`, `相关文章`, `延伸阅读` …) only in the head or tail of the
@@ -74,8 +75,9 @@ class TagFooter(SpamLineRule):
     )
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
-        match = _LABEL.fullmatch(line.text)
-        if not match or len(line.text) > MAX_LENGTH or not match["tags"] or SENTENCE_END.search(line.text):
+        text = plain(line.text)
+        match = _LABEL.fullmatch(text)
+        if not match or len(text) > MAX_LENGTH or not match["tags"] or SENTENCE_END.search(text.rstrip("。")):
             return None
         label = match["label"]
         if label in self.section("strong") or (line.edge and self._edge_label(doc, label)):
