@@ -42,10 +42,26 @@ class _Half:
         return [idiom for idiom in self.idioms if (idiom[at] != first) + (idiom[at + 1] != second) == 1]
 
 
-@lru_cache(maxsize=1)
-def _halves() -> dict[str, tuple[_Half | None, _Half | None]]:
+class _Halves(dict):
     """Two characters -> the four-character idioms they begin and those they
-    end: one wrong character leaves one half of an idiom intact."""
+    end, as two :class:`_Half` (or None), made on first use: one wrong
+    character leaves one half of an idiom intact. ``known`` holds every half."""
+
+    def __init__(self, begun: dict[str, list[str]], ended: dict[str, list[str]]) -> None:
+        super().__init__()
+        self._begun = begun
+        self._ended = ended
+        self.known = begun.keys() | ended.keys()
+
+    def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
+        begun, ended = self._begun.get(half), self._ended.get(half)
+        value = self[half] = (_Half(begun, 2) if begun else None, _Half(ended, 0) if ended else None)
+        return value
+
+
+@lru_cache(maxsize=1)
+def _halves() -> _Halves:
+    """The idioms by their halves (see :class:`_Halves`)."""
     idioms = lexicon().idioms
     begun: dict[str, list[str]] = {}
     ended: dict[str, list[str]] = {}
@@ -53,10 +69,7 @@ def _halves() -> dict[str, tuple[_Half | None, _Half | None]]:
         idiom = idioms[index : index + 4]
         begun.setdefault(idiom[:2], []).append(idiom)
         ended.setdefault(idiom[2:], []).append(idiom)
-    return {
-        half: (_Half(begun[half], 2) if half in begun else None, _Half(ended[half], 0) if half in ended else None)
-        for half in begun.keys() | ended.keys()
-    }
+    return _Halves(begun, ended)
 
 
 def _near_misses(view: TypoView) -> dict[int, list[str]]:
@@ -66,7 +79,7 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     are looked at."""
     text, halves = view.text, _halves()
     found: dict[int, list[str]] = {}
-    for offset in compress(count(), map(halves.__contains__, map(add, text, text[1:]))):
+    for offset in compress(count(), map(halves.known.__contains__, map(add, text, text[1:]))):
         begun, ended = halves[text[offset : offset + 2]]
         if begun and offset + 4 <= len(text) and (near := begun.one_away(text[offset + 2 : offset + 4])):
             found.setdefault(offset, []).extend(near)
