@@ -25,7 +25,7 @@ for _, d in ipairs(vim.diagnostic.get(0)) do
   local lsp = d.user_data and d.user_data.lsp or {}
   table.insert(found, { lnum = d.lnum, col = d.col, end_col = d.end_col, code = d.code or lsp.code, source = d.source })
 end
-vim.fn.writefile({ vim.fn.json_encode(found) }, os.getenv("PROBE_OUT"))
+vim.fn.writefile({ vim.fn.json_encode({ found = found, messages = vim.fn.execute("messages") }) }, os.getenv("PROBE_OUT"))
 vim.cmd("qa!")
 """
 
@@ -67,5 +67,6 @@ def test_neovim_shows_the_findings_at_the_right_columns(tmp_path: Path):
         stdin=subprocess.DEVNULL,
         capture_output=True,
     )
-    found = json.loads((tmp_path / "found.json").read_text(encoding="utf-8"))
-    assert found == [{"lnum": 2, "col": 10, "end_col": 11, "code": "M001", "source": "wenlint"}]
+    probed = json.loads((tmp_path / "found.json").read_text(encoding="utf-8"))
+    assert probed["found"] == [{"lnum": 2, "col": 10, "end_col": 11, "code": "M001", "source": "wenlint"}]
+    assert "wenlint" not in probed["messages"]  # no error shown (the snippet's empty init_options arrive as [])

@@ -16,8 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 pytest.importorskip("lsprotocol", reason="wenlint server needs the server extra")
+from wenlint.config import ConfigError
 from wenlint.document import Document
 from wenlint.server.positions import Positions, index, units
+from wenlint.server.settings import ClientOptions
 from wenlint.server.text import TextBuffer, split_lines
 from wenlint.server.worker import LARGE, Superseded, WorkerDied, Workers
 
@@ -129,3 +131,12 @@ def test_the_server_without_its_extra_says_which_to_install():
     result = subprocess.run([sys.executable, "-c", no_pygls, "server"], capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "error: wenlint server needs the server extra: pip install 'wenlint[server]'\n"
+
+
+def test_client_options_are_read_as_the_command_lines_options():
+    assert ClientOptions.parse([]) == ClientOptions.parse(None) == ClientOptions()  # Neovim's empty table is []
+    options = ClientOptions.parse({"wenlint": {"select": ["m", "P001"], "preview": True, "maxDiagnostics": 5}})
+    assert (options.select, options.preview, options.max_diagnostics) == (["M", "P001"], True, 5)
+    for bad in ({"preview": "yes"}, {"maxDiagnostics": 0}, {"ignore": "M001"}, {"fix": True}, ["M"]):
+        with pytest.raises(ConfigError):
+            ClientOptions.parse(bad)

@@ -37,7 +37,7 @@ class ClientOptions:
     def parse(cls, options: Any) -> ClientOptions:
         """Options from ``initializationOptions`` (a ``wenlint`` table in it
         also works); raises ConfigError naming a bad key."""
-        if options is None:
+        if not options:  # none, or empty: Neovim sends an empty Lua table as []
             return cls()
         if isinstance(options, dict) and isinstance(options.get("wenlint"), dict):
             options = options["wenlint"]
