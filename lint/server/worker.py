@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import itertools
 import multiprocessing
 import os
 import signal
@@ -138,9 +139,7 @@ def fix_source(source: str, name: str, settings: Settings, encoding: str) -> lis
     if fixed.text == doc.text:
         return []
     before, after = split_lines(doc.text), split_lines(fixed.text)
-    starts = [0]
-    for line in before:
-        starts.append(starts[-1] + len(line))
+    starts = [0, *itertools.accumulate(map(len, before))]
     positions = Positions(source, encoding)
     edits = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes():
