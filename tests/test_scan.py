@@ -266,6 +266,29 @@ def test_an_unreadable_shard_is_reported_and_the_others_are_scanned(workdir):
 
 
 @pytest.mark.slow
+def test_ctrl_c_says_how_many_shards_were_scanned(workdir):
+    corpus = workdir / "in"
+    corpus.mkdir()
+    write_jsonl(corpus / "a.jsonl", seed_records()[:1])
+    for name in ("b", "c"):
+        write_jsonl(corpus / f"{name}.jsonl", [{**r, "id": f"{name}{i}"} for i, r in enumerate(seed_records() * 4)])
+    out = workdir / "out"
+    command = [sys.executable, "-m", "wenlint", "scan", str(corpus), "-o", str(out), "--workers", "2"]
+    process = subprocess.Popen(command, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not (out / "a.jsonl").exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.005)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert not (out / "c.jsonl").exists(), "the run was not interrupted mid-way"
+    assert process.returncode == 130, stderr
+    done = 1 + (out / "b.jsonl").exists()
+    assert stderr.decode().splitlines()[-1] == (
+        f"interrupted: {done} of 3 shards scanned, the rest not (the same command resumes after the finished ones)"
+    )
+
+
+@pytest.mark.slow
 def test_an_interrupted_scan_resumes_with_the_unfinished_shards(workdir):
     corpus = workdir / "in"
     corpus.mkdir()

@@ -8,8 +8,11 @@ are written in input order as they come back. Each finished output shard
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import signal
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -33,8 +36,10 @@ from wenlint.corpus.shards import (
     stats_path,
 )
 from wenlint.corpus.summary import ScanProgress, Summary
+from wenlint.document import Document
 from wenlint.engine import collect_less
 from wenlint.shardrule import CorpusRule, ShardTally, corpus_rules
+from wenlint.signals import signals
 from wenlint.storage import write_atomic
 from wenlint.workers import Pool, WorkerDied
 
@@ -54,6 +59,15 @@ def shard_job(job: ScanJob, output: Path, rejected: Path | None) -> ScanJob:
 def shard_corpus_rules(settings: Settings, shard: Shard) -> list[CorpusRule]:
     """The corpus rules that run on ``shard``: none, no counting pass."""
     return corpus_rules(pipeline.make_rules(settings, str(shard.path)))
+
+
+def warm(distinct: list[Settings]) -> None:
+    """Build, before the workers fork, what they then share: the selected rules'
+    tables (see :func:`wenlint.runner.warm`) and the word splitter of the signals."""
+    from wenlint.runner import warm as warm_rules
+
+    warm_rules(list({id(settings): settings for settings in distinct}.values()))
+    signals(Document("预热。"))
 
 
 def finished(output: Path) -> Summary | None:
@@ -80,20 +94,35 @@ def run_local(
         else:
             pending.append((shard, output, rejected))
     started = time.perf_counter()
-    pool = Workers(workers) if workers > 1 and pending else None
+    pool = None
+    if workers > 1 and pending:
+        warm([settings_for(str(shard.path)) for shard, _, _ in pending])
+        gc.freeze()  # the collector then leaves the shared objects' pages alone in the forked workers
+        pool = Workers(workers)
+    scanned = 0  # shards finished (or found bad) in this run
+    # Ctrl-C stops the run, as in check, even where it was inherited ignored (a background job)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with ScanProgress(sum(shard.size for shard, _, _ in pending), progress) as bar:
             for shard, output, rejected in pending:
                 bar.describe(shard.name)
                 try:
                     shard_summary = scan_shard(shard, output, rejected, settings_for(str(shard.path)), job, pool, bar)
+                    summary.merge(shard_summary)
                 except ShardError as error:
                     bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
-                    continue
-                summary.merge(shard_summary)
+                scanned += 1
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            f"interrupted: {scanned} of {len(pending)} shards scanned, the rest not"
+            " (the same command resumes after the finished ones)\n"
+        )
+        raise
     finally:
+        signal.signal(signal.SIGINT, previous)
         if pool is not None:
             pool.close()
+            gc.unfreeze()
     summary.seconds = time.perf_counter() - started
     return summary
 
