@@ -20,6 +20,8 @@ from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wenlint.tablecache import kept
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -105,7 +107,14 @@ def regional_forms() -> dict[str, str]:
     of OpenCC keeps and the other rewrites, each with the region keeping it:
     `說`, `稅`, `戶`, `溫` (Taiwan; Hong Kong writes `説`, `税`); `裏`,
     `羣`, `啓` (Hong Kong, and OpenCC's own standard; Taiwan writes `裡`,
-    `群`, `啟`)."""
+    `群`, `啟`). Kept between runs (:mod:`wenlint.tablecache`): finding them
+    converts the whole block three times."""
+    import opencc
+
+    return kept("opencc-regional-forms", _regional_forms, [opencc.__file__])
+
+
+def _regional_forms() -> dict[str, str]:
     characters = [chr(code) for code in range(0x4E00, 0xA000)]
     joined = "\n".join(characters)
     traditional, taiwan, hongkong = (converter(c).convert(joined).split("\n") for c in ("s2t", "t2tw", "t2hk"))

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from wenlint import __version__
-from wenlint.storage import write_atomic
 
 T = TypeVar("T")
 #: Seconds after which an entry built from other sources is removed.
@@ -46,6 +45,8 @@ def kept(name: str, build: Callable[[], T], sources: Iterable[str | os.PathLike]
     if sys.stderr.isatty():
         sys.stderr.write(f"wenlint: building the {name} table (once; kept in {path.parent})\n")
     table = build()
+    from wenlint.storage import write_atomic  # here: storage reads documents, whose views use kept tables
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
