@@ -14,7 +14,7 @@ score, and so the exit code.
 without the cache. What fixing produces, errors, crashed rules (X001) and
 standard input are never kept.
 
-Each entry is one msgpack file, ``DIR/results-1/KEY``, written atomically
+Each entry is one msgpack file, ``DIR/results-FORMAT/KEY``, written atomically
 (without a sync: a lost entry costs one lint); an entry that is damaged,
 of another format or for another key is a miss. Only the main process
 reads and writes entries, so worker processes need no locking, and
@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgpack
 
@@ -45,7 +45,7 @@ from wenlint.storage import open_regular, write_atomic
 #: The default cache folder's name, at the project root.
 DEFAULT_NAME = ".wenlint_cache"
 #: Bump when an entry's layout changes: entries of other formats live in other folders.
-FORMAT = 1
+FORMAT = 2
 ENTRIES = f"results-{FORMAT}"
 #: Marks a folder as a cache (https://bford.info/cachedir/), so backup tools skip it and `clean` knows it.
 TAG_NAME = "CACHEDIR.TAG"
@@ -54,6 +54,9 @@ GITIGNORE = b"# Created by wenlint: the result cache is never committed.\n*\n"
 MARKERS = {".gitignore": GITIGNORE, TAG_NAME: TAG}
 
 Files = list[tuple[str, Settings]]
+
+if TYPE_CHECKING:
+    from wenlint.runner import Job
 
 
 def cache_directory(chosen: Path | None, config_file: Path | None) -> Path:
@@ -114,9 +117,10 @@ class ResultCache:
         digest.update(repr(decided).encode("utf-8", "surrogateescape"))
         return digest.hexdigest(), (info.st_size, info.st_mtime_ns)
 
-    def get(self, key: str, fixing: bool, unsafe: bool) -> FileResult | None:
-        """The kept result for ``key``, or None; when ``fixing``, None also
-        for a result with a fix the fixer would apply (``unsafe`` ones too, with ``unsafe``)."""
+    def get(self, key: str, job: Job) -> FileResult | None:
+        """The kept result for ``key``, or None; None also, when ``job``
+        fixes or diffs, for a result with a fix it would apply, and when it
+        asks for the document's signals, for a result kept without them."""
         try:
             with open(self.entries / key, "rb") as stream:
                 entry = msgpack.unpackb(stream.read(), use_list=True, raw=False, strict_map_key=True)
@@ -125,7 +129,11 @@ class ResultCache:
             result = _result(entry[2])
         except (OSError, ValueError, TypeError, IndexError, KeyError, msgpack.UnpackException):
             return None
-        if fixing and any(d.fix is not None and d.fix.allowed(unsafe) for d in result.diagnostics):
+        if job.mode.value != "check" and any(
+            d.fix is not None and d.fix.allowed(job.unsafe) for d in result.diagnostics
+        ):
+            return None
+        if job.signals and result.signals is None:
             return None
         return result
 
@@ -152,13 +160,11 @@ class ResultCache:
                 write_atomic(self.directory / name, content, durable=False)
         self.entries.mkdir(exist_ok=True)
 
-    def replay(
-        self, files: Files, fixing: bool, unsafe: bool, check: Callable[[Files], Iterator[FileResult]]
-    ) -> Iterator[FileResult]:
-        """Results for ``files`` in order: kept ones replayed, the others from
-        ``check`` (given only those files, in order) and then kept."""
+    def replay(self, files: Files, job: Job, check: Callable[[Files], Iterator[FileResult]]) -> Iterator[FileResult]:
+        """Results of ``job`` for ``files`` in order: kept ones replayed, the
+        others from ``check`` (given only those files, in order) and then kept."""
         keys = [self.key(path, settings) for path, settings in files]
-        kept = [self.get(key[0], fixing, unsafe) if key else None for key in keys]
+        kept = [self.get(key[0], job) if key else None for key in keys]
         fresh = check([file for file, result in zip(files, kept) if result is None])
         try:
             for (path, _), key, result in zip(files, keys, kept):
@@ -222,7 +228,7 @@ def _files(place: str) -> Iterator[tuple[str, os.stat_result]]:
 
 def _fields(result: FileResult) -> list[Any]:
     lines = [[number, start, text] for number, (start, text) in result.lines.items()]
-    return [result.score, lines, [_diagnostic_fields(d) for d in result.diagnostics]]
+    return [result.score, lines, [_diagnostic_fields(d) for d in result.diagnostics], result.signals]
 
 
 def _diagnostic_fields(d: Diagnostic) -> list[Any]:
@@ -237,7 +243,7 @@ def _diagnostic_fields(d: Diagnostic) -> list[Any]:
 
 def _result(fields: list[Any]) -> FileResult:
     """The FileResult of an entry's fields; ValueError (or TypeError) when they are not what :func:`_fields` writes."""
-    score, lines, diagnostics = fields
+    score, lines, diagnostics, signals = fields
     kept = {}
     for number, start, text in lines:
         kept[_int(number)] = (_int(start), _str(text))
@@ -247,7 +253,10 @@ def _result(fields: list[Any]) -> FileResult:
         d.line, d.column, d.end_line, d.end_column = map(_int, (line, column, end_line, end_column))
         d.fingerprint = _str(fingerprint)
         found.append(d)
-    return FileResult("", found, kept, score=None if score is None else _int(score))
+    result = FileResult("", found, kept, score=None if score is None else _int(score))
+    if signals is not None:
+        result.signals = {_str(name): _number(value) for name, value in signals.items()}
+    return result
 
 
 def _fix(fields: list[Any] | None) -> Fix | None:
@@ -267,6 +276,12 @@ def _int(value: Any) -> int:
 def _str(value: Any) -> str:
     if type(value) is not str:
         raise ValueError("not a string")
+    return value
+
+
+def _number(value: Any) -> float:
+    if type(value) not in (int, float):
+        raise ValueError("not a number")
     return value
 
 

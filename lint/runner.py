@@ -167,8 +167,7 @@ def run(
             if cache is None:
                 results = _checked(files, job, workers)
             else:
-                fixing = job.mode is not Mode.CHECK
-                results = cache.replay(files, fixing, job.unsafe, lambda misses: _checked(misses, job, workers))
+                results = cache.replay(files, job, lambda misses: _checked(misses, job, workers))
             for result in interrupts.watch(results):
                 checked += 1
                 yield result

@@ -17,6 +17,8 @@ import pytest
 from conftest import SEEDS
 from rule_packages import install_rules
 
+from wenlint.cache import ENTRIES, FORMAT
+
 pytestmark = pytest.mark.slow  # each test runs the command a few times, a second or so each
 
 PROBE = """\
@@ -73,7 +75,7 @@ def linted(project: Path, *args: str) -> tuple[subprocess.CompletedProcess[str],
 
 
 def entries(directory: Path) -> list[Path]:
-    return sorted((directory / "results-1").iterdir())
+    return sorted((directory / ENTRIES).iterdir())
 
 
 def test_a_second_run_replays_every_result_exactly(project):
@@ -184,14 +186,14 @@ def test_cache_dir_and_the_environment_choose_the_folder(project, tmp_path, monk
     assert not (project / ".wenlint_cache").exists()
 
 
-KEY = b"\xd9\x28"  # msgpack: a string of 40 bytes (a key) follows
+HEAD = b"\x93" + bytes([FORMAT]) + b"\xd9\x28"  # msgpack: a list of 3, the format, a string of 40 bytes (a key)
 DAMAGE = {
     "empty": lambda key: b"",
-    "cut off": lambda key: b"\x93\x01" + KEY + key,
+    "cut off": lambda key: HEAD + key,
     "not msgpack": lambda key: b"\xc1" * 40,
-    "another key": lambda key: b"\x93\x01" + KEY + bytes(reversed(key)) + b"\x93\xc0\x90\x90",
-    "wrong shape": lambda key: b"\x93\x01" + KEY + key + b"\x93\xa1x\x90\x91\x93\x01\x02\x03",
-    "another format": lambda key: b"\x93\x7f" + KEY + key + b"\x93\xc0\x90\x90",
+    "another key": lambda key: HEAD + bytes(reversed(key)) + b"\x94\xc0\x90\x90\xc0",
+    "wrong shape": lambda key: HEAD + key + b"\x94\xa1x\x90\x91\x93\x01\x02\x03\xc0",
+    "another format": lambda key: b"\x93\x7f\xd9\x28" + key + b"\x94\xc0\x90\x90\xc0",
 }
 
 
@@ -218,6 +220,16 @@ def test_fix_relints_only_the_files_with_fixes(project):
     assert linted(project)[1] == ["a.txt"]  # the fixed file is new content
     assert linted(project, "--fix")[1] == []  # and, with nothing left to fix, kept
     assert linted(project, "--diff")[1] == []
+
+
+def test_signals_are_replayed_only_when_they_were_kept(project):
+    plain, files = linted(project, "--statistics")
+    assert files == ["a.txt", "b.md"]
+    first, files = linted(project, "--statistics", "--signals")
+    assert files == ["a.txt", "b.md"] and first.stdout != plain.stdout  # kept without signals: linted again
+    second, files = linted(project, "--statistics", "--signals")
+    assert files == [] and second.stdout == first.stdout
+    assert linted(project, "--statistics")[1] == []  # a result with signals serves a run without them
 
 
 def test_workers_fill_the_cache_the_same_way(project, monkeypatch):
@@ -251,7 +263,7 @@ def test_crashes_and_unreadable_files_are_not_kept(tmp_path, monkeypatch, own_re
         result, files = linted(tmp_path, "a.txt", "binary.txt", "--select", "Z950")
         assert result.returncode == 2 and "X001" in result.stdout and "binary.txt" in result.stderr
         assert files == ["a.txt"]
-    assert not (own_result_cache / "results-1").exists() or entries(own_result_cache) == []
+    assert not (own_result_cache / ENTRIES).exists() or entries(own_result_cache) == []
 
 
 def test_clean_removes_the_cache(project):
