@@ -23,9 +23,9 @@ WAIT = 60
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
 
 
-async def start(lsp_client: LanguageClient, root, options: dict | None = None) -> None:
+async def start(lsp_client: LanguageClient, root, options: dict | None = None, editor="visual-studio-code") -> None:
     params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
+        capabilities=client_capabilities(editor),
         root_uri=root.as_uri(),
         initialization_options=options or {"ignore": ["D001"]},  # a two-line test document is not a truncated one
     )
@@ -45,6 +45,14 @@ async def own_client(lsp_client: LanguageClient, tmp_path):
     """A server of its own, for a test that ends it, started with a misspelt option."""
     await start(lsp_client, tmp_path, {"ignore": ["D001"], "selcet": ["M"]})
     yield
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def utf8_client(lsp_client: LanguageClient, tmp_path):
+    """A server for Neovim 0.11, which asks for UTF-8 positions first."""
+    await start(lsp_client, tmp_path, editor="neovim@0.11")
+    yield
+    await lsp_client.shutdown_session()
 
 
 @pytest_lsp.fixture(config=SERVER)
@@ -290,6 +298,13 @@ async def test_a_binary_document_is_one_message_and_the_server_goes_on(client: L
     assert client.messages[-1].type == types.MessageType.Error
     uri = await open_and_wait(client, tmp_path / "a.md", MARKDOWN)  # still serving
     assert len(client.diagnostics[uri]) == 1
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_a_client_that_asks_for_utf8_positions_gets_them(utf8_client: LanguageClient, tmp_path):
+    uri = await open_and_wait(utf8_client, tmp_path / "emoji.md", "# 标题\n\n😀😀今天,我们讨论重要的事情。\n")
+    (found,) = utf8_client.diagnostics[uri]
+    assert (found.code, span(found)) == ("M001", (2, 14, 2, 15))  # two emoji of 4 bytes, two characters of 3
 
 
 @pytest.mark.asyncio(loop_scope="function")

@@ -229,7 +229,8 @@ server = WenlintServer()
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: WenlintServer, params: types.InitializeParams) -> None:
-    ls.encoding = str(ls.workspace.position_encoding or "utf-16")
+    encoding = ls.workspace.position_encoding or "utf-16"  # pygls takes the client's first choice it supports
+    ls.encoding = getattr(encoding, "value", encoding)  # (an enum member's str() is its name, not "utf-8")
     try:
         ls.settings = DocumentSettings(ClientOptions.parse(params.initialization_options))
     except WenlintError as error:
