@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ TEMPLATE_LENGTH = 400
 _URL_START = regex.compile(
     r"(?P<scheme>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://)|(?<![A-Za-z0-9_.@/:+-])(?i:www)\."
 )
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _EMAIL = regex.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 #: Punctuation of Chinese text, which ends a URL though linkify-it would read on.
@@ -153,14 +155,14 @@ def _linkify():
 @functools.cache
 def _fuzzy_link():
     """linkify-it's pattern of a link without a scheme (``www.…``), as its ``match`` reads one."""
-    import re
-
     return re.compile(_linkify().re["link_no_ip_fuzzy"], re.IGNORECASE)
 
 
 def _urls(text: str) -> list[Span]:
     """URLs with a scheme or starting ``www.``, as linkify-it reads them (Chinese in the path included)."""
-    spans = []
+    spans: list[Span] = []
+    if "://" not in text and _WWW.search(text) is None:  # what either kind of start needs
+        return spans
     reach = 0
     for match in _URL_START.finditer(text):
         start = match.start()
@@ -194,6 +196,8 @@ def _templates(text: str) -> list[Span]:
 def _table_gaps(text: str) -> list[Span]:
     """The gaps between cells of table lines: runs of the same number of
     cells (two or more) on two or more consecutive lines."""
+    if "\t" not in text and "  " not in text:  # (a gap is a tab or two blanks)
+        return []
     gaps: dict[int, list[Span]] = {}
     line, line_end = -1, -1
     for match in _CELL_GAP.finditer(text):

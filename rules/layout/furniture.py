@@ -114,7 +114,7 @@ def page_furniture(doc: Document) -> Furniture:
     for line in doc.lines:
         raw = text[line.start : line.end]
         content = raw.strip(_BLANKS)
-        if not content or len(content) > MAX_LINE or _VIEWER_COUNTER.search(content):
+        if not content or len(content) > MAX_LINE or ("页" in content and _VIEWER_COUNTER.search(content)):
             continue
         start = line.start + len(raw) - len(raw.lstrip(_BLANKS))
         line_of[start] = line.start
@@ -198,6 +198,8 @@ def _page_numbered_titles(
     running title (`…2019年年度报告全文`) just after a page number, even
     once: each is the other's evidence. A number after a header is the
     page's first content (`…全文⏎90⏎` may end a cut amount)."""
+    if not numbers:
+        return []
     known = {line.start: line for line in found}
     position = {start: index for index, start in enumerate(starts)}  # among the short lines, in order
     added = []
@@ -245,6 +247,8 @@ def _running_lines(text: str, groups: dict[str, list[tuple[int, int, str]]]) -> 
         for line in lines:
             same[line[2]].append(line)
         for content, repeats in same.items():
+            if len(repeats) < 2:  # (recurs at least twice, whatever the title test says)
+                continue
             if _recurs(text, repeats, 2 if _RUNNING_TITLE.fullmatch(content) else MIN_REPEATS):
                 first = "title" if not _content_end(text, repeats[0][0]) else "running header or footer"
                 found.append(FurnitureLine(repeats[0][0], repeats[0][1], first))
