@@ -2,7 +2,7 @@
 
 A file's result is kept under a key of everything that decides it: the
 file's bytes and name (the name decides Markdown or plain text), the rules
-that run on it and their options, and the code that runs them — wenlint's
+that run on it and the settings (rule options among them), and the code that runs them — wenlint's
 version, Python's, and the size and modification time of every file of
 wenlint and of each package rules come from (so an edited rule in a
 development install is seen). When the key comes again the result is
@@ -28,6 +28,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import fields
 from functools import cache
 from hashlib import blake2b
 from pathlib import Path
@@ -111,9 +112,7 @@ class ResultCache:
         except OSError:
             return None
         digest = blake2b(data, digest_size=20)
-        codes = settings.codes_for(path)
-        options = sorted((code, values) for code, values in settings.rule_options if code in codes)
-        decided = (display_name(path), codes, options, code_fingerprint())
+        decided = (display_name(path), settings.codes_for(path), _settings_values(settings), code_fingerprint())
         digest.update(repr(decided).encode("utf-8", "surrogateescape"))
         return digest.hexdigest(), (info.st_size, info.st_mtime_ns)
 
@@ -178,6 +177,15 @@ class ResultCache:
                 yield result
         finally:
             fresh.close()
+
+
+def _settings_values(settings: Settings) -> list[tuple[str, Any]]:
+    """Every setting but where the configuration lives (what it means for a
+    file is in the file's rule codes): a setting added later is in the key too."""
+    return [(field.name, getattr(settings, field.name)) for field in fields(settings) if field.name not in _PLACES]
+
+
+_PLACES = ("root", "config_file")
 
 
 def _unchanged(path: str, read: tuple[int, int]) -> bool:
