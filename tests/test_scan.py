@@ -265,23 +265,37 @@ def test_an_unreadable_shard_is_reported_and_the_others_are_scanned(workdir):
 # -- acceptance 2: resume --------------------------------------------------------------------
 
 
-@pytest.mark.slow
-def test_ctrl_c_says_how_many_shards_were_scanned(workdir):
+def three_shards(workdir: Path) -> Path:
+    """A folder of shards a (one seed), b and c (the seeds three times each)."""
     corpus = workdir / "in"
     corpus.mkdir()
     write_jsonl(corpus / "a.jsonl", seed_records()[:1])
     for name in ("b", "c"):
-        write_jsonl(corpus / f"{name}.jsonl", [{**r, "id": f"{name}{i}"} for i, r in enumerate(seed_records() * 4)])
-    out = workdir / "out"
-    # one process: a SIGINT that lands while a worker is being forked is lost in Python's at-fork hooks
-    command = [sys.executable, "-m", "wenlint", "scan", str(corpus), "-o", str(out), "--workers", "1"]
+        write_jsonl(
+            corpus / f"{name}.jsonl", [{**r, "id": f"{name}{i}-{r['id']}"} for i, r in enumerate(seed_records() * 3)]
+        )
+    return corpus
+
+
+def signal_once_a_is_written(command: list[str], workdir: Path, signum: int) -> tuple[int, bytes]:
+    """Start ``command`` (writing to workdir/out), send it ``signum`` once its output shard
+    a.jsonl is there; its exit code and standard error."""
     process = subprocess.Popen(command, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while not (out / "a.jsonl").exists() and time.monotonic() < deadline and process.poll() is None:
+    while not (workdir / "out" / "a.jsonl").exists() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.005)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    return process.returncode, stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_says_how_many_shards_were_scanned(workdir):
+    out = workdir / "out"
+    # one process: a SIGINT that lands while a worker is being forked is lost in Python's at-fork hooks
+    command = [sys.executable, "-m", "wenlint", "scan", str(three_shards(workdir)), "-o", str(out), "--workers", "1"]
+    code, stderr = signal_once_a_is_written(command, workdir, signal.SIGINT)
+    assert code == 130, stderr
     assert not (out / "c.jsonl").exists(), "the run was not interrupted mid-way"
     done = 1 + (out / "b.jsonl").exists()
     assert stderr.decode().splitlines()[-1] == (
@@ -291,26 +305,13 @@ def test_ctrl_c_says_how_many_shards_were_scanned(workdir):
 
 @pytest.mark.slow
 def test_an_interrupted_scan_resumes_with_the_unfinished_shards(workdir):
-    corpus = workdir / "in"
-    corpus.mkdir()
-    write_jsonl(corpus / "a.jsonl", seed_records()[:1])
-    for name in ("b", "c"):
-        write_jsonl(
-            corpus / f"{name}.jsonl", [{**r, "id": f"{name}{i}-{r['id']}"} for i, r in enumerate(seed_records() * 3)]
-        )
+    corpus = three_shards(workdir)
     args = [sys.executable, "-m", "wenlint", "scan", str(corpus), "--workers", "1", "--ignore", "S010"]
     reference = subprocess.run([*args, "-o", str(workdir / "whole")], cwd=workdir, capture_output=True)
     assert reference.returncode == 0, reference.stderr
 
     out = workdir / "out"
-    process = subprocess.Popen(
-        [*args, "-o", str(out)], cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 120
-    while not (out / "a.jsonl").exists() and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    signal_once_a_is_written([*args, "-o", str(out)], workdir, signal.SIGKILL)
     assert (out / "a.jsonl").exists() and not (out / "c.jsonl").exists(), "the run was not interrupted mid-way"
     first = (out / "a.jsonl").stat().st_mtime_ns
     done_before = sum(len((out / n).read_text().splitlines()) for n in ("a.jsonl", "b.jsonl") if (out / n).exists())
