@@ -201,12 +201,10 @@ def _unchanged(path: str, read: tuple[int, int]) -> bool:
 def code_fingerprint() -> str:
     """What identifies the code that lints: the versions of wenlint and
     Python, and the size and modification time of every file of wenlint
-    and of the packages the ``wenlint.rules`` entry points name."""
-    from importlib.metadata import entry_points
+    and of the packages the installed rules come from."""
+    from wenlint.registry import all_rules
 
-    from wenlint.registry import ENTRY_POINT_GROUP
-
-    tops = {"wenlint"} | {point.module.split(".")[0] for point in entry_points(group=ENTRY_POINT_GROUP)}
+    tops = {"wenlint"} | {rule.__module__.split(".")[0] for rule in all_rules().values()}
     digest = blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=16)
     for top in sorted(tops):
         spec = importlib.util.find_spec(top)

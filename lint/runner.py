@@ -32,7 +32,6 @@ from wenlint.errors import UsageError
 from wenlint.results import FileResult, display_name, escape_controls
 from wenlint.signals import signals
 from wenlint.storage import write_document
-from wenlint.workers import Pool, WorkerDied
 
 if TYPE_CHECKING:
     from wenlint.cache import ResultCache
@@ -186,6 +185,8 @@ def _checked(files: list[tuple[str, Settings]], job: Job, workers: int | None) -
 
 def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:
     """Results for ``files`` from a pool of ``workers`` processes; standard input is read here."""
+    from wenlint.workers import Pool, WorkerDied  # multiprocessing: only for a run large enough
+
     stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
     distinct: list[Settings] = []
     index_of: dict[int, int] = {}
