@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wenlint.errors import OutputError, WenlintError
+from wenlint.registry import all_rules
 from wenlint.results import FileResult
+from wenlint.score import score
 from wenlint.storage import open_regular, write_atomic
 
 VERSION = 1
@@ -68,7 +70,8 @@ class Baseline:
             raise BaselineError(f"{file} is not a wenlint baseline: {error}") from None
 
     def filter(self, result: FileResult) -> None:
-        """Drop the findings of ``result`` that the baseline accepts."""
+        """Drop the findings of ``result`` that the baseline accepts, and
+        score the file again on the findings left."""
         path = _key_path(result.path, self.file)
         kept = []
         for d in result.diagnostics:
@@ -77,4 +80,8 @@ class Baseline:
                 self.remaining[key] -= 1
             else:
                 kept.append(d)
+        if len(kept) < len(result.diagnostics) and result.score is not None:
+            rules = all_rules()
+            level = {d.code for d in kept if d.code in rules and rules[d.code].document_level}
+            result.score = score(kept, result.chars, level)
         result.diagnostics = kept

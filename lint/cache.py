@@ -46,7 +46,7 @@ from wenlint.storage import open_regular, write_atomic
 #: The default cache folder's name, at the project root.
 DEFAULT_NAME = ".wenlint_cache"
 #: Bump when an entry's layout changes: entries of other formats live in other folders.
-FORMAT = 2
+FORMAT = 3  # 3: the text length, for the score under a baseline
 ENTRIES = f"results-{FORMAT}"
 #: Marks a folder as a cache (https://bford.info/cachedir/), so backup tools skip it and `clean` knows it.
 TAG_NAME = "CACHEDIR.TAG"
@@ -234,7 +234,7 @@ def _files(place: str) -> Iterator[tuple[str, os.stat_result]]:
 
 def _fields(result: FileResult) -> list[Any]:
     lines = [[number, start, text] for number, (start, text) in result.lines.items()]
-    return [result.score, lines, [_diagnostic_fields(d) for d in result.diagnostics], result.signals]
+    return [result.score, lines, [_diagnostic_fields(d) for d in result.diagnostics], result.signals, result.chars]
 
 
 def _diagnostic_fields(d: Diagnostic) -> list[Any]:
@@ -249,7 +249,7 @@ def _diagnostic_fields(d: Diagnostic) -> list[Any]:
 
 def _result(fields: list[Any]) -> FileResult:
     """The FileResult of an entry's fields; ValueError (or TypeError) when they are not what :func:`_fields` writes."""
-    score, lines, diagnostics, signals = fields
+    score, lines, diagnostics, signals, chars = fields
     kept = {}
     for number, start, text in lines:
         kept[_int(number)] = (_int(start), _str(text))
@@ -259,7 +259,7 @@ def _result(fields: list[Any]) -> FileResult:
         d.line, d.column, d.end_line, d.end_column = map(_int, (line, column, end_line, end_column))
         d.fingerprint = _str(fingerprint)
         found.append(d)
-    result = FileResult("", found, kept, score=None if score is None else _int(score))
+    result = FileResult("", found, kept, score=None if score is None else _int(score), chars=_int(chars))
     if signals is not None:
         result.signals = {_str(name): _number(value) for name, value in signals.items()}
     return result

@@ -9,23 +9,20 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import NoReturn
 
 from wenlint.arguments import parser
 from wenlint.errors import OutputError, UsageError, WenlintError
 
 # Importing this module loads only the arguments: each command imports what
 # it runs, so `--version`, `rules` or `clean` start at once (tests/test_startup.py).
-if TYPE_CHECKING:
-    from wenlint.config import Settings
-    from wenlint.results import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _error(message: str) -> None:
+def print_error(message: str) -> None:
     """One ``error:`` line; control characters (in a file name, say) are escaped, so it stays one line."""
     from wenlint.results import escape_controls
 
@@ -79,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _command(args)
     except WenlintError as error:  # the user's to fix; any other exception is a bug and keeps its traceback
-        _error(str(error))
+        print_error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -136,156 +133,11 @@ def _command(args: argparse.Namespace) -> int:
         return scan(args) if args.command == "scan" else check(args)
 
 
-def _settings_resolver(args: argparse.Namespace):
-    """A function from a checked path to its Settings, cached per config file."""
-    from wenlint.config import ConfigError, find_config_file, load_settings
-
-    cache: dict[Path | None, Settings] = {}
-
-    def settings_for(path: str) -> Settings:
-        config_file = args.config if args.config else find_config_file(Path(os.path.abspath(path)))
-        if config_file not in cache:
-            settings = load_settings(config_file).with_overrides(
-                args.select, args.extend_select, args.ignore, args.preview
-            )
-            if getattr(args, "preset", None):
-                from wenlint.corpus.presets import with_preset
-
-                settings = with_preset(settings, args.preset)
-            cache[config_file] = settings
-        return cache[config_file]
-
-    if args.config and not os.path.isfile(args.config):
-        raise ConfigError(f"{args.config}: no such config file")
-    return settings_for
-
-
-def _result_cache(args: argparse.Namespace):
-    """The result cache ``check`` uses, or None with ``--no-cache``."""
-    if args.no_cache:
-        return None
-    from wenlint.cache import ResultCache, cache_directory
-
-    return ResultCache(cache_directory(args.cache_dir, args.config))
-
-
-def _open_output(path: Path) -> TextIO:
-    """The ``--output-file`` report, open for writing."""
-    try:
-        return path.open("w", encoding="utf-8")
-    except OSError as error:
-        raise OutputError.from_os(path, error) from None
-
-
 def check(args: argparse.Namespace) -> int:
-    """``wenlint check``: report (or fix, or diff) the findings in files and directories."""
-    from wenlint.baseline import Baseline
-    from wenlint.discover import discover
-    from wenlint.engine import INTERNAL_ERROR
-    from wenlint.registry import all_rules
-    from wenlint.report import Summary, make_reporter, use_color
-    from wenlint.results import escape_controls
-    from wenlint.runner import Job, Mode, run
+    """``wenlint check`` (see :mod:`wenlint.check_command`)."""
+    from wenlint.check_command import check as check_command
 
-    paths = args.paths or ["."]
-    settings_for = _settings_resolver(args)
-    found = discover(paths, settings_for)
-    for path, message in found.errors:
-        _error(f"{path}: {message}")
-    mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
-    if args.signals and not args.statistics:
-        raise UsageError("--signals goes with --statistics")
-    job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals)
-    baseline = Baseline(args.baseline) if args.baseline else None
-    stdin_fix = mode is Mode.FIX and any(path == "-" for path, _ in found.files)
-
-    with ExitStack() as stack:
-        out: TextIO = sys.stdout
-        if args.output_file:
-            out = stack.enter_context(_open_output(args.output_file))
-        elif stdin_fix or mode is Mode.DIFF:
-            out = sys.stderr  # stdout carries the fixed text or the diff
-        rules = all_rules()
-        reporter = make_reporter(args.output_format, out, rules, use_color(out) and not args.output_file)
-        summary = Summary()
-        recorded = []
-        signal_rows: list[tuple[str, dict[str, float]]] = []
-        internal_errors = 0
-        report = not (args.statistics or mode is Mode.DIFF)
-        if report:
-            reporter.start()
-            for path, message in found.errors:
-                reporter.file_error(path, message)
-        interrupted = False
-        try:
-            for result in run(found.files, job, args.workers, _result_cache(args)):
-                _write_outcome(result)
-                if baseline:
-                    baseline.filter(result)
-                internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
-                summary.add(result)
-                if result.signals is not None:
-                    signal_rows.append((escape_controls(result.path), result.signals))
-                if args.write_baseline:
-                    recorded.append(result)
-                if args.show_fixes and result.fixed:
-                    fixed = ", ".join(f"{n} × {code}" for code, n in sorted(result.fixed.items()))
-                    sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
-                if result.error and report:
-                    reporter.file_error(result.path, result.error)
-                if result.diagnostics and report:
-                    reporter.file(result)
-        except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
-            interrupted = True
-        if args.write_baseline:
-            _write_baseline(args.write_baseline, recorded, interrupted)
-        if args.statistics:
-            from wenlint.docs import print_signals, print_statistics
-
-            print_statistics(summary, rules, out)
-            if args.signals:
-                print_signals(signal_rows, out)
-        elif mode is Mode.DIFF:
-            would = summary.fixed and sum(summary.fixed.values())
-            sys.stderr.write(f"Would fix {would} findings.\n" if would else "No fixes available.\n")
-        else:
-            reporter.finish(summary)
-
-    if interrupted:
-        return 130
-    if summary.errors or found.errors or internal_errors:
-        return EXIT_ERROR
-    if args.write_baseline or args.exit_zero:
-        return EXIT_CLEAN
-    if mode is Mode.DIFF:
-        return EXIT_FINDINGS if summary.fixed else EXIT_CLEAN
-    return EXIT_FINDINGS if summary.total else EXIT_CLEAN
-
-
-def _write_outcome(result: FileResult) -> None:
-    """What a file's result says besides its findings: its error, its diff or fixed text, fixes that did not settle."""
-    if result.error:
-        _error(f"{result.path}: {result.error}")
-    if result.diff:
-        sys.stdout.write(result.diff)
-    if result.fixed_source is not None:
-        sys.stdout.write(result.fixed_source)
-    if not result.converged:
-        _error(f"{result.path}: fixes did not settle after repeated passes; the file may need a second look")
-
-
-def _write_baseline(file: Path, results: list, interrupted: bool) -> None:
-    """Record the findings of ``results`` in the baseline ``file``; not after an
-    interrupted run, whose baseline would lack the findings of the files not checked."""
-    from wenlint.baseline import write_baseline
-    from wenlint.results import escape_controls
-
-    name = escape_controls(str(file))
-    if interrupted:
-        sys.stderr.write(f"baseline {name} not written: the run was interrupted\n")
-        return
-    count = write_baseline(file, results)
-    sys.stderr.write(f"wrote {count} findings to baseline {name}\n")
+    return check_command(args)
 
 
 def review(args: argparse.Namespace) -> int:
@@ -294,28 +146,29 @@ def review(args: argparse.Namespace) -> int:
         import textual  # noqa: F401 - only to tell a missing extra from a bug
     except ImportError:
         raise WenlintError("wenlint review needs the review extra: pip install 'wenlint[review]'") from None
+    from wenlint.check_command import settings_resolver
     from wenlint.discover import discover
     from wenlint.review.app import ReviewApp
 
     if "-" in args.paths:
         raise UsageError("review needs files: standard input cannot be saved back")
-    found = discover(args.paths or ["."], _settings_resolver(args))
+    found = discover(args.paths or ["."], settings_resolver(args))
     unique: dict[str, tuple] = {}  # one entry per file, however it is spelled: two would overwrite each other's fixes
     for path, settings in found.files:
         unique.setdefault(os.path.realpath(path), (path, settings))
     found.files = list(unique.values())
     if not found.files:
         for path, message in found.errors:
-            _error(f"{path}: {message}")
+            print_error(f"{path}: {message}")
         if not found.errors:
-            _error("no files to review")
+            print_error("no files to review")
         return EXIT_ERROR
     if args.screenshot is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("review is interactive and needs a terminal; `wenlint check` writes a report")
     app = ReviewApp(found.files, found.errors, args.screenshot)
     code = app.run(headless=args.screenshot is not None)
     for path, message in app.session.errors:
-        _error(f"{path}: {message}")
+        print_error(f"{path}: {message}")
     return EXIT_ERROR if code is None else code
 
 
@@ -333,6 +186,7 @@ def server() -> int:
 
 def scan(args: argparse.Namespace) -> int:
     """``wenlint scan``: lint every record of a corpus; write rows with a ``wenlint`` field and a summary."""
+    from wenlint.check_command import check_workers, settings_resolver
     from wenlint.corpus import MissingExtra
     from wenlint.corpus.batch import ScanJob
     from wenlint.corpus.local import default_workers
@@ -344,14 +198,13 @@ def scan(args: argparse.Namespace) -> int:
 
     if args.rejected is not None and args.min_score is None and args.preset is None:
         raise UsageError("--rejected needs --min-score or --preset")
-    if args.workers is not None and args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    check_workers(args.workers)
     shards = find_shards(args.inputs)
     for path in (args.output, args.rejected):
         _check_name(path)
     layout = plan(shards, args.output, args.rejected)
     _prepare_outputs(layout)
-    settings_for = _settings_resolver(args)
+    settings_for = settings_resolver(args)
     for shard in shards:
         settings_for(str(shard.path))  # a bad configuration fails before any work
     job = ScanJob(
@@ -377,7 +230,7 @@ def scan(args: argparse.Namespace) -> int:
 
             summary = run_local(layout, settings_for, job, workers, progress)
     except MissingExtra as error:
-        _error(str(error))
+        print_error(str(error))
         return EXIT_ERROR
     try:
         write_atomic(layout.summary, summary.dumps())

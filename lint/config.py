@@ -62,6 +62,9 @@ class Settings:
     preview: bool = False  # preview rules run too (see wenlint.registry)
     max_file_size_mb: int = 64
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    fixable: tuple[str, ...] = ("ALL",)  # selectors of the rules whose fixes --fix may apply
+    extend_fixable: tuple[str, ...] = ()
+    unfixable: tuple[str, ...] = ()
 
     @cached_property
     def include_spec(self) -> pathspec.PathSpec:
@@ -103,11 +106,24 @@ class Settings:
             codes = [code for code in codes if not any(i == "ALL" or code.startswith(i) for i in ignored)]
         return tuple(codes)
 
+    @cached_property
+    def fixable_codes(self) -> frozenset[str]:
+        """The codes whose fixes may be applied: ``fixable`` and
+        ``extend-fixable``, less ``unfixable`` (the more specific selector wins)."""
+        rules = all_rules()
+        return frozenset(select_codes(rules, list(self.fixable), list(self.extend_fixable), list(self.unfixable), True))
+
     def make_rules(self, codes: tuple[str, ...]) -> list[Rule]:
-        """Instances of the rules ``codes``, with their configured options."""
+        """Instances of the rules ``codes``, with their configured options
+        (and, for an unfixable rule, ``fixes_applied`` off)."""
         options = dict(self.rule_options)
         rules = all_rules()
-        return [rules[code](**dict(options.get(code, ()))) for code in codes]
+        made = []
+        for code in codes:
+            rule = rules[code](**dict(options.get(code, ())))
+            rule.fixes_applied = code in self.fixable_codes
+            made.append(rule)
+        return made
 
     def with_overrides(
         self,
@@ -117,17 +133,71 @@ class Settings:
         preview: bool | None = None,
     ) -> Settings:
         """These settings with command-line selectors (and ``--preview`` or ``--no-preview``) applied on top."""
+        return Overrides(select, extend_select or [], ignore or [], preview).apply(self)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets on top of every configuration: selectors,
+    ``--preview``, and excludes and per-file ignores (globs relative to the
+    current directory, as ``(glob, code)`` pairs for the ignores)."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    preview: bool | None = None
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = field(default_factory=list)
+    per_file_ignores: list[tuple[str, str]] | None = None
+    extend_per_file_ignores: list[tuple[str, str]] = field(default_factory=list)
+
+    def apply(self, settings: Settings) -> Settings:
+        """``settings`` with these overrides on top (checked first)."""
+        self.check()
+        changes: dict[str, Any] = {
+            "extend_select": settings.extend_select + tuple(self.extend_select),
+            "ignore": settings.ignore + tuple(self.ignore),
+        }
+        if self.select is not None:
+            changes["select"] = tuple(self.select)
+        if self.preview is not None:
+            changes["preview"] = self.preview
+        here = settings.relative(Path.cwd())
+        exclude = settings.exclude if self.exclude is None else tuple(_from_cwd(g, here) for g in self.exclude)
+        changes["exclude"] = exclude + tuple(_from_cwd(glob, here) for glob in self.extend_exclude)
+        ignores = settings.per_file_ignores
+        if self.per_file_ignores is not None:
+            ignores = tuple((_from_cwd(glob, here), (code,)) for glob, code in self.per_file_ignores)
+        extra = tuple((_from_cwd(glob, here), (code,)) for glob, code in self.extend_per_file_ignores)
+        changes["per_file_ignores"] = ignores + extra
+        return replace(settings, **changes)
+
+    def check(self) -> None:
+        """Raise an error naming the first unknown rule selector or bad glob."""
         known = all_rules()
-        check_selectors(select or [], known, "--select")
-        check_selectors(extend_select or [], known, "--extend-select")
-        check_selectors(ignore or [], known, "--ignore")
-        return replace(
-            self,
-            select=tuple(select) if select is not None else self.select,
-            extend_select=self.extend_select + tuple(extend_select or ()),
-            ignore=self.ignore + tuple(ignore or ()),
-            preview=self.preview if preview is None else preview,
-        )
+        check_selectors(self.select or [], known, "--select")
+        check_selectors(self.extend_select, known, "--extend-select")
+        check_selectors(self.ignore, known, "--ignore")
+        for flag, pairs in (
+            ("--per-file-ignores", self.per_file_ignores or []),
+            ("--extend-per-file-ignores", self.extend_per_file_ignores),
+        ):
+            check_selectors([code for _, code in pairs], known, flag)
+            _checked_globs(flag, [glob for glob, _ in pairs], "the command line")
+        _checked_globs("--exclude", self.exclude or [], "the command line")
+        _checked_globs("--extend-exclude", self.extend_exclude, "the command line")
+
+
+def _from_cwd(glob: str, here: str) -> str:
+    """A glob relative to the current directory (``here``, relative to the
+    config root) as a glob relative to the root: one without a slash but at
+    its end still matches at any depth, but only under ``here``."""
+    negated = glob.startswith("!")
+    body = glob[1:] if negated else glob
+    if here != ".":
+        anchored = "/" in body.rstrip("/")
+        body = f"{here}/{body.lstrip('/')}" if anchored else f"{here}/**/{body}"
+    return ("!" if negated else "") + body
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -202,7 +272,7 @@ def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     for key, value in data.items():
-        if key in ("select", "extend-select", "ignore"):
+        if key in ("select", "extend-select", "ignore", "fixable", "extend-fixable", "unfixable"):
             selectors = _strings(key, value, where)
             check_selectors(selectors, known, f"{where}: {key!r}")
             values[key.replace("-", "_")] = selectors

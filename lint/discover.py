@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,34 +40,69 @@ class Discovery:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _patterns(*files: str) -> pathspec.PathSpec | None:
+    """The gitignore patterns in ``files`` (those that exist) as one spec, or None."""
+    lines: list[str] = []
+    for file in files:
+        try:
+            with open_regular(file) as handle:
+                lines += handle.read().decode("utf-8", "replace").splitlines()
+        except OSError:  # none, or not a regular file (a FIFO would block)
+            pass
+    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+
+
+def _git(root: str, *args: str) -> str | None:
+    """What ``git ARGS`` prints in the repository ``root`` (a path made absolute), or None."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, env=environment, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):  # no git, or a git that hangs
+        return None
+    value = done.stdout.decode("utf-8", "surrogateescape").strip()
+    return os.path.join(root, value) if done.returncode == 0 and value else None
+
+
+def repository_excludes(root: str) -> pathspec.PathSpec | None:
+    """The patterns git ignores in the repository at ``root`` besides its
+    .gitignore files: ``.git/info/exclude`` (in the common git directory of a
+    worktree) and the file named by ``core.excludesFile`` (by default
+    ``$XDG_CONFIG_HOME/git/ignore``), both relative to ``root``."""
+    info = _git(root, "rev-parse", "--git-path", "info/exclude") or os.path.join(root, ".git", "info", "exclude")
+    config_home = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    personal = _git(root, "config", "--path", "--get", "core.excludesFile") or os.path.join(
+        config_home, "git", "ignore"
+    )
+    return _patterns(info, personal)
+
+
 class _GitIgnores:
-    """The .gitignore files that apply to a directory, from the repository root down."""
+    """What git ignores: the .gitignore files that apply to a directory, from
+    the repository root down, and the repository's other exclude files."""
 
     def __init__(self) -> None:
         self._cache: dict[str, pathspec.PathSpec | None] = {}
+        self._repositories: dict[str, pathspec.PathSpec | None] = {}
 
     def _spec(self, directory: str) -> pathspec.PathSpec | None:
         if directory not in self._cache:
-            spec = None
-            try:
-                with open_regular(os.path.join(directory, ".gitignore")) as handle:
-                    spec = pathspec.GitIgnoreSpec.from_lines(handle.read().decode("utf-8", "replace").splitlines())
-            except OSError:  # none, or not a regular file (a FIFO would block)
-                pass
-            self._cache[directory] = spec
+            self._cache[directory] = _patterns(os.path.join(directory, ".gitignore"))
         return self._cache[directory]
+
+    def _matches(self, spec: pathspec.PathSpec | None, absolute: str, directory: str, is_dir: bool) -> bool:
+        relative = os.path.relpath(absolute, directory) + ("/" if is_dir else "")
+        return spec is not None and spec.match_file(relative)
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         absolute = os.path.abspath(path)
         directory = os.path.dirname(absolute)
         while True:
-            spec = self._spec(directory)
-            if spec is not None:
-                relative = os.path.relpath(absolute, directory) + ("/" if is_dir else "")
-                if spec.match_file(relative):
-                    return True
-            if os.path.isdir(os.path.join(directory, ".git")):
-                return False
+            if self._matches(self._spec(directory), absolute, directory, is_dir):
+                return True
+            if os.path.lexists(os.path.join(directory, ".git")):  # a folder, or a file in a worktree or submodule
+                if directory not in self._repositories:
+                    self._repositories[directory] = repository_excludes(directory)
+                return self._matches(self._repositories[directory], absolute, directory, is_dir)
             parent = os.path.dirname(directory)
             if parent == directory:
                 return False

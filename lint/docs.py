@@ -1,4 +1,4 @@
-"""Rule documentation and tables: ``wenlint rule``, ``wenlint rules``, ``--statistics``,
+"""Rule documentation and tables: ``wenlint rule``, ``wenlint rules``,
 and the rule reference ``docs/rules/CODE.md`` (``python -m wenlint.docs docs/rules``
 writes it from the registry)."""
 
@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from wenlint.errors import UsageError
 from wenlint.registry import all_rules, in_preview
-from wenlint.report import Summary, fit_stream
+from wenlint.report import fit_stream
 from wenlint.rule import Example, Rule
 from wenlint.signals import NAMES as SIGNAL_NAMES
 
@@ -213,7 +213,13 @@ def print_rule_table(out: TextIO, output_format: str = "text") -> int:
     table = Table("code", "name", "family", "fix", "default", "summary", box=None, pad_edge=False)
     for code, rule in all_rules().items():
         table.add_row(code, rule.name, rule.family(), rule.fix.value, default_state(rule), rule.summary)
-    Console(file=out, soft_wrap=True).print(table)
+    if hasattr(out, "isatty") and out.isatty():  # fitted to the terminal; whole (never cut) in a pipe or a file
+        Console(file=out, soft_wrap=True).print(table)
+        return EXIT_OK
+    console = Console(width=2**16, color_system=None)
+    with console.capture() as captured:
+        console.print(table)
+    out.writelines(line.rstrip() + "\n" for line in captured.get().splitlines())
     return EXIT_OK
 
 
@@ -222,16 +228,6 @@ def print_signals(rows: list[tuple[str, dict[str, float]]], out: TextIO) -> None
     out.write("\t".join(("path", *SIGNAL_NAMES)) + "\n")
     for path, values in sorted(rows):
         out.write("\t".join((path, *(f"{values[name]:.4g}" for name in SIGNAL_NAMES))) + "\n")
-
-
-def print_statistics(summary: Summary, rules: dict[str, type[Rule]], out: TextIO) -> None:
-    """One line per rule with findings: count, code, fixability, name."""
-    for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
-        fixable = {"safe": "[*]", "unsafe": "[-]"}.get(summary.fixable_by_code.get(code, ""), "   ")
-        name = rules[code].name if code in rules else "internal-error"
-        out.write(f"{count:>7}\t{code}\t{fixable} {name}\n")
-    if summary.fixable_by_code:
-        out.write("[*] fixable with --fix, [-] with --fix --unsafe-fixes\n")
 
 
 def rule_pages() -> dict[str, str]:

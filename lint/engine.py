@@ -83,7 +83,10 @@ def _run(doc: Document, rule: Rule, check: Callable[[Document], Iterable[Diagnos
     except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken rule must not stop the run
         message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
         return [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
-    return _confine(doc, rule, produced)
+    produced = _confine(doc, rule, produced)
+    if not rule.fixes_applied:
+        _leave_for_review(produced, UNFIXABLE)
+    return produced
 
 
 def _validate(diagnostic: Diagnostic, size: int) -> None:
@@ -103,6 +106,8 @@ def _validate(diagnostic: Diagnostic, size: int) -> None:
 
 #: The message of a safe fix the engine made display-only because it edits what is not prose.
 NOT_PROSE = "left for review: it edits text that is not prose (Markdown syntax, code, a URL or the like)"
+#: The message of a fix the engine made display-only because the configuration makes its rule unfixable.
+UNFIXABLE = "left for review: the configuration makes this rule unfixable"
 #: The message of a safe fix the engine made display-only because it would reshape the Markdown.
 NEW_BLOCKS = "left for review: it would change how Markdown reads the line (a new list item, heading or block)"
 
@@ -130,6 +135,13 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
         elif fix.applicability is Applicability.SAFE and doc.is_markdown and changes_blocks(doc.text, fix):
             diagnostic.fix = _for_review(fix, NEW_BLOCKS)
     return produced
+
+
+def _leave_for_review(produced: list[Diagnostic], why: str) -> None:
+    """Make every fix in ``produced`` that the fixer could apply display-only, saying ``why``."""
+    for diagnostic in produced:
+        if diagnostic.fix is not None and diagnostic.fix.applicability is not Applicability.DISPLAY_ONLY:
+            diagnostic.fix = _for_review(diagnostic.fix, why)
 
 
 def _for_review(fix: Fix, why: str) -> Fix:
@@ -201,12 +213,18 @@ def _clashes(edit: Edit, taken: list[Edit]) -> bool:
 
 @dataclass
 class FixOutcome:
-    """A document after fixing: its text, what remains and what was fixed."""
+    """A document after fixing: its text, what remains and what was fixed.
+
+    ``fixed`` counts the fixes applied, pass after pass; ``resolved`` the
+    findings of the first pass with a fix the fixer may apply that no such
+    finding stands for any more: what a report before fixing called fixable,
+    less what fixing left fixable."""
 
     doc: Document
     diagnostics: list[Diagnostic]
     fixed: Counter[str] = field(default_factory=Counter)
     converged: bool = True
+    resolved: Counter[str] = field(default_factory=Counter)
 
 
 def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcome:
@@ -217,18 +235,23 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
     """
     fixed: Counter[str] = Counter()
     applying: set[str] = set()
+    first: Counter[str] | None = None
     for _ in range(MAX_FIX_PASSES):
         diagnostics = lint(doc, rules)
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe)]
+        if first is None:
+            first = Counter(d.code for d in fixable)
         if not fixable:
-            return FixOutcome(doc, diagnostics, fixed)
+            return FixOutcome(doc, diagnostics, fixed, resolved=first)
         changed, applied = fix_pass(doc, [d.fix for d in fixable])  # type: ignore[misc]
         if changed is None:
-            return FixOutcome(doc, diagnostics, fixed)
+            return FixOutcome(doc, diagnostics, fixed, resolved=first - Counter(d.code for d in fixable))
         applying = {fixable[i].code for i in applied}
         fixed.update(fixable[i].code for i in applied)
         doc = changed
     diagnostics = lint(doc, rules)
+    assert first is not None
+    left = Counter(d.code for d in diagnostics if d.fix is not None and d.fix.allowed(unsafe))
     codes = ", ".join(sorted(applying))
     message = (
         f"fixes did not settle after {MAX_FIX_PASSES} passes: {codes} kept changing the text; fixed as far as it got"
@@ -237,7 +260,7 @@ def fix(doc: Document, rules: Sequence[Rule], unsafe: bool = False) -> FixOutcom
     resolve(doc, unsettled)
     diagnostics.append(unsettled)
     diagnostics.sort(key=in_text_order)
-    return FixOutcome(doc, diagnostics, fixed, converged=False)
+    return FixOutcome(doc, diagnostics, fixed, converged=False, resolved=first - left)
 
 
 def fix_pass(doc: Document, fixes: Sequence[Fix]) -> tuple[Document | None, list[int]]:

@@ -65,7 +65,8 @@ def score_of(doc: Document, diagnostics: Sequence[Diagnostic], rules: Sequence[R
 @dataclass
 class Checked:
     """A document after the pipeline: as it now is (fixed, when fixing),
-    its findings and its score."""
+    its findings and its score; ``fixed`` counts per rule the findings that
+    fixing resolved (:attr:`wenlint.engine.FixOutcome.resolved`)."""
 
     doc: Document
     diagnostics: list[Diagnostic]
@@ -76,7 +77,15 @@ class Checked:
     def result(self, name: str) -> FileResult:
         """The result a front-end sends on: findings and the lines they touch."""
         lines = touched_lines(self.doc, self.diagnostics)
-        return FileResult(name, self.diagnostics, lines, self.fixed, converged=self.converged, score=self.score)
+        return FileResult(
+            name,
+            self.diagnostics,
+            lines,
+            self.fixed,
+            converged=self.converged,
+            score=self.score,
+            chars=len(self.doc.text),
+        )
 
 
 def run(doc: Document, rules: Sequence[Rule], fix: bool = False, unsafe: bool = False) -> Checked:
@@ -89,7 +98,7 @@ def run(doc: Document, rules: Sequence[Rule], fix: bool = False, unsafe: bool = 
         outcome.doc,
         outcome.diagnostics,
         score_of(outcome.doc, outcome.diagnostics, rules),
-        outcome.fixed,
+        outcome.resolved,
         outcome.converged,
     )
 

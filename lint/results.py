@@ -111,6 +111,7 @@ class FileResult:
     converged: bool = True
     score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
     signals: dict[str, float] | None = None  # the document's signals (wenlint.signals), when asked for
+    chars: int = 0  # the length of the text scored, for a score again after a baseline hides findings
 
 
 def file_error(path: str, message: str) -> FileResult:
@@ -132,6 +133,11 @@ def touched_lines(doc: Document, diagnostics: list[Diagnostic]) -> dict[int, tup
                 last, _ = doc.position(edit.end)
                 numbers.update(range(first, last + 1))
     return {n: (doc.line_starts[n - 1], doc.line_text(n)) for n in sorted(numbers)}
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``: a count for people to read."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def display_name(path: str) -> str:

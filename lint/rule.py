@@ -111,6 +111,9 @@ class Rule:
     #: Whether a finding judges the whole document (a truncated text) rather
     #: than a stretch of it: the score counts it once, not per character.
     document_level: ClassVar[bool] = False
+    #: False when the configuration makes the rule unfixable (``unfixable``):
+    #: the engine then makes its fixes display-only, shown but never applied.
+    fixes_applied: bool = True
 
     def __init__(self, **settings: Any) -> None:
         unknown = set(settings) - set(self.options)

@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,13 +29,16 @@ from wenlint.config import Settings
 from wenlint.decode import InputError, label
 from wenlint.document import Document
 from wenlint.errors import UsageError
-from wenlint.results import FileResult, display_name, escape_controls
+from wenlint.results import FileResult, display_name, escape_controls, plural
 from wenlint.signals import signals
 from wenlint.storage import write_document
 
 if TYPE_CHECKING:
     from wenlint.cache import ResultCache
 
+
+#: How a unified diff marks a line that ends without a line break.
+NO_NEWLINE = "\n\\ No newline at end of file\n"
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
 
@@ -65,15 +68,22 @@ def _describe(doc: Document) -> str:
 def _diff(name: str, before: Document, after: Document) -> str:
     """The unified diff of the text; when the encoding or line breaks change,
     the header lines say how (``--- a/x.txt<TAB>(GB18030, LF)``) even if no line does.
-    Control characters in ``name`` are escaped, so a header stays one line."""
-    name = escape_controls(name)
+    Control characters in ``name`` are escaped, so a header stays one line.
+    A path under the current directory is named relative to it, so that
+    ``git apply`` takes the patch (``./x.txt`` is ``x.txt``).
+    Lines end as in the file (CRLF stays CRLF when the style is kept), and
+    a last line without a line break is marked as ``diff`` and ``git apply``
+    expect (``\\ No newline at end of file``)."""
+    name = escape_controls(_patch_path(name))
     dates = ("", "")
     if before.layout != after.layout:
         dates = (f"({_describe(before)})", f"({_describe(after)})")
+    newline = before.newline if before.newline == after.newline else "\n"
     diff = "".join(
-        difflib.unified_diff(
-            before.text.splitlines(keepends=True),
-            after.text.splitlines(keepends=True),
+        line if line.endswith("\n") else line + NO_NEWLINE
+        for line in difflib.unified_diff(
+            _lines(before.text, newline),
+            _lines(after.text, newline),
             fromfile=f"a/{name}",
             tofile=f"b/{name}",
             fromfiledate=dates[0],
@@ -83,6 +93,21 @@ def _diff(name: str, before: Document, after: Document) -> str:
     if not diff and dates[0]:
         diff = f"--- a/{name}\t{dates[0]}\n+++ b/{name}\t{dates[1]}\n"
     return diff
+
+
+def _patch_path(name: str) -> str:
+    """``name`` relative to the current directory when it lies under it, else normalised."""
+    relative = os.path.relpath(name) if os.path.isabs(name) else os.path.normpath(name)
+    return relative if not relative.startswith("..") else os.path.normpath(name)
+
+
+def _lines(text: str, newline: str) -> list[str]:
+    """The lines of ``text``, split at line feeds only (``git`` keeps a form
+    feed or U+2028 inside a line), each ending with ``newline`` but the last
+    when the text does not end with a break."""
+    lines = [line + newline for line in text.split("\n")]
+    lines[-1] = lines[-1][: -len(newline)]
+    return lines if lines[-1] else lines[:-1]
 
 
 def check_file(path: str, settings: Settings, job: Job) -> FileResult:
@@ -154,19 +179,24 @@ def _enough_input(files: list[tuple[str, Settings]], threshold: int) -> bool:
 
 
 def run(
-    files: list[tuple[str, Settings]], job: Job, workers: int | None = None, cache: ResultCache | None = None
+    files: list[tuple[str, Settings]],
+    job: Job,
+    workers: int | None = None,
+    cache: ResultCache | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> Iterator[FileResult]:
     """Results for ``files``, in the order given: replayed from ``cache``
     where it holds them, the others checked. Uses a process per core
-    when there is enough input to be worth it. A file whose worker process
-    dies is an error result; Ctrl-C stops the run (see :class:`Interrupts`)."""
+    when there is enough input to be worth it (``log`` is told how many).
+    A file whose worker process dies is an error result; Ctrl-C stops the
+    run (see :class:`Interrupts`)."""
     checked = 0
     with Interrupts() as interrupts:
         try:
             if cache is None:
-                results = _checked(files, job, workers)
+                results = _checked(files, job, workers, log)
             else:
-                results = cache.replay(files, job, lambda misses: _checked(misses, job, workers))
+                results = cache.replay(files, job, lambda misses: _checked(misses, job, workers, log))
             for result in interrupts.watch(results):
                 checked += 1
                 yield result
@@ -175,12 +205,18 @@ def run(
             raise
 
 
-def _checked(files: list[tuple[str, Settings]], job: Job, workers: int | None) -> Iterator[FileResult]:
+def _checked(
+    files: list[tuple[str, Settings]], job: Job, workers: int | None, log: Callable[[str], None] | None = None
+) -> Iterator[FileResult]:
     """Results for ``files``, in order, from this process or from a process per core."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(files) < 2 or not _enough_input(files, parallel_threshold()):
+    workers = min(workers or os.cpu_count() or 1, len(files))
+    if workers <= 1 or not _enough_input(files, parallel_threshold()):
+        if log:
+            log(f"checking {plural(len(files), 'file')} in this process")
         return (check_file(path, settings, job) for path, settings in files)
-    return _in_workers(files, job, min(workers, len(files)))
+    if log:
+        log(f"checking {plural(len(files), 'file')} in {workers} worker processes")
+    return _in_workers(files, job, workers)
 
 
 def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:

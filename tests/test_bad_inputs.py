@@ -28,7 +28,6 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_every_bad_input_in_one_run(project):
-    (project / "empty.txt").write_bytes(b"")
     (project / "nul.txt").write_bytes("第一行\n".encode() + b"\0\x01\x02" * 100)
     (project / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     (project / "latin1.txt").write_bytes("café crème".encode("latin-1"))
@@ -42,7 +41,6 @@ def test_every_bad_input_in_one_run(project):
     assert b"Traceback" not in result.stderr
     errors = _errors(result)
     expected = {
-        "empty.txt": "empty file, nothing to check",
         "nul.txt": "binary file (NUL bytes), not text",
         "image.txt": "binary file (PNG image), not text",
         "latin1.txt": "unknown text encoding: not UTF-8 (byte 0xe9 at offset 3), UTF-16, GB18030 or Big5",
@@ -99,10 +97,10 @@ def test_a_50_mb_line_is_checked(project):
 def test_a_file_name_that_is_not_utf8(project):
     name = os.fsdecode(b"bad\xff\xfe.txt")
     (project / name).write_text(BAD, encoding="utf-8")
-    (project / os.fsdecode(b"empty\xff.txt")).write_bytes(b"")
+    (project / os.fsdecode(b"image\xff.txt")).write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
     result = wenlint("check", str(project), "--output-format", "concise")
     assert result.returncode == 2
-    assert _errors(result) == [f"error: {project}/empty\\xff.txt: empty file, nothing to check"]
+    assert _errors(result) == [f"error: {project}/image\\xff.txt: binary file (PNG image), not text"]
     assert f"{project}/bad\\xff\\xfe.txt:1:3: M001" in result.stdout.decode()
     as_json = wenlint("check", str(project / name), "--output-format", "json")
     assert json.loads(as_json.stdout)[0]["filename"].endswith("bad\\xff\\xfe.txt")

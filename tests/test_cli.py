@@ -115,7 +115,7 @@ def test_show_fixes_lists_what_was_fixed(tmp_path):
     path.write_text(BAD, encoding="utf-8")
     result = wenlint("check", str(path), "--fix", "--show-fixes", "--output-format", "concise")
     assert f"fixed {path}: 1 × M001" in result.stderr.decode()
-    assert "Fixed 1 findings." in result.stdout.decode() and "P001" in result.stdout.decode()
+    assert "Fixed 1 finding." in result.stdout.decode() and "P001" in result.stdout.decode()
 
 
 def test_fix_keeps_bom_crlf_and_permissions(tmp_path):
@@ -140,15 +140,13 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path):
     (tmp_path / "good.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
     (tmp_path / "undecodable.txt").write_bytes(b"caf\xe9 \x80\x80")  # neither UTF-8, GB18030 nor Big5
-    (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "unreadable.txt").symlink_to(tmp_path / "missing")
     result = wenlint("check", str(tmp_path), "--output-format", "concise")
     assert result.returncode == 2
     errors = result.stderr.decode().splitlines()
-    assert len(errors) == 4
+    assert len(errors) == 3
     assert any("binary.txt" in line and "binary" in line for line in errors)
     assert any("undecodable.txt" in line and "UTF-8" in line for line in errors)
-    assert any("empty.txt" in line and "empty" in line for line in errors)
     assert any("unreadable.txt" in line and "cannot read" in line for line in errors)
     assert all(line.startswith("error: ") for line in errors)
     assert "good.txt:1:3: M001" in result.stdout.decode()

@@ -83,12 +83,12 @@ def test_a_missing_or_invalid_baseline(project):
 @pytest.mark.parametrize(
     ("option", "target"),
     [
-        ("--output-file", "missing/report.txt"),
+        ("--output-file", "doc.txt/report.txt"),
         ("--output-file", f"{LONG_COMPONENT}.txt"),
         ("--write-baseline", "missing/baseline.json"),
         ("--write-baseline", "doc.txt/baseline.json"),
     ],
-    ids=["report-in-missing-folder", "report-name-too-long", "baseline-in-missing-folder", "baseline-under-a-file"],
+    ids=["report-under-a-file", "report-name-too-long", "baseline-in-missing-folder", "baseline-under-a-file"],
 )
 def test_an_unwritable_output_file(project, option, target):
     assert_one_error(run("check", project, option, target), "cannot write", target)

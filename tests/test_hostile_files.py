@@ -119,7 +119,7 @@ def test_fix_leaves_a_read_only_file_alone(project):
     assert error_lines(result) == ["error: locked.txt: read-only file, not fixed"]
     assert path.read_text(encoding="utf-8") == BAD and path.stat().st_mode & 0o777 == 0o444
     assert (project / "good.txt").read_text(encoding="utf-8") == FIXED
-    assert "Fixed 1 findings." in result.stdout.decode()  # good.txt's, not the one left alone
+    assert "Fixed 1 finding." in result.stdout.decode()  # good.txt's, not the one left alone
 
 
 def test_a_file_that_cannot_be_written_reports_the_findings_it_still_has(project):
@@ -229,9 +229,9 @@ def run_main(capsys, *args: str) -> tuple[int, str, str]:
 def test_control_characters_in_names_are_escaped_in_human_output(project, capsys, monkeypatch):
     monkeypatch.chdir(project)
     (project / HOSTILE).write_text(BAD, encoding="utf-8")
-    (project / "empty\x1b[2J\n.txt").write_bytes(b"")
-    code, out, err = run_main(capsys, HOSTILE, "empty\x1b[2J\n.txt", "--output-format", "concise")
-    assert code == 2 and err == "error: empty\\x1b[2J\\n.txt: empty file, nothing to check\n"
+    (project / "image\x1b[2J\n.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
+    code, out, err = run_main(capsys, HOSTILE, "image\x1b[2J\n.txt", "--output-format", "concise")
+    assert code == 2 and err == "error: image\\x1b[2J\\n.txt: binary file (PNG image), not text\n"
     assert "\x1b" not in out and "\u202e" not in out
     assert out.splitlines()[0].startswith(f"{HOSTILE_SHOWN}:1:3: M001 [*] ")
     _, full, _ = run_main(capsys, HOSTILE, "--output-format", "full")

@@ -84,6 +84,7 @@ class Reporter:
         self.out = out
         self.rules = rules
         self.color = color
+        self.summarise = True  # False (--quiet): the findings only, no closing summary
 
     def start(self) -> None:
         pass

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from typing import TextIO
+
 from rich.cells import cell_len
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.report import Reporter, SourceLines, Summary
-from wenlint.results import FileResult, escape_controls
+from wenlint.results import FileResult, escape_controls, plural
+from wenlint.rule import Rule
 
 #: Lines wider than this (in terminal cells) are shown as a window around the span.
 MAX_WIDTH = 100
@@ -63,7 +67,8 @@ class ConciseReporter(Reporter):
         self.out.write("".join(self.header(result.path, d) for d in result.diagnostics))
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary_text(summary, self.rules, self.paint))
+        if self.summarise:
+            self.out.write(summary_text(summary, self.rules, self.paint))
 
 
 class FullReporter(ConciseReporter):
@@ -130,17 +135,17 @@ def summary_text(summary: Summary, rules: dict, paint) -> str:
     """The closing lines: totals by rule and severity, and what --fix would do."""
     lines = []
     if summary.fixed:
-        lines.append(f"Fixed {sum(summary.fixed.values())} findings.")
+        lines.append(f"Fixed {plural(sum(summary.fixed.values()), 'finding')}.")
     total = summary.total
     if total == 0:
         if not summary.fixed and not summary.errors:
             lines.append("All checks passed!")
         return "\n".join(lines) + ("\n" if lines else "")
     severities = ", ".join(f"{n} {name}" for name, n in sorted(summary.by_severity.items()))
-    plural = "s" if total != 1 else ""
     lines.append(
         paint(
-            f"Found {total} finding{plural} ({severities}) in {summary.flagged_files} of {summary.files} files.", "path"
+            f"Found {plural(total, 'finding')} ({severities}) in {summary.flagged_files} of {plural(summary.files, 'file')}.",
+            "path",
         )
     )
     for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
@@ -164,3 +169,27 @@ def score_lines(summary: Summary) -> list[str]:
     mean = sum(scores) / len(scores)
     shown = ", ".join(f"{escape_controls(path)} {value}" for value, path in summary.lowest)
     return [f"Quality score: mean {mean:.0f}/100; lowest: {shown}."]
+
+
+def write_statistics(summary: Summary, rules: dict[str, type[Rule]], out: TextIO, output_format: str) -> None:
+    """``--statistics``: one row per rule with findings (count, code, whether
+    fixable, name), most found first; a JSON list for ``json``, an object per
+    line for ``json-lines``, else a table."""
+    rows = []
+    for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
+        fixable = summary.fixable_by_code.get(code)
+        name = rules[code].name if code in rules else "internal-error"
+        rows.append(
+            {"code": code, "name": name, "count": count, "fixable": fixable is not None, "applicability": fixable}
+        )
+    if output_format == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif output_format == "json-lines":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    else:
+        marks = {"safe": "[*]", "unsafe": "[-]", None: "   "}
+        out.writelines(
+            f"{row['count']:>7}\t{row['code']}\t{marks[row['applicability']]} {row['name']}\n" for row in rows
+        )
+        if summary.fixable_by_code:
+            out.write("[*] fixable with --fix, [-] with --fix --unsafe-fixes\n")
