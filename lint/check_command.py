@@ -97,6 +97,8 @@ def check(args: argparse.Namespace) -> int:
     from wenlint.discover import discover
 
     check_workers(args.workers)
+    if args.signals and not args.statistics:
+        raise UsageError("--signals goes with --statistics")
     started = time.process_time()
     loud = Loudness(args)
     paths = args.paths or ["."]
@@ -125,10 +127,10 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
     from wenlint.report import make_reporter, use_color
     from wenlint.runner import run
 
+    cache = _result_cache(args)
+
     fix_only = args.fix_only
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix or fix_only else Mode.CHECK
-    if args.signals and not args.statistics:
-        raise UsageError("--signals goes with --statistics")
     job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals)
     baseline = Baseline(args.baseline) if args.baseline else None
     stdin_fix = mode is Mode.FIX and any(path == "-" for path, _ in files)
@@ -155,7 +157,7 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
                 reporter.file_error(path, message)
         interrupted = False
         try:
-            for result in run(files, job, args.workers, _result_cache(args), loud.debug):
+            for result in run(files, job, args.workers, cache, loud.debug):
                 _write_outcome(result)
                 if baseline:
                     baseline.filter(result)
@@ -174,6 +176,8 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
                     reporter.file(result)
         except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
             interrupted = True
+        if cache is not None:
+            loud.debug(f"{plural(cache.hits, 'result')} from the cache in {cache.directory}")
         if args.write_baseline:
             _write_baseline(args.write_baseline, recorded, interrupted, loud)
         elif args.statistics and loud.report:

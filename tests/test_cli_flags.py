@@ -33,10 +33,13 @@ def test_quiet_silent_and_verbose(project):
     assert wenlint("check", "a.txt", "-s", "--fix", cwd=project).stdout == b""
     clean = wenlint("check", "a.txt", "-q", cwd=project)  # fixed above: only P001 left, no summary
     assert "Found" not in clean.stdout.decode() and "P001" in clean.stdout.decode()
-    verbose = wenlint("check", "a.txt", "-v", cwd=project)
+    verbose = wenlint("check", "a.txt", "-v", "--no-cache", cwd=project)
     said = verbose.stderr.decode()
     assert f"config file for a.txt: {project / 'wenlint.toml'}" in said and "1 file to check" in said
-    assert "checking in this process" in said
+    assert "checking 1 file in this process" in said
+    wenlint("check", "a.txt", cwd=project)
+    cached = wenlint("check", "a.txt", "--verbose", cwd=project).stderr.decode()
+    assert "checking 0 files in this process" in cached and "1 result from the cache" in cached
     both = wenlint("check", "a.txt", "-q", "-s", cwd=project)
     assert both.returncode == 2 and "not allowed with" in both.stderr.decode()
 
