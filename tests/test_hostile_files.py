@@ -130,7 +130,10 @@ def test_a_file_that_cannot_be_written_reports_the_findings_it_still_has(project
     assert result.returncode == 2
     assert error_lines(result) == ["error: locked.txt: read-only file, not fixed"]
     found = json.loads(result.stdout)
-    assert [(f["filename"], f["code"], f["location"]["column"]) for f in found] == [("locked.txt", "M001", 3)]
+    assert [(f["filename"], f["code"], f["location"]["column"]) for f in found] == [
+        ("locked.txt", "X002", 1),  # the write error, a finding in a machine format as on stderr
+        ("locked.txt", "M001", 3),
+    ]
 
 
 def test_a_later_fix_removes_stale_temporary_files(project, tmp_path_factory):
