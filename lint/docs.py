@@ -23,8 +23,6 @@ EXIT_OK = 0
 #: rule) is published: a rule's ``helpUri`` in SARIF and its ``url``
 #: elsewhere. The project has no public host yet; set it when it has.
 RULE_PAGES_URL = "https://example.com/wenlint/blob/main/docs/rules"
-#: The module prefix of the rules that have a page in the rule reference.
-BUILTIN = "wenlint_rules."
 
 
 #: The rule attributes of the structured documentation, and their headings.
@@ -47,9 +45,14 @@ def sections(rule: type[Rule]) -> list[tuple[str, str]]:
     return [(heading, textwrap.dedent(body).strip()) for heading, body in parts if body.strip()]
 
 
+def built_in(rule: type[Rule]) -> bool:
+    """Whether ``rule`` is one of wenlint's own, with a page in the rule reference."""
+    return rule.__module__.startswith("wenlint_rules.")
+
+
 def rule_url(rule: type[Rule]) -> str | None:
     """The rule's page in the published rule reference; None for a rule of another package."""
-    return f"{RULE_PAGES_URL}/{rule.code}.md" if rule.__module__.startswith(BUILTIN) else None
+    return f"{RULE_PAGES_URL}/{rule.code}.md" if built_in(rule) else None
 
 
 def rule_markdown(rule: type[Rule], examples: bool = False) -> str:
@@ -232,7 +235,7 @@ def print_signals(rows: list[tuple[str, dict[str, float]]], out: TextIO) -> None
 
 def rule_pages() -> dict[str, str]:
     """The rule reference: file name → Markdown, one page per built-in rule and an index, ``README.md``."""
-    rules = [rule for rule in all_rules().values() if rule.__module__.startswith(BUILTIN)]
+    rules = [rule for rule in all_rules().values() if built_in(rule)]
     pages = {f"{rule.code}.md": rule_markdown(rule, examples=True) for rule in rules}
     index = [
         "# wenlint rules",
