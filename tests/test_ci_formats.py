@@ -59,6 +59,17 @@ def test_github_paths_follow_github_workspace(repository: Path, tmp_path: Path):
     assert _github(absolute, cwd=elsewhere, env=env) == [ANNOTATION.format(path="docs/a.txt")]
 
 
+def test_gitlab_paths_follow_ci_project_dir(repository: Path, tmp_path: Path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    absolute = str(repository / "docs" / "a.txt")
+    env = _env(CI_PROJECT_DIR=str(repository))
+    result = wenlint("check", absolute, "--output-format", "gitlab", cwd=elsewhere, env=env)
+    assert [issue["location"]["path"] for issue in json.loads(result.stdout)] == ["docs/a.txt"]
+    inside = wenlint("check", ".", "--output-format", "gitlab", cwd=repository / "docs", env=_env())
+    assert [issue["location"]["path"] for issue in json.loads(inside.stdout)] == ["docs/a.txt"]
+
+
 def test_github_paths_outside_a_repository_are_relative_to_the_working_directory(tmp_path: Path):
     (tmp_path / "wenlint.toml").write_text('select = ["M001"]\n', encoding="utf-8")
     (tmp_path / "sub").mkdir()
