@@ -92,6 +92,10 @@ def test_scan_with_a_preset_keeps_and_drops_as_the_recipe_does_with_reasons(tmp_
     assert rejected["list"]["recipe"] == {"keep": False, "reasons": ["top_4_gram", "list_ratio"]}
     summary = json.loads((tmp_path / "kept.jsonl.summary.json").read_text(encoding="utf-8"))
     assert (summary["kept"], summary["rejected"]) == (1, 2)
+    # documents per reason: both dropped ones for top_4_gram and list_ratio, the spam alone for the rest
+    reasons = summary["recipe_reasons"]
+    assert (reasons["top_4_gram"], reasons["list_ratio"], reasons["dup_line_frac"], len(reasons)) == (2, 2, 1, 13)
+    assert "what the recipe drops documents for" in result.stdout.decode()
 
 
 def test_a_preset_and_min_score_both_reject(tmp_path):

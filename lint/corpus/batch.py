@@ -113,6 +113,7 @@ class RecordStat:
     score: int
     codes: dict[str, int]
     recipe_keep: bool = True  # what the --preset recipe decided (True without one)
+    reasons: tuple[str, ...] = ()  # the signals past the recipe's thresholds, when it drops the record
 
 
 def keeps(job: ScanJob, stat: RecordStat) -> bool:
@@ -382,8 +383,14 @@ def counts_of_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> 
 
 def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stats: list[RecordStat]) -> dict:
     result, value, codes = annotator(setup).annotate(text)
-    stats.append(RecordStat(number, record_id, len(text.encode("utf-8")), value, codes, recipe_kept(result)))
+    size = len(text.encode("utf-8"))
+    stats.append(RecordStat(number, record_id, size, value, codes, recipe_kept(result), recipe_reasons(result)))
     return result
+
+
+def recipe_reasons(result: dict[str, Any]) -> tuple[str, ...]:
+    """The reasons the --preset recipe drops the record of this ``wenlint`` object (none without one)."""
+    return tuple(result.get("recipe", {}).get("reasons", ()))
 
 
 def recipe_kept(result: dict[str, Any]) -> bool:

@@ -30,6 +30,7 @@ class Summary:
     kept: int = 0
     rejected: int = 0
     by_code: Counter[str] = field(default_factory=Counter)
+    dropped_by: Counter[str] = field(default_factory=Counter)  # documents the --preset recipe drops, per reason
     scores: list[int] = field(default_factory=lambda: [0] * 101)
     errors: Counter[str] = field(default_factory=Counter)
     error_examples: list[str] = field(default_factory=list)
@@ -55,6 +56,7 @@ class Summary:
         if findings:
             self.flagged += 1
             self.by_code.update(stat.codes)
+        self.dropped_by.update(stat.reasons)
         if kept:
             self.kept += 1
         else:
@@ -89,6 +91,7 @@ class Summary:
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.by_code.update(other.by_code)
+        self.dropped_by.update(other.dropped_by)
         self.errors.update(other.errors)
         self.scores = [a + b for a, b in zip(self.scores, other.scores)]
         self.error_examples = (self.error_examples + other.error_examples)[:ERROR_EXAMPLES]
@@ -125,6 +128,7 @@ class Summary:
             "bad_records_by_kind": dict(sorted(self.errors.items())),
             "bad_record_examples": self.error_examples,
             "findings_by_rule": dict(sorted(self.by_code.items())),
+            "recipe_reasons": dict(self.dropped_by.most_common()),
             "scores": self.scores,
             "score_histogram": dict(self.histogram()),
             "worst_documents": self.worst_documents(),
@@ -152,6 +156,7 @@ class Summary:
                 kept=data["kept"],
                 rejected=data["rejected"],
                 by_code=Counter(data["findings_by_rule"]),
+                dropped_by=Counter(data.get("recipe_reasons", {})),
                 scores=list(data["scores"]),
                 errors=Counter(data["bad_records_by_kind"]),
                 error_examples=list(data["bad_record_examples"]),
@@ -170,7 +175,14 @@ class Summary:
 
     def _well_formed(self) -> bool:
         totals = (self.documents, self.text_bytes, self.input_bytes, self.flagged, self.kept, self.rejected)
-        numbers = (*totals, self.shards, self.shards_skipped, *self.by_code.values(), *self.errors.values())
+        numbers = (
+            *totals,
+            self.shards,
+            self.shards_skipped,
+            *self.by_code.values(),
+            *self.errors.values(),
+            *self.dropped_by.values(),
+        )
         return (
             all(type(n) is int for n in (*numbers, *self.scores))
             and len(self.scores) == 101
@@ -216,6 +228,13 @@ class Summary:
             for code, count in self.by_code.most_common():
                 rules.add_row(code, names.get(code, "internal-error"), f"{count:,}")
             console.print(rules)
+        if self.dropped_by:
+            reasons = Table(title="what the recipe drops documents for", title_justify="left", box=None, pad_edge=False)
+            reasons.add_column("signal")
+            reasons.add_column("documents", justify="right")
+            for reason, count in self.dropped_by.most_common():
+                reasons.add_row(reason, f"{count:,}")
+            console.print(reasons)
         if self.documents:
             console.print(_histogram(self.histogram()))
         worst = self.worst_documents()

@@ -25,6 +25,7 @@ from wenlint.corpus.batch import (
     dump_row,
     get_field,
     recipe_kept,
+    recipe_reasons,
     shown_id,
 )
 from wenlint.corpus.schema import wenlint_type
@@ -148,6 +149,7 @@ def helper_type():
             ("id", pa.string()),
             ("codes", pa.string()),
             ("recipe_keep", pa.bool_()),
+            ("reasons", pa.list_(pa.string())),
             ("kind", pa.string()),
             ("error", pa.string()),
         ]
@@ -185,6 +187,7 @@ def annotate_table(table, setup: Setup):
                 "id": record_id,
                 "codes": json.dumps(codes),
                 "recipe_keep": recipe_kept(result),
+                "reasons": list(recipe_reasons(result)),
             }
         )
     return table.append_column(
@@ -226,7 +229,8 @@ def table_stats(table, first: int) -> tuple[list[RecordStat], list[tuple[int, st
             errors.append((number, row["kind"], row["error"]))
         else:
             codes = json.loads(row["codes"])
-            stats.append(RecordStat(number, row["id"], row["size"], row["score"], codes, row["recipe_keep"]))
+            reasons = tuple(row["reasons"] or ())
+            stats.append(RecordStat(number, row["id"], row["size"], row["score"], codes, row["recipe_keep"], reasons))
     return stats, errors
 
 
