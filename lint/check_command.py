@@ -124,7 +124,7 @@ def check(args: argparse.Namespace) -> int:
 def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discovery_errors: list) -> int:
     """Check ``files`` as ``args`` say, report, and return the exit code."""
     from wenlint.baseline import Baseline
-    from wenlint.report import make_reporter, use_color
+    from wenlint.report import fit_stream, make_reporter, use_color
     from wenlint.runner import run
 
     cache = _result_cache(args)
@@ -137,6 +137,8 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
     # Each finding is reported unless the output is a diff, counts, a baseline or only fixing.
     report = loud.report and not (args.statistics or mode is Mode.DIFF or args.write_baseline or fix_only)
 
+    if stdin_fix or mode is Mode.DIFF:
+        fit_stream(sys.stdout, utf8=True)  # the fixed text or the diff: UTF-8, as the machine formats
     with ExitStack() as stack:
         out: TextIO = sys.stdout
         if args.output_file:

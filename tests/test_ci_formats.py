@@ -153,6 +153,16 @@ def test_machine_formats_are_utf8_on_any_stdout(with_bad_input: Path, output_for
     assert "，" in result.stdout.decode("utf-8")
 
 
+def test_the_diff_and_fixed_standard_input_are_utf8_on_any_stdout(with_bad_input: Path):
+    env = _env(PYTHONIOENCODING="cp1252")
+    diff = wenlint("check", "a.txt", "--diff", cwd=with_bad_input, env=env)
+    assert diff.returncode == 1, diff.stderr.decode()
+    assert "+今天，我们开会。" in diff.stdout.decode("utf-8").splitlines()
+    fixed = wenlint("check", "-", "--fix", cwd=with_bad_input, env=env, stdin=TEXT.encode("utf-8"))
+    assert fixed.returncode == 0, fixed.stderr.decode()
+    assert fixed.stdout.decode("utf-8") == "今天，我们开会。\n"
+
+
 @pytest.mark.parametrize("output_format", ["full", "concise"])
 def test_text_formats_degrade_on_a_stdout_that_is_not_utf8(with_bad_input: Path, output_format: str):
     env = _env(PYTHONIOENCODING="cp1252")
