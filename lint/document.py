@@ -159,7 +159,9 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         """Every line, with offsets."""
-        return [self.line(n) for n in range(1, len(self.line_starts) + 1)]
+        starts = self.line_starts
+        ends = [start - 1 for start in starts[1:]] + [len(self.text)]
+        return [Line(number, start, end) for number, start, end in zip(range(1, len(starts) + 1), starts, ends)]
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
