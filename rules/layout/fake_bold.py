@@ -22,6 +22,8 @@ SHORT_MIN, SHORT_MAX = 2, 7
 _SHORT_REPEAT = re.compile(r"([^\n]{2,7}?)\1")
 #: Repeats of 8–32 characters are found by looking every 4th 4-gram up again.
 LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
+#: Offsets whose 4-grams are looked up at a time (arrays of a few hundred KB).
+_CHUNK = 1 << 16
 #: Mixes the last character of a 4-gram into its hash key (a collision only costs a look-up).
 _MIX = 0x9E3779B97F4A7C15
 #: Consecutive doubled characters: `堡堡垒垒`, `坚坚强强组组织织`.
@@ -218,17 +220,24 @@ def _long_repeats(text: str, codes: np.ndarray) -> list[tuple[int, int]]:
 
 def _recurring_grams(codes: np.ndarray) -> list[list[int]]:
     """Offsets whose 4-gram (hashed) recurs LONG_MIN–LONG_MAX characters on,
-    by their remainder modulo GRAM."""
+    by their remainder modulo GRAM; worked out _CHUNK offsets at a time, so
+    the arrays stay small whatever the document's size."""
     import numpy as np
 
-    if len(codes) < GRAM + LONG_MIN:
-        return [[] for _ in range(GRAM)]
-    wide = codes.astype(np.uint64)
-    keys = (wide[:-3] << np.uint64(42)) ^ (wide[1:-2] << np.uint64(21)) ^ wide[2:-1] ^ (wide[3:] * np.uint64(_MIX))
-    hits = np.zeros(len(keys), dtype=bool)
-    for distance in range(LONG_MIN, min(LONG_MAX, len(keys) - 1) + 1):
-        hits[: len(keys) - distance] |= keys[:-distance] == keys[distance:]
-    offsets = np.flatnonzero(hits)
+    grams = len(codes) - GRAM + 1  # offsets holding a whole 4-gram
+    found = [np.empty(0, dtype=np.int64)]
+    for begin in range(0, max(0, grams), _CHUNK):
+        end = min(grams, begin + _CHUNK)
+        wide = codes[begin : min(grams, end + LONG_MAX) + GRAM - 1].astype(np.uint64)
+        keys = (wide[:-3] << np.uint64(42)) ^ (wide[1:-2] << np.uint64(21)) ^ wide[2:-1] ^ (wide[3:] * np.uint64(_MIX))
+        hits = np.zeros(end - begin, dtype=bool)
+        for distance in range(LONG_MIN, LONG_MAX + 1):
+            size = min(end - begin, len(keys) - distance)
+            if size <= 0:
+                break
+            hits[:size] |= keys[:size] == keys[distance : distance + size]
+        found.append(np.flatnonzero(hits) + begin)
+    offsets = np.concatenate(found)
     return [offsets[offsets % GRAM == remainder].tolist() for remainder in range(GRAM)]
 
 

@@ -61,17 +61,24 @@ class WrapLayout:
         self.paragraphs = doc.paragraphs
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._paragraph_widths: dict[int, list[int]] = {}  # sorted, by paragraph index
-        keys = normalized_lines(self.text)  # each line's, in order
-        self._repeated_keys = {key for key, count in Counter(keys).items() if count > 1}
-        self.widths: Counter[int] = Counter()  # of lines that stop mid-sentence before more text
-        lines = self.text.split("\n")
-        for line, following, key in zip(lines, lines[1:], keys):
-            line = line.rstrip(" \t")
-            if not line or line[-1] in _ENDS_SENTENCE or not following.strip():
-                continue
-            width = display_width(line)
-            if MIN_WIDTH <= width <= MAX_WIDTH and not self._furniture(line, key):
-                self.widths[width] += 1
+        counts: Counter[str] = Counter()  # of the lines' normalised keys
+        wrapped = []  # (line, width, key) of lines of a wrapped width that stop mid-sentence before more text
+        last: tuple[str, str] | None = None  # the previous piece's last line and key
+        for piece in _pieces(self.text):  # a piece at a time: no copies of the whole text
+            lines, keys = piece.split("\n"), normalized_lines(piece)
+            counts.update(keys)
+            if last is not None:
+                lines.insert(0, last[0])
+                keys.insert(0, last[1])
+            for line, following, key in zip(lines, lines[1:], keys):
+                line = line.rstrip(" \t")
+                if line and line[-1] not in _ENDS_SENTENCE and following.strip():
+                    width = display_width(line)
+                    if MIN_WIDTH <= width <= MAX_WIDTH:
+                        wrapped.append((line, width, key))
+            last = lines[-1], keys[-1]
+        self._repeated_keys = {key for key, count in counts.items() if count > 1}
+        self.widths: Counter[int] = Counter(width for line, width, key in wrapped if not self._furniture(line, key))
 
     def is_wrapped(self, newline: int) -> bool:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
@@ -125,6 +132,16 @@ class WrapLayout:
         return 2 * same >= len(widths) and 10 * wider <= len(widths)
 
 
+def _pieces(text: str, size: int = 1 << 16):
+    """``text`` in pieces of about ``size`` characters, cut at line breaks
+    (the breaks between pieces left out): their lines are the text's lines."""
+    start = 0
+    while (cut := text.find("\n", start + size)) != -1:
+        yield text[start:cut]
+        start = cut + 1
+    yield text[start:]
+
+
 def breaks_layout(following: str) -> bool:
     """Whether the line after a break starts something new: it is blank,
     indented, opens a list item or a heading, or is page furniture."""
@@ -145,17 +162,21 @@ def lines_around(text: str, newline: int) -> tuple[str, str]:
 
 def line_ends(doc: Document) -> list[int]:
     """The offset of each line's last character before its line break and
-    the blanks before it (for lines that have one; found in C): where a
-    pattern of a character, blanks and a line break can start. Trying such
-    a pattern only there, as :func:`wenlint.codepoints.matches_from` does,
-    spares trying it at every character."""
+    the blanks before it (for lines that have one; the breaks found in C):
+    where a pattern of a character, blanks and a line break can start.
+    Trying such a pattern only there, as :func:`wenlint.codepoints.matches_from`
+    does, spares trying it at every character."""
     import numpy as np
 
-    codes = doc.view(codepoints)
-    offsets = np.arange(len(codes))
-    last_filled = np.maximum.accumulate(np.where((codes == 0x20) | (codes == 0x09), -1, offsets))
-    before = last_filled[np.flatnonzero(codes[1:] == 0x0A)]  # for the break at i, the last non-blank before i
-    return before[before >= 0].tolist()  # ascending already: each is at or after the break before
+    codes, text = doc.view(codepoints), doc.text
+    before = np.flatnonzero(codes[1:] == 0x0A)  # the character before each line break but one at 0
+    ends = before.tolist()
+    for index in np.flatnonzero((codes[before] == 0x20) | (codes[before] == 0x09)).tolist():
+        end = ends[index]
+        while end >= 0 and text[end] in " \t":
+            end -= 1
+        ends[index] = end
+    return [end for end in ends if end >= 0]  # ascending: each is at or after the break before
 
 
 def join_fix(text: str, newline: int, *, safe: bool) -> Fix:
