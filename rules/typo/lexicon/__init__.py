@@ -7,7 +7,7 @@ shipped data, then cached under the user cache directory (platformdirs) and
 loaded once per process:
 
 - jieba's ``dict.txt``: 349k words with newspaper frequencies, idioms tagged
-  `i` (MIT). Read from the package's files; jieba itself is never imported.
+  `i` (MIT). Read from the package's files; the lexicon never imports jieba.
 - wordfreq's large Chinese list: web-era frequencies (data CC BY-SA 4.0).
   Read from the package's files; nothing derived from it is shipped.
 - pypinyin's readings of characters (MIT).
