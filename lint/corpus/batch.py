@@ -383,19 +383,14 @@ def counts_of_lines(setup: Setup, lines: list[tuple[int, bytes | Oversize]]) -> 
 
 def _scan_text(setup: Setup, text: str, number: int, record_id: str | None, stats: list[RecordStat]) -> dict:
     result, value, codes = annotator(setup).annotate(text)
-    size = len(text.encode("utf-8"))
-    stats.append(RecordStat(number, record_id, size, value, codes, recipe_kept(result), recipe_reasons(result)))
+    stats.append(RecordStat(number, record_id, len(text.encode("utf-8")), value, codes, *recipe_decision(result)))
     return result
 
 
-def recipe_reasons(result: dict[str, Any]) -> tuple[str, ...]:
-    """The reasons the --preset recipe drops the record of this ``wenlint`` object (none without one)."""
-    return tuple(result.get("recipe", {}).get("reasons", ()))
-
-
-def recipe_kept(result: dict[str, Any]) -> bool:
-    """Whether the --preset recipe keeps the record of this ``wenlint`` object (True without one)."""
-    return result.get("recipe", {}).get("keep", True)
+def recipe_decision(result: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
+    """Whether the --preset recipe keeps the record of this ``wenlint`` object, and why not (kept without one)."""
+    recipe = result.get("recipe", {"keep": True, "reasons": ()})
+    return recipe["keep"], tuple(recipe["reasons"])
 
 
 def _output(

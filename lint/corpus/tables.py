@@ -24,8 +24,7 @@ from wenlint.corpus.batch import (
     checked_text,
     dump_row,
     get_field,
-    recipe_kept,
-    recipe_reasons,
+    recipe_decision,
     shown_id,
 )
 from wenlint.corpus.schema import wenlint_type
@@ -180,14 +179,15 @@ def annotate_table(table, setup: Setup):
             continue
         result, value, codes = annotator(setup).annotate(text)
         results.append(result)
+        keep, reasons = recipe_decision(result)
         helpers.append(
             {
                 "score": value,
                 "size": len(text.encode("utf-8")),
                 "id": record_id,
                 "codes": json.dumps(codes),
-                "recipe_keep": recipe_kept(result),
-                "reasons": list(recipe_reasons(result)),
+                "recipe_keep": keep,
+                "reasons": list(reasons),
             }
         )
     return table.append_column(
