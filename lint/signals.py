@@ -31,6 +31,8 @@ from typing import Any
 
 import regex
 
+from wenlint.textclass import HAN
+
 #: FineWeb-2's stop words for Mandarin (``cmn_Hani``): a document of real
 #: prose holds at least two of them.
 STOP_WORDS = frozenset(
@@ -72,7 +74,6 @@ _LINE_BREAKS = re.compile(r"\n+")
 #: Unicode's sentence terminals (`。！？.!?` and their kin): datatrove's list
 #: of terminal punctuation, less a few vertical presentation forms.
 _TERMINAL = regex.compile(r"\p{Sentence_Terminal}$")
-_HAN = regex.compile(r"[\p{Han}〇]")
 _BLANK = regex.compile(r"\s")
 #: data-juicer's special characters: whitespace, punctuation, symbols and digits
 #: (by Unicode category, not its hand-made list).
@@ -107,7 +108,7 @@ def line_signals(doc: Any) -> dict[str, float]:
     filled = [line for line in text.split("\n") if line.strip()]
     n_filled = len(filled) or 1
     non_blank = size - len(_BLANK.findall(text))
-    han = len(_HAN.findall(text))
+    han = len(HAN.findall(text))
     return {
         "dup_para_frac": para_dups / len(paragraphs),
         "dup_para_char_frac": para_chars / size,
