@@ -6,10 +6,11 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.codepoints import codepoints, digit_mask, matches_from
 from wenlint.textclass import is_han
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.furniture import page_furniture
-from wenlint_rules.layout.wrapping import WrapLayout
+from wenlint_rules.layout.wrapping import WrapLayout, line_ends
 
 #: Units that follow a number and hardly start a word after a line break.
 _UNITS = frozenset("%％‰℃°年月日时秒万亿元吨斤克个件项家名人户次倍岁天亩股台套座栋辆艘篇")
@@ -94,7 +95,7 @@ class SplitAcrossLines(Rule):
         if doc.is_markdown or "\n" not in doc.text:
             return []
         text = doc.text
-        found = [*self._numbers(text), *self._words(text)]
+        found = [*self._numbers(doc), *self._words(text)]
         if not found:
             return []
         furniture = doc.view(page_furniture)
@@ -108,9 +109,9 @@ class SplitAcrossLines(Rule):
             kept.append(diagnostic)
         return kept
 
-    def _numbers(self, text: str) -> list[Diagnostic]:
-        found = []
-        for match in _NUMBER_BREAK.finditer(text):
+    def _numbers(self, doc: Document) -> list[Diagnostic]:
+        text, found = doc.text, []
+        for match in matches_from(_NUMBER_BREAK, text, _numbers_ending_lines(doc)):
             number, after, next_start = match[1], match[2], match.end()
             if _completes(number, text, next_start):
                 message = f"number `{number}…` cut in two by a line break"
@@ -144,6 +145,23 @@ class SplitAcrossLines(Rule):
                 )
             )
         return found
+
+
+def _numbers_ending_lines(doc: Document) -> list[int]:
+    """Where a match of _NUMBER_BREAK can start: the digits of the run of
+    digits, commas and points that ends a line (before its blanks); the
+    pattern itself would be tried at every character."""
+    import numpy as np
+
+    text, codes, digits = doc.text, doc.view(codepoints), doc.view(digit_mask)
+    ends = np.asarray(line_ends(doc), dtype=np.int64)
+    starts = []
+    for end in ends[digits[ends] | (codes[ends] == 0x2C) | (codes[ends] == 0x2E)].tolist():
+        start = end
+        while start >= 0 and (text[start].isdecimal() or text[start] in ",."):
+            start -= 1
+        starts.extend(at for at in range(start + 1, end + 1) if text[at].isdecimal())
+    return starts
 
 
 def _neighbour(text: str, at: int, step: int) -> str:
