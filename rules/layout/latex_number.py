@@ -16,6 +16,8 @@ _NUMBER_BODY = regex.compile(
     r"(?:(?P<percent>\\%)|\\mathrm\s*\{(?P<unit>[\sA-Za-z~]*[A-Za-z][\sA-Za-z~]*)\})?\s*"
 )
 #: OCR's signature: digits spaced apart inside math (`1 0`, `5 . 1`).
+_BLANKS = regex.compile(r"\s+")
+_UNIT_BLANKS = regex.compile(r"[\s~]+")
 _SPACED_DIGITS = regex.compile(r"\$[^$\n]*?\d\s+\.?\s*\d[^$\n]*?\$")
 
 
@@ -74,11 +76,11 @@ class LatexNumber(Rule):
             body = _NUMBER_BODY.fullmatch(match[1])
             if body is None:
                 continue
-            plain = regex.sub(r"\s+", "", body["number"])
+            plain = _BLANKS.sub("", body["number"])
             if body["percent"]:
                 plain += "%"
             elif body["unit"]:
-                plain += " " + regex.sub(r"[\s~]+", "", body["unit"])
+                plain += " " + _UNIT_BLANKS.sub("", body["unit"])
             start, end = match.span()
             if text[start - 1 : start] == " " and is_chinese(text[start - 2 : start - 1]):
                 start -= 1
