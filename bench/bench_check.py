@@ -195,13 +195,14 @@ def side_by_side(args: argparse.Namespace, workdir: Path, baseline: int, autocor
 
 def scaling(source: str, one: Run, every: Run, verdicts: Verdicts) -> None:
     """The speed-up of all cores over one, as measured (wall) and as the CPU
-    times allow on idle cores: one core's CPU time over the longer of the
-    main process's and each worker's share of theirs."""
+    times allow on idle cores: one core's CPU time over the longest of the
+    main process's, each worker's share of theirs, and all of it spread over
+    the machine's cores (the main process runs beside the workers)."""
     if every.workers < 2:
         print(f"  {source}: the default run used no worker processes (too little input): no speed-up to measure")
         return
     wall = one.wall / every.wall
-    busiest = max(every.main_cpu, (every.cpu - every.main_cpu) / every.workers)
+    busiest = max(every.main_cpu, (every.cpu - every.main_cpu) / every.workers, every.cpu / (os.cpu_count() or 1))
     idle = one.cpu / busiest if busiest else float("inf")
     print(
         f"  {source}: {every.workers} workers are {wall:.2f}x one core's wall time "

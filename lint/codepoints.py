@@ -18,14 +18,14 @@ import regex
 if TYPE_CHECKING:
     import numpy as np
 
-    from wenlint.document import Document
 
-
-def codepoints(doc: Document) -> np.ndarray:
-    """The text's code points (uint32), shared through ``doc.view(codepoints)``."""
+def codepoints(text: str) -> np.ndarray:
+    """The code points of ``text`` (uint32). Made when a rule asks (about a
+    millisecond per MB), not kept as a view: with the masks below they would
+    hold six bytes per character for the document's lifetime."""
     import numpy as np
 
-    return np.frombuffer(doc.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 #: Planes 0-3: beyond them no character is Chinese or a digit (a test checks); they are looked up as one.
@@ -52,18 +52,18 @@ def _classes() -> tuple[np.ndarray, np.ndarray]:
     return tables[0], tables[1]
 
 
-def han_mask(doc: Document) -> np.ndarray:
-    """Whether each character is Chinese (``textclass.is_han``), shared through ``doc.view(han_mask)``."""
+def han_mask(codes: np.ndarray) -> np.ndarray:
+    """Whether each of ``codes`` is a Chinese character (``textclass.is_han``)."""
     import numpy as np
 
-    return _classes()[0][np.minimum(doc.view(codepoints), _TABLE_SIZE)]
+    return _classes()[0][np.minimum(codes, _TABLE_SIZE)]
 
 
-def digit_mask(doc: Document) -> np.ndarray:
-    """Whether each character is a decimal digit (``\\d``), shared through ``doc.view(digit_mask)``."""
+def digit_mask(codes: np.ndarray) -> np.ndarray:
+    """Whether each of ``codes`` is a decimal digit (``\\d``)."""
     import numpy as np
 
-    return _classes()[1][np.minimum(doc.view(codepoints), _TABLE_SIZE)]
+    return _classes()[1][np.minimum(codes, _TABLE_SIZE)]
 
 
 def repeated_runs(codes: np.ndarray, distance: int, length: int) -> np.ndarray:

@@ -7,20 +7,17 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from wenlint import Document
 from wenlint.codepoints import codepoints, matches_from, repeated_runs
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
 
 def test_codepoints_are_the_characters_even_astral_and_lone_surrogates():
-    doc = Document("中a𠀀\ud800")
-    assert codepoints(doc).tolist() == [ord("中"), ord("a"), 0x20000, 0xD800]
-    assert doc.view(codepoints) is doc.view(codepoints)
+    assert codepoints("中a𠀀\ud800").tolist() == [ord("中"), ord("a"), 0x20000, 0xD800]
 
 
 def test_repeated_runs_marks_where_a_run_recurs():
-    codes = codepoints(Document("组织组织体系"))
+    codes = codepoints("组织组织体系")
     assert np.flatnonzero(repeated_runs(codes, 2, 2)).tolist() == [0]
     assert repeated_runs(codes, 2, 2).tolist() == [True, False, False]
     assert len(repeated_runs(codes, 4, 4)) == 0  # too short to hold a run of 4 twice
@@ -30,7 +27,7 @@ def test_matches_from_finds_what_finditer_finds_given_every_possible_start():
     pattern = regex.compile(r"(?:(\p{Han})\1){2,}")
     for path in SEEDS:
         text = path.read_text(encoding="utf-8") + "堡堡垒垒，坚坚强强组组织织。"
-        codes = codepoints(Document(text))
+        codes = codepoints(text)
         doubled = codes[:-1] == codes[1:]
         starts = np.flatnonzero(doubled[:-2] & doubled[2:]).tolist()
         expected = [m.span() for m in pattern.finditer(text)]
@@ -56,6 +53,6 @@ def test_the_class_tables_agree_with_the_rules_classes_on_every_code_point():
 def test_han_and_digit_masks_mark_each_character():
     from wenlint.codepoints import digit_mask, han_mask
 
-    doc = Document("中a1〇𠀀١ ")
-    assert han_mask(doc).tolist() == [True, False, False, True, True, False, False]
-    assert digit_mask(doc).tolist() == [False, False, True, False, False, True, False]
+    codes = codepoints("中a1〇𠀀١ ")
+    assert han_mask(codes).tolist() == [True, False, False, True, True, False, False]
+    assert digit_mask(codes).tolist() == [False, False, True, False, False, True, False]

@@ -131,7 +131,8 @@ class FakeBold(Rule):
     )
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        text, codes = doc.text, doc.view(codepoints)
+        text = doc.text
+        codes = codepoints(text)
         repeats = _without_overlaps([*_whole_repeats(text, codes), *_char_repeats(text, codes)])
         found = []
         for group in _groups(repeats):

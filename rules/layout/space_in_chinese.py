@@ -160,7 +160,8 @@ class SpaceInChinese(Rule):
 
         lines = SpaceLines(doc)
         # the patterns are tried only at spaces (beside a Chinese character, for _SPACE): found in C
-        codes, han = doc.view(codepoints), doc.view(han_mask)
+        codes = codepoints(text)
+        han = han_mask(codes)
         gaps = (codes == 0x20) | (codes == 0xA0)
         beside_han = (np.flatnonzero(gaps[1:-1] & (han[:-2] | han[2:])) + 1).tolist()
         spaces = [
@@ -188,7 +189,7 @@ class SpaceInChinese(Rule):
                     found.append(
                         self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
                     )
-        digit = doc.view(digit_mask)
+        digit = digit_mask(codes)
         if self.settings["units"] and (digit[:-1] & gaps[1:]).any():  # a digit, then a space
             units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
             if units and spaces_numbers(doc):  # house style; a no-break space is E006's to leave to this rule

@@ -130,7 +130,8 @@ def spaces_numbers(doc: Document) -> bool:
     is always the first or last digit of a number."""
     import numpy as np
 
-    codes, han, digit = doc.view(codepoints), doc.view(han_mask), doc.view(digit_mask)
+    codes = codepoints(doc.text)
+    han, digit = han_mask(codes), digit_mask(codes)
     space = (codes == 0x20) | (codes == 0xA0)
     glued = np.count_nonzero(han[:-1] & digit[1:]) + np.count_nonzero(digit[:-1] & han[1:])
     gap = space[1:-1]

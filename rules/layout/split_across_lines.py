@@ -153,7 +153,9 @@ def _numbers_ending_lines(doc: Document) -> list[int]:
     pattern itself would be tried at every character."""
     import numpy as np
 
-    text, codes, digits = doc.text, doc.view(codepoints), doc.view(digit_mask)
+    text = doc.text
+    codes = codepoints(text)
+    digits = digit_mask(codes)
     ends = np.asarray(line_ends(doc), dtype=np.int64)
     starts = []
     for end in ends[digits[ends] | (codes[ends] == 0x2C) | (codes[ends] == 0x2E)].tolist():

@@ -168,7 +168,7 @@ def line_ends(doc: Document) -> list[int]:
     does, spares trying it at every character."""
     import numpy as np
 
-    codes, text = doc.view(codepoints), doc.text
+    codes, text = codepoints(doc.text), doc.text
     before = np.flatnonzero(codes[1:] == 0x0A)  # the character before each line break but one at 0
     ends = before.tolist()
     for index in np.flatnonzero((codes[before] == 0x20) | (codes[before] == 0x09)).tolist():
