@@ -61,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--output-format", choices=("text", "json"), default="text", help="a table (default) or a JSON list"
     )
-    server = _command(
+    server = command_parser(
         commands,
         "server",
         "run the language server for editors (LSP over stdio)",
@@ -75,9 +75,9 @@ def parser() -> argparse.ArgumentParser:
         description="Remove the result cache of `wenlint check`.",
         allow_abbrev=False,
     )
-    _add_cache_dir(clean)
-    _add_config(clean)
-    completion = _command(
+    add_cache_dir(clean)
+    add_config(clean)
+    completion = command_parser(
         commands,
         "completion",
         "print a shell completion script",
@@ -88,7 +88,7 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_cache_dir(group) -> None:
+def add_cache_dir(group) -> None:
     group.add_argument(
         "--cache-dir",
         type=Path,
@@ -105,7 +105,7 @@ install:
 """
 
 
-def _command(commands, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
+def command_parser(commands, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
     """A subcommand whose epilog (examples, keys) keeps its line breaks."""
     return commands.add_parser(
         name,
@@ -117,7 +117,7 @@ def _command(commands, name: str, summary: str, description: str, epilog: str) -
     )
 
 
-def _add_selectors(group) -> None:
+def add_selectors(group) -> None:
     """--select, --extend-select and --ignore, the same for every command."""
     group.add_argument(
         "--select",
@@ -135,7 +135,7 @@ def _add_selectors(group) -> None:
     )
 
 
-def _add_config(group) -> None:
+def add_config(group) -> None:
     group.add_argument(
         "--config", type=Path, metavar="FILE", help="use this wenlint.toml or pyproject.toml, not the nearest one"
     )
@@ -173,7 +173,7 @@ examples:
 
 
 def _add_review_parser(commands) -> None:
-    review_parser = _command(
+    review_parser = command_parser(
         commands,
         "review",
         "walk the findings in a full-screen terminal app; accept, edit or skip each fix",
@@ -181,8 +181,8 @@ def _add_review_parser(commands) -> None:
         REVIEW_EPILOG,
     )
     review_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to review; default: .")
-    _add_selectors(review_parser)
-    _add_config(review_parser)
+    add_selectors(review_parser)
+    add_config(review_parser)
     review_parser.add_argument(
         "--screenshot",
         type=Path,
@@ -219,7 +219,7 @@ examples:
 
 
 def _add_scan_parser(commands) -> None:
-    scan_parser = _command(
+    scan_parser = command_parser(
         commands,
         "scan",
         "scan a corpus of JSONL/Parquet shards (scores, findings, fixed text)",
@@ -277,8 +277,8 @@ def _add_scan_parser(commands) -> None:
         help="compact findings (code, start, end, fix or null; the default) or check's full JSON objects",
     )
     rules = scan_parser.add_argument_group("rule selection and configuration (as for check)")
-    _add_selectors(rules)
-    _add_config(rules)
+    add_selectors(rules)
+    add_config(rules)
     running = scan_parser.add_argument_group("running")
     running.add_argument("--workers", type=int, metavar="N", help="processes to use, 1 or more (default: one per core)")
     running.add_argument(

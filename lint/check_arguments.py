@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from wenlint.arguments import _add_cache_dir, _add_config, _add_selectors, _command
+from wenlint.arguments import add_cache_dir, add_config, add_selectors, command_parser
 from wenlint.formats import FORMATS
 
 CHECK_EPILOG = """\
@@ -27,7 +27,7 @@ examples:
 
 def add_check_parser(commands) -> None:
     """The ``check`` command and its options."""
-    check = _command(
+    check = command_parser(
         commands, "check", "check files and directories (and fix them)", "Check files and directories.", CHECK_EPILOG
     )
     check.add_argument(
@@ -57,7 +57,7 @@ def add_check_parser(commands) -> None:
     )
     fixing.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
     rules = check.add_argument_group("rule selection")
-    _add_selectors(rules)
+    add_selectors(rules)
     rules.add_argument(
         "--per-file-ignores",
         type=_per_file_ignores,
@@ -128,7 +128,7 @@ def add_check_parser(commands) -> None:
         "-v", "--verbose", action="store_true", help="also say on stderr which config files, files and workers are used"
     )
     config = check.add_argument_group("configuration and baseline")
-    _add_config(config)
+    add_config(config)
     config.add_argument(
         "--stdin-filename",
         metavar="NAME",
@@ -148,7 +148,7 @@ def add_check_parser(commands) -> None:
     caching.add_argument(
         "--no-cache", action="store_true", help="lint every file, neither reading nor writing the result cache"
     )
-    _add_cache_dir(caching)
+    add_cache_dir(caching)
 
 
 def _globs(value: str) -> list[str]:

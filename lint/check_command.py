@@ -128,7 +128,6 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
     from wenlint.runner import run
 
     cache = _result_cache(args)
-
     fix_only = args.fix_only
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix or fix_only else Mode.CHECK
     job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals)
