@@ -193,11 +193,10 @@ def word_signals(doc: Any) -> dict[str, float]:
     if not size or not words:
         return dict.fromkeys(WORD_SIGNALS, 0.0)
     result = {f"top_{n}_gram": top_gram(words, n) / size for n in TOP_GRAMS}
-    repeated = 1
     for n in DUPLICATED_GRAMS:
-        # no repeated n-gram, no longer one either: each holds a repeated n-gram
-        repeated = duplicated_grams(words, n) if repeated else 0
-        result[f"duplicated_{n}_n_grams"] = repeated / size
+        # each n on its own: n-grams are compared joined, as datatrove compares them, so a
+        # longer one can repeat where no shorter one does (`ba b a b a b` and `b a b a b ab`)
+        result[f"duplicated_{n}_n_grams"] = duplicated_grams(words, n) / size
     content = [word for word in words if not _SYMBOL_WORD.fullmatch(word)]
     result["list_ratio"] = text.count("\n") / len(words)
     result["avg_word_length"] = sum(map(len, content)) / len(content) if content else 0.0

@@ -89,6 +89,15 @@ def test_word_signals_of_a_repeated_phrase():
     assert values["stop_words"] == 0
 
 
+def test_a_longer_n_gram_repeats_where_no_shorter_one_does():
+    # words ba b a b a b ab (15 characters); datatrove compares n-grams joined without spaces:
+    # the 5-grams "bababa", "babab", "ababab" are all new, but the 6-grams ba+b+a+b+a+b and
+    # b+a+b+a+b+ab are both "bababab": 7 repeated characters
+    values = word_signals(Document("ba b a b a b ab"))
+    assert values["duplicated_5_n_grams"] == 0
+    assert values["duplicated_6_n_grams"] == 7 / 15
+
+
 def test_stop_words_are_counted_once_each():
     values = word_signals(Document("我的书在桌子上，你的书在书包里。"))
     assert values["stop_words"] == 2  # 的 and 在, each twice
