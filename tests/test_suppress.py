@@ -131,3 +131,10 @@ def test_in_markdown_the_fix_is_left_for_review(tmp_path):
     assert result.returncode == 1 and path.read_text(encoding="utf-8") == source
     [finding] = json.loads(result.stdout)
     assert finding["code"] == "X100" and finding["fix"]["applicability"] == "display-only"
+
+
+def test_a_comment_that_suppresses_x100_on_the_next_line_is_used():
+    text = "<!-- wenlint-disable-next-line X100 -->\n<!-- wenlint-disable-next-line P001 -->\n今天开会。\n"
+    assert codes_and_lines(text) == []
+    text = "<!-- wenlint-disable -->\n<!-- wenlint-disable-next-line P001 -->\n今天开会。\n"
+    assert codes_and_lines(text) == []

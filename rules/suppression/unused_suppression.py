@@ -50,18 +50,22 @@ class UnusedSuppression(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         return iter(())
 
-    def review_suppressions(self, doc: Document, usage: Usage, ran: frozenset[str]) -> Iterator[Diagnostic]:
-        for directive in usage.directives:
-            if usage.covers(self.code, directive.start):
-                continue
+    def review_suppressions(self, doc: Document, usage: Usage, ran: frozenset[str]) -> list[Diagnostic]:
+        found = []
+        # Last first: a comment is covered only by comments at or before it, so
+        # one that suppresses this rule's finding of a later comment counts as
+        # used before it is itself looked at.
+        for directive in sorted(usage.directives, key=lambda d: d.start, reverse=True):
             used = usage.used.get(directive, set())
             idle = [c for c in directive.codes if _ran(c, ran) and not any(u.startswith(c) for u in used)]
             if directive.every_rule and not used and ran - {self.code}:
                 idle = ["every rule"]
             if idle or directive.unknown:
-                yield self.diagnostic(
+                finding = self.diagnostic(
                     directive.start, directive.end, _message(idle, directive.unknown), _fix(doc, directive, idle)
                 )
+                found.extend(usage.keep([finding]))
+        return found
 
 
 def _ran(selector: str, ran: frozenset[str]) -> bool:
