@@ -131,7 +131,9 @@ def suppressions(doc: Document) -> list[Suppression]:
     if _MENTIONED.search(doc.text) is None:  # (not `in doc.text.lower()`: a copy of the whole text per lint)
         return []
     found: list[Suppression] = []
-    open_ranges: dict[tuple[str, ...], tuple[int, Directive]] = {}
+    # keyed by what a comment names: a name that is no rule's keeps it from
+    # being taken for (or ended as) a comment for every rule
+    open_ranges: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[int, Directive]] = {}
     for match in _DIRECTIVE.finditer(doc.text):
         if not doc.is_markdown and not _stands_alone(doc, match):
             continue
@@ -144,14 +146,22 @@ def suppressions(doc: Document) -> list[Suppression]:
             else:
                 found.append(Suppression(match.end(), match.end(), directive))
         elif directive.kind == "disable":
-            open_ranges.setdefault(directive.codes, (match.start(), directive))
+            open_ranges.setdefault((directive.codes, directive.unknown), (match.start(), directive))
         else:
-            closing = [key for key in open_ranges if not directive.codes or key == directive.codes]
+            closing = [key for key in open_ranges if _ends(directive, *key)]
             for key in closing:
                 start, opened = open_ranges.pop(key)
                 found.append(Suppression(start, match.end(), opened))
     found.extend(Suppression(start, len(doc.text) + 1, opened) for start, opened in open_ranges.values())
     return found
+
+
+def _ends(enable: Directive, codes: tuple[str, ...], unknown: tuple[str, ...]) -> bool:
+    """Whether ``enable`` ends a ``disable`` comment naming ``codes`` and ``unknown``:
+    it names no rule at all, or the same rules (the same unknown names when it names no rule)."""
+    if enable.every_rule:
+        return True
+    return codes == enable.codes if enable.codes else not codes and unknown == enable.unknown
 
 
 def comment(kind: str, codes: Iterable[str]) -> str:

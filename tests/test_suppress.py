@@ -138,3 +138,14 @@ def test_a_comment_that_suppresses_x100_on_the_next_line_is_used():
     assert codes_and_lines(text) == []
     text = "<!-- wenlint-disable -->\n<!-- wenlint-disable-next-line P001 -->\n今天开会。\n"
     assert codes_and_lines(text) == []
+
+
+def test_a_name_that_is_no_rule_neither_takes_the_place_of_nor_ends_a_comment_for_every_rule():
+    text = "<!-- wenlint-disable no-such -->\n<!-- wenlint-disable -->\n刘**同志\n"
+    assert codes_and_lines(text) == [("X100", 1)]
+    text = "<!-- wenlint-disable P001 -->\n刘**同志\n<!-- wenlint-enable no-such -->\n刘**同志\n"
+    assert codes_and_lines(text) == []
+    text = "<!-- wenlint-disable no-such -->\n<!-- wenlint-disable no-such-either -->\n今天开会。\n"
+    assert codes_and_lines(text) == [("X100", 1), ("X100", 2)]
+    text = "<!-- wenlint-disable P001 -->\n刘**同志\n<!-- wenlint-enable P001 -->\n刘**同志\n"
+    assert codes_and_lines(text) == [("P001", 4)]
