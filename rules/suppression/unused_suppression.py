@@ -26,7 +26,7 @@ class UnusedSuppression(Rule):
     leaves_alone = """
         Codes of rules that did not run (not selected here, or in the preview
         group): another configuration may need the comment. `wenlint-enable`
-        comments, and comments inside code.
+        comments.
     """
     fix_safety = """
         The fix removes the names that do nothing, or the whole comment with
