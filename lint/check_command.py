@@ -15,6 +15,7 @@ from wenlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, print_error
 from wenlint.config import ConfigError, Overrides, Settings, find_config_file, load_settings
 from wenlint.engine import INTERNAL_ERROR
 from wenlint.errors import OutputError, UsageError
+from wenlint.formats import FORMATS
 from wenlint.registry import all_rules
 from wenlint.report import Summary
 from wenlint.results import FileResult, escape_controls, plural
@@ -97,6 +98,9 @@ def check(args: argparse.Namespace) -> int:
     from wenlint.discover import discover
 
     check_workers(args.workers)
+    if args.output_format not in FORMATS:  # argparse checks the flag's choices, not a default from the environment
+        known = ", ".join(FORMATS)
+        raise UsageError(f"WENLINT_OUTPUT_FORMAT must be one of {known}, not {args.output_format!r}")
     if args.signals and not args.statistics:
         raise UsageError("--signals goes with --statistics")
     started = time.process_time()

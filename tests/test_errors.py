@@ -5,6 +5,7 @@ line on stderr and exit 2, never a traceback, from ``check``, ``scan`` and
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -70,6 +71,11 @@ def test_a_bad_configuration(project, command, config, words):
 def test_a_bad_selector_or_config_option(project, command):
     assert_one_error(run(command, project, "--select", "Q9"), "--select", "'Q9'")
     assert_one_error(run(command, project, "--config", "missing.toml"), "missing.toml: no such config file")
+
+
+def test_an_unknown_output_format_from_the_environment(project):
+    result = wenlint("check", "doc.txt", cwd=project, env={**os.environ, "WENLINT_OUTPUT_FORMAT": "bogus"})
+    assert_one_error(result, "WENLINT_OUTPUT_FORMAT", "'bogus'", "concise")
 
 
 def test_a_missing_or_invalid_baseline(project):
