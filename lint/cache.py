@@ -78,7 +78,7 @@ def clean(directory: Path) -> str:
     if not directory.is_dir():
         return f"no cache at {directory}"
     for child in directory.iterdir():
-        if child.name.startswith("results-") and child.is_dir() and not child.is_symlink():
+        if _is_entries(child):
             shutil.rmtree(child)
         elif child.name in MARKERS and child.is_file() and child.read_bytes() == MARKERS[child.name]:
             child.unlink()
@@ -87,6 +87,25 @@ def clean(directory: Path) -> str:
     except OSError:
         return f"removed the cache's entries from {directory}; other files there were left alone"
     return f"removed the cache {directory}"
+
+
+def _is_entries(folder: Path) -> bool:
+    """Whether ``folder`` is a folder of entries of any format (``results-3``):
+    named so, and holding entries (and their temporary files) only; not a
+    folder of the user's that happens to be named so (``results-2024`` in a
+    folder chosen as ``--cache-dir``)."""
+    prefix, _, number = folder.name.partition("-")
+    if prefix != "results" or not (number.isascii() and number.isdigit()):
+        return False
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    return all(_is_entry_name(name) for name in os.listdir(folder))
+
+
+def _is_entry_name(name: str) -> bool:
+    """An entry's name (a key: 40 hexadecimal digits), or that of one being written."""
+    key = name[1:41] if name.startswith(".") and name.endswith(".wenlint-tmp") else name
+    return len(key) == 40 and all(char in "0123456789abcdef" for char in key)
 
 
 class ResultCache:

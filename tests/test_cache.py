@@ -281,9 +281,12 @@ def test_clean_leaves_what_is_not_the_caches(project, tmp_path):
     chosen = tmp_path / "shared"
     chosen.mkdir()
     (chosen / "notes.txt").write_text("mine", encoding="utf-8")
+    (chosen / "results-2024").mkdir()  # the user's, named like a folder of entries
+    (chosen / "results-2024" / "q1.txt").write_text("mine too", encoding="utf-8")
     run(project, "--cache-dir", str(chosen))
     assert entries(chosen)
     command = [sys.executable, "-m", "wenlint", "clean", "--cache-dir", str(chosen)]
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "left alone" in result.stdout
-    assert sorted(path.name for path in chosen.iterdir()) == ["notes.txt"]
+    assert sorted(path.name for path in chosen.iterdir()) == ["notes.txt", "results-2024"]
+    assert (chosen / "results-2024" / "q1.txt").read_text(encoding="utf-8") == "mine too"
