@@ -115,8 +115,10 @@ def check(args: argparse.Namespace) -> int:
             sys.stderr.write(f"warning: no files to check in {shown} (see include, exclude and .gitignore)\n")
         return EXIT_CLEAN
     if args.show_files or args.show_settings:
+        from wenlint.report import fit_stream
         from wenlint.show import show_files, show_settings
 
+        fit_stream(sys.stdout, utf8=False)  # file names for people, as the text formats show them
         (show_settings if args.show_settings else show_files)(found.files, sys.stdout)
         return EXIT_ERROR if found.errors else EXIT_CLEAN
     loud.debug(f"{plural(len(found.files), 'file')} to check")

@@ -117,7 +117,9 @@ def _command(args: argparse.Namespace) -> int:
         return print_rule_table(sys.stdout, args.output_format)
     if args.command == "clean":
         from wenlint.cache import cache_directory, clean
+        from wenlint.report import fit_stream
 
+        fit_stream(sys.stdout, utf8=False)  # a folder's name, shown escaped where stdout cannot hold it
         sys.stdout.write(clean(cache_directory(args.cache_dir, args.config)) + "\n")
         return EXIT_CLEAN
     if args.command == "completion":

@@ -172,6 +172,18 @@ def test_text_formats_degrade_on_a_stdout_that_is_not_utf8(with_bad_input: Path,
     assert "use `\\uff0c`" in result.stdout.decode("cp1252")
 
 
+def test_file_listings_and_clean_degrade_on_a_stdout_that_is_not_utf8(with_bad_input: Path):
+    env = _env(PYTHONIOENCODING="cp1252")
+    (with_bad_input / "中文.txt").write_text(TEXT, encoding="utf-8")
+    for flag in ("--show-files", "--show-settings"):
+        result = wenlint("check", "中文.txt", flag, cwd=with_bad_input, env=env)
+        assert (result.returncode, result.stderr) == (0, b""), result.stderr.decode()
+        assert "\\u4e2d\\u6587.txt" in result.stdout.decode("cp1252")
+    cleaned = wenlint("clean", "--cache-dir", "缓存", cwd=with_bad_input, env=env)
+    assert (cleaned.returncode, cleaned.stderr) == (0, b""), cleaned.stderr.decode()
+    assert cleaned.stdout.decode("cp1252") == "no cache at \\u7f13\\u5b58\n"
+
+
 # -- rdjson and gitlab over the seeds (three runs of check: slow) ---------------------
 
 
