@@ -5,12 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
 from conftest import findings, seed
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-from wenlint_rules.document.duplicated_paragraph import _NOISE, _normalise
+from wenlint_rules.document.duplicated_paragraph import _COMPOSES, _NOISE, _normalise
 
 
 def _text(prefix: str) -> str:
@@ -136,5 +137,24 @@ def test_normalise_drops_noise_before_nfkc_only_where_nothing_could_compose_with
     def by_nfkc(text: str) -> str:
         return _NOISE.sub("", unicodedata.normalize("NFKC", text).casefold())
 
-    for text in ("社区，建设：（一）", "ＡＢＣ！ａｂｃ", "a，\u0301b", "\u1100，\u1161", "™，①", "＜\u0338"):
+    for text in (
+        "社区，建设：（一）",
+        "ＡＢＣ！ａｂｃ",
+        "a，\u0301b",
+        "\u1100，\u1161",
+        "™，①",
+        "＜\u0338",
+        "カ［ﾞ",  # half-width voiced mark: NFKC makes it U+3099, which composes
+        "㉡〶ￛ",  # circled and half-width Hangul: NFKC makes them a leading consonant and a vowel
+        "가，ㄳ",  # compatibility jamo: NFKC makes it a final
+    ):
         assert _normalise(text) == by_nfkc(text)
+
+
+def test_what_might_compose_holds_every_character_nfkc_turns_into_a_mark_a_vowel_or_a_final():
+    composing = regex.compile(r"[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]")
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        if composing.match(unicodedata.normalize("NFKC", chr(code))):
+            assert _COMPOSES.match(chr(code)), hex(code)
