@@ -195,6 +195,7 @@ def scan(args: argparse.Namespace) -> int:
     from wenlint.corpus.shards import find_shards, plan
     from wenlint.corpus.summary import progress_enabled
     from wenlint.registry import all_rules
+    from wenlint.report import fit_stream
     from wenlint.results import escape_controls
     from wenlint.storage import write_atomic
 
@@ -238,6 +239,7 @@ def scan(args: argparse.Namespace) -> int:
         write_atomic(layout.summary, summary.dumps())
     except OSError as error:
         raise OutputError.from_os(layout.summary, error) from None
+    fit_stream(sys.stdout, utf8=False)  # the report is for people: what stdout cannot hold is shown escaped
     summary.render(sys.stdout, {code: rule.name for code, rule in all_rules().items()})
     sys.stdout.write(f"summary: {escape_controls(str(layout.summary))}\n")
     return EXIT_ERROR if summary.bad_records else EXIT_CLEAN

@@ -184,6 +184,16 @@ def test_file_listings_and_clean_degrade_on_a_stdout_that_is_not_utf8(with_bad_i
     assert cleaned.stdout.decode("cp1252") == "no cache at \\u7f13\\u5b58\n"
 
 
+def test_the_scan_report_degrades_on_a_stdout_that_is_not_utf8(tmp_path: Path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "shard.jsonl").write_text(json.dumps({"id": 1, "text": TEXT}) + "\n", encoding="utf-8")
+    env = _env(PYTHONIOENCODING="cp1252")
+    result = wenlint("scan", "shard.jsonl", "-o", "输出.jsonl", "--workers", "1", cwd=tmp_path, env=env)
+    assert (result.returncode, result.stderr) == (0, b""), result.stderr.decode()
+    assert "summary: \\u8f93\\u51fa" in result.stdout.decode("cp1252")
+    assert (tmp_path / "输出.jsonl").is_file()
+
+
 # -- rdjson and gitlab over the seeds (three runs of check: slow) ---------------------
 
 
