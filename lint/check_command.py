@@ -110,9 +110,8 @@ def check(args: argparse.Namespace) -> int:
     for path, message in found.errors:
         print_error(f"{path}: {message}")
     if not found.files and not found.errors:
-        if not args.silent:
-            shown = ", ".join(escape_controls(path) for path in paths)
-            sys.stderr.write(f"warning: no files to check in {shown} (see include, exclude and .gitignore)\n")
+        shown = ", ".join(escape_controls(path) for path in paths)
+        loud.say(f"warning: no files to check in {shown} (see include, exclude and .gitignore)")  # not with -q, as ruff
         return EXIT_CLEAN
     if args.show_files or args.show_settings:
         from wenlint.report import fit_stream

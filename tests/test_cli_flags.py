@@ -150,6 +150,8 @@ def test_no_file_matched_is_a_warning_not_all_checks_passed(project):
     result = wenlint("check", ".", cwd=project)
     assert result.returncode == 0 and result.stdout == b""
     assert result.stderr.decode() == "warning: no files to check in . (see include, exclude and .gitignore)\n"
+    for flag in ("-q", "-s"):  # "no summary or other message"
+        assert wenlint("check", ".", flag, cwd=project).stderr == b""
 
 
 def test_version_abbreviations_and_workers():
