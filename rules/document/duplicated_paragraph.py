@@ -36,8 +36,10 @@ _PARAGRAPH = (
 )
 
 
-#: What might compose with a character before it under NFKC: combining marks, Hangul vowels and finals.
-_COMPOSES = regex.compile(r"[\p{M}\u1100-\u11ff]")
+#: What might compose with a character before it under NFKC: combining marks,
+#: Hangul vowels and finals, and what NFKC turns into one (`ำ`, compatibility
+#: and half-width Hangul `ㅢ`, half-width `ﾞ`; a test finds them all in Unicode).
+_COMPOSES = regex.compile(r"[\p{M}\u1100-\u11ff\ud7b0-\ud7ff\u0e33\u0eb3\u3131-\u318e\uff9e-\uffdc]")
 
 
 @cache
