@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from wenlint.errors import UsageError
 from wenlint.registry import all_rules, in_preview
 from wenlint.report import fit_stream
-from wenlint.rule import Example, Rule
+from wenlint.rule import CODE_PATTERN, Example, Rule
 from wenlint.signals import NAMES as SIGNAL_NAMES
 
 EXIT_OK = 0
@@ -253,11 +253,12 @@ def rule_pages() -> dict[str, str]:
 
 
 def write_rule_pages(folder: Path) -> None:
-    """Write the rule reference into ``folder``, removing the pages of rules that are gone."""
+    """Write the rule reference into ``folder``, removing the pages of rules
+    that are gone (and no other file: the folder may be the wrong one)."""
     folder.mkdir(parents=True, exist_ok=True)
     pages = rule_pages()
     for stale in folder.glob("*.md"):
-        if stale.name not in pages:
+        if stale.name not in pages and CODE_PATTERN.fullmatch(stale.stem):
             stale.unlink()
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8", newline="\n")

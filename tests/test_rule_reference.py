@@ -32,8 +32,11 @@ def test_every_rule_page_is_fresh_and_none_is_left_over():
 
 def test_the_generator_writes_every_page_and_removes_stale_ones(tmp_path: Path):
     (tmp_path / "Z999.md").write_text("a rule that is gone\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a rule page: kept\n", encoding="utf-8")  # the folder may be the wrong one
     result = subprocess.run([sys.executable, "-m", "wenlint.docs", str(tmp_path)], capture_output=True, check=False)
     assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "not a rule page: kept\n"
+    (tmp_path / "notes.md").unlink()
     written = sorted(path.name for path in tmp_path.iterdir())
     assert written == sorted(path.name for path in PAGES.iterdir())
     assert (tmp_path / "M001.md").read_bytes() == (PAGES / "M001.md").read_bytes()
