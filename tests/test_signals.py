@@ -44,6 +44,23 @@ def test_line_signals_of_a_small_document():
     assert values["char_rep_ratio"] == 0 and values["duplicated_13_char_grams"] == 0
 
 
+def test_lines_end_a_sentence_by_datatroves_list_of_terminal_punctuation():
+    # `。` and `!` end a sentence; the vertical `︒`, a Unicode sentence terminal, is not in datatrove's list
+    assert line_signals(Document("好的。\nOK!\n好的︒\n你好\n"))["line_punct_ratio"] == 2 / 4
+
+
+def test_the_terminal_punctuation_is_datatroves_own():
+    import sys
+
+    import regex
+
+    text = pytest.importorskip("datatrove.utils.text", reason="needs datatrove (the dev extra)")
+    theirs = set(text.TERMINAL_PUNCTUATION)
+    unicodes = {chr(code) for code in range(sys.maxunicode + 1) if regex.match(r"\p{Sentence_Terminal}", chr(code))}
+    ours = {char for char in theirs | unicodes if line_signals(Document("句" + char))["line_punct_ratio"] == 1}
+    assert ours == theirs
+
+
 def test_paragraph_copies():
     text = "第一段。\n\n第二段。\n\n第一段。"  # three paragraphs of 4 characters and two breaks of 2: 16
     values = line_signals(Document(text))
