@@ -165,14 +165,14 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
         try:
             for result in run(files, job, args.workers, cache, loud.debug):
                 _write_outcome(result)
+                if args.write_baseline:  # every current finding, those --baseline accepts too
+                    recorded.append(FileResult(result.path, list(result.diagnostics)))
                 if baseline:
                     baseline.filter(result)
                 internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
                 summary.add(result)
                 if result.signals is not None:
                     signal_rows.append((escape_controls(result.path), result.signals))
-                if args.write_baseline:
-                    recorded.append(result)
                 if args.show_fixes and result.fixed and loud.summary:
                     fixed = ", ".join(f"{n} × {code}" for code, n in sorted(result.fixed.items()))
                     sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")

@@ -103,6 +103,8 @@ def test_write_baseline_reports_only_the_count_and_the_score_leaves_out_what_it_
     assert score != re.search(r"Quality score: (\d+)/100", full).group(1)  # the hidden findings do not count
     assert int(score) > int(re.search(r"Quality score: (\d+)/100", full).group(1))
     assert int(score) == int(re.search(r"Quality score: (\d+)/100", alone).group(1))  # one finding, short texts
+    updated = wenlint("check", "a.txt", "--baseline", "base.json", "--write-baseline", "new.json", cwd=project)
+    assert updated.stderr.decode() == "wrote 3 findings to baseline new.json\n"  # the accepted ones are kept
 
 
 def test_show_files_and_show_settings(project):
