@@ -11,7 +11,7 @@ random from the five seeds, shuffled (seeded, so runs are comparable);
 about 1.8 KB a document, so 200 MB is over 100,000 documents. Every command
 runs as a subprocess of the installed ``wenlint`` (start-up included) and is
 measured with ``measuring.measure`` (GNU time's peak RSS of the largest
-process; CPU from ``os.wait4``). MB is 10**6 bytes.
+process; CPU of the whole process tree). MB is 10**6 bytes.
 
 Reported:
   * each rule family alone (``--select E`` …), 1 worker, on the sample:
@@ -20,10 +20,15 @@ Reported:
   * all rules, 2 workers, on ``--memory-mb`` sizes of input (default 50 and
     200, or the corpus size if smaller): peak RSS, which must not grow with
     the input;
-  * the Ray engine (``--engine ray``, a local instance) on the sample.
+  * the Ray engine (``--engine ray``, a local instance, 2 CPUs) on the
+    sample, beside the local engine's 2 workers: MB per CPU second of each,
+    their ratio, and each engine's start-up (a run on a 20 KB input), also
+    taken off to give the ratio net of it.
 
-Columns: docs/s/c and MB/s/c are per core used (the workers); cpu s is user
-+ system time of the whole process tree and main s the main process's share
+Columns: docs/s/c and MB/s/c are per core used (the workers), by wall time;
+cpu s is user + system time of the whole process tree (Ray's workers, the
+raylet's children, included: sampled from /proc, see treecpu.py), MB/cpu-s
+the MB scanned per CPU second of it, and main s the main process's share
 (reading, writing, the summary); load is the 1-minute load average after the
 run — wall times mean little when other jobs share the machine, CPU seconds
 still do.
@@ -50,6 +55,10 @@ FAMILIES = "ESMPTLD"
 #: at the largest input at most this much above the smallest.
 SPEEDUP = 1.7
 RSS_GROWTH = 1.25
+#: Target (issue 23): the Ray engine's MB per CPU second at least this share of the local engine's.
+RAY_PER_CPU = 0.8
+#: Bytes of the tiny input whose run measures an engine's start-up.
+TINY = 20_000
 
 
 def paragraphs() -> list[str]:
@@ -95,6 +104,7 @@ def documents(path: Path) -> int:
 
 
 def scan(workdir: Path, name: str, corpus: Corpus, *options: str):
+    """Run ``wenlint scan`` on ``corpus``; the run (CPU of the whole process tree too) and its summary."""
     exe = shutil.which("wenlint")
     if exe is None:
         sys.exit("no `wenlint` on PATH: pip install -e '.[dev]' first")
@@ -102,7 +112,7 @@ def scan(workdir: Path, name: str, corpus: Corpus, *options: str):
     shutil.rmtree(output, ignore_errors=True)
     output.mkdir(parents=True)
     argv = [exe, "scan", str(corpus.path), "-o", str(output / "out.jsonl"), *options]
-    run = measure(name, "scan", corpus, argv, workdir, workdir)
+    run = measure(name, "scan", corpus, argv, workdir, workdir, tree=True)
     if run.rc != 0:  # measure() lets 1 through: findings, for check
         sys.exit(f"{name}: `{' '.join(argv)}` exited {run.rc}\n{(workdir / '.bench-stderr').read_text()[-2000:]}")
     summary = json.loads((output / "out.jsonl.summary.json").read_text())
@@ -114,14 +124,15 @@ def line(name: str, run, summary: dict, cores: int) -> str:
     mbps = run.corpus.total / MB / run.wall
     return (
         f"{name:<22} {run.corpus.total / MB:7.1f} {docs:8,d} {run.wall:8.1f} {docs / run.wall:9.1f} "
-        f"{docs / run.wall / cores:9.1f} {mbps:7.3f} {mbps / cores:8.3f} {run.cpu:7.1f} {run.main_cpu:7.1f} "
-        f"{run.maxrss / 2**20:7.0f} {os.getloadavg()[0]:5.2f}"
+        f"{docs / run.wall / cores:9.1f} {mbps:7.3f} {mbps / cores:8.3f} {run.tree_cpu:7.1f} "
+        f"{run.corpus.total / MB / run.tree_cpu:8.3f} {run.main_cpu:7.1f} {run.maxrss / 2**20:7.0f} "
+        f"{os.getloadavg()[0]:5.2f}"
     )
 
 
 HEADER = (
     f"{'run':<22} {'MB':>7} {'docs':>8} {'wall s':>8} {'docs/s':>9} {'docs/s/c':>9} {'MB/s':>7} "
-    f"{'MB/s/c':>8} {'cpu s':>7} {'main s':>7} {'maxRSS':>7} {'load':>5}"
+    f"{'MB/s/c':>8} {'cpu s':>7} {'MB/cpu-s':>8} {'main s':>7} {'maxRSS':>7} {'load':>5}"
 )
 
 
@@ -173,8 +184,34 @@ def main() -> None:
         )
 
     if not args.no_ray:
-        run, summary = scan(workdir, "ray", sample, "--engine", "ray", "--workers", "2")
-        print(line("ray (local), 2 CPUs", run, summary, 2), flush=True)
+        compare_engines(workdir, corpus, sample, two)
+
+
+def compare_engines(workdir: Path, corpus: Corpus, sample: Corpus, local) -> None:
+    """The Ray engine (a local instance, 2 CPUs) against the local engine's
+    2 workers: MB per CPU second of each whole process tree, and the fixed
+    cost of each, measured on a tiny input (Ray starts a GCS, a raylet and
+    its workers, and imports Ray Data, whatever the input)."""
+    tiny = head(corpus, workdir / "tiny.jsonl", TINY)
+    local_tiny, summary = scan(workdir, "local-tiny", tiny, "--workers", "2")
+    print(line("start-up, local, 2 wrk", local_tiny, summary, 2), flush=True)
+    ray_tiny, summary = scan(workdir, "ray-tiny", tiny, "--engine", "ray", "--workers", "2")
+    print(line("start-up, ray, 2 CPUs", ray_tiny, summary, 2), flush=True)
+    ray, summary = scan(workdir, "ray", sample, "--engine", "ray", "--workers", "2")
+    print(line("ray (local), 2 CPUs", ray, summary, 2), flush=True)
+    for run in (local, ray):
+        groups = ", ".join(f"{name} {cpu:.1f}" for name, cpu in sorted(run.tree.by_group().items()))
+        print(f"  cpu s of {run.name} by process: {groups} (wait4 saw {run.cpu:.1f})")
+    mb = sample.total / MB
+    gross = mb / ray.tree_cpu / (mb / local.tree_cpu)
+    local_net = mb / max(local.tree_cpu - local_tiny.tree_cpu, 1e-9)
+    ray_net = mb / max(ray.tree_cpu - ray_tiny.tree_cpu, 1e-9)
+    print(
+        f"per CPU on {mb:.1f} MB: local {mb / local.tree_cpu:.3f} MB/cpu-s, ray {mb / ray.tree_cpu:.3f} "
+        f"(ray/local {gross:.2f}, target >= {RAY_PER_CPU}); start-up cpu s: local {local_tiny.tree_cpu:.1f}, "
+        f"ray {ray_tiny.tree_cpu:.1f}; net of start-up: local {local_net:.3f}, ray {ray_net:.3f} "
+        f"(ray/local {ray_net / local_net:.2f})"
+    )
 
 
 if __name__ == "__main__":

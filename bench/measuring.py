@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import MB, REPO, Corpus
+from treecpu import TreeCpu, tree_cpu
 
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
@@ -100,6 +101,12 @@ class Run:
     sample: Sample
     rc: int
     output: str
+    tree: TreeCpu | None = None  # with measure(tree=True): the CPU of every process of the tree
+
+    @property
+    def tree_cpu(self) -> float:
+        """CPU seconds of the whole tree, grandchildren nobody waited for included (see treecpu)."""
+        return self.cpu if self.tree is None else tree_cpu(self.tree, self.cpu)
 
     @property
     def main_cpu(self) -> float:
@@ -120,7 +127,14 @@ class Run:
 
 
 def measure(
-    name: str, kind: str, corpus: Corpus | None, argv: list[str], cwd: Path, scratch: Path, stdout: str | None = None
+    name: str,
+    kind: str,
+    corpus: Corpus | None,
+    argv: list[str],
+    cwd: Path,
+    scratch: Path,
+    stdout: str | None = None,
+    tree: bool = False,
 ) -> Run:
     """Run ``argv`` once and measure wall time, CPU time and memory.
 
@@ -131,6 +145,8 @@ def measure(
     vfork and exec, even after the memory is freed), so it is only the
     fallback without GNU time. CPU time does come from ``os.wait4``. A
     sampler thread reading /proc tells the main process from its workers.
+    With ``tree``, another samples the CPU of every descendant (Ray's
+    workers are the raylet's children, which ``wait4`` does not count).
     """
     out_path = Path(stdout) if stdout else scratch / ".bench-stdout"
     time_path = scratch / ".bench-time"
@@ -141,11 +157,17 @@ def measure(
         sample, done = Sample(), threading.Event()
         watcher = threading.Thread(target=sample.watch, args=(process.pid, done, bool(launcher)), daemon=True)
         watcher.start()
+        descendants = TreeCpu(process.pid) if tree else None
+        if descendants is not None:
+            tree_watcher = threading.Thread(target=descendants.watch, args=(done,), daemon=True)
+            tree_watcher.start()
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
     done.set()
     watcher.join()
+    if descendants is not None:
+        tree_watcher.join()
     text = "" if stdout else out_path.read_text(errors="replace")
     errors = (scratch / ".bench-stderr").read_text(errors="replace")
     rc = process.returncode
@@ -157,7 +179,17 @@ def measure(
         report = time_path.read_text()
         maxrss = int(report.split("Maximum resident set size (kbytes):")[1].split()[0]) * 1024
     return Run(
-        name, kind, corpus, wall, usage.ru_utime + usage.ru_stime, maxrss, len(sample.worker_hwm), sample, rc, text
+        name,
+        kind,
+        corpus,
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        maxrss,
+        len(sample.worker_hwm),
+        sample,
+        rc,
+        text,
+        descendants,
     )
 
 
