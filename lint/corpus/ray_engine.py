@@ -3,16 +3,19 @@
 For each input shard not finished before::
 
     ray.data.read_json / read_parquet
-      → map_batches(tables.counts_of_table)      # the corpus rules' counting pass, when one runs
-      → map_batches(tables.annotate_table)       # the scan, materialised once (see _annotate_table)
-      → map_batches(tables.kept_rows)     → the driver → the output shard
-      → map_batches(tables.rejected_rows) → the driver → the rejected shard (with --rejected)
+      → map_batches(tables.counts_of_table)   # the corpus rules' counting pass, when one runs
+      → map_batches(_scan_table)              # the scan: one pass, streamed to the driver
+      → the driver → the output shard (and the rejected shard, with --rejected)
 
-The driver reads back only the small helper column for the summary, then
-takes the kept (and rejected) rows batch by batch, in input order, and
-writes them with the local engine's shard writer (temporary file, then
-rename) — so the output has the same shape, order and resume behaviour as
-the local engine's. Ray's JSON reader is Arrow's: a shard that
+A scanned batch carries the helper column (what the summary needs of each
+row) and the rows themselves: for JSON Lines output, each row's JSON line,
+written in the worker from the row's Python values as the local engine
+writes it (no Arrow ``wenlint`` struct built and read back); for Parquet,
+the input columns and the ``wenlint`` column. The driver takes the batches
+in input order, adds their stats to the summary and splits each between
+the output and the rejected shard with Arrow filters, writing them with the
+local engine's shard writers (temporary file, then rename) — so the output
+has the same shape, order and resume behaviour as the local engine's. Ray's JSON reader is Arrow's: a shard that
 is not valid JSON Lines fails as a whole (the local engine reports each bad
 line), and records are numbered by row, not by line.
 """
@@ -34,7 +37,7 @@ from wenlint.config import Settings
 from wenlint.corpus import tables
 from wenlint.corpus.batch import ScanJob, Setup, keeps
 from wenlint.corpus.local import finished, shard_corpus_rules, shard_job
-from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, refuse_links, stats_path
+from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.engine import collect_less
 from wenlint.shardrule import CorpusRule, ShardTally, pack_counts, unpack_counts
@@ -111,30 +114,36 @@ def _scan_shard(
 ) -> Summary:
     job = shard_job(job, output, rejected)
     name = str(shard.path)
-    setup = Setup(settings, replace(job, output_format="parquet"), name, uuid.uuid4().hex)
+    setup = Setup(settings, job, name, uuid.uuid4().hex)
     summary = Summary(shards=1, input_bytes=shard.size)
     try:
         dataset = _read(ray, shard)
         counting = shard_corpus_rules(settings, shard)
         if counting:
             setup = replace(setup, context=_count(dataset, setup, counting), token=uuid.uuid4().hex)
-        annotated = dataset.map_batches(
-            _annotate_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS
-        ).materialize()
-        number = 1
-        for table in annotated.select_columns([tables.HELPER]).iter_batches(batch_format="pyarrow", batch_size=None):
-            stats, errors = tables.table_stats(table, number)
-            number += table.num_rows
-            for record, kind, message in errors:
-                bar.log("error: " + summary.add_error(name, record, kind, message))
-            for stat in stats:
-                summary.add(name, stat, keeps(job, stat))
-        if rejected is not None:
-            _write(annotated, tables.rejected_rows, job, rejected)
-        output.parent.mkdir(parents=True, exist_ok=True)  # the statistics are written before the output
-        refuse_links(output)
-        write_atomic(stats_path(output), summary.dumps())
-        _write(annotated, tables.kept_rows, job, output)
+        scanned = dataset.map_batches(
+            _scan_table, fn_kwargs={"setup": setup}, batch_format="pyarrow", batch_size=BATCH_ROWS
+        )
+        output.parent.mkdir(parents=True, exist_ok=True)
+        targets = [(ShardWriter(output), True)] + ([(ShardWriter(rejected), False)] if rejected else [])
+        try:
+            number = 1
+            for table in scanned.iter_batches(batch_format="pyarrow", batch_size=None):
+                stats, errors = tables.table_stats(table, number)
+                number += table.num_rows
+                for record, kind, message in errors:
+                    bar.log("error: " + summary.add_error(name, record, kind, message))
+                for stat in stats:
+                    summary.add(name, stat, keeps(job, stat))
+                for writer, keep in targets:
+                    writer.write(_selected(table, job, writer.path, keep))
+            write_atomic(stats_path(output), summary.dumps())
+            for writer, _ in reversed(targets):  # the output last: its existence marks the shard done
+                writer.commit()
+        except BaseException:
+            for writer, _ in targets:
+                writer.abort()
+            raise
     except (ray.exceptions.RayError, OSError, ValueError) as error:
         raise ShardError(f"Ray could not scan it: {_last_line(error)}") from None
     return summary
@@ -159,10 +168,21 @@ def _count(dataset, setup: Setup, rules: list[CorpusRule]) -> dict:
     return tally.views()
 
 
-def _annotate_table(table, setup: Setup):
-    """batch.annotate_table in a Ray worker that collects garbage as the command does."""
+def _scan_table(table, setup: Setup):
+    """A batch scanned in a Ray worker that collects garbage as the command does:
+    the JSON lines of its rows when every output is JSON Lines (their
+    ``wenlint`` objects written straight from Python), else the annotated
+    table (and the lines too when one output is)."""
     collect_less()
-    return tables.annotate_table(table, setup)
+    job = setup.job
+    formats = {job.output_format, job.rejected_format if job.keep_rejected else job.output_format}
+    if formats == {"jsonl"}:
+        return tables.lines_table(table, setup)
+    table, results, helpers = tables.annotate_rows(table, setup)
+    annotated = tables.with_annotations(table, results, helpers, setup)
+    if "jsonl" in formats:
+        annotated = annotated.append_column(tables.LINE, tables.json_lines(table, results, helpers, job))
+    return annotated
 
 
 def _counts_table(table, setup: Setup):
@@ -173,19 +193,9 @@ def _counts_table(table, setup: Setup):
     return pa.table({"counts": pa.array([counts], type=pa.binary())})
 
 
-def _write(annotated, select: Callable, job: ScanJob, target: Path) -> None:
-    """Write the rows ``select`` picks into ``target``, atomically, in input
-    order: the driver takes the batches in order (``preserve_order``) and
-    writes them with the local engine's shard writer. (Ray's own writers
-    name their part files by write task, which does not always follow the
-    input order.)"""
-    output_format = kind_of(target)
-    rows = annotated.map_batches(select, fn_kwargs={"job": job}, batch_format="pyarrow", batch_size=None)
-    writer = ShardWriter(target)
-    try:
-        for table in rows.iter_batches(batch_format="pyarrow", batch_size=None):
-            writer.write(tables.table_as(table, output_format))
-        writer.commit()
-    except BaseException:
-        writer.abort()
-        raise
+def _selected(table, job: ScanJob, target: Path, keep: bool):
+    """The rows of a scanned batch that go to ``target`` (the kept, or the rejected), as its writer takes them."""
+    if kind_of(target) == "jsonl":
+        return tables.selected_lines(table, job, keep)
+    rows = tables.kept_rows(table, job) if keep else tables.rejected_rows(table, job)
+    return rows.drop_columns([tables.LINE]) if tables.LINE in rows.column_names else rows

@@ -157,9 +157,24 @@ def helper_type():
 
 def annotate_table(table, setup: Setup):
     """``table`` with a ``wenlint`` column (null on a bad row) and the HELPER
-    column. This is the function Ray's ``map_batches`` runs."""
+    column. What Ray's ``map_batches`` runs for Parquet output."""
+    return with_annotations(*annotate_rows(table, setup), setup)
+
+
+def with_annotations(table, results: list[dict | None], helpers: list[dict], setup: Setup):
+    """``table`` with the ``wenlint`` column of ``results`` and the HELPER column of ``helpers``."""
     import pyarrow as pa
 
+    job = setup.job
+    kind = wenlint_type(annotator(setup).letters, job.fix, job.full_findings, job.preset is not None)
+    return table.append_column("wenlint", pa.array(results, type=kind)).append_column(
+        HELPER, pa.array(helpers, type=helper_type())
+    )
+
+
+def annotate_rows(table, setup: Setup) -> tuple[Any, list[dict | None], list[dict]]:
+    """``table`` without a ``wenlint`` column of its own, the ``wenlint``
+    object of every row (None on a bad row) and its HELPER value."""
     job = setup.job
     if HELPER in table.column_names:
         raise ShardError(f"the field name '{HELPER}' is wenlint's own; rename that column to scan the shard")
@@ -190,12 +205,50 @@ def annotate_table(table, setup: Setup):
                 "reasons": list(reasons),
             }
         )
-    return table.append_column(
-        "wenlint",
-        pa.array(
-            results, type=wenlint_type(annotator(setup).letters, job.fix, job.full_findings, job.preset is not None)
-        ),
-    ).append_column(HELPER, pa.array(helpers, type=helper_type()))
+    return table, results, helpers
+
+
+#: The column of JSON lines in a table of :func:`lines_table`.
+LINE = "_wenlint_line"
+
+
+def lines_table(table, setup: Setup):
+    """The HELPER column of ``table``'s rows and their LINE column (see
+    :func:`json_lines`). What Ray's ``map_batches`` runs for JSON Lines output."""
+    import pyarrow as pa
+
+    table, results, helpers = annotate_rows(table, setup)
+    lines = json_lines(table, results, helpers, setup.job)
+    return pa.table({HELPER: pa.array(helpers, type=helper_type()), LINE: lines})
+
+
+def json_lines(table, results: list[dict | None], helpers: list[dict], job: ScanJob):
+    """Each good row that goes to an output (kept, or rejected with
+    ``--rejected``) as its JSON line, null for the other rows: an Arrow
+    binary array. The ``wenlint`` objects are written straight from Python
+    (they never become Arrow values)."""
+    import pyarrow as pa
+
+    going = [
+        index
+        for index, (result, helper) in enumerate(zip(results, helpers))
+        if result is not None and (job.keep_rejected or _keeps(job, helper))
+    ]
+    lines: list[bytes | None] = [None] * table.num_rows
+    # only these rows become Python values: a broken row (not UTF-8) cannot
+    for index, row in zip(going, table.take(going).to_pylist(maps_as_pydicts="strict")):
+        lines[index] = _json_line({**row, "wenlint": results[index]})
+    return pa.array(lines, type=pa.binary())
+
+
+def _keeps(job: ScanJob, helper: dict) -> bool:
+    """batch.keeps on a HELPER value."""
+    return helper["recipe_keep"] and (job.min_score is None or helper["score"] >= job.min_score)
+
+
+def selected_lines(table, job: ScanJob, keep: bool) -> bytes:
+    """The JSON lines of a :func:`lines_table` that --min-score and --preset keep (or, not ``keep``, reject)."""
+    return b"".join(table.column(LINE).filter(_mask(table, job, keep)).to_pylist())
 
 
 def kept_rows(table, job: ScanJob):
@@ -209,6 +262,11 @@ def rejected_rows(table, job: ScanJob):
 
 
 def _rows(table, job: ScanJob, keep: bool):
+    return table.filter(_mask(table, job, keep)).drop_columns([HELPER])
+
+
+def _mask(table, job: ScanJob, keep: bool):
+    """Which rows of an annotated table are good and kept (or, not ``keep``, rejected)."""
     import pyarrow.compute as pc
 
     score = pc.struct_field(table.column(HELPER), "score")
@@ -216,8 +274,7 @@ def _rows(table, job: ScanJob, keep: bool):
     kept = pc.struct_field(table.column(HELPER), "recipe_keep")
     if job.min_score is not None:
         kept = pc.and_(kept, pc.greater_equal(score, job.min_score))
-    mask = pc.and_(good, kept if keep else pc.invert(kept))
-    return table.filter(mask).drop_columns([HELPER])
+    return pc.and_(good, kept if keep else pc.invert(kept))
 
 
 def table_stats(table, first: int) -> tuple[list[RecordStat], list[tuple[int, str, str]]]:
