@@ -158,10 +158,14 @@ def suppressions(doc: Document) -> list[Suppression]:
 
 def _ends(enable: Directive, codes: tuple[str, ...], unknown: tuple[str, ...]) -> bool:
     """Whether ``enable`` ends a ``disable`` comment naming ``codes`` and ``unknown``:
-    it names no rule at all, or the same rules (the same unknown names when it names no rule)."""
+    it names no rule at all, or every rule the comment names (so a comment
+    X100 has rid of a name is still ended), or, naming only unknown names,
+    the same ones."""
     if enable.every_rule:
         return True
-    return codes == enable.codes if enable.codes else not codes and unknown == enable.unknown
+    if enable.codes:
+        return bool(codes) and all(any(code.startswith(name) for name in enable.codes) for code in codes)
+    return not codes and unknown == enable.unknown
 
 
 def comment(kind: str, codes: Iterable[str]) -> str:

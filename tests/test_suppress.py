@@ -9,7 +9,7 @@ import pytest
 from conftest import wenlint
 
 from wenlint.document import Document
-from wenlint.engine import lint
+from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.suppress import disable_comment, resolve, suppressions
 
@@ -149,3 +149,15 @@ def test_a_name_that_is_no_rule_neither_takes_the_place_of_nor_ends_a_comment_fo
     assert codes_and_lines(text) == [("X100", 1), ("X100", 2)]
     text = "<!-- wenlint-disable P001 -->\n刘**同志\n<!-- wenlint-enable P001 -->\n刘**同志\n"
     assert codes_and_lines(text) == [("P001", 4)]
+
+
+def test_an_enable_comment_still_ends_a_disable_comment_x100_fixed():
+    text = "<!-- wenlint-disable P001 M001 -->\n刘**同志\n<!-- wenlint-enable P001 M001 -->\n刘**同志\n"
+    assert codes_and_lines(text, "a.txt") == [("X100", 1), ("P001", 4)]
+    fixed = fix(Document(text, "a.txt"), RULES)
+    assert fixed.doc.text.startswith("<!-- wenlint-disable P001 -->\n")
+    assert [(d.code, d.line) for d in fixed.diagnostics] == [("P001", 4)]
+    assert codes_and_lines("<!-- wenlint-disable P001 -->\n刘**同志\n<!-- wenlint-enable P -->\n刘**同志\n") == [
+        ("P001", 4)
+    ]
+    assert codes_and_lines("<!-- wenlint-disable -->\n刘**同志\n<!-- wenlint-enable P001 -->\n刘**同志\n") == []
