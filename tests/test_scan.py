@@ -243,6 +243,19 @@ def test_bad_parquet_rows_and_a_configurable_limit(workdir):
     assert pq.read_table(workdir / "out.parquet").column("id").to_pylist() == [1]
 
 
+def test_a_parquet_map_field_goes_to_json_lines_as_arrow_gives_it(workdir):
+    # a map may hold a key twice; it is the input's field, written unchanged as its pairs
+    tags = pa.array([[("k", 1), ("k", 2)], [("x", 3)]], type=pa.map_(pa.string(), pa.int64()))
+    pq.write_table(
+        pa.table({"id": ["a", "b"], "text": ["今天,我们开会。", "明天放假。"], "tags": tags}), workdir / "in.parquet"
+    )
+    result = wenlint("scan", str(workdir / "in.parquet"), "-o", str(workdir / "out.jsonl"), cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    rows = read_jsonl(workdir / "out.jsonl")
+    assert [row["tags"] for row in rows] == [[["k", 1], ["k", 2]], [["x", 3]]]
+    assert [row["wenlint"]["rules"] for row in rows] == [{"M001": 1}, {}]
+
+
 def test_an_unreadable_shard_is_reported_and_the_others_are_scanned(workdir):
     corpus = workdir / "in"
     corpus.mkdir()

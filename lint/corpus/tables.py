@@ -308,10 +308,19 @@ def counts_of_table(setup: Setup, table) -> dict[str, Any]:
 
 
 def table_as(table, output_format: str) -> Any:
-    """An output table as its shard writer takes it: bytes for JSONL, else the table."""
+    """An output table as its shard writer takes it: bytes for JSONL, else the table.
+    The input's fields are written as Arrow gives them (a map as its list of pairs,
+    duplicate keys and all); ``wenlint.rules``, a map of distinct codes, as an object."""
     if output_format == "jsonl":
-        return b"".join(_json_line(row) for row in table.to_pylist(maps_as_pydicts="strict"))
+        return b"".join(_json_line(_rules_as_object(row)) for row in table.to_pylist())
     return table
+
+
+def _rules_as_object(row: dict[str, Any]) -> dict[str, Any]:
+    result = row.get("wenlint")
+    if isinstance(result, dict) and isinstance(result.get("rules"), list):
+        result["rules"] = dict(result["rules"])
+    return row
 
 
 def _json_line(row: dict[str, Any]) -> bytes:
