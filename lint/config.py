@@ -162,13 +162,13 @@ class Overrides:
             changes["select"] = tuple(self.select)
         if self.preview is not None:
             changes["preview"] = self.preview
-        here = settings.relative(Path.cwd())
-        exclude = settings.exclude if self.exclude is None else tuple(_from_cwd(g, here) for g in self.exclude)
-        changes["exclude"] = exclude + tuple(_from_cwd(glob, here) for glob in self.extend_exclude)
+        here = (Path(os.path.abspath(Path.cwd())), Path(os.path.abspath(settings.root)))
+        exclude = settings.exclude if self.exclude is None else tuple(_from_cwd(g, *here) for g in self.exclude)
+        changes["exclude"] = exclude + tuple(_from_cwd(glob, *here) for glob in self.extend_exclude)
         ignores = settings.per_file_ignores
         if self.per_file_ignores is not None:
-            ignores = tuple((_from_cwd(glob, here), (code,)) for glob, code in self.per_file_ignores)
-        extra = tuple((_from_cwd(glob, here), (code,)) for glob, code in self.extend_per_file_ignores)
+            ignores = tuple((_from_cwd(glob, *here), (code,)) for glob, code in self.per_file_ignores)
+        extra = tuple((_from_cwd(glob, *here), (code,)) for glob, code in self.extend_per_file_ignores)
         changes["per_file_ignores"] = ignores + extra
         return replace(settings, **changes)
 
@@ -188,15 +188,27 @@ class Overrides:
         _checked_globs("--extend-exclude", self.extend_exclude, "the command line")
 
 
-def _from_cwd(glob: str, here: str) -> str:
-    """A glob relative to the current directory (``here``, relative to the
-    config root) as a glob relative to the root: one without a slash but at
-    its end still matches at any depth, but only under ``here``."""
+def _from_cwd(glob: str, cwd: Path, root: Path) -> str:
+    """A glob relative to the current directory ``cwd`` as a glob relative to
+    the config ``root`` (as :meth:`Settings.relative` names paths). From
+    inside the root, one without a slash but at its end still matches at any
+    depth, but only under ``cwd``. From above the root, an anchored glob
+    loses the path from ``cwd`` down to the root (``proj/sub/`` is ``sub/``
+    for the root ``proj``), and one without a slash matches at any depth."""
     negated = glob.startswith("!")
     body = glob[1:] if negated else glob
-    if here != ".":
-        anchored = "/" in body.rstrip("/")
-        body = f"{here}/{body.lstrip('/')}" if anchored else f"{here}/**/{body}"
+    anchored = "/" in body.rstrip("/")
+    if cwd.is_relative_to(root):
+        here = cwd.relative_to(root).as_posix()
+        if here != ".":
+            body = f"{here}/{body.lstrip('/')}" if anchored else f"{here}/**/{body}"
+    elif anchored:
+        inner = body.lstrip("/")
+        above = root.relative_to(cwd).as_posix() + "/" if root.is_relative_to(cwd) else None
+        if above and inner.startswith(above):
+            body = inner[len(above) :]
+        else:  # outside the root: named as Settings.relative names such a path
+            body = f"{cwd.as_posix().lstrip('/')}/{inner}"
     return ("!" if negated else "") + body
 
 

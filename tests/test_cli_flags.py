@@ -146,6 +146,34 @@ def test_exclude_and_per_file_ignores_on_the_command_line(project):
     assert unknown.returncode == 2 and "'Q9'" in unknown.stderr.decode()
 
 
+def test_exclude_and_per_file_ignores_from_above_the_config_root(project):
+    """Run from the folder above the project (a monorepo's top, say): the
+    globs are still relative to the current directory, not ignored."""
+    (project / "sub").mkdir()
+    (project / "sub" / "b.txt").write_text(BAD, encoding="utf-8")
+    name = project.name
+
+    def shown(*args):
+        return wenlint("check", name, "--show-files", *args, cwd=project.parent).stdout.decode().splitlines()
+
+    assert shown() == [f"{name}/a.txt", f"{name}/sub/b.txt"]
+    assert shown("--exclude", "b.txt") == [f"{name}/a.txt"]  # no slash: at any depth
+    assert shown("--exclude", f"{name}/sub/") == [f"{name}/a.txt"]
+    assert shown("--extend-exclude", f"{name}/a.txt") == [f"{name}/sub/b.txt"]
+    assert shown("--exclude", "elsewhere/a.txt") == [f"{name}/a.txt", f"{name}/sub/b.txt"]
+    ignored = wenlint(
+        "check",
+        name,
+        "--output-format",
+        "concise",
+        "--per-file-ignores",
+        f"{name}/sub/*.txt:P,*.txt:M",
+        cwd=project.parent,
+    )
+    codes = [line.split(": ")[1].split()[0] for line in ignored.stdout.decode().splitlines() if ".txt:" in line]
+    assert codes == ["P001"]  # a.txt's; sub/b.txt has neither
+
+
 def test_no_file_matched_is_a_warning_not_all_checks_passed(project):
     (project / "notes.html").write_text(BAD, encoding="utf-8")
     (project / "a.txt").unlink()
