@@ -230,7 +230,14 @@ def print_signals(rows: list[tuple[str, dict[str, float]]], out: TextIO) -> None
     """Each file's document signals (wenlint.signals), tab-separated under a header line."""
     out.write("\t".join(("path", *SIGNAL_NAMES)) + "\n")
     for path, values in sorted(rows):
-        out.write("\t".join((path, *(f"{values[name]:.4g}" for name in SIGNAL_NAMES))) + "\n")
+        out.write("\t".join((path, *(_signal_value(values[name]) for name in SIGNAL_NAMES))) + "\n")
+
+
+def _signal_value(value: float) -> str:
+    """A signal as ``scan`` stores it, rounded to 4 decimals: ``3``, ``0.25``,
+    ``12345`` (a count of Chinese characters, never ``1.234e+04``)."""
+    value = round(value, 4)
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def rule_pages() -> dict[str, str]:

@@ -147,6 +147,17 @@ def test_check_statistics_prints_each_files_signals(tmp_path):
     assert values["dup_line_frac"] == "0.25" and values["han_ratio"] == "0.75" and values["avg_line_length"] == "3"
 
 
+def test_check_statistics_prints_large_counts_whole(tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    # 12,345 Chinese characters on one line: 12345 of them, 12345 characters a line
+    (tmp_path / "long.txt").write_text("中" * 12345, encoding="utf-8")
+    result = wenlint("check", str(tmp_path), "--statistics", "--signals", "--exit-zero")
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.decode().splitlines()[-2:]
+    values = dict(zip(header.split("\t"), row.split("\t")))
+    assert values["han_chars"] == "12345" and values["avg_line_length"] == "12345" and values["han_ratio"] == "1"
+
+
 def test_signals_without_statistics_is_a_usage_error(tmp_path):
     result = wenlint("check", str(tmp_path), "--signals")
     assert result.returncode == 2 and b"--signals goes with --statistics" in result.stderr
