@@ -73,3 +73,14 @@ def test_colour_on_a_terminal_only_and_never_with_no_color(tmp_path):
     assert ESC not in _run_in_terminal(["check", str(path)], {**env, "NO_COLOR": "1"})
     assert ESC not in wenlint("check", str(path), env=env).stdout.decode()
     assert ESC in wenlint("check", str(path), env={**env, "FORCE_COLOR": "1"}).stdout.decode()
+
+
+def test_the_summary_line_counts_in_words(tmp_path):
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("今天,我们开会,好的。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("好的。\n", encoding="utf-8")
+    out = wenlint("check", "a.txt", "b.txt", "--select", "M001", cwd=tmp_path).stdout.decode()
+    assert "Found 2 findings (2 warnings) in 1 of 2 files.\n" in out
+    (tmp_path / "a.txt").write_text("今天,我们开会。\n", encoding="utf-8")
+    one = wenlint("check", "a.txt", "--select", "M001", cwd=tmp_path).stdout.decode()
+    assert "Found 1 finding (1 warning) in 1 of 1 file.\n" in one

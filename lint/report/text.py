@@ -141,7 +141,9 @@ def summary_text(summary: Summary, rules: dict, paint) -> str:
         if not summary.fixed and not summary.errors:
             lines.append("All checks passed!")
         return "\n".join(lines) + ("\n" if lines else "")
-    severities = ", ".join(f"{n} {name}" for name, n in sorted(summary.by_severity.items()))
+    severities = ", ".join(
+        f"{n} info" if name == "info" else plural(n, name) for name, n in sorted(summary.by_severity.items())
+    )
     lines.append(
         paint(
             f"Found {plural(total, 'finding')} ({severities}) in {summary.flagged_files} of {plural(summary.files, 'file')}.",
