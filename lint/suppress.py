@@ -82,10 +82,6 @@ class Usage:
     def directives(self) -> list[Directive]:
         return list(dict.fromkeys(s.directive for s in self.suppressions))
 
-    def covers(self, code: str, offset: int) -> bool:
-        """Whether a suppression switches ``code`` off at ``offset``."""
-        return any(s.covers(code, offset) for s in self.suppressions)
-
     def keep(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """``diagnostics`` less the ones a suppression covers, noting which did the covering."""
         kept = []
