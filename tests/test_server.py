@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -238,7 +239,14 @@ def _insert(line: int, character: int, text: str) -> types.TextDocumentContentCh
 
 
 def children(pid: int) -> set[str]:
-    return set(open(f"/proc/{pid}/task/{pid}/children").read().split())
+    """The child processes of ``pid``, whichever of its threads started them (workers start on a thread of their own)."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found.update((task / "children").read_text().split())
+        except FileNotFoundError:  # a thread that has just ended
+            pass
+    return found
 
 
 async def test_a_large_document_changed_while_checked_is_checked_again_and_its_worker_ends_with_it(

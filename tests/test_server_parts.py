@@ -21,7 +21,7 @@ from wenlint.document import Document
 from wenlint.server.positions import Positions, index, units
 from wenlint.server.settings import ClientOptions
 from wenlint.server.text import TextBuffer, split_lines
-from wenlint.server.worker import LARGE, Superseded, WorkerDied, Workers
+from wenlint.server.worker import CHUNK, LARGE, Superseded, WorkerDied, Workers
 
 #: Characters that make positions hard: Chinese, an astral emoji, every kind of line break.
 PIECES = st.sampled_from(["a", "中", "，", "😀", "\n", "\r", "\r\n", "\ufeff"])
@@ -119,6 +119,28 @@ def test_a_dead_worker_is_replaced_and_a_superseded_check_says_so():
             with pytest.raises(Superseded):
                 await stopped
             assert await workers.run(len, large) == LARGE
+        finally:
+            workers.close()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_a_long_text_arrives_whole_and_a_worker_stopped_while_starting_supersedes_its_checks():
+    """A text sent in pieces is the text; texts sent one after another do not mix."""
+
+    async def scenario():
+        workers = Workers()
+        try:
+            texts = ["😀文\r\n" * (LARGE + CHUNK + 7), "字" * (3 * CHUNK)]
+            assert await asyncio.gather(*(workers.run(str.__str__, text) for text in texts)) == texts
+            workers.cancel_large()
+            starting = asyncio.ensure_future(workers.run(len, texts[1]))
+            await asyncio.sleep(0)
+            workers.cancel_large()  # before its process has started
+            with pytest.raises(Superseded):
+                await starting
+            assert await workers.run(len, texts[1]) == len(texts[1])
         finally:
             workers.close()
 

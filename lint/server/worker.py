@@ -8,6 +8,12 @@ a big document never delays a small one) run the document pipeline the CLI
 runs, and send back findings already placed in the editor's coordinates.
 A worker that dies (the OOM killer, a crash in a library) is replaced; the
 document it held gets one X001 finding.
+
+Handing a text to a worker never holds up the event loop: a worker is
+started (a process spawned) on a thread of its own, and a text longer than
+``CHUNK`` characters is sent in pieces, each pickled on its own, so no
+thread holds the interpreter lock for the whole text at once (pickling 5 MB
+in one piece holds it for tens of milliseconds, more on a loaded machine).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, NamedTuple
 
@@ -37,6 +43,8 @@ from wenlint.workers import die_with_parent
 
 #: Documents of this many characters or more go to the worker for large documents.
 LARGE = 200_000
+#: A text longer than this many characters is sent to its worker in pieces of this many.
+CHUNK = 2**17
 
 Range = tuple[int, int, int, int]  # start line, character, end line, character (LSP, from 0)
 
@@ -166,35 +174,80 @@ def _warm() -> None:
     warm([Settings()])
 
 
+_received: dict[int, list[str]] = {}  # in a worker: the pieces of texts being sent
+
+
+def _receive(key: int, piece: str) -> None:
+    """Keep a piece of the text the task ``key`` will check (they arrive in order: a worker runs one task at a time)."""
+    _received.setdefault(key, []).append(piece)
+
+
+def _call_received(key: int, function: Any, *args: Any) -> Any:
+    """``function(text, *args)`` on the text whose pieces arrived under ``key``."""
+    return function("".join(_received.pop(key, ())), *args)
+
+
 # -- the server's side ---------------------------------------------------------------------
+
+_keys = itertools.count()  # the keys of the texts sent in pieces
+
+
+def _start(first: Any) -> ProcessPoolExecutor:
+    """A pool of one worker process, started now with ``first`` as its first task."""
+    context = multiprocessing.get_context("spawn")  # forking would copy the event loop's threads
+    pool = ProcessPoolExecutor(1, mp_context=context, initializer=_init, initargs=(os.getpid(),))
+    pool.submit(first)  # spawns the process
+    return pool
+
+
+def _submit(pool: ProcessPoolExecutor, function: Any, source: str, args: tuple) -> Future:
+    """Submit ``function(source, *args)``, a long ``source`` in pieces: submitting only queues a
+    task, and the pool's feeder thread pickles and sends one piece at a time."""
+    if len(source) <= CHUNK:
+        return pool.submit(function, source, *args)
+    key = next(_keys)
+    for start in range(0, len(source), CHUNK):
+        pool.submit(_receive, key, source[start : start + CHUNK])
+    return pool.submit(_call_received, key, function, *args)
 
 
 class Workers:
     """The two worker processes, started when first needed (or by :meth:`warm`)."""
 
     def __init__(self) -> None:
-        self._pools: dict[bool, ProcessPoolExecutor] = {}
+        self._pools: dict[bool, asyncio.Future[ProcessPoolExecutor]] = {}
         self._cancelled: set[ProcessPoolExecutor] = set()
+        # Workers are spawned on this one thread, which lives as long as the server: Linux sends
+        # a worker its parent-death signal (see die_with_parent) when the *thread* that started it ends.
+        self._starter = ThreadPoolExecutor(1, thread_name_prefix="wenlint-worker-starter")
 
-    def _pool(self, large: bool) -> ProcessPoolExecutor:
+    def _pool(self, large: bool, first: Any = int) -> asyncio.Future[ProcessPoolExecutor]:
+        """The pool for large or other documents, once its process has started (off the event loop)."""
         if large not in self._pools:
-            context = multiprocessing.get_context("spawn")  # forking would copy the event loop's threads
-            self._pools[large] = ProcessPoolExecutor(1, mp_context=context, initializer=_init, initargs=(os.getpid(),))
+            self._pools[large] = asyncio.wrap_future(self._starter.submit(_start, first))
         return self._pools[large]
 
     def warm(self) -> None:
         """Start the worker for ordinary documents and have it build the rules' tables now."""
-        self._pool(False).submit(_warm)
+        self._pool(False, _warm)
 
     async def run(self, function: Any, source: str, *args: Any) -> Any:
         """``function(source, *args)`` in a worker; raises :class:`WorkerDied`
         when it dies, :class:`Superseded` when it was stopped on purpose."""
         large = len(source) >= LARGE
-        pool = self._pool(large)
+        starting = self._pool(large)
         try:
-            return await asyncio.wrap_future(pool.submit(function, source, *args))
+            pool = await asyncio.shield(starting)
+        except Exception:
+            if self._pools.get(large) is starting:
+                del self._pools[large]  # the next check tries to start one again
+            raise
+        if self._pools.get(large) is not starting:
+            raise Superseded  # stopped while it started
+        try:
+            return await asyncio.wrap_future(_submit(pool, function, source, args))
         except BrokenProcessPool:
-            if self._pools.get(large) is pool:
+            if self._pools.get(large) is starting:
                 del self._pools[large]
             pool.shutdown(wait=False)
             if pool in self._cancelled:
@@ -205,16 +258,33 @@ class Workers:
         """Stop the worker for large documents now, dropping its checks (they
         raise Superseded): a check of megabytes takes seconds, and once its
         document has changed its findings are of no use."""
-        pool = self._pools.pop(True, None)
-        if pool is not None:
-            self._cancelled.add(pool)
-            _stop(pool)
+        starting = self._pools.pop(True, None)
+        if starting is not None:
+            _once_started(starting, self._cancel)
+
+    def _cancel(self, pool: ProcessPoolExecutor) -> None:
+        self._cancelled.add(pool)
+        _stop(pool)
 
     def close(self) -> None:
-        """Stop the workers now, dropping what they hold."""
-        for pool in self._pools.values():
-            _stop(pool)
+        """Stop the workers now (one still starting, once it has), dropping what they hold."""
+        for starting in self._pools.values():
+            _once_started(starting, _stop)
         self._pools.clear()
+        self._starter.shutdown(wait=False)
+
+
+def _once_started(starting: asyncio.Future[ProcessPoolExecutor], then: Any) -> None:
+    """``then(pool)`` now if ``starting`` has started its pool, else when it has (nothing if it failed)."""
+
+    def call(started: asyncio.Future[ProcessPoolExecutor]) -> None:
+        if not started.cancelled() and started.exception() is None:
+            then(started.result())
+
+    if starting.done():
+        call(starting)
+    else:
+        starting.add_done_callback(call)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
