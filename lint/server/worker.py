@@ -9,11 +9,12 @@ runs, and send back findings already placed in the editor's coordinates.
 A worker that dies (the OOM killer, a crash in a library) is replaced; the
 document it held gets one X001 finding.
 
-Handing a text to a worker never holds up the event loop: a worker is
-started (a process spawned) on a thread of its own, and a text longer than
-``CHUNK`` characters is sent in pieces, each pickled on its own, so no
-thread holds the interpreter lock for the whole text at once (pickling 5 MB
-in one piece holds it for tens of milliseconds, more on a loaded machine).
+Handing a text to a worker never holds up the event loop: workers are
+started (processes spawned) and texts submitted to them on a thread of its
+own, and a text longer than ``CHUNK`` characters is sent in pieces, each
+pickled on its own, so no thread holds the interpreter lock for the whole
+text at once (pickling 5 MB in one piece holds it for tens of
+milliseconds, more on a loaded machine).
 """
 
 from __future__ import annotations
@@ -201,8 +202,8 @@ def _start(first: Any) -> ProcessPoolExecutor:
 
 
 def _submit(pool: ProcessPoolExecutor, function: Any, source: str, args: tuple) -> Future:
-    """Submit ``function(source, *args)``, a long ``source`` in pieces: submitting only queues a
-    task, and the pool's feeder thread pickles and sends one piece at a time."""
+    """Submit ``function(source, *args)``, a long ``source`` in pieces (cut here, on the
+    workers' own thread; the pool's feeder thread pickles and sends one piece at a time)."""
     if len(source) <= CHUNK:
         return pool.submit(function, source, *args)
     key = next(_keys)
@@ -217,14 +218,15 @@ class Workers:
     def __init__(self) -> None:
         self._pools: dict[bool, asyncio.Future[ProcessPoolExecutor]] = {}
         self._cancelled: set[ProcessPoolExecutor] = set()
-        # Workers are spawned on this one thread, which lives as long as the server: Linux sends
-        # a worker its parent-death signal (see die_with_parent) when the *thread* that started it ends.
-        self._starter = ThreadPoolExecutor(1, thread_name_prefix="wenlint-worker-starter")
+        # Workers are spawned, and texts submitted to them in order, on this one thread, which lives as long as
+        # the server: Linux sends a worker its parent-death signal (see die_with_parent) when the *thread* that
+        # started it ends.
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="wenlint-workers")
 
     def _pool(self, large: bool, first: Any = int) -> asyncio.Future[ProcessPoolExecutor]:
         """The pool for large or other documents, once its process has started (off the event loop)."""
         if large not in self._pools:
-            self._pools[large] = asyncio.wrap_future(self._starter.submit(_start, first))
+            self._pools[large] = asyncio.wrap_future(self._thread.submit(_start, first))
         return self._pools[large]
 
     def warm(self) -> None:
@@ -245,7 +247,10 @@ class Workers:
         if self._pools.get(large) is not starting:
             raise Superseded  # stopped while it started
         try:
-            return await asyncio.wrap_future(_submit(pool, function, source, args))
+            submitted = await asyncio.get_running_loop().run_in_executor(
+                self._thread, _submit, pool, function, source, args
+            )
+            return await asyncio.wrap_future(submitted)
         except BrokenProcessPool:
             if self._pools.get(large) is starting:
                 del self._pools[large]
@@ -253,6 +258,10 @@ class Workers:
             if pool in self._cancelled:
                 raise Superseded from None
             raise WorkerDied("the worker process checking this document died") from None
+        except RuntimeError:  # submitted after the pool was stopped (BrokenProcessPool is a RuntimeError too)
+            if pool in self._cancelled:
+                raise Superseded from None
+            raise
 
     def cancel_large(self) -> None:
         """Stop the worker for large documents now, dropping its checks (they
@@ -271,7 +280,7 @@ class Workers:
         for starting in self._pools.values():
             _once_started(starting, _stop)
         self._pools.clear()
-        self._starter.shutdown(wait=False)
+        self._thread.shutdown(wait=False)
 
 
 def _once_started(starting: asyncio.Future[ProcessPoolExecutor], then: Any) -> None:
