@@ -21,8 +21,8 @@ client, on Markdown built from the real documents in
    busy with the keystroke (or with anything else) answers late, so the
    slowest round trip bounds how long a keystroke blocks it; on a loaded
    machine it also holds the waits for a CPU, so the CPU time the server's
-   event-loop thread ran meanwhile (``/proc/PID/task/PID/schedstat``) is
-   given too. The 20 KB
+   event-loop thread ran meanwhile, and how long it waited for a CPU
+   (``/proc/PID/task/PID/schedstat``), are given too. The 20 KB
    document's diagnostics latency is measured again meanwhile, and the
    server process's CPU time (its main process, not the workers) over the
    whole phase is read from /proc. Each run but the last closes the
@@ -73,6 +73,11 @@ def process_cpu(pid: int) -> float:
 def loop_cpu(pid: int) -> float:
     """CPU seconds the main thread of ``pid`` (the server's event loop) has run, to the nanosecond."""
     return int(Path(f"/proc/{pid}/task/{pid}/schedstat").read_text().split()[0]) / 1e9
+
+
+def loop_waited(pid: int) -> float:
+    """Seconds the main thread of ``pid`` has waited, ready to run, for a CPU."""
+    return int(Path(f"/proc/{pid}/task/{pid}/schedstat").read_text().split()[1]) / 1e9
 
 
 def children(pid: int) -> list[int]:
@@ -212,12 +217,13 @@ async def type_into_big(
     opening = await bench.hover_round_trip(big)  # answered once the server has taken in the document
     print(f"  {args.big_mb} MB document ({len(big_text)} characters) opened: taken in after {opening * 1000:.0f} ms")
     big_lines = big_text.count("\n")
-    round_trips, small_during, loop_costs = [], [], []
+    round_trips, small_during, loop_costs, loop_waits = [], [], [], []
     for key in range(args.keys):
-        before = loop_cpu(server_pid)
+        before, waited = loop_cpu(server_pid), loop_waited(server_pid)
         bench.type(big, (key * 101) % big_lines)
         round_trips.append(await bench.hover_round_trip(big))
         loop_costs.append(loop_cpu(server_pid) - before)
+        loop_waits.append(loop_waited(server_pid) - waited)
         if key % 25 == 12:
             small_during.append(await bench.change_latency(small, key % lines))
         await asyncio.sleep(0.03)
@@ -225,7 +231,13 @@ async def type_into_big(
     cpu = process_cpu(server_pid) - cpu_before
     print(summary("  keystroke + hover round trip while the 5 MB check runs", round_trips))
     slowest = sorted(range(len(round_trips)), key=round_trips.__getitem__)[-3:]
-    print("    slowest (keystroke: ms):", ", ".join(f"{i}: {round_trips[i] * 1000:.0f}" for i in reversed(slowest)))
+    print(
+        "    slowest (keystroke: ms, of which the event loop ran / waited for a CPU):",
+        ", ".join(
+            f"{i}: {round_trips[i] * 1000:.0f} ({loop_costs[i] * 1000:.0f}/{loop_waits[i] * 1000:.0f})"
+            for i in reversed(slowest)
+        ),
+    )
     print(summary("    of which the server's event loop ran (CPU)", loop_costs))
     print(summary("  20 KB didChange -> diagnostics meanwhile", small_during))
     print(f"  server main process: {cpu:.2f} CPU s over {typing:.1f} s of typing (open included)")
