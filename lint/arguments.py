@@ -197,10 +197,12 @@ SCAN_EPILOG = """\
 Inputs are JSON Lines (.jsonl/.ndjson/.json, plain, .gz or .zst) and Parquet
 files, or directories of them. Every output row is its input record with one
 more field, `wenlint`: {"score": 0-100, "counts": {family letter: n},
+"signals": {name: value} (the document signals, as datatrove names them),
 "rules": {code: n}, "findings": [{"code", "start", "end", "fix" (null when
 there is none)}] (with --findings full: as check --output-format json, without filename,
 and no "rules"),
-"fixed_text": "..." (with --fix or --unsafe-fixes)}. OUTPUT is a file for a
+"fixed_text": "..." (with --fix or --unsafe-fixes),
+"recipe": {"keep", "reasons"} (with --preset)}. OUTPUT is a file for a
 single input shard (its extension picks JSONL or Parquet), else a directory
 with one output shard per input shard. Finished output shards are skipped
 when the command is run again. Bad records are reported as
