@@ -23,8 +23,8 @@ class BoilerplateDocument(SignalRule):
     """
     flags = """
         A document in which fewer than 10.6 % of the lines with text end in
-        a sentence terminal (`。！？.!?` and the other Unicode sentence
-        terminals: `line_punct_ratio`, FineWeb-2's threshold for Mandarin).
+        a sentence terminal (`。！？.!?` and the rest of datatrove's terminal
+        punctuation: `line_punct_ratio`, FineWeb-2's threshold for Mandarin).
         Option `max_short_line_ratio` (off by default; FineWeb uses 0.67)
         also flags documents whose lines are mostly 30 characters or fewer.
     """
