@@ -488,3 +488,17 @@ def test_no_progress_bar_when_not_a_terminal(workdir):
     result = wenlint("scan", str(source), "-o", "out.jsonl", cwd=workdir, env={**os.environ, "CI": ""})
     assert result.returncode == 0 and result.stderr == b""
     assert b"score distribution" in result.stdout and b"worst documents" in result.stdout
+
+
+REAL_WEB = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "web.jsonl"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL_WEB.exists(), reason="needs ../shared/data/real/web.jsonl")
+def test_default_output_of_real_web_text_is_at_most_four_times_its_input(workdir):
+    result = wenlint("scan", str(REAL_WEB), "-o", "out.jsonl", "--no-progress", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    rows = read_jsonl(workdir / "out.jsonl")
+    assert len(rows) == len(REAL_WEB.read_text(encoding="utf-8").splitlines())
+    assert any(row["wenlint"]["findings"] for row in rows)
+    assert (workdir / "out.jsonl").stat().st_size <= 4 * REAL_WEB.stat().st_size
