@@ -1,82 +1,60 @@
-"""A document's text as an array of code points, for finding candidates in C.
+"""Finding candidates in C, without numpy, for rules that would otherwise
+try a pattern at every character.
 
 Rules that look for text repeated at a short distance (`组织组织`, `堡堡垒垒`)
-compare the array with itself shifted, which numpy does for a whole
-document in a few operations, and then run their exact test (often a
-regular expression) only at the few offsets found, through
-:func:`matches_from`. NumPy is imported on first use.
+compare the text with itself shifted through :func:`recurring`: the low
+byte of each code point, held as one integer, is XORed with itself shifted
+(a zero byte where two characters may be equal), and the zero runs are
+found by ``bytes.translate`` and a byte pattern. Equal low bytes do not
+make equal characters, so the offsets are candidates, a superset of the
+true ones: the rules then run their exact test (often a regular
+expression) only there, through :func:`matches_from`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-import regex
-
-if TYPE_CHECKING:
-    import numpy as np
-
-
-def codepoints(text: str) -> np.ndarray:
-    """The code points of ``text`` (uint32). Made when a rule asks (about a
-    millisecond per MB), not kept as a view: with the masks below they would
-    hold six bytes per character for the document's lifetime."""
-    import numpy as np
-
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+#: A zero byte (two equal low bytes) becomes 1, any other byte 0.
+_ZERO_TO_ONE = bytes([1]) + bytes(255)
+_ONE = re.compile(b"\x01")
 
 
-#: Planes 0-3: beyond them no character is Chinese or a digit (a test checks); they are looked up as one.
-_TABLE_SIZE = 0x40000
+def low_bytes(text: str) -> int:
+    """The low byte of each code point of ``text``, as one integer (byte ``i``
+    is character ``i``'s), for :func:`recurring`."""
+    return int.from_bytes(text.encode("utf-32-le", "surrogatepass")[::4], "little")
 
 
-@cache
-def _classes() -> tuple[np.ndarray, np.ndarray]:
-    """Two tables over code points: whether each is a Chinese character
-    (``textclass.HAN``) and whether it is a decimal digit (``\\d``), found
-    by the same ``regex`` classes the rules use, once per process (a few ms)."""
-    import numpy as np
-
-    from wenlint.textclass import HAN
-
-    codes = np.arange(_TABLE_SIZE, dtype=np.uint32)
-    every = codes[(codes < 0xD800) | (codes >= 0xE000)].tobytes().decode("utf-32-le")
-    tables = []
-    for pattern in (regex.compile(HAN.pattern + "+"), regex.compile(r"\d+")):
-        table = np.zeros(_TABLE_SIZE + 1, dtype=bool)
-        for run in pattern.finditer(every):  # runs of consecutive code points (none spans the surrogates)
-            table[ord(run[0][0]) : ord(run[0][0]) + len(run[0])] = True
-        tables.append(table)
-    return tables[0], tables[1]
-
-
-def han_mask(codes: np.ndarray) -> np.ndarray:
-    """Whether each of ``codes`` is a Chinese character (``textclass.is_han``)."""
-    import numpy as np
-
-    return _classes()[0][np.minimum(codes, _TABLE_SIZE)]
+def recurring(text: str, distances: Iterable[int], at: Sequence[int] = (0,), low: int | None = None) -> list[int]:
+    """The offsets ``i`` (ascending) where, for one of ``distances``, the
+    characters at ``i + k`` (each ``k`` of ``at``) may recur that far on:
+    every offset where they do, and some where only their low bytes do.
+    ``low`` is :func:`low_bytes` of ``text``, if already made."""
+    size = len(text)
+    low = low_bytes(text) if low is None else low
+    found = 0
+    for distance in distances:
+        valid = size - distance - max(at)  # offsets whose characters and their copies lie inside the text
+        if valid <= 0:
+            continue
+        differ = low ^ (low >> (8 * distance))  # byte i: zero where characters i and i + distance may be equal
+        differ = _or_shifted(differ, at)
+        same = differ.to_bytes(size, "little")[:valid].translate(_ZERO_TO_ONE)
+        found |= int.from_bytes(same, "little")
+    if not found:
+        return []
+    return [match.start() for match in _ONE.finditer(found.to_bytes(size, "little"))]
 
 
-def digit_mask(codes: np.ndarray) -> np.ndarray:
-    """Whether each of ``codes`` is a decimal digit (``\\d``)."""
-    import numpy as np
-
-    return _classes()[1][np.minimum(codes, _TABLE_SIZE)]
-
-
-def repeated_runs(codes: np.ndarray, distance: int, length: int) -> np.ndarray:
-    """A bool per offset ``i`` (``len(codes) - distance - length + 1`` of them, or
-    none): whether the ``length`` characters from ``i`` recur ``distance`` on."""
-    same = codes[:-distance] == codes[distance:]
-    size = len(same) - length + 1
-    if size <= 0:
-        return same[:0]
-    run = same[:size].copy()
-    for step in range(1, length):
-        run &= same[step : step + size]
-    return run
+def _or_shifted(differ: int, at: Sequence[int]) -> int:
+    """Byte i: the OR of ``differ``'s bytes ``i + k``, each ``k`` of ``at``."""
+    combined = 0
+    for k in at:
+        combined |= differ >> (8 * k)
+    return combined
 
 
 def matches_from(pattern: Any, text: str, starts: Sequence[int]) -> Iterator[Any]:

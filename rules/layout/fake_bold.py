@@ -5,27 +5,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.codepoints import codepoints, matches_from, repeated_runs
+from wenlint.codepoints import low_bytes, matches_from, recurring
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
-
-if TYPE_CHECKING:
-    import numpy as np
 
 #: A run of 2–7 characters written twice in a row.
 SHORT_MIN, SHORT_MAX = 2, 7
 _SHORT_REPEAT = re.compile(r"([^\n]{2,7}?)\1")
 #: Repeats of 8–32 characters are found by looking every 4th 4-gram up again.
 LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
-#: Offsets whose 4-grams are looked up at a time (arrays of a few hundred KB).
-_CHUNK = 1 << 16
-#: Mixes the last character of a 4-gram into its hash key (a collision only costs a look-up).
-_MIX = 0x9E3779B97F4A7C15
 #: Consecutive doubled characters: `堡堡垒垒`, `坚坚强强组组织织`.
 _DOUBLED_CHARS = regex.compile(r"(?:(\p{Han})\1){2,}")
 #: A repeat this long, of words only, is fake bold on its own.
@@ -132,8 +124,8 @@ class FakeBold(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        codes = codepoints(text)
-        repeats = _without_overlaps([*_whole_repeats(text, codes), *_char_repeats(text, codes)])
+        low = low_bytes(text)
+        repeats = _without_overlaps([*_whole_repeats(text, low), *_char_repeats(text, low)])
         found = []
         for group in _groups(repeats):
             if not (any(repeat.anchor for repeat in group) and _doubled_heading(text, group)):
@@ -157,10 +149,11 @@ class FakeBold(Rule):
         )
 
 
-def _whole_repeats(text: str, codes: np.ndarray) -> list[_Repeat]:
+def _whole_repeats(text: str, low: int) -> list[_Repeat]:
     """Every run written twice in a row that could be fake bold."""
-    spans = [(m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, _short_starts(codes))]
-    spans.extend(_long_repeats(text, codes))
+    starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1), low)  # the first two recur right after
+    spans = [(m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, starts)]
+    spans.extend(_long_repeats(text, low))
     found = []
     for start, size in spans:
         copy = text[start : start + size]
@@ -178,24 +171,13 @@ def _whole_repeats(text: str, codes: np.ndarray) -> list[_Repeat]:
     return found
 
 
-def _short_starts(codes: np.ndarray) -> list[int]:
-    """Offsets where a run of SHORT_MIN–SHORT_MAX characters recurs right after itself."""
-    import numpy as np
-
-    hits = np.zeros(len(codes), dtype=bool)
-    for size in range(SHORT_MIN, SHORT_MAX + 1):
-        run = repeated_runs(codes, size, size)
-        hits[: len(run)] |= run
-    return np.flatnonzero(hits).tolist()
-
-
-def _long_repeats(text: str, codes: np.ndarray) -> list[tuple[int, int]]:
+def _long_repeats(text: str, low: int) -> list[tuple[int, int]]:
     """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
     every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
-    (only those found again in C: see :func:`_recurring_grams`)."""
+    (only those that may recur, found in C: see :func:`_recurring_grams`)."""
     find = text.find
     found = []
-    recurring = _recurring_grams(codes)
+    recurring = _recurring_grams(text, low)
     index = 0
     last = len(text) - 2 * LONG_MIN
     while True:
@@ -219,27 +201,14 @@ def _long_repeats(text: str, codes: np.ndarray) -> list[tuple[int, int]]:
         index += GRAM
 
 
-def _recurring_grams(codes: np.ndarray) -> list[list[int]]:
-    """Offsets whose 4-gram (hashed) recurs LONG_MIN–LONG_MAX characters on,
-    by their remainder modulo GRAM; worked out _CHUNK offsets at a time, so
-    the arrays stay small whatever the document's size."""
-    import numpy as np
-
-    grams = len(codes) - GRAM + 1  # offsets holding a whole 4-gram
-    found = [np.empty(0, dtype=np.int64)]
-    for begin in range(0, max(0, grams), _CHUNK):
-        end = min(grams, begin + _CHUNK)
-        wide = codes[begin : min(grams, end + LONG_MAX) + GRAM - 1].astype(np.uint64)
-        keys = (wide[:-3] << np.uint64(42)) ^ (wide[1:-2] << np.uint64(21)) ^ wide[2:-1] ^ (wide[3:] * np.uint64(_MIX))
-        hits = np.zeros(end - begin, dtype=bool)
-        for distance in range(LONG_MIN, LONG_MAX + 1):
-            size = min(end - begin, len(keys) - distance)
-            if size <= 0:
-                break
-            hits[:size] |= keys[:size] == keys[distance : distance + size]
-        found.append(np.flatnonzero(hits) + begin)
-    offsets = np.concatenate(found)
-    return [offsets[offsets % GRAM == remainder].tolist() for remainder in range(GRAM)]
+def _recurring_grams(text: str, low: int) -> list[list[int]]:
+    """Offsets whose 4-gram may recur LONG_MIN–LONG_MAX characters on (every
+    one that does), by their remainder modulo GRAM."""
+    offsets = recurring(text, range(LONG_MIN, LONG_MAX + 1), range(GRAM), low)
+    by_remainder: list[list[int]] = [[] for _ in range(GRAM)]
+    for offset in offsets:
+        by_remainder[offset % GRAM].append(offset)
+    return by_remainder
 
 
 def _doubled_from(text: str, index: int, size: int) -> int | None:
@@ -255,14 +224,11 @@ def _doubled_from(text: str, index: int, size: int) -> int | None:
     return start
 
 
-def _char_repeats(text: str, codes: np.ndarray) -> list[_Repeat]:
+def _char_repeats(text: str, low: int) -> list[_Repeat]:
     """Runs of two or more doubled characters, each character different
     from the one before (`堡堡垒垒`, not `哈哈哈哈`)."""
-    import numpy as np
-
-    doubled = codes[:-1] == codes[1:]
     found = []
-    for match in matches_from(_DOUBLED_CHARS, text, np.flatnonzero(doubled[:-2] & doubled[2:]).tolist()):
+    for match in matches_from(_DOUBLED_CHARS, text, recurring(text, (1,), (0, 2), low)):
         run = match[0]
         singles = run[::2]
         begin = 0

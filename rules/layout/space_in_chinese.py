@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.codepoints import codepoints, digit_mask, han_mask, matches_from
+from wenlint.codepoints import matches_from
 from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, is_han
 from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
@@ -20,6 +20,11 @@ _OPENS = regex.escape(_OPENING)
 _SPACE = regex.compile(rf"(?<=[{_HAN}])[ \u00a0](?=[{_HAN}{_CLOSES}])|(?<=[{_OPENS}])[ \u00a0](?=[{_HAN}])")
 #: A space between two clauses or sentences: after a clause mark, or before an opening quote or bracket.
 _GAP = regex.compile(rf"(?<=[{_CLOSES}])[ \u00a0](?=[{_HAN}{_OPENS}])|(?<=[{_HAN}])[ \u00a0](?=[{_OPENS}])")
+#: Where those two can start (found in C): any space; a space beside a Chinese character.
+_ANY_SPACE = regex.compile(r"[ \u00a0]")
+_SPACE_BESIDE_HAN = regex.compile(rf"[ \u00a0](?:(?<=[{_HAN}][ \u00a0])|(?=[{_HAN}]))")
+#: A digit, then a space: where a number may be spaced from its unit.
+_DIGIT_SPACE = regex.compile(r"\d[ \u00a0]")
 #: A number (not part of a time, a date, a code, a word or a name such as
 #: `Vue 2`), one space, a unit.
 _NUMBER_UNIT = regex.compile(
@@ -156,14 +161,10 @@ class SpaceInChinese(Rule):
         text = doc.text
         if " " not in text and "\u00a0" not in text:
             return []
-        import numpy as np
-
         lines = SpaceLines(doc)
         # the patterns are tried only at spaces (beside a Chinese character, for _SPACE): found in C
-        codes = codepoints(text)
-        han = han_mask(codes)
-        gaps = (codes == 0x20) | (codes == 0xA0)
-        beside_han = (np.flatnonzero(gaps[1:-1] & (han[:-2] | han[2:])) + 1).tolist()
+        gaps = [match.start() for match in _ANY_SPACE.finditer(text)]
+        beside_han = [match.start() for match in _SPACE_BESIDE_HAN.finditer(text)]
         spaces = [
             m.start()
             for m in matches_from(_SPACE, text, beside_han)
@@ -183,14 +184,13 @@ class SpaceInChinese(Rule):
                     self._finding(space, f"space between `{before}` and `{after}` in Chinese text", splits_word)
                 )
         if self.settings["clause_gaps"]:
-            for match in matches_from(_GAP, text, np.flatnonzero(gaps).tolist()):
+            for match in matches_from(_GAP, text, gaps):
                 if lines.in_prose(match.start()):
                     before, after = text[match.start() - 1], text[match.end()]
                     found.append(
                         self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
                     )
-        digit = digit_mask(codes)
-        if self.settings["units"] and (digit[:-1] & gaps[1:]).any():  # a digit, then a space
+        if self.settings["units"] and _DIGIT_SPACE.search(text):
             units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
             if units and spaces_numbers(doc):  # house style; a no-break space is E006's to leave to this rule
                 units = [match for match in units if text[match.start()] == "\u00a0"]

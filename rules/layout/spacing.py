@@ -10,7 +10,6 @@ import bisect
 import regex
 
 from wenlint import Document
-from wenlint.codepoints import codepoints, digit_mask, han_mask
 from wenlint.script import simplified
 from wenlint.textclass import has_clause_mark
 from wenlint_rules.layout.wrapping import is_verse
@@ -51,6 +50,12 @@ _SENTENCE_MARK = regex.compile(r"[。！？；]")
 SIDE = 4
 _HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % SIDE)
 _HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % SIDE)
+#: A digit after or before a Chinese character, right beside it or a space
+#: away (spaces_numbers): each pattern starts at a digit, so it is tried only there.
+_DIGIT_AFTER_HAN = regex.compile(r"\d(?<=[\p{Han}〇]\d)")
+_DIGIT_BEFORE_HAN = regex.compile(r"\d(?=[\p{Han}〇])")
+_DIGIT_SPACE_AFTER_HAN = regex.compile(r"\d(?<=[\p{Han}〇][ \u00a0]\d)")
+_DIGIT_SPACE_BEFORE_HAN = regex.compile(r"\d(?=[ \u00a0][\p{Han}〇])")
 
 
 class SpaceLines:
@@ -128,13 +133,8 @@ def spaces_numbers(doc: Document) -> bool:
     carry a space (in Markdown, half of them). Counted in C over the whole
     text: a digit beside a Chinese character, or beside a space beside one,
     is always the first or last digit of a number."""
-    import numpy as np
-
-    codes = codepoints(doc.text)
-    han, digit = han_mask(codes), digit_mask(codes)
-    space = (codes == 0x20) | (codes == 0xA0)
-    glued = np.count_nonzero(han[:-1] & digit[1:]) + np.count_nonzero(digit[:-1] & han[1:])
-    gap = space[1:-1]
-    spaced = np.count_nonzero(han[:-2] & gap & digit[2:]) + np.count_nonzero(digit[:-2] & gap & han[2:])
+    text = doc.text
+    glued = len(_DIGIT_AFTER_HAN.findall(text)) + len(_DIGIT_BEFORE_HAN.findall(text))
+    spaced = len(_DIGIT_SPACE_AFTER_HAN.findall(text)) + len(_DIGIT_SPACE_BEFORE_HAN.findall(text))
     share = HOUSE_STYLE_MARKDOWN if doc.is_markdown else HOUSE_STYLE
     return bool(spaced > 0 and spaced >= share * (spaced + glued))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.codepoints import codepoints, digit_mask, matches_from
+from wenlint.codepoints import matches_from
 from wenlint.textclass import is_han
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.furniture import page_furniture
@@ -151,14 +151,11 @@ def _numbers_ending_lines(doc: Document) -> list[int]:
     """Where a match of _NUMBER_BREAK can start: the digits of the run of
     digits, commas and points that ends a line (before its blanks); the
     pattern itself would be tried at every character."""
-    import numpy as np
-
     text = doc.text
-    codes = codepoints(text)
-    digits = digit_mask(codes)
-    ends = np.asarray(line_ends(doc), dtype=np.int64)
     starts = []
-    for end in ends[digits[ends] | (codes[ends] == 0x2C) | (codes[ends] == 0x2E)].tolist():
+    for end in line_ends(doc):
+        if not (text[end].isdecimal() or text[end] in ",."):
+            continue
         start = end
         while start >= 0 and (text[start].isdecimal() or text[start] in ",."):
             start -= 1

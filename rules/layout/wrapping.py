@@ -5,12 +5,13 @@ hard-wrapped line (never next to page furniture). Defines no rule."""
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import Counter
+from itertools import accumulate, repeat
 
 import regex
 
 from wenlint import Document, Fix
-from wenlint.codepoints import codepoints
 from wenlint.linekeys import MIN_LETTERS, normalized_lines
 from wenlint.textclass import has_clause_mark
 from wenlint_rules.layout.furniture import is_page_furniture, page_furniture
@@ -162,21 +163,15 @@ def lines_around(text: str, newline: int) -> tuple[str, str]:
 
 def line_ends(doc: Document) -> list[int]:
     """The offset of each line's last character before its line break and
-    the blanks before it (for lines that have one; the breaks found in C):
-    where a pattern of a character, blanks and a line break can start.
-    Trying such a pattern only there, as :func:`wenlint.codepoints.matches_from`
-    does, spares trying it at every character."""
-    import numpy as np
-
-    codes, text = codepoints(doc.text), doc.text
-    before = np.flatnonzero(codes[1:] == 0x0A)  # the character before each line break but one at 0
-    ends = before.tolist()
-    for index in np.flatnonzero((codes[before] == 0x20) | (codes[before] == 0x09)).tolist():
-        end = ends[index]
-        while end >= 0 and text[end] in " \t":
-            end -= 1
-        ends[index] = end
-    return [end for end in ends if end >= 0]  # ascending: each is at or after the break before
+    the blanks before it (for lines that have one; found in C, by splitting
+    the text): where a pattern of a character, blanks and a line break can
+    start. Trying such a pattern only there, as
+    :func:`wenlint.codepoints.matches_from` does, spares trying it at every
+    character. A line of blanks only ends at the line break before it."""
+    lines = doc.text.split("\n")[:-1]  # the lines that end with a line break
+    starts_less_one = accumulate(map((1).__add__, map(len, lines)), initial=-1)
+    ends = list(map(operator.add, starts_less_one, map(len, map(str.rstrip, lines, repeat(" \t")))))
+    return ends[1:] if ends and ends[0] < 0 else ends  # ascending; -1: blanks only before the first break
 
 
 def join_fix(text: str, newline: int, *, safe: bool) -> Fix:
