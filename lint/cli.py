@@ -188,6 +188,10 @@ def server() -> int:
 
 def scan(args: argparse.Namespace) -> int:
     """``wenlint scan``: lint every record of a corpus; write rows with a ``wenlint`` field and a summary."""
+    import importlib.util
+
+    if importlib.util.find_spec("numpy") is None:  # the line counts of the corpus rules (wenlint.linekeys)
+        raise WenlintError("wenlint scan needs the scan extra: pip install 'wenlint[scan]'")
     from wenlint.check_command import check_workers, settings_resolver
     from wenlint.corpus import MissingExtra
     from wenlint.corpus.batch import ScanJob

@@ -55,8 +55,9 @@ def test_check_needs_no_extra_and_dev_has_every_extra():
     needs and no more; [dev] holds every extra, for the tests."""
     core = _names(PYPROJECT["dependencies"])
     extras = {name: _names(requirements) for name, requirements in PYPROJECT["optional-dependencies"].items()}
-    assert core & {"textual", "pyarrow", "ray", "pygls", "lsprotocol", "zstandard"} == set()
+    assert core & {"numpy", "textual", "pyarrow", "ray", "pygls", "lsprotocol", "zstandard"} == set()
     assert extras["review"] == {"textual"}
+    assert extras["scan"] == {"numpy"}
     everything = set().union(*(names for name, names in extras.items() if name not in ("dev", "bench")))
     assert everything <= extras["dev"], sorted(everything - extras["dev"])
 
@@ -100,3 +101,25 @@ def test_the_readmes_pip_install_from_git_works_against_a_clone(tmp_path):
     )
     assert built.returncode == 0, built.stderr
     assert list(tmp_path.glob("wenlint-*.whl"))
+
+
+NO_NUMPY = "import sys; sys.modules['numpy'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_check_runs_every_rule_without_numpy():
+    """As in the hook environment, where numpy is not installed: every rule,
+    preview ones too, on the seeds, with the same findings as with numpy."""
+    arguments = ["check", "--preview", "--select", "ALL", "--output-format", "json", "--no-cache", "--workers", "1"]
+    without = subprocess.run(
+        [sys.executable, "-c", NO_NUMPY, *arguments, "seeds"], cwd=ROOT, capture_output=True, timeout=300, check=False
+    )
+    assert without.returncode == 1, without.stderr.decode()
+    assert without.stdout == wenlint(*arguments, "seeds", cwd=ROOT).stdout
+
+
+def test_scan_without_its_extra_says_which_to_install(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "好的。"}\n', encoding="utf-8")
+    command = [sys.executable, "-c", NO_NUMPY, "scan", "a.jsonl", "--output", "out"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "error: wenlint scan needs the scan extra: pip install 'wenlint[scan]'\n"

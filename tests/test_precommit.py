@@ -172,7 +172,7 @@ def test_the_projects_own_hooks_are_local_and_run_ruff():
 
 
 #: What the hook environment must not hold: the extras `check` does not need.
-NOT_FOR_CHECK = ("textual", "pyarrow", "ray", "pygls", "lsprotocol", "zstandard")
+NOT_FOR_CHECK = ("numpy", "textual", "pyarrow", "ray", "pygls", "lsprotocol", "zstandard")
 PROBE = "import importlib.util, sys; print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m)))"
 
 
