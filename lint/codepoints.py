@@ -4,8 +4,9 @@ try a pattern at every character.
 Rules that look for text repeated at a short distance (`组织组织`, `堡堡垒垒`)
 compare the text with itself shifted through :func:`recurring`: the low
 byte of each code point, held as one integer, is XORed with itself shifted
-(a zero byte where two characters may be equal), and the zero runs are
-found by ``bytes.translate`` and a byte pattern. Equal low bytes do not
+(a zero byte where two characters may be equal), and the zero bytes are
+marked by arithmetic that carries no bit across bytes and found by a byte
+pattern. Equal low bytes do not
 make equal characters, so the offsets are candidates, a superset of the
 true ones: the rules then run their exact test (often a regular
 expression) only there, through :func:`matches_from`.
@@ -13,13 +14,15 @@ expression) only there, through :func:`matches_from`.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-#: A zero byte (two equal low bytes) becomes 1, any other byte 0.
-_ZERO_TO_ONE = bytes([1]) + bytes(255)
-_ONE = re.compile(b"\x01")
+#: The byte :func:`recurring` marks an offset with.
+_HIGH = re.compile(b"\x80")
 
 
 def low_bytes(text: str) -> int:
@@ -28,33 +31,41 @@ def low_bytes(text: str) -> int:
     return int.from_bytes(text.encode("utf-32-le", "surrogatepass")[::4], "little")
 
 
-def recurring(text: str, distances: Iterable[int], at: Sequence[int] = (0,), low: int | None = None) -> list[int]:
+def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,), low: int | None = None) -> list[int]:
     """The offsets ``i`` (ascending) where, for one of ``distances``, the
     characters at ``i + k`` (each ``k`` of ``at``) may recur that far on:
     every offset where they do, and some where only their low bytes do.
     ``low`` is :func:`low_bytes` of ``text``, if already made."""
     size = len(text)
     low = low_bytes(text) if low is None else low
-    found = 0
+    ones = ((1 << (8 * size)) - 1) // 0xFF  # 0x0101…01, a byte per character
+    sevens = ones * 0x7F
+    contiguous = list(at) == list(range(len(at))) and len(at) & (len(at) - 1) == 0  # 0, 1, … a power of two
+    differs = -1  # byte i's high bit set while no distance may repeat the characters at i
     for distance in distances:
-        valid = size - distance - max(at)  # offsets whose characters and their copies lie inside the text
-        if valid <= 0:
-            continue
         differ = low ^ (low >> (8 * distance))  # byte i: zero where characters i and i + distance may be equal
-        differ = _or_shifted(differ, at)
-        same = differ.to_bytes(size, "little")[:valid].translate(_ZERO_TO_ONE)
-        found |= int.from_bytes(same, "little")
-    if not found:
-        return []
-    return [match.start() for match in _ONE.finditer(found.to_bytes(size, "little"))]
+        if contiguous:  # byte i: zero where those at i + k may be equal, each k of at
+            step = 1
+            while step < len(at):
+                differ |= differ >> (8 * step)
+                step *= 2
+        else:
+            differ = functools.reduce(operator.or_, (differ >> (8 * k) for k in at))
+        differs &= ((differ & sevens) + sevens) | differ  # high bit set where not zero: no carry crosses bytes
+    found = (
+        [match.start() for match in _HIGH.finditer((~differs & (ones << 7)).to_bytes(size, "little"))] if size else []
+    )
+    # near the end the shifted text reads zero bytes past it: those offsets are tested character by character
+    tail = bisect.bisect_left(found, size - max(distances) - max(at))
+    return found[:tail] + [i for i in found[tail:] if _recurs(text, i, distances, at)]
 
 
-def _or_shifted(differ: int, at: Sequence[int]) -> int:
-    """Byte i: the OR of ``differ``'s bytes ``i + k``, each ``k`` of ``at``."""
-    combined = 0
-    for k in at:
-        combined |= differ >> (8 * k)
-    return combined
+def _recurs(text: str, i: int, distances: Sequence[int], at: Sequence[int]) -> bool:
+    """Whether the characters at ``i + k`` (each ``k`` of ``at``) recur one of ``distances`` on."""
+    return any(
+        i + distance + max(at) < len(text) and all(text[i + k] == text[i + k + distance] for k in at)
+        for distance in distances
+    )
 
 
 def matches_from(pattern: Any, text: str, starts: Sequence[int]) -> Iterator[Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint.codepoints import matches_from
 from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, is_han
 from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
@@ -17,12 +16,10 @@ _OPENS = regex.escape(_OPENING)
 #: One ASCII space or no-break space between two Chinese characters, before
 #: closing punctuation or after opening punctuation. (Two or more are
 #: alignment; a tab or U+3000 is layout, as between the clauses of a poem.)
-_SPACE = regex.compile(rf"(?<=[{_HAN}])[ \u00a0](?=[{_HAN}{_CLOSES}])|(?<=[{_OPENS}])[ \u00a0](?=[{_HAN}])")
+_SPACE = regex.compile(rf"[ \u00a0](?:(?<=[{_HAN}].)(?=[{_HAN}{_CLOSES}])|(?<=[{_OPENS}].)(?=[{_HAN}]))")
 #: A space between two clauses or sentences: after a clause mark, or before an opening quote or bracket.
-_GAP = regex.compile(rf"(?<=[{_CLOSES}])[ \u00a0](?=[{_HAN}{_OPENS}])|(?<=[{_HAN}])[ \u00a0](?=[{_OPENS}])")
-#: Where those two can start (found in C): any space; a space beside a Chinese character.
-_ANY_SPACE = regex.compile(r"[ \u00a0]")
-_SPACE_BESIDE_HAN = regex.compile(rf"[ \u00a0](?:(?<=[{_HAN}][ \u00a0])|(?=[{_HAN}]))")
+#: (Both start with the space, so that finditer tries them only at spaces.)
+_GAP = regex.compile(rf"[ \u00a0](?:(?<=[{_CLOSES}].)(?=[{_HAN}{_OPENS}])|(?<=[{_HAN}].)(?=[{_OPENS}]))")
 #: A digit, then a space: where a number may be spaced from its unit.
 _DIGIT_SPACE = regex.compile(r"\d[ \u00a0]")
 #: A number (not part of a time, a date, a code, a word or a name such as
@@ -162,12 +159,9 @@ class SpaceInChinese(Rule):
         if " " not in text and "\u00a0" not in text:
             return []
         lines = SpaceLines(doc)
-        # the patterns are tried only at spaces (beside a Chinese character, for _SPACE): found in C
-        gaps = [match.start() for match in _ANY_SPACE.finditer(text)]
-        beside_han = [match.start() for match in _SPACE_BESIDE_HAN.finditer(text)]
         spaces = [
             m.start()
-            for m in matches_from(_SPACE, text, beside_han)
+            for m in _SPACE.finditer(text)
             if lines.in_prose(m.start()) and not _MENTION.search(text, max(0, m.start() - 32), m.start())
         ]
         between_han = {
@@ -184,7 +178,7 @@ class SpaceInChinese(Rule):
                     self._finding(space, f"space between `{before}` and `{after}` in Chinese text", splits_word)
                 )
         if self.settings["clause_gaps"]:
-            for match in matches_from(_GAP, text, gaps):
+            for match in _GAP.finditer(text):
                 if lines.in_prose(match.start()):
                     before, after = text[match.start() - 1], text[match.end()]
                     found.append(

@@ -51,11 +51,10 @@ SIDE = 4
 _HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % SIDE)
 _HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % SIDE)
 #: A digit after or before a Chinese character, right beside it or a space
-#: away (spaces_numbers): each pattern starts at a digit, so it is tried only there.
-_DIGIT_AFTER_HAN = regex.compile(r"\d(?<=[\p{Han}〇]\d)")
-_DIGIT_BEFORE_HAN = regex.compile(r"\d(?=[\p{Han}〇])")
-_DIGIT_SPACE_AFTER_HAN = regex.compile(r"\d(?<=[\p{Han}〇][ \u00a0]\d)")
-_DIGIT_SPACE_BEFORE_HAN = regex.compile(r"\d(?=[ \u00a0][\p{Han}〇])")
+#: away, which the group holds (spaces_numbers): each pattern starts at a
+#: digit, so it is tried only there.
+_DIGIT_AFTER_HAN = regex.compile(r"\d(?<=[\p{Han}〇]([ \u00a0]?)\d)")
+_DIGIT_BEFORE_HAN = regex.compile(r"\d(?=([ \u00a0]?)[\p{Han}〇])")
 
 
 class SpaceLines:
@@ -134,7 +133,8 @@ def spaces_numbers(doc: Document) -> bool:
     text: a digit beside a Chinese character, or beside a space beside one,
     is always the first or last digit of a number."""
     text = doc.text
-    glued = len(_DIGIT_AFTER_HAN.findall(text)) + len(_DIGIT_BEFORE_HAN.findall(text))
-    spaced = len(_DIGIT_SPACE_AFTER_HAN.findall(text)) + len(_DIGIT_SPACE_BEFORE_HAN.findall(text))
+    gaps = _DIGIT_AFTER_HAN.findall(text) + _DIGIT_BEFORE_HAN.findall(text)  # "" where glued
+    glued = gaps.count("")
+    spaced = len(gaps) - glued
     share = HOUSE_STYLE_MARKDOWN if doc.is_markdown else HOUSE_STYLE
     return bool(spaced > 0 and spaced >= share * (spaced + glued))
