@@ -73,10 +73,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _LINE_BREAKS = re.compile(r"\n+")
 #: datatrove's terminal punctuation (`。！？.!?` and their kin): Unicode's
 #: sentence terminals with three Khmer signs more, and less those datatrove's
-#: list lacks (the vertical forms `︒︕︖`, `․`, and a few of other scripts).
+#: list lacks (the vertical forms `︒︕︖`, `․`, and a few of other scripts,
+#: U+2E60 and U+2E61 among them: Unicode 17's, known to newer `regex` releases).
 _TERMINAL = regex.compile(
     r"(?V1)[[\p{Sentence_Terminal}\u17d6\u17d9\u17da]"
-    r"--[\u1b4e\u1b4f\u1b7f\u2024\u2cf9-\u2cfb\ufe12\ufe15\ufe16\U000113d4\U000113d5\U00016d6e\U00016d6f]]$"
+    r"--[\u1b4e\u1b4f\u1b7f\u2024\u2cf9-\u2cfb\u2e60\u2e61\ufe12\ufe15\ufe16\U000113d4\U000113d5\U00016d6e\U00016d6f]]$"
 )
 _BLANK = regex.compile(r"\s")
 #: data-juicer's special characters: whitespace, punctuation, symbols and digits
