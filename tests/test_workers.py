@@ -307,17 +307,20 @@ def test_ctrl_c_stops_check_with_what_was_done_and_exit_130(tmp_path, hazards):
 @linux_only
 def test_an_interrupted_check_still_writes_whole_json_and_no_baseline(tmp_path, hazards):
     paths = _documents(tmp_path / "docs", {1: "睡眠标记"}, count=3)
-    baseline = tmp_path / "baseline.json"
-    command = _command(
-        "check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "json", "--write-baseline", str(baseline)
-    )
+    command = _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "json")
     code, out, err, _ = _signal_once_asleep(command, hazards, signal.SIGINT, settle=1)
     assert code == 130, err
+    assert err.splitlines() == ["interrupted: 1 of 3 files checked, the rest not"]
+    assert [(f["filename"], f["code"]) for f in json.loads(out)] == [(str(paths[0]), "M001")]
+    # --write-baseline prints no report, and an interrupted run writes no baseline
+    Path(hazards["HAZARD_ASLEEP"]).unlink()
+    baseline = tmp_path / "baseline.json"
+    code, out, err, _ = _signal_once_asleep([*command, "--write-baseline", str(baseline)], hazards, signal.SIGINT, 1)
+    assert (code, out) == (130, ""), err
     assert err.splitlines() == [
         "interrupted: 1 of 3 files checked, the rest not",
         f"baseline {baseline} not written: the run was interrupted",
     ]
-    assert [(f["filename"], f["code"]) for f in json.loads(out)] == [(str(paths[0]), "M001")]
     assert not baseline.exists()
 
 
