@@ -115,11 +115,15 @@ def _directive(match: regex.Match[str]) -> Directive:
     return Directive(kind, match.start(), match.end(), tuple(dict.fromkeys(codes)), tuple(unknown))
 
 
-def _stands_alone(doc: Document, match: regex.Match[str]) -> bool:
-    line_start = doc.text.rfind("\n", 0, match.start()) + 1
-    line_end = doc.text.find("\n", match.end())
+def own_line(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The whole line (with its line break) holding ``start:end``, when
+    nothing but blanks stands beside it there; None otherwise."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
     line_end = len(doc.text) if line_end < 0 else line_end
-    return not doc.text[line_start : match.start()].strip() and not doc.text[match.end() : line_end].strip()
+    if doc.text[line_start:start].strip() or doc.text[end:line_end].strip():
+        return None
+    return line_start, min(line_end + 1, len(doc.text))
 
 
 def suppressions(doc: Document) -> list[Suppression]:
@@ -131,7 +135,7 @@ def suppressions(doc: Document) -> list[Suppression]:
     # being taken for (or ended as) a comment for every rule
     open_ranges: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[int, Directive]] = {}
     for match in _DIRECTIVE.finditer(doc.text):
-        if not doc.is_markdown and not _stands_alone(doc, match):
+        if not doc.is_markdown and own_line(doc, match.start(), match.end()) is None:
             continue
         directive = _directive(match)
         if directive.kind == "disable-next-line":

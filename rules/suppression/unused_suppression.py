@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wenlint import Diagnostic, Document, Example, Rule
 from wenlint.diagnostic import Applicability, Edit, Fix, FixAvailability
-from wenlint.suppress import Directive, Usage, comment
+from wenlint.suppress import Directive, Usage, comment, own_line
 
 
 class UnusedSuppression(Rule):
@@ -89,9 +89,5 @@ def _fix(doc: Document, directive: Directive, idle: list[str]) -> Fix:
             Applicability.SAFE,
             "drop the names that do nothing",
         )
-    start, end = directive.start, directive.end
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    if not doc.text[line_start:start].strip() and (line_end < 0 or not doc.text[end:line_end].strip()):
-        start, end = line_start, len(doc.text) if line_end < 0 else line_end + 1
+    start, end = own_line(doc, directive.start, directive.end) or (directive.start, directive.end)
     return Fix((Edit(start, end, ""),), Applicability.SAFE, "remove the comment")
