@@ -286,10 +286,11 @@ def did_change(ls: WenlintServer, params: types.DidChangeTextDocumentParams) -> 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: WenlintServer, params: types.DidCloseTextDocumentParams) -> None:
     doc = ls.documents.pop(params.text_document.uri, None)
-    if doc is not None and doc.timer is not None:
-        doc.timer.cancel()
-    if doc is not None and len(doc.buffer) >= LARGE and all(len(d.buffer) < LARGE for d in ls.documents.values()):
-        ls.workers.cancel_large()  # the last large document is closed: give back the worker's memory
+    if doc is not None:
+        if doc.timer is not None:
+            doc.timer.cancel()
+        if len(doc.buffer) >= LARGE and all(len(d.buffer) < LARGE for d in ls.documents.values()):
+            ls.workers.cancel_large()  # the last large document is closed: give back the worker's memory
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
 
 
