@@ -135,7 +135,9 @@ def _is_chrome(line: str, chrome: dict[str, frozenset[str]], labels: frozenset[s
     if _PREVIEW_END.fullmatch(key) or key in chrome["strong"] or _BYLINE.fullmatch(line):
         return True
     buttons = [token for token in _BUTTON_SEPARATOR.split(line) if token]
-    row = len(buttons) >= MIN_BUTTONS and all(token in chrome["buttons"] | chrome["strong"] for token in buttons)
+    row = len(buttons) >= MIN_BUTTONS and all(
+        token in chrome["buttons"] or token in chrome["strong"] for token in buttons
+    )
     if not edge:
         return row and any(token in chrome["strong"] for token in buttons)
     return (
