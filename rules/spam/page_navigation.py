@@ -124,7 +124,7 @@ class PageNavigation(SpamLineRule):
             return "QR-code invitation"
         if line.edge and "".join(tokens) in words["edge"]:
             return f"heading `{text}` of a link list"
-        if _is_button_row(text, tokens, {**words, "strong": words["strong"] | self.extra}, marked):
+        if _is_button_row(text, tokens, words["strong"] | self.extra, words["buttons"], marked):
             return "page buttons"
         if _is_menu(text, tokens, words["menu"], 1 if line.edge else 2):
             return "site menu"
@@ -160,14 +160,14 @@ def _is_pager(tokens: list[str], words: frozenset[str], marked: bool) -> bool:
     return any(numbers) or marked
 
 
-def _is_button_row(text: str, tokens: list[str], words: dict[str, frozenset[str]], marked: bool) -> bool:
+def _is_button_row(text: str, tokens: list[str], strong: frozenset[str], buttons: frozenset[str], marked: bool) -> bool:
     """Print, close and comment buttons (and the font-size switch) only: with
     a strong one, or two or more marked as links (see ``judge``)."""
-    if _FONT_SIZE.fullmatch(text) or "".join(tokens) in words["strong"]:
+    if _FONT_SIZE.fullmatch(text) or "".join(tokens) in strong:
         return True
-    if not tokens or not all(token in words["strong"] | words["buttons"] for token in tokens):
+    if not tokens or not all(token in strong or token in buttons for token in tokens):
         return False
-    return any(token in words["strong"] for token in tokens) or (marked and len(tokens) >= 2)
+    return any(token in strong for token in tokens) or (marked and len(tokens) >= 2)
 
 
 def _is_menu(text: str, tokens: list[str], menu: frozenset[str], needed: int) -> bool:
