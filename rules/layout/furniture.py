@@ -211,8 +211,8 @@ def _page_numbered_titles(
         if following is None or text[number.end : following].strip():
             continue  # no short line follows, or a longer line stands between
         header = known.get(following)
-        if header is None and _is_running_title(text, following):
-            header = known[following] = FurnitureLine(following, _line_end(text, following), "running header or footer")
+        if header is None and (end := _running_title_end(text, following)) is not None:
+            header = known[following] = FurnitureLine(following, end, "running header or footer")
             added.append(header)
         if header is not None and header.kind != "page number":
             added.append(number)
@@ -225,10 +225,12 @@ def _line_end(text: str, start: int) -> int:
     return len(text[start : end if end != -1 else len(text)].rstrip(_BLANKS)) + start
 
 
-def _is_running_title(text: str, start: int) -> bool:
-    """Whether the line at ``start`` is a running title (`…年度报告全文`)."""
-    line = text[start : _line_end(text, start)]
-    return bool(_RUNNING_TITLE.fullmatch(line)) and not has_clause_mark(line)
+def _running_title_end(text: str, start: int) -> int | None:
+    """Where the line at ``start`` ends (see :func:`_line_end`) if it is a
+    running title (`…年度报告全文`); else None."""
+    end = _line_end(text, start)
+    line = text[start:end]
+    return end if _RUNNING_TITLE.fullmatch(line) and not has_clause_mark(line) else None
 
 
 # -- running headers and footers ----------------------------------------------
