@@ -169,12 +169,12 @@ def _urls(text: str) -> list[Span]:
         if start < reach:
             continue
         window = text[start : start + URL_WINDOW]
-        if match.group("scheme"):
+        if scheme := match.group("scheme"):
             link = _linkify().match_at_start(window)
         else:
             link = _fuzzy_link().match(window)  # at the start only: linkify-it's match() would scan the window
         if link is not None:
-            reach = url_end(text, start, start + (link.last_index if match.group("scheme") else link.end()))
+            reach = url_end(text, start, start + (link.last_index if scheme else link.end()))
             spans.append((start, reach))
     return spans
 
