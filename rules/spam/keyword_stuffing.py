@@ -98,6 +98,5 @@ class KeywordStuffing(Rule):
 
 def _inside_prose(found: Scan, match: regex.Match) -> bool:
     """Whether ``match`` is part of a prose line, not the whole line."""
-    start, end = found.line_span(found.line_index(match.start()))
-    line = found.text[start:end].strip()
+    line = found.line(found.line_index(match.start())).strip()
     return line != match[0] and is_prose(line)
