@@ -1,10 +1,12 @@
 """The Arrow side of the per-batch function: tables (Parquet, or JSON read
 by Ray) in, annotated tables out.
 
-:func:`annotate_table` is what Ray's ``map_batches`` runs and what the local
-engine runs on a Parquet batch; :func:`scan_table` splits its rows as
-``--min-score`` says. A record gets the same ``wenlint`` object as from
-:mod:`wenlint.corpus.batch`, whose Annotator both use.
+:func:`scan_table` is what the local engine runs on a Parquet batch: it
+annotates the rows (:func:`annotate_table`) and splits them as ``--min-score``
+and ``--preset`` say. Ray's ``map_batches`` runs :func:`lines_table` for
+JSON Lines output, else :func:`annotate_rows` and :func:`with_annotations`
+(see :mod:`wenlint.corpus.ray_engine`). A record gets the same ``wenlint``
+object as from :mod:`wenlint.corpus.batch`, whose Annotator both use.
 """
 
 from __future__ import annotations
@@ -157,7 +159,7 @@ def helper_type():
 
 def annotate_table(table, setup: Setup):
     """``table`` with a ``wenlint`` column (null on a bad row) and the HELPER
-    column. What Ray's ``map_batches`` runs for Parquet output."""
+    column."""
     return with_annotations(*annotate_rows(table, setup), setup)
 
 
