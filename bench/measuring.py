@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import MB, REPO, Corpus
-from treecpu import TreeCpu, tree_cpu
+from treecpu import TreeCpu, proc_stat, tree_cpu
 
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
@@ -39,26 +39,13 @@ def _status(pid: int) -> dict[str, int]:
 
 def _cpu(pid: int) -> float:
     """User + system CPU seconds a live process has used so far."""
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
+    stat = proc_stat(pid)
+    return 0.0 if stat is None else stat[2]
 
 
 def _children(pid: int) -> list[int]:
     """Direct children of ``pid`` (wenlint's worker processes)."""
-    found = []
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                with open(f"/proc/{name}/stat") as handle:
-                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        found.append(int(name))
-            except (OSError, IndexError, ValueError):
-                pass
-    return found
+    return [int(name) for name in os.listdir("/proc") if name.isdigit() and (proc_stat(int(name)) or ("", 0))[1] == pid]
 
 
 @dataclass

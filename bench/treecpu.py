@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _stat(pid: int) -> tuple[str, int, float] | None:
+def proc_stat(pid: int) -> tuple[str, int, float] | None:
     """(name, parent, user + system seconds) of a live process."""
     try:
         with open(f"/proc/{pid}/stat") as handle:
@@ -64,7 +64,7 @@ class TreeCpu:
             pid = int(entry)
             if pid in self.outside:
                 continue
-            stat = _stat(pid)
+            stat = proc_stat(pid)
             if stat is None:
                 continue
             name, parent, seconds = stat
