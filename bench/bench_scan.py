@@ -47,7 +47,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import MB, SEEDS, Corpus
-from measuring import GNU_TIME, measure
+from measuring import GNU_TIME, executable, measure
 
 REPO = Path(__file__).resolve().parents[1]
 FAMILIES = "ESMPTLD"
@@ -105,9 +105,7 @@ def documents(path: Path) -> int:
 
 def scan(workdir: Path, name: str, corpus: Corpus, *options: str):
     """Run ``wenlint scan`` on ``corpus``; the run (CPU of the whole process tree too) and its summary."""
-    exe = shutil.which("wenlint")
-    if exe is None:
-        sys.exit("no `wenlint` on PATH: pip install -e '.[dev]' first")
+    exe = executable()
     output = workdir / "out" / name
     shutil.rmtree(output, ignore_errors=True)
     output.mkdir(parents=True)

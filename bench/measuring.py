@@ -180,12 +180,17 @@ def measure(
     )
 
 
-def wenlint(*args: str, cache: bool = False) -> list[str]:
-    """`wenlint check ARGS`, linting every file (``--no-cache``) unless ``cache``."""
+def executable() -> str:
+    """The installed ``wenlint`` command; exits when there is none on PATH."""
     exe = shutil.which("wenlint")
     if exe is None:
         sys.exit("no `wenlint` on PATH: pip install -e . first")
-    return [exe, "check", *args, *(() if cache else ("--no-cache",))]
+    return exe
+
+
+def wenlint(*args: str, cache: bool = False) -> list[str]:
+    """`wenlint check ARGS`, linting every file (``--no-cache``) unless ``cache``."""
+    return [executable(), "check", *args, *(() if cache else ("--no-cache",))]
 
 
 # -- reporting ---------------------------------------------------------------------
