@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import io
 import os
 import signal
 import sys
@@ -82,9 +83,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Terminated as ended:
         return ended.exit_code
-    except BrokenPipeError:  # `wenlint check … | head`: the reader has gone, stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
 
 
 def entry() -> NoReturn:
@@ -92,17 +90,59 @@ def entry() -> NoReturn:
     once. The exit handlers run and the output is flushed first; what is
     skipped is the interpreter freeing every object one by one (a fifth of a
     second after the rules' tables are built). In-process callers use :func:`main`."""
+    for name in ("stdout", "stderr"):
+        setattr(sys, name, _outliving_its_reader(getattr(sys, name)))
     code = main()
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
             if not stream.closed:  # (the language server's client closes stdout)
                 stream.flush()
-        except BrokenPipeError:  # the reader has gone: nothing more to say to it
-            pass
         except OSError:  # a full disk, say: as Python's own exit would, fail
             code = max(code, EXIT_ERROR)
     os._exit(code)
+
+
+class _ReaderMayLeave(io.RawIOBase):
+    """A standard stream's file descriptor that, once its reader has gone
+    (``wenlint check … | head -1``), is pointed at /dev/null, as Python's
+    documentation of SIGPIPE does: what is still written is dropped, and the
+    run goes on to the end and the exit code it would have had, quietly."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data) -> int:
+        try:
+            return os.write(self.fd, data)
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.fd)
+            os.close(devnull)
+            return len(data)
+
+
+def _outliving_its_reader(stream):
+    """``stream`` (standard output or error) written through :class:`_ReaderMayLeave`, as it was configured."""
+    if not isinstance(stream, io.TextIOWrapper):  # (None: the descriptor was closed)
+        return stream
+    stream.flush()
+    return io.TextIOWrapper(
+        io.BufferedWriter(_ReaderMayLeave(stream.fileno())),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=stream.line_buffering,
+        write_through=stream.write_through,
+    )
 
 
 def _command(args: argparse.Namespace) -> int:

@@ -346,3 +346,28 @@ def test_the_command_runs_the_garbage_collector_less_often(tmp_path):
         check=False,
     )
     assert result.stdout.splitlines()[-1] == str(GC_THRESHOLD) != "700"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected", "stderr"),
+    [
+        (["rule", "--all"], 0, ""),
+        (["check", ".", "--exit-zero"], 0, ""),
+        (["check", "."], 1, ""),
+        (["check", ".", "--diff"], 1, "Would fix"),
+        (["check", ".", "../binary.txt", "--exit-zero"], 2, "error: ../binary.txt: "),
+    ],
+)
+def test_a_reader_that_leaves_early_ends_the_run_quietly_with_its_exit_code(seeds_copy, args, expected, stderr):
+    """``wenlint … | head -1``: each report is far larger than a pipe holds,
+    so the reader closes it while the run is still writing."""
+    if "../binary.txt" in args:
+        (seeds_copy.parent / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wenlint", *args], cwd=seeds_copy, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait() == expected
+    assert errors.startswith(stderr) and errors.count("\n") <= 1, errors
