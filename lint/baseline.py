@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wenlint.errors import OutputError, WenlintError
-from wenlint.registry import all_rules
+from wenlint.registry import known_rules
 from wenlint.results import FileResult
 from wenlint.score import score
 from wenlint.storage import open_regular, write_atomic
@@ -81,7 +81,7 @@ class Baseline:
             else:
                 kept.append(d)
         if len(kept) < len(result.diagnostics) and result.score is not None:
-            rules = all_rules()
+            rules = known_rules()
             level = {d.code for d in kept if d.code in rules and rules[d.code].document_level}
             result.score = score(kept, result.chars, level)
         result.diagnostics = kept

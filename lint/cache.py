@@ -1,7 +1,8 @@
 """The result cache of ``wenlint check``: a file whose result is known is not linted again.
 
 A file's result is kept under a key of everything that decides it: the
-file's bytes and name (the name decides Markdown or plain text), the rules
+file's bytes, where it is (its resolved path, however the command line
+named it) and its name (which decides Markdown or plain text), the rules
 that run on it and the settings (rule options among them), and the code that runs them — wenlint's
 version, Python's, and the size and modification time of every file of
 wenlint and of each package rules come from (so an edited rule in a
@@ -13,6 +14,11 @@ score, and so the exit code.
 (nothing would change); a file with such fixes is linted and fixed as
 without the cache. What fixing produces, errors, crashed rules (X001) and
 standard input are never kept.
+
+The rules' codes, names and groups (:class:`~wenlint.registry.RuleInfo`)
+are kept too, in ``DIR/rules-FORMAT/KEY`` under a key of the code that
+lints (see :func:`code_fingerprint`): a run that replays every result
+chooses its rules and reports their names without importing a rule.
 
 Each entry is one msgpack file, ``DIR/results-FORMAT/KEY``, written atomically
 (without a sync: a lost entry costs one lint); an entry that is damaged,
@@ -38,8 +44,8 @@ import msgpack
 
 from wenlint import __version__
 from wenlint.config import Settings, find_config_file
-from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from wenlint.engine import INTERNAL_ERROR
+from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
+from wenlint.registry import RuleInfo, known_rules, remember, rule_entry_points
 from wenlint.results import FileResult, display_name
 from wenlint.storage import open_regular, write_atomic
 
@@ -48,6 +54,7 @@ DEFAULT_NAME = ".wenlint_cache"
 #: Bump when an entry's layout changes: entries of other formats live in other folders.
 FORMAT = 3  # 3: the text length, for the score under a baseline
 ENTRIES = f"results-{FORMAT}"
+RULES = f"rules-{FORMAT}"
 #: Marks a folder as a cache (https://bford.info/cachedir/), so backup tools skip it and `clean` knows it.
 TAG_NAME = "CACHEDIR.TAG"
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# This is wenlint's result cache; `wenlint clean` removes it.\n"
@@ -90,12 +97,12 @@ def clean(directory: Path) -> str:
 
 
 def _is_entries(folder: Path) -> bool:
-    """Whether ``folder`` is a folder of entries of any format (``results-3``):
+    """Whether ``folder`` is a folder of entries of any format (``results-3``, ``rules-3``):
     named so, and holding entries (and their temporary files) only; not a
     folder of the user's that happens to be named so (``results-2024`` in a
     folder chosen as ``--cache-dir``)."""
     prefix, _, number = folder.name.partition("-")
-    if prefix != "results" or not (number.isascii() and number.isdigit()):
+    if prefix not in ("results", "rules") or not (number.isascii() and number.isdigit()):
         return False
     if not folder.is_dir() or folder.is_symlink():
         return False
@@ -116,6 +123,7 @@ class ResultCache:
         self.entries = directory / ENTRIES
         self.failed = False
         self.hits = 0
+        self.rules_recalled = False
 
     def key(self, path: str, settings: Settings) -> tuple[str, tuple[int, int]] | None:
         """The key of the file at ``path`` and how it was when read (size,
@@ -131,7 +139,8 @@ class ResultCache:
         except OSError:
             return None
         digest = blake2b(data, digest_size=20)
-        decided = (display_name(path), settings.codes_for(path), _settings_values(settings), code_fingerprint())
+        where = (os.path.realpath(path), os.path.basename(display_name(path)))
+        decided = (where, settings.codes_for(path), _settings_values(settings), code_fingerprint())
         digest.update(repr(decided).encode("utf-8", "surrogateescape"))
         return digest.hexdigest(), (info.st_size, info.st_mtime_ns)
 
@@ -140,11 +149,7 @@ class ResultCache:
         fixes or diffs, for a result with a fix it would apply, and when it
         asks for the document's signals, for a result kept without them."""
         try:
-            with open(self.entries / key, "rb") as stream:
-                entry = msgpack.unpackb(stream.read(), use_list=True, raw=False, strict_map_key=True)
-            if not (isinstance(entry, list) and len(entry) == 3 and entry[:2] == [FORMAT, key]):
-                return None
-            result = _result(entry[2])
+            result = _result(self._read(self.entries / key))
         except (OSError, ValueError, TypeError, IndexError, KeyError, msgpack.UnpackException):
             return None
         if job.mode.value != "check" and any(
@@ -159,24 +164,59 @@ class ResultCache:
         """Keep ``result`` under ``key``, unless it is an error, a crash or a fix's."""
         if result.error or result.fixed or result.diff or result.fixed_source is not None or not result.converged:
             return
-        if self.failed or any(d.code == INTERNAL_ERROR for d in result.diagnostics):
+        if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
+            return
+        self._write(self.entries / key, _fields(result))
+
+    def recall_rules(self) -> None:
+        """Take the rules kept for the code that lints, if they are (see
+        :func:`wenlint.registry.remember`): then only a file linted again imports the rules."""
+        key = _rules_key()
+        try:
+            kept = {code: RuleInfo(code, *fields) for code, *fields in self._read(self.directory / RULES / key)}
+            if not all(_checked_rule(info) for info in kept.values()):
+                return
+        except (OSError, ValueError, TypeError, IndexError, KeyError, msgpack.UnpackException):
+            return
+        remember(kept)
+        self.rules_recalled = True
+
+    def keep_rules(self) -> None:
+        """Keep the rules' :class:`RuleInfo` for the next run, unless they were recalled, or some
+        rule comes from a package no entry point names (whose changes the key would miss)."""
+        rules = known_rules()
+        if self.rules_recalled or not {_top(info.module) for info in rules.values()} <= _entry_tops():
+            return
+        self._write(self.directory / RULES / _rules_key(), [list(info) for info in rules.values()])
+
+    def _read(self, entry: Path) -> Any:
+        """What the entry file ``entry`` keeps; ValueError when it is of another format or for another key."""
+        with open(entry, "rb") as stream:
+            fields = msgpack.unpackb(stream.read(), use_list=True, raw=False, strict_map_key=True)
+        if not (isinstance(fields, list) and len(fields) == 3 and fields[:2] == [FORMAT, entry.name]):
+            raise ValueError("not an entry for this key")
+        return fields[2]
+
+    def _write(self, entry: Path, kept: Any) -> None:
+        """Write the entry file ``entry`` keeping ``kept``; a cache that cannot be written warns once."""
+        if self.failed:
             return
         try:
-            self._make()
-            write_atomic(self.entries / key, msgpack.packb([FORMAT, key, _fields(result)]), durable=False)
+            self._make(entry.parent)
+            write_atomic(entry, msgpack.packb([FORMAT, entry.name, kept]), durable=False)
         except OSError as error:
             self.failed = True
             sys.stderr.write(f"warning: cannot write the cache {self.directory}: {error.strerror or error}\n")
 
-    def _make(self) -> None:
-        """Create the cache folder, marked as a cache and ignored by git, unless it exists."""
-        if self.entries.is_dir():
+    def _make(self, entries: Path) -> None:
+        """Create the folder of ``entries`` in the cache folder, marked as a cache and ignored by git, unless it exists."""
+        if entries.is_dir():
             return
         if not self.directory.exists():
             self.directory.mkdir(parents=True, exist_ok=True)
             for name, content in MARKERS.items():
                 write_atomic(self.directory / name, content, durable=False)
-        self.entries.mkdir(exist_ok=True)
+        entries.mkdir(exist_ok=True)
 
     def replay(self, files: Files, job: Job, check: Callable[[Files], Iterator[FileResult]]) -> Iterator[FileResult]:
         """Results of ``job`` for ``files`` in order: kept ones replayed, the
@@ -216,14 +256,35 @@ def _unchanged(path: str, read: tuple[int, int]) -> bool:
     return (info.st_size, info.st_mtime_ns) == read
 
 
-@cache
 def code_fingerprint() -> str:
     """What identifies the code that lints: the versions of wenlint and
-    Python, and the size and modification time of every file of wenlint
-    and of the packages the installed rules come from."""
-    from wenlint.registry import all_rules
+    Python, and the size and modification time of every file of wenlint,
+    of the packages the ``wenlint.rules`` entry points name and of those
+    the installed rules come from."""
+    return _fingerprint(_entry_tops() | {_top(info.module) for info in known_rules().values()})
 
-    tops = {"wenlint"} | {rule.__module__.split(".")[0] for rule in all_rules().values()}
+
+def _rules_key() -> str:
+    """The key the rules are kept under: the ``wenlint.rules`` entry points,
+    and the fingerprint of wenlint and of the packages they name."""
+    decided = (rule_entry_points(), _fingerprint(_entry_tops()))
+    return blake2b(repr(decided).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+
+
+@cache
+def _entry_tops() -> frozenset[str]:
+    """wenlint and the top-level packages of the modules the ``wenlint.rules`` entry points name."""
+    return frozenset({"wenlint"} | {_top(value.partition(":")[0]) for _, value in rule_entry_points()})
+
+
+def _top(module: str) -> str:
+    """The top-level package of the module named ``module``."""
+    return module.strip().partition(".")[0]
+
+
+@cache
+def _fingerprint(tops: frozenset[str]) -> str:
+    """The versions of wenlint and Python, and the size and modification time of every file of the packages ``tops``."""
     digest = blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=16)
     for top in sorted(tops):
         spec = importlib.util.find_spec(top)
@@ -290,6 +351,11 @@ def _fix(fields: list[Any] | None) -> Fix | None:
     edits, applicability, message, encoding, newline = fields
     made = tuple(Edit(_int(start), _int(end), _str(content)) for start, end, content in edits)
     return Fix(made, Applicability(applicability), _str(message), _optional(encoding), _optional(newline))
+
+
+def _checked_rule(info: RuleInfo) -> bool:
+    """Whether a kept RuleInfo has the types a RuleInfo has."""
+    return all(map(isinstance, info, (str, str, bool, bool, bool, str)))
 
 
 def _int(value: Any) -> int:

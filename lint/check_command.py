@@ -9,17 +9,20 @@ import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from wenlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, print_error
 from wenlint.config import ConfigError, Overrides, Settings, find_config_file, load_settings
-from wenlint.engine import INTERNAL_ERROR
+from wenlint.diagnostic import INTERNAL_ERROR
 from wenlint.errors import OutputError, UsageError
 from wenlint.formats import FORMATS
-from wenlint.registry import all_rules
+from wenlint.registry import known_rules
 from wenlint.report import Summary
 from wenlint.results import FileResult, escape_controls, plural
 from wenlint.runner import Job, Mode
+
+if TYPE_CHECKING:
+    from wenlint.cache import ResultCache
 
 
 def overrides(args: argparse.Namespace) -> Overrides:
@@ -105,6 +108,9 @@ def check(args: argparse.Namespace) -> int:
         raise UsageError("--signals goes with --statistics")
     started = time.process_time()
     loud = Loudness(args)
+    cache = _result_cache(args)
+    if cache is not None:
+        cache.recall_rules()  # before any setting is read: they choose rules
     paths = args.paths or ["."]
     found = discover(paths, settings_resolver(args))
     for path, message in found.errors:
@@ -121,18 +127,19 @@ def check(args: argparse.Namespace) -> int:
         (show_settings if args.show_settings else show_files)(found.files, sys.stdout)
         return EXIT_ERROR if found.errors else EXIT_CLEAN
     loud.debug(f"{plural(len(found.files), 'file')} to check")
-    code = _check_files(args, found.files, loud, found.errors)
+    code = _check_files(args, found.files, loud, found.errors, cache)
     loud.debug(f"done in {time.process_time() - started:.2f} s of CPU in this process")
     return code
 
 
-def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discovery_errors: list) -> int:
-    """Check ``files`` as ``args`` say, report, and return the exit code."""
+def _check_files(
+    args: argparse.Namespace, files: list, loud: Loudness, discovery_errors: list, cache: ResultCache | None
+) -> int:
+    """Check ``files`` as ``args`` say (with ``cache``, if any), report, and return the exit code."""
     from wenlint.baseline import Baseline
     from wenlint.report import fit_stream, make_reporter, use_color
     from wenlint.runner import run
 
-    cache = _result_cache(args)
     fix_only = args.fix_only
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix or fix_only else Mode.CHECK
     job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals)
@@ -149,9 +156,8 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
             out = stack.enter_context(_open_output(args.output_file))
         elif stdin_fix or mode is Mode.DIFF:
             out = sys.stderr  # stdout carries the fixed text or the diff
-        rules = all_rules()
         color = {"always": True, "never": False}.get(args.color, use_color(out) and not args.output_file)
-        reporter = make_reporter(args.output_format, out, rules, color)
+        reporter = make_reporter(args.output_format, out, color)
         reporter.summarise = loud.summary
         summary = Summary()
         recorded = []
@@ -183,13 +189,14 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
         except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
             interrupted = True
         if cache is not None:
+            cache.keep_rules()
             loud.debug(f"{plural(cache.hits, 'result')} from the cache in {cache.directory}")
         if args.write_baseline:
             _write_baseline(args.write_baseline, recorded, interrupted, loud)
         elif args.statistics and loud.report:
             from wenlint.report.text import write_statistics
 
-            write_statistics(summary, rules, out, args.output_format)
+            write_statistics(summary, known_rules(), out, args.output_format)
             if args.signals:
                 from wenlint.docs import print_signals
 
@@ -206,7 +213,7 @@ def _check_files(args: argparse.Namespace, files: list, loud: Loudness, discover
     return _findings_exit_code(args, mode, summary)
 
 
-def _result_cache(args: argparse.Namespace):
+def _result_cache(args: argparse.Namespace) -> ResultCache | None:
     """The result cache ``check`` uses, or None with ``--no-cache``."""
     if args.no_cache:
         return None

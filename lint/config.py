@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wenlint.errors import WenlintError
-from wenlint.registry import all_rules, check_selectors, select_codes
-from wenlint.rule import Rule
+from wenlint.registry import all_rules, check_selectors, known_rules, select_codes
 from wenlint.storage import open_regular
 
 CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
@@ -27,6 +26,8 @@ class ConfigError(WenlintError):
 
 if TYPE_CHECKING:
     import pathspec
+
+    from wenlint.rule import Rule
 
 
 def _glob_spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
@@ -99,7 +100,7 @@ class Settings:
         """The rule codes that run on ``path``: the selection, less the
         per-file ignores matching it (which no selector overrides)."""
         select = None if self.select is None else list(self.select)
-        codes = select_codes(all_rules(), select, list(self.extend_select), list(self.ignore), self.preview)
+        codes = select_codes(known_rules(), select, list(self.extend_select), list(self.ignore), self.preview)
         if path != "-" and self.per_file_ignores:
             rel = self.relative(path)
             ignored = [code for spec, codes in self._per_file_specs if spec.match_file(rel) for code in codes]
@@ -110,7 +111,7 @@ class Settings:
     def fixable_codes(self) -> frozenset[str]:
         """The codes whose fixes may be applied: ``fixable`` and
         ``extend-fixable``, less ``unfixable`` (the more specific selector wins)."""
-        rules = all_rules()
+        rules = known_rules()
         return frozenset(select_codes(rules, list(self.fixable), list(self.extend_fixable), list(self.unfixable), True))
 
     def make_rules(self, codes: tuple[str, ...]) -> list[Rule]:
@@ -174,7 +175,7 @@ class Overrides:
 
     def check(self) -> None:
         """Raise an error naming the first unknown rule selector or bad glob."""
-        known = all_rules()
+        known = known_rules()
         check_selectors(self.select or [], known, "--select")
         check_selectors(self.extend_select, known, "--extend-select")
         check_selectors(self.ignore, known, "--ignore")
@@ -279,7 +280,7 @@ def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
 def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
     """Validate a ``[tool.wenlint]`` table. Unknown keys and codes are errors."""
     where = str(config_file)
-    known = all_rules()
+    known = known_rules()
     values: dict[str, Any] = {"root": config_file.parent.resolve(), "config_file": config_file}
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
@@ -313,7 +314,7 @@ def parse_settings(data: dict[str, Any], config_file: Path) -> Settings:
                 entries.append((glob, codes))
             values["per_file_ignores"] = tuple(entries)
         elif key == "rules":
-            values["rule_options"] = _parse_rule_options(value, known, where)
+            values["rule_options"] = _parse_rule_options(value, all_rules(), where)
         else:
             raise ConfigError(f"{where}: unknown key {key!r}")
     values["include"] = include

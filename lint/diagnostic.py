@@ -6,6 +6,9 @@ import enum
 from dataclasses import dataclass, field
 from hashlib import blake2b
 
+#: Code of the diagnostic reported when a rule raises (see :mod:`wenlint.engine`).
+INTERNAL_ERROR = "X001"
+
 
 class Severity(str, enum.Enum):
     """How bad a finding is; every severity counts towards exit code 1."""

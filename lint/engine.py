@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from wenlint.blocks import changes_blocks
-from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.document import Document
 from wenlint.rule import Rule
 from wenlint.suppress import Usage, suppressions
 
-#: Code of the diagnostic reported when a rule raises.
-INTERNAL_ERROR = "X001"
 MAX_FIX_PASSES = 10
 #: The order of findings in a document: by start, then end, then code.
 in_text_order = attrgetter("start", "end", "code")

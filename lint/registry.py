@@ -18,13 +18,28 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import entry_points
 from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple
 
 from wenlint.errors import UsageError, WenlintError
 from wenlint.results import RESERVED_NAMES
-from wenlint.rule import CODE_PATTERN, Rule
+
+if TYPE_CHECKING:
+    from wenlint.rule import Rule
 
 ENTRY_POINT_GROUP = "wenlint.rules"
 REQUIRED = ("code", "name", "summary", "flags")
+
+
+class RuleInfo(NamedTuple):
+    """What choosing rules and reporting findings need of a rule, read without
+    importing it when the result cache kept it (see :func:`known_rules`)."""
+
+    code: str
+    name: str
+    default_enabled: bool
+    preview: bool
+    document_level: bool
+    module: str
 
 
 class RegistryError(WenlintError):
@@ -34,6 +49,8 @@ class RegistryError(WenlintError):
 def _rules_in(obj: object) -> Iterable[type[Rule]]:
     """Rule classes an entry point offers: a package or module (searched,
     with its submodules), a Rule subclass, or an iterable of them."""
+    from wenlint.rule import Rule
+
     if inspect.isclass(obj) and issubclass(obj, Rule):
         yield obj
     elif isinstance(obj, ModuleType):
@@ -56,6 +73,8 @@ def _rules_in(obj: object) -> Iterable[type[Rule]]:
 
 
 def _validate(rule: type[Rule], origin: str) -> None:
+    from wenlint.rule import CODE_PATTERN
+
     missing = [attr for attr in REQUIRED if not getattr(rule, attr, "")]
     if missing:
         raise RegistryError(f"rule {rule.__qualname__} from {origin} lacks {', '.join(missing)}")
@@ -83,6 +102,36 @@ def all_rules() -> dict[str, type[Rule]]:
     return {code: found[code][0] for code in sorted(found)}
 
 
+@lru_cache(maxsize=1)
+def rule_entry_points() -> list[tuple[str, str]]:
+    """The name and value of each ``wenlint.rules`` entry point, in a fixed order: where the rules come from."""
+    return sorted((point.name, point.value) for point in entry_points(group=ENTRY_POINT_GROUP))
+
+
+#: The rules the result cache kept for this installation, when it had them (see :func:`remember`).
+_remembered: dict[str, RuleInfo] | None = None
+
+
+def remember(rules: dict[str, RuleInfo]) -> None:
+    """Take ``rules`` as every installed rule's RuleInfo, so that :func:`known_rules` imports no rule."""
+    global _remembered
+    _remembered = rules
+
+
+def known_rules() -> dict[str, RuleInfo]:
+    """Every installed rule's RuleInfo by code, sorted by code: those
+    :func:`remember` was given, else read from :func:`all_rules`."""
+    return _remembered if _remembered is not None else _infos()
+
+
+@lru_cache(maxsize=1)
+def _infos() -> dict[str, RuleInfo]:
+    return {
+        code: RuleInfo(code, rule.name, rule.default_enabled, rule.preview, rule.document_level, rule.__module__)
+        for code, rule in all_rules().items()
+    }
+
+
 def check_selectors(selectors: Iterable[str], known: Iterable[str], where: str) -> None:
     """Raise UsageError naming the first selector that matches no rule."""
     codes = list(known)
@@ -91,12 +140,12 @@ def check_selectors(selectors: Iterable[str], known: Iterable[str], where: str) 
             raise UsageError(f"{where}: unknown rule code or prefix {selector!r}")
 
 
-def in_preview(rule: type[Rule]) -> bool:
+def in_preview(rule: type[Rule] | RuleInfo) -> bool:
     """Whether ``rule`` is in the preview group (its class attribute ``preview``)."""
     return rule.preview
 
 
-def on_by_default(rule: type[Rule], preview: bool = False) -> bool:
+def on_by_default(rule: type[Rule] | RuleInfo, preview: bool = False) -> bool:
     """Whether ``rule`` runs when nothing selects it: default-enabled and, unless in preview mode, not in preview."""
     return rule.default_enabled and (preview or not in_preview(rule))
 
@@ -116,7 +165,7 @@ def _specificity(code: str, selectors: Iterable[str], exact_only: bool = False) 
 
 
 def select_codes(
-    rules: dict[str, type[Rule]],
+    rules: dict[str, type[Rule]] | dict[str, RuleInfo],
     select: list[str] | None,
     extend_select: list[str],
     ignore: list[str],

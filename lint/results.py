@@ -41,11 +41,12 @@ import bisect
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wenlint.diagnostic import Diagnostic, Edit, Severity, fingerprint
-from wenlint.document import Document
-from wenlint.engine import INTERNAL_ERROR
+from wenlint.diagnostic import INTERNAL_ERROR, Diagnostic, Edit, Severity, fingerprint
+
+if TYPE_CHECKING:
+    from wenlint.document import Document
 
 #: The code of the finding that stands for a file that could not be read, checked or written.
 FILE_ERROR = "X002"

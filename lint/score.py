@@ -62,8 +62,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from wenlint.diagnostic import Diagnostic, Severity
-from wenlint.engine import INTERNAL_ERROR
+from wenlint.diagnostic import INTERNAL_ERROR, Diagnostic, Severity
 
 #: Shorter documents count as this many characters.
 MIN_LENGTH = 500

@@ -17,7 +17,7 @@ import pytest
 from conftest import SEEDS
 from rule_packages import install_rules
 
-from wenlint.cache import ENTRIES, FORMAT
+from wenlint.cache import ENTRIES, FORMAT, RULES
 
 pytestmark = pytest.mark.slow  # each test runs the command a few times, a second or so each
 
@@ -25,6 +25,10 @@ PROBE = """\
 import os
 
 from wenlint import Example, Option, Rule
+
+if "PROBE_IMPORTS" in os.environ:
+    with open(os.environ["PROBE_IMPORTS"], "a", encoding="utf-8") as log:
+        log.write("imported\\n")
 
 
 class Probe(Rule):
@@ -52,6 +56,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for key, value in install_rules(tmp_path / "site", "wenlint_test_probe", PROBE).items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("PROBE_LOG", str(tmp_path / "probe.log"))
+    monkeypatch.setenv("PROBE_IMPORTS", str(tmp_path / "imports.log"))
     root = tmp_path / "project"
     root.mkdir()
     (root / "wenlint.toml").write_text('extend-select = ["Z950"]\n', encoding="utf-8")
@@ -78,11 +83,27 @@ def entries(directory: Path) -> list[Path]:
     return sorted((directory / ENTRIES).iterdir())
 
 
+def imported(project: Path, *args: str) -> bool:
+    """Whether a run imported the probe's rule module."""
+    log = Path(os.environ["PROBE_IMPORTS"])
+    log.unlink(missing_ok=True)
+    run(project, *args)
+    return log.exists()
+
+
 def test_a_second_run_replays_every_result_exactly(project):
     assert linted(project)[1] == ["a.txt", "b.md"]
-    for output_format in ("full", "concise", "json", "sarif", "github"):
-        fresh = run(project, "--no-cache", "--output-format", output_format)
-        replayed, files = linted(project, "--output-format", output_format)
+    for output in (
+        ["full"],
+        ["concise"],
+        ["json"],
+        ["sarif"],
+        ["github"],
+        ["full", "--statistics"],
+        ["json", "--statistics"],
+    ):
+        fresh = run(project, "--no-cache", "--output-format", *output)
+        replayed, files = linted(project, "--output-format", *output)
         assert files == []
         assert (replayed.returncode, replayed.stdout, replayed.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
     assert fresh.returncode == 1 and "Z950" in fresh.stdout and "M001" in fresh.stdout
@@ -110,6 +131,46 @@ def test_the_default_cache_is_at_the_project_root_and_ignored_by_git(project):
     assert (project / ".wenlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True)
     assert ".wenlint_cache" not in status.stdout and "sub/" in status.stdout
+
+
+def test_a_run_that_replays_every_result_imports_no_rule(project):
+    assert imported(project)
+    assert not imported(project)
+    assert not imported(project, "--statistics", "--output-format", "json")
+    assert imported(project, "--output-format", "sarif")  # which describes every rule
+    (project / "a.txt").write_text("今天,天气很坏。\n", encoding="utf-8")
+    assert imported(project)
+
+
+def test_the_rules_are_kept_afresh_when_a_rule_package_changes(project, tmp_path, monkeypatch):
+    run(project)
+    probe = tmp_path / "site" / "wenlint_test_probe.py"
+    probe.write_text(PROBE.replace('name = "probe"', 'name = "renamed-probe"'), encoding="utf-8")
+    assert "Z950  renamed-probe" in run(project).stdout  # the summary's name of the rule
+    other = PROBE.replace("Z950", "Z951").replace("class Probe", "class Other")
+    for key, value in install_rules(tmp_path / "other-site", "wenlint_test_other", other).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("PYTHONPATH", f"{tmp_path / 'site'}{os.pathsep}{tmp_path / 'other-site'}")
+    result = run(project, "--select", "Z951")  # known only from the new package's entry point
+    assert result.returncode == 1 and "Z951" in result.stdout, result.stderr
+
+
+def test_damaged_kept_rules_are_read_afresh(project):
+    first = run(project)
+    (kept,) = (project / ".wenlint_cache" / RULES).iterdir()
+    for damage in DAMAGE.values():
+        kept.write_bytes(damage(kept.name.encode()))
+        assert run(project).stdout == first.stdout
+        assert not imported(project)  # written again, whole
+
+
+def test_a_file_is_kept_once_however_it_is_named(project):
+    assert linted(project, "a.txt")[1] == ["a.txt"]
+    for name in ("./a.txt", str(project / "a.txt"), "../project/a.txt"):
+        result, files = linted(project, name)
+        assert files == [] and f"{name}:1:3: M001" in result.stdout
+    (project / "a.md").symlink_to(project / "a.txt")  # the same file, as Markdown
+    assert linted(project, "a.md")[1] == ["a.md"]
 
 
 def test_a_changed_file_is_linted_again_and_the_others_are_not(project):

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, Rule
-from wenlint.diagnostic import fingerprint
-from wenlint.engine import INTERNAL_ERROR, MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, lint
+from wenlint.diagnostic import INTERNAL_ERROR, fingerprint
+from wenlint.engine import MAX_FIX_PASSES, NOT_PROSE, apply_fixes, fix, lint
 from wenlint.registry import all_rules
 
 

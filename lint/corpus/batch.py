@@ -43,8 +43,8 @@ from typing import Any
 
 from wenlint import pipeline
 from wenlint.config import Settings
+from wenlint.diagnostic import INTERNAL_ERROR
 from wenlint.document import Document
-from wenlint.engine import INTERNAL_ERROR
 from wenlint.results import SourceLines, compact_finding_object, finding_object, touched_lines
 from wenlint.shardrule import CorpusRule, corpus_rules, count_batch, pack_views, unpack_views
 from wenlint.signals import signals

@@ -7,12 +7,15 @@ import io
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.formats import FORMATS, TEXT_FORMATS
 from wenlint.results import RESERVED_NAMES, FileResult, SourceLines, file_error
-from wenlint.rule import Rule
+
+if TYPE_CHECKING:
+    from wenlint.registry import RuleInfo
+    from wenlint.rule import Rule
 
 __all__ = ["FORMATS", "FileResult", "Reporter", "SourceLines", "Summary", "make_reporter", "use_color"]
 
@@ -80,7 +83,7 @@ class Reporter:
     #: the text formats leave it to the ``error:`` line on stderr.
     errors_as_findings = False
 
-    def __init__(self, out: TextIO, rules: dict[str, type[Rule]], color: bool = False) -> None:
+    def __init__(self, out: TextIO, rules: dict[str, type[Rule]] | dict[str, RuleInfo], color: bool = False) -> None:
         self.out = out
         self.rules = rules
         self.color = color
@@ -116,21 +119,26 @@ def fit_stream(out: TextIO, utf8: bool) -> None:
         out.reconfigure(errors="backslashreplace")
 
 
-def make_reporter(name: str, out: TextIO, rules: dict[str, type[Rule]], color: bool) -> Reporter:
-    """The reporter for an ``--output-format`` name, writing to ``out`` (made fit for it)."""
+def make_reporter(name: str, out: TextIO, color: bool) -> Reporter:
+    """The reporter for an ``--output-format`` name, writing to ``out`` (made
+    fit for it). Those that describe each rule (SARIF, rdjson, GitLab) are
+    given the rules' classes; the others only :func:`~wenlint.registry.known_rules`,
+    which a run replayed from the result cache reads without importing a rule."""
+    from wenlint.registry import all_rules, known_rules
+
     fit_stream(out, utf8=name not in TEXT_FORMATS)
     if name in TEXT_FORMATS:
         from wenlint.report.text import ConciseReporter, FullReporter
 
-        return (FullReporter if name == "full" else ConciseReporter)(out, rules, color)
+        return (FullReporter if name == "full" else ConciseReporter)(out, known_rules(), color)
     if name == "sarif":
         from wenlint.report.sarif import SarifReporter
 
-        return SarifReporter(out, rules)
+        return SarifReporter(out, all_rules())
     if name in ("rdjson", "gitlab"):
         from wenlint.report.services import GitlabReporter, RdjsonReporter
 
-        return (RdjsonReporter if name == "rdjson" else GitlabReporter)(out, rules)
+        return (RdjsonReporter if name == "rdjson" else GitlabReporter)(out, all_rules())
     from wenlint.report.machine import GithubReporter, JsonLinesReporter, JsonReporter
 
-    return {"json": JsonReporter, "json-lines": JsonLinesReporter, "github": GithubReporter}[name](out, rules)
+    return {"json": JsonReporter, "json-lines": JsonLinesReporter, "github": GithubReporter}[name](out, known_rules())

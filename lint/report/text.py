@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.report import Reporter, SourceLines, Summary
 from wenlint.results import FileResult, escape_controls, plural
-from wenlint.rule import Rule
+
+if TYPE_CHECKING:
+    from wenlint.registry import RuleInfo
 
 #: Lines wider than this (in terminal cells) are shown as a window around the span.
 MAX_WIDTH = 100
@@ -173,7 +175,7 @@ def score_lines(summary: Summary) -> list[str]:
     return [f"Quality score: mean {mean:.0f}/100; lowest: {shown}."]
 
 
-def write_statistics(summary: Summary, rules: dict[str, type[Rule]], out: TextIO, output_format: str) -> None:
+def write_statistics(summary: Summary, rules: dict[str, RuleInfo], out: TextIO, output_format: str) -> None:
     """``--statistics``: one row per rule with findings (count, code, whether
     fixable, name), most found first; a JSON list for ``json``, an object per
     line for ``json-lines``, else a table."""

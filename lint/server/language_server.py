@@ -24,8 +24,8 @@ from pygls.uris import to_fs_path
 
 from wenlint import __version__
 from wenlint.config import CONFIG_FILES, Settings
+from wenlint.diagnostic import INTERNAL_ERROR
 from wenlint.docs import rule_markdown, rule_url
-from wenlint.engine import INTERNAL_ERROR
 from wenlint.errors import WenlintError
 from wenlint.registry import all_rules
 from wenlint.server import actions
