@@ -15,7 +15,7 @@ from wenlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, print_error
 from wenlint.config import ConfigError, Overrides, Settings, find_config_file, load_settings
 from wenlint.diagnostic import INTERNAL_ERROR
 from wenlint.errors import OutputError, UsageError
-from wenlint.formats import FORMATS
+from wenlint.formats import FORMATS, TEXT_FORMATS
 from wenlint.registry import known_rules
 from wenlint.report import Summary
 from wenlint.results import FileResult, escape_controls, plural
@@ -148,14 +148,16 @@ def _check_files(
     # Each finding is reported unless the output is a diff, counts, a baseline or only fixing.
     report = loud.report and not (args.statistics or mode is Mode.DIFF or args.write_baseline or fix_only)
 
-    if stdin_fix or mode is Mode.DIFF:
-        fit_stream(sys.stdout, utf8=True)  # the fixed text or the diff: UTF-8, as the machine formats
     with ExitStack() as stack:
-        out: TextIO = sys.stdout
-        if args.output_file:
-            out = stack.enter_context(_open_output(args.output_file))
-        elif stdin_fix or mode is Mode.DIFF:
-            out = sys.stderr  # stdout carries the fixed text or the diff
+        out: TextIO = stack.enter_context(_open_output(args.output_file)) if args.output_file else sys.stdout
+        # --diff writes the diff there, `check - --fix` the fixed text to stdout,
+        # in UTF-8 as the machine formats; the report (or the diff's summary)
+        # then goes to stderr.
+        text_out = out if mode is Mode.DIFF else sys.stdout
+        if mode is Mode.DIFF or stdin_fix:
+            fit_stream(text_out, utf8=True)
+            if text_out is out:
+                out = sys.stderr
         color = {"always": True, "never": False}.get(args.color, use_color(out) and not args.output_file)
         reporter = make_reporter(args.output_format, out, color)
         reporter.summarise = loud.summary
@@ -170,7 +172,7 @@ def _check_files(
         interrupted = False
         try:
             for result in run(files, job, args.workers, cache, loud.debug):
-                _write_outcome(result)
+                _write_outcome(result, text_out)
                 if args.write_baseline:  # every current finding, those --baseline accepts too
                     recorded.append(FileResult(result.path, list(result.diagnostics)))
                 if baseline:
@@ -202,7 +204,8 @@ def _check_files(
 
                 print_signals(signal_rows, out)
         elif mode is Mode.DIFF or fix_only:
-            _fix_summary(summary, mode, out, loud)
+            if args.output_format in TEXT_FORMATS:  # as ruff: no summary line in a machine format
+                _fix_summary(summary, mode, out, loud)
         elif report:
             reporter.finish(summary)
 
@@ -249,14 +252,15 @@ def _findings_exit_code(args: argparse.Namespace, mode: Mode, summary: Summary) 
     return EXIT_FINDINGS if summary.total else EXIT_CLEAN
 
 
-def _write_outcome(result: FileResult) -> None:
-    """What a file's result says besides its findings: its error, its diff or fixed text, fixes that did not settle."""
+def _write_outcome(result: FileResult, text_out: TextIO) -> None:
+    """What a file's result says besides its findings: its error, its diff or
+    fixed text (to ``text_out``), fixes that did not settle."""
     if result.error:
         print_error(f"{result.path}: {result.error}")
     if result.diff:
-        sys.stdout.write(result.diff)
+        text_out.write(result.diff)
     if result.fixed_source is not None:
-        sys.stdout.write(result.fixed_source)
+        text_out.write(result.fixed_source)
     if not result.converged:
         print_error(f"{result.path}: fixes did not settle after repeated passes; the file may need a second look")
 

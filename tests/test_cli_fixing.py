@@ -89,6 +89,23 @@ def test_fix_only_fixes_and_reports_nothing_left(tmp_path):
     assert wenlint("check", str(path), "--fix-only", "--exit-non-zero-on-fix").returncode == 0
 
 
+def test_the_diff_goes_to_the_output_file_and_machine_formats_leave_out_its_summary(tmp_path):
+    """As in ruff, whatever the format ``--diff`` prints the diff; the summary
+    line is for the text formats. ``-o FILE`` takes the diff, as it takes the report."""
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    plain = wenlint("check", "a.txt", "--diff", cwd=tmp_path)
+    assert plain.stdout.startswith(b"--- a/a.txt\n") and plain.stderr == b"Would fix 1 finding.\n"
+    to_file = wenlint("check", "a.txt", "--diff", "-o", "out/fix.patch", cwd=tmp_path)
+    assert (to_file.returncode, to_file.stdout, to_file.stderr) == (1, b"", plain.stderr)
+    assert (tmp_path / "out" / "fix.patch").read_bytes() == plain.stdout
+    for output_format in ("json", "sarif", "github"):
+        machine = wenlint("check", "a.txt", "--diff", "--output-format", output_format, cwd=tmp_path)
+        assert (machine.returncode, machine.stdout, machine.stderr) == (1, plain.stdout, b"")
+    only = wenlint("check", "a.txt", "--fix-only", "--output-format", "json", cwd=tmp_path)
+    assert (only.returncode, only.stdout) == (0, b"")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "今天，我们开会。刘**同志主持。\n"
+
+
 def test_exit_non_zero_on_fix(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("今天,我们开会。\n", encoding="utf-8")
