@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from conftest import SEED_FILES, wenlint
+from rule_packages import install_rules
 
 BAD = "今天,我们开会。刘**同志主持。\n"
 
@@ -104,6 +105,34 @@ def test_the_diff_goes_to_the_output_file_and_machine_formats_leave_out_its_summ
     only = wenlint("check", "a.txt", "--fix-only", "--output-format", "json", cwd=tmp_path)
     assert (only.returncode, only.stdout) == (0, b"")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "今天，我们开会。刘**同志主持。\n"
+
+
+GROWER = """\
+from wenlint import Fix, Rule
+
+
+class Grower(Rule):
+    code = "Z960"
+    name = "grower"
+    summary = "A text with `坏` wants one more at its end"
+    flags = "Any `坏`; its fix never settles."
+
+    def check(self, doc):
+        if "坏" in doc.text:
+            end = len(doc.text)
+            yield self.diagnostic(end, end, "more", Fix.replace(end, end, "坏"))
+"""
+
+
+def test_a_diff_of_fixes_that_do_not_settle_is_not_called_no_fixes(tmp_path):
+    env = install_rules(tmp_path / "site", "wenlint_test_grower", GROWER)
+    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z960"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("天气坏。\n", encoding="utf-8")
+    result = wenlint("check", "a.txt", "--diff", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and "\n+坏坏" in result.stdout.decode()
+    errors, summary = result.stderr.decode().splitlines()
+    assert errors.startswith("error: a.txt: fixes did not settle")
+    assert summary == "Would change 1 file, fixing no finding."
 
 
 def test_exit_non_zero_on_fix(tmp_path):

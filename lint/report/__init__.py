@@ -42,6 +42,7 @@ class Summary:
     fixable_safe: int = 0
     fixable_unsafe: int = 0
     fixed: Counter[str] = field(default_factory=Counter)
+    changed: int = 0  # the files a diff changes (--diff)
     errors: int = 0
     fixable_by_code: dict[str, str] = field(default_factory=dict)  # code -> "safe"/"unsafe"
     scores: list[int] = field(default_factory=list)
@@ -50,6 +51,8 @@ class Summary:
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.fixed.update(result.fixed)
+        if result.diff:
+            self.changed += 1
         if result.error:
             self.errors += 1
         if result.diagnostics:
