@@ -70,6 +70,35 @@ def test_gitlab_paths_follow_ci_project_dir(repository: Path, tmp_path: Path):
     assert [issue["location"]["path"] for issue in json.loads(inside.stdout)] == ["docs/a.txt"]
 
 
+def _sarif_and_rdjson_paths(*args: str, cwd: Path, env: dict[str, str]) -> tuple[dict, dict, list[str]]:
+    """The SARIF run's base URIs, its first result's and its fix's
+    artifact locations, and the rdjson paths."""
+    sarif = json.loads(wenlint("check", *args, "--output-format", "sarif", cwd=cwd, env=env).stdout)
+    (run,) = sarif["runs"]
+    (result,) = run["results"]
+    artifacts = [
+        result["locations"][0]["physicalLocation"]["artifactLocation"],
+        result["fixes"][0]["artifactChanges"][0]["artifactLocation"],
+    ]
+    rdjson = json.loads(wenlint("check", *args, "--output-format", "rdjson", cwd=cwd, env=env).stdout)
+    return run["originalUriBaseIds"], artifacts, [d["location"]["path"] for d in rdjson["diagnostics"]]
+
+
+def test_sarif_and_rdjson_paths_are_relative_to_the_repository(repository: Path, tmp_path: Path):
+    at_top = _sarif_and_rdjson_paths(".", cwd=repository, env=_env())
+    bases, artifacts, rdjson_paths = at_top
+    assert bases == {"%SRCROOT%": {"uri": repository.as_uri() + "/"}}
+    assert artifacts == [{"uri": "docs/a.txt", "uriBaseId": "%SRCROOT%"}] * 2
+    assert rdjson_paths == ["docs/a.txt"]
+    assert _sarif_and_rdjson_paths(".", cwd=repository / "docs", env=_env()) == at_top
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    absolute = str(repository / "docs" / "a.txt")
+    assert _sarif_and_rdjson_paths(absolute, cwd=elsewhere, env=_env(GITHUB_WORKSPACE=str(repository))) == at_top
+    _, outside, rdjson_outside = _sarif_and_rdjson_paths(absolute, cwd=elsewhere, env=_env())
+    assert outside == [{"uri": (repository / "docs" / "a.txt").as_uri()}] * 2 and rdjson_outside == [absolute]
+
+
 def test_github_paths_outside_a_repository_are_relative_to_the_working_directory(tmp_path: Path):
     (tmp_path / "wenlint.toml").write_text('select = ["M001"]\n', encoding="utf-8")
     (tmp_path / "sub").mkdir()

@@ -1,5 +1,11 @@
 """SARIF 2.1.0 output, for code-scanning dashboards.
 
+A file's ``artifactLocation`` is its path relative to the repository (as
+the ``github`` format's, see :mod:`wenlint.report.location`), with the
+``uriBaseId`` ``%SRCROOT%`` that the run's ``originalUriBaseIds`` resolve,
+as the SARIF specification (3.4.4) and GitHub code scanning ask; a file
+outside the repository has its absolute ``file:`` URI.
+
 A file that could not be read is a tool execution notification of the run's
 invocation (``descriptor`` X002, the file as its location), not a result.
 """
@@ -9,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -16,16 +23,18 @@ from wenlint.diagnostic import Diagnostic, Severity
 from wenlint.docs import rule_markdown, rule_text, rule_url, sections
 from wenlint.registry import in_preview, on_by_default
 from wenlint.report import Reporter, SourceLines, Summary
+from wenlint.report.location import repository_path, repository_root
 from wenlint.results import FILE_ERROR, RESERVED_NAMES, FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
 
 
-def _uri(path: str) -> str:
-    if os.path.isabs(path):
-        return "file://" + quote(path.replace(os.sep, "/"))
-    return quote(path.replace(os.sep, "/"))
+def _base_uri(folder: str) -> str:
+    """The ``file:`` URI of ``folder``, ending with ``/`` as a base URI must."""
+    uri = Path(folder).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 def _region(source: SourceLines, start: int, end: int) -> dict[str, int]:
@@ -38,6 +47,7 @@ class SarifReporter(Reporter):
     """One SARIF log with a single run; results stream in as files finish."""
 
     def start(self) -> None:
+        self._root = repository_root("GITHUB_WORKSPACE")
         self._codes = list(self.rules)
         self._index = {code: index for index, code in enumerate(self._codes)}
         driver = {
@@ -54,7 +64,11 @@ class SarifReporter(Reporter):
             ],
         }
         head = {"$schema": SCHEMA, "version": "2.1.0"}
-        run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+        run = {
+            "tool": {"driver": driver},
+            "originalUriBaseIds": {SRCROOT: {"uri": _base_uri(self._root)}},
+            "columnKind": "unicodeCodePoints",
+        }
         text = json.dumps(head, ensure_ascii=False)[:-1]
         run_text = json.dumps(run, ensure_ascii=False)[:-1]
         self.out.write(f'{text}, "runs": [{run_text}, "results": [')
@@ -76,8 +90,15 @@ class SarifReporter(Reporter):
             descriptor["helpUri"] = url
         return descriptor
 
+    def _artifact(self, path: str) -> dict[str, str]:
+        """The ``artifactLocation`` of ``path``: relative to the repository, or absolute outside it."""
+        relative = repository_path(path, self._root)
+        if os.path.isabs(relative):
+            return {"uri": Path(relative).as_uri()}
+        return {"uri": quote(relative), "uriBaseId": SRCROOT}
+
     def _result(self, path: str, d: Diagnostic, source: SourceLines) -> dict[str, Any]:
-        location = {"artifactLocation": {"uri": _uri(path)}, "region": _region(source, d.start, d.end)}
+        location = {"artifactLocation": self._artifact(path), "region": _region(source, d.start, d.end)}
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": LEVELS[d.severity],
@@ -95,7 +116,7 @@ class SarifReporter(Reporter):
             result["fixes"] = [
                 {
                     "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
-                    "artifactChanges": [{"artifactLocation": {"uri": _uri(path)}, "replacements": replacements}],
+                    "artifactChanges": [{"artifactLocation": self._artifact(path), "replacements": replacements}],
                 }
             ]
         return result
@@ -109,7 +130,7 @@ class SarifReporter(Reporter):
             self._first = False
 
     def file_error(self, path: str, message: str) -> None:
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}
+        location = {"physicalLocation": {"artifactLocation": self._artifact(path)}}
         self._notifications.append(
             {
                 "descriptor": {"id": FILE_ERROR},

@@ -1,8 +1,9 @@
 """Reports for review services: reviewdog's ``rdjson`` and GitLab's Code Quality ``gitlab``.
 
 rdjson is reviewdog's Diagnostic Format (a ``DiagnosticResult`` message of
-its ``reviewdog.proto``, as JSON); its columns count UTF-8 bytes, not
-characters. The GitLab Code Quality report is a JSON list of issues
+its ``reviewdog.proto``, as JSON); its paths are relative to the
+repository, as the ``github`` format's, and its columns count UTF-8 bytes,
+not characters. The GitLab Code Quality report is a JSON list of issues
 (``description``, ``check_name``, ``fingerprint``, ``severity``,
 ``location.path`` relative to the repository, ``location.lines.begin``).
 Both stream as files come in; a file that could not be read is one X002
@@ -30,9 +31,14 @@ class RdjsonReporter(JsonListReporter):
     head = '{"source": {"name": "wenlint"}, "diagnostics": ['
     tail = "]}"
 
+    def start(self) -> None:
+        super().start()
+        self._root = repository_root("GITHUB_WORKSPACE")
+
     def items(self, result: FileResult) -> list[dict[str, Any]]:
         source = SourceLines(result.lines)
-        return [self.diagnostic(result.path, d, source) for d in result.diagnostics]
+        path = repository_path(result.path, self._root)
+        return [self.diagnostic(path, d, source) for d in result.diagnostics]
 
     def diagnostic(self, path: str, d: Diagnostic, source: SourceLines) -> dict[str, Any]:
         code: dict[str, str] = {"value": d.code}
