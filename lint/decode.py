@@ -2,13 +2,15 @@
 
 Order of decisions: known binary formats (by magic number) are refused; a
 byte-order mark decides UTF-8/16/32; NUL bytes (anywhere) mean binary unless the
-file is BOM-less UTF-16; strict UTF-8 is tried next; anything else goes to
+file is BOM-less UTF-16 text (no control character that text never holds);
+strict UTF-8 is tried next; anything else goes to
 charset-normalizer, restricted to the Chinese legacy encodings (GB18030 and
 Big5), and the reading is accepted only when the bytes decode strictly.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wenlint.document import Document
@@ -63,6 +65,10 @@ _MAGIC = (
     (b"\x7fELF", "ELF executable"),
 )
 _RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+#: The ASCII controls that never appear in text, as file(1) has them: all but
+#: BEL, BS, tab, LF, VT, FF, CR and ESC. Binary data of 16-bit numbers below
+#: 128 (`\x00\x01\x00\x02`) reads as such "ASCII" in UTF-16BE.
+_NEVER_IN_TEXT = re.compile("[\x00-\x06\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 class InputError(WenlintError):
@@ -122,7 +128,8 @@ def _strict(data: bytes, codec: str) -> str:
 def _bomless_utf16(data: bytes, path: str) -> Document:
     """UTF-16 without a byte-order mark holds NUL bytes (in its ASCII, and in
     characters such as `一`, U+4E00): it is read when one byte order gives
-    ordinary text. Anything else holding NUL is binary."""
+    ordinary text, plausible and without a control character that text
+    never holds. Anything else holding NUL is binary."""
     if len(data) % 2 == 0:
         readings = []
         for codec in ("utf-16-le", "utf-16-be"):
@@ -130,10 +137,11 @@ def _bomless_utf16(data: bytes, path: str) -> Document:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            readings.append((_plausibility(text), codec, text))
+            if not _NEVER_IN_TEXT.search(text):
+                readings.append((_plausibility(text), codec, text))
         if readings:
             confidence, codec, text = max(readings)
-            if confidence >= CONFIDENT and "\0" not in text:
+            if confidence >= CONFIDENT:
                 return Document.from_source(text, path, encoding=codec, confidence=round(confidence, 3))
     raise InputError("binary file (NUL bytes), not text")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,19 @@ def test_utf8_cut_off_mid_character_says_so():
         InputError, match=rf"^UTF-8 cut off in the middle of a character at the end \(offset {len(data) - 2}\)$"
     ):
         decode(data)
+
+
+def test_16_bit_numbers_are_binary_though_they_read_as_ascii_in_utf16be(tmp_path):
+    """Big-endian 16-bit numbers below 128 hold a NUL in every other byte, as
+    BOM-less UTF-16BE ASCII does, but read as controls text never holds."""
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "counts.txt").write_bytes(struct.pack(">64H", *range(1, 65)))
+    page = "第一页\t今天，我们开会。\f第二页\r\n"  # a tab, a form feed (as pdftotext leaves) and CRLF: text
+    (tmp_path / "le.txt").write_bytes(page.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(page.encode("utf-16-be"))
+    (tmp_path / "bom.txt").write_bytes(b"\xfe\xff" + page.encode("utf-16-be"))
+    result = wenlint("check", ".", "--select", "E001", "--output-format", "concise", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "error: ./counts.txt: binary file (NUL bytes), not text\n"
+    flagged = sorted(line.split(":")[0] for line in result.stdout.decode().splitlines() if ": E001 " in line)
+    assert flagged == ["./be.txt", "./bom.txt", "./le.txt"]
