@@ -7,10 +7,12 @@ seconds); each test works in its own folder."""
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import wenlint
 
 pytest_lsp = pytest.importorskip("pytest_lsp", reason="the dev extra installs pytest-lsp")
 from lsprotocol import types  # noqa: E402
@@ -321,6 +323,26 @@ async def test_max_diagnostics_caps_what_is_shown_and_says_how_many_more(capped_
     shown = capped_client.diagnostics[uri]
     assert [d.code for d in shown] == ["M001", "M001", None]
     assert shown[-1].message.startswith("1 more findings not shown (maxDiagnostics = 2)")
+
+
+def _zero_based(location: dict[str, int]) -> tuple[int, int]:
+    """A line and column of `wenlint check`'s JSON (from 1) as LSP counts them (from 0; UTF-16 is the same for Chinese)."""
+    return location["line"] - 1, location["column"] - 1
+
+
+async def test_a_document_with_more_findings_than_max_diagnostics_gets_the_first_of_them(
+    client: LanguageClient, tmp_path
+):
+    """The worker places only the findings sent (maxDiagnostics, by default
+    1000): they are the first ones in the text, as `wenlint check` lists them."""
+    text = "".join(f"第{i}项,内容。\n" for i in range(1200))
+    uri = await open_and_wait(client, tmp_path / "many.txt", text, language="plaintext")
+    listed = wenlint("check", "many.txt", "--ignore", "D001", "--output-format", "json", cwd=tmp_path).stdout
+    expected = [(f["code"], *_zero_based(f["location"]), *_zero_based(f["end_location"])) for f in json.loads(listed)]
+    assert len(expected) > 1000
+    shown = client.diagnostics[uri]
+    assert [(d.code, *span(d)) for d in shown[:-1]] == expected[:1000]
+    assert shown[-1].message.startswith(f"{len(expected) - 1000} more findings not shown (maxDiagnostics = 1000)")
 
 
 @pytest.mark.asyncio(loop_scope="function")

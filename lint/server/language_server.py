@@ -133,12 +133,12 @@ class WenlintServer(LanguageServer):
             doc.again = False
             version = doc.version
             try:
-                findings = await self._findings(doc)
+                findings, total = await self._findings(doc)
             except Superseded:  # stopped for a newer text (this or another large document's)
                 doc.again = True
                 continue
             if doc.version == version and self.documents.get(doc.uri) is doc:
-                self.publish(doc, version, findings)
+                self.publish(doc, version, findings, total)
             if not doc.again:
                 return
 
@@ -146,22 +146,25 @@ class WenlintServer(LanguageServer):
         """The settings of ``doc``; an untitled one gets those of the workspace's root folder."""
         return self.settings.for_path(doc.path or Path(self.workspace.root_path or os.getcwd(), doc.name))
 
-    async def _findings(self, doc: OpenDocument) -> list[Finding]:
-        """The findings in ``doc`` now; a bad input or configuration is said once and gives none."""
+    async def _findings(self, doc: OpenDocument) -> tuple[list[Finding], int]:
+        """The findings in ``doc`` now, as many as maxDiagnostics lets through,
+        and how many there are in all; a bad input or configuration is said once and gives none."""
         try:
             settings = self.settings_for(doc)
             if doc.path is not None and not checked(settings, doc.path):
-                return []
-            findings = await self.workers.run(lint_source, doc.buffer.text, doc.name, settings, self.encoding)
+                return [], 0
+            limit = self.settings.options.max_diagnostics
+            found = await self.workers.run(lint_source, doc.buffer.text, doc.name, settings, self.encoding, limit)
         except Superseded:
             raise
         except WenlintError as error:  # a bad input (binary, too large) or a bad configuration
             self.say(doc, f"wenlint: {doc.name}: {error}")
-            return []
+            return [], 0
         except Exception as error:  # noqa: BLE001 - a dead worker or a bug: a finding, never a dead server
-            return [Finding(INTERNAL_ERROR, f"wenlint failed on this document: {error}", "error", (0, 0, 0, 0), None)]
+            failed = Finding(INTERNAL_ERROR, f"wenlint failed on this document: {error}", "error", (0, 0, 0, 0), None)
+            return [failed], 1
         doc.said = None
-        return findings
+        return found
 
     def say(self, doc: OpenDocument | None, message: str) -> None:
         """Show ``message`` in the editor, once for a document until it lints cleanly again."""
@@ -171,12 +174,14 @@ class WenlintServer(LanguageServer):
             doc.said = message
         self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
 
-    def publish(self, doc: OpenDocument, version: int, findings: list[Finding]) -> None:
-        limit = self.settings.options.max_diagnostics
-        shown = findings[:limit]
+    def publish(self, doc: OpenDocument, version: int, shown: list[Finding], total: int) -> None:
+        """Show the findings ``shown``, the first of ``total``, and say how many more there are."""
         diagnostics = [diagnostic(finding) for finding in shown]
-        if len(findings) > limit:
-            more = f"{len(findings) - limit} more findings not shown (maxDiagnostics = {limit}); `wenlint check` lists them"
+        if total > len(shown):
+            limit = self.settings.options.max_diagnostics
+            more = (
+                f"{total - len(shown)} more findings not shown (maxDiagnostics = {limit}); `wenlint check` lists them"
+            )
             diagnostics.append(
                 types.Diagnostic(actions.to_range(shown[-1].range), more, types.DiagnosticSeverity.Information)
             )

@@ -116,16 +116,18 @@ def _insertion(doc: Document, positions: Positions, code: str, line: int | None)
     return positions.span(offset, offset), text
 
 
-def lint_source(source: str, name: str, settings: Settings, encoding: str) -> list[Finding]:
-    """The findings in ``source`` (the text of the file ``name``), in ``encoding``'s positions."""
+def lint_source(source: str, name: str, settings: Settings, encoding: str, limit: int) -> tuple[list[Finding], int]:
+    """The first ``limit`` findings in ``source`` (the text of the file
+    ``name``), in ``encoding``'s positions, and how many there are in all:
+    only those sent are placed (a scraped page can have thousands)."""
     if not source:
-        return []  # a new, empty document: nothing to say yet
+        return [], 0  # a new, empty document: nothing to say yet
     doc = _document(source, name, settings)
     checked = pipeline.run(doc, _rules_for(settings, name))
     positions = Positions(source, encoding)
     for_file: dict[str, tuple[Range, str]] = {}
     found = []
-    for diagnostic in checked.diagnostics:
+    for diagnostic in checked.diagnostics[:limit]:
         disable = None
         if diagnostic.code != engine.INTERNAL_ERROR:
             if diagnostic.code not in for_file:
@@ -134,7 +136,7 @@ def lint_source(source: str, name: str, settings: Settings, encoding: str) -> li
         span = positions.span(diagnostic.start, diagnostic.end)
         fix = _place_fix(diagnostic.fix, positions)
         found.append(Finding(diagnostic.code, diagnostic.message, diagnostic.severity.value, span, fix, disable))
-    return found
+    return found, len(checked.diagnostics)
 
 
 def fix_source(source: str, name: str, settings: Settings, encoding: str) -> list[tuple[Range, str]]:
