@@ -31,7 +31,8 @@ from collections import defaultdict
 from corpora import SOURCES, documents
 
 from wenlint import Document
-from wenlint.engine import collect_less, lint
+from wenlint.engine import lint
+from wenlint.process import collect_less
 from wenlint.registry import all_rules, in_preview, on_by_default
 
 #: Each document is read as `wenlint check` reads a file of bench_check.py's corpora: a

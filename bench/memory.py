@@ -77,7 +77,8 @@ def peak_of_check(path: Path) -> tuple[float, float, int]:
 def by_rule(text: str) -> None:
     """Peak Python allocations of each rule alone, and of each shared view, per MB of ``text``."""
     from wenlint import Document
-    from wenlint.engine import collect_less, lint
+    from wenlint.engine import lint
+    from wenlint.process import collect_less
     from wenlint.registry import all_rules
 
     collect_less()

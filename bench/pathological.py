@@ -27,7 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wenlint import Document
-from wenlint.engine import collect_less, lint
+from wenlint.engine import lint
+from wenlint.process import collect_less
 from wenlint.registry import all_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

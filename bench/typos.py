@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wenlint import Document, Rule
-from wenlint.engine import collect_less
+from wenlint.process import collect_less
 from wenlint.registry import all_rules
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "csc"

@@ -47,7 +47,7 @@ def _ending_signals_raise() -> Iterator[None]:
     (In a forked process before it resets them, as a worker does at once,
     ``SystemExit``, which ends it quietly.) Only in the main thread, where
     Python runs signal handlers."""
-    from wenlint.workers import ENDING_SIGNALS
+    from wenlint.process import ENDING_SIGNALS
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -70,7 +70,7 @@ def _ending_signals_raise() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     """The command line on ``argv`` (default: ``sys.argv``); returns the exit status (see :func:`entry`)."""
-    from wenlint.engine import collect_less
+    from wenlint.process import collect_less
 
     args = parser().parse_args(argv)
     collect_less()

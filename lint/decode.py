@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from wenlint.document import Document
 from wenlint.errors import WenlintError
+
+if TYPE_CHECKING:
+    from wenlint.document import Document
 
 #: A detected encoding at least this sure may be rewritten as UTF-8 by a safe fix.
 CONFIDENT = 0.8
@@ -87,6 +90,8 @@ def decode(data: bytes, path: str = "-") -> Document:
     Raises :class:`InputError` saying why for binary and undecodable input;
     an empty input is an empty UTF-8 document (clean, as ruff has it).
     """
+    from wenlint.document import Document  # its text classes and prose map: only for a file linted
+
     kind = _binary_kind(data)
     if kind:
         raise InputError(f"binary file ({kind}), not text")
@@ -130,6 +135,8 @@ def _bomless_utf16(data: bytes, path: str) -> Document:
     characters such as `一`, U+4E00): it is read when one byte order gives
     ordinary text, plausible and without a control character that text
     never holds. Anything else holding NUL is binary."""
+    from wenlint.document import Document
+
     if len(data) % 2 == 0:
         readings = []
         for codec in ("utf-16-le", "utf-16-be"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,21 +17,6 @@ from wenlint.suppress import Usage, suppressions
 MAX_FIX_PASSES = 10
 #: The order of findings in a document: by start, then end, then code.
 in_text_order = attrgetter("start", "end", "code")
-#: Allocations between collections of the youngest generation (Python's default: 700).
-GC_THRESHOLD = 50_000
-
-
-def collect_less() -> None:
-    """Have the cyclic garbage collector run less often in this process.
-
-    Linting allocates findings, fixes and edits by the ten thousand and
-    almost never makes a reference cycle; at Python's default thresholds
-    the collector walks them again and again, a quarter of the M family's
-    time on the seed corpus. The command line calls this, and so do the
-    worker processes of `check`, `scan` (local and Ray) and `review`; a
-    program using wenlint as a library may choose to.
-    """
-    gc.set_threshold(GC_THRESHOLD, 20, 20)
 
 
 def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 import enum
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -24,17 +23,15 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wenlint import engine, pipeline
 from wenlint.config import Settings
 from wenlint.decode import InputError, label
-from wenlint.document import Document
 from wenlint.errors import UsageError
 from wenlint.results import FileResult, display_name, escape_controls, plural
-from wenlint.signals import signals
 from wenlint.storage import write_document
 
 if TYPE_CHECKING:
     from wenlint.cache import ResultCache
+    from wenlint.document import Document
 
 
 #: How a unified diff marks a line that ends without a line break.
@@ -112,6 +109,9 @@ def _lines(text: str, newline: str) -> list[str]:
 
 def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     """Check one file, and fix or diff it as ``job`` says. Never raises for bad input."""
+    from wenlint import pipeline  # the rules and what they read: not for a run the cache replays
+    from wenlint.signals import signals
+
     stdin = path == "-"
     name = job.stdin_filename if stdin else display_name(path)
     try:
@@ -145,8 +145,10 @@ _worker_settings: list[Settings] = []
 
 
 def _init_worker(settings: list[Settings]) -> None:
+    from wenlint.process import collect_less
+
     global _worker_settings
-    engine.collect_less()
+    collect_less()
     _worker_settings = settings
 
 
@@ -254,6 +256,9 @@ def warm(distinct: list[Settings]) -> None:
     """Make the rules each of ``distinct`` selects (before per-file ignores,
     which only leave rules out), as :func:`check_file` will ask for them, and
     run each on its documented examples: that builds the tables it loads on first use."""
+    from wenlint import engine, pipeline
+    from wenlint.document import Document
+
     for settings in distinct:
         for rule in pipeline.rules_for(settings, "-"):
             for example in (*rule.bad, *rule.good):
@@ -262,6 +267,8 @@ def warm(distinct: list[Settings]) -> None:
 
 def _fork_context():
     """Forked workers, where there are, since they share what :func:`warm` built; else the default."""
+    import multiprocessing
+
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return None

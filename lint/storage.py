@@ -9,10 +9,12 @@ import stat
 import sys
 import tempfile
 import time
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from wenlint.decode import InputError, decode, label
-from wenlint.document import Document
+
+if TYPE_CHECKING:
+    from wenlint.document import Document
 
 #: The name of a temporary file of :func:`write_atomic`: ``.NAME.`` and
 #: eight random characters (``tempfile.mkstemp``'s) before ``.wenlint-tmp``.

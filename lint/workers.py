@@ -35,10 +35,10 @@ from multiprocessing.connection import wait
 from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
+from wenlint.process import ENDING_SIGNALS
+
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
-#: Signals that end a run (a kill, a closed terminal); a worker dies of them, unless they are ignored.
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 #: How often the portable watchdog looks whether the parent is still there.
 WATCHDOG_SECONDS = 0.5
 #: Tries of an argument whose worker died, before it is given up as WorkerDied.

@@ -142,6 +142,18 @@ def test_a_run_that_replays_every_result_imports_no_rule(project):
     assert imported(project)
 
 
+MODULES = "import sys; from wenlint.cli import main; main(sys.argv[1:]); print(*sorted(sys.modules), file=sys.stderr)"
+
+
+def test_a_run_that_replays_every_result_loads_no_engine(project):
+    """Nor the rules' regular expressions, the document model or worker processes."""
+    command = [sys.executable, "-c", MODULES, "check", "."]
+    loaded = [subprocess.run(command, cwd=project, capture_output=True, text=True, check=False) for _ in range(2)]
+    assert {"wenlint.engine", "regex"} <= set(loaded[0].stderr.split())
+    assert {"wenlint.engine", "wenlint.document", "regex", "multiprocessing"}.isdisjoint(loaded[1].stderr.split())
+    assert loaded[1].stdout == loaded[0].stdout
+
+
 def test_the_rules_are_kept_afresh_when_a_rule_package_changes(project, tmp_path, monkeypatch):
     run(project)
     probe = tmp_path / "site" / "wenlint_test_probe.py"

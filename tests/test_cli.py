@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED_FILES, wenlint
 
-from wenlint.engine import GC_THRESHOLD
+from wenlint.process import GC_THRESHOLD
 
 BAD = "今天,我们开会。刘**同志主持。\n"
 

@@ -37,7 +37,7 @@ from wenlint.corpus.shards import (
 )
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.document import Document
-from wenlint.engine import collect_less
+from wenlint.process import collect_less
 from wenlint.shardrule import CorpusRule, ShardTally, corpus_rules
 from wenlint.signals import signals
 from wenlint.storage import write_atomic

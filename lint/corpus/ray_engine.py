@@ -39,7 +39,7 @@ from wenlint.corpus.batch import ScanJob, Setup, keeps
 from wenlint.corpus.local import finished, shard_corpus_rules, shard_job
 from wenlint.corpus.shards import Plan, Shard, ShardError, ShardWriter, kind_of, stats_path
 from wenlint.corpus.summary import ScanProgress, Summary
-from wenlint.engine import collect_less
+from wenlint.process import collect_less
 from wenlint.shardrule import CorpusRule, ShardTally, pack_counts, unpack_counts
 from wenlint.storage import write_atomic
 

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from wenlint import engine
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
+from wenlint.process import collect_less
 from wenlint.rule import Rule
 from wenlint.workers import die_with_parent
 
@@ -45,7 +46,7 @@ def start_worker() -> None:
 def _init_worker(parent: int) -> None:
     """The worker exits with the review (even one killed), and collects garbage as the command does."""
     die_with_parent(parent)
-    engine.collect_less()
+    collect_less()
 
 
 def stop_worker() -> None:

@@ -35,6 +35,7 @@ from wenlint.config import Settings
 from wenlint.decode import decode
 from wenlint.diagnostic import Fix
 from wenlint.document import Document
+from wenlint.process import collect_less
 from wenlint.rule import Rule
 from wenlint.server.positions import Positions
 from wenlint.server.text import split_lines
@@ -168,7 +169,7 @@ def _init(parent: int) -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    engine.collect_less()
+    collect_less()
 
 
 def _warm() -> None:
