@@ -61,12 +61,16 @@ class _Halves(dict):
 
 @lru_cache(maxsize=1)
 def _halves() -> _Halves:
-    """The idioms by their halves (see :class:`_Halves`)."""
-    idioms = lexicon().idioms
+    """The idioms corrected toward, those on the web word list too (see
+    :func:`_misspells`: a third of jieba's), by their halves (see :class:`_Halves`)."""
+    lex = lexicon()
+    idioms = lex.idioms
     begun: dict[str, list[str]] = {}
     ended: dict[str, list[str]] = {}
     for index in range(0, len(idioms), 4):
         idiom = idioms[index : index + 4]
+        if not lex.in_web(idiom):
+            continue
         begun.setdefault(idiom[:2], []).append(idiom)
         ended.setdefault(idiom[2:], []).append(idiom)
     return _Halves(begun, ended)
