@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from functools import lru_cache
+from functools import cache
 from itertools import compress, count
 
 import regex
@@ -61,12 +61,24 @@ _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{
 _DRUG_NAME_REST = regex.compile(r"\p{Han}{0,5}?(?:丸|胶囊|颗粒|合剂|口服液|糖浆|冲剂|注射液|软膏|乳膏|滴剂)")
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _similar(char: str) -> tuple[tuple[str, ...], ...]:
     """The characters like ``char`` by class, looser shapes left out, as
     tuples of interned characters: a set intersects them several times
     faster than strings, whose characters are made anew on every pass."""
     return tuple(tuple(map(sys.intern, group)) for group in lexicon().similar(char)[:LOOSE_SHAPE])
+
+
+class _IsHan(dict):
+    """Character -> whether it is a Chinese character. Filled on first use:
+    a look-up costs a fraction of a pattern match."""
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = _HAN.match(char) is not None
+        return value
+
+
+_IS_HAN = _IsHan()
 
 
 class _MaySuspect(dict):
@@ -76,7 +88,7 @@ class _MaySuspect(dict):
 
     def __missing__(self, char: str) -> bool:
         value = self[char] = (
-            _HAN.match(char) is not None
+            _IS_HAN[char]
             and char not in _VARIANTS
             and lexicon().char_cost(char) >= STANDS_ALONE
             and any(_similar(char))
@@ -85,6 +97,7 @@ class _MaySuspect(dict):
 
 
 _MAY_SUSPECT = _MaySuspect()
+
 #: Turns the bytes of TypoView.joins (and their unions) into their negation.
 _NOT = bytes.maketrans(b"\0\1", b"\1\0")
 
@@ -227,7 +240,7 @@ def _yields(view: TypoView, position: int, gain: int) -> bool:
     return any(
         _score(view, neighbour, floor, joining=position)
         for neighbour in (position - 1, position + 1)
-        if 0 <= neighbour < len(view.text) and _HAN.match(view.text[neighbour])
+        if 0 <= neighbour < len(view.text) and _IS_HAN[view.text[neighbour]]
     )
 
 
@@ -253,10 +266,10 @@ def _score(
     to WINDOW characters of its run of Chinese characters on either side."""
     lex, text = lexicon(), view.text
     low = position
-    while low > position - WINDOW and low and _HAN.match(text[low - 1]):
+    while low > position - WINDOW and low and _IS_HAN[text[low - 1]]:
         low -= 1
     high = position + 1
-    while high <= position + WINDOW and high < len(text) and _HAN.match(text[high]):
+    while high <= position + WINDOW and high < len(text) and _IS_HAN[text[high]]:
         high += 1
     if high - low < 2:
         return None
