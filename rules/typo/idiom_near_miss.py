@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import compress, count
 from operator import add
 
@@ -19,25 +19,15 @@ RARER_VARIANT = 150
 
 
 class _Half:
-    """The four-character idioms sharing one half, in order, with the
-    characters their other half holds at each of its two places."""
+    """The four-character idioms sharing one half, in order."""
 
     def __init__(self, idioms: list[str], at: int) -> None:
         self.idioms = idioms
         self.at = at  # where the other half starts
 
-    @cached_property
-    def _others(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The characters at each place of the other half."""
-        at = self.at
-        return frozenset(idiom[at] for idiom in self.idioms), frozenset(idiom[at + 1] for idiom in self.idioms)
-
     def one_away(self, other: str) -> list[str]:
         """The idioms whose other half differs from ``other`` in exactly one character."""
         first, second = other
-        firsts, seconds = self._others
-        if first not in firsts and second not in seconds:
-            return []  # one of the two must match
         at = self.at
         return [idiom for idiom in self.idioms if (idiom[at] != first) + (idiom[at + 1] != second) == 1]
 
@@ -52,6 +42,10 @@ class _Halves(dict):
         self._begun = begun
         self._ended = ended
         self.known = begun.keys() | ended.keys()
+        idioms = [idiom for group in begun.values() for idiom in group]
+        #: By place, every idiom without the character there: four characters one
+        #: character away from an idiom are one of them without the same place.
+        self.without = [frozenset(idiom[:at] + idiom[at + 1 :] for idiom in idioms) for at in range(4)]
 
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
         begun, ended = self._begun.get(half), self._ended.get(half)
@@ -80,14 +74,24 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     """Start -> the idioms one character away from the four characters there:
     first those sharing their first half, then those sharing their last
     half, each in order. Only offsets holding an idiom's half (found in C)
-    are looked at."""
+    are looked at, and only where a character beside the half matches an
+    idiom's too."""
     text, halves = view.text, _halves()
+    without_first, without_second, without_third, without_last = halves.without
     found: dict[int, list[str]] = {}
     for offset in compress(count(), map(halves.known.__contains__, map(add, text, text[1:]))):
-        begun, ended = halves[text[offset : offset + 2]]
-        if begun and offset + 4 <= len(text) and (near := begun.one_away(text[offset + 2 : offset + 4])):
+        half = text[offset : offset + 2]
+        if (
+            offset + 4 <= len(text)
+            and (text[offset : offset + 3] in without_last or half + text[offset + 3] in without_third)
+            and (near := halves[half][0].one_away(text[offset + 2 : offset + 4]))
+        ):
             found.setdefault(offset, []).extend(near)
-        if ended and offset >= 2 and (near := ended.one_away(text[offset - 2 : offset])):
+        if (
+            offset >= 2
+            and (text[offset - 1 : offset + 2] in without_first or text[offset - 2] + half in without_second)
+            and (near := halves[half][1].one_away(text[offset - 2 : offset]))
+        ):
             found.setdefault(offset - 2, []).extend(near)
     return found
 
