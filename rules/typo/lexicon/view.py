@@ -54,15 +54,13 @@ class Gap:
             first -= 1
             while first and before[first] in follower_sets[before[first - 1]]:
                 first -= 1
-        text = before + char + self.after
-        found = []
-        for start in range(first, at + 1):
-            found.extend(
-                (start, start + length, cost)
-                for length, cost in lex.longer_words_at(text[start:])
-                if start + length > at
-            )
-        return found
+        text, longer_words_at = before + char + self.after, lex.longer_words_at
+        return [
+            (start, start + length, cost)
+            for start in range(first, at + 1)
+            for length, cost in longer_words_at(text[start:])
+            if start + length > at
+        ]
 
     def cost(self, char: str, words: list[tuple[int, int, int]]) -> int:
         """The segmentation cost of ``before + char + after``, given the words through ``char``."""
