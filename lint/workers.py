@@ -10,10 +10,13 @@ dies on every try gets a :class:`WorkerDied` for its result while the run
 goes on.
 
 Workers ignore SIGINT (the parent decides what Ctrl-C means, and stops
-them). SIGTERM and SIGHUP kill them outright, whatever handler of the
-parent's a fork copied, unless the signal was ignored (``nohup``): a worker
-so killed is a dead worker like any other, and no exception the parent's
-handler would raise surfaces inside the function. Workers exit when their
+them). The parent holds SIGINT back while it starts a worker: forking runs
+Python's at-fork hooks (logging's, say), and a KeyboardInterrupt raised in
+one would be printed as unraisable and lost; held, it comes after. SIGTERM
+and SIGHUP kill workers outright, whatever handler of the parent's a fork
+copied, unless the signal was ignored (``nohup``): a worker so killed is a
+dead worker like any other, and no exception the parent's handler would
+raise surfaces inside the function. Workers exit when their
 parent dies: by the kernel's parent-death signal on Linux, by a watchdog
 thread polling the parent's id elsewhere.
 """
@@ -30,6 +33,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from multiprocessing.reduction import ForkingPickler
@@ -94,9 +98,25 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked while inside (a worker forked inside starts with it
+    blocked); one that came meanwhile is delivered on the way out."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no at-fork hooks
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _serve(conn, parent: int | None, initializer: Callable[..., Any] | None, initargs: tuple) -> None:
     """A worker's life: take (function, argument), send back (True, result) or (False, (error, traceback))."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent while it forked
     for signum in ENDING_SIGNALS:
         if signal.getsignal(signum) != signal.SIG_IGN:
             signal.signal(signum, signal.SIG_DFL)
@@ -236,7 +256,8 @@ class Pool:
             worker = self._workers[index]
             while waiting and (worker is None or worker.takes(waiting[0])):
                 if worker is None:
-                    worker = self._workers[index] = _Worker(self._context, self._parent, *self._init)
+                    with _sigint_held():  # a Ctrl-C comes once the worker is in the pool, which stops it
+                        worker = self._workers[index] = _Worker(self._context, self._parent, *self._init)
                 task = waiting.popleft()
                 worker.tasks.append(task)
                 try:

@@ -445,3 +445,73 @@ def test_the_review_worker_exits_when_the_review_is_killed():
         assert _wait_for(lambda: all(_gone(pid) for pid in workers), 10), "the review's worker outlived it"
     finally:
         process.kill()
+
+
+SLOW_FORK = """\
+import os
+import time
+from pathlib import Path
+
+from wenlint import Example, Rule
+
+
+def _forking():
+    \"\"\"Before the first fork: touch $SLOW_FORK, then take long, as an at-fork hook written in Python may.\"\"\"
+    marker = Path(os.environ["SLOW_FORK"])
+    if not marker.exists():
+        marker.touch()
+        time.sleep(3)
+
+
+os.register_at_fork(before=_forking)
+
+
+class Quiet(Rule):
+    code = "Z903"
+    name = "quiet"
+    summary = "Flags nothing; its module makes forking slow"
+    flags = "A hazard for tests."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        return []
+"""
+
+
+@pytest.mark.slow
+@linux_only
+def test_ctrl_c_while_a_worker_forks_is_not_lost_in_an_at_fork_hook(tmp_path):
+    """Python runs its at-fork hooks (logging's, say) in the parent, and prints
+    a KeyboardInterrupt raised in one as unraisable and drops it: SIGINT is
+    held back while a worker forks, and delivered after."""
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    env = {
+        **install_rules(tmp_path / "site", "wenlint_test_slow_fork", SLOW_FORK),
+        "WENLINT_PARALLEL_BYTES": "0",
+        "SLOW_FORK": str(tmp_path / "forking"),
+    }
+    _documents(tmp_path / "docs", {}, count=4)
+    command = _command("check", str(tmp_path / "docs"), "--workers", "2", "--no-cache", "--output-format", "concise")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    try:
+        assert _wait_for(lambda: (tmp_path / "forking").exists(), 60)
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the whole process group
+        out, err = (stream.decode() for stream in process.communicate(timeout=30))
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert err.splitlines() == ["interrupted: 0 of 4 files checked, the rest not"], err
+
+
+def _blocked_signals(_: object) -> int:
+    """The signal mask of this process (a worker), from /proc."""
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    return int(next(line for line in status.splitlines() if line.startswith("SigBlk:")).split()[1], 16)
+
+
+@linux_only
+def test_a_worker_forked_with_sigint_held_back_does_not_keep_it_blocked():
+    """(What it runs, a command a rule starts say, would inherit the mask.)"""
+    with Pool(1, context=multiprocessing.get_context("fork")) as pool:
+        [(_, mask)] = pool.ordered(_blocked_signals, [(None, None)])
+    assert not mask & 1 << (signal.SIGINT - 1)
