@@ -189,7 +189,7 @@ def compare_engines(workdir: Path, corpus: Corpus, sample: Corpus, local) -> Non
     """The Ray engine (a local instance, 2 CPUs) against the local engine's
     2 workers: MB per CPU second of each whole process tree, and the fixed
     cost of each, measured on a tiny input (Ray starts a GCS, a raylet and
-    its workers, and imports Ray Data, whatever the input)."""
+    its workers, whatever the input)."""
     tiny = head(corpus, workdir / "tiny.jsonl", TINY)
     local_tiny, summary = scan(workdir, "local-tiny", tiny, "--workers", "2")
     print(line("start-up, local, 2 wrk", local_tiny, summary, 2), flush=True)

@@ -284,7 +284,7 @@ def _add_scan_parser(commands) -> None:
     running = scan_parser.add_argument_group("running")
     running.add_argument("--workers", type=int, metavar="N", help="processes to use, 1 or more (default: one per core)")
     running.add_argument(
-        "--engine", choices=("local", "ray"), default="local", help="local processes, or Ray Data (wenlint[ray])"
+        "--engine", choices=("local", "ray"), default="local", help="local processes, or Ray tasks (wenlint[ray])"
     )
     running.add_argument(
         "--ray-address", metavar="ADDRESS", help="the Ray cluster to join (default: start a local Ray instance)"

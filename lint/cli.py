@@ -326,5 +326,4 @@ def _require_extras(layout, engine: str) -> None:
     if any(f and f.compression == "zstd" for f in formats):
         require("zstandard", "zstd", ".zst compression")
     if engine == "ray":
-        require("ray.data", "ray", "--engine ray")
-        require("pyarrow", "ray", "--engine ray")
+        require("ray", "ray", "--engine ray")

@@ -1,5 +1,5 @@
 """``wenlint scan --engine ray``: on a real local Ray instance, the output
-equals the local engine's, row for row."""
+equals the local engine's, row for row, bad records included."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ import pytest
 
 pytestmark = pytest.mark.slow  # a real local Ray instance takes seconds to start
 ray = pytest.importorskip("ray", reason="ray is not installed: pip install 'wenlint[ray]' to run the Ray engine tests")
-pytest.importorskip("ray.data", reason="ray.data is not installed: pip install 'wenlint[ray]'")
 pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 from conftest import SEED_FILES  # noqa: E402
 
 from wenlint.cli import main  # noqa: E402
-from wenlint.corpus import ray_engine  # noqa: E402
+from wenlint.corpus import shards  # noqa: E402
 
 CHROME = "星河资料站 精品范文 第{}期"
 TITLES = [
@@ -58,7 +57,7 @@ def records() -> list[dict]:
 @pytest.mark.parametrize("kind", ["jsonl", "parquet"])
 def test_ray_output_equals_the_local_engines(local_ray, tmp_path: Path, monkeypatch, kind):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(ray_engine, "BATCH_ROWS", 4)  # several batches and part files per shard
+    monkeypatch.setattr(shards, "BATCH_RECORDS", 4)  # several batches (Ray tasks) per shard
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -68,7 +67,7 @@ def test_ray_output_equals_the_local_engines(local_ray, tmp_path: Path, monkeypa
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
         )
         (corpus / "b.jsonl").write_text(
-            json.dumps({"id": "missing"}) + "\n" + json.dumps(rows[-1], ensure_ascii=False) + "\n"
+            json.dumps({"id": "missing"}) + "\n{not json\n" + json.dumps(rows[-1], ensure_ascii=False) + "\n"
         )
     else:
         pq.write_table(pa.Table.from_pylist(rows), corpus / "a.parquet")
@@ -90,8 +89,16 @@ def test_ray_output_equals_the_local_engines(local_ray, tmp_path: Path, monkeypa
     assert [f["code"] for f in flagged] == ["S010"] * 12
     local_summary = json.loads((tmp_path / "local" / "_wenlint_summary.json").read_text())
     ray_summary = json.loads((tmp_path / "ray" / "_wenlint_summary.json").read_text())
-    assert ray_summary["engine"] == "ray" and ray_summary["bad_records"] == 1
-    for key in ("documents", "kept", "rejected", "findings_by_rule", "scores", "worst_documents"):
+    assert ray_summary["engine"] == "ray" and ray_summary["bad_records"] == (2 if kind == "jsonl" else 1)
+    for key in (
+        "documents",
+        "kept",
+        "rejected",
+        "findings_by_rule",
+        "scores",
+        "worst_documents",
+        "bad_record_examples",
+    ):
         assert ray_summary[key] == local_summary[key], key
     assert not [p for p in (tmp_path / "ray").iterdir() if "wenlint-ray" in p.name]
 

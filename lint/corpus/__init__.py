@@ -5,10 +5,10 @@
 | ``shards`` | finding input shards, reading them in bounded batches, writing output shards atomically |
 | ``compression`` | reading ``.gz`` and ``.zst`` shards so that a cut or damaged file is an error |
 | ``batch`` | the one per-batch function (records → ``wenlint`` objects, through the document pipeline) |
-| ``tables`` | the same on Arrow tables (Parquet, Ray), and the split by ``--min-score`` |
+| ``tables`` | the same on Arrow tables (Parquet), and the split by ``--min-score`` |
 | ``schema`` | the Arrow type of the ``wenlint`` column, generated from the finding object's field list |
 | ``local`` | the local engine: worker processes, bounded in-flight batches, resume, the corpus rules' counting pass |
-| ``ray_engine`` | the same batch function on Ray Data |
+| ``ray_engine`` | the local engine's shard loop with its batches run as Ray tasks |
 | ``summary`` | totals, the score histogram, the worst documents, the progress bar |
 | ``presets`` | the published recipes as ``--preset``: thresholds for the document-level rules |
 """

@@ -85,6 +85,21 @@ def run_local(
 ) -> Summary:
     """Scan every shard of ``plan`` not finished before; returns the run's summary."""
     summary = Summary(engine="local", workers=workers)
+    pending = unfinished(plan, summary)
+    if workers < 2 or not pending:
+        return scan_all(pending, settings_for, job, None, progress, summary)
+    warm([settings_for(str(shard.path)) for shard, _, _ in pending])
+    gc.freeze()  # the collector then leaves the shared objects' pages alone in the forked workers
+    try:
+        with Workers(workers) as pool:
+            return scan_all(pending, settings_for, job, pool, progress, summary)
+    finally:
+        gc.unfreeze()
+
+
+def unfinished(plan: Plan, summary: Summary) -> list[tuple[Shard, Path, Path | None]]:
+    """The (shard, output, rejected) of ``plan`` not finished before; the
+    finished ones' statistics go to ``summary``."""
     pending = []
     for shard, output, rejected in plan.outputs:
         done = finished(output)
@@ -93,12 +108,20 @@ def run_local(
             summary.merge(done)
         else:
             pending.append((shard, output, rejected))
+    return pending
+
+
+def scan_all(
+    pending: list[tuple[Shard, Path, Path | None]],
+    settings_for: Callable[[str], Settings],
+    job: ScanJob,
+    pool: Any,
+    progress: bool,
+    summary: Summary,
+) -> Summary:
+    """Scan the ``pending`` shards one after another, their batches run by
+    ``pool`` (None: in this process); returns ``summary`` with theirs added."""
     started = time.perf_counter()
-    pool = None
-    if workers > 1 and pending:
-        warm([settings_for(str(shard.path)) for shard, _, _ in pending])
-        gc.freeze()  # the collector then leaves the shared objects' pages alone in the forked workers
-        pool = Workers(workers)
     scanned = 0  # shards finished (or found bad) in this run
     # Ctrl-C stops the run, as in check, even where it was inherited ignored (a background job)
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -120,9 +143,6 @@ def run_local(
         raise
     finally:
         signal.signal(signal.SIGINT, previous)
-        if pool is not None:
-            pool.close()
-            gc.unfreeze()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -133,6 +153,10 @@ class Workers(Pool):
     def __init__(self, workers: int) -> None:
         super().__init__(workers, initializer=collect_less, in_flight_per_worker=IN_FLIGHT_PER_WORKER)
 
+    def alone(self) -> Workers:
+        """A pool of one worker: for the records of a batch whose worker died, each alone."""
+        return Workers(1)
+
 
 def scan_shard(
     shard: Shard,
@@ -140,7 +164,7 @@ def scan_shard(
     rejected: Path | None,
     settings: Settings,
     job: ScanJob,
-    pool: Workers | None,
+    pool: Any,
     bar: ScanProgress,
 ) -> Summary:
     """Scan one shard into ``output`` (and ``rejected``), atomically."""
@@ -180,7 +204,7 @@ def _write_shard(
     output: Path,
     rejected: Path | None,
     setup: Setup,
-    pool: Workers | None,
+    pool: Any,
     bar: ScanProgress,
     summary: Summary,
 ) -> None:
@@ -210,7 +234,7 @@ def _write_shard(
         raise
 
 
-def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batch]) -> Iterator[tuple[Batch, Any]]:
+def _ordered(pool: Any, kind: str, setup: Setup, items: Iterator[Batch]) -> Iterator[tuple[Batch, Any]]:
     """(batch, result) for every batch, in order, with a bounded number in flight."""
     if pool is None:
         for item, task in _calls(kind, setup, items):
@@ -220,7 +244,7 @@ def _ordered(pool: Workers | None, kind: str, setup: Setup, items: Iterator[Batc
         if not isinstance(result, WorkerDied):
             yield item, result
         elif _size(item) > 1:
-            yield from _one_by_one(kind, setup, item)
+            yield from _one_by_one(pool, kind, setup, item)
         else:
             yield item, _lost(kind, setup, item, result)
 
@@ -234,14 +258,14 @@ def _size(item: Batch) -> int:
     return len(item.payload) if item.kind == "lines" else item.payload.num_rows
 
 
-def _one_by_one(kind: str, setup: Setup, item: Batch) -> Iterator[tuple[Batch, Any]]:
+def _one_by_one(pool: Any, kind: str, setup: Setup, item: Batch) -> Iterator[tuple[Batch, Any]]:
     """The results of a batch whose worker died, record by record, each alone
     in a worker of its own: only the records that kill it are lost."""
     if item.kind == "lines":
         records = [Batch("lines", [line], line[0], item.position) for line in item.payload]
     else:
         records = [Batch("table", item.payload.slice(i, 1), item.first + i, item.position) for i in range(_size(item))]
-    with Workers(1) as alone:
+    with pool.alone() as alone:
         for record, result in alone.ordered(work, _calls(kind, setup, records)):
             yield record, _lost(kind, setup, record, result) if isinstance(result, WorkerDied) else result
 

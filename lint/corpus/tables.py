@@ -1,12 +1,9 @@
-"""The Arrow side of the per-batch function: tables (Parquet, or JSON read
-by Ray) in, annotated tables out.
+"""The Arrow side of the per-batch function: Parquet tables in, annotated tables out.
 
-:func:`scan_table` is what the local engine runs on a Parquet batch: it
-annotates the rows (:func:`annotate_table`) and splits them as ``--min-score``
-and ``--preset`` say. Ray's ``map_batches`` runs :func:`lines_table` for
-JSON Lines output, else :func:`annotate_rows` and :func:`with_annotations`
-(see :mod:`wenlint.corpus.ray_engine`). A record gets the same ``wenlint``
-object as from :mod:`wenlint.corpus.batch`, whose Annotator both use.
+:func:`scan_table` is what a worker (a local process or a Ray task) runs on
+a Parquet batch: it annotates the rows (:func:`annotate_table`) and splits
+them as ``--min-score`` and ``--preset`` say. A record gets the same
+``wenlint`` object as from :mod:`wenlint.corpus.batch`, whose Annotator both use.
 """
 
 from __future__ import annotations
@@ -208,49 +205,6 @@ def annotate_rows(table, setup: Setup) -> tuple[Any, list[dict | None], list[dic
             }
         )
     return table, results, helpers
-
-
-#: The column of JSON lines in a table of :func:`lines_table`.
-LINE = "_wenlint_line"
-
-
-def lines_table(table, setup: Setup):
-    """The HELPER column of ``table``'s rows and their LINE column (see
-    :func:`json_lines`). What Ray's ``map_batches`` runs for JSON Lines output."""
-    import pyarrow as pa
-
-    table, results, helpers = annotate_rows(table, setup)
-    lines = json_lines(table, results, helpers, setup.job)
-    return pa.table({HELPER: pa.array(helpers, type=helper_type()), LINE: lines})
-
-
-def json_lines(table, results: list[dict | None], helpers: list[dict], job: ScanJob):
-    """Each good row that goes to an output (kept, or rejected with
-    ``--rejected``) as its JSON line, null for the other rows: an Arrow
-    binary array. The ``wenlint`` objects are written straight from Python
-    (they never become Arrow values)."""
-    import pyarrow as pa
-
-    going = [
-        index
-        for index, (result, helper) in enumerate(zip(results, helpers))
-        if result is not None and (job.keep_rejected or _keeps(job, helper))
-    ]
-    lines: list[bytes | None] = [None] * table.num_rows
-    # only these rows become Python values: a broken row (not UTF-8) cannot
-    for index, row in zip(going, table.take(going).to_pylist(maps_as_pydicts="strict")):
-        lines[index] = _json_line({**row, "wenlint": results[index]})
-    return pa.array(lines, type=pa.binary())
-
-
-def _keeps(job: ScanJob, helper: dict) -> bool:
-    """batch.keeps on a HELPER value."""
-    return helper["recipe_keep"] and (job.min_score is None or helper["score"] >= job.min_score)
-
-
-def selected_lines(table, job: ScanJob, keep: bool) -> bytes:
-    """The JSON lines of a :func:`lines_table` that --min-score and --preset keep (or, not ``keep``, reject)."""
-    return b"".join(table.column(LINE).filter(_mask(table, job, keep)).to_pylist())
 
 
 def kept_rows(table, job: ScanJob):
