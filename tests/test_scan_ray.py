@@ -4,6 +4,7 @@ equals the local engine's, row for row, bad records included."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -16,7 +17,8 @@ import pyarrow.parquet as pq  # noqa: E402
 from conftest import SEED_FILES  # noqa: E402
 
 from wenlint.cli import main  # noqa: E402
-from wenlint.corpus import shards  # noqa: E402
+from wenlint.corpus import ray_engine, shards  # noqa: E402
+from wenlint.workers import WorkerDied  # noqa: E402
 
 CHROME = "星河资料站 精品范文 第{}期"
 TITLES = [
@@ -122,3 +124,15 @@ def test_ray_scan_runs_from_a_directory_holding_a_folder_named_wenlint(tmp_path:
     assert result.returncode == 0, result.stderr.decode()
     [row] = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [f["code"] for f in row["wenlint"]["findings"]] == ["M001"]
+
+
+def test_ray_tasks_give_results_in_order_and_worker_died_for_a_task_that_kills_its_worker(local_ray):
+    tasks = ray_engine.Tasks(local_ray, window=2)
+    kill_one = lambda n: os._exit(1) if n == 2 else n * 10  # a lambda: Ray pickles it by value
+    results = list(tasks.ordered(kill_one, [(f"k{n}", n) for n in range(5)]))
+    assert results == [("k0", 0), ("k1", 10), ("k2", WorkerDied(None)), ("k3", 30), ("k4", 40)]
+
+
+def test_ray_tasks_raise_the_functions_own_exception(local_ray):
+    with pytest.raises(ValueError, match="^invalid literal for int"):
+        list(ray_engine.Tasks(local_ray, window=2).ordered(int, [(0, "1"), (1, "bad batch")]))
