@@ -192,6 +192,9 @@ class SourceLines:
         """Text between two offsets, across touched lines."""
         pieces = []
         index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        line_start, text = self.lines[self._numbers[index]]
+        if line_start <= start and end <= line_start + len(text):  # within one line, as a fix's context mostly is
+            return text[start - line_start : end - line_start]
         for number in self._numbers[index:]:
             line_start, text = self.lines[number]
             if line_start > end:

@@ -10,6 +10,8 @@ import sys
 from conftest import wenlint
 from rich.cells import cell_len
 
+from wenlint.report.text import _MEASURED, cells
+
 ESC = "\x1b["
 
 
@@ -33,6 +35,15 @@ def test_caret_sits_under_the_span_by_display_width(tmp_path):
     assert indent == cell_len("ABC全角文字和English混排") == 3 + 2 * 5 + 7 + 2 * 2
     assert carets.strip() == "^"
     assert "= fix: sh混排,然后继续 → sh混排，然后继续" in result.stdout.decode()
+
+
+def test_cells_measures_as_rich_does():
+    """Every character cells() measures itself, and texts of them, mixed with others it leaves to rich."""
+    measured = [chr(point) for point in range(0x10000) if _MEASURED.fullmatch(chr(point))]
+    assert {"中", "，", "。", "“", "ū", "a"} <= set(measured)
+    assert [cells(char) for char in measured] == [cell_len(char) for char in measured]
+    for text in ("ABC全角文字和English混排，然后“继续”…", "pīnyīn 拼音 ×２", "〪声调", "emoji 😀 here", "ㄅㄆ", ""):
+        assert cells(text) == cell_len(text), text
 
 
 def test_long_lines_are_windowed_around_the_span(tmp_path):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from operator import attrgetter
 from typing import TYPE_CHECKING, TextIO
-
-from rich.cells import cell_len
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.report import Reporter, SourceLines, Summary
@@ -31,6 +31,26 @@ _STYLES = {
     "dim": "2",
     "unsafe": "33",
 }
+
+
+#: Characters rich's ``cell_len`` measures as one terminal cell, and as two
+#: (tests/test_report.py checks each against it): the usual Chinese and Latin text.
+_NARROW = (
+    "\x20-\x7e\xa0-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u22ff\u2460-\u25fc\ue000-\uf8ff"
+)
+_WIDE = "\u3000-\u3029\u3030-\u303e\u3105-\u312f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60"
+_MEASURED = re.compile(f"[{_NARROW}{_WIDE}]*")
+_WIDE_CHARACTER = re.compile(f"[{_WIDE}]")
+
+
+def cells(text: str) -> int:
+    """The terminal cells ``text`` takes, as rich's ``cell_len`` counts them;
+    without it (a character at a time) when ``text`` holds only the usual characters."""
+    if _MEASURED.fullmatch(text):
+        return len(text) + len(_WIDE_CHARACTER.findall(text))
+    from rich.cells import cell_len  # only for other characters: its tables are slow to load
+
+    return cell_len(text)
 
 
 def printable(text: str) -> str:
@@ -90,14 +110,14 @@ class FullReporter(ConciseReporter):
         end = min(len(text), d.end - line_start) if d.end_line == d.line else len(text)
         prefix, suffix = "", ""
         left, right = 0, len(text)
-        if len(text) > MAX_WIDTH or (len(text) * 2 > MAX_WIDTH and cell_len(text) > MAX_WIDTH):
+        if len(text) > MAX_WIDTH or (len(text) * 2 > MAX_WIDTH and cells(text) > MAX_WIDTH):
             left = max(0, start - WINDOW_CHARS)
             right = min(len(text), max(end, start + 1) + WINDOW_CHARS)
             prefix = "…" if left > 0 else ""
             suffix = "…" if right < len(text) else ""
         shown = printable(text[left:right])
-        indent = cell_len(prefix) + cell_len(printable(text[left:start]))
-        width = max(1, cell_len(printable(text[start:end])))
+        indent = cells(prefix) + cells(printable(text[left:start]))
+        width = max(1, cells(printable(text[start:end])))
         number = str(d.line)
         bar = self.paint(" " * len(number) + " |", "gutter")
         lines = [
@@ -115,15 +135,16 @@ class FullReporter(ConciseReporter):
         label = _FIX_LABELS[fix.applicability]
         if all(edit.start == edit.end and not edit.content for edit in fix.edits):  # how the file is written
             return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + fix.message
-        first = min(edit.start for edit in fix.edits)
-        last = max(edit.end for edit in fix.edits)
+        edits = sorted(fix.edits, key=_start)
+        first = edits[0].start
+        last = max(edit.end for edit in edits)
         lo, hi = first - FIX_CONTEXT, last + FIX_CONTEXT
         line_start, text = source.lines[source.position(first)[0]]
         lo = max(lo, line_start)
         hi = min(hi, max(last, line_start + len(text)))
         before = source.slice(lo, hi)
         after, cursor = [], lo
-        for edit in sorted(fix.edits, key=lambda e: e.start):
+        for edit in edits:
             after.append(source.slice(cursor, edit.start))
             after.append(edit.content)
             cursor = edit.end
@@ -131,6 +152,9 @@ class FullReporter(ConciseReporter):
         message = f" ({fix.message})" if fix.message else ""
         arrow = f"{printable(before)} → {printable(''.join(after))}"
         return self.paint(f"= {label}: ", "fix" if label == "fix" else "unsafe") + arrow + message
+
+
+_start = attrgetter("start")
 
 
 def summary_text(summary: Summary, rules: dict, paint) -> str:
