@@ -32,6 +32,7 @@ from typing import Any
 import regex
 
 from wenlint.textclass import HAN
+from wenlint.words import cut
 
 #: FineWeb-2's stop words for Mandarin (``cmn_Hani``): a document of real
 #: prose holds at least two of them.
@@ -186,8 +187,8 @@ def top_gram(words: Sequence[str], n: int) -> int:
 
 def words_of(text: str) -> list[str]:
     """The words of ``text`` as datatrove splits Chinese: jieba's segmentation
-    (spaCy's ``zh`` tokenizer uses it), each word stripped, blanks dropped."""
-    return [word.strip() for word in _jieba().lcut(text) if not word.isspace() and word]
+    (spaCy's ``zh`` tokenizer uses it), blanks dropped (no other word holds one)."""
+    return [word for word in cut(text) if not word.isspace()]
 
 
 def word_signals(doc: Any) -> dict[str, float]:
@@ -240,13 +241,3 @@ WORD_SIGNALS = (
 )
 #: Every signal's name, in the order the output lists them.
 NAMES = LINE_SIGNALS + WORD_SIGNALS
-
-
-def _jieba():
-    """jieba, loaded on first use (its dictionary takes half a second), quietly."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba

@@ -36,6 +36,7 @@ HEAVY = (
     "ray",
     "regex",
     "rich",
+    "rjieba",
     "textual",
     "wenlint_rules",
     "wordfreq",

@@ -1,0 +1,46 @@
+"""jieba's segmentation computed with rjieba (wenlint.words): word for word
+``jieba.lcut``, the HMM on, as datatrove and spaCy call it."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import jieba
+import pytest
+
+from wenlint.words import cut
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小明硕士毕业于中国科学院计算所，后在日本京都大学深造",
+        # letters, digits and marks in a run jieba's HMM cuts: rjieba's own HMM keeps them whole
+        "实际的是10GBASE-W。2020.5.16这次，现在1.1w，每个月600-800单",
+        "ab.cd%ef 量价齐升P-3R STS-192c.The",
+        # runs that are words of the dictionary stay in characters (很慢, 想买)
+        "速度很慢但是没有想买实体",
+        # characters outside jieba's blocks end one (㐀, 鿐, γ, 丽); blanks and CRLF
+        "常㐀在去鿐情γ射线丽开\r\n面\u3000好 的\t",
+        # the dictionary's words of other characters
+        "用C++和C#写AT&T的程序",
+        "",
+    ],
+)
+def test_cut_is_jiebas(text):
+    assert cut(text) == jieba.lcut(text)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL.exists(), reason="needs ../shared/data/real")
+@pytest.mark.parametrize("name", ["web.jsonl", "pdf.jsonl", "markdown.jsonl"])
+def test_cut_is_jiebas_on_real_text(name):
+    texts = [json.loads(line)["text"] for line in (REAL / name).read_text(encoding="utf-8").splitlines()]
+    differ = [index for index, text in enumerate(texts) if cut(text) != jieba.lcut(text)]
+    assert differ == []
