@@ -13,12 +13,12 @@ from a recipe means here what it means there:
 * data-juicer (``avg_line_length``, ``special_char_ratio``, ``char_rep_ratio``);
 * ChineseWebText (``han_ratio``, ``han_chars``, ``duplicated_13_char_grams``).
 
-Every value is a number; an empty text gives zeros. The line signals come
-from one pass over the lines, the character signals from one pass over the
-characters, and the word signals (the costly part: a jieba segmentation)
-are computed only when something asks for them. Rules read them through
-``doc.view(line_signals)`` and ``doc.view(word_signals)``; :func:`signals`
-gives them all.
+Every value is a number; an empty text gives zeros. The signals come in
+groups, each computed in one go, once per document, when something first
+asks for one of its signals: the lines, the characters, the character
+n-grams, the word n-grams, the word count and the words (the last three
+on one jieba segmentation). A rule reads a signal with :func:`signal`, so it pays only
+for the groups its checks need; :func:`signals` gives them all.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -80,10 +81,11 @@ _TERMINAL = regex.compile(
     r"(?V1)[[\p{Sentence_Terminal}\u17d6\u17d9\u17da]"
     r"--[\u1b4e\u1b4f\u1b7f\u2024\u2cf9-\u2cfb\u2e60\u2e61\ufe12\ufe15\ufe16\U000113d4\U000113d5\U00016d6e\U00016d6f]]$"
 )
-_BLANK = regex.compile(r"\s")
-#: data-juicer's special characters: whitespace, punctuation, symbols and digits
-#: (by Unicode category, not its hand-made list).
-_SPECIAL = regex.compile(r"[\s\p{P}\p{S}\p{Nd}]")
+#: Runs of blanks, of Chinese characters, and of data-juicer's special characters:
+#: whitespace, punctuation, symbols and digits (by Unicode category, not its hand-made list).
+_BLANKS = regex.compile(r"\s+")
+_HAN_RUNS = regex.compile(HAN.pattern + "+")
+_SPECIALS = regex.compile(r"[\s\p{P}\p{S}\p{Nd}]+")
 #: A "word" of nothing but punctuation (Gopher's symbol words).
 _SYMBOL_WORD = regex.compile(r"[\p{P}\p{S}\s]+")
 
@@ -102,7 +104,7 @@ def _duplicates(items: Sequence[str]) -> tuple[int, int]:
 
 
 def line_signals(doc: Any) -> dict[str, float]:
-    """The signals of lines, paragraphs and characters (no word segmentation)."""
+    """The signals of lines and paragraphs."""
     text = doc.text
     size = len(text)
     if not size:
@@ -113,8 +115,6 @@ def line_signals(doc: Any) -> dict[str, float]:
     line_dups, line_chars = _duplicates(lines)
     filled = [line for line in text.split("\n") if line.strip()]
     n_filled = len(filled) or 1
-    non_blank = size - len(_BLANK.findall(text))
-    han = len(HAN.findall(text))
     return {
         "dup_para_frac": para_dups / len(paragraphs),
         "dup_para_char_frac": para_chars / size,
@@ -124,11 +124,38 @@ def line_signals(doc: Any) -> dict[str, float]:
         "short_line_ratio": sum(len(line) <= SHORT_LINE for line in filled) / n_filled,
         "char_dup_ratio": _duplicates(filled)[1] / max(size - text.count("\n"), 1),
         "avg_line_length": size / max(len(text.splitlines()), 1),
+    }
+
+
+def character_signals(doc: Any) -> dict[str, float]:
+    """The shares of Chinese, blank and special characters."""
+    text = doc.text
+    size = len(text)
+    if not size:
+        return dict.fromkeys(CHARACTER_SIGNALS, 0.0)
+    non_blank = size - _characters(_BLANKS, text)
+    han = _characters(_HAN_RUNS, text)
+    return {
         "han_chars": float(han),
         "han_ratio": han / non_blank if non_blank else 0.0,
-        "special_char_ratio": len(_SPECIAL.findall(text)) / size,
+        "special_char_ratio": _characters(_SPECIALS, text) / size,
+    }
+
+
+def _characters(runs: regex.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs ``runs`` matches hold."""
+    return sum(map(len, runs.findall(text)))
+
+
+def character_gram_signals(doc: Any) -> dict[str, float]:
+    """The signals of repeated character n-grams."""
+    text = doc.text
+    size = len(text)
+    if not size:
+        return dict.fromkeys(CHARACTER_GRAM_SIGNALS, 0.0)
+    return {
         "char_rep_ratio": char_repetition(text, CHAR_REP_N),
-        "duplicated_13_char_grams": duplicated_grams(text, LONG_CHAR_GRAM) / size,
+        "duplicated_13_char_grams": duplicated_grams(text, [LONG_CHAR_GRAM])[LONG_CHAR_GRAM] / size,
     }
 
 
@@ -144,34 +171,43 @@ def char_repetition(text: str, n: int) -> float:
     return sum(counts[: min(math.isqrt(len(counts)), repeated)]) / total
 
 
-def duplicated_grams(units: str | Sequence[str], n: int) -> int:
-    """Gopher's duplicated n-gram characters: walking the units (characters or
-    words), an n-gram seen before counts its characters and is stepped over
-    whole; any other moves one unit on."""
+def duplicated_grams(units: str | Sequence[str], sizes: Iterable[int]) -> dict[int, int]:
+    """Gopher's duplicated n-gram characters, for each n of ``sizes``: walking
+    the units (characters or words), an n-gram seen before counts its
+    characters and is stepped over whole; any other moves one unit on."""
     if isinstance(units, str):
         joined, offsets = units, range(len(units) + 1)
     else:
-        joined, offsets = "".join(units), _offsets(units, 0)
-    seen: set[str] = set()
-    repeated = index = 0
+        joined, offsets = "".join(units), list(accumulate(map(len, units), initial=0))
+    sizes = list(sizes)
+    # A copy recurs in the text, and so do its first `shortest` characters (n units hold n
+    # characters or more): the walk can meet a copy only where those recur.
+    shortest = min(sizes)
+    heads = [joined[start : start + shortest] for start in offsets[:-1]]
+    counts = Counter(heads)
+    recurring = [index for index, head in enumerate(heads) if counts[head] > 1]
+    return {n: _walk(joined, offsets, n, recurring) for n in sizes}
+
+
+def _walk(joined: str, offsets: Sequence[int], n: int, recurring: list[int]) -> int:
+    """The characters of the copies the walk over n-grams meets, looking
+    only at the ``recurring`` units: the n-gram of any other is new, and no
+    later one is the same."""
     last = len(offsets) - 1 - n
-    while index <= last:
+    seen: set[str] = set()
+    repeated = stepped_to = 0
+    for index in recurring:
+        if index > last:
+            break
+        if index < stepped_to:
+            continue
         gram = joined[offsets[index] : offsets[index + n]]
         if gram in seen:
             repeated += len(gram)
-            index += n
+            stepped_to = index + n
         else:
             seen.add(gram)
-            index += 1
     return repeated
-
-
-def _offsets(words: Sequence[str], gap: int) -> list[int]:
-    """Where each word starts in the words joined with ``gap`` characters between them, and the end."""
-    offsets = [0]
-    for word in words:
-        offsets.append(offsets[-1] + len(word) + gap)
-    return offsets
 
 
 def top_gram(words: Sequence[str], n: int) -> int:
@@ -191,29 +227,54 @@ def words_of(text: str) -> list[str]:
     return [word for word in cut(text) if not word.isspace()]
 
 
-def word_signals(doc: Any) -> dict[str, float]:
-    """The signals of words and word n-grams (one jieba segmentation)."""
-    text = doc.text
-    size = len(text)
-    words = words_of(text)
+def document_words(doc: Any) -> list[str]:
+    """The words of the document (one segmentation for both groups of word signals)."""
+    return words_of(doc.text)
+
+
+def word_gram_signals(doc: Any) -> dict[str, float]:
+    """The signals of repeated word n-grams."""
+    size = len(doc.text)
+    words = doc.view(document_words)
     if not size or not words:
-        return dict.fromkeys(WORD_SIGNALS, 0.0)
+        return dict.fromkeys(WORD_GRAM_SIGNALS, 0.0)
     result = {f"top_{n}_gram": top_gram(words, n) / size for n in TOP_GRAMS}
-    for n in DUPLICATED_GRAMS:
-        # each n on its own: n-grams are compared joined, as datatrove compares them, so a
-        # longer one can repeat where no shorter one does (`ba b a b a b` and `b a b a b ab`)
-        result[f"duplicated_{n}_n_grams"] = duplicated_grams(words, n) / size
-    content = [word for word in words if not _SYMBOL_WORD.fullmatch(word)]
-    result["list_ratio"] = text.count("\n") / len(words)
-    result["avg_word_length"] = sum(map(len, content)) / len(content) if content else 0.0
-    result["alpha_words_ratio"] = sum(any(c.isalpha() for c in word) for word in words) / len(words)
-    result["stop_words"] = float(len(STOP_WORDS.intersection(words)))
+    # each n on its own: n-grams are compared joined, as datatrove compares them, so a
+    # longer one can repeat where no shorter one does (`ba b a b a b` and `b a b a b ab`)
+    for n, repeated in duplicated_grams(words, DUPLICATED_GRAMS).items():
+        result[f"duplicated_{n}_n_grams"] = repeated / size
     return result
 
 
+def word_count_signals(doc: Any) -> dict[str, float]:
+    """Line breaks per word."""
+    words = doc.view(document_words)
+    return {"list_ratio": doc.text.count("\n") / len(words) if words else 0.0}
+
+
+def word_signals(doc: Any) -> dict[str, float]:
+    """The words' length, letters and stop words."""
+    words = doc.view(document_words)
+    if not words:
+        return dict.fromkeys(WORD_SIGNALS, 0.0)
+    counts = Counter(words)  # each distinct word looked at once
+    content = {word: count for word, count in counts.items() if not _SYMBOL_WORD.fullmatch(word)}
+    alpha = sum(count for word, count in counts.items() if any(char.isalpha() for char in word))
+    return {
+        "avg_word_length": sum(len(word) * count for word, count in content.items()) / max(sum(content.values()), 1),
+        "alpha_words_ratio": alpha / len(words),
+        "stop_words": float(len(STOP_WORDS.intersection(counts))),
+    }
+
+
+def signal(doc: Any, name: str) -> float:
+    """The signal ``name`` of ``doc`` (its group computed once, cached on the document)."""
+    return doc.view(_GROUP_OF[name])[name]
+
+
 def signals(doc: Any) -> dict[str, float]:
-    """Every signal of ``doc``, by name (cached on the document)."""
-    return {**doc.view(line_signals), **doc.view(word_signals)}
+    """Every signal of ``doc``, by name, in the order of :data:`NAMES`."""
+    return {name: signal(doc, name) for name in NAMES}
 
 
 LINE_SIGNALS = (
@@ -225,19 +286,24 @@ LINE_SIGNALS = (
     "short_line_ratio",
     "char_dup_ratio",
     "avg_line_length",
-    "han_chars",
-    "han_ratio",
-    "special_char_ratio",
-    "char_rep_ratio",
-    "duplicated_13_char_grams",
 )
-WORD_SIGNALS = (
+CHARACTER_SIGNALS = ("han_chars", "han_ratio", "special_char_ratio")
+CHARACTER_GRAM_SIGNALS = ("char_rep_ratio", "duplicated_13_char_grams")
+WORD_GRAM_SIGNALS = (
     *(f"top_{n}_gram" for n in TOP_GRAMS),
     *(f"duplicated_{n}_n_grams" for n in DUPLICATED_GRAMS),
-    "list_ratio",
-    "avg_word_length",
-    "alpha_words_ratio",
-    "stop_words",
 )
+WORD_COUNT_SIGNALS = ("list_ratio",)
+WORD_SIGNALS = ("avg_word_length", "alpha_words_ratio", "stop_words")
+#: Each group's view and the signals it gives.
+_GROUPS: tuple[tuple[Callable[[Any], dict[str, float]], tuple[str, ...]], ...] = (
+    (line_signals, LINE_SIGNALS),
+    (character_signals, CHARACTER_SIGNALS),
+    (character_gram_signals, CHARACTER_GRAM_SIGNALS),
+    (word_gram_signals, WORD_GRAM_SIGNALS),
+    (word_count_signals, WORD_COUNT_SIGNALS),
+    (word_signals, WORD_SIGNALS),
+)
+_GROUP_OF = {name: group for group, names in _GROUPS for name in names}
 #: Every signal's name, in the order the output lists them.
-NAMES = LINE_SIGNALS + WORD_SIGNALS
+NAMES = tuple(_GROUP_OF)

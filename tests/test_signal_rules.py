@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from wenlint import Document, pipeline
@@ -83,3 +86,41 @@ def test_each_rule_is_document_level_and_costs_a_fixed_share_of_the_score(rule):
     checked = pipeline.run(Document(text), [rule()])
     assert [d.code for d in checked.diagnostics] == [rule.code]
     assert checked.score == 70  # e^(−0.35), whatever the length
+
+
+#: Runs `wenlint` in this interpreter, then says on stderr whether it split words (loaded rjieba).
+SPLIT_WORDS = "import sys; from wenlint.cli import main; code = main(sys.argv[1:]); print('rjieba' in sys.modules, file=sys.stderr)"
+
+
+@pytest.mark.parametrize(("selected", "split"), [("D004,D005", False), ("D006", True)])
+def test_words_are_split_only_for_a_rule_whose_checks_read_them(tmp_path, selected, split):
+    """D004 and D005 read no word signal at their default thresholds; D006 reads `list_ratio`."""
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(PROSE * 3, encoding="utf-8")
+    command = [sys.executable, "-c", SPLIT_WORDS, "check", "a.txt", "--preview", "--select", selected, "--no-cache"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"{split}\n"
+
+
+class Recording(Document):
+    """A document that notes the views asked of it (each is computed when first asked)."""
+
+    def view(self, factory):
+        self.__dict__.setdefault("asked", set()).add(factory.__name__)
+        return super().view(factory)
+
+
+@pytest.mark.parametrize(
+    ("rule", "computed"),
+    [
+        (RepetitiveDocument(), {"line_signals", "document_words", "word_gram_signals"}),
+        (BoilerplateDocument(), {"line_signals"}),
+        (NotChineseDocument(), {"character_signals"}),
+        (ListLikeDocument(), {"document_words", "word_count_signals"}),
+    ],
+)
+def test_each_rule_computes_only_the_signals_its_checks_read(rule, computed):
+    doc = Recording(PROSE * 3)
+    rule.check(doc)
+    assert doc.asked == computed

@@ -6,6 +6,8 @@ import json
 
 import pytest
 from conftest import wenlint
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wenlint.document import Document
 from wenlint.signals import (
@@ -13,9 +15,9 @@ from wenlint.signals import (
     char_repetition,
     duplicated_grams,
     line_signals,
+    signal,
     signals,
     top_gram,
-    word_signals,
     words_of,
 )
 
@@ -23,8 +25,8 @@ from wenlint.signals import (
 SMALL = "好的。\n好的。\n\n你好\n"
 
 
-def test_line_signals_of_a_small_document():
-    values = line_signals(Document(SMALL))
+def test_line_and_character_signals_of_a_small_document():
+    values = signals(Document(SMALL))
     # paragraphs of the stripped text: "好的。\n好的。" and "你好", no copy
     assert values["dup_para_frac"] == 0 and values["dup_para_char_frac"] == 0
     # lines split on runs of breaks: 好的。 / 好的。 / 你好 / "" — one copy of 3 characters in 12
@@ -78,10 +80,29 @@ def test_top_gram_counts_the_spaces_between_words_and_keeps_the_first_of_equals(
 
 def test_duplicated_grams_step_over_a_copy():
     # 2-grams joined without spaces: "abc" (new), "cab" (new), "abc" (seen: 3 characters, jump 2), then too few left
-    assert duplicated_grams(["ab", "c", "ab", "c", "d"], 2) == 3
+    assert duplicated_grams(["ab", "c", "ab", "c", "d"], [2]) == {2: 3}
     # characters: "ab" "bc" "ca" new, "ab" seen (+2, jump to 5), "ca" seen (+2, jump to 7): 4
-    assert duplicated_grams("abcabcab", 2) == 4
-    assert duplicated_grams(["a"], 5) == 0
+    assert duplicated_grams("abcabcab", [2]) == {2: 4}
+    assert duplicated_grams(["a"], [5, 6]) == {5: 0, 6: 0}
+    # 3-grams: abc bca cab new, abc seen (+3, jump to 6), then "ab" is too short; 4-grams: abca seen at 3 (+4)
+    assert duplicated_grams("abcabcab", [3, 4]) == {3: 3, 4: 4}
+
+
+#: Word lists with many repeats: a few short words, some of which join into others (`ab` = `a` + `b`).
+word_lists = st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "的", "中国", "。"]), max_size=60)
+
+
+@given(word_lists)
+def test_duplicated_and_top_grams_are_datatroves(words):
+    gopher = pytest.importorskip("datatrove.pipeline.filters.gopher_repetition_filter")
+    sizes = range(2, 11)
+    assert duplicated_grams(words, sizes) == {n: gopher.find_all_duplicate(words, n) for n in sizes}
+    assert duplicated_grams("".join(words), sizes) == {
+        n: gopher.find_all_duplicate(list("".join(words)), n) for n in sizes
+    }
+    for n in (2, 3, 4):
+        expected = gopher.find_top_duplicate(gopher.get_n_grams(words, n)) if len(words) >= n else 0
+        assert top_gram(words, n) == expected
 
 
 def test_char_repetition_takes_the_most_frequent_of_the_repeated_grams():
@@ -96,7 +117,7 @@ def test_words_are_split_as_datatrove_splits_chinese():
 
 def test_word_signals_of_a_repeated_phrase():
     text = "ab cd\nab cd"  # 11 characters, words ab cd ab cd
-    values = word_signals(Document(text))
+    values = signals(Document(text))
     assert values["top_2_gram"] == 10 / 11  # "ab cd" (5 characters) twice
     assert values["top_3_gram"] == 8 / 11  # "ab cd ab" first of two 3-grams seen once each
     assert values["duplicated_5_n_grams"] == 0  # fewer than 5 words
@@ -110,14 +131,20 @@ def test_a_longer_n_gram_repeats_where_no_shorter_one_does():
     # words ba b a b a b ab (15 characters); datatrove compares n-grams joined without spaces:
     # the 5-grams "bababa", "babab", "ababab" are all new, but the 6-grams ba+b+a+b+a+b and
     # b+a+b+a+b+ab are both "bababab": 7 repeated characters
-    values = word_signals(Document("ba b a b a b ab"))
+    values = signals(Document("ba b a b a b ab"))
     assert values["duplicated_5_n_grams"] == 0
     assert values["duplicated_6_n_grams"] == 7 / 15
 
 
 def test_stop_words_are_counted_once_each():
-    values = word_signals(Document("我的书在桌子上，你的书在书包里。"))
+    values = signals(Document("我的书在桌子上，你的书在书包里。"))
     assert values["stop_words"] == 2  # 的 and 在, each twice
+
+
+def test_one_signal_is_the_same_as_among_all():
+    text = "社区是城市社会的基本构成单元。\n社区是城市社会的基本构成单元。\n2023年，我们共走访了120户。"
+    every = signals(Document(text))
+    assert {name: signal(Document(text), name) for name in NAMES} == every
 
 
 def test_an_empty_document_gives_zeros():

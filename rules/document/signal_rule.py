@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from wenlint import Diagnostic, Document, Option, Rule
-from wenlint.signals import LINE_SIGNALS, line_signals, word_signals
+from wenlint.signals import signal
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,7 @@ class SignalRule(Rule):
             threshold = self.settings[check.option]
             if not threshold:
                 continue
-            values = doc.view(line_signals if check.signal in LINE_SIGNALS else word_signals)
-            value = values[check.signal]
+            value = signal(doc, check.signal)  # only the groups of signals a check needs are computed
             if check.fails(value, threshold):
                 failed.append((check.signal, value, threshold))
         return failed
