@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
@@ -33,6 +34,41 @@ class Line:
     number: int
     start: int
     end: int
+
+
+class Lines(Sequence[Line]):
+    """Every line of a text, each Line made when it is read from where the
+    lines start: a list of Line objects kept for a whole lint would take
+    ten times the memory of the offsets."""
+
+    __slots__ = ("_starts", "_size")
+
+    def __init__(self, starts: Sequence[int], size: int) -> None:
+        self._starts = starts
+        self._size = size  # the text's length: where the last line ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [*map(self._line, range(*index.indices(len(self))))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        return self._line(index)
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(self._line, range(len(self)))
+
+    def __reversed__(self) -> Iterator[Line]:
+        return map(self._line, range(len(self) - 1, -1, -1))
+
+    def _line(self, index: int) -> Line:
+        starts = self._starts
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else self._size
+        return Line(index + 1, starts[index], end)
 
 
 class Document:
@@ -130,9 +166,9 @@ class Document:
     # -- positions -------------------------------------------------------
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        """Offset of the first character of every line."""
-        starts = [0]
+    def line_starts(self) -> Sequence[int]:
+        """Offset of the first character of every line (an array: 8 bytes each, not an int object)."""
+        starts = array("q", [0])
         find = self.text.find
         pos = find("\n")
         while pos != -1:
@@ -147,21 +183,16 @@ class Document:
 
     def line(self, number: int) -> Line:
         """The 1-based line ``number``."""
-        starts = self.line_starts
-        start = starts[number - 1]
-        end = starts[number] - 1 if number < len(starts) else len(self.text)
-        return Line(number, start, end)
+        return self.lines[number - 1]
 
     def line_text(self, number: int) -> str:
         line = self.line(number)
         return self.text[line.start : line.end]
 
     @cached_property
-    def lines(self) -> list[Line]:
+    def lines(self) -> Lines:
         """Every line, with offsets."""
-        starts = self.line_starts
-        ends = [start - 1 for start in starts[1:]] + [len(self.text)]
-        return [Line(number, start, end) for number, start, end in zip(range(1, len(starts) + 1), starts, ends)]
+        return Lines(self.line_starts, len(self.text))
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

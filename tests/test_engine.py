@@ -92,6 +92,25 @@ def test_diagnostics_get_line_and_column():
     assert [(d.line, d.column, d.end_line, d.end_column) for d in found] == [(2, 3, 2, 4)]
 
 
+def test_lines_are_made_from_the_line_starts_when_read():
+    """Issue 20: the lines are offsets in an array, each Line made when it is
+    read, with the list's indexing, slicing and reversing."""
+    from array import array
+
+    from wenlint.document import Line
+
+    doc = Document("ab\ncd\n\nefgh")
+    expected = [Line(1, 0, 2), Line(2, 3, 5), Line(3, 6, 6), Line(4, 7, 11)]
+    assert isinstance(doc.line_starts, array) and doc.line_starts.tolist() == [0, 3, 6, 7]
+    assert list(doc.lines) == expected and len(doc.lines) == 4
+    assert list(reversed(doc.lines)) == expected[::-1]
+    assert doc.lines[1:3] == expected[1:3] and doc.lines[-1] == expected[-1] == doc.line(4)
+    assert [doc.line_text(n) for n in range(1, 5)] == ["ab", "cd", "", "efgh"]
+    with pytest.raises(IndexError):
+        doc.lines[4]
+    assert list(Document("").lines) == [Line(1, 0, 0)]
+
+
 def test_positions_of_spans_over_several_lines():
     class Spanner(Rule):
         code, name, summary, flags = "Z903", "test-spanner", "spans", "test"
