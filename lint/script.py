@@ -51,19 +51,23 @@ def converter(config: str):
 
 
 def convert_in_pieces(text: str, config: str) -> str:
-    """``text`` converted with ``config``, a few tens of thousands of
-    characters at a time, cut at line breaks: no OpenCC phrase spans a line
-    break, so the result is the same, and OpenCC's working copies of a large
-    text (several times its size) stay small."""
+    """``text`` converted with ``config``, a piece at a time (see :func:`_pieces`):
+    the result is the same, and OpenCC's working copies of a large text
+    (several times its size) stay small."""
     convert = converter(config).convert
-    pieces = []
+    return "".join(convert(text[start:end]) for start, end in _pieces(text))
+
+
+def _pieces(text: str):
+    """(start, end) of the pieces of ``text`` converted at a time: a few tens of
+    thousands of characters, cut after line breaks (no OpenCC phrase spans one,
+    so converting the pieces converts the whole)."""
     start = 0
     while start < len(text):
         end = text.find("\n", start + _PIECE)
         end = len(text) if end == -1 else end + 1
-        pieces.append(convert(text[start:end]))
+        yield start, end
         start = end
-    return "".join(pieces)
 
 
 def _dictionary(name: str) -> dict[str, list[str]]:
@@ -134,24 +138,30 @@ def _regional_pattern() -> re.Pattern:
 
 def changed_positions(text: str, config: str, converted: str | None = None) -> array:
     """Offsets of the characters OpenCC's ``config`` would change (``converted``:
-    the text already converted with it), as a compact array of integers."""
-    convert = converter(config).convert
-    if converted is None:
-        converted = convert(text)
-    if _same_lines(text, converted):
+    the text already converted with it), as a compact array of integers.
+    Without ``converted``, the text is converted and compared a piece at a
+    time, so no converted copy of the whole is made."""
+    if converted is not None and _same_lines(text, converted):
         return _differences(text, converted)
-    # A phrase changed length somewhere: compare line by line, and within a
-    # line whose length changed, character by character.
+    convert = converter(config).convert
     positions = array("q")
-    offset = 0
-    for line in text.split("\n"):
-        new = convert(line)
-        if len(new) == len(line):
-            positions.extend(offset + i for i in _differences(line, new))
-        else:
-            each = _convert_each(line, config)
-            positions.extend(offset + i for i, (old, new) in enumerate(zip(line, each)) if old != new)
-        offset += len(line) + 1
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        new = convert(piece)
+        if _same_lines(piece, new):
+            positions.extend(_differences(piece, new, start))
+            continue
+        # A phrase changed length somewhere: compare line by line, and within a
+        # line whose length changed, character by character.
+        offset = start
+        for line in piece.split("\n"):
+            new = convert(line)
+            if len(new) == len(line):
+                positions.extend(_differences(line, new, offset))
+            else:
+                each = _convert_each(line, config)
+                positions.extend(offset + i for i, (old, new) in enumerate(zip(line, each)) if old != new)
+            offset += len(line) + 1
     return positions
 
 
@@ -178,10 +188,11 @@ def _same_lines(a: str, b: str) -> bool:
 _PIECE = 1 << 16
 
 
-def _differences(a: str, b: str) -> array:
+def _differences(a: str, b: str, at: int = 0) -> array:
     """Offsets where two strings of the same length differ (compared in C):
     as integers, their UTF-32 forms XOR to zero where they agree. A piece
-    at a time, so the four copies of the text this makes stay small."""
+    at a time, so the four copies of the text this makes stay small. ``at``
+    is added to every offset (where ``a`` starts in a longer text)."""
     found = array("q")
     if a == b:
         return found
@@ -189,7 +200,7 @@ def _differences(a: str, b: str) -> array:
         a32, b32 = a[start : start + _PIECE].encode("utf-32-le"), b[start : start + _PIECE].encode("utf-32-le")
         if a32 != b32:
             xor = int.from_bytes(a32, "little") ^ int.from_bytes(b32, "little")
-            found.extend(compress(count(start), memoryview(xor.to_bytes(len(a32), "little")).cast("I")))
+            found.extend(compress(count(at + start), memoryview(xor.to_bytes(len(a32), "little")).cast("I")))
     return found
 
 
@@ -208,32 +219,34 @@ class ScriptProfile:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._conversions: dict[str, tuple[str, bool]] = {}  # config -> (converted text, same line lengths)
 
-    def _conversion(self, config: str) -> tuple[str, bool]:
-        """The whole text converted with ``config`` (once per config), and
-        whether every line kept its length."""
-        if config not in self._conversions:
-            new = convert_in_pieces(self._text, config)
-            self._conversions[config] = new, _same_lines(self._text, new)
-        return self._conversions[config]
+    @cached_property
+    def _in_simplified(self) -> tuple[str, bool]:
+        """The whole text converted to Simplified (the text itself when that
+        changes nothing), and whether every line kept its length."""
+        new = convert_in_pieces(self._text, "t2s")
+        if new == self._text:
+            return self._text, True
+        return new, _same_lines(self._text, new)
 
-    def converted(self, config: str) -> str | None:
-        """The whole text converted with ``config``, or None when that changed
-        the length of a line, so offsets do not match."""
-        new, same = self._conversion(config)
+    @property
+    def in_simplified(self) -> str | None:
+        """The whole text converted to Simplified (OpenCC's ``t2s``), or None
+        when that changed the length of a line, so offsets do not match. The
+        one whole converted copy kept: no other conversion is."""
+        new, same = self._in_simplified
         return new if same else None
 
     @cached_property
     def traditional(self) -> Sequence[int]:
         """Offsets of Traditional-only characters (an array: 8 bytes each, not an int object)."""
-        return changed_positions(self._text, "t2s", self._conversion("t2s")[0]) if self._text else array("q")
+        return changed_positions(self._text, "t2s", self._in_simplified[0]) if self._text else array("q")
 
     @cached_property
     def simplified_candidates(self) -> Sequence[int]:
         """Offsets OpenCC's Simplified→Traditional conversion changes: every
         Simplified-only character, plus regional variants (cheap to compute)."""
-        return changed_positions(self._text, "s2t", self._conversion("s2t")[0]) if self._text else array("q")
+        return changed_positions(self._text, "s2t") if self._text else array("q")
 
     @cached_property
     def simplified(self) -> Sequence[int]:
@@ -356,7 +369,7 @@ def simplified(doc: Document) -> str:
     text = doc.text
     if not doc.has_han or not doc.script.traditional:
         return text
-    converted = doc.script.converted("t2s")  # the script profile has converted it already
+    converted = doc.script.in_simplified  # the script profile has converted it already
     if converted is not None:
         return converted
     convert = converter("t2s").convert

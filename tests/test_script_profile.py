@@ -101,8 +101,26 @@ def test_a_line_whose_length_changes_is_compared_character_by_character(monkeypa
     # the text, each line, and the characters of each changed line in one call: never one per character
     assert stand_in.calls == 1 + 3 + 2
     profile = script.ScriptProfile(text)
-    assert profile.converted("s2t") is None  # offsets into it would not match the text's
-    assert script.ScriptProfile("发展\n发").converted("s2t") == "發展\n發"
+    assert profile.in_simplified is None  # offsets into it would not match the text's
+    assert script.ScriptProfile("发展\n发").in_simplified == "發展\n發"
+
+
+def test_the_profile_keeps_one_converted_copy_and_none_of_unchanged_text():
+    """Issue 20: the Simplified conversion is the one whole copy kept (the
+    typo and spam rules read it); the conversion to Traditional is compared a
+    piece at a time and dropped; a text the conversion leaves alone is kept
+    as itself, not as an equal copy."""
+    from wenlint import script
+
+    text = ("社区里的居民说，这里发展得很好。\n" * 3 + "臺灣的發展\n") * 4000  # several pieces
+    profile = script.ScriptProfile(text)
+    assert profile.simplified_candidates.tolist() == script._differences(text, converter("s2t").convert(text)).tolist()
+    assert profile.in_simplified == converter("t2s").convert(text)
+    assert [value for value in vars(profile).values() if isinstance(value, str) and value is not text] == []
+    kept = [value for value in vars(profile).values() if isinstance(value, tuple)]
+    assert [new for new, _ in kept] == [profile.in_simplified]  # t2s only, never s2t
+    simplified = "社区里的居民说，这里发展得很好。\n" * 9000
+    assert script.ScriptProfile(simplified).in_simplified is simplified
 
 
 def test_dominant_needs_no_whole_conversion_of_simplified_text(monkeypatch):

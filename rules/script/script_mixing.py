@@ -307,9 +307,7 @@ def _convert_run(doc: Document, clause: tuple[int, int], start: int, end: int, c
     clause_start, clause_end = clause
     key = (config, clause_start)
     if key not in cache:
-        whole = doc.script.converted(_OTHER[config])  # the other conversion of the whole text
-        other = whole[clause_start:clause_end] if whole is not None else None
-        cache[key] = _convert(text[clause_start:clause_end], config, other)
+        cache[key] = _convert(text[clause_start:clause_end], config)
     converted = cache[key]
     if converted is not None:
         new = converted[start - clause_start : end - clause_start]
@@ -318,11 +316,9 @@ def _convert_run(doc: Document, clause: tuple[int, int], start: int, end: int, c
     return None if new == original else new
 
 
-def _convert(context: str, config: str, other: str | None = None) -> str | None:
-    """``context`` converted with ``config``, or None if its length changed.
-    ``other``: the context already converted to the other script."""
-    if other is None:
-        other = converter(_OTHER[config]).convert(context)
+def _convert(context: str, config: str) -> str | None:
+    """``context`` converted with ``config``, or None if its length changed."""
+    other = converter(_OTHER[config]).convert(context)
     if len(other) == len(context):
         context = other
     converted = converter(config).convert(context)

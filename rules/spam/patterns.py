@@ -237,7 +237,7 @@ class Scan:
 
 def _scan(doc: Document) -> Scan:
     # the script profile's conversion when it kept every line's length: the same text, converted once and kept once
-    text = doc.script.converted("t2s") if doc.has_han else None
+    text = doc.script.in_simplified if doc.has_han else None
     if text is None:
         text = normalise(doc.text)
     return Scan(text, doc.line_starts, _find(automaton(), text))
