@@ -18,7 +18,7 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 #: The byte :func:`recurring` marks an offset with.
@@ -31,13 +31,29 @@ def low_bytes(text: str) -> int:
     return int.from_bytes(text.encode("utf-32-le", "surrogatepass")[::4], "little")
 
 
-def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,), low: int | None = None) -> list[int]:
+#: Characters :func:`recurring` compares at a time: its integers stay a few
+#: hundred kilobytes, however large the text.
+_PIECE = 1 << 16
+
+
+def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,)) -> Iterator[int]:
     """The offsets ``i`` (ascending) where, for one of ``distances``, the
     characters at ``i + k`` (each ``k`` of ``at``) may recur that far on:
     every offset where they do, and some where only their low bytes do.
-    ``low`` is :func:`low_bytes` of ``text``, if already made."""
+    A piece of _PIECE offsets at a time (with the characters they are
+    compared with), so neither the integers nor the offsets of a large text
+    are held all at once."""
+    reach = max(distances) + max(at)
+    for start in range(0, len(text), _PIECE):
+        piece = text[start : start + _PIECE + reach]
+        for offset in _recurring_in(piece, distances, at, _PIECE):
+            yield start + offset
+
+
+def _recurring_in(text: str, distances: Sequence[int], at: Sequence[int], limit: int) -> list[int]:
+    """:func:`recurring`'s offsets in ``text`` below ``limit``."""
     size = len(text)
-    low = low_bytes(text) if low is None else low
+    low = low_bytes(text)
     ones = ((1 << (8 * size)) - 1) // 0xFF  # 0x0101…01, a byte per character
     sevens = ones * 0x7F
     contiguous = list(at) == list(range(len(at))) and len(at) & (len(at) - 1) == 0  # 0, 1, … a power of two
@@ -52,9 +68,8 @@ def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,), low
         else:
             differ = functools.reduce(operator.or_, (differ >> (8 * k) for k in at))
         differs &= ((differ & sevens) + sevens) | differ  # high bit set where not zero: no carry crosses bytes
-    found = (
-        [match.start() for match in _HIGH.finditer((~differs & (ones << 7)).to_bytes(size, "little"))] if size else []
-    )
+    marked = (~differs & (ones << 7)).to_bytes(size, "little") if size else b""
+    found = [match.start() for match in _HIGH.finditer(marked, 0, limit)]
     # near the end the shifted text reads zero bytes past it: those offsets are tested character by character
     tail = bisect.bisect_left(found, size - max(distances) - max(at))
     return found[:tail] + [i for i in found[tail:] if _recurs(text, i, distances, at)]
@@ -68,7 +83,7 @@ def _recurs(text: str, i: int, distances: Sequence[int], at: Sequence[int]) -> b
     )
 
 
-def matches_from(pattern: Any, text: str, starts: Sequence[int]) -> Iterator[Any]:
+def matches_from(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
     """The matches ``pattern.finditer(text)`` finds, trying only ``starts``
     (ascending; every offset a match can begin at must be among them; the
     pattern never matches empty text)."""

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import regex
 
-from wenlint.codepoints import low_bytes, matches_from, recurring
+from wenlint import codepoints
+from wenlint.codepoints import _recurs, low_bytes, matches_from, recurring
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -29,9 +30,9 @@ def test_low_bytes_hold_each_characters_low_byte_even_astral_and_lone_surrogates
 
 
 def test_recurring_marks_where_characters_recur():
-    assert recurring("组织组织体系", [2], (0, 1)) == [0]
-    assert recurring("组织组织", [4], (0, 1)) == []  # too short to hold a run of 4 twice
-    assert recurring("堡堡垒垒，坚坚强强组组织织。", [1], (0, 2)) == [0, 5, 7, 9]
+    assert list(recurring("组织组织体系", [2], (0, 1))) == [0]
+    assert list(recurring("组织组织", [4], (0, 1))) == []  # too short to hold a run of 4 twice
+    assert list(recurring("堡堡垒垒，坚坚强强组组织织。", [1], (0, 2))) == [0, 5, 7, 9]
 
 
 def test_recurring_finds_every_true_recurrence_and_few_others():
@@ -41,12 +42,27 @@ def test_recurring_finds_every_true_recurrence_and_few_others():
         text = "".join(random.choice(alphabet) for _ in range(random.randint(0, 40)))
         for distances, at in (([1], (0, 2)), (range(2, 8), (0, 1)), (range(8, 33), range(4))):
             exact = _exact(text, distances, at)
-            found = recurring(text, distances, at)
+            found = list(recurring(text, distances, at))
             assert set(exact) <= set(found) and found == sorted(set(found))
     for path in SEEDS:  # real text: the low bytes add few candidates
         text = path.read_text(encoding="utf-8")
-        exact, found = _exact(text, range(2, 8), (0, 1)), recurring(text, range(2, 8), (0, 1))
+        exact, found = _exact(text, range(2, 8), (0, 1)), list(recurring(text, range(2, 8), (0, 1)))
         assert set(exact) <= set(found) and len(found) <= 2 * len(exact) + 10
+
+
+def test_recurring_compares_a_large_text_a_piece_at_a_time_with_the_same_offsets():
+    """Issue 20: the text is compared a piece at a time, and recurrences across
+    the pieces' borders and at the text's end are found as in a small text."""
+    random.seed(20)
+    alphabet = "组织体系堡垒坚强"  # no two share a low byte: the candidates are exact
+    assert len({ord(char) & 0xFF for char in alphabet}) == len(alphabet)
+    size = 2 * codepoints._PIECE + 50
+    text = "".join(random.choice(alphabet) for _ in range(size))
+    near = [*range(codepoints._PIECE - 40, codepoints._PIECE + 40), *range(2 * codepoints._PIECE - 40, size)]
+    for distances, at in (([1], (0, 2)), (range(2, 8), (0, 1)), (range(8, 33), range(4))):
+        found = set(recurring(text, distances, at))
+        assert [i for i in near if i in found] == [i for i in near if _recurs(text, i, distances, at)]
+        assert len(found) > 500  # recurrences throughout, not just near the borders
 
 
 def test_matches_from_finds_what_finditer_finds_given_every_possible_start():

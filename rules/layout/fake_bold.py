@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.codepoints import low_bytes, matches_from, recurring
+from wenlint.codepoints import matches_from, recurring
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 
@@ -124,8 +126,7 @@ class FakeBold(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        low = low_bytes(text)
-        repeats = _without_overlaps([*_whole_repeats(text, low), *_char_repeats(text, low)])
+        repeats = _without_overlaps([*_whole_repeats(text), *_char_repeats(text)])
         found = []
         for group in _groups(repeats):
             if not (any(repeat.anchor for repeat in group) and _doubled_heading(text, group)):
@@ -149,11 +150,11 @@ class FakeBold(Rule):
         )
 
 
-def _whole_repeats(text: str, low: int) -> list[_Repeat]:
+def _whole_repeats(text: str) -> list[_Repeat]:
     """Every run written twice in a row that could be fake bold."""
-    starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1), low)  # the first two recur right after
-    spans = [(m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, starts)]
-    spans.extend(_long_repeats(text, low))
+    starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1))  # the first two recur right after
+    short = ((m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, starts))
+    spans = chain(short, _long_repeats(text))  # as they are found: most are dropped at once
     found = []
     for start, size in spans:
         copy = text[start : start + size]
@@ -171,13 +172,13 @@ def _whole_repeats(text: str, low: int) -> list[_Repeat]:
     return found
 
 
-def _long_repeats(text: str, low: int) -> list[tuple[int, int]]:
+def _long_repeats(text: str) -> list[tuple[int, int]]:
     """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
     every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
     (only those that may recur, found in C: see :func:`_recurring_grams`)."""
     find = text.find
     found = []
-    recurring = _recurring_grams(text, low)
+    recurring = _recurring_grams(text)
     index = 0
     last = len(text) - 2 * LONG_MIN
     while True:
@@ -201,11 +202,11 @@ def _long_repeats(text: str, low: int) -> list[tuple[int, int]]:
         index += GRAM
 
 
-def _recurring_grams(text: str, low: int) -> list[list[int]]:
+def _recurring_grams(text: str) -> list[array]:
     """Offsets whose 4-gram may recur LONG_MIN–LONG_MAX characters on (every
     one that does), by their remainder modulo GRAM."""
-    offsets = recurring(text, range(LONG_MIN, LONG_MAX + 1), range(GRAM), low)
-    by_remainder: list[list[int]] = [[] for _ in range(GRAM)]
+    offsets = recurring(text, range(LONG_MIN, LONG_MAX + 1), range(GRAM))
+    by_remainder = [array("q") for _ in range(GRAM)]  # 8 bytes an offset, not an int object
     for offset in offsets:
         by_remainder[offset % GRAM].append(offset)
     return by_remainder
@@ -224,11 +225,11 @@ def _doubled_from(text: str, index: int, size: int) -> int | None:
     return start
 
 
-def _char_repeats(text: str, low: int) -> list[_Repeat]:
+def _char_repeats(text: str) -> list[_Repeat]:
     """Runs of two or more doubled characters, each character different
     from the one before (`堡堡垒垒`, not `哈哈哈哈`)."""
     found = []
-    for match in matches_from(_DOUBLED_CHARS, text, recurring(text, (1,), (0, 2), low)):
+    for match in matches_from(_DOUBLED_CHARS, text, recurring(text, (1,), (0, 2))):
         run = match[0]
         singles = run[::2]
         begin = 0
