@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from wenlint.tablecache import kept
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from wenlint.document import Document
 
@@ -268,18 +268,18 @@ class ScriptProfile:
         return None
 
     def exactly_simplified(self, candidates: Sequence[int]) -> Sequence[int]:
-        """Those of ``candidates`` foreign to the document's Traditional
-        standard: in Taiwan text, what Taiwan's standard changes (so Hong
-        Kong forms that are also Simplified, `户` `税` `温`, count); otherwise
-        what every Traditional standard changes."""
-        keep = sorted(candidates)
+        """Those of ``candidates`` (ascending) foreign to the document's
+        Traditional standard: in Taiwan text, what Taiwan's standard changes
+        (so Hong Kong forms that are also Simplified, `户` `税` `温`, count);
+        otherwise what every Traditional standard changes."""
+        keep = candidates
         taiwan = self.region == "taiwan"
         for config in ("s2tw",) if taiwan else ("s2tw", "s2hk"):
             if keep:
                 keep = _changed_near(self._text, keep, config)
         if taiwan:
-            keep = [offset for offset in keep if self._text[offset] not in TAIWAN_ALSO]
-        return array("q", keep)
+            keep = array("q", (offset for offset in keep if self._text[offset] not in TAIWAN_ALSO))
+        return keep if isinstance(keep, array) else array("q", keep)
 
     def _has_simplified_candidates(self) -> bool:
         """Whether there is any Simplified candidate, converting the text
@@ -320,22 +320,15 @@ class ScriptProfile:
         return array("q")
 
 
-def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
-    """Which of ``offsets`` ``config`` changes, converting only a window of
-    text around each (wide enough for OpenCC's longest phrases), windows in
-    one call, joined by line breaks (no OpenCC phrase spans one). Windows
-    and calls hold at most about _PIECE characters, so a long stretch of
-    candidates never makes a copy of the whole text and a set of its changes."""
-    windows: list[list[int]] = []
-    for offset in offsets:
-        start, end = max(0, offset - CONTEXT), min(len(text), offset + CONTEXT + 1)
-        if windows and start <= windows[-1][1] and windows[-1][1] - windows[-1][0] < _PIECE:
-            windows[-1][1] = end
-            windows[-1][2].append(offset)
-        else:
-            windows.append([start, end, [offset]])
-    result = []
-    for batch in _batches(windows):
+def _changed_near(text: str, offsets: Iterable[int], config: str) -> array:
+    """Which of ``offsets`` (ascending) ``config`` changes, converting only a
+    window of text around each (wide enough for OpenCC's longest phrases),
+    windows in one call, joined by line breaks (no OpenCC phrase spans one).
+    Windows and calls hold at most about _PIECE characters, and are made as
+    they are converted, so a long stretch of candidates never makes a copy
+    of the whole text, a set of its changes or a window per candidate."""
+    result = array("q")
+    for batch in _batches(_windows(text, offsets)):
         changed = set(changed_positions("\n".join(text[start:end] for start, end, _ in batch), config))
         joined_at = 0  # where each window starts in the joined text
         for start, end, inside in batch:
@@ -344,7 +337,24 @@ def _changed_near(text: str, offsets: list[int], config: str) -> list[int]:
     return result
 
 
-def _batches(windows: list[list[int]]):
+def _windows(text: str, offsets: Iterable[int]):
+    """[start, end, offsets inside] of the windows around ``offsets``, a window
+    taking in the next offset while it overlaps it and is under _PIECE characters."""
+    window = None
+    for offset in offsets:
+        start, end = max(0, offset - CONTEXT), min(len(text), offset + CONTEXT + 1)
+        if window and start <= window[1] and window[1] - window[0] < _PIECE:
+            window[1] = end
+            window[2].append(offset)
+        else:
+            if window:
+                yield window
+            window = [start, end, [offset]]
+    if window:
+        yield window
+
+
+def _batches(windows: Iterable[list]):
     """The windows in runs of about _PIECE characters."""
     batch, size = [], 0
     for window in windows:

@@ -78,7 +78,7 @@ def test_windows_converted_together_as_one_by_one(monkeypatch):
         start = max(0, offset - script.CONTEXT)
         if offset - start in real(doc.text[start : offset + script.CONTEXT + 1], "s2tw"):
             one_by_one.append(offset)
-    assert near == one_by_one and 0 < len(near) < len(candidates)
+    assert near.tolist() == one_by_one and 0 < len(near) < len(candidates)
 
 
 class _Lengthening:
@@ -199,6 +199,6 @@ def test_large_texts_are_converted_and_compared_a_piece_at_a_time():
         sum(end - start + 1 for start, end, _ in batch) <= 2 * script._PIECE for batch in script._batches(windows)
     )
     candidates = set(offsets)
-    assert script._changed_near(text, offsets, "s2tw") == [
+    assert script._changed_near(text, offsets, "s2tw").tolist() == [
         o for o in script.changed_positions(text, "s2tw") if o in candidates
     ]
