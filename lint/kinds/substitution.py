@@ -70,13 +70,9 @@ class Substitutions:
                 pairs[wrong] = right
         return Substitutions(pairs)
 
-    def find(self, text: str, pairs: frozenset[str] | None = None) -> list[Hit]:
-        """Every occurrence in ``text`` of a listed string, by start.
-        ``pairs``, every two neighbouring characters of ``text``, makes a
-        large table's lookup fast when the caller has them at hand."""
-        if pairs is not None:
-            present = self._starts & pairs
-        elif len(self._starts) <= _SMALL:
+    def find(self, text: str) -> list[Hit]:
+        """Every occurrence in ``text`` of a listed string, by start."""
+        if len(self._starts) <= _SMALL:
             present = [start for start in self._starts if start in text]
         else:
             present = self._starts.intersection(map(add, text, text[1:]))
@@ -111,11 +107,6 @@ class SubstitutionRule(Rule):
         ``doc.text`` (by default ``doc.text`` itself)."""
         return doc.text
 
-    def pairs(self, doc: Document) -> frozenset[str] | None:
-        """Every two neighbouring characters of :meth:`text`, when the rule
-        has them at hand (they speed up a large table), else None."""
-        return None
-
     def keep(self, doc: Document, hit: Hit) -> bool:
         """The guard: whether ``hit`` is a finding."""
         return True
@@ -130,7 +121,7 @@ class SubstitutionRule(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         found = []
-        for hit in self.substitutions().find(self.text(doc), self.pairs(doc)):
+        for hit in self.substitutions().find(self.text(doc)):
             if not self.keep(doc, hit):
                 continue
             values = {"wrong": doc.text[hit.start : hit.end], "right": self.correction(doc, hit)}

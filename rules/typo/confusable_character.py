@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import bisect
 import sys
+from collections import Counter
 from functools import cache
 from itertools import compress, count
+from operator import add
 
 import regex
 
@@ -316,24 +318,32 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
-    return {
+    left = [
         position
         for position in positions
+        if not (position in listed or _in_spans(position, quoted, quote_starts) or _in_drug_name(text, position))
+    ]
+    counts = _pair_counts(text, {pair for position in left for pair in _neighbour_pairs(text, position)})
+    return {
+        position
+        for position in left
         if not (
-            position in listed
-            or _in_spans(position, quoted, quote_starts)
-            or _in_drug_name(text, position)
-            or _repeated(view, position)
+            any(_occurs_again(text, counts, pair) for pair in _neighbour_pairs(text, position))
             or _topical(view, text[position])
         )
     }
 
 
-def _repeated(view: TypoView, position: int) -> bool:
-    """Whether the suspect and a neighbour occur together again in the text."""
-    text = view.text
-    before, after = text[max(0, position - 1) : position + 1], text[position : position + 2]
-    return _occurs_again(view, before) or _occurs_again(view, after)
+def _neighbour_pairs(text: str, position: int) -> tuple[str, str]:
+    """The suspect with the character before it, and with the one after
+    (one character alone at either end of the text)."""
+    return text[max(0, position - 1) : position + 1], text[position : position + 2]
+
+
+def _pair_counts(text: str, pairs: set[str]) -> Counter[str]:
+    """How often each of ``pairs`` occurs in the text (overlaps counted): in
+    one pass, without a count of every pair of the text."""
+    return Counter(filter(pairs.__contains__, map(add, text, text[1:]))) if pairs else Counter()
 
 
 def _topical(view: TypoView, char: str) -> bool:
@@ -342,11 +352,12 @@ def _topical(view: TypoView, char: str) -> bool:
     return used >= TOPICAL_COUNT and used >= TOPICAL_RATIO * lexicon().char_frequency(char) * view.han_count
 
 
-def _occurs_again(view: TypoView, piece: str) -> bool:
-    """Whether ``piece`` occurs in the text more than once (not overlapping itself)."""
+def _occurs_again(text: str, counts: Counter[str], piece: str) -> bool:
+    """Whether ``piece`` occurs in the text more than once (not overlapping
+    itself); ``counts`` holds the two different characters' pieces."""
     if len(piece) == 2 and piece[0] != piece[1]:
-        return view.pair_counts[piece] > 1
-    return view.text.count(piece) > 1
+        return counts[piece] > 1
+    return text.count(piece) > 1
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

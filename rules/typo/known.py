@@ -27,11 +27,7 @@ def typo_table(extra: tuple[tuple[str, str], ...]) -> Substitutions:
 def listed_spans(view: TypoView) -> list[tuple[int, int]]:
     """(start, end) of the shipped misspellings T001 reports in the text,
     which the other typo rules leave to it."""
-    return [
-        (hit.start, hit.end)
-        for hit in typo_table(()).find(view.text, view.pairs)
-        if stands_alone(view, hit.start, hit.end)
-    ]
+    return [(hit.start, hit.end) for hit in typo_table(()).find(view.text) if stands_alone(view, hit.start, hit.end)]
 
 
 def stands_alone(view: TypoView, start: int, end: int) -> bool:

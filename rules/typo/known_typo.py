@@ -75,9 +75,6 @@ class KnownTypo(SubstitutionRule):
     def text(self, doc):
         return typo_view(doc).text
 
-    def pairs(self, doc):
-        return typo_view(doc).pairs
-
     def keep(self, doc, hit):
         return stands_alone(typo_view(doc), hit.start, hit.end)
 

@@ -5,9 +5,7 @@ where a character is put in or replaced (:class:`Gap`)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import KeysView
 from functools import cached_property
-from operator import add
 
 import regex
 
@@ -116,17 +114,6 @@ class TypoView:
         text = self.text
         followers = lexicon().follower_sets
         return bytes(map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:])) + b"\0"
-
-    @property
-    def pairs(self) -> KeysView[str]:
-        """Every two neighbouring characters of the text (the keys of
-        ``pair_counts``: one set of pairs for both)."""
-        return self.pair_counts.keys()
-
-    @cached_property
-    def pair_counts(self) -> Counter[str]:
-        """How often each two neighbouring characters occur (overlaps counted)."""
-        return Counter(map(add, self.text, self.text[1:]))
 
     @cached_property
     def char_counts(self) -> Counter[str]:
