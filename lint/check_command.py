@@ -230,8 +230,8 @@ def _fix_summary(summary: Summary, mode: Mode, out: TextIO, loud: Loudness) -> N
     if not loud.summary:
         return
     count = sum(summary.fixed.values())
-    if mode is Mode.DIFF and not count and summary.changed:  # fixes that did not settle, say
-        out.write(f"Would change {plural(summary.changed, 'file')}, fixing no finding.\n")
+    if not count and summary.changed:  # fixes that did not settle, say
+        out.write(summary.unsettled("Would change" if mode is Mode.DIFF else "Changed") + "\n")
     elif mode is Mode.DIFF:
         out.write(f"Would fix {plural(count, 'finding')}.\n" if count else "No fixes available.\n")
     else:

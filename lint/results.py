@@ -108,6 +108,7 @@ class FileResult:
     fixed: Counter[str] = field(default_factory=Counter)
     error: str | None = None
     diff: str = ""
+    changed: bool = False  # fixing changed the text (its diff, its fixed text, the file written)
     fixed_source: str | None = None  # for standard input under --fix
     converged: bool = True
     score: int | None = None  # the document's quality score (see wenlint.score), after any fixes

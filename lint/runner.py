@@ -127,6 +127,7 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     if job.mode is Mode.CHECK:
         return result
     if fixed.text != doc.text or fixed.layout != doc.layout:
+        result.changed = True
         if job.mode is Mode.DIFF:
             result.diff = _diff(name, doc, fixed)
         elif stdin:

@@ -135,6 +135,18 @@ def test_a_diff_of_fixes_that_do_not_settle_is_not_called_no_fixes(tmp_path):
     assert summary == "Would change 1 file, fixing no finding."
 
 
+def test_fixes_that_do_not_settle_say_they_changed_the_file_fixing_no_finding(tmp_path):
+    env = install_rules(tmp_path / "site", "wenlint_test_grower", GROWER)
+    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z960"]\n', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    for option in ("--fix-only", "--fix"):
+        path.write_text("天气坏。\n", encoding="utf-8")
+        result = wenlint("check", "a.txt", option, "--no-cache", cwd=tmp_path, env=env)
+        assert path.read_text(encoding="utf-8").startswith("天气坏。\n坏坏")
+        assert "Changed 1 file, fixing no finding.\n" in result.stdout.decode(), option
+        assert "No fixes applied." not in result.stdout.decode()
+
+
 def test_exit_non_zero_on_fix(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("今天,我们开会。\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from wenlint.diagnostic import Applicability, Diagnostic
 from wenlint.formats import FORMATS, TEXT_FORMATS
-from wenlint.results import RESERVED_NAMES, FileResult, SourceLines, file_error
+from wenlint.results import RESERVED_NAMES, FileResult, SourceLines, file_error, plural
 
 if TYPE_CHECKING:
     from wenlint.registry import RuleInfo
@@ -42,7 +42,7 @@ class Summary:
     fixable_safe: int = 0
     fixable_unsafe: int = 0
     fixed: Counter[str] = field(default_factory=Counter)
-    changed: int = 0  # the files a diff changes (--diff)
+    changed: int = 0  # the files fixing changes (--diff, --fix)
     errors: int = 0
     fixable_by_code: dict[str, str] = field(default_factory=dict)  # code -> "safe"/"unsafe"
     scores: list[int] = field(default_factory=list)
@@ -51,7 +51,7 @@ class Summary:
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.fixed.update(result.fixed)
-        if result.diff:
+        if result.changed:
             self.changed += 1
         if result.error:
             self.errors += 1
@@ -75,6 +75,11 @@ class Summary:
     @property
     def total(self) -> int:
         return sum(self.by_code.values())
+
+    def unsettled(self, verb: str) -> str:
+        """What fixing did when it changed files but fixed no finding (its fixes
+        did not settle): ``{verb} N files, fixing no finding.``"""
+        return f"{verb} {plural(self.changed, 'file')}, fixing no finding."
 
 
 class Reporter:

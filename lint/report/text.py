@@ -162,6 +162,8 @@ def summary_text(summary: Summary, rules: dict, paint) -> str:
     lines = []
     if summary.fixed:
         lines.append(f"Fixed {plural(sum(summary.fixed.values()), 'finding')}.")
+    elif summary.changed:
+        lines.append(summary.unsettled("Changed"))
     total = summary.total
     if total == 0:
         if not summary.fixed and not summary.errors:
