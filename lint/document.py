@@ -163,6 +163,15 @@ class Document:
             value = self._views[factory] = factory(self)
             return value
 
+    def forget_views(self) -> None:
+        """Drop what rules derived from the text (the views, the prose map,
+        zones, script profile and paragraphs; each is made again if read):
+        once every rule has run, their memory is better spent on the result.
+        The line offsets stay: reports place findings with them."""
+        self._views.clear()
+        for name in ("prose", "zones", "script", "paragraphs"):
+            self.__dict__.pop(name, None)
+
     # -- positions -------------------------------------------------------
 
     @cached_property

@@ -75,7 +75,10 @@ class Checked:
     converged: bool = True
 
     def result(self, name: str) -> FileResult:
-        """The result a front-end sends on: findings and the lines they touch."""
+        """The result a front-end sends on: findings and the lines they touch.
+        The document's views are dropped first: every rule has run, and the
+        lines copied here should not add to their memory."""
+        self.doc.forget_views()
         lines = touched_lines(self.doc, self.diagnostics)
         return FileResult(
             name,

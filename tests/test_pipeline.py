@@ -108,3 +108,21 @@ def test_no_module_imports_a_private_name_from_another():
         for line in _private_imports(path)
     ]
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_result_drops_the_documents_views_and_they_come_back_the_same():
+    """Issue 20: once every rule has run, the views rules derived (the
+    Simplified copy, the prose map, the typo view …) are dropped before the
+    touched lines are copied into the result; read again, they are made again."""
+    doc = Document(seed("002").read_text(encoding="utf-8"), "002.txt")
+    rules = pipeline.rules_for(SETTINGS, "002.txt")
+    checked = pipeline.run(doc, rules)
+    dominant, verbatim = doc.script.dominant, list(doc.verbatim)
+    assert doc._views and "script" in vars(doc)
+    result = checked.result("002.txt")
+    assert not doc._views and not {"prose", "zones", "script", "paragraphs"} & vars(doc).keys()
+    assert result.lines == touched_lines(doc, result.diagnostics)
+    assert doc.script.dominant == dominant and list(doc.verbatim) == verbatim
+    assert [(d.code, d.start) for d in pipeline.run(doc, rules).diagnostics] == [
+        (d.code, d.start) for d in result.diagnostics
+    ]
