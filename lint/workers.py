@@ -62,7 +62,9 @@ class WorkerDied:
 
     def __str__(self) -> str:
         code = self.exitcode
-        how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        if code is None:  # how is not known (Ray does not say)
+            return "worker process died"
+        how = f"signal {-code}" if code < 0 else f"exit code {code}"
         return f"worker process died ({how})"
 
 

@@ -131,6 +131,7 @@ def test_ray_tasks_give_results_in_order_and_worker_died_for_a_task_that_kills_i
     kill_one = lambda n: os._exit(1) if n == 2 else n * 10  # a lambda: Ray pickles it by value
     results = list(tasks.ordered(kill_one, [(f"k{n}", n) for n in range(5)]))
     assert results == [("k0", 0), ("k1", 10), ("k2", WorkerDied(None)), ("k3", 30), ("k4", 40)]
+    assert str(results[2][1]) == "worker process died"  # Ray does not say how, and no "exit code None"
 
 
 def test_ray_tasks_raise_the_functions_own_exception(local_ray):

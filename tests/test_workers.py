@@ -153,6 +153,7 @@ def test_an_argument_that_kills_its_worker_every_time_is_given_up_and_the_rest_g
     assert results.pop(3) == WorkerDied(-signal.SIGKILL)
     assert results == {n: n for n in range(8) if n != 3}
     assert str(WorkerDied(-9)) == "worker process died (signal 9)"
+    assert str(WorkerDied(None)) == "worker process died"  # how is unknown (a Ray task's worker)
 
 
 def test_an_argument_whose_worker_died_once_is_tried_again(tmp_path):
