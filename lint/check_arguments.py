@@ -53,7 +53,7 @@ def add_check_parser(commands) -> None:
     fixing.add_argument(
         "--exit-non-zero-on-fix",
         action="store_true",
-        help="exit 1 when a file was fixed (or --diff would fix one), even if no finding is left",
+        help="exit 1 when a file was fixed (or --diff would change one), even if no finding is left",
     )
     fixing.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
     rules = check.add_argument_group("rule selection")

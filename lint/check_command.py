@@ -241,10 +241,11 @@ def _fix_summary(summary: Summary, mode: Mode, out: TextIO, loud: Loudness) -> N
 def _findings_exit_code(args: argparse.Namespace, mode: Mode, summary: Summary) -> int:
     """0 or 1, as ruff decides it: ``--exit-zero`` wins; a diff fails when it
     would fix something; ``--fix-only`` ignores what is left; and
-    ``--exit-non-zero-on-fix`` fails when something was fixed."""
+    ``--exit-non-zero-on-fix`` fails when something was fixed (a file
+    fixing changed counts, though it fixed no finding)."""
     if args.write_baseline or args.exit_zero:
         return EXIT_CLEAN
-    fixed = bool(summary.fixed)
+    fixed = bool(summary.fixed or summary.changed)
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if fixed else EXIT_CLEAN
     if args.exit_non_zero_on_fix and fixed:

@@ -147,6 +147,38 @@ def test_fixes_that_do_not_settle_say_they_changed_the_file_fixing_no_finding(tm
         assert "No fixes applied." not in result.stdout.decode()
 
 
+SWAP = """\
+from wenlint import Fix, Rule
+
+
+class Swap(Rule):
+    code = "Z961"
+    name = "swap"
+    summary = "`坏` and `壞` are flagged; the fix writes `壞`"
+    flags = "Any `坏` or `壞`; fixing changes the text, settles, and leaves the finding."
+
+    def check(self, doc):
+        for at, char in enumerate(doc.text):
+            if char in "坏壞":
+                yield self.diagnostic(at, at + 1, "bad", Fix.replace(at, at + 1, "壞"))
+"""
+
+
+def test_a_change_that_fixes_no_finding_still_fails_diff_and_exit_non_zero_on_fix(tmp_path):
+    """As in ruff, a diff that is not empty exits 1, and a file fixing changed is a file fixed."""
+    env = install_rules(tmp_path / "site", "wenlint_test_swap", SWAP)
+    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z961"]\n', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("天气坏。\n", encoding="utf-8")
+    diff = wenlint("check", "a.txt", "--diff", cwd=tmp_path, env=env)
+    assert "+天气壞。" in diff.stdout.decode() and diff.stderr == b"Would change 1 file, fixing no finding.\n"
+    assert diff.returncode == 1
+    fixed = wenlint("check", "a.txt", "--fix-only", "--exit-non-zero-on-fix", cwd=tmp_path, env=env)
+    assert path.read_text(encoding="utf-8") == "天气壞。\n" and fixed.returncode == 1
+    again = wenlint("check", "a.txt", "--fix-only", "--exit-non-zero-on-fix", cwd=tmp_path, env=env)
+    assert again.returncode == 0 and again.stdout == b"No fixes applied.\n"  # nothing changes now
+
+
 def test_exit_non_zero_on_fix(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("今天,我们开会。\n", encoding="utf-8")
