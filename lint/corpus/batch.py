@@ -1,10 +1,10 @@
 """The per-batch function of corpus mode: records in, ``wenlint`` objects out.
 
 Both engines call these functions on a batch — the local engine in its
-worker processes, the Ray engine inside ``map_batches`` — so a record gets
-the same result whichever runs it. A batch is either raw JSON Lines (with
-their line numbers, here) or an Arrow table (Parquet, or JSON read by Ray:
-:mod:`wenlint.corpus.tables`). Each record's text goes through the document
+worker processes, the Ray engine in its Ray tasks (both through
+:func:`wenlint.corpus.local.work`) — so a record gets the same result
+whichever runs it. A batch is either raw JSON Lines (with their line
+numbers, here) or an Arrow table (Parquet: :mod:`wenlint.corpus.tables`). Each record's text goes through the document
 pipeline (:mod:`wenlint.pipeline`).
 
 The ``wenlint`` object of a record::
