@@ -162,7 +162,7 @@ class ResultCache:
 
     def put(self, key: str, result: FileResult) -> None:
         """Keep ``result`` under ``key``, unless it is an error, a crash or a fix's."""
-        if result.error or result.fixed or result.diff or result.fixed_source is not None or not result.converged:
+        if result.error or result.changed or result.fixed_source is not None or not result.converged:
             return
         if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
             return

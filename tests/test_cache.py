@@ -17,7 +17,9 @@ import pytest
 from conftest import SEEDS
 from rule_packages import install_rules
 
-from wenlint.cache import ENTRIES, FORMAT, RULES
+from wenlint.cache import ENTRIES, FORMAT, RULES, ResultCache
+from wenlint.results import FileResult
+from wenlint.runner import Job
 
 pytestmark = pytest.mark.slow  # each test runs the command a few times, a second or so each
 
@@ -293,6 +295,18 @@ def test_fix_relints_only_the_files_with_fixes(project):
     assert linted(project)[1] == ["a.txt"]  # the fixed file is new content
     assert linted(project, "--fix")[1] == []  # and, with nothing left to fix, kept
     assert linted(project, "--diff")[1] == []
+
+
+def test_a_result_fixing_changed_is_never_kept(tmp_path):
+    """Its findings are the fixed text's, not those of the content its key
+    was made from: kept, they would be replayed should that content come back.
+    (The file's new time keeps the command from it, but not where a file
+    system's times are coarse and fixing kept the size: `坏` to `壞`.)"""
+    cache = ResultCache(tmp_path / "cache")
+    for changed in (True, False):
+        cache.put(f"{changed}", FileResult("a.txt", changed=changed, score=100, chars=4))
+    assert cache.get("False", Job()) is not None
+    assert cache.get("True", Job()) is None
 
 
 def test_signals_are_replayed_only_when_they_were_kept(project):
