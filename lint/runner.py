@@ -6,7 +6,9 @@ Worker processes (:mod:`wenlint.workers`) are used once the input passes
 ``WENLINT_PARALLEL_BYTES`` (0: always). Before the workers fork, this
 process makes the rules they need and runs each on its documented examples,
 so the tables a rule loads on first use are built once and shared
-copy-on-write instead of rebuilt in every worker. A file whose worker dies twice is an
+copy-on-write instead of rebuilt in every worker. Each task of a worker is
+a batch of consecutive files (see :func:`_batches`), so that sending files and
+results costs little beside checking them. A file whose worker dies twice is an
 error result and the rest are checked; Ctrl-C stops the run, saying how far
 it got, and raises KeyboardInterrupt for the caller's exit status (130)."""
 
@@ -32,6 +34,7 @@ from wenlint.storage import write_document
 if TYPE_CHECKING:
     from wenlint.cache import ResultCache
     from wenlint.document import Document
+    from wenlint.workers import Pool
 
 
 #: How a unified diff marks a line that ends without a line break.
@@ -153,9 +156,10 @@ def _init_worker(settings: list[Settings]) -> None:
     _worker_settings = settings
 
 
-def _check_in_worker(task: tuple[str, int, Job]) -> FileResult:
-    path, index, job = task
-    return check_file(path, _worker_settings[index], job)
+def _check_in_worker(task: tuple[list[tuple[str, int]], Job]) -> list[FileResult]:
+    """The results of a batch of files, each ``(path, index of its settings)``."""
+    files, job = task
+    return [check_file(path, _worker_settings[index], job) for path, index in files]
 
 
 def parallel_threshold() -> int:
@@ -174,10 +178,7 @@ def _enough_input(files: list[tuple[str, Settings]], threshold: int) -> bool:
     for path, _ in files:
         if total > threshold:
             break
-        try:
-            total += os.path.getsize(path) if path != "-" else 0
-        except OSError:
-            pass
+        total += _size(path) if path != "-" else 0
     return total > threshold
 
 
@@ -224,33 +225,74 @@ def _checked(
 
 def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:
     """Results for ``files`` from a pool of ``workers`` processes; standard input is read here."""
-    from wenlint.workers import Pool, WorkerDied  # multiprocessing: only for a run large enough
+    from wenlint.workers import Pool  # multiprocessing: only for a run large enough
 
     stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
     distinct: list[Settings] = []
     index_of: dict[int, int] = {}
-    calls = []
+    named = []
     for path, settings in files:
         if id(settings) not in index_of:
             index_of[id(settings)] = len(distinct)
             distinct.append(settings)
         if path != "-":
-            calls.append((path, (path, index_of[id(settings)], job)))
+            named.append((path, index_of[id(settings)]))
     warm(distinct)
     gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
     try:
         with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
-            results = pool.ordered(_check_in_worker, calls)
+            results = _results(pool, _batches(named, workers), job, distinct)
             for path, _ in files:
-                if path == "-":
-                    yield stdin.pop(0)
-                    continue
-                _, result = next(results)
-                if isinstance(result, WorkerDied):
-                    result = FileResult(display_name(path), error=f"{result} while checking it")
-                yield result
+                yield stdin.pop(0) if path == "-" else next(results)
     finally:
         gc.unfreeze()
+
+
+#: The input one task of a worker holds at most: enough files that sending
+#: them and their results costs little beside checking them.
+BATCH_BYTES = 128 * 1024
+#: Towards the end batches get shorter, to at most this share of the files left
+#: for each worker, so that the workers finish together.
+BATCH_SHARE = 4
+
+
+def _batches(files: list[tuple[str, int]], workers: int) -> Iterator[list[tuple[str, int]]]:
+    """``files`` in order, as batches of consecutive files, each one task of a worker."""
+    start = 0
+    while start < len(files):
+        most = max(1, (len(files) - start) // (workers * BATCH_SHARE))
+        end, size = start, 0
+        while end < len(files) and end - start < most and size < BATCH_BYTES:
+            size += _size(files[end][0])
+            end += 1
+        yield files[start:end]
+        start = end
+
+
+def _size(path: str) -> int:
+    """The bytes in the file at ``path``; 0 when it cannot be known (reading it will say why)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _results(
+    pool: Pool, batches: Iterator[list[tuple[str, int]]], job: Job, distinct: list[Settings]
+) -> Iterator[FileResult]:
+    """The results of ``batches`` of files checked in ``pool``, in order. A batch whose
+    worker died on every try is checked again file by file, each in a worker
+    of its own, so that only a file that kills its worker is lost."""
+    from wenlint.workers import Pool, WorkerDied
+
+    for batch, results in pool.ordered(_check_in_worker, ((batch, (batch, job)) for batch in batches)):
+        if not isinstance(results, WorkerDied):
+            yield from results
+        elif len(batch) > 1:
+            with Pool(1, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as alone:
+                yield from _results(alone, ([file] for file in batch), job, distinct)
+        else:
+            yield FileResult(display_name(batch[0][0]), error=f"{results} while checking it")
 
 
 def warm(distinct: list[Settings]) -> None:

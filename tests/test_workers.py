@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,9 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILES, SEEDS
 from rule_packages import install_rules
 
 from wenlint.cli import _ending_signals_raise
+from wenlint.formats import FORMATS
+from wenlint.runner import _batches
 from wenlint.workers import Pool, RemoteTraceback, WorkerDied
 
 linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
@@ -238,8 +242,13 @@ def test_the_watchdog_ends_a_worker_whose_parent_died_where_there_is_no_parent_d
 
 
 @pytest.mark.slow
-def test_check_reports_a_file_that_kills_its_worker_and_checks_the_rest(tmp_path, hazards):
-    paths = _documents(tmp_path / "docs", {2: "自尽标记"})
+@pytest.mark.parametrize(("count", "first_batch"), [(6, 1), (40, 5)])
+def test_check_reports_a_file_that_kills_its_worker_and_checks_the_rest(tmp_path, hazards, count, first_batch):
+    """Files go to the workers alone or in batches of several (of forty, the
+    first five together): a batch whose worker dies is checked again one file
+    at a time, so only the file that kills its worker is lost."""
+    paths = _documents(tmp_path / "docs", {2: "自尽标记"}, count=count)
+    assert len(next(_batches([(str(path), 0) for path in paths], 2))) == first_batch
     run = subprocess.run(
         _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise"),
         capture_output=True,
@@ -253,6 +262,47 @@ def test_check_reports_a_file_that_kills_its_worker_and_checks_the_rest(tmp_path
     flagged = {line.split(":")[0] for line in out.splitlines() if line.startswith(str(tmp_path)) and " M001 " in line}
     assert flagged == {str(path) for n, path in enumerate(paths) if n != 2}
     assert "fixable with `--fix`" in out  # the summary
+
+
+def test_batches_of_files_hold_them_all_in_order_and_shorten_towards_the_end(tmp_path):
+    small = [(str(_file(tmp_path / f"s{n:03}.txt", 1000)), 0) for n in range(200)]
+    batches = list(_batches(small, 2))
+    assert [file for batch in batches for file in batch] == small
+    lengths = [len(batch) for batch in batches]
+    assert lengths[0] == 25 and lengths == sorted(lengths, reverse=True) and lengths[-8:] == [1] * 8
+    large = [(str(_file(tmp_path / f"l{n}.txt", 100_000)), 0) for n in range(40)]
+    assert [len(batch) for batch in _batches(large, 2)][:3] == [
+        2,
+        2,
+        2,
+    ]  # BATCH_BYTES: 128 KiB, and the file that passes it
+
+
+def _file(path: Path, size: int) -> Path:
+    path.write_bytes(b"x" * size)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_every_format_is_the_same_from_worker_processes(tmp_path, output_format):
+    """The seeds as 40 files, a Markdown file and an unreadable one, checked in
+    batches of several files by two workers and in one process: the same bytes."""
+    for n in range(40):
+        shutil.copyfile(SEED_FILES[n % len(SEED_FILES)], tmp_path / f"{n:02}.txt")
+    shutil.copyfile(SEEDS / "DEFECTS.md", tmp_path / "defects.md")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    env = {**os.environ, "WENLINT_PARALLEL_BYTES": "0"}
+    outcomes = []
+    for workers in ("1", "2"):
+        command = _command("check", ".", "--no-cache", "--output-format", output_format, "--workers", workers, "-v")
+        run = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, timeout=120)
+        err = run.stderr.decode().splitlines()
+        assert any("in 2 worker processes" in line for line in err) == (workers == "2")
+        outcomes.append((run.returncode, run.stdout, [line for line in err if not line.startswith("verbose:")]))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == 2 and outcomes[0][1]
 
 
 @pytest.mark.slow
