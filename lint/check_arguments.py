@@ -98,7 +98,7 @@ def add_check_parser(commands) -> None:
         "--output-file",
         type=Path,
         metavar="FILE",
-        help="write the report to FILE instead of stdout (its folders are created)",
+        help="write the report (with --diff, the diff) to FILE instead of stdout (its folders are created)",
     )
     output.add_argument(
         "--statistics", action="store_true", help="print a count per rule instead of each finding (json too)"
