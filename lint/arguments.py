@@ -24,6 +24,28 @@ pip install 'wenlint[server]'. Editor set-up: docs/editors.md.
 """
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A command's parser, whose paths may come after its options as well as
+    before (``check . --exit-zero b.txt``), as in ruff. (Python 3.11's
+    ``parse_intermixed_args`` drops a ``--`` that no path comes before.)"""
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        listed = [action for action in self._get_positional_actions() if action.nargs in ("*", "+")]
+        if not listed or not extras:
+            return namespace, extras
+        # argparse takes one run of paths; those after an option come back unrecognised
+        paths, unknown = [], []
+        for index, arg in enumerate(extras):
+            if arg == "--":  # all that follows is paths
+                paths += extras[index + 1 :]
+                break
+            (unknown if arg.startswith("-") and arg != "-" else paths).append(arg)
+        dest = listed[0].dest
+        setattr(namespace, dest, [*(getattr(namespace, dest) or []), *paths])
+        return namespace, unknown
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wenlint",
@@ -32,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     parser.add_argument("-V", "--version", action="version", version=f"wenlint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=CommandParser)
 
     from wenlint.check_arguments import add_check_parser  # here: it builds on this module's helpers
 

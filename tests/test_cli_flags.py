@@ -197,6 +197,22 @@ def test_version_abbreviations_and_workers():
         assert result.stderr.decode() == f"error: --workers must be at least 1, not {workers}\n"
 
 
+def test_paths_may_come_after_options(project):
+    (project / "b.txt").write_text(BAD, encoding="utf-8")
+    (project / "-c.txt").write_text(BAD, encoding="utf-8")
+    result = wenlint("check", "a.txt", "--exit-zero", "b.txt", "--output-format", "concise", "-q", cwd=project)
+    assert result.returncode == 0
+    assert sorted({line.split(":")[0] for line in result.stdout.decode().splitlines()}) == ["a.txt", "b.txt"]
+    for args in (
+        ["a.txt", "--show-files", "b.txt", "--", "-c.txt"],
+        ["--show-files", "--", "-c.txt", "a.txt", "b.txt"],
+    ):
+        shown = wenlint("check", *args, cwd=project)
+        assert shown.stdout.decode().split() == ["-c.txt", "a.txt", "b.txt"], args
+    unknown = wenlint("check", "a.txt", "--exit-zero", "b.txt", "--bogus", cwd=project)
+    assert unknown.returncode == 2 and "unrecognized arguments: --bogus" in unknown.stderr.decode()
+
+
 def test_every_new_flag_is_in_the_help_and_the_readme():
     help_text = wenlint("check", "--help").stdout.decode()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -187,6 +187,15 @@ def test_min_score_splits_kept_and_rejected(workdir):
     assert (summary["kept"], summary["rejected"]) == (len(kept), len(rejected))
 
 
+def test_inputs_may_come_after_options(workdir):
+    first = write_jsonl(workdir / "first.jsonl", seed_records()[:1])
+    second = write_jsonl(workdir / "second.jsonl", seed_records()[1:2])
+    result = wenlint("scan", str(first), "-o", str(workdir / "out"), str(second), cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    ids = [row["id"] for name in ("first", "second") for row in read_jsonl(workdir / "out" / f"{name}.jsonl")]
+    assert ids == [record["id"] for record in seed_records()[:2]]
+
+
 # -- acceptance 3: bad records ------------------------------------------------------------------
 
 
