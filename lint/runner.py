@@ -123,9 +123,9 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         return FileResult(name, error=str(error))
     rules = pipeline.rules_for(settings, name)
     checked = pipeline.run(doc, rules, fix=job.mode is not Mode.CHECK, unsafe=job.unsafe)
+    found = signals(doc) if job.signals else None  # read before the result drops what the rules computed
     result = checked.result(name)
-    if job.signals:
-        result.signals = signals(doc)
+    result.signals = found
     fixed = checked.doc
     if job.mode is Mode.CHECK:
         return result

@@ -126,3 +126,21 @@ def test_the_result_drops_the_documents_views_and_they_come_back_the_same():
     assert [(d.code, d.start) for d in pipeline.run(doc, rules).diagnostics] == [
         (d.code, d.start) for d in result.diagnostics
     ]
+
+
+def test_check_with_signals_computes_each_signal_group_once(monkeypatch):
+    """The signals a result carries (``check --statistics --signals``) are the
+    ones the document rules (D003-D006) computed: read before the result drops
+    the document's views, not computed over again after it."""
+    made = []
+    view = Document.view
+
+    def recording_view(doc, factory):
+        if factory not in doc._views:
+            made.append(factory.__name__)
+        return view(doc, factory)
+
+    monkeypatch.setattr(Document, "view", recording_view)
+    result = check_file(str(seed("000")), SETTINGS.with_overrides(["D"], preview=True), Job(signals=True))
+    assert result.signals and "document_words" in made
+    assert sorted(made) == sorted(set(made))
