@@ -62,6 +62,13 @@ def test_check_needs_no_extra_and_dev_has_every_extra():
     assert everything <= extras["dev"], sorted(everything - extras["dev"])
 
 
+def test_the_ray_extra_holds_what_scan_needs():
+    """The README's `pip install 'wenlint[ray]'` is enough for `wenlint scan
+    --engine ray` on JSON Lines: Ray core brings no NumPy (Ray Data did)."""
+    extras = {name: _names(requirements) for name, requirements in PYPROJECT["optional-dependencies"].items()}
+    assert extras["scan"] <= extras["ray"], sorted(extras["scan"] - extras["ray"])
+
+
 def test_the_version_is_the_same_in_both_places():
     from wenlint import __version__
 
