@@ -96,11 +96,17 @@ class Settings:
     def is_included(self, path: str | Path) -> bool:
         return self.include_spec.match_file(self.relative(path))
 
+    @cached_property
+    def selected_codes(self) -> tuple[str, ...]:
+        """The rule codes the selectors enable, before per-file ignores
+        (worked out once: every file of a run asks)."""
+        select = None if self.select is None else list(self.select)
+        return tuple(select_codes(known_rules(), select, list(self.extend_select), list(self.ignore), self.preview))
+
     def codes_for(self, path: str) -> tuple[str, ...]:
         """The rule codes that run on ``path``: the selection, less the
         per-file ignores matching it (which no selector overrides)."""
-        select = None if self.select is None else list(self.select)
-        codes = select_codes(known_rules(), select, list(self.extend_select), list(self.ignore), self.preview)
+        codes = self.selected_codes
         if path != "-" and self.per_file_ignores:
             rel = self.relative(path)
             ignored = [code for spec, codes in self._per_file_specs if spec.match_file(rel) for code in codes]
