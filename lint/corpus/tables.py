@@ -155,25 +155,10 @@ def helper_type():
 
 
 def annotate_table(table, setup: Setup):
-    """``table`` with a ``wenlint`` column (null on a bad row) and the HELPER
-    column."""
-    return with_annotations(*annotate_rows(table, setup), setup)
-
-
-def with_annotations(table, results: list[dict | None], helpers: list[dict], setup: Setup):
-    """``table`` with the ``wenlint`` column of ``results`` and the HELPER column of ``helpers``."""
+    """``table`` with a ``wenlint`` column (null on a bad row; any ``wenlint``
+    column of its own replaced) and the HELPER column."""
     import pyarrow as pa
 
-    job = setup.job
-    kind = wenlint_type(annotator(setup).letters, job.fix, job.full_findings, job.preset is not None)
-    return table.append_column("wenlint", pa.array(results, type=kind)).append_column(
-        HELPER, pa.array(helpers, type=helper_type())
-    )
-
-
-def annotate_rows(table, setup: Setup) -> tuple[Any, list[dict | None], list[dict]]:
-    """``table`` without a ``wenlint`` column of its own, the ``wenlint``
-    object of every row (None on a bad row) and its HELPER value."""
     job = setup.job
     if HELPER in table.column_names:
         raise ShardError(f"the field name '{HELPER}' is wenlint's own; rename that column to scan the shard")
@@ -204,7 +189,10 @@ def annotate_rows(table, setup: Setup) -> tuple[Any, list[dict | None], list[dic
                 "reasons": list(reasons),
             }
         )
-    return table, results, helpers
+    kind = wenlint_type(annotator(setup).letters, job.fix, job.full_findings, job.preset is not None)
+    return table.append_column("wenlint", pa.array(results, type=kind)).append_column(
+        HELPER, pa.array(helpers, type=helper_type())
+    )
 
 
 def kept_rows(table, job: ScanJob):
