@@ -32,14 +32,14 @@ def proc_stat(pid: int) -> tuple[str, int, float] | None:
     return name, int(rest[1]), (int(rest[11]) + int(rest[12])) / _TICK
 
 
-#: Ray's own processes that take no scan task: its agents and Ray Data's actors.
-_RAY_SERVICES = ("ray::_", "ray::Dashboard", "ray::RuntimeEnv", "raylet", "gcs_server")
+#: Ray's own processes that take no scan task: its agents and servers.
+_RAY_SERVICES = ("ray::Dashboard", "ray::RuntimeEnv", "raylet", "gcs_server")
 
 
 def group(name: str) -> str:
     """The part a process plays: ``ray services`` (the GCS, the raylet, Ray's
-    agents and monitors, Ray Data's actors), ``ray worker`` (``ray::IDLE``
-    and the task-running ``ray::…``), or ``wenlint`` (the driver, the local
+    agents and monitors), ``ray worker`` (``ray::IDLE``
+    and the task-running ``ray::_call``), or ``wenlint`` (the driver, the local
     engine's pool workers, a launcher such as GNU time)."""
     if name.startswith(_RAY_SERVICES) or name.startswith("python"):  # python: Ray's monitors
         return "ray services"
