@@ -132,8 +132,9 @@ class _ReaderMayLeave(io.RawIOBase):
 
 
 def _outliving_its_reader(stream):
-    """``stream`` (standard output or error) written through :class:`_ReaderMayLeave`, as it was configured."""
-    if not isinstance(stream, io.TextIOWrapper):  # (None: the descriptor was closed)
+    """``stream`` (standard output or error) written through :class:`_ReaderMayLeave`, as it was configured.
+    A terminal has no reader to lose, and keeps its own stream (on Windows, the console's)."""
+    if not isinstance(stream, io.TextIOWrapper) or stream.isatty():  # (None: the descriptor was closed)
         return stream
     stream.flush()
     return io.TextIOWrapper(
