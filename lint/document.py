@@ -22,6 +22,12 @@ T = TypeVar("T")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
+
+def is_markdown_path(path: str) -> bool:
+    """Whether a document at ``path`` is read as Markdown (by its suffix)."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
 _BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _BARE_LF = regex.compile(r"(?<!\r)\n")
 _STRAY_CR = regex.compile(r"\r+(?=\r\n)")
@@ -152,7 +158,7 @@ class Document:
 
     @property
     def is_markdown(self) -> bool:
-        return self.path.lower().endswith(MARKDOWN_SUFFIXES)
+        return is_markdown_path(self.path)
 
     def view(self, factory: Callable[[Document], T]) -> T:
         """``factory(self)``, computed once per document and shared by every

@@ -225,6 +225,7 @@ def _checked(
 
 def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:
     """Results for ``files`` from a pool of ``workers`` processes; standard input is read here."""
+    from wenlint.document import is_markdown_path
     from wenlint.workers import Pool  # multiprocessing: only for a run large enough
 
     stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
@@ -237,7 +238,7 @@ def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> It
             distinct.append(settings)
         if path != "-":
             named.append((path, index_of[id(settings)]))
-    warm(distinct)
+    warm(distinct, markdown=any(is_markdown_path(path) for path, _ in named))
     gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
     try:
         with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
@@ -295,17 +296,21 @@ def _results(
             yield FileResult(display_name(batch[0][0]), error=f"{results} while checking it")
 
 
-def warm(distinct: list[Settings]) -> None:
+def warm(distinct: list[Settings], markdown: bool = True) -> None:
     """Make the rules each of ``distinct`` selects (before per-file ignores,
     which only leave rules out), as :func:`check_file` will ask for them, and
-    run each on its documented examples: that builds the tables it loads on first use."""
+    run each on its documented examples: that builds the tables it loads on
+    first use. Without ``markdown`` (no document of the run is Markdown), the
+    examples written as Markdown are left out, and with them the Markdown
+    parser and what only Markdown needs."""
     from wenlint import engine, pipeline
-    from wenlint.document import Document
+    from wenlint.document import Document, is_markdown_path
 
     for settings in distinct:
         for rule in pipeline.rules_for(settings, "-"):
             for example in (*rule.bad, *rule.good):
-                engine.lint(Document(example.text, example.path), [rule])
+                if markdown or not is_markdown_path(example.path):
+                    engine.lint(Document(example.text, example.path), [rule])
 
 
 def _fork_context():

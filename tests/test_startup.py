@@ -179,3 +179,13 @@ def test_workers_share_the_tables_the_command_built_before_starting_them(tmp_pat
     checked_in = {entry.split()[1] for entry in entries if entry.startswith("checked ")}
     assert len(checked_in - {str(process.pid)}) == 2, entries  # two workers checked the documents …
     assert [entry for entry in entries if entry.startswith("built ")] == [f"built {process.pid}"]  # … and built nothing
+
+
+def test_workers_for_plain_text_start_without_the_markdown_parser():
+    probe = (
+        "import sys; from wenlint.config import Settings; from wenlint.runner import warm; "
+        "warm([Settings()], markdown=sys.argv[1] == 'markdown'); print('markdown_it' in sys.modules)"
+    )
+    plain, markdown = (_python(probe, kind) for kind in ("plain", "markdown"))
+    assert (plain.stdout, plain.stderr) == ("False\n", "")
+    assert (markdown.stdout, markdown.stderr) == ("True\n", "")

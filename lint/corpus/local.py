@@ -63,11 +63,12 @@ def shard_corpus_rules(settings: Settings, shard: Shard) -> list[CorpusRule]:
 
 def warm(distinct: list[Settings]) -> None:
     """Build, before the workers fork, what they then share: the selected rules'
-    tables (see :func:`wenlint.runner.warm`) and the word splitter of the signals
+    tables (see :func:`wenlint.runner.warm`; a record is named after its shard,
+    so it is never read as Markdown) and the word splitter of the signals
     (both of its parts: a run of Chinese and a digit, `第1次`)."""
     from wenlint.runner import warm as warm_rules
 
-    warm_rules(list({id(settings): settings for settings in distinct}.values()))
+    warm_rules(list({id(settings): settings for settings in distinct}.values()), markdown=False)
     signals(Document("预热第1次。"))
 
 
