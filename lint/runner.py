@@ -42,6 +42,8 @@ NO_NEWLINE = "\n\\ No newline at end of file\n"
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
 
+File = tuple[str, int]  # a file a worker checks: (path, index of its settings)
+
 
 class Mode(enum.Enum):
     CHECK = "check"
@@ -156,7 +158,7 @@ def _init_worker(settings: list[Settings]) -> None:
     _worker_settings = settings
 
 
-def _check_in_worker(task: tuple[list[tuple[str, int]], Job]) -> list[FileResult]:
+def _check_in_worker(task: tuple[list[File], Job]) -> list[FileResult]:
     """The results of a batch of files, each ``(path, index of its settings)``."""
     files, job = task
     return [check_file(path, _worker_settings[index], job) for path, index in files]
@@ -231,7 +233,7 @@ def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> It
     stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
     distinct: list[Settings] = []
     index_of: dict[int, int] = {}
-    named = []
+    named: list[File] = []
     for path, settings in files:
         if id(settings) not in index_of:
             index_of[id(settings)] = len(distinct)
@@ -242,7 +244,8 @@ def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> It
     gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
     try:
         with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
-            results = _results(pool, _batches(named, workers), job, distinct)
+            numbered = _results(pool, _batches(_dispatch_order(named, workers), workers), job, distinct)
+            results = _in_order(numbered)
             for path, _ in files:
                 yield stdin.pop(0) if path == "-" else next(results)
     finally:
@@ -255,16 +258,36 @@ BATCH_BYTES = 128 * 1024
 #: Towards the end batches get shorter, to at most this share of the files left
 #: for each worker, so that the workers finish together.
 BATCH_SHARE = 4
+#: The last files of a run, holding this many bytes per worker, are checked
+#: biggest first: a long file left for the end would keep one worker busy
+#: while the others have nothing left to do.
+TAIL_BYTES = 1024 * 1024
 
 
-def _batches(files: list[tuple[str, int]], workers: int) -> Iterator[list[tuple[str, int]]]:
-    """``files`` in order, as batches of consecutive files, each one task of a worker."""
+def _dispatch_order(files: list[File], workers: int) -> list[tuple[int, File]]:
+    """``files`` numbered in order, and in the order they are checked: in
+    order but for the last ones holding TAIL_BYTES per worker, biggest first.
+    A run no larger than that stays in order: what is reported as it goes
+    (and when it is interrupted) is not held back behind its biggest file."""
+    start, size, sizes = len(files), 0, {}
+    while start > 0 and size < TAIL_BYTES * workers:
+        start -= 1
+        sizes[start] = _size(files[start][0])
+        size += sizes[start]
+    numbered = list(enumerate(files))
+    if start == 0:
+        return numbered
+    return numbered[:start] + sorted(numbered[start:], key=lambda item: -sizes[item[0]])
+
+
+def _batches(files: list[tuple[int, File]], workers: int) -> Iterator[list[tuple[int, File]]]:
+    """Numbered ``files``, as batches of files next to each other, each one task of a worker."""
     start = 0
     while start < len(files):
         most = max(1, (len(files) - start) // (workers * BATCH_SHARE))
         end, size = start, 0
         while end < len(files) and end - start < most and size < BATCH_BYTES:
-            size += _size(files[end][0])
+            size += _size(files[end][1][0])
             end += 1
         yield files[start:end]
         start = end
@@ -279,21 +302,35 @@ def _size(path: str) -> int:
 
 
 def _results(
-    pool: Pool, batches: Iterator[list[tuple[str, int]]], job: Job, distinct: list[Settings]
-) -> Iterator[FileResult]:
-    """The results of ``batches`` of files checked in ``pool``, in order. A batch whose
-    worker died on every try is checked again file by file, each in a worker
-    of its own, so that only a file that kills its worker is lost."""
+    pool: Pool, batches: Iterator[list[tuple[int, File]]], job: Job, distinct: list[Settings]
+) -> Iterator[tuple[int, FileResult]]:
+    """The numbered results of ``batches`` of numbered files checked in ``pool``,
+    batch after batch. A batch whose worker died on every try is checked
+    again file by file, each in a worker of its own, so that only a file
+    that kills its worker is lost."""
     from wenlint.workers import Pool, WorkerDied
 
-    for batch, results in pool.ordered(_check_in_worker, ((batch, (batch, job)) for batch in batches)):
+    tasks = ((batch, ([file for _, file in batch], job)) for batch in batches)
+    for batch, results in pool.ordered(_check_in_worker, tasks):
         if not isinstance(results, WorkerDied):
-            yield from results
+            yield from zip((number for number, _ in batch), results)
         elif len(batch) > 1:
             with Pool(1, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as alone:
                 yield from _results(alone, ([file] for file in batch), job, distinct)
         else:
-            yield FileResult(display_name(batch[0][0]), error=f"{results} while checking it")
+            number, (path, _) = batch[0]
+            yield number, FileResult(display_name(path), error=f"{results} while checking it")
+
+
+def _in_order(numbered: Iterator[tuple[int, FileResult]]) -> Iterator[FileResult]:
+    """The results numbered 0, 1, 2 … in that order, from ``numbered`` in any order."""
+    early: dict[int, FileResult] = {}
+    wanted = 0
+    for number, result in numbered:
+        early[number] = result
+        while wanted in early:
+            yield early.pop(wanted)
+            wanted += 1
 
 
 def warm(distinct: list[Settings], markdown: bool = True) -> None:

@@ -20,9 +20,10 @@ import pytest
 from conftest import SEED_FILES, SEEDS
 from rule_packages import install_rules
 
+from wenlint import runner
 from wenlint.cli import _ending_signals_raise
 from wenlint.formats import FORMATS
-from wenlint.runner import _batches
+from wenlint.runner import _batches, _dispatch_order
 from wenlint.workers import Pool, RemoteTraceback, WorkerDied
 
 linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
@@ -248,7 +249,7 @@ def test_check_reports_a_file_that_kills_its_worker_and_checks_the_rest(tmp_path
     first five together): a batch whose worker dies is checked again one file
     at a time, so only the file that kills its worker is lost."""
     paths = _documents(tmp_path / "docs", {2: "自尽标记"}, count=count)
-    assert len(next(_batches([(str(path), 0) for path in paths], 2))) == first_batch
+    assert len(next(_batches(_dispatch_order([(str(path), 0) for path in paths], 2), 2))) == first_batch
     run = subprocess.run(
         _command("check", str(tmp_path / "docs"), "--workers", "2", "--output-format", "concise"),
         capture_output=True,
@@ -265,17 +266,29 @@ def test_check_reports_a_file_that_kills_its_worker_and_checks_the_rest(tmp_path
 
 
 def test_batches_of_files_hold_them_all_in_order_and_shorten_towards_the_end(tmp_path):
-    small = [(str(_file(tmp_path / f"s{n:03}.txt", 1000)), 0) for n in range(200)]
+    small = list(enumerate((str(_file(tmp_path / f"s{n:03}.txt", 1000)), 0) for n in range(200)))
     batches = list(_batches(small, 2))
     assert [file for batch in batches for file in batch] == small
     lengths = [len(batch) for batch in batches]
     assert lengths[0] == 25 and lengths == sorted(lengths, reverse=True) and lengths[-8:] == [1] * 8
-    large = [(str(_file(tmp_path / f"l{n}.txt", 100_000)), 0) for n in range(40)]
+    large = list(enumerate((str(_file(tmp_path / f"l{n}.txt", 100_000)), 0) for n in range(40)))
     assert [len(batch) for batch in _batches(large, 2)][:3] == [
         2,
         2,
         2,
     ]  # BATCH_BYTES: 128 KiB, and the file that passes it
+
+
+def test_the_last_files_are_checked_biggest_first(tmp_path, monkeypatch):
+    """So that no long file is left for the end, one worker busy with it and
+    the others idle; the results still come in order (the formats test)."""
+    monkeypatch.setattr(runner, "TAIL_BYTES", 3000)  # per worker: the files of the last 6,000 bytes
+    sizes = [5000, 100, 4000, 200, 1000, 3000, 50, 2000]
+    files = [(str(_file(tmp_path / f"{n}.txt", size)), 0) for n, size in enumerate(sizes)]
+    order = _dispatch_order(files, 2)
+    assert [number for number, _ in order] == [0, 1, 2, 3, 5, 7, 4, 6]  # 1,000 + 3,000 + 50 + 2,000 at the end
+    assert all(files[number] == file for number, file in order)
+    assert [number for number, _ in _dispatch_order(files[4:], 2)] == [0, 1, 2, 3]  # all in the tail: in order
 
 
 def _file(path: Path, size: int) -> Path:
