@@ -18,7 +18,7 @@ from conftest import SEED_FILES  # noqa: E402
 
 from wenlint.cli import main  # noqa: E402
 from wenlint.corpus import ray_engine, shards  # noqa: E402
-from wenlint.workers import WorkerDied  # noqa: E402
+from wenlint.workers import TRIES, WorkerDied  # noqa: E402
 
 CHROME = "星河资料站 精品范文 第{}期"
 TITLES = [
@@ -132,6 +132,18 @@ def test_ray_tasks_give_results_in_order_and_worker_died_for_a_task_that_kills_i
     results = list(tasks.ordered(kill_one, [(f"k{n}", n) for n in range(5)]))
     assert results == [("k0", 0), ("k1", 10), ("k2", WorkerDied(None)), ("k3", 30), ("k4", 40)]
     assert str(results[2][1]) == "worker process died"  # Ray does not say how, and no "exit code None"
+
+
+def test_a_ray_task_whose_worker_dies_is_tried_as_often_as_in_the_local_pool(local_ray, tmp_path):
+    tries = tmp_path / "tries"
+
+    def die(_):
+        with open(tries, "a") as log:
+            log.write("tried\n")
+        os._exit(1)
+
+    assert list(ray_engine.Tasks(local_ray, window=1).ordered(die, [("k", 0)])) == [("k", WorkerDied(None))]
+    assert tries.read_text().splitlines() == ["tried"] * TRIES
 
 
 def test_ray_tasks_raise_the_functions_own_exception(local_ray):

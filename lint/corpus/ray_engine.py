@@ -28,7 +28,7 @@ from wenlint.corpus.local import IN_FLIGHT_PER_WORKER, scan_all, unfinished
 from wenlint.corpus.shards import Plan
 from wenlint.corpus.summary import Summary
 from wenlint.process import collect_less
-from wenlint.workers import WorkerDied
+from wenlint.workers import TRIES, WorkerDied
 
 
 def run_ray(
@@ -77,13 +77,15 @@ def _call(function: Callable[[Any], Any], argument: Any) -> Any:
 class Tasks:
     """The local engine's pool, as Ray tasks: ``ordered`` runs a function on a
     stream of arguments, at most ``window`` at once, and gives the results
-    back in input order. Ray retries a task whose worker died; one that died
-    on every try gets a :class:`WorkerDied` for its result."""
+    back in input order. Ray tries a task whose worker died again, as often
+    as the local pool does (TRIES in all, not Ray's default of four: each try
+    costs a fresh worker that loads the tables); one that died on every try
+    gets a :class:`WorkerDied` for its result."""
 
     def __init__(self, ray, window: int) -> None:
         self.ray = ray
         self.window = window
-        self._remote = ray.remote(num_cpus=1)(_call)
+        self._remote = ray.remote(num_cpus=1, max_retries=TRIES - 1)(_call)
 
     def __enter__(self) -> Tasks:
         return self
