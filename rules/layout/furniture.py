@@ -6,6 +6,7 @@ it. Defines no rule."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -111,13 +112,12 @@ def page_furniture(doc: Document) -> Furniture:
     numbers: list[FurnitureLine] = []
     headers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     line_of: dict[int, int] = {}  # content start -> line start
-    for line in doc.lines:
-        raw = text[line.start : line.end]
+    for line_start, raw in _lines(text):
         content = raw.strip(_BLANKS)
         if not content or len(content) > MAX_LINE or ("页" in content and _VIEWER_COUNTER.search(content)):
             continue
-        start = line.start + len(raw) - len(raw.lstrip(_BLANKS))
-        line_of[start] = line.start
+        start = line_start + len(raw) - len(raw.lstrip(_BLANKS))
+        line_of[start] = line_start
         if _PAGE_NUMBER.fullmatch(content):
             numbers.append(FurnitureLine(start, start + len(content), "page number", int(_DIGITS.search(content)[0])))
         elif (
@@ -134,6 +134,20 @@ def page_furniture(doc: Document) -> Furniture:
     kept = {line for line in found if line.kind == "title"}
     removed = [line for line in found if line not in kept]
     return Furniture(tuple(found), tuple(_breaks(text, removed)), frozenset(line_of[line.start] for line in found))
+
+
+def _lines(text: str, size: int = 1 << 16) -> Iterator[tuple[int, str]]:
+    """(start, text) of every line of ``text``: split a piece of about
+    ``size`` characters at a time (no copy of the whole text), not made into
+    Line objects one by one."""
+    start = 0
+    while True:
+        cut = text.find("\n", start + size)
+        for line in text[start : cut if cut != -1 else len(text)].split("\n"):
+            yield start, line
+            start += len(line) + 1
+        if cut == -1:
+            return
 
 
 # -- page numbers ---------------------------------------------------------------
@@ -242,6 +256,8 @@ def _running_lines(text: str, groups: dict[str, list[tuple[int, int, str]]]) -> 
     (a first one with no text before it is the title, kind "title")."""
     found = []
     for key, lines in groups.items():
+        if len(lines) < 2:  # most lines are no header: one of a kind
+            continue
         if "#" in key and _recurs(text, lines) and _counts_up([_DIGITS.findall(c) for _, _, c in lines]):
             found += [FurnitureLine(start, end, "page-numbered header or footer") for start, end, _ in lines]
             continue
