@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from array import array
 from dataclasses import dataclass
 from itertools import chain
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.codepoints import matches_from, recurring
+from wenlint.codepoints import MARK, low_bytes, marks, matches_from, recurring
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 
@@ -126,7 +124,8 @@ class FakeBold(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        repeats = _without_overlaps([*_whole_repeats(text), *_char_repeats(text)])
+        low = low_bytes(text)  # once for its three comparisons
+        repeats = _without_overlaps([*_whole_repeats(text, low), *_char_repeats(text, low)])
         found = []
         for group in _groups(repeats):
             if not (any(repeat.anchor for repeat in group) and _doubled_heading(text, group)):
@@ -150,11 +149,11 @@ class FakeBold(Rule):
         )
 
 
-def _whole_repeats(text: str) -> list[_Repeat]:
-    """Every run written twice in a row that could be fake bold."""
-    starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1))  # the first two recur right after
+def _whole_repeats(text: str, low: bytes) -> list[_Repeat]:
+    """Every run written twice in a row that could be fake bold (``low``: the text's low bytes)."""
+    starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1), low)  # the first two recur right after
     short = ((m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, starts))
-    spans = chain(short, _long_repeats(text))  # as they are found: most are dropped at once
+    spans = chain(short, _long_repeats(text, low))  # as they are found: most are dropped at once
     found = []
     for start, size in spans:
         copy = text[start : start + size]
@@ -172,44 +171,41 @@ def _whole_repeats(text: str) -> list[_Repeat]:
     return found
 
 
-def _long_repeats(text: str) -> list[tuple[int, int]]:
+def _long_repeats(text: str, low: bytes) -> list[tuple[int, int]]:
     """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
     every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
-    (only those that may recur, found in C: see :func:`_recurring_grams`)."""
+    (only those that may recur, marked in C by :func:`wenlint.codepoints.marks`)."""
     find = text.find
     found = []
-    recurring = _recurring_grams(text)
     index = 0
     last = len(text) - 2 * LONG_MIN
-    while True:
-        # on to the next GRAM-th offset whose 4-gram recurs: at the others `find` finds nothing
-        offsets = recurring[index % GRAM]
-        at = bisect.bisect_left(offsets, index)
-        if at == len(offsets) or offsets[at] > last:
-            return found
-        index = offsets[at]
-        gram = text[index : index + GRAM]
-        limit = index + LONG_MAX + GRAM
-        again = find(gram, index + LONG_MIN, limit)
-        while again != -1:
-            size = again - index
-            start = _doubled_from(text, index, size)
-            if start is not None:
-                found.append((start, size))
-                index = start + 2 * size - GRAM
+    for base, marked in marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM)):
+        end = base + len(marked)
+        # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
+        by_remainder = [marked[remainder::GRAM] for remainder in range(GRAM)]
+        while index < end:
+            # on to the next GRAM-th offset whose 4-gram may recur: at the others `find` finds nothing
+            remainder = index % GRAM
+            at = by_remainder[remainder].find(MARK, (index - base) // GRAM)
+            if at == -1:
+                index = end + remainder  # none left in this piece
                 break
-            again = find(gram, again + 1, limit)
-        index += GRAM
-
-
-def _recurring_grams(text: str) -> list[array]:
-    """Offsets whose 4-gram may recur LONG_MIN–LONG_MAX characters on (every
-    one that does), by their remainder modulo GRAM."""
-    offsets = recurring(text, range(LONG_MIN, LONG_MAX + 1), range(GRAM))
-    by_remainder = [array("q") for _ in range(GRAM)]  # 8 bytes an offset, not an int object
-    for offset in offsets:
-        by_remainder[offset % GRAM].append(offset)
-    return by_remainder
+            index = base + GRAM * at + remainder
+            if index > last:
+                return found
+            gram = text[index : index + GRAM]
+            limit = index + LONG_MAX + GRAM
+            again = find(gram, index + LONG_MIN, limit)
+            while again != -1:
+                size = again - index
+                start = _doubled_from(text, index, size)
+                if start is not None:
+                    found.append((start, size))
+                    index = start + 2 * size - GRAM
+                    break
+                again = find(gram, again + 1, limit)
+            index += GRAM
+    return found
 
 
 def _doubled_from(text: str, index: int, size: int) -> int | None:
@@ -225,11 +221,11 @@ def _doubled_from(text: str, index: int, size: int) -> int | None:
     return start
 
 
-def _char_repeats(text: str) -> list[_Repeat]:
+def _char_repeats(text: str, low: bytes) -> list[_Repeat]:
     """Runs of two or more doubled characters, each character different
     from the one before (`堡堡垒垒`, not `哈哈哈哈`)."""
     found = []
-    for match in matches_from(_DOUBLED_CHARS, text, recurring(text, (1,), (0, 2))):
+    for match in matches_from(_DOUBLED_CHARS, text, recurring(text, (1,), (0, 2), low)):
         run = match[0]
         singles = run[::2]
         begin = 0
