@@ -47,7 +47,7 @@ from wenlint.config import Settings, find_config_file
 from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.registry import RuleInfo, known_rules, remember, rule_entry_points
 from wenlint.results import FileResult, display_name
-from wenlint.storage import open_regular, write_atomic
+from wenlint.storage import open_regular, write_atomic, write_own_atomic
 
 #: The default cache folder's name, at the project root.
 DEFAULT_NAME = ".wenlint_cache"
@@ -124,6 +124,8 @@ class ResultCache:
         self.failed = False
         self.hits = 0
         self.rules_recalled = False
+        self._settings_keys: dict[int, tuple[Settings, str]] = {}
+        self._made: set[Path] = set()  # folders of entries known to exist
 
     def key(self, path: str, settings: Settings) -> tuple[str, tuple[int, int]] | None:
         """The key of the file at ``path`` and how it was when read (size,
@@ -140,9 +142,18 @@ class ResultCache:
             return None
         digest = blake2b(data, digest_size=20)
         where = (os.path.realpath(path), os.path.basename(display_name(path)))
-        decided = (where, settings.codes_for(path), _settings_values(settings), code_fingerprint())
+        decided = (where, settings.codes_for(path), self._settings_key(settings))
         digest.update(repr(decided).encode("utf-8", "surrogateescape"))
         return digest.hexdigest(), (info.st_size, info.st_mtime_ns)
+
+    def _settings_key(self, settings: Settings) -> str:
+        """What decides every file's result under ``settings`` besides the file:
+        the settings and the code that lints (worked out once per settings)."""
+        if id(settings) not in self._settings_keys:
+            decided = (_settings_values(settings), code_fingerprint())
+            digest = blake2b(repr(decided).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+            self._settings_keys[id(settings)] = (settings, digest)  # the settings held: their id stays theirs
+        return self._settings_keys[id(settings)][1]
 
     def get(self, key: str, job: Job) -> FileResult | None:
         """The kept result for ``key``, or None; None also, when ``job``
@@ -203,20 +214,22 @@ class ResultCache:
             return
         try:
             self._make(entry.parent)
-            write_atomic(entry, msgpack.packb([FORMAT, entry.name, kept]), durable=False)
+            write_own_atomic(entry, msgpack.packb([FORMAT, entry.name, kept]))
         except OSError as error:
             self.failed = True
             sys.stderr.write(f"warning: cannot write the cache {self.directory}: {error.strerror or error}\n")
 
     def _make(self, entries: Path) -> None:
         """Create the folder of ``entries`` in the cache folder, marked as a cache and ignored by git, unless it exists."""
-        if entries.is_dir():
+        if entries in self._made:
             return
-        if not self.directory.exists():
-            self.directory.mkdir(parents=True, exist_ok=True)
-            for name, content in MARKERS.items():
-                write_atomic(self.directory / name, content, durable=False)
-        entries.mkdir(exist_ok=True)
+        if not entries.is_dir():
+            if not self.directory.exists():
+                self.directory.mkdir(parents=True, exist_ok=True)
+                for name, content in MARKERS.items():
+                    write_atomic(self.directory / name, content, durable=False)
+            entries.mkdir(exist_ok=True)
+        self._made.add(entries)
 
     def replay(self, files: Files, job: Job, check: Callable[[Files], Iterator[FileResult]]) -> Iterator[FileResult]:
         """Results of ``job`` for ``files`` in order: kept ones replayed, the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +92,15 @@ def imported(project: Path, *args: str) -> bool:
     log.unlink(missing_ok=True)
     run(project, *args)
     return log.exists()
+
+
+def test_entries_are_whole_files_with_the_usual_mode(project):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert run(project).returncode == 1
+    kept = entries(project / ".wenlint_cache")
+    assert [len(entry.name) for entry in kept] == [40, 40]  # no temporary file left beside them
+    assert {stat.S_IMODE(entry.stat().st_mode) for entry in kept} == {0o666 & ~umask}
 
 
 def test_a_second_run_replays_every_result_exactly(project):
