@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import operator
 from collections import Counter
+from functools import cached_property
 from itertools import accumulate, repeat
 
 import regex
@@ -14,7 +15,7 @@ import regex
 from wenlint import Document, Fix
 from wenlint.linekeys import MIN_LETTERS, normalized_lines
 from wenlint.textclass import has_clause_mark
-from wenlint_rules.layout.furniture import is_page_furniture, page_furniture
+from wenlint_rules.layout.furniture import Furniture, is_page_furniture, page_furniture
 from wenlint_rules.layout.markers import LIST_MARKER, is_heading
 
 #: Pieces of a line between punctuation and blanks (for the verse test).
@@ -57,11 +58,24 @@ class WrapLayout:
     sentence: a break next to it is no wrap."""
 
     def __init__(self, doc: Document) -> None:
+        self._doc = doc
         self.text = doc.text
-        self.furniture = doc.view(page_furniture)
-        self.paragraphs = doc.paragraphs
-        self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._paragraph_widths: dict[int, list[int]] = {}  # sorted, by paragraph index
+
+    @cached_property
+    def furniture(self) -> Furniture:
+        return self._doc.view(page_furniture)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [start for start, _ in self._doc.paragraphs]
+
+    @cached_property
+    def _survey(self) -> tuple[set[str], Counter[int]]:
+        """The normalised keys of the lines the document repeats, and the
+        widths of its lines of a wrapped width that stop mid-sentence before
+        more text (furniture left out): worked out on the first break whose
+        own lines could make a wrap (many documents have none)."""
         counts: Counter[str] = Counter()  # of the lines' normalised keys
         wrapped = []  # (line, width, key) of lines of a wrapped width that stop mid-sentence before more text
         last: tuple[str, str] | None = None  # the previous piece's last line and key
@@ -78,18 +92,16 @@ class WrapLayout:
                     if MIN_WIDTH <= width <= MAX_WIDTH:
                         wrapped.append((line, width, key))
             last = lines[-1], keys[-1]
-        self._repeated_keys = {key for key, count in counts.items() if count > 1}
-        self.widths: Counter[int] = Counter(width for line, width, key in wrapped if not self._furniture(line, key))
+        repeated = {key for key, count in counts.items() if count > 1}
+        return repeated, Counter(width for line, width, key in wrapped if not _furniture(line, key, repeated))
 
     def is_wrapped(self, newline: int) -> bool:
         """Whether the line break at ``newline`` is a hard wrap inside a paragraph."""
         line, following = lines_around(self.text, newline)
         width = display_width(line.rstrip(" \t"))
-        if (
-            not MIN_WIDTH <= width <= MAX_WIDTH
-            or not self._repeated(width)
-            or not self._fills_paragraph(newline, width)
-        ):
+        if not MIN_WIDTH <= width <= MAX_WIDTH or not (has_clause_mark(line) or has_clause_mark(following)):
+            return False  # asked first: the two lines alone tell, without a look at the whole document
+        if not self._repeated(width) or not self._fills_paragraph(newline, width):
             return False
         if (
             self.furniture.holds(newline - len(line))
@@ -98,24 +110,19 @@ class WrapLayout:
             or self.is_furniture(following)
         ):
             return False
-        if not (has_clause_mark(line) or has_clause_mark(following)) or is_heading(line):
+        if is_heading(line):
             return False
         return not (breaks_layout(following) or is_verse(line) or is_verse(following))
 
     def is_furniture(self, line: str) -> bool:
         """Whether ``line`` is page furniture: a page number, a running header
         or footer, or a line (of enough letters) the document repeats."""
-        return self._furniture(line, normalized_lines(line)[0])
-
-    def _furniture(self, line: str, key: str) -> bool:
-        """:meth:`is_furniture`, given the line's normalised key."""
-        if is_page_furniture(line):
-            return True
-        return len(key) - key.count("0") >= MIN_LETTERS and key in self._repeated_keys
+        return _furniture(line, normalized_lines(line)[0], self._survey[0])
 
     def _repeated(self, width: int) -> bool:
         """Whether two lines of about ``width`` stop mid-sentence."""
-        return sum(self.widths[width + d] for d in range(-WIDTH_TOLERANCE, WIDTH_TOLERANCE + 1)) >= 2
+        widths = self._survey[1]
+        return sum(widths[width + d] for d in range(-WIDTH_TOLERANCE, WIDTH_TOLERANCE + 1)) >= 2
 
     def _fills_paragraph(self, newline: int, width: int) -> bool:
         """Whether ``width`` is the page width of the paragraph around
@@ -123,7 +130,7 @@ class WrapLayout:
         half are about as wide, and hardly any (a tenth) are wider."""
         index = bisect.bisect_right(self._paragraph_starts, newline) - 1
         if index not in self._paragraph_widths:
-            start, end = self.paragraphs[index]
+            start, end = self._doc.paragraphs[index]
             lines = self.text[start:end].rstrip("\n").split("\n")[:-1]
             self._paragraph_widths[index] = sorted(display_width(line.rstrip(" \t")) for line in lines)
         widths = self._paragraph_widths[index]  # sorted
@@ -131,6 +138,15 @@ class WrapLayout:
         wider = len(widths) - bisect.bisect_right(widths, width + WIDTH_TOLERANCE)
         same = len(widths) - narrower - wider
         return 2 * same >= len(widths) and 10 * wider <= len(widths)
+
+
+def _furniture(line: str, key: str, repeated: set[str]) -> bool:
+    """Whether ``line``, of normalised ``key``, is page furniture in a
+    document whose lines of the keys ``repeated`` recur (see
+    :meth:`WrapLayout.is_furniture`)."""
+    if is_page_furniture(line):
+        return True
+    return len(key) - key.count("0") >= MIN_LETTERS and key in repeated
 
 
 def _pieces(text: str, size: int = 1 << 16):
