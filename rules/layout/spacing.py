@@ -101,10 +101,10 @@ class SpaceLines:
 def is_table_row(line: str) -> bool:
     """Whether ``line`` is a row of cells joined by spaces, as a table turns
     out when flattened: four or more short cells and no sentence ended."""
+    if _SENTENCE_MARK.search(line):
+        return False  # (most lines of prose: before splitting the line)
     cells = line.split()
-    return (
-        len(cells) >= TABLE_CELLS and max(map(len, cells)) <= TABLE_CELL_LENGTH and _SENTENCE_MARK.search(line) is None
-    )
+    return len(cells) >= TABLE_CELLS and max(map(len, cells)) <= TABLE_CELL_LENGTH
 
 
 def join_gain(doc: Document, space: int) -> int:

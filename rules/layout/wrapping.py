@@ -33,6 +33,8 @@ MAX_WIDTH = 120
 WIDTH_TOLERANCE = 3
 #: A verse line is made of clauses of equal length, each at most this long.
 MAX_VERSE_CLAUSE = 9
+#: A clause too long for verse (the pieces of a line between _SEGMENT_BREAK).
+_LONG_CLAUSE = regex.compile(r"[^\p{P}\s]{%d}" % (MAX_VERSE_CLAUSE + 1))
 
 
 def display_width(line: str) -> int:
@@ -44,6 +46,8 @@ def display_width(line: str) -> int:
 def is_verse(line: str) -> bool:
     """Whether ``line`` reads as verse: two or more clauses of the same short
     length, as in `朝辞白帝彩云间，千里江陵一日还`."""
+    if _LONG_CLAUSE.search(line):
+        return False  # (most lines of prose: found in C, before splitting the line)
     clauses = [clause for clause in _SEGMENT_BREAK.split(line) if clause]
     return len(clauses) >= 2 and len({len(clause) for clause in clauses}) == 1 and len(clauses[0]) <= MAX_VERSE_CLAUSE
 
