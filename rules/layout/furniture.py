@@ -29,6 +29,8 @@ _RUNNING_TITLE = regex.compile(
     r".{0,40}?(?:年度报告|季度报告|报告全文|报告摘要|财务报表附注|招股说明书|招股意向书|募集说明书|审计报告)"
     r"(?:全文|摘要|正文)?[ \t\u3000]*(?:第?[ \t]*\d+[ \t]*页?)?"
 )
+#: Every running title holds one of these (see _RUNNING_TITLE).
+_TITLE_WORDS = ("报告", "附注", "说明书", "意向书")
 #: The site viewer's own page counters belong to the spam rules: `第1页 / 共27页`, `…讲义_第1页`.
 _VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+页$")
 #: Lines that recur as content, not page furniture: check-box answers (`□ 是 √ 否`),
@@ -101,9 +103,13 @@ def is_page_furniture(line: str) -> bool:
     stripped = line.strip(_BLANKS)
     if not stripped:
         return False
-    return bool(
-        _PAGE_NUMBER.fullmatch(stripped) or not has_clause_mark(stripped) and _RUNNING_TITLE.fullmatch(stripped)
-    )
+    return bool(_PAGE_NUMBER.fullmatch(stripped) or _is_running_title(stripped) and not has_clause_mark(stripped))
+
+
+def _is_running_title(line: str) -> bool:
+    """Whether ``line`` reads as a running title (_RUNNING_TITLE), the pattern
+    tried only on a line holding one of its words."""
+    return any(word in line for word in _TITLE_WORDS) and _RUNNING_TITLE.fullmatch(line) is not None
 
 
 def page_furniture(doc: Document) -> Furniture:
@@ -244,7 +250,7 @@ def _running_title_end(text: str, start: int) -> int | None:
     running title (`…年度报告全文`); else None."""
     end = _line_end(text, start)
     line = text[start:end]
-    return end if _RUNNING_TITLE.fullmatch(line) and not has_clause_mark(line) else None
+    return end if _is_running_title(line) and not has_clause_mark(line) else None
 
 
 # -- running headers and footers ----------------------------------------------
@@ -267,7 +273,7 @@ def _running_lines(text: str, groups: dict[str, list[tuple[int, int, str]]]) -> 
         for content, repeats in same.items():
             if len(repeats) < 2:  # (recurs at least twice, whatever the title test says)
                 continue
-            if _recurs(text, repeats, 2 if _RUNNING_TITLE.fullmatch(content) else MIN_REPEATS):
+            if _recurs(text, repeats, 2 if _is_running_title(content) else MIN_REPEATS):
                 first = "title" if not _content_end(text, repeats[0][0]) else "running header or footer"
                 found.append(FurnitureLine(repeats[0][0], repeats[0][1], first))
                 found += [FurnitureLine(start, end, "running header or footer") for start, end, _ in repeats[1:]]
