@@ -12,8 +12,14 @@ from wenlint_rules.layout.counting import counting_run, word_tags
 from wenlint_rules.layout.furniture import COUNT_WORDS, MIN_PAGE, MIN_SEQUENCE, page_furniture, page_spaced
 
 #: A number that could be a page number: 1–3 digits, not part of a decimal,
-#: a date, a time, a percentage or a Latin token.
-_NUMBER = regex.compile(r"(?<![\d.,:/%A-Za-z_-])[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])")
+#: a date, a time, a percentage or a Latin token; after a line start, a
+#: Chinese character or Chinese punctuation, and before a Chinese character or
+#: a digit, a space apart at most (what :func:`_candidate` asks first, asked in C).
+_NUMBER = regex.compile(
+    r"(?<![\d.,:/%A-Za-z_-])(?<=(?:^|[\n\p{Han}〇"
+    + regex.escape("".join(sorted(CJK_PUNCTUATION)))
+    + r"]) ?)[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])(?= ?[0-9\p{Han}〇])"
+)
 #: Counted things a number stands before (beside UNITS): `3 楼`, `进 2 球`, `3 胜 2 负`.
 _COUNTED = frozenset("楼路班室队关球局胜负眼拳脚口顿下圈番线星季强连岗篮")
 
