@@ -86,16 +86,16 @@ class SpaceLines:
         """Whether the space sits in a line of prose (not a table row, verse or
         an address), past any label or byline."""
         start = self.line_start(space)
-        if _LABEL.fullmatch(self.text, start, space) or self.byline_end(start) <= space:
-            return False
-        if _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8):
-            return False
         if start not in self._prose:
             line = self.line_at(space)
             self._prose[start] = (
                 has_clause_mark(line) and not is_verse(line) and not is_table_row(line) and not _ADDRESS.search(line)
             )
-        return self._prose[start]
+        if not self._prose[start]:  # (once per line: asked before what is asked at each space)
+            return False
+        if _LABEL.fullmatch(self.text, start, space) or self.byline_end(start) <= space:
+            return False
+        return _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8) is None
 
 
 def is_table_row(line: str) -> bool:
