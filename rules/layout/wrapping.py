@@ -105,7 +105,7 @@ class WrapLayout:
         width = display_width(line.rstrip(" \t"))
         if not MIN_WIDTH <= width <= MAX_WIDTH or not (has_clause_mark(line) or has_clause_mark(following)):
             return False  # asked first: the two lines alone tell, without a look at the whole document
-        if not self._repeated(width) or not self._fills_paragraph(newline, width):
+        if not self._fills_paragraph(newline, width) or not self._repeated(width):
             return False
         if (
             self.furniture.holds(newline - len(line))
