@@ -11,8 +11,10 @@ from wenlint_rules.layout.wrapping import WrapLayout, join_fix, line_ends
 
 #: A line ending with a Chinese character, letter or digit (trailing blanks
 #: allowed) and the next line starting with one, or with an opening quote or
-#: bracket, not indented.
-_CANDIDATE = regex.compile(r"[\p{Han}〇A-Za-z0-9][ \t]*\n(?=[\p{Han}〇A-Za-z0-9“‘《（「『])")
+#: bracket, not indented; Chinese on one side at least.
+_CANDIDATE = regex.compile(
+    r"[\p{Han}〇][ \t]*\n(?=[\p{Han}〇A-Za-z0-9“‘《（「『])|[A-Za-z0-9][ \t]*\n(?=[\p{Han}〇“‘《（「『])"
+)
 _OPENING = frozenset("“‘《（「『")
 
 
@@ -116,8 +118,7 @@ class HardLineBreak(Rule):
         text = doc.text
         if doc.is_markdown:
             return []
-        matches = matches_from(_CANDIDATE, text, line_ends(doc))
-        candidates = [m for m in matches if is_han(m[0][0]) or _chinese(text[m.end()])]
+        candidates = list(matches_from(_CANDIDATE, text, line_ends(doc)))
         if not candidates:
             return []
         layout = doc.view(WrapLayout)
