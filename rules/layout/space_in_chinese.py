@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint.codepoints import matches_from
 from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, is_han
 from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
@@ -22,14 +23,18 @@ _SPACE = regex.compile(rf"[ \u00a0](?:(?<=[{_HAN}].)(?=[{_HAN}{_CLOSES}])|(?<=[{
 _GAP = regex.compile(rf"[ \u00a0](?:(?<=[{_CLOSES}].)(?=[{_HAN}{_OPENS}])|(?<=[{_HAN}].)(?=[{_OPENS}]))")
 #: A digit, then a space: where a number may be spaced from its unit.
 _DIGIT_SPACE = regex.compile(r"\d[ \u00a0]")
+#: A unit a number may be spaced from.
+_UNIT = "(?:[" + regex.escape("".join(sorted(SPACED_UNITS))) + "]|" + "|".join(SPACED_UNITS_2) + ")"
 #: A number (not part of a time, a date, a code, a word or a name such as
 #: `Vue 2`), one space, a unit.
 _NUMBER_UNIT = regex.compile(
-    r"(?<![\d.:\-/A-Za-z_])(?<![A-Za-z][ \u00a0])(\d+(?:[.,，]\d+)*)\K[ \u00a0](?=["
-    + regex.escape("".join(sorted(SPACED_UNITS)))
-    + "]|"
-    + "|".join(SPACED_UNITS_2)
-    + ")"
+    r"(?<![\d.:\-/A-Za-z_])(?<![A-Za-z][ \u00a0])(\d+(?:[.,，]\d+)*)\K[ \u00a0](?=" + _UNIT + ")"
+)
+#: Where a match of _NUMBER_UNIT can start: a digit it allows a number to
+#: start at, with a space and a unit after its run of digits and separators
+#: (found in C: the pattern itself is tried at every character).
+_NUMBER_BEFORE_UNIT = regex.compile(
+    r"\d(?<![\d.:\-/A-Za-z_]\d)(?<![A-Za-z][ \u00a0]\d)(?=[\d.,，]*+[ \u00a0]" + _UNIT + ")"
 )
 #: An @mention, whose name a space ends (`欢迎关注 @无心而光 ，`).
 _MENTION = regex.compile(r"@[^\s@]{1,30}\Z")
@@ -185,7 +190,8 @@ class SpaceInChinese(Rule):
                         self._finding(match.start(), f"space between `{before}` and `{after}` between two clauses")
                     )
         if self.settings["units"] and _DIGIT_SPACE.search(text):
-            units = [match for match in _NUMBER_UNIT.finditer(text) if _unit_space(lines, match)]
+            starts = (match.start() for match in _NUMBER_BEFORE_UNIT.finditer(text))
+            units = [match for match in matches_from(_NUMBER_UNIT, text, starts) if _unit_space(lines, match)]
             if units and spaces_numbers(doc):  # house style; a no-break space is E006's to leave to this rule
                 units = [match for match in units if text[match.start()] == "\u00a0"]
             found += [self._finding(m.start(), f"space between a number and its unit `{text[m.end()]}`") for m in units]
