@@ -126,20 +126,28 @@ def page_furniture(doc: Document) -> Furniture:
         line_of[start] = line_start
         if _PAGE_NUMBER.fullmatch(content):
             numbers.append(FurnitureLine(start, start + len(content), "page number", int(_DIGITS.search(content)[0])))
-        elif (
-            len(content) >= MIN_HEADER
-            and content[-1] not in _SENTENCE_END
-            and _TWO_HAN.search(content)
-            and not _CHECK_BOXES.search(content)
-            and not (doc.is_markdown and _MARKDOWN_MARKUP.match(content))
-        ):
+        elif len(content) >= MIN_HEADER and content[-1] not in _SENTENCE_END:
             headers[_DIGITS.sub("#", content)].append((start, start + len(content), content))
+    markdown = doc.is_markdown
+    for key, lines in headers.items():  # the rest of a header's shape, asked only where its key recurs
+        if len(lines) > 1:
+            headers[key] = [line for line in lines if _header_shaped(line[2], markdown)]
     found = _page_numbers(text, numbers) + _running_lines(text, headers)
     found += _page_numbered_titles(text, numbers, found, list(line_of))
     found.sort(key=lambda line: line.start)
     kept = {line for line in found if line.kind == "title"}
     removed = [line for line in found if line not in kept]
     return Furniture(tuple(found), tuple(_breaks(text, removed)), frozenset(line_of[line.start] for line in found))
+
+
+def _header_shaped(content: str, markdown: bool) -> bool:
+    """Whether a short line that ends no sentence can be a running header or
+    footer: two Chinese characters, no check boxes, and (in Markdown) no markup."""
+    return (
+        _TWO_HAN.search(content) is not None
+        and _CHECK_BOXES.search(content) is None
+        and not (markdown and _MARKDOWN_MARKUP.match(content))
+    )
 
 
 def _lines(text: str, size: int = 1 << 16) -> Iterator[tuple[int, str]]:
