@@ -7,8 +7,10 @@ Worker processes (:mod:`wenlint.workers`) are used once the input passes
 process makes the rules they need and runs each on its documented examples,
 so the tables a rule loads on first use are built once and shared
 copy-on-write instead of rebuilt in every worker. Each task of a worker is
-a batch of consecutive files (see :func:`_batches`), so that sending files and
-results costs little beside checking them. A file whose worker dies twice is an
+a batch of files next to each other (see :func:`_batches`), so that sending
+files and results costs little beside checking them; the last files of a
+check go biggest first (see :func:`_dispatch_order`), their results
+reported in order all the same. A file whose worker dies twice is an
 error result and the rest are checked; Ctrl-C stops the run, saying how far
 it got, and raises KeyboardInterrupt for the caller's exit status (130)."""
 
@@ -244,7 +246,8 @@ def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> It
     gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
     try:
         with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
-            numbered = _results(pool, _batches(_dispatch_order(named, workers), workers), job, distinct)
+            order = _dispatch_order(named, workers, reorder=job.mode is Mode.CHECK)
+            numbered = _results(pool, _batches(order, workers), job, distinct)
             results = _in_order(numbered)
             for path, _ in files:
                 yield stdin.pop(0) if path == "-" else next(results)
@@ -258,26 +261,24 @@ BATCH_BYTES = 128 * 1024
 #: Towards the end batches get shorter, to at most this share of the files left
 #: for each worker, so that the workers finish together.
 BATCH_SHARE = 4
-#: The last files of a run, holding this many bytes per worker, are checked
-#: biggest first: a long file left for the end would keep one worker busy
-#: while the others have nothing left to do.
-TAIL_BYTES = 1024 * 1024
+#: The last files of a check, this many per worker, are checked biggest
+#: first: a long file left for the end would keep one worker busy while the
+#: others have nothing left to do. Their results are held until they can be
+#: reported in order, so there are few of them.
+TAIL_FILES = 64
 
 
-def _dispatch_order(files: list[File], workers: int) -> list[tuple[int, File]]:
+def _dispatch_order(files: list[File], workers: int, reorder: bool = True) -> list[tuple[int, File]]:
     """``files`` numbered in order, and in the order they are checked: in
-    order but for the last ones holding TAIL_BYTES per worker, biggest first.
-    A run no larger than that stays in order: what is reported as it goes
-    (and when it is interrupted) is not held back behind its biggest file."""
-    start, size, sizes = len(files), 0, {}
-    while start > 0 and size < TAIL_BYTES * workers:
-        start -= 1
-        sizes[start] = _size(files[start][0])
-        size += sizes[start]
+    order but for the last TAIL_FILES per worker, biggest first, when
+    ``reorder`` and the run holds more. Not when fixing: a file is written
+    when it is checked, and one written but held back when the run is
+    interrupted would go unreported."""
     numbered = list(enumerate(files))
-    if start == 0:
+    start = len(files) - TAIL_FILES * workers
+    if not reorder or start <= 0:
         return numbered
-    return numbered[:start] + sorted(numbered[start:], key=lambda item: -sizes[item[0]])
+    return numbered[:start] + sorted(numbered[start:], key=lambda item: -_size(item[1][0]))
 
 
 def _batches(files: list[tuple[int, File]], workers: int) -> Iterator[list[tuple[int, File]]]:

@@ -22,6 +22,7 @@ from rule_packages import install_rules
 
 from wenlint import runner
 from wenlint.cli import _ending_signals_raise
+from wenlint.config import Settings
 from wenlint.formats import FORMATS
 from wenlint.runner import _batches, _dispatch_order
 from wenlint.workers import Pool, RemoteTraceback, WorkerDied
@@ -281,14 +282,29 @@ def test_batches_of_files_hold_them_all_in_order_and_shorten_towards_the_end(tmp
 
 def test_the_last_files_are_checked_biggest_first(tmp_path, monkeypatch):
     """So that no long file is left for the end, one worker busy with it and
-    the others idle; the results still come in order (the formats test)."""
-    monkeypatch.setattr(runner, "TAIL_BYTES", 3000)  # per worker: the files of the last 6,000 bytes
+    the others idle; not when fixing, and not in a run of no more files."""
+    monkeypatch.setattr(runner, "TAIL_FILES", 2)  # per worker: the last four files
     sizes = [5000, 100, 4000, 200, 1000, 3000, 50, 2000]
     files = [(str(_file(tmp_path / f"{n}.txt", size)), 0) for n, size in enumerate(sizes)]
     order = _dispatch_order(files, 2)
-    assert [number for number, _ in order] == [0, 1, 2, 3, 5, 7, 4, 6]  # 1,000 + 3,000 + 50 + 2,000 at the end
+    assert [number for number, _ in order] == [0, 1, 2, 3, 5, 7, 4, 6]
     assert all(files[number] == file for number, file in order)
-    assert [number for number, _ in _dispatch_order(files[4:], 2)] == [0, 1, 2, 3]  # all in the tail: in order
+    assert [number for number, _ in _dispatch_order(files, 2, reorder=False)] == list(range(8))
+    assert [number for number, _ in _dispatch_order(files[4:], 2)] == [0, 1, 2, 3]
+
+
+def test_results_checked_out_of_order_are_reported_in_order(tmp_path, monkeypatch):
+    """Real workers, a tail of growing files checked biggest first: the
+    results come back in the files' order, each with its own file's finding."""
+    monkeypatch.setattr(runner, "TAIL_FILES", 8)
+    paths = []
+    for number in range(30):
+        paths.append(tmp_path / f"doc{number:02}.txt")
+        paths[-1].write_text(f"第{number}篇,好的。" + "天气很好。" * number * 40 + "\n", encoding="utf-8")
+    settings = Settings()
+    results = list(runner._in_workers([(str(path), settings) for path in paths], runner.Job(), 2))
+    assert [result.path for result in results] == [str(path) for path in paths]
+    assert [result.lines[1][1].split(",")[0] for result in results] == [f"第{number}篇" for number in range(30)]
 
 
 def _file(path: Path, size: int) -> Path:
