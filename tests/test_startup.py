@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rule_packages import install_rules
 
 #: Libraries `import wenlint.cli` must not load: the review app's, the rules'
@@ -179,6 +180,34 @@ def test_workers_share_the_tables_the_command_built_before_starting_them(tmp_pat
     checked_in = {entry.split()[1] for entry in entries if entry.startswith("checked ")}
     assert len(checked_in - {str(process.pid)}) == 2, entries  # two workers checked the documents …
     assert [entry for entry in entries if entry.startswith("built ")] == [f"built {process.pid}"]  # … and built nothing
+
+
+MARKDOWN_TABLE_RULE = (
+    TABLE_RULE.replace("Z903", "Z904")
+    .replace('good = (Example("好的。"),)', 'good = (Example("好的。"), Example("# 标题", path="notes.md"))')
+    .replace("        table()\n", "        if doc.is_markdown:\n            table()\n")
+)
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["plain text", "with a Markdown file"])
+def test_what_only_markdown_needs_is_built_before_the_workers_start_only_for_markdown(tmp_path, markdown):
+    log = tmp_path / "table.log"
+    env = {
+        **install_rules(tmp_path / "site", "wenlint_test_markdown_table", MARKDOWN_TABLE_RULE),
+        "WENLINT_PARALLEL_BYTES": "0",
+        "TABLE_LOG": str(log),
+    }
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    for number in range(4):
+        (tmp_path / "docs" / f"doc{number}.txt").write_text(f"第{number}篇。\n", encoding="utf-8")
+    if markdown:
+        (tmp_path / "docs" / "notes.md").write_text("# 标题\n", encoding="utf-8")
+    command = [sys.executable, "-m", "wenlint", "check", "docs", "--workers", "2", "--select", "Z904"]
+    process = subprocess.Popen(command, env=env, cwd=tmp_path)
+    assert process.wait(timeout=120) == 0
+    built = [entry for entry in log.read_text().splitlines() if entry.startswith("built ")]
+    assert built == ([f"built {process.pid}"] if markdown else [])  # by the command, before the workers
 
 
 def test_workers_for_plain_text_start_without_the_markdown_parser():
