@@ -161,25 +161,36 @@ class UsesATable(Rule):
 """
 
 
-def test_workers_share_the_tables_the_command_built_before_starting_them(tmp_path):
+def _check_in_two_workers(tmp_path: Path, rule: str, code: str, documents: dict[str, str]) -> tuple[int, list[str]]:
+    """``wenlint check docs --workers 2 --select CODE`` with the test rule
+    ``rule`` installed, over ``documents`` (name -> text): the command's
+    process id, and the lines the rule logged."""
     log = tmp_path / "table.log"
     env = {
-        **install_rules(tmp_path / "site", "wenlint_test_table", TABLE_RULE),
+        **install_rules(tmp_path / "site", f"wenlint_test_{code.lower()}", rule),
         "WENLINT_PARALLEL_BYTES": "0",
         "TABLE_LOG": str(log),
     }
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     (tmp_path / "docs").mkdir()
-    for number in range(6):
-        (tmp_path / "docs" / f"doc{number}.txt").write_text(f"第{number}篇。\n", encoding="utf-8")
-    command = [sys.executable, "-m", "wenlint", "check", "docs", "--workers", "2", "--select", "Z903"]
+    for name, text in documents.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "wenlint", "check", "docs", "--workers", "2", "--select", code]
     process = subprocess.Popen(command, env=env, cwd=tmp_path)
     assert process.wait(timeout=120) == 0
-    entries = log.read_text().splitlines()
-    assert entries[0] == f"built {process.pid}"  # by the command, before any worker started
+    return process.pid, log.read_text().splitlines()
+
+
+def _numbered(count: int) -> dict[str, str]:
+    return {f"doc{number}.txt": f"第{number}篇。\n" for number in range(count)}
+
+
+def test_workers_share_the_tables_the_command_built_before_starting_them(tmp_path):
+    pid, entries = _check_in_two_workers(tmp_path, TABLE_RULE, "Z903", _numbered(6))
+    assert entries[0] == f"built {pid}"  # by the command, before any worker started
     checked_in = {entry.split()[1] for entry in entries if entry.startswith("checked ")}
-    assert len(checked_in - {str(process.pid)}) == 2, entries  # two workers checked the documents …
-    assert [entry for entry in entries if entry.startswith("built ")] == [f"built {process.pid}"]  # … and built nothing
+    assert len(checked_in - {str(pid)}) == 2, entries  # two workers checked the documents …
+    assert [entry for entry in entries if entry.startswith("built ")] == [f"built {pid}"]  # … and built nothing
 
 
 MARKDOWN_TABLE_RULE = (
@@ -191,23 +202,10 @@ MARKDOWN_TABLE_RULE = (
 
 @pytest.mark.parametrize("markdown", [False, True], ids=["plain text", "with a Markdown file"])
 def test_what_only_markdown_needs_is_built_before_the_workers_start_only_for_markdown(tmp_path, markdown):
-    log = tmp_path / "table.log"
-    env = {
-        **install_rules(tmp_path / "site", "wenlint_test_markdown_table", MARKDOWN_TABLE_RULE),
-        "WENLINT_PARALLEL_BYTES": "0",
-        "TABLE_LOG": str(log),
-    }
-    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
-    (tmp_path / "docs").mkdir()
-    for number in range(4):
-        (tmp_path / "docs" / f"doc{number}.txt").write_text(f"第{number}篇。\n", encoding="utf-8")
-    if markdown:
-        (tmp_path / "docs" / "notes.md").write_text("# 标题\n", encoding="utf-8")
-    command = [sys.executable, "-m", "wenlint", "check", "docs", "--workers", "2", "--select", "Z904"]
-    process = subprocess.Popen(command, env=env, cwd=tmp_path)
-    assert process.wait(timeout=120) == 0
-    built = [entry for entry in log.read_text().splitlines() if entry.startswith("built ")]
-    assert built == ([f"built {process.pid}"] if markdown else [])  # by the command, before the workers
+    documents = _numbered(4) | ({"notes.md": "# 标题\n"} if markdown else {})
+    pid, entries = _check_in_two_workers(tmp_path, MARKDOWN_TABLE_RULE, "Z904", documents)
+    built = [entry for entry in entries if entry.startswith("built ")]
+    assert built == ([f"built {pid}"] if markdown else [])  # by the command, before the workers
 
 
 def test_workers_for_plain_text_start_without_the_markdown_parser():
