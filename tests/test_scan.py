@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_FILES, seed, wenlint
+from rule_packages import install_rules
 
 from wenlint import Document, pipeline
 from wenlint.registry import all_rules, on_by_default
@@ -323,6 +324,61 @@ def test_ctrl_c_says_how_many_shards_were_scanned(workdir):
     assert stderr.decode().splitlines()[-1] == (
         f"interrupted: {done} of 3 shards scanned, the rest not (the same command resumes after the finished ones)"
     )
+
+
+LOST_CTRL_C_RULE = """\
+import os
+import signal
+
+from wenlint import Example, Rule
+
+
+class _Finalizer:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # the handler runs here: its KeyboardInterrupt is printed and lost
+            pass
+
+
+class CtrlCInAFinalizer(Rule):
+    code = "Z905"
+    name = "ctrl-c-in-a-finalizer"
+    summary = "Sends SIGINT to its own process from inside a finalizer, once"
+    flags = "A probe for tests."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        if "中断" in doc.text and not os.path.exists(os.environ["CTRL_C_SENT"]):
+            open(os.environ["CTRL_C_SENT"], "w").close()
+            _Finalizer()
+        return []
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["scan", "check"])
+def test_a_ctrl_c_lost_in_a_finalizer_still_stops_the_run(workdir, command):
+    """Python prints a KeyboardInterrupt raised inside ``__del__`` (a library
+    object collected at the wrong moment) as "Exception ignored" and goes on:
+    the run notices the Ctrl-C at its next batch or file all the same."""
+    env = {
+        **install_rules(workdir / "site", "wenlint_test_lost_ctrl_c", LOST_CTRL_C_RULE),
+        "CTRL_C_SENT": str(workdir / "sent"),
+    }
+    records = [{"id": n, "text": f"第{n}条。" + ("中断" if n == 1 else "")} for n in range(5)]
+    if command == "scan":
+        write_jsonl(workdir / "in.jsonl", records)
+        args = ["scan", "in.jsonl", "-o", "out.jsonl", "--workers", "1"]
+    else:
+        for record in records:
+            (workdir / f"doc{record['id']}.txt").write_text(record["text"], encoding="utf-8")
+        args = ["check", *(f"doc{n}.txt" for n in range(5)), "--workers", "1", "--no-cache"]
+    run = subprocess.run(
+        [sys.executable, "-m", "wenlint", *args, "--select", "Z905"], cwd=workdir, env=env, capture_output=True
+    )
+    assert (workdir / "sent").exists()
+    assert run.returncode == 130, run.stderr.decode()
+    assert "interrupted: " in run.stderr.decode().splitlines()[-1]
 
 
 @pytest.mark.slow

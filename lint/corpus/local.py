@@ -123,10 +123,12 @@ def scan_all(
 ) -> Summary:
     """Scan the ``pending`` shards one after another, their batches run by
     ``pool`` (None: in this process); returns ``summary`` with theirs added."""
+    global _interrupted
     started = time.perf_counter()
     scanned = 0  # shards finished (or found bad) in this run
     # Ctrl-C stops the run, as in check, even where it was inherited ignored (a background job)
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    _interrupted = False
+    previous = signal.signal(signal.SIGINT, _on_sigint)
     try:
         with ScanProgress(sum(shard.size for shard, _, _ in pending), progress) as bar:
             for shard, output, rejected in pending:
@@ -137,6 +139,7 @@ def scan_all(
                 except ShardError as error:
                     bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
                 scanned += 1
+        _stop_if_interrupted()
     except KeyboardInterrupt:
         sys.stderr.write(
             f"interrupted: {scanned} of {len(pending)} shards scanned, the rest not"
@@ -147,6 +150,24 @@ def scan_all(
         signal.signal(signal.SIGINT, previous)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+#: Whether Ctrl-C came during the scan under way (see :func:`_stop_if_interrupted`).
+_interrupted = False
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+def _stop_if_interrupted() -> None:
+    """Raise again a Ctrl-C that was lost: its KeyboardInterrupt raised inside
+    a finalizer (a library object's ``__del__``), which Python prints as
+    "Exception ignored" and goes on from. Asked after every batch and shard."""
+    if _interrupted:
+        raise KeyboardInterrupt
 
 
 class Workers(Pool):
@@ -240,9 +261,12 @@ def _ordered(pool: Any, kind: str, setup: Setup, items: Iterator[Batch]) -> Iter
     """(batch, result) for every batch, in order, with a bounded number in flight."""
     if pool is None:
         for item, task in _calls(kind, setup, items):
-            yield item, work(task)
+            result = work(task)
+            _stop_if_interrupted()
+            yield item, result
         return
     for item, result in pool.ordered(work, _calls(kind, setup, items)):
+        _stop_if_interrupted()
         if not isinstance(result, WorkerDied):
             yield item, result
         elif _size(item) > 1:
