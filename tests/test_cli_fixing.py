@@ -124,9 +124,15 @@ class Grower(Rule):
 """
 
 
-def test_a_diff_of_fixes_that_do_not_settle_is_not_called_no_fixes(tmp_path):
+def _with_grower(tmp_path) -> dict[str, str]:
+    """A project selecting the rule GROWER, installed: the environment to run wenlint in."""
     env = install_rules(tmp_path / "site", "wenlint_test_grower", GROWER)
     (tmp_path / "wenlint.toml").write_text('extend-select = ["Z960"]\n', encoding="utf-8")
+    return env
+
+
+def test_a_diff_of_fixes_that_do_not_settle_is_not_called_no_fixes(tmp_path):
+    env = _with_grower(tmp_path)
     (tmp_path / "a.txt").write_text("天气坏。\n", encoding="utf-8")
     result = wenlint("check", "a.txt", "--diff", cwd=tmp_path, env=env)
     assert result.returncode == 2 and "\n+坏坏" in result.stdout.decode()
@@ -136,8 +142,7 @@ def test_a_diff_of_fixes_that_do_not_settle_is_not_called_no_fixes(tmp_path):
 
 
 def test_fixes_that_do_not_settle_say_they_changed_the_file_fixing_no_finding(tmp_path):
-    env = install_rules(tmp_path / "site", "wenlint_test_grower", GROWER)
-    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z960"]\n', encoding="utf-8")
+    env = _with_grower(tmp_path)
     path = tmp_path / "a.txt"
     for option in ("--fix-only", "--fix"):
         path.write_text("天气坏。\n", encoding="utf-8")
