@@ -35,6 +35,21 @@ def test_two_character_words_by_either_character_match_the_trie():
     assert lex.two_char_words("a", ending=False) == []
 
 
+def test_word_beginnings_of_three_characters_match_the_trie():
+    lex = lexicon()
+    words = ["推进器", "和睦相处", "晴雨表"]
+    pieces = {word[:3] for word in words} | {
+        a + b + c for a in "推社和晴力" for b in "进会睦雨量" for c in "器力相表处"
+    }
+    for piece in pieces:
+        expected = lex.starts_word(piece)
+        for place in range(3):
+            others = piece[:place] + piece[place + 1 :]
+            assert (others in lex.beginning_sets[place][piece[place]]) == expected, (piece, place)
+    assert all(lex.starts_word(word[:3]) for word in words) and not lex.starts_word("推睦表")
+    assert not lex.beginning_sets[1]["a"]
+
+
 def test_similar_characters():
     lex = lexicon()
     assert "漠" in lex.similar("莫")[SAME_SOUND]

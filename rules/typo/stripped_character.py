@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress, count, groupby
-from operator import and_, or_
+from itertools import compress, count
+from operator import and_
 from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
@@ -190,17 +190,19 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
     around: dict[int, Gap] = {}
     places: dict[str, list[Place]] = {}
     for char, offsets in sorted(gaps.items()):
-        if odd_words.get(char, 0) < min_words or _distinct(offsets) < PLACES_SHARE * expected[char]:
+        needed = PLACES_SHARE * expected[char]
+        if odd_words.get(char, 0) < min_words or _distinct(offsets) < needed:
             continue
+        sides = Counter(offsets)  # gap -> 2 when the character fits both sides, else 1
         may_cost_little = _cost_little_test(view, char)
-        for gap, twice in groupby(offsets):
-            if not may_cost_little(gap):
-                continue
-            sides = len(list(twice))  # a gap twice when the character fits both sides
+        kept = [gap for gap in sides if may_cost_little(gap)]
+        if sum(map(sides.__getitem__, kept)) < needed:
+            continue  # too few places left to be convincing (see _convincing)
+        for gap in kept:
             gap_view = around.get(gap) or around.setdefault(
                 gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
             )
-            place = _place(gap_view, text, gap, char, sides)
+            place = _place(gap_view, text, gap, char, sides[gap])
             if place is not None:
                 places.setdefault(char, []).append(place)
     return places
@@ -233,23 +235,35 @@ def _candidates(
     before = _Meeting(lex.common_leader_sets, missing)
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
-    beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
-    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
-    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
     # gap ``i + 1`` is open when the characters either side never meet in a word;
     # one in a URL or code is no evidence (the engine only drops the findings there)
     open_gaps = bytearray(joins.translate(_NOT))
     for start, end in doc.verbatim:
         open_gaps[max(0, start - 1) : max(0, end - 1)] = bytes(max(0, end - 1) - max(0, start - 1))
-    for gap in compress(count(1), map(and_, open_gaps, beside)):
-        left, right = text[gap - 1], text[gap]
-        if left in _NOT_AFTER or right in _NOT_BEFORE:
-            continue
-        # a neighbour already in a common word with its other neighbour is not left over from one
-        if left in leaders and (gap < 2 or left not in common[text[gap - 2]]):
-            by_left[left].append(gap)
-        if right in followers and text[gap + 1 : gap + 2] not in common[right]:
-            by_right[right].append(gap)
+    padded = "\0" + text + "\0"  # padded[i + 1] is text[i]; nothing meets the ends
+    # a neighbour already in a common word with its other neighbour is not left over from one
+    after_gaps = [*compress(count(1), map(and_, open_gaps, map(leaders.__contains__, text[:-1])))]
+    lefts = [*map(padded.__getitem__, after_gaps)]
+    kept = map(
+        and_,
+        map(_NOT_BEFORE.isdisjoint, map(text.__getitem__, after_gaps)),
+        map(frozenset.isdisjoint, map(common.__getitem__, map(padded.__getitem__, map(_MINUS_ONE, after_gaps))), lefts),
+    )
+    before_gaps = [*compress(count(1), map(and_, open_gaps, map(followers.__contains__, text[1:])))]
+    rights = [*map(text.__getitem__, before_gaps)]
+    kept_before = map(
+        and_,
+        map(_NOT_AFTER.isdisjoint, map(padded.__getitem__, before_gaps)),
+        map(
+            frozenset.isdisjoint, map(common.__getitem__, rights), map(padded.__getitem__, map(_PLUS_TWO, before_gaps))
+        ),
+    )
+    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
+    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
+    for gap, left in compress(zip(after_gaps, lefts), kept):
+        by_left[left].append(gap)
+    for gap, right in compress(zip(before_gaps, rights), kept_before):
+        by_right[right].append(gap)
     sides = [(after[left], gaps, left) for left, gaps in by_left.items()]
     sides += [(before[right], gaps, right) for right, gaps in by_right.items()]
     if (
@@ -285,6 +299,8 @@ _NOT = bytes.maketrans(b"\0\1", b"\1\0")
 #: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
 _NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
 _NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
+_MINUS_ONE = (-1).__add__
+_PLUS_TWO = (2).__add__
 
 
 def _annotated(view: str, start: int, end: int) -> bool:
@@ -331,12 +347,14 @@ def _cost_little_test(view: TypoView, char: str):
     it makes the words around much less likely (see Gap.most_saved), and
     the lexicon need not be asked: a two-character word with a neighbour
     that cheap, or a longer word, which must start with the characters up
-    to ``char`` within CONTEXT (its pairs meeting inside words)."""
+    to ``char`` within CONTEXT (its pairs meeting inside words). Word
+    beginnings of three characters are looked up in sets, not the trie."""
     lex, text, joins = lexicon(), view.text, view.joins
     if lex.char_cost(char) <= WORSE:
         return lambda gap: True
     cheap_before, cheap_after = _cheap_neighbours(char)
     leaders, followers = lex.leader_sets[char], lex.follower_sets[char]
+    first, middle, last = (beginnings[char] for beginnings in lex.beginning_sets)
     starts = view.starts_word
 
     def may_cost_little(gap: int) -> bool:
@@ -345,14 +363,15 @@ def _cost_little_test(view: TypoView, char: str):
             return True
         meets_right = right in followers
         if left in leaders:
-            if meets_right and starts(left + char + right):
+            if meets_right and left + right in middle:
                 return True
-            start = gap - 1  # words from further back, while the characters before meet
-            while start > max(0, gap - CONTEXT) and joins[start - 1]:
-                start -= 1
-                if starts(text[start:gap] + char):
+            # words from further back, while the characters before meet
+            if gap > 1 and joins[gap - 2]:
+                if text[gap - 2 : gap] in last:
                     return True
-        return meets_right and joins[gap] and starts(char + text[gap : gap + 2])
+                if gap > 2 and joins[gap - 3] and starts(text[gap - 3 : gap] + char):
+                    return True
+        return meets_right and joins[gap] and text[gap : gap + 2] in first
 
     return may_cost_little
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import pickle
 from array import array
 from collections import Counter
 from functools import cache
@@ -39,6 +40,7 @@ def build() -> dict:
     costs = array("H", bytes(2 * len(trie)))
     flags = bytearray(len(trie))
     pairs: set[str] = set()  # two characters that meet inside a word
+    beginnings: set[str] = set()  # the first three characters of the words of three or more
     common_pairs: set[str] = set()  # ... inside a common word
     by_cost: dict[int, list[str]] = {}
     ending: dict[
@@ -58,6 +60,8 @@ def build() -> dict:
         if len(word) == 2:
             ending.setdefault(word[1], []).append((word[0], cost))
             starting.setdefault(word[0], []).append((word[1], cost))
+        if len(word) > 2:
+            beginnings.add(word[:3])
         if len(word) > 1:
             inside = [*map(add, word, word[1:])]
             pairs.update(inside)
@@ -78,6 +82,14 @@ def build() -> dict:
         "leaders": _neighbours(pair[::-1] for pair in pairs),
         "common_followers": _neighbours(common_pairs),
         "common_leaders": _neighbours(pair[::-1] for pair in common_pairs),
+        # pickled apart: loaded only by the rules that ask (see Lexicon.beginning_sets)
+        "beginnings": pickle.dumps(
+            [
+                _neighbours(start[place] + start[:place] + start[place + 1 :] for start in beginnings)
+                for place in range(3)
+            ],
+            protocol=pickle.HIGHEST_PROTOCOL,
+        ),
         "two_char_ending": _packed(ending),
         "two_char_starting": _packed(starting),
         "similar": _similar_characters(in_use),
@@ -96,9 +108,9 @@ def _packed(words: dict[str, list[tuple[str, int]]]) -> dict[str, str]:
     }
 
 
-def _neighbours(pairs) -> dict[str, str]:
-    """First character -> the second characters of ``pairs``, sorted."""
-    return {char: "".join(pair[1] for pair in group) for char, group in groupby(sorted(pairs), key=itemgetter(0))}
+def _neighbours(pieces) -> dict[str, str]:
+    """First character -> the rest of each of ``pieces`` (all of one length), sorted, concatenated."""
+    return {char: "".join(piece[1:] for piece in group) for char, group in groupby(sorted(pieces), key=itemgetter(0))}
 
 
 def _jieba_words() -> tuple[dict[str, float], set[str], set[str]]:
