@@ -188,6 +188,10 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
     gaps, odd_words = candidates
     text = view.text
     around: dict[int, Gap] = {}
+
+    def gap_view(gap: int) -> Gap:
+        return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
+
     places: dict[str, list[Place]] = {}
     for char, offsets in sorted(gaps.items()):
         needed = PLACES_SHARE * expected[char]
@@ -198,13 +202,12 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
         kept = [gap for gap in sides if may_cost_little(gap)]
         if sum(map(sides.__getitem__, kept)) < needed:
             continue  # too few places left to be convincing (see _convincing)
-        for gap in kept:
-            gap_view = around.get(gap) or around.setdefault(
-                gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
-            )
-            place = _place(gap_view, text, gap, char, sides[gap])
-            if place is not None:
-                places.setdefault(char, []).append(place)
+        restoring = [found for gap in kept if (found := _restoring(gap_view(gap), text, gap, char, sides[gap]))]
+        if len({place.word for place, _ in restoring}) < min_words or sum(p.sides for p, _ in restoring) < needed:
+            continue  # too few words or places to be convincing, before any is weighed
+        weighed = [found for place, words in restoring if (found := _weighed(gap_view(place.gap), char, place, words))]
+        if weighed:
+            places[char] = weighed
     return places
 
 
@@ -322,9 +325,10 @@ def _convincing(places: list[Place], min_words: int, expected: float) -> bool:
     )
 
 
-def _place(around: Gap, text: str, gap: int, char: str, sides: int) -> Place | None:
+def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> tuple[Place, list] | None:
     """The place at ``gap`` if ``char`` put in there restores a common word
-    and does not make the words around much less likely, else None."""
+    (its gain not weighed yet: see _weighed), with the words through
+    ``char``; else None."""
     words = around.words_through(char)
     span = _restored_word(words)
     if span is None:
@@ -332,13 +336,19 @@ def _place(around: Gap, text: str, gap: int, char: str, sides: int) -> Place | N
     start, end = gap - len(around.before) + span[0], gap - len(around.before) + span[1] - 1
     if _annotated(text, start, end):
         return None
+    return Place(gap, start, end, text[start:gap] + char + text[gap:end], 0, sides), words
+
+
+def _weighed(around: Gap, char: str, place: Place, words: list) -> Place | None:
+    """The place with how much likelier ``char`` put in there makes the
+    words around, or None when it makes them much less likely."""
     alone = lexicon().char_cost(char)  # what standing alone costs; the words through it may save some
     if around.most_saved(char, words) - alone < -WORSE:
         return None
     gain = around.cost_without() - around.cost(char, words)  # no word joins the two sides of a gap
     if gain < -WORSE:
         return None
-    return Place(gap, start, end, text[start:gap] + char + text[gap:end], gain, sides)
+    return place._replace(gain=gain)
 
 
 def _cost_little_test(view: TypoView, char: str):
