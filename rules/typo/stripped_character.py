@@ -6,7 +6,7 @@ from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import compress, count
-from operator import and_
+from operator import and_, or_
 from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
@@ -238,35 +238,23 @@ def _candidates(
     before = _Meeting(lex.common_leader_sets, missing)
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
+    beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
+    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
+    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
     # gap ``i + 1`` is open when the characters either side never meet in a word;
     # one in a URL or code is no evidence (the engine only drops the findings there)
     open_gaps = bytearray(joins.translate(_NOT))
     for start, end in doc.verbatim:
         open_gaps[max(0, start - 1) : max(0, end - 1)] = bytes(max(0, end - 1) - max(0, start - 1))
-    padded = "\0" + text + "\0"  # padded[i + 1] is text[i]; nothing meets the ends
-    # a neighbour already in a common word with its other neighbour is not left over from one
-    after_gaps = [*compress(count(1), map(and_, open_gaps, map(leaders.__contains__, text[:-1])))]
-    lefts = [*map(padded.__getitem__, after_gaps)]
-    kept = map(
-        and_,
-        map(_NOT_BEFORE.isdisjoint, map(text.__getitem__, after_gaps)),
-        map(frozenset.isdisjoint, map(common.__getitem__, map(padded.__getitem__, map(_MINUS_ONE, after_gaps))), lefts),
-    )
-    before_gaps = [*compress(count(1), map(and_, open_gaps, map(followers.__contains__, text[1:])))]
-    rights = [*map(text.__getitem__, before_gaps)]
-    kept_before = map(
-        and_,
-        map(_NOT_AFTER.isdisjoint, map(padded.__getitem__, before_gaps)),
-        map(
-            frozenset.isdisjoint, map(common.__getitem__, rights), map(padded.__getitem__, map(_PLUS_TWO, before_gaps))
-        ),
-    )
-    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
-    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
-    for gap, left in compress(zip(after_gaps, lefts), kept):
-        by_left[left].append(gap)
-    for gap, right in compress(zip(before_gaps, rights), kept_before):
-        by_right[right].append(gap)
+    for gap in compress(count(1), map(and_, open_gaps, beside)):
+        left, right = text[gap - 1], text[gap]
+        if left in _NOT_AFTER or right in _NOT_BEFORE:
+            continue
+        # a neighbour already in a common word with its other neighbour is not left over from one
+        if left in leaders and (gap < 2 or left not in common[text[gap - 2]]):
+            by_left[left].append(gap)
+        if right in followers and text[gap + 1 : gap + 2] not in common[right]:
+            by_right[right].append(gap)
     sides = [(after[left], gaps, left) for left, gaps in by_left.items()]
     sides += [(before[right], gaps, right) for right, gaps in by_right.items()]
     if (
@@ -302,8 +290,6 @@ _NOT = bytes.maketrans(b"\0\1", b"\1\0")
 #: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
 _NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
 _NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
-_MINUS_ONE = (-1).__add__
-_PLUS_TWO = (2).__add__
 
 
 def _annotated(view: str, start: int, end: int) -> bool:
