@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import compress, count
@@ -52,14 +53,16 @@ class Place(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _by_frequency() -> list[tuple[float, str]]:
-    """Simplified characters in use, commonest first, with their share of text."""
+def _by_frequency() -> tuple[list[float], str]:
+    """Simplified characters in use, commonest first, and their shares of
+    text, negated (ascending, for bisect)."""
     from wenlint.script import converter
 
     lex = lexicon()
     chars = [char for char in map(chr, range(0x4E00, 0xA000)) if lex.char_frequency(char) >= 1e-4]
     as_simplified = converter("t2s").convert("".join(chars))
-    return sorted(((lex.char_frequency(c), c) for c, s in zip(chars, as_simplified) if c == s), reverse=True)
+    ranked = sorted(((-lex.char_frequency(c), c) for c, s in zip(chars, as_simplified) if c == s))
+    return [share for share, _ in ranked], "".join(char for _, char in ranked)
 
 
 class StrippedCharacter(Rule):
@@ -166,15 +169,9 @@ class StrippedCharacter(Rule):
 
 def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
     """Characters the text would be expected to use ``expected`` times, and never does."""
-    least = expected / max(1, view.han_count)
-    present = set(view.text)
-    missing = set()
-    for share, char in _by_frequency():
-        if share < least:
-            break
-        if char not in present:
-            missing.add(char)
-    return frozenset(missing)
+    shares, chars = _by_frequency()
+    common = chars[: bisect_right(shares, -expected / max(1, view.han_count))]
+    return frozenset(common).difference(view.text)
 
 
 def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
