@@ -195,8 +195,7 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
         if odd_words.get(char, 0) < min_words or _distinct(offsets) < needed:
             continue
         sides = Counter(offsets)  # gap -> 2 when the character fits both sides, else 1
-        may_cost_little = _cost_little_test(view, char)
-        kept = [gap for gap in sides if may_cost_little(gap)]
+        kept = _costing_little(view, char, sides)
         if sum(map(sides.__getitem__, kept)) < needed:
             continue  # too few places left to be convincing (see _convincing)
         restoring = [found for gap in kept if (found := _restoring(gap_view(gap), text, gap, char, sides[gap]))]
@@ -334,39 +333,32 @@ def _weighed(around: Gap, char: str, place: Place, words: list) -> Place | None:
     return place._replace(gain=gain)
 
 
-def _cost_little_test(view: TypoView, char: str):
-    """A test of a gap: whether ``char`` put in there could make a word that
-    costs at most what its other characters cost alone, plus WORSE — else
-    it makes the words around much less likely (see Gap.most_saved), and
-    the lexicon need not be asked: a two-character word with a neighbour
-    that cheap, or a longer word, which must start with the characters up
-    to ``char`` within CONTEXT (its pairs meeting inside words). Word
-    beginnings of three characters are looked up in sets, not the trie."""
+def _costing_little(view: TypoView, char: str, gaps) -> list[int]:
+    """The gaps (in order) where ``char`` put in could make a word that costs
+    at most what its other characters cost alone, plus WORSE — elsewhere it
+    makes the words around much less likely (see Gap.most_saved), and the
+    lexicon need not be asked: a two-character word with a neighbour that
+    cheap, or a longer word starting within CONTEXT before ``char``, whose
+    first three characters are looked up in the lexicon's word beginnings
+    (a word of four from three characters back, in the trie)."""
     lex, text, joins = lexicon(), view.text, view.joins
     if lex.char_cost(char) <= WORSE:
-        return lambda gap: True
+        return list(gaps)
     cheap_before, cheap_after = _cheap_neighbours(char)
-    leaders, followers = lex.leader_sets[char], lex.follower_sets[char]
     first, middle, last = (beginnings[char] for beginnings in lex.beginning_sets)
-    starts = view.starts_word
-
-    def may_cost_little(gap: int) -> bool:
-        left, right = text[gap - 1], text[gap]
-        if left in cheap_before or right in cheap_after:
-            return True
-        meets_right = right in followers
-        if left in leaders:
-            if meets_right and left + right in middle:
-                return True
-            # words from further back, while the characters before meet
-            if gap > 1 and joins[gap - 2]:
-                if text[gap - 2 : gap] in last:
-                    return True
-                if gap > 2 and joins[gap - 3] and starts(text[gap - 3 : gap] + char):
-                    return True
-        return meets_right and joins[gap] and text[gap : gap + 2] in first
-
-    return may_cost_little
+    leaders, starts = lex.leader_sets[char], view.starts_word
+    return [
+        gap
+        for gap in gaps
+        if text[gap - 1] in cheap_before
+        or text[gap] in cheap_after
+        or text[gap - 1 : gap + 1] in middle
+        or text[gap - 2 : gap] in last
+        or text[gap : gap + 2] in first
+        # a word's characters meet inside it: the cheap tests before the trie
+        or (gap > 2 and joins[gap - 3] and joins[gap - 2] and text[gap - 1] in leaders)
+        and starts(text[gap - 3 : gap] + char)
+    ]
 
 
 @lru_cache(maxsize=4096)
