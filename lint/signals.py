@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, filterfalse
 from typing import Any
 
 import regex
@@ -224,7 +224,7 @@ def top_gram(words: Sequence[str], n: int) -> int:
 def words_of(text: str) -> list[str]:
     """The words of ``text`` as datatrove splits Chinese: jieba's segmentation
     (spaCy's ``zh`` tokenizer uses it), blanks dropped (no other word holds one)."""
-    return [word for word in cut(text) if not word.isspace()]
+    return list(filterfalse(str.isspace, cut(text)))
 
 
 def document_words(doc: Any) -> list[str]:

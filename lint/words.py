@@ -1,24 +1,40 @@
 """jieba's segmentation of a text, as datatrove gets it (``jieba.lcut(text)``,
 the HMM on), computed mostly in compiled code.
 
-rjieba (jieba-rs) finds jieba's dictionary route: its cut without the HMM is
-jieba's, word for word. Its cut with the HMM is not: where the HMM meets
-letters and digits it keeps runs such as ``10GBASE-W`` or ``2020.5.16``
-whole on purpose, where jieba gives ``10GBASE``, ``-``, ``W``. So the route
-comes from rjieba, and each run of one-character words on it (what jieba
-hands its HMM) is cut here as jieba cuts it: a run of Chinese characters by
+rjieba (jieba-rs) cuts the text as jieba does, in blocks of characters
+(jieba-rs's blocks hold a few more kinds than jieba's), each by its
+dictionary route with the runs of one-character words handed to an HMM.
+Where a block holds only Chinese characters of jieba's (U+4E00–U+9FD5),
+ASCII letters and digits, rjieba's cut with the HMM is jieba's, and the
+text is cut that way, in one call. Elsewhere it is not: its HMM keeps runs
+such as ``10GBASE-W`` or ``2020.5.16`` whole on purpose, where jieba gives
+``10GBASE``, ``-``, ``W``, and a character of the other CJK blocks joins a
+block there but not in jieba. So a block holding any other character
+(``+#&._%-``, the other CJK blocks) is cut here from rjieba's route without
+the HMM, word for word jieba's, and each run of one-character words on it
+(what jieba hands its HMM) as jieba cuts it: a run of Chinese characters by
 rjieba's HMM, a run with anything else in it by jieba's own HMM code. On
 every document of the real text beside the project the result is
 ``jieba.lcut``'s. rjieba's HMM tables are jieba's rounded differently, so
-where two cuts of a Chinese run score within about 10⁻⁷ of each other the
-two may choose differently (one string in 20,000 random ones of 1–30
-characters).
+where two cuts of a run of Chinese characters score within about 10⁻⁷ of
+each other the two may choose differently (one string in 20,000 random
+ones of 1–30 characters).
 """
 
 from __future__ import annotations
 
+import re
 import string
+from bisect import bisect_left
 from functools import cache
+from itertools import accumulate
+
+#: The characters of jieba-rs's blocks (its ``RE_HAN_DEFAULT``) that rjieba's cut with the HMM
+#: cuts as jieba does, and the others (marks, and the CJK blocks jieba leaves out of its own).
+_PLAIN = "\u4e00-\u9fd5a-zA-Z0-9"
+_ODD = "\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef\U0002f800-\U0002fa1f+#&._%\\-"
+#: A block with an odd character in it, and another character: an odd one alone is one word either way.
+_ODD_BLOCK = re.compile(f"(?<![{_PLAIN}{_ODD}])(?:[{_PLAIN}]++[{_ODD}]|[{_ODD}](?=[{_PLAIN}{_ODD}]))[{_PLAIN}{_ODD}]*+")
 
 
 @cache
@@ -36,6 +52,24 @@ def _block() -> frozenset[str]:
 
 def cut(text: str) -> list[str]:
     """``jieba.lcut(text)``: every word, blanks and punctuation included."""
+    words = _rjieba().cut(text, True)
+    odd = [(block.start(), block.end()) for block in _ODD_BLOCK.finditer(text)]
+    if not odd:
+        return words
+    # each block's words are words of its own: find where they start, and cut those blocks again
+    starts = list(accumulate(map(len, words), initial=0))
+    cuts: list[str] = []
+    done = 0
+    for start, end in odd:
+        first = bisect_left(starts, start, done)
+        cuts += words[done:first]
+        cuts += _cut_block(text[start:end])
+        done = bisect_left(starts, end, first)
+    return cuts + words[done:]
+
+
+def _cut_block(text: str) -> list[str]:
+    """jieba's cut of ``text``, from rjieba's route."""
     route = _rjieba().cut(text, False)
     single = _block()
     words: list[str] = []
