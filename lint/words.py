@@ -1,40 +1,42 @@
 """jieba's segmentation of a text, as datatrove gets it (``jieba.lcut(text)``,
 the HMM on), computed mostly in compiled code.
 
-rjieba (jieba-rs) cuts the text as jieba does, in blocks of characters
-(jieba-rs's blocks hold a few more kinds than jieba's), each by its
-dictionary route with the runs of one-character words handed to an HMM.
-Where a block holds only Chinese characters of jieba's (U+4E00–U+9FD5),
-ASCII letters and digits, rjieba's cut with the HMM is jieba's, and the
-text is cut that way, in one call. Elsewhere it is not: its HMM keeps runs
+rjieba (jieba-rs) cuts a text as jieba does, in blocks of characters, each
+by its dictionary route with the runs of one-character words handed to an
+HMM; its blocks hold a few more kinds of character than jieba's. Where a
+block holds only Chinese characters of jieba's (U+4E00–U+9FD5) and runs of
+letters and digits that jieba's HMM keeps whole (``GDP``, ``12.5%``),
+rjieba's cut with the HMM is jieba's, and the text between such blocks is
+cut that way, in compiled code. Elsewhere it is not: its HMM keeps runs
 such as ``10GBASE-W`` or ``2020.5.16`` whole on purpose, where jieba gives
 ``10GBASE``, ``-``, ``W``, and a character of the other CJK blocks joins a
-block there but not in jieba. So a block holding any other character
-(``+#&._%-``, the other CJK blocks) is cut here from rjieba's route without
-the HMM, word for word jieba's, and each run of one-character words on it
-(what jieba hands its HMM) as jieba cuts it: a run of Chinese characters by
-rjieba's HMM, a run with anything else in it by jieba's own HMM code. On
-every document of the real text beside the project the result is
-``jieba.lcut``'s. rjieba's HMM tables are jieba's rounded differently, so
-where two cuts of a run of Chinese characters score within about 10⁻⁷ of
-each other the two may choose differently (one string in 20,000 random
-ones of 1–30 characters).
+block there but not in jieba. Such a block is cut from rjieba's route
+without the HMM, word for word jieba's, and each run of one-character
+words on it (what jieba hands its HMM) is cut as jieba cuts it: a run of
+Chinese characters by rjieba's HMM, a run with anything else in it by
+jieba's own HMM code. On every document of the real text beside the
+project the result is ``jieba.lcut``'s. rjieba's HMM tables are jieba's
+rounded differently, so where two cuts of a run of Chinese characters
+score within about 10⁻⁷ of each other the two may choose differently (one
+string in 20,000 random ones of 1–30 characters).
 """
 
 from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
 from functools import cache
-from itertools import accumulate
 
-#: The characters of jieba-rs's blocks (its ``RE_HAN_DEFAULT``) that rjieba's cut with the HMM
-#: cuts as jieba does, and the others (marks, and the CJK blocks jieba leaves out of its own).
-_PLAIN = "\u4e00-\u9fd5a-zA-Z0-9"
-_ODD = "\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef\U0002f800-\U0002fa1f+#&._%\\-"
-#: A block with an odd character in it, and another character: an odd one alone is one word either way.
-_ODD_BLOCK = re.compile(f"(?<![{_PLAIN}{_ODD}])(?:[{_PLAIN}]++[{_ODD}]|[{_ODD}](?=[{_PLAIN}{_ODD}]))[{_PLAIN}{_ODD}]*+")
+#: The characters of jieba-rs's blocks (its ``RE_HAN_DEFAULT``): Chinese characters of every CJK
+#: block, letters, digits and ``+#&._%-``.
+_BLOCK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-"
+#: A block of two characters or more that is not all jieba's Chinese characters and runs of letters and
+#: digits each of which jieba's HMM keeps whole (``[a-zA-Z0-9]+(?:\.\d+)?%?``: ``GDP``, ``12.5%``).
+_ODD_BLOCK = re.compile(
+    f"(?<![{_BLOCK}])(?=[{_BLOCK}]{{2}})"
+    "(?:[\u4e00-\u9fd5]++|[a-zA-Z0-9]++(?:\\.[0-9]++)?+%?+(?![a-zA-Z0-9.%]))*+"
+    f"[{_BLOCK}]++"
+)
 
 
 @cache
@@ -52,20 +54,15 @@ def _block() -> frozenset[str]:
 
 def cut(text: str) -> list[str]:
     """``jieba.lcut(text)``: every word, blanks and punctuation included."""
-    words = _rjieba().cut(text, True)
-    odd = [(block.start(), block.end()) for block in _ODD_BLOCK.finditer(text)]
-    if not odd:
-        return words
-    # each block's words are words of its own: find where they start, and cut those blocks again
-    starts = list(accumulate(map(len, words), initial=0))
-    cuts: list[str] = []
+    # blocks are cut each on its own, so the text between two odd ones is cut on its own too
+    words: list[str] = []
     done = 0
-    for start, end in odd:
-        first = bisect_left(starts, start, done)
-        cuts += words[done:first]
-        cuts += _cut_block(text[start:end])
-        done = bisect_left(starts, end, first)
-    return cuts + words[done:]
+    for block in _ODD_BLOCK.finditer(text):
+        if block.start() > done:
+            words += _rjieba().cut(text[done : block.start()], True)
+        words += _cut_block(block.group())
+        done = block.end()
+    return words + _rjieba().cut(text[done:], True) if done < len(text) else words
 
 
 def _cut_block(text: str) -> list[str]:

@@ -30,9 +30,9 @@ jieba.setLogLevel(logging.WARNING)
         "常㐀在去鿐情γ射线丽开\r\n面\u3000好 的\t",
         # the dictionary's words of other characters
         "用C++和C#写AT&T的程序",
-        # blocks rjieba's HMM cuts as jieba does (Chinese, letters, digits) beside blocks cut from
-        # the route, first and last in the text, and a mark alone between blanks
-        "-截至2019年12月31日，A股收涨 - 中𠀀国 鿐丽𠀀 ab.c 豈",
+        # blocks rjieba's HMM cuts as jieba does (Chinese, letters, digits, numbers such as 12.5%)
+        # beside blocks cut from the route, first and last in the text, and a mark alone between blanks
+        "-截至2019年12月31日，A股收涨1.5%至12.5.。GDP增长3.2%a%%b - 中𠀀国 鿐丽𠀀 ab.c 豈",
         "",
     ],
 )
