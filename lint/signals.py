@@ -15,10 +15,12 @@ from a recipe means here what it means there:
 
 Every value is a number; an empty text gives zeros. The signals come in
 groups, each computed in one go, once per document, when something first
-asks for one of its signals: the lines, the characters, the character
-n-grams, the word n-grams, the word count and the words (the last three
-on one jieba segmentation). A rule reads a signal with :func:`signal`, so it pays only
-for the groups its checks need; :func:`signals` gives them all.
+asks for one of its signals: the paragraphs, the lines, the Chinese
+characters, the special characters, the character n-grams, the word
+n-grams, the word count and the words (the last three on one jieba
+segmentation). A rule reads a signal with :func:`signal`, so it pays only
+for the groups its checks need (a check that is off by default reads a
+group no default check reads, where it can); :func:`signals` gives them all.
 """
 
 from __future__ import annotations
@@ -103,21 +105,27 @@ def _duplicates(items: Sequence[str]) -> tuple[int, int]:
     return count, chars
 
 
+def paragraph_signals(doc: Any) -> dict[str, float]:
+    """The signals of repeated paragraphs."""
+    text = doc.text
+    if not text:
+        return dict.fromkeys(PARAGRAPH_SIGNALS, 0.0)
+    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    para_dups, para_chars = _duplicates(paragraphs)
+    return {"dup_para_frac": para_dups / len(paragraphs), "dup_para_char_frac": para_chars / len(text)}
+
+
 def line_signals(doc: Any) -> dict[str, float]:
-    """The signals of lines and paragraphs."""
+    """The signals of lines."""
     text = doc.text
     size = len(text)
     if not size:
         return dict.fromkeys(LINE_SIGNALS, 0.0)
-    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
-    para_dups, para_chars = _duplicates(paragraphs)
     lines = _LINE_BREAKS.split(text)
     line_dups, line_chars = _duplicates(lines)
     filled = [line for line in text.split("\n") if line.strip()]
     n_filled = len(filled) or 1
     return {
-        "dup_para_frac": para_dups / len(paragraphs),
-        "dup_para_char_frac": para_chars / size,
         "dup_line_frac": line_dups / len(lines),
         "dup_line_char_frac": line_chars / size,
         "line_punct_ratio": sum(_TERMINAL.search(line) is not None for line in filled) / n_filled,
@@ -128,18 +136,17 @@ def line_signals(doc: Any) -> dict[str, float]:
 
 
 def character_signals(doc: Any) -> dict[str, float]:
-    """The shares of Chinese, blank and special characters."""
+    """The share of Chinese characters."""
     text = doc.text
-    size = len(text)
-    if not size:
-        return dict.fromkeys(CHARACTER_SIGNALS, 0.0)
-    non_blank = size - _characters(_BLANKS, text)
+    non_blank = len(text) - _characters(_BLANKS, text)
     han = _characters(_HAN_RUNS, text)
-    return {
-        "han_chars": float(han),
-        "han_ratio": han / non_blank if non_blank else 0.0,
-        "special_char_ratio": _characters(_SPECIALS, text) / size,
-    }
+    return {"han_chars": float(han), "han_ratio": han / non_blank if non_blank else 0.0}
+
+
+def special_character_signals(doc: Any) -> dict[str, float]:
+    """The share of special characters."""
+    text = doc.text
+    return {"special_char_ratio": _characters(_SPECIALS, text) / len(text) if text else 0.0}
 
 
 def _characters(runs: regex.Pattern[str], text: str) -> int:
@@ -277,9 +284,8 @@ def signals(doc: Any) -> dict[str, float]:
     return {name: signal(doc, name) for name in NAMES}
 
 
+PARAGRAPH_SIGNALS = ("dup_para_frac", "dup_para_char_frac")
 LINE_SIGNALS = (
-    "dup_para_frac",
-    "dup_para_char_frac",
     "dup_line_frac",
     "dup_line_char_frac",
     "line_punct_ratio",
@@ -287,7 +293,8 @@ LINE_SIGNALS = (
     "char_dup_ratio",
     "avg_line_length",
 )
-CHARACTER_SIGNALS = ("han_chars", "han_ratio", "special_char_ratio")
+CHARACTER_SIGNALS = ("han_chars", "han_ratio")
+SPECIAL_CHARACTER_SIGNALS = ("special_char_ratio",)
 CHARACTER_GRAM_SIGNALS = ("char_rep_ratio", "duplicated_13_char_grams")
 WORD_GRAM_SIGNALS = (
     *(f"top_{n}_gram" for n in TOP_GRAMS),
@@ -297,8 +304,10 @@ WORD_COUNT_SIGNALS = ("list_ratio",)
 WORD_SIGNALS = ("avg_word_length", "alpha_words_ratio", "stop_words")
 #: Each group's view and the signals it gives.
 _GROUPS: tuple[tuple[Callable[[Any], dict[str, float]], tuple[str, ...]], ...] = (
+    (paragraph_signals, PARAGRAPH_SIGNALS),
     (line_signals, LINE_SIGNALS),
     (character_signals, CHARACTER_SIGNALS),
+    (special_character_signals, SPECIAL_CHARACTER_SIGNALS),
     (character_gram_signals, CHARACTER_GRAM_SIGNALS),
     (word_gram_signals, WORD_GRAM_SIGNALS),
     (word_count_signals, WORD_COUNT_SIGNALS),

@@ -118,6 +118,12 @@ class Recording(Document):
         (BoilerplateDocument(), {"line_signals"}),
         (NotChineseDocument(), {"character_signals"}),
         (ListLikeDocument(), {"document_words", "word_count_signals"}),
+        # checks that are off by default read groups of their own, computed only when turned on
+        (
+            RepetitiveDocument(max_dup_para_frac=0.3),
+            {"paragraph_signals", "line_signals", "document_words", "word_gram_signals"},
+        ),
+        (NotChineseDocument(max_special_char_ratio=0.25), {"character_signals", "special_character_signals"}),
     ],
 )
 def test_each_rule_computes_only_the_signals_its_checks_read(rule, computed):

@@ -15,6 +15,7 @@ from wenlint.signals import (
     char_repetition,
     duplicated_grams,
     line_signals,
+    paragraph_signals,
     signal,
     signals,
     top_gram,
@@ -65,7 +66,7 @@ def test_the_terminal_punctuation_is_datatroves_own():
 
 def test_paragraph_copies():
     text = "第一段。\n\n第二段。\n\n第一段。"  # three paragraphs of 4 characters and two breaks of 2: 16
-    values = line_signals(Document(text))
+    values = paragraph_signals(Document(text))
     assert values["dup_para_frac"] == 1 / 3
     assert values["dup_para_char_frac"] == 4 / 16
 
