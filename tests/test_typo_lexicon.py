@@ -50,6 +50,31 @@ def test_word_beginnings_of_three_characters_match_the_trie():
     assert not lex.beginning_sets[1]["a"]
 
 
+def test_short_words_are_the_tries_words_through_a_character_unless_a_longer_word_may_hold_it():
+    """Lexicon.short_words answers from the tables of character pairs and
+    triples, without the trie: where it gives words they must be all the
+    trie finds through the character, and where the trie finds a word of
+    three characters or more it must give None."""
+    lex = lexicon()
+    text = typo_view(Document(seed("003").read_text(encoding="utf-8")[:600])).text
+    longer = 0
+    for at in range(2, len(text) - 2):
+        for char in (text[at], "力", "相", *lex.similar(text[at])[SAME_SOUND][:3]):
+            window = text[at - 2 : at] + char + text[at + 1 : at + 3]
+            found = [
+                (start - 2, start + length - 2, cost)
+                for start in range(3)
+                for length, cost in lex.longer_words_at(window[start:])
+                if start + length > 2
+            ]
+            short = lex.short_words(text[at - 2 : at], char, text[at + 1 : at + 3])
+            if short is None:
+                longer += any(end - start > 2 for start, end, _ in found)
+            else:
+                assert [(start, start + 2, cost) for start, cost in short] == found, window
+    assert longer > 10  # the text has words of three characters and more through its characters
+
+
 def test_similar_characters():
     lex = lexicon()
     assert "漠" in lex.similar("莫")[SAME_SOUND]

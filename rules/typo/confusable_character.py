@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections import Counter
 from functools import cache
 from itertools import compress, count
-from operator import add
 
 import regex
 
@@ -64,11 +62,16 @@ _DRUG_NAME_REST = regex.compile(r"\p{Han}{0,5}?(?:丸|胶囊|颗粒|合剂|口�
 
 
 @cache
-def _similar(char: str) -> tuple[tuple[str, ...], ...]:
-    """The characters like ``char`` by class, looser shapes left out, as
-    tuples of interned characters: a set intersects them several times
-    faster than strings, whose characters are made anew on every pass."""
-    return tuple(tuple(map(sys.intern, group)) for group in lexicon().similar(char)[:LOOSE_SHAPE])
+def _similar(char: str) -> tuple[str, ...]:
+    """The characters like ``char``, looser shapes left out, interned: a set
+    intersects them several times faster than a string, whose characters
+    are made anew on every pass."""
+    return tuple(map(sys.intern, "".join(lexicon().similar(char)[:LOOSE_SHAPE])))
+
+
+def _penalty(char: str, other: str) -> int:
+    """The penalty of ``other`` as a replacement of ``char`` (see PENALTY)."""
+    return next(PENALTY[index] for index, group in enumerate(lexicon().similar(char)) if other in group)
 
 
 class _IsHan(dict):
@@ -93,7 +96,7 @@ class _MaySuspect(dict):
             _IS_HAN[char]
             and char not in _VARIANTS
             and lexicon().char_cost(char) >= STANDS_ALONE
-            and any(_similar(char))
+            and bool(_similar(char))
         )
         return value
 
@@ -189,8 +192,7 @@ class ConfusableCharacter(Rule):
             return []
         threshold = THRESHOLD[self.settings["sensitivity"]]
         return [
-            self._finding(doc, position, suggestions)
-            for position, suggestions in _suspects(view, lone, _reportable(doc, view, lone), threshold)
+            self._finding(doc, position, suggestions) for position, suggestions in _suspects(doc, view, lone, threshold)
         ]
 
     def _finding(self, doc: Document, position: int, suggestions: list[str]) -> Diagnostic:
@@ -204,20 +206,27 @@ class ConfusableCharacter(Rule):
         )
 
 
-def _suspects(view: TypoView, lone: list[int], reportable: set[int], threshold: int):
-    """(offset, suggestions) of the reportable suspects whose best candidate
-    gains at least ``threshold``, leaving out any next to a suspect that
-    gains within YIELD_MARGIN of it (or more), any that yields to a
-    neighbour (see :func:`_yields`) and any that may be in a name (see
-    :func:`_in_name`). A suspect that is not reportable is only scored
-    when it stands beside another."""
+def _suspects(doc: Document, view: TypoView, lone: list[int], threshold: int):
+    """(offset, suggestions) of the reportable suspects (see :func:`_reportable`)
+    whose best candidate gains at least ``threshold``, leaving out any next
+    to a suspect that gains within YIELD_MARGIN of it (or more), any that
+    yields to a neighbour (see :func:`_yields`) and any that may be in a
+    name (see :func:`_in_name`). A suspect beside another is scored down to
+    half the threshold, to weigh the two; one that is not reportable
+    still counts there."""
     beside_lone = set(lone)
     scored = [
         scored
         for position in lone
-        if (position in reportable or position - 1 in beside_lone or position + 1 in beside_lone)
-        and (scored := _score(view, position, threshold / 2))
+        if (
+            scored := _score(
+                view,
+                position,
+                threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold,
+            )
+        )
     ]
+    reportable = _reportable(doc, view, [position for position, gain, _ in scored if gain >= threshold])
     for index, (position, gain, suggestions) in enumerate(scored):
         stronger_beside = any(
             abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
@@ -266,47 +275,59 @@ def _score(
     candidate) or gains less than ``floor``. Its candidates make a word with
     a neighbour (with the one at ``joining`` when given). Its context is up
     to WINDOW characters of its run of Chinese characters on either side."""
-    lex, text = lexicon(), view.text
+    text = view.text
+    candidates = _candidates(text, position, joining)
+    if not candidates or not _may_gain(text, position, candidates, floor):
+        return None
     low = position
     while low > position - WINDOW and low and _IS_HAN[text[low - 1]]:
         low -= 1
     high = position + 1
     while high <= position + WINDOW and high < len(text) and _IS_HAN[text[high]]:
         high += 1
-    if high - low < 2:
-        return None
-    left = lex.follower_sets[text[position - 1]] if low < position and joining in (None, position - 1) else frozenset()
-    right = (
-        lex.leader_sets[text[position + 1]] if position + 1 < high and joining in (None, position + 1) else frozenset()
-    )
-    char = text[position]
-    candidates = [
-        (other, index)
-        for index, group in enumerate(_similar(char))
-        for other in left.intersection(group) | right.intersection(group)
-    ]
-    if not candidates:
-        return None
     gap = Gap(view, low, position, position + 1, high)
-    through = [(other, index, gap.words_through(other)) for other, index in candidates]
-    # ``char`` meets no neighbour in a word, so it stands alone; a candidate gains
-    # what their costs alone differ by, and what its words save, less its penalty
-    alone = lex.char_cost(char)
-    if (
-        max(
-            alone - lex.char_cost(other) - PENALTY[index] + gap.most_saved(other, words)
-            for other, index, words in through
-        )
-        < floor
-    ):
-        return None
+    char = text[position]
     base = gap.cost(char, gap.words_through(char))
     gains = sorted(
-        ((base - gap.cost(other, words) - PENALTY[index], other) for other, index, words in through), reverse=True
+        ((base - gap.cost(other, gap.words_through(other)) - _penalty(char, other), other) for other in candidates),
+        reverse=True,
     )
     if gains[0][0] < floor:
         return None
     return position, gains[0][0], [other for _, other in gains[:SHOWN]]
+
+
+def _candidates(text: str, position: int, joining: int | None) -> frozenset[str]:
+    """The characters like the one at ``position`` that meet a neighbour
+    inside some word (the one at ``joining`` when given). A character that
+    is no Chinese one meets nothing, so the candidates stay inside the run
+    of Chinese characters."""
+    lex, similar = lexicon(), _similar(text[position])
+    before = lex.follower_sets[text[position - 1]] if position and joining in (None, position - 1) else frozenset()
+    after = lex.leader_sets[text[position + 1 : position + 2]] if joining in (None, position + 1) else frozenset()
+    return before.intersection(similar) | after.intersection(similar)
+
+
+def _may_gain(text: str, position: int, candidates: frozenset[str], floor: float) -> bool:
+    """Whether a candidate may gain ``floor``: at most what its cost alone and
+    the suspect's differ by (the suspect meets no neighbour in a word, so it
+    stands alone), plus what its words save, less its penalty. Without the
+    trie: a candidate that may make a word longer than two characters may
+    gain; the others' words are `before + candidate` and `candidate + after`
+    (see Lexicon.short_words)."""
+    lex = lexicon()
+    char_costs = lex.char_costs
+    before, after = text[max(0, position - 2) : position], text[position + 1 : position + 3]
+    alone, neighbours = char_costs[text[position]], {-1: before[-1:], 0: after[:1]}
+    for other in candidates:
+        words = lex.short_words(before, other, after)
+        if words is None:
+            return True
+        saved = max([0, *(char_costs[other] + char_costs[neighbours[start]] - cost for start, cost in words)])
+        most = alone - char_costs[other] + saved  # the penalty, looked up last, only lowers it
+        if most >= floor and most - _penalty(text[position], other) >= floor:
+            return True
+    return False
 
 
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
@@ -314,21 +335,20 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
     in a misspelling T001 lists, in a drug's name, repeated (a term) or a
     character of the document's topic.
     (The engine drops findings in URLs, addresses and code.)"""
+    if not positions:
+        return set()
     text = view.text
     listed = {position for start, end in listed_spans(view) for position in range(start, end)}
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
-    left = [
-        position
-        for position in positions
-        if not (position in listed or _in_spans(position, quoted, quote_starts) or _in_drug_name(text, position))
-    ]
-    counts = _pair_counts(text, {pair for position in left for pair in _neighbour_pairs(text, position)})
     return {
         position
-        for position in left
+        for position in positions
         if not (
-            any(_occurs_again(text, counts, pair) for pair in _neighbour_pairs(text, position))
+            position in listed
+            or _in_spans(position, quoted, quote_starts)
+            or _in_drug_name(text, position)
+            or any(text.count(piece) > 1 for piece in _neighbour_pairs(text, position))
             or _topical(view, text[position])
         )
     }
@@ -340,24 +360,10 @@ def _neighbour_pairs(text: str, position: int) -> tuple[str, str]:
     return text[max(0, position - 1) : position + 1], text[position : position + 2]
 
 
-def _pair_counts(text: str, pairs: set[str]) -> Counter[str]:
-    """How often each of ``pairs`` occurs in the text (overlaps counted): in
-    one pass, without a count of every pair of the text."""
-    return Counter(filter(pairs.__contains__, map(add, text, text[1:]))) if pairs else Counter()
-
-
 def _topical(view: TypoView, char: str) -> bool:
     """Whether the document uses ``char`` far more often than running text does (see TOPICAL_COUNT)."""
-    used = view.char_counts[char]
+    used = view.text.count(char)
     return used >= TOPICAL_COUNT and used >= TOPICAL_RATIO * lexicon().char_frequency(char) * view.han_count
-
-
-def _occurs_again(text: str, counts: Counter[str], piece: str) -> bool:
-    """Whether ``piece`` occurs in the text more than once (not overlapping
-    itself); ``counts`` holds the two different characters' pieces."""
-    if len(piece) == 2 and piece[0] != piece[1]:
-        return counts[piece] > 1
-    return text.count(piece) > 1
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

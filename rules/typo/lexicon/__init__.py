@@ -1,7 +1,7 @@
 """The lexicon the typo rules (T family) share.
 
-Words with frequencies, which words are idioms, which pairs of characters
-occur inside words, and which characters sound or look alike. Nothing is
+Words with frequencies, which words are idioms, which pairs and triples of
+characters occur inside words, and which characters sound or look alike. Nothing is
 downloaded: the lexicon is built on first use from installed packages and
 shipped data, then cached under the user cache directory (platformdirs) and
 loaded once per process:

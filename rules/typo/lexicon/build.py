@@ -41,6 +41,7 @@ def build() -> dict:
     flags = bytearray(len(trie))
     pairs: set[str] = set()  # two characters that meet inside a word
     beginnings: set[str] = set()  # the first three characters of the words of three or more
+    triples: set[str] = set()  # three characters together inside a word
     common_pairs: set[str] = set()  # ... inside a common word
     by_cost: dict[int, list[str]] = {}
     ending: dict[
@@ -67,6 +68,7 @@ def build() -> dict:
             pairs.update(inside)
             if cost <= COMMON_WORD:
                 common_pairs.update(inside)
+            triples.update(word[start : start + 3] for start in range(len(word) - 2))
     chars: dict[str, float] = {}  # how often each character is used, from the words it is in
     for cost, words in by_cost.items():
         probability = 10 ** (-cost / 100)
@@ -76,6 +78,7 @@ def build() -> dict:
     in_use = {word for word, probability in web.items() if len(word) == 1 and probability >= CHAR_IN_USE}
     return {
         "words": trie.tobytes(),
+        "triples": marisa_trie.Trie(triples).tobytes(),
         "costs": costs.tobytes(),
         "flags": bytes(flags),
         "followers": _neighbours(pairs),

@@ -17,7 +17,7 @@ from wenlint_rules.typo.lexicon import build
 from wenlint_rules.typo.lexicon.query import Lexicon
 
 #: Bump when the cached layout or how it is built changes.
-FORMAT = 8
+FORMAT = 9
 #: Seconds after which another cache (built from other versions) is removed.
 STALE_AFTER = 30 * 24 * 3600
 

@@ -42,6 +42,7 @@ class Lexicon:
         import marisa_trie
 
         self._words = marisa_trie.Trie().frombytes(data["words"])  # word -> index into costs and flags
+        self._triples = marisa_trie.Trie().frombytes(data["triples"])  # three characters together inside a word
         self._costs = array("H")
         self._costs.frombytes(data["costs"])
         self._flags = data["flags"]
@@ -127,12 +128,43 @@ class Lexicon:
         """Whether ``left`` followed by ``right`` occurs inside some word."""
         return right in self.follower_sets[left]
 
+    def short_words(self, before: str, char: str, after: str) -> list[tuple[int, int]] | None:
+        """(start, cost) of the words of ``before + char + after`` through
+        ``char`` (start -1: with the last character of ``before``; 0: with
+        the first of ``after``), when none is longer than two characters;
+        None when one may be: when three characters around ``char`` occur
+        together inside some word. Only the characters next but one to
+        ``char`` matter; the trie is never asked."""
+        left, right = before[-1:], after[:1]
+        joins_before, joins_after = char in self.follower_sets[left], char in self.leader_sets[right]
+        triples = self._triples
+        if (
+            (joins_before and joins_after and left + char + right in triples)
+            or (joins_before and len(before) > 1 and before[-2:] + char in triples)
+            or (joins_after and len(after) > 1 and char + after[:2] in triples)
+        ):
+            return None
+        words = []
+        if joins_before and (cost := self.two_char_cost(left, char)) is not None:
+            words.append((-1, cost))
+        if joins_after and (cost := self.two_char_cost(char, right)) is not None:
+            words.append((0, cost))
+        return words
+
     def two_char_words(self, char: str, ending: bool) -> list[tuple[str, int]]:
         """(other character, cost) of every two-character word that ``char``
         ends (``ending``) or starts, without asking the trie word by word."""
         packed = self._two_char["ending" if ending else "starting"].get(char, "")
         half = len(packed) // 2
         return [*zip(packed[:half], map(ord, packed[half:]))]
+
+    def two_char_cost(self, first: str, second: str) -> int | None:
+        """The cost of the two-character word ``first + second``, or None
+        when it is none; without asking the trie."""
+        packed = self._two_char["starting"].get(first, "")
+        half = len(packed) // 2
+        index = packed.find(second, 0, half)
+        return None if index < 0 else ord(packed[half + index])
 
     def similar(self, char: str) -> tuple[str, ...]:
         """Characters like ``char``, by class: same sound and tone, same sound

@@ -4,7 +4,6 @@ where a character is put in or replaced (:class:`Gap`)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cached_property
 
 import regex
@@ -43,10 +42,15 @@ class Gap:
 
     def words_through(self, char: str) -> list[tuple[int, int, int]]:
         """(start, end, cost) of every word of two or more characters of
-        ``before + char + after`` that holds ``char``, by start, then length."""
+        ``before + char + after`` that holds ``char``, by start, then length.
+        The trie is asked only when a word may be longer than two characters
+        (see Lexicon.short_words)."""
         lex = lexicon()
         before, follower_sets = self.before, lex.follower_sets
         at = len(before)
+        short = lex.short_words(before, char, self.after)
+        if short is not None:
+            return [(at + start, at + start + 2, cost) for start, cost in short]
         first = at  # a word starting before ``char`` joins every pair up to it
         if before and char in follower_sets[before[-1]]:
             first -= 1
@@ -114,11 +118,6 @@ class TypoView:
         text = self.text
         followers = lexicon().follower_sets
         return bytes(map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:])) + b"\0"
-
-    @cached_property
-    def char_counts(self) -> Counter[str]:
-        """How often each character occurs."""
-        return Counter(self.text)
 
     @cached_property
     def han_count(self) -> int:
