@@ -7,7 +7,7 @@ from conftest import findings, seed
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
-from wenlint_rules.typo import confusable_character
+from wenlint_rules.typo import confusable_character, names
 from wenlint_rules.typo.lexicon import lexicon
 
 
@@ -35,6 +35,13 @@ def test_a_suspect_yields_to_a_neighbour_that_explains_it_as_well():
     # `整` is the typo (炎症性); `炎` → `严` (严整) would explain the broken words too
     assert findings("发低热属于一种炎整性的反应。", "T003") == []
     assert _messages("发低热属于一种炎症性的反应，要注意修息。") == ["`修` may be a typo for `休`, `岫`"]
+
+
+def test_a_suspect_yields_to_a_neighbour_whose_correction_makes_a_longer_word_through_both_sides():
+    # `其` → `歧` makes the idiom 误入歧途 with the characters on both its sides;
+    # `途` → `余` (其余) alone would be a lesser reading
+    assert findings("千万不要误入其途。", "T003", sensitivity="loose") == []
+    assert findings("他一开始就误入其途，后来改正了。", "T003", sensitivity="loose") == []
 
 
 def test_of_two_suspects_side_by_side_the_much_stronger_is_reported():
@@ -117,8 +124,8 @@ def test_a_suggested_name_does_not_count_as_a_longer_word():
 
 
 def test_characters_between_transliterated_name_characters_are_left_alone():
-    assert confusable_character._transliterated("来自克里斯蒂娜的信", 4)
-    assert not confusable_character._transliterated("注意修息", 2)
+    assert names.transliterated("来自克里斯蒂娜的信", 4)
+    assert not names.transliterated("注意修息", 2)
 
 
 def test_a_character_of_the_documents_topic_is_left_alone():

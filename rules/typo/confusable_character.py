@@ -13,6 +13,7 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo.known import listed_spans
 from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, Gap, TypoView, in_script, lexicon, typo_view
+from wenlint_rules.typo.names import in_name
 
 #: How much likelier (centibels) the best replacement must make the words
 #: around a suspect, after its similarity penalty.
@@ -36,23 +37,6 @@ TOPICAL_COUNT, TOPICAL_RATIO = 3, 5
 #: Regional variants (`妳`, `牠`, `著`) are the mixed-script rules' business;
 #: `砲` and `賸` are standard in Taiwan, and `乙` stands for 一 in its law (`乙次`).
 _VARIANTS = frozenset("妳牠著祂祢砲賸乙")
-#: Common surnames: a suspect one or two characters after one may be in a name.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-#: Surnames that start a name in a byline (see :func:`_in_byline`): the
-#: common ones and more, too often parts of words to be trusted elsewhere.
-_BYLINE_SURNAMES = _SURNAMES | frozenset(
-    "缪芮纪常温康施牛洪柯柴殷庞翟齐倪葛甘符路骆宁岳庄聂左颜欧祝鲁车耿关邢蓝包单景季裴焦阮詹凌苗谷盛童"
-    "卜喻屈鲍易尚管宫司舒乔霍房涂宗梅米晏瞿穆滕荣应谈卓俞申樊巫褚鞠栾蒲邬练池冉佟麦戚贝宣楼"
-)
-#: Characters of transliterated foreign names (`斯`, `尔`, `娅`): a suspect
-#: between two of them may be in one.
-_TRANSLITERATION = frozenset("斯尔克拉特德尼亚维诺伊夫娃莎丽娜奥巴布罗埃基科普里卡雅娅玛蒂洛利兹索塔")
-#: A name in a byline or list of authors: a surname, one or two characters,
-#: then no more Chinese (or `等`, and others).
-_BYLINE = regex.compile(r"(?<!\p{Han})\p{Han}{2,3}(?!\p{Han})|(?<!\p{Han})\p{Han}{2,3}(?=等)")
 _HAN = regex.compile(r"\p{Han}")
 #: Titles, quotations and brackets: names and quoted wording, left alone.
 _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{0,60}」|『[^』\n]{0,60}』|‘[^’\n]{0,60}’")
@@ -211,7 +195,7 @@ def _suspects(doc: Document, view: TypoView, lone: list[int], threshold: int):
     whose best candidate gains at least ``threshold``, leaving out any next
     to a suspect that gains within YIELD_MARGIN of it (or more), any that
     yields to a neighbour (see :func:`_yields`) and any that may be in a
-    name (see :func:`_in_name`). A suspect beside another is scored down to
+    name (see :func:`in_name`). A suspect beside another is scored down to
     half the threshold, to weigh the two; one that is not reportable
     still counts there."""
     beside_lone = set(lone)
@@ -237,7 +221,7 @@ def _suspects(doc: Document, view: TypoView, lone: list[int], threshold: int):
             and not stronger_beside
             and position in reportable
             and not _yields(view, position, gain)
-            and not _in_name(view, position, suggestions[0])
+            and not in_name(view, position, suggestions[0], WINDOW)
         ):
             yield position, suggestions
 
@@ -276,8 +260,8 @@ def _score(
     a neighbour (with the one at ``joining`` when given). Its context is up
     to WINDOW characters of its run of Chinese characters on either side."""
     text = view.text
-    candidates = _candidates(text, position, joining)
-    if not candidates or not _may_gain(text, position, candidates, floor):
+    weighed = _weigh(view, position, floor, joining)
+    if not weighed:
         return None
     low = position
     while low > position - WINDOW and low and _IS_HAN[text[low - 1]]:
@@ -286,48 +270,97 @@ def _score(
     while high <= position + WINDOW and high < len(text) and _IS_HAN[text[high]]:
         high += 1
     gap = Gap(view, low, position, position + 1, high)
-    char = text[position]
+    char, at = text[position], position - low
+    alone, char_costs = lexicon().char_cost(char), lexicon().char_costs
     base = gap.cost(char, gap.words_through(char))
-    gains = sorted(
-        ((base - gap.cost(other, gap.words_through(other)) - _penalty(char, other), other) for other in candidates),
-        reverse=True,
-    )
+    bounds = []  # what each candidate may gain at most (see Gap.most_saved), first
+    for other, pairs in weighed.items():
+        words = (
+            gap.words_through(other) if pairs is None else [(at + start, at + start + 2, cost) for start, cost in pairs]
+        )
+        penalty = _penalty(char, other)
+        bounds.append((alone - char_costs[other] - penalty + gap.most_saved(other, words), other, words, penalty))
+    gains: list[tuple[int, str]] = []
+    for most, other, words, penalty in sorted(bounds, reverse=True):
+        if len(gains) >= SHOWN and most < gains[SHOWN - 1][0]:
+            break  # neither this candidate nor any after it can be shown
+        gains = sorted([*gains, (base - gap.cost(other, words) - penalty, other)], reverse=True)
     if gains[0][0] < floor:
         return None
     return position, gains[0][0], [other for _, other in gains[:SHOWN]]
 
 
-def _candidates(text: str, position: int, joining: int | None) -> frozenset[str]:
-    """The characters like the one at ``position`` that meet a neighbour
-    inside some word (the one at ``joining`` when given). A character that
-    is no Chinese one meets nothing, so the candidates stay inside the run
-    of Chinese characters."""
+def _meeting(text: str, position: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters like the one at ``position`` that meet the one before
+    inside some word, and those that meet the one after. A character that
+    is no Chinese one meets nothing, so they stay inside the run of Chinese
+    characters."""
     lex, similar = lexicon(), _similar(text[position])
-    before = lex.follower_sets[text[position - 1]] if position and joining in (None, position - 1) else frozenset()
-    after = lex.leader_sets[text[position + 1 : position + 2]] if joining in (None, position + 1) else frozenset()
-    return before.intersection(similar) | after.intersection(similar)
+    before = lex.follower_sets[text[position - 1]] if position else frozenset()
+    return before.intersection(similar), lex.leader_sets[text[position + 1 : position + 2]].intersection(similar)
 
 
-def _may_gain(text: str, position: int, candidates: frozenset[str], floor: float) -> bool:
-    """Whether a candidate may gain ``floor``: at most what its cost alone and
-    the suspect's differ by (the suspect meets no neighbour in a word, so it
-    stands alone), plus what its words save, less its penalty. Without the
-    trie: a candidate that may make a word longer than two characters may
-    gain; the others' words are `before + candidate` and `candidate + after`
-    (see Lexicon.short_words)."""
-    lex = lexicon()
+def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> dict[str, list | None]:
+    """The candidates, the characters like the one at ``position`` that meet
+    a neighbour inside some word (the one at ``joining`` when given), when
+    one may gain ``floor``,
+    else none, each with its two-character words (see Lexicon.pair_words),
+    or None when a longer word may hold it. A candidate gains at most what
+    its cost alone and the suspect's differ by (the suspect meets no
+    neighbour in a word, so it stands alone), plus what its words save, less
+    its penalty. This is weighed without the trie: one that a longer word
+    may hold may gain; the commonest two-character words of either
+    neighbour bound what the others' words save."""
+    lex, text = lexicon(), view.text
     char_costs = lex.char_costs
     before, after = text[max(0, position - 2) : position], text[position + 1 : position + 3]
-    alone, neighbours = char_costs[text[position]], {-1: before[-1:], 0: after[:1]}
-    for other in candidates:
-        words = lex.short_words(before, other, after)
-        if words is None:
-            return True
-        saved = max([0, *(char_costs[other] + char_costs[neighbours[start]] - cost for start, cost in words)])
-        most = alone - char_costs[other] + saved  # the penalty, looked up last, only lowers it
-        if most >= floor and most - _penalty(text[position], other) >= floor:
-            return True
-    return False
+    left, right = before[-1:], after[:1]
+    alone = char_costs[text[position]]
+    by_pairs = max(
+        _gain_alone(text[position]),
+        alone + char_costs[left] - lex.cheapest_after[left],
+        alone + char_costs[right] - lex.cheapest_before[right],
+    )
+    # only a longer word may help: one through the two characters before,
+    # the two after or both neighbours, which must meet inside words
+    if by_pairs < floor and not (
+        (len(before) > 1 and view.joins[position - 2])
+        or (len(after) > 1 and view.joins[position + 1])
+        or (left and right and _IS_HAN[left] and _IS_HAN[right])
+    ):
+        return {}
+    meeting_before, meeting_after = _meeting(text, position)
+    if joining is not None:  # only those that meet the character at ``joining``
+        candidates = meeting_before if joining < position else meeting_after
+        meeting_before, meeting_after = meeting_before & candidates, meeting_after & candidates
+    held = lex.holding_longer(before, meeting_before, meeting_after, after)
+    if by_pairs < floor and not held:
+        return {}
+    weighed = {
+        other: None if other in held else lex.pair_words(before, other, after)
+        for other in meeting_before | meeting_after
+    }
+    if held or any(_may_pass(text, position, other, words, floor) for other, words in weighed.items()):
+        return weighed
+    return {}
+
+
+def _may_pass(text: str, position: int, other: str, words: list[tuple[int, int]], floor: float) -> bool:
+    """Whether ``other`` may gain ``floor`` on the character at ``position``
+    with the two-character ``words`` (see Lexicon.pair_words) as its only ones."""
+    char_costs = lexicon().char_costs
+    neighbours = {-1: text[position - 1 : position], 0: text[position + 1 : position + 2]}
+    saved = max([0, *(char_costs[other] + char_costs[neighbours[start]] - cost for start, cost in words)])
+    most = char_costs[text[position]] - char_costs[other] + saved  # the penalty, looked up last, only lowers it
+    return most >= floor and most - _penalty(text[position], other) >= floor
+
+
+@cache
+def _gain_alone(char: str) -> int:
+    """What the commonest character like ``char`` gains on it as a word of
+    its own, before its penalty (nothing when none is like it)."""
+    char_costs = lexicon().char_costs
+    return char_costs[char] - min(map(char_costs.__getitem__, _similar(char)), default=char_costs[char])
 
 
 def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
@@ -375,69 +408,3 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
 def _in_drug_name(text: str, position: int) -> bool:
     """Whether a dosage form (丸, 胶囊, 颗粒 …) follows within a few characters: a drug's name."""
     return _DRUG_NAME_REST.match(text, position + 1) is not None
-
-
-def _in_name(view: TypoView, position: int, suggestion: str) -> bool:
-    """Whether the suspect may be in a name: in a byline (see :func:`_in_byline`),
-    between characters of transliterated names, or one or two characters
-    after a common surname, unless the surname ends a common word with the
-    character before it (`关于`, `方向`, `配戴`: no name starts there), or the
-    suggestion draws it into a word of three or more characters that is no
-    name itself (`白殿风` → 白癜风, `液体石腊` → 液体石蜡; not `杨继生` → 杨继盛)."""
-    text = view.text
-    if _in_byline(text, position) or _transliterated(text, position):
-        return True
-    surnames = [
-        start
-        for start in (position - 1, position - 2)
-        if start >= 0 and text[start] in _SURNAMES and not _ends_word(text, start)
-    ]
-    if not surnames:
-        return False
-    low = max(0, position - WINDOW)
-    gap = Gap(view, low, position, position + 1, min(len(text), position + WINDOW + 1))
-    corrected = gap.before + suggestion + gap.after
-    first = surnames[-1] - low
-    is_name = lexicon().is_name
-    return not any(
-        start <= first and end - start >= 3 and not is_name(corrected[start:end])
-        for start, end, _ in gap.words_through(suggestion)
-    )
-
-
-def _in_byline(text: str, position: int) -> bool:
-    """Whether the suspect is in two or three Chinese characters, a surname
-    first, that stand apart from other Chinese (or go on with `等`): a name
-    in a byline or list of authors (`，蔡富艳²，`, `。缪建明等`)."""
-    return any(
-        start >= 0
-        and text[start] in _BYLINE_SURNAMES
-        and (match := _BYLINE.match(text, start))
-        and match.end() > position
-        for start in (position - 2, position - 1, position)
-    )
-
-
-def _transliterated(text: str, position: int) -> bool:
-    """Whether two of the characters up to two either side of the suspect are
-    typical of transliterated foreign names (`斯`, `尔`, `娅` …)."""
-    return (
-        sum(
-            text[i] in _TRANSLITERATION
-            for i in (position - 2, position - 1, position + 1, position + 2)
-            if 0 <= i < len(text)
-        )
-        >= 2
-    )
-
-
-def _ends_word(text: str, position: int) -> bool:
-    """Whether the character at ``position`` ends a common word with the one
-    before it, which no common word with the one before that claims: `关于`,
-    `方向`; not `白` in `组长白` (组长)."""
-    followers = lexicon().common_follower_sets
-    return (
-        position > 0
-        and text[position] in followers[text[position - 1]]
-        and not (position > 1 and text[position - 1] in followers[text[position - 2]])
-    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 import sys
 from array import array
-from functools import cached_property
+from functools import cached_property, partial
 from operator import add
 
 #: Cost of a word: -100·log10 of its probability (centibels, as wordfreq counts).
@@ -58,7 +58,11 @@ class Lexicon:
         self.common_leader_sets = _CharSets(data["common_leaders"])
         self._beginnings = data["beginnings"]
         #: Character -> its cost as a word of its own (UNKNOWN_CHAR_COST when it is none).
-        self.char_costs = _CharCosts(self.cost)
+        self.char_costs = _PerChar(self._alone)
+        #: Character -> the cost of the commonest two-character word it starts
+        #: (ends); more than any cost when it starts (ends) none.
+        self.cheapest_after = _PerChar(partial(self._cheapest, "starting"))
+        self.cheapest_before = _PerChar(partial(self._cheapest, "ending"))
 
     def __contains__(self, word: str) -> bool:
         return word in self._words
@@ -67,6 +71,15 @@ class Lexicon:
         """-100·log10 of the word's probability, or None when it is no word."""
         index = self._words.get(word)
         return None if index is None else self._costs[index]
+
+    def _alone(self, char: str) -> int:
+        cost = self.cost(char)
+        return UNKNOWN_CHAR_COST if cost is None else cost
+
+    def _cheapest(self, table: str, char: str) -> int:
+        packed = self._two_char[table].get(char, "")
+        costs = packed[len(packed) // 2 :]
+        return ord(min(costs)) if costs else _FAR
 
     def _flagged(self, word: str, flag: int) -> bool:
         """Whether ``word`` is a word with ``flag`` (IDIOM, NAME, ...)."""
@@ -129,27 +142,44 @@ class Lexicon:
         return right in self.follower_sets[left]
 
     def short_words(self, before: str, char: str, after: str) -> list[tuple[int, int]] | None:
-        """(start, cost) of the words of ``before + char + after`` through
-        ``char`` (start -1: with the last character of ``before``; 0: with
-        the first of ``after``), when none is longer than two characters;
-        None when one may be: when three characters around ``char`` occur
-        together inside some word. Only the characters next but one to
-        ``char`` matter; the trie is never asked."""
+        """The words of ``before + char + after`` through ``char`` (see
+        :meth:`pair_words`) when none can be longer than two characters
+        (see :meth:`holding_longer`); None otherwise. The trie is never asked."""
+        meeting = (char,)
+        held = self.holding_longer(
+            before,
+            self.follower_sets[before[-1:]].intersection(meeting),
+            self.leader_sets[after[:1]].intersection(meeting),
+            after,
+        )
+        return None if held else self.pair_words(before, char, after)
+
+    def pair_words(self, before: str, char: str, after: str) -> list[tuple[int, int]]:
+        """(start, cost) of the two-character words ``char`` makes with the
+        last character of ``before`` (start -1) and the first of ``after`` (0)."""
         left, right = before[-1:], after[:1]
-        joins_before, joins_after = char in self.follower_sets[left], char in self.leader_sets[right]
-        triples = self._triples
-        if (
-            (joins_before and joins_after and left + char + right in triples)
-            or (joins_before and len(before) > 1 and before[-2:] + char in triples)
-            or (joins_after and len(after) > 1 and char + after[:2] in triples)
-        ):
-            return None
         words = []
-        if joins_before and (cost := self.two_char_cost(left, char)) is not None:
+        if char in self.follower_sets[left] and (cost := self.two_char_cost(left, char)) is not None:
             words.append((-1, cost))
-        if joins_after and (cost := self.two_char_cost(char, right)) is not None:
+        if char in self.leader_sets[right] and (cost := self.two_char_cost(char, right)) is not None:
             words.append((0, cost))
         return words
+
+    def holding_longer(self, before: str, meeting_before: set[str], meeting_after: set[str], after: str) -> set[str]:
+        """Those of the characters that may stand between ``before`` and
+        ``after`` that a word longer than two characters may hold: three
+        characters around one occur together inside some word.
+        ``meeting_before`` are those that meet the last character of
+        ``before`` inside some word, ``meeting_after`` those that meet the
+        first of ``after``. Only the two characters on either side matter,
+        and a pair of them must meet inside some word."""
+        left, right, triples = before[-1:], after[:1], self._triples
+        held = {char for char in meeting_before & meeting_after if left + char + right in triples}
+        if len(before) > 1 and left in self.follower_sets[before[-2]]:
+            held.update(char for char in meeting_before if before[-2:] + char in triples)
+        if len(after) > 1 and after[1] in self.follower_sets[right]:
+            held.update(char for char in meeting_after if char + after[:2] in triples)
+        return held
 
     def two_char_words(self, char: str, ending: bool) -> list[tuple[str, int]]:
         """(other character, cost) of every two-character word that ``char``
@@ -191,16 +221,15 @@ class _CharSets(dict):
         return value
 
 
-class _CharCosts(dict):
-    """Character -> its cost as a word of its own, looked up on first use."""
+class _PerChar(dict):
+    """Character -> what ``work`` makes of it, worked out on first use."""
 
-    def __init__(self, cost) -> None:
+    def __init__(self, work) -> None:
         super().__init__()
-        self._cost = cost
+        self._work = work
 
-    def __missing__(self, char: str) -> int:
-        cost = self._cost(char)
-        value = self[char] = UNKNOWN_CHAR_COST if cost is None else cost
+    def __missing__(self, char: str):
+        value = self[char] = self._work(char)
         return value
 
 
