@@ -197,19 +197,18 @@ def _suspects(doc: Document, view: TypoView, lone: list[int], threshold: int):
     yields to a neighbour (see :func:`_yields`) and any that may be in a
     name (see :func:`in_name`). A suspect beside another is scored down to
     half the threshold, to weigh the two; one that is not reportable
-    still counts there."""
-    beside_lone = set(lone)
-    scored = [
-        scored
-        for position in lone
-        if (
-            scored := _score(
-                view,
-                position,
-                threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold,
-            )
-        )
-    ]
+    still counts there. A suspect's score depends on nothing but WINDOW
+    characters on either side: where they recur, it is worked out once."""
+    beside_lone, text = set(lone), view.text
+    scores: dict[tuple[str, int, float], tuple[int, list[str]] | None] = {}
+    scored = []
+    for position in lone:
+        floor = threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold
+        key = (text[max(0, position - WINDOW) : position + WINDOW + 1], min(position, WINDOW), floor)
+        if key not in scores:
+            scores[key] = _score(view, position, floor)
+        if scores[key]:
+            scored.append((position, *scores[key]))
     reportable = _reportable(doc, view, [position for position, gain, _ in scored if gain >= threshold])
     for index, (position, gain, suggestions) in enumerate(scored):
         stronger_beside = any(
@@ -251,10 +250,8 @@ def _lone_characters(view: TypoView) -> list[int]:
     return [*compress(lone, map(_MAY_SUSPECT.__getitem__, map(text.__getitem__, lone)))]
 
 
-def _score(
-    view: TypoView, position: int, floor: float, joining: int | None = None
-) -> tuple[int, int, list[str]] | None:
-    """The suspect at ``position`` with its best gain and suggestions, or None
+def _score(view: TypoView, position: int, floor: float, joining: int | None = None) -> tuple[int, list[str]] | None:
+    """The best gain and the suggestions of the suspect at ``position``, or None
     when it is no suspect (alone, without a Chinese neighbour, with no
     candidate) or gains less than ``floor``. Its candidates make a word with
     a neighbour (with the one at ``joining`` when given). Its context is up
@@ -287,7 +284,7 @@ def _score(
         gains = sorted([*gains, (base - gap.cost(other, words) - penalty, other)], reverse=True)
     if gains[0][0] < floor:
         return None
-    return position, gains[0][0], [other for _, other in gains[:SHOWN]]
+    return gains[0][0], [other for _, other in gains[:SHOWN]]
 
 
 def _meeting(text: str, position: int) -> tuple[frozenset[str], frozenset[str]]:
