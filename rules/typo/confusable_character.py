@@ -365,23 +365,22 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
     in a misspelling T001 lists, in a drug's name, repeated (a term) or a
     character of the document's topic.
     (The engine drops findings in URLs, addresses and code.)"""
-    if not positions:
-        return set()
     text = view.text
-    listed = {position for start, end in listed_spans(view) for position in range(start, end)}
-    quoted = [match.span() for match in _QUOTED.finditer(text)]
-    quote_starts = [start for start, _ in quoted]
-    return {
+    left = [
         position
         for position in positions
         if not (
-            position in listed
-            or _in_spans(position, quoted, quote_starts)
-            or _in_drug_name(text, position)
+            _in_drug_name(text, position)
             or any(text.count(piece) > 1 for piece in _neighbour_pairs(text, position))
             or _topical(view, text[position])
         )
-    }
+    ]
+    if not left:  # the rest looks through the whole document
+        return set()
+    listed = {position for start, end in listed_spans(view) for position in range(start, end)}
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    quote_starts = [start for start, _ in quoted]
+    return {position for position in left if not (position in listed or _in_spans(position, quoted, quote_starts))}
 
 
 def _neighbour_pairs(text: str, position: int) -> tuple[str, str]:
