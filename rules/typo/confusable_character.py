@@ -269,7 +269,6 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
     gap = Gap(view, low, position, position + 1, high)
     char, at = text[position], position - low
     alone, char_costs = lexicon().char_cost(char), lexicon().char_costs
-    base = gap.cost(char, gap.words_through(char))
     bounds = []  # what each candidate may gain at most (see Gap.most_saved), first
     for other, pairs in weighed.items():
         words = (
@@ -277,8 +276,12 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
         )
         penalty = _penalty(char, other)
         bounds.append((alone - char_costs[other] - penalty + gap.most_saved(other, words), other, words, penalty))
+    bounds.sort(reverse=True)
+    if bounds[0][0] < floor:
+        return None
+    base = gap.cost(char, gap.words_through(char))
     gains: list[tuple[int, str]] = []
-    for most, other, words, penalty in sorted(bounds, reverse=True):
+    for most, other, words, penalty in bounds:
         if len(gains) >= SHOWN and most < gains[SHOWN - 1][0]:
             break  # neither this candidate nor any after it can be shown
         gains = sorted([*gains, (base - gap.cost(other, words) - penalty, other)], reverse=True)
