@@ -146,7 +146,7 @@ def _judge(view: TypoView, start: int) -> str | None:
     lex, text = lexicon(), view.text
     char = text[start]
     cost = lex.cost(char * 2)
-    if view.inside_word(start, start + 2) or cost is not None and (char not in FUNCTION_WORDS or cost <= COMMON_WORD):
+    if cost is not None and (char not in FUNCTION_WORDS or cost <= COMMON_WORD) or view.inside_word(start, start + 2):
         return None
     holds_second, ending = _neighbour_words(view, start)
     if holds_second:
