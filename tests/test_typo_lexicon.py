@@ -50,11 +50,12 @@ def test_word_beginnings_of_three_characters_match_the_trie():
     assert not lex.beginning_sets[1]["a"]
 
 
-def test_short_words_are_the_tries_words_through_a_character_unless_a_longer_word_may_hold_it():
-    """Lexicon.short_words answers from the tables of character pairs and
-    triples, without the trie: where it gives words they must be all the
-    trie finds through the character, and where the trie finds a word of
-    three characters or more it must give None."""
+def test_pair_words_are_the_tries_words_through_a_character_unless_a_longer_word_may_hold_it():
+    """Lexicon.may_hold_longer and pair_words answer from the tables of
+    character pairs and triples, without the trie: where no longer word may
+    hold the character, the pair words must be all the trie finds through
+    it, and where the trie finds a word of three characters or more, a
+    longer word must be said to hold it."""
     lex = lexicon()
     text = typo_view(Document(seed("003").read_text(encoding="utf-8")[:600])).text
     longer = 0
@@ -67,11 +68,12 @@ def test_short_words_are_the_tries_words_through_a_character_unless_a_longer_wor
                 for length, cost in lex.longer_words_at(window[start:])
                 if start + length > 2
             ]
-            short = lex.short_words(text[at - 2 : at], char, text[at + 1 : at + 3])
-            if short is None:
+            before, after = text[at - 2 : at], text[at + 1 : at + 3]
+            if lex.may_hold_longer(before, char, after):
                 longer += any(end - start > 2 for start, end, _ in found)
             else:
-                assert [(start, start + 2, cost) for start, cost in short] == found, window
+                pairs = lex.pair_words(before, char, after)
+                assert [(start, start + 2, cost) for start, cost in pairs] == found, window
     assert longer > 10  # the text has words of three characters and more through its characters
 
 

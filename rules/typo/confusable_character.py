@@ -258,8 +258,9 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
     to WINDOW characters of its run of Chinese characters on either side."""
     text = view.text
     weighed = _weigh(view, position, floor, joining)
-    if not weighed:
+    if weighed is None:
         return None
+    candidates, held = weighed
     low = position
     while low > position - WINDOW and low and _IS_HAN[text[low - 1]]:
         low -= 1
@@ -267,13 +268,11 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
     while high <= position + WINDOW and high < len(text) and _IS_HAN[text[high]]:
         high += 1
     gap = Gap(view, low, position, position + 1, high)
-    char, at = text[position], position - low
+    char = text[position]
     alone, char_costs = lexicon().char_cost(char), lexicon().char_costs
     bounds = []  # what each candidate may gain at most (see Gap.most_saved), first
-    for other, pairs in weighed.items():
-        words = (
-            gap.words_through(other) if pairs is None else [(at + start, at + start + 2, cost) for start, cost in pairs]
-        )
+    for other in candidates:
+        words = gap.words_through(other) if other in held else gap.pair_words(other)
         penalty = _penalty(char, other)
         bounds.append((alone - char_costs[other] - penalty + gap.most_saved(other, words), other, words, penalty))
     bounds.sort(reverse=True)
@@ -300,12 +299,11 @@ def _meeting(text: str, position: int) -> tuple[frozenset[str], frozenset[str]]:
     return before.intersection(similar), lex.leader_sets[text[position + 1 : position + 2]].intersection(similar)
 
 
-def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> dict[str, list | None]:
+def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> tuple[frozenset[str], set[str]] | None:
     """The candidates, the characters like the one at ``position`` that meet
-    a neighbour inside some word (the one at ``joining`` when given), when
-    one may gain ``floor``,
-    else none, each with its two-character words (see Lexicon.pair_words),
-    or None when a longer word may hold it. A candidate gains at most what
+    a neighbour inside some word (the one at ``joining`` when given), and
+    those of them a longer word than two characters may hold (see
+    Lexicon.holding_longer), when one may gain ``floor``; else None. A candidate gains at most what
     its cost alone and the suspect's differ by (the suspect meets no
     neighbour in a word, so it stands alone), plus what its words save, less
     its penalty. This is weighed without the trie: one that a longer word
@@ -328,30 +326,35 @@ def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> 
         or (len(after) > 1 and view.joins[position + 1])
         or (left and right and _IS_HAN[left] and _IS_HAN[right])
     ):
-        return {}
+        return None
     meeting_before, meeting_after = _meeting(text, position)
     if joining is not None:  # only those that meet the character at ``joining``
         candidates = meeting_before if joining < position else meeting_after
         meeting_before, meeting_after = meeting_before & candidates, meeting_after & candidates
     held = lex.holding_longer(before, meeting_before, meeting_after, after)
-    if by_pairs < floor and not held:
-        return {}
-    weighed = {
-        other: None if other in held else lex.pair_words(before, other, after)
-        for other in meeting_before | meeting_after
-    }
-    if held or any(_may_pass(text, position, other, words, floor) for other, words in weighed.items()):
-        return weighed
-    return {}
+    candidates = meeting_before | meeting_after
+    if held or (
+        by_pairs >= floor
+        and any(
+            _may_pass(text, position, other, other in meeting_before, other in meeting_after, floor)
+            for other in candidates
+        )
+    ):
+        return candidates, held
+    return None
 
 
-def _may_pass(text: str, position: int, other: str, words: list[tuple[int, int]], floor: float) -> bool:
-    """Whether ``other`` may gain ``floor`` on the character at ``position``
-    with the two-character ``words`` (see Lexicon.pair_words) as its only ones."""
-    char_costs = lexicon().char_costs
-    neighbours = {-1: text[position - 1 : position], 0: text[position + 1 : position + 2]}
-    saved = max([0, *(char_costs[other] + char_costs[neighbours[start]] - cost for start, cost in words)])
-    most = char_costs[text[position]] - char_costs[other] + saved  # the penalty, looked up last, only lowers it
+def _may_pass(text: str, position: int, other: str, meets_before: bool, meets_after: bool, floor: float) -> bool:
+    """Whether ``other``, which meets the character before (after) inside
+    some word when ``meets_before`` (``meets_after``), may gain ``floor`` on
+    the character at ``position`` with no word longer than two characters."""
+    lex = lexicon()
+    char_costs, alone = lex.char_costs, lex.char_costs[text[position]]
+    most = alone - char_costs[other]  # less its penalty, looked up last: it only lowers it
+    if meets_before and (cost := lex.two_char_cost(text[position - 1], other)) is not None:
+        most = max(most, alone + char_costs[text[position - 1]] - cost)
+    if meets_after and (cost := lex.two_char_cost(other, text[position + 1])) is not None:
+        most = max(most, alone + char_costs[text[position + 1]] - cost)
     return most >= floor and most - _penalty(text[position], other) >= floor
 
 

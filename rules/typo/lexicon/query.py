@@ -141,18 +141,19 @@ class Lexicon:
         """Whether ``left`` followed by ``right`` occurs inside some word."""
         return right in self.follower_sets[left]
 
-    def short_words(self, before: str, char: str, after: str) -> list[tuple[int, int]] | None:
-        """The words of ``before + char + after`` through ``char`` (see
-        :meth:`pair_words`) when none can be longer than two characters
-        (see :meth:`holding_longer`); None otherwise. The trie is never asked."""
+    def may_hold_longer(self, before: str, char: str, after: str) -> bool:
+        """Whether a word longer than two characters may hold ``char``
+        between ``before`` and ``after`` (see :meth:`holding_longer`). When
+        not, its words are those of :meth:`pair_words`."""
         meeting = (char,)
-        held = self.holding_longer(
-            before,
-            self.follower_sets[before[-1:]].intersection(meeting),
-            self.leader_sets[after[:1]].intersection(meeting),
-            after,
+        return bool(
+            self.holding_longer(
+                before,
+                self.follower_sets[before[-1:]].intersection(meeting),
+                self.leader_sets[after[:1]].intersection(meeting),
+                after,
+            )
         )
-        return None if held else self.pair_words(before, char, after)
 
     def pair_words(self, before: str, char: str, after: str) -> list[tuple[int, int]]:
         """(start, cost) of the two-character words ``char`` makes with the

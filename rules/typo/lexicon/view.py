@@ -44,13 +44,12 @@ class Gap:
         """(start, end, cost) of every word of two or more characters of
         ``before + char + after`` that holds ``char``, by start, then length.
         The trie is asked only when a word may be longer than two characters
-        (see Lexicon.short_words)."""
+        (see Lexicon.may_hold_longer)."""
         lex = lexicon()
         before, follower_sets = self.before, lex.follower_sets
         at = len(before)
-        short = lex.short_words(before, char, self.after)
-        if short is not None:
-            return [(at + start, at + start + 2, cost) for start, cost in short]
+        if not lex.may_hold_longer(before, char, self.after):
+            return self.pair_words(char)
         first = at  # a word starting before ``char`` joins every pair up to it
         if before and char in follower_sets[before[-1]]:
             first -= 1
@@ -62,6 +61,14 @@ class Gap:
             for start in range(first, at + 1)
             for length, cost in longer_words_at(text[start:])
             if start + length > at
+        ]
+
+    def pair_words(self, char: str) -> list[tuple[int, int, int]]:
+        """(start, end, cost) of the two-character words ``char`` makes with
+        its neighbours (see Lexicon.pair_words)."""
+        at = len(self.before)
+        return [
+            (at + start, at + start + 2, cost) for start, cost in lexicon().pair_words(self.before, char, self.after)
         ]
 
     def cost(self, char: str, words: list[tuple[int, int, int]]) -> int:
