@@ -302,13 +302,15 @@ def _meeting(text: str, position: int) -> tuple[frozenset[str], frozenset[str]]:
 def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> tuple[frozenset[str], set[str]] | None:
     """The candidates, the characters like the one at ``position`` that meet
     a neighbour inside some word (the one at ``joining`` when given), and
-    those of them a longer word than two characters may hold (see
-    Lexicon.holding_longer), when one may gain ``floor``; else None. A candidate gains at most what
-    its cost alone and the suspect's differ by (the suspect meets no
-    neighbour in a word, so it stands alone), plus what its words save, less
-    its penalty. This is weighed without the trie: one that a longer word
-    may hold may gain; the commonest two-character words of either
-    neighbour bound what the others' words save."""
+    those of them a word longer than two characters may hold (see
+    Lexicon.holding_longer), when one may gain ``floor``; else None.
+
+    A candidate gains at most what its cost alone and the suspect's differ
+    by (the suspect meets no neighbour in a word, so it stands alone), plus
+    what its words save, less its penalty. This is weighed without the
+    trie: one that a longer word may hold may gain; the others' words are
+    their two-character ones, and the commonest two-character words of
+    either neighbour bound what those save before any candidate is sought."""
     lex, text = lexicon(), view.text
     char_costs = lex.char_costs
     before, after = text[max(0, position - 2) : position], text[position + 1 : position + 3]
