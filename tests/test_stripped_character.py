@@ -80,3 +80,11 @@ def test_candidates_of_ordinary_text_stay_within_the_budget():
     view = typo_view(doc)
     gaps, _ = stripped_character._candidates(doc, view, stripped_character._expected_but_missing(view, 8.0))
     assert 0 < sum(map(len, gaps.values())) <= stripped_character.CANDIDATES_PER_HAN * view.han_count
+
+
+def test_a_character_whose_every_place_a_likelier_one_restores_gets_no_finding():
+    # 事 and 商 would both restore words at `業` and `務` (事業/商業, 事務/商務); 事 is the
+    # likelier at each, so 商 has no place left to report, and the rule must not fail on it
+    doc, found = _findings("經營運送業之公司，未曾發生運務糾紛，且承攬業得申請。", expected=0.01, min_words=2)
+    assert found and {d.code for d in found} == {"T005"}
+    assert not any("`商`" in d.message for d in found)

@@ -146,7 +146,8 @@ class StrippedCharacter(Rule):
         found = []
         for char, places in reported.items():
             places = [place for place in places if best[place.start, place.end][0] == char]
-            found.extend(self._report(doc, _in_script(doc, char), places))
+            if places:  # else a likelier character restores every one of its places
+                found.extend(self._report(doc, _in_script(doc, char), places))
         return found
 
     def _report(self, doc: Document, char: str, places: list[Place]) -> list[Diagnostic]:
