@@ -26,10 +26,15 @@ jieba.setLogLevel(logging.WARNING)
         "ab.cd%ef 量价齐升P-3R STS-192c.The",
         # runs that are words of the dictionary stay in characters (很慢, 想买)
         "速度很慢但是没有想买实体",
-        # characters outside jieba's blocks end one (㐀, 鿐, γ, 丽); blanks and CRLF
+        # characters outside jieba's blocks end one (㐀, γ; 鿐 and 丽 are inside them); blanks and CRLF
         "常㐀在去鿐情γ射线丽开\r\n面\u3000好 的\t",
         # the dictionary's words of other characters
         "用C++和C#写AT&T的程序",
+        # a character of each block jieba-rs's blocks hold and jieba's do not, beside words its
+        # block changes (escapes: the compatibility ideographs would be normalized to 豈 and 丽)
+        "着十成年时\u3400会，说\uf900成对一动，可长化\U0002b820如家，"
+        "\u4dbf\U00020000有主，同定\u9fe0"
+        "9度，说\U0002f800成对",
         # blocks rjieba's HMM cuts as jieba does (Chinese, letters, digits, numbers such as 12.5%)
         # beside blocks cut from the route, first and last in the text, and a mark alone between blanks
         "-截至2019年12月31日，A股收涨1.5%至12.5.。GDP增长3.2%a%%b - 中𠀀国 鿐丽𠀀 ab.c 豈",
