@@ -272,7 +272,7 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
     alone, char_costs = lexicon().char_cost(char), lexicon().char_costs
     bounds = []  # what each candidate may gain at most (see Gap.most_saved), first
     for other in candidates:
-        words = gap.words_through(other) if other in held else gap.pair_words(other)
+        words = gap.trie_words(other) if other in held else gap.pair_words(other)
         penalty = _penalty(char, other)
         bounds.append((alone - char_costs[other] - penalty + gap.most_saved(other, words), other, words, penalty))
     bounds.sort(reverse=True)

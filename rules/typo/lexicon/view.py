@@ -45,11 +45,15 @@ class Gap:
         ``before + char + after`` that holds ``char``, by start, then length.
         The trie is asked only when a word may be longer than two characters
         (see Lexicon.may_hold_longer)."""
+        if lexicon().may_hold_longer(self.before, char, self.after):
+            return self.trie_words(char)
+        return self.pair_words(char)
+
+    def trie_words(self, char: str) -> list[tuple[int, int, int]]:
+        """What :meth:`words_through` gives, asking the trie in any case."""
         lex = lexicon()
         before, follower_sets = self.before, lex.follower_sets
         at = len(before)
-        if not lex.may_hold_longer(before, char, self.after):
-            return self.pair_words(char)
         first = at  # a word starting before ``char`` joins every pair up to it
         if before and char in follower_sets[before[-1]]:
             first -= 1
