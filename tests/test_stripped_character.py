@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import seed
 
 from wenlint import Document
@@ -88,3 +90,34 @@ def test_a_character_whose_every_place_a_likelier_one_restores_gets_no_finding()
     doc, found = _findings("經營運送業之公司，未曾發生運務糾紛，且承攬業得申請。", expected=0.01, min_words=2)
     assert found and {d.code for d in found} == {"T005"}
     assert not any("`商`" in d.message for d in found)
+
+
+def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_character_may_make():
+    """_costing_little answers from the lexicon's tables (two-character words,
+    word beginnings, pairs) and asks the trie last: it must keep exactly the
+    gaps where the character put in makes a two-character word with a cheap
+    neighbour, is one of the first three characters of a word of three or
+    more, or the fourth of one starting three characters back."""
+    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo.lexicon import lexicon, typo_view
+
+    lex = lexicon()
+    view = typo_view(Document(seed("001").read_text(encoding="utf-8")))
+    text, gaps = view.text, range(1, len(view.text))
+    kinds = Counter()
+    for char in "力相性发作用进量度":
+        cheap_before, cheap_after = stripped_character._cheap_neighbours(char)
+
+        def kind(gap, char=char, cheap_before=cheap_before, cheap_after=cheap_after):
+            if text[gap - 1] in cheap_before or text[gap] in cheap_after:
+                return "a cheap neighbour"
+            made = text[:gap] + char + text[gap:]  # char at ``gap``
+            for start in range(max(0, gap - 2), min(gap, len(made) - 3) + 1):
+                if lex.starts_word(made[start : start + 3]):
+                    return f"a word's beginning, at {gap - start}"
+            return "a word's fourth" if gap >= 3 and lex.starts_word(made[gap - 3 : gap + 1]) else None
+
+        expected = {gap: kind(gap) for gap in gaps}
+        kinds.update(filter(None, expected.values()))
+        assert stripped_character._costing_little(view, char, gaps) == [gap for gap in gaps if expected[gap]], char
+    assert len(kinds) == 5, kinds  # every way of keeping a gap is met
