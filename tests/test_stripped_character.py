@@ -121,3 +121,25 @@ def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_char
         kinds.update(filter(None, expected.values()))
         assert stripped_character._costing_little(view, char, gaps) == [gap for gap in gaps if expected[gap]], char
     assert len(kinds) == 5, kinds  # every way of keeping a gap is met
+
+
+def _li_reported(text: str, **options) -> bool:
+    return any(d.message.startswith("`力` appears stripped") for d in _findings(text, **options)[1])
+
+
+def test_a_character_is_reported_from_exactly_its_thresholds_of_words_places_and_expected_uses():
+    """The rule drops a character as soon as it cannot reach one of the
+    thresholds (see _convincing): the bounds must be those, not near them."""
+    from wenlint_rules.typo.lexicon import lexicon, typo_view
+
+    # 力 would restore 努力 (twice), 力量, 合力, 精力 and 財力 (財量, beside two words: counted twice):
+    # 5 different words at places counted 7 times
+    text = "我們要努推進社區建設,動員社會量參與,形成整體合。我們要努推動工作,花精、用人才,集中財量辦大事。"
+    assert _li_reported(text, expected=0.01, min_words=5) and not _li_reported(text, expected=0.01, min_words=6)
+    # text that neither uses 力 nor has a place for it: the places needed grow with the text,
+    # half the times 力 was expected (0.18% of Chinese characters)
+    filler = "\n今天天氣很好，我們一起去公園散步，看見許多孩子在草地上玩耍。"  # 27 Chinese characters
+    needing_7 = text + filler * 280  # 7,602 Chinese characters: 力 expected 13.5 times, 6.74 places needed
+    assert _li_reported(needing_7) and not _li_reported(text + filler * 300)  # 7.22 needed
+    uses = lexicon().char_frequency("力") * typo_view(Document(needing_7)).han_count
+    assert _li_reported(needing_7, expected=uses * 0.999) and not _li_reported(needing_7, expected=uses * 1.001)
