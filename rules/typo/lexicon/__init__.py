@@ -1,7 +1,8 @@
 """The lexicon the typo rules (T family) share.
 
 Words with frequencies, which words are idioms, which pairs and triples of
-characters occur inside words, and which characters sound or look alike. Nothing is
+characters occur inside words, which three characters begin a longer word, and
+which characters sound or look alike. Nothing is
 downloaded: the lexicon is built on first use from installed packages and
 shipped data, then cached under the user cache directory (platformdirs) and
 loaded once per process:
