@@ -30,13 +30,18 @@ from functools import cache
 #: The characters of jieba-rs's blocks (its ``RE_HAN_DEFAULT``): Chinese characters of every CJK
 #: block, letters, digits and ``+#&._%-``.
 _BLOCK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-"
-#: A block of two characters or more that is not all jieba's Chinese characters and runs of letters and
-#: digits each of which jieba's HMM keeps whole (``[a-zA-Z0-9]+(?:\.\d+)?%?``: ``GDP``, ``12.5%``).
-_ODD_BLOCK = re.compile(
-    f"(?<![{_BLOCK}])(?=[{_BLOCK}]{{2}})"
-    "(?:[\u4e00-\u9fd5]++|[a-zA-Z0-9]++(?:\\.[0-9]++)?+%?+(?![a-zA-Z0-9.%]))*+"
-    f"[{_BLOCK}]++"
-)
+
+
+@cache
+def _odd_blocks() -> re.Pattern[str]:
+    r"""Finds each block of two characters or more that is not all jieba's Chinese characters and runs of letters and
+    digits each of which jieba's HMM keeps whole (``[a-zA-Z0-9]+(?:\.\d+)?%?``: ``GDP``, ``12.5%``);
+    compiled on first use (3 ms, which a check that splits no words does not pay)."""
+    return re.compile(
+        f"(?<![{_BLOCK}])(?=[{_BLOCK}]{{2}})"
+        "(?:[\u4e00-\u9fd5]++|[a-zA-Z0-9]++(?:\\.[0-9]++)?+%?+(?![a-zA-Z0-9.%]))*+"
+        f"[{_BLOCK}]++"
+    )
 
 
 @cache
@@ -57,7 +62,7 @@ def cut(text: str) -> list[str]:
     # blocks are cut each on its own, so the text between two odd ones is cut on its own too
     words: list[str] = []
     done = 0
-    for block in _ODD_BLOCK.finditer(text):
+    for block in _odd_blocks().finditer(text):
         if block.start() > done:
             words += _rjieba().cut(text[done : block.start()], True)
         words += _cut_block(block.group())
