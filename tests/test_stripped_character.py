@@ -90,6 +90,8 @@ def test_a_character_whose_every_place_a_likelier_one_restores_gets_no_finding()
     doc, found = _findings("經營運送業之公司，未曾發生運務糾紛，且承攬業得申請。", expected=0.01, min_words=2)
     assert found and {d.code for d in found} == {"T005"}
     assert not any("`商`" in d.message for d in found)
+    # a likelier character took all but one of the places of 事: one place, said so
+    assert "`事` appears stripped from the whole document (1 place): `務`" in {d.message for d in found}
 
 
 def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_character_may_make():

@@ -160,7 +160,8 @@ class StrippedCharacter(Rule):
             remains = text[place.start : place.end]
             restored = text[place.start : place.gap] + char + text[place.gap : place.end]
             if place is headline:
-                message = f"`{char}` appears stripped from the whole document ({len(places)} places): {listing}{more}"
+                counted = f"{len(places)} places" if len(places) > 1 else "1 place"
+                message = f"`{char}` appears stripped from the whole document ({counted}): {listing}{more}"
             else:
                 message = f"`{remains}`: `{char}` appears stripped here too (`{restored}`)"
             fix = Fix.replace(place.gap, place.gap, char, safe=False, message=f"insert `{char}`: `{restored}`")
