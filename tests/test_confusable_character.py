@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import regex
 from conftest import findings, seed
 
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
 from wenlint_rules.typo import confusable_character, names
-from wenlint_rules.typo.lexicon import lexicon
+from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, Gap, lexicon, typo_view
 
 
 def _messages(text: str, **options) -> list[str]:
@@ -132,3 +133,60 @@ def test_a_character_of_the_documents_topic_is_left_alone():
     sentence = "试验开始及结束之日晨饲前连续空腹称重。"
     assert findings(sentence, "T003") == ["饲"]
     assert findings("饲料按时饲喂，饲养条件相同。" + sentence, "T003") == []
+
+
+def _score_in_full(view, position: int, joining: int | None = None):
+    """T003's score of a suspect with every candidate's words asked of the
+    trie and every candidate scored, as before any bound: what the bounds of
+    _weigh and _score must leave as it is, whatever the floor."""
+    text, lex = view.text, lexicon()
+    low = position - len(regex.search(r"\p{Han}{0,3}$", text[:position])[0])
+    high = position + 1 + len(regex.compile(r"\p{Han}{0,3}").match(text, position + 1)[0])
+    meeting = [
+        lex.follower_sets[text[position - 1]] if low < position and joining in (None, position - 1) else set(),
+        lex.leader_sets[text[position + 1]] if position + 1 < high and joining in (None, position + 1) else set(),
+    ]
+    gap, char = Gap(view, low, position, position + 1, high), text[position]
+    base = gap.cost(char, gap.trie_words(char))
+    gains = sorted(
+        (
+            (base - gap.cost(other, gap.trie_words(other)) - PENALTY[index], other)
+            for index, group in enumerate(lex.similar(char)[:LOOSE_SHAPE])
+            for other in group
+            if other in meeting[0] or other in meeting[1]
+        ),
+        reverse=True,
+    )
+    return (gains[0][0], [other for _, other in gains[:3]]) if gains else None
+
+
+def test_the_bounds_leave_every_score_as_scoring_every_candidate_in_full_gives():
+    """_weigh drops a suspect, and _score a candidate, only when no word
+    through it can gain the floor (or be shown): on seeds with every fifth
+    Chinese character made a similar one, every suspect and every neighbour
+    it may yield to scores as scoring all its candidates in full does, at
+    the floors of every sensitivity (a suspect alone, or beside another)
+    and below them. Only longer words make `型` (心血来潮) and `借`
+    (快节奏, through both neighbours) gain."""
+    lex = lexicon()
+    chars = [*"".join(seed(prefix).read_text(encoding="utf-8")[:2000] for prefix in ("000", "002", "003", "004"))]
+    han = [index for index, char in enumerate(chars) if regex.match(r"\p{Han}", char)]
+    for index in han[::5]:
+        similar = "".join(lex.similar(chars[index])[:LOOSE_SHAPE])
+        chars[index] = similar[index % len(similar)] if similar else chars[index]
+    view = typo_view(Document("".join(chars) + "\n困意来了，型血来潮。加大力度、快借奏推进。"))
+    floors = (0, 100, 150, 200, 250, 300, 400, 500)
+    scored = 0
+    for position in confusable_character._lone_characters(view):
+        full = _score_in_full(view, position)
+        for floor in floors:
+            expected = full if full and full[0] >= floor else None
+            assert confusable_character._score(view, position, floor) == expected, (position, floor)
+            scored += expected is not None
+        for neighbour in (position - 1, position + 1):
+            if 0 <= neighbour < len(view.text) and regex.match(r"\p{Han}", view.text[neighbour]):
+                full = _score_in_full(view, neighbour, joining=position)
+                for floor in floors:
+                    expected = full if full and full[0] >= floor else None
+                    assert confusable_character._score(view, neighbour, floor, joining=position) == expected
+    assert scored > 100
