@@ -50,6 +50,18 @@ def test_of_two_suspects_side_by_side_the_much_stronger_is_reported():
     assert findings("多喝水，注意修息。", "T003") == ["修"]
 
 
+def test_two_suspects_side_by_side_that_gain_alike_are_both_left_alone():
+    # `逖` → `是` gains 414, `币` → `比` 329: the weaker is scored below the
+    # threshold to weigh the two, and is within 100 of the other
+    assert findings("原因逖币为", "T003") == []
+
+
+def test_each_suspect_of_a_document_of_two_is_scored_in_its_own_place():
+    # the two share every character of their context, but not their place in it
+    assert findings("修息", "T003") == ["修"]
+    assert findings("律帅", "T003") == ["帅"]
+
+
 def test_traditional_seeds_are_not_flagged_for_being_traditional():
     for prefix in ("001", "002"):
         flagged = findings(seed(prefix).read_text(encoding="utf-8"), "T003")
