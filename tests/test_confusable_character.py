@@ -107,6 +107,15 @@ def test_a_suspect_that_repeats_is_a_term():
     assert findings("聘请的律帅很好。聘请的律帅也来了。", "T003") == []
 
 
+def test_pieces_are_counted_as_str_count_counts_them_however_many():
+    text = "聘请的律帅很好。律帅来了。帅帅帅，帅帅。" + "".join(map(chr, range(0x4E00, 0x4E00 + 200)))
+    few = {"律帅", "帅帅", "帅", "好。", "。"}
+    many = few | {text[start : start + size] for start in range(0, len(text) - 1, 3) for size in (1, 2)}
+    assert len(few) <= confusable_character.COUNTED_APART < len(many)
+    for pieces in (few, many):
+        assert confusable_character._counts(text, pieces) == {piece: text.count(piece) for piece in pieces}
+
+
 def test_a_drug_name_is_left_alone():
     # a dosage form (丸, 颗粒, 合剂 …) a few characters on tells a drug's name
     assert findings("比如服用补脾益肠丸治疗。", "T003") == []

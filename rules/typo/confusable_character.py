@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import bisect
 import sys
+from collections import Counter
 from functools import cache
 from itertools import compress, count
+from operator import add
 
 import regex
 
@@ -34,6 +36,11 @@ SHOWN = 3
 #: times as often as running text does is its topic (`饲` in a feeding
 #: trial, `宿` in astronomy): a typo would not recur.
 TOPICAL_COUNT, TOPICAL_RATIO = 3, 5
+#: Up to this many pieces of text (a suspect, it and a neighbour) are
+#: counted one ``str.count`` each; more in one pass over the text, which
+#: costs about as much as 90 counts (so a document with thousands of
+#: suspects is not read thousands of times).
+COUNTED_APART = 64
 #: Regional variants (`妳`, `牠`, `著`) are the mixed-script rules' business;
 #: `砲` and `賸` are standard in Taiwan, and `乙` stands for 一 in its law (`乙次`).
 _VARIANTS = frozenset("妳牠著祂祢砲賸乙")
@@ -374,13 +381,16 @@ def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]
     character of the document's topic.
     (The engine drops findings in URLs, addresses and code.)"""
     text = view.text
+    left = [position for position in positions if not _in_drug_name(text, position)]
+    counts = _counts(
+        text, {piece for position in left for piece in (*_neighbour_pairs(text, position), text[position])}
+    )
     left = [
         position
-        for position in positions
+        for position in left
         if not (
-            _in_drug_name(text, position)
-            or any(text.count(piece) > 1 for piece in _neighbour_pairs(text, position))
-            or _topical(view, text[position])
+            any(counts[piece] > 1 for piece in _neighbour_pairs(text, position))
+            or _topical(view, text[position], counts[text[position]])
         )
     ]
     if not left:  # the rest looks through the whole document
@@ -397,9 +407,23 @@ def _neighbour_pairs(text: str, position: int) -> tuple[str, str]:
     return text[max(0, position - 1) : position + 1], text[position : position + 2]
 
 
-def _topical(view: TypoView, char: str) -> bool:
-    """Whether the document uses ``char`` far more often than running text does (see TOPICAL_COUNT)."""
-    used = view.text.count(char)
+def _counts(text: str, pieces: set[str]) -> dict[str, int]:
+    """How often each of ``pieces`` (one or two characters) occurs in the
+    text, as ``str.count`` counts (a piece does not overlap itself). Each
+    count reads the whole text: past COUNTED_APART pieces, those of two
+    different characters are counted in one pass over the text's pairs,
+    single characters in one over its characters."""
+    if len(pieces) <= COUNTED_APART:
+        return {piece: text.count(piece) for piece in pieces}
+    chars, pairs = Counter(text), Counter(filter(pieces.__contains__, map(add, text, text[1:])))
+    return {
+        piece: chars[piece] if len(piece) == 1 else pairs[piece] if piece[0] != piece[1] else text.count(piece)
+        for piece in pieces
+    }
+
+
+def _topical(view: TypoView, char: str, used: int) -> bool:
+    """Whether the document uses ``char`` (``used`` times) far more often than running text does (see TOPICAL_COUNT)."""
     return used >= TOPICAL_COUNT and used >= TOPICAL_RATIO * lexicon().char_frequency(char) * view.han_count
 
 
