@@ -14,6 +14,7 @@ from conftest import seed
 from wenlint import Document
 from wenlint.script import simplified
 from wenlint_rules.typo.lexicon import SAME_SOUND, Gap, lexicon, typo_view
+from wenlint_rules.typo.lexicon.cache import cache_path, load
 
 
 def test_words_costs_and_idioms():
@@ -75,6 +76,26 @@ def test_pair_words_are_the_tries_words_through_a_character_unless_a_longer_word
                 pairs = lex.pair_words(before, char, after)
                 assert [(start, start + 2, cost) for start, cost in pairs] == found, window
     assert longer > 10  # the text has words of three characters and more through its characters
+
+
+def test_the_tables_few_rules_read_stay_in_the_cache_file_until_one_asks():
+    lexicon()  # written to the cache
+    lex = load(cache_path())
+    assert "_later" not in vars(lex)  # a default run reads neither the triples nor the beginnings
+    assert "进器" in lex.beginning_sets[0]["推"] and lex.may_hold_longer("推", "进", "器")
+    assert "_later" in vars(lex)
+
+
+@pytest.mark.slow
+def test_tables_read_later_from_a_cache_gone_by_then_are_built_again(tmp_path):
+    code = (
+        "import wenlint_rules.typo.lexicon as L; lex = L.lexicon(); B = L.build; build = B.build;"
+        "B.build = lambda: print('built') or build();"
+        "L.cache.cache_path().write_bytes(b'');"
+        "print('进器' in lex.beginning_sets[0]['推'])"
+    )
+    _run(_LOAD, tmp_path).communicate()
+    assert _run(code, tmp_path).communicate()[0].split() == ["built", "True"]
 
 
 def test_similar_characters():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import pickle
 from array import array
 from collections import Counter
 from functools import cache
@@ -78,21 +77,20 @@ def build() -> dict:
     in_use = {word for word, probability in web.items() if len(word) == 1 and probability >= CHAR_IN_USE}
     return {
         "words": trie.tobytes(),
-        "triples": marisa_trie.Trie(triples).tobytes(),
         "costs": costs.tobytes(),
         "flags": bytes(flags),
         "followers": _neighbours(pairs),
         "leaders": _neighbours(pair[::-1] for pair in pairs),
         "common_followers": _neighbours(common_pairs),
         "common_leaders": _neighbours(pair[::-1] for pair in common_pairs),
-        # pickled apart: loaded only by the rules that ask (see Lexicon.beginning_sets)
-        "beginnings": pickle.dumps(
-            [
+        # read only by the rules that ask, on first use (see Lexicon.beginning_sets and cache.store)
+        "later": {
+            "triples": marisa_trie.Trie(triples).tobytes(),
+            "beginnings": [
                 _neighbours(start[place] + start[:place] + start[place + 1 :] for start in beginnings)
                 for place in range(3)
             ],
-            protocol=pickle.HIGHEST_PROTOCOL,
-        ),
+        },
         "two_char_ending": _packed(ending),
         "two_char_starting": _packed(starting),
         "similar": _similar_characters(in_use),

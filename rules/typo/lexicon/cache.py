@@ -8,7 +8,7 @@ import hashlib
 import importlib.metadata
 import pickle
 import time
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from wenlint.storage import write_atomic
@@ -17,7 +17,9 @@ from wenlint_rules.typo.lexicon import build
 from wenlint_rules.typo.lexicon.query import Lexicon
 
 #: Bump when the cached layout or how it is built changes.
-FORMAT = 9
+FORMAT = 10
+#: Bytes before the first pickle: its size.
+_HEAD = 8
 #: Seconds after which another cache (built from other versions) is removed.
 STALE_AFTER = 30 * 24 * 3600
 
@@ -54,20 +56,36 @@ def cache_path() -> Path:
 
 
 def load(path: Path) -> Lexicon | None:
-    """The cached lexicon, or None when there is none or it cannot be read."""
+    """The cached lexicon, or None when there is none or it cannot be read.
+    The tables only some rules read are left in the file until one asks."""
     try:
         with open(path, "rb") as stream:
-            return Lexicon(pickle.load(stream))
+            stream.seek(_HEAD)
+            return Lexicon(pickle.load(stream), partial(_load_later, path))
     except Exception:  # noqa: BLE001 - missing, unreadable or damaged: build it again
         return None
 
 
+def _load_later(path: Path) -> dict:
+    """The tables stored after the rest (see store), or built again when the
+    cache is gone or damaged by then."""
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(_HEAD + int.from_bytes(stream.read(_HEAD), "little"))
+            return pickle.load(stream)
+    except Exception:  # noqa: BLE001 - as load
+        return build.build()["later"]
+
+
 def store(path: Path, data: dict) -> None:
-    """Write the cache atomically, so a reader never sees half a file; a
-    cache that cannot be written is skipped."""
+    """Write the cache atomically, so a reader never sees half a file: the
+    size of what every run reads, that, then the tables only some rules read
+    (``data["later"]``). A cache that cannot be written is skipped."""
+    first = pickle.dumps({key: value for key, value in data.items() if key != "later"}, pickle.HIGHEST_PROTOCOL)
+    later = pickle.dumps(data["later"], pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, len(first).to_bytes(_HEAD, "little") + first + later)
         _remove_stale(path)
     except OSError:
         pass

@@ -3,9 +3,9 @@ inside words, similar characters, and the likeliest segmentation."""
 
 from __future__ import annotations
 
-import pickle
 import sys
 from array import array
+from collections.abc import Callable
 from functools import cached_property, partial
 from operator import add
 
@@ -38,11 +38,13 @@ class Lexicon:
     in a process.
     """
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, read_later: Callable[[], dict] | None = None) -> None:
         import marisa_trie
 
         self._words = marisa_trie.Trie().frombytes(data["words"])  # word -> index into costs and flags
-        self._triples = marisa_trie.Trie().frombytes(data["triples"])  # three characters together inside a word
+        #: The tables only some rules read (``data["later"]`` when built here), read on first use.
+        later = data.get("later")
+        self._read_later = read_later or (lambda: later)
         self._costs = array("H")
         self._costs.frombytes(data["costs"])
         self._flags = data["flags"]
@@ -56,7 +58,6 @@ class Lexicon:
         self.leader_sets = _CharSets(data["leaders"])
         self.common_follower_sets = _CharSets(data["common_followers"])
         self.common_leader_sets = _CharSets(data["common_leaders"])
-        self._beginnings = data["beginnings"]
         #: Character -> its cost as a word of its own (UNKNOWN_CHAR_COST when it is none).
         self.char_costs = _PerChar(self._alone)
         #: Character -> the cost of the commonest two-character word it starts
@@ -115,13 +116,24 @@ class Lexicon:
         ]
 
     @cached_property
+    def _later(self) -> dict:
+        return self._read_later()
+
+    @cached_property
+    def _triples(self):
+        """The three characters together inside some word, as a trie (read on first use)."""
+        import marisa_trie
+
+        return marisa_trie.Trie().frombytes(self._later["triples"])
+
+    @cached_property
     def beginning_sets(self) -> tuple[_CharSets, _CharSets, _CharSets]:
         """For each place 0, 1, 2: character -> frozenset of the two other
         characters of every word beginning of three characters that has it
         at that place (`推进器`: 推 at 0 with `进器`, 进 at 1 with `推器`).
         ``starts_word(a + b + c)`` is ``b + c in beginning_sets[0][a]``,
-        without the trie. Loaded on first use: few rules ask."""
-        return tuple(_CharSets(table, size=2) for table in pickle.loads(self._beginnings))
+        without the trie. Read on first use: few rules ask."""
+        return tuple(_CharSets(table, size=2) for table in self._later["beginnings"])
 
     def starts_word(self, prefix: str) -> bool:
         """Whether some word starts with ``prefix`` (or is it)."""
