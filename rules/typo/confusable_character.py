@@ -182,9 +182,7 @@ class ConfusableCharacter(Rule):
         if not lone:
             return []
         threshold = THRESHOLD[self.settings["sensitivity"]]
-        return [
-            self._finding(doc, position, suggestions) for position, suggestions in _suspects(doc, view, lone, threshold)
-        ]
+        return [self._finding(doc, position, suggestions) for position, suggestions in _suspects(view, lone, threshold)]
 
     def _finding(self, doc: Document, position: int, suggestions: list[str]) -> Diagnostic:
         shown = [in_script(doc, position, position + 1, char) for char in suggestions]
@@ -197,7 +195,7 @@ class ConfusableCharacter(Rule):
         )
 
 
-def _suspects(doc: Document, view: TypoView, lone: list[int], threshold: int):
+def _suspects(view: TypoView, lone: list[int], threshold: int):
     """(offset, suggestions) of the reportable suspects (see :func:`_reportable`)
     whose best candidate gains at least ``threshold``, leaving out any next
     to a suspect that gains within YIELD_MARGIN of it (or more), any that
@@ -216,7 +214,7 @@ def _suspects(doc: Document, view: TypoView, lone: list[int], threshold: int):
             scores[key] = _score(view, position, floor)
         if scores[key]:
             scored.append((position, *scores[key]))
-    reportable = _reportable(doc, view, [position for position, gain, _ in scored if gain >= threshold])
+    reportable = _reportable(view, [position for position, gain, _ in scored if gain >= threshold])
     for index, (position, gain, suggestions) in enumerate(scored):
         stronger_beside = any(
             abs(other - position) == 1 and other_gain >= gain - YIELD_MARGIN
@@ -375,7 +373,7 @@ def _gain_alone(char: str) -> int:
     return char_costs[char] - min(map(char_costs.__getitem__, _similar(char)), default=char_costs[char])
 
 
-def _reportable(doc: Document, view: TypoView, positions: list[int]) -> set[int]:
+def _reportable(view: TypoView, positions: list[int]) -> set[int]:
     """Those of ``positions`` not left alone: in titles, quotes or brackets,
     in a misspelling T001 lists, in a drug's name, repeated (a term) or a
     character of the document's topic.

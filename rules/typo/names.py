@@ -15,7 +15,7 @@ SURNAMES = frozenset(
 )
 #: Surnames that start a name in a byline (see :func:`in_byline`): the
 #: common ones and more, too often parts of words to be trusted elsewhere.
-BYLINESURNAMES = SURNAMES | frozenset(
+BYLINE_SURNAMES = SURNAMES | frozenset(
     "缪芮纪常温康施牛洪柯柴殷庞翟齐倪葛甘符路骆宁岳庄聂左颜欧祝鲁车耿关邢蓝包单景季裴焦阮詹凌苗谷盛童"
     "卜喻屈鲍易尚管宫司舒乔霍房涂宗梅米晏瞿穆滕荣应谈卓俞申樊巫褚鞠栾蒲邬练池冉佟麦戚贝宣楼"
 )
@@ -61,7 +61,10 @@ def in_byline(text: str, position: int) -> bool:
     first, that stand apart from other Chinese (or go on with `等`): a name
     in a byline or list of authors (`，蔡富艳²，`, `。缪建明等`)."""
     return any(
-        start >= 0 and text[start] in BYLINESURNAMES and (match := BYLINE.match(text, start)) and match.end() > position
+        start >= 0
+        and text[start] in BYLINE_SURNAMES
+        and (match := BYLINE.match(text, start))
+        and match.end() > position
         for start in (position - 2, position - 1, position)
     )
 

@@ -30,7 +30,8 @@ _FAR = 1 << 30
 
 
 class Lexicon:
-    """Word costs, idioms, in-word character pairs and similar characters.
+    """Word costs, idioms, in-word character pairs and triples, word
+    beginnings of three characters, and similar characters.
 
     Per-character look-ups the rules repeat (a character's cost as a word,
     the characters it meets inside words) are cached in dictionaries filled
