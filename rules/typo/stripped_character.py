@@ -194,9 +194,9 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
     places: dict[str, list[Place]] = {}
     for char, offsets in sorted(gaps.items()):
         needed = PLACES_SHARE * expected[char]
-        if odd_words.get(char, 0) < min_words or _distinct(offsets) < needed:
-            continue
         sides = Counter(offsets)  # gap -> 2 when the character fits both sides, else 1
+        if odd_words.get(char, 0) < min_words or len(sides) < needed:
+            continue
         kept = _costing_little(view, char, sides)
         if sum(map(sides.__getitem__, kept)) < needed:
             continue  # too few places left to be convincing (see _convincing)
@@ -207,11 +207,6 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
         if weighed:
             places[char] = weighed
     return places
-
-
-def _distinct(offsets: array) -> int:
-    """How many different gaps a character's candidate offsets (sorted, a gap at most twice) hold."""
-    return len(offsets) - sum(map(int.__eq__, offsets, offsets[1:]))
 
 
 def _candidates(
