@@ -87,15 +87,32 @@ def test_the_tables_few_rules_read_stay_in_the_cache_file_until_one_asks():
 
 
 @pytest.mark.slow
-def test_tables_read_later_from_a_cache_gone_by_then_are_built_again(tmp_path):
+def test_a_cache_gone_before_a_preview_rule_asks_is_built_once_by_processes_asking_together(tmp_path):
+    """The tables only T003 and T005 read are left in the cache file at the
+    first load; when the file is gone by the time those rules ask, processes
+    asking together build it again once, under the first load's lock, and
+    store it for the next."""
     code = (
-        "import wenlint_rules.typo.lexicon as L; lex = L.lexicon(); B = L.build; build = B.build;"
+        "import wenlint_rules.typo.lexicon as L; B = L.build; build = B.build;"
         "B.build = lambda: print('built') or build();"
-        "L.cache.cache_path().write_bytes(b'');"
-        "print('进器' in lex.beginning_sets[0]['推'])"
+        "import sys; from wenlint import Document; from wenlint.registry import all_rules;"
+        "rules = [all_rules()[code]() for code in ('T003', 'T005')]; L.lexicon(); print('loaded', flush=True);"
+        "doc = Document(sys.stdin.read()); print(len([d for rule in rules for d in rule.check(doc)]))"
     )
     _run(_LOAD, tmp_path).communicate()
-    assert _run(code, tmp_path).communicate()[0].split() == ["built", "True"]
+    path = _cache_file(tmp_path)
+    text = seed("001").read_text(encoding="utf-8")  # stripped of 力 and 相
+    processes = [_run(code, tmp_path, stdin=subprocess.PIPE) for _ in range(2)]
+    assert [process.stdout.readline() for process in processes] == ["loaded\n"] * 2
+    path.unlink()
+    for process in processes:  # both ask at once
+        process.stdin.write(text)
+        process.stdin.close()
+    outputs = [process.stdout.read().split() for process in processes]
+    found = [output.pop() for output in outputs]
+    assert sorted(outputs) == [[], ["built"]]
+    assert found[0] == found[1] != "0"  # both found the same, the stripped 力 and 相 among it
+    assert _run(_LOAD, tmp_path).communicate()[0].split() == ["loaded"]  # stored again
 
 
 def test_similar_characters():
@@ -145,9 +162,14 @@ def test_a_gap_costs_what_segmenting_its_whole_window_costs():
                 assert inserted.cost_without() == lex.segment_cost(inserted.before + inserted.after)
 
 
-def _run(code: str, cache: Path) -> subprocess.Popen:
+def _run(code: str, cache: Path, **streams) -> subprocess.Popen:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True, **streams)
+
+
+def _cache_file(cache: Path) -> Path:
+    code = "from wenlint_rules.typo.lexicon.cache import cache_path; print(cache_path())"
+    return Path(_run(code, cache).communicate()[0].strip())
 
 
 _LOAD = (
@@ -159,8 +181,7 @@ _LOAD = (
 
 @pytest.mark.slow
 def test_processes_starting_together_build_a_damaged_cache_once(tmp_path):
-    code = "from wenlint_rules.typo.lexicon.cache import cache_path; print(cache_path())"
-    path = Path(_run(code, tmp_path).communicate()[0].strip())
+    path = _cache_file(tmp_path)
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
     for name, age in (("typo-lexicon-0-old.pickle", 60), ("typo-lexicon-0-other.pickle", 1)):

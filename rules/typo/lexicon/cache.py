@@ -8,8 +8,11 @@ import hashlib
 import importlib.metadata
 import pickle
 import time
+from collections.abc import Callable
 from functools import cache, partial
+from operator import itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 from wenlint.storage import write_atomic
 from wenlint_rules import DATA
@@ -23,25 +26,32 @@ _HEAD = 8
 #: Seconds after which another cache (built from other versions) is removed.
 STALE_AFTER = 30 * 24 * 3600
 
+T = TypeVar("T")
+
 
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded (or built and cached) once per process.
-
-    Several processes starting at once build it once: the first takes a
-    lock beside the cache file, the others wait and then load what it wrote.
     Where the cache cannot be read or written, it is built in memory."""
-    path = cache_path()
-    loaded = load(path)
-    if loaded is not None:
-        return loaded
+    return _cached_or_built(cache_path(), load, Lexicon)
+
+
+def _cached_or_built(path: Path, read: Callable[[Path], T | None], built: Callable[[dict], T]) -> T:
+    """What ``read`` finds in the cache at ``path``, or, where it finds
+    nothing, ``built`` of the lexicon's data built again and stored.
+
+    Several processes finding nothing at once build it once: the first takes
+    a lock beside the cache file, the others wait and then read what it wrote."""
+    found = read(path)
+    if found is not None:
+        return found
     with _build_lock(path):
-        loaded = load(path)  # another process may have built it while this one waited
-        if loaded is not None:
-            return loaded
+        found = read(path)  # another process may have built it while this one waited
+        if found is not None:
+            return found
         data = build.build()
         store(path, data)
-    return Lexicon(data)
+    return built(data)
 
 
 def cache_path() -> Path:
@@ -67,14 +77,18 @@ def load(path: Path) -> Lexicon | None:
 
 
 def _load_later(path: Path) -> dict:
-    """The tables stored after the rest (see store), or built again when the
-    cache is gone or damaged by then."""
+    """The tables stored after the rest (see store), or, when the cache is
+    gone or damaged by then, built again (and stored) as on the first load."""
+    return _cached_or_built(path, _read_later, itemgetter("later"))
+
+
+def _read_later(path: Path) -> dict | None:
     try:
         with open(path, "rb") as stream:
             stream.seek(_HEAD + int.from_bytes(stream.read(_HEAD), "little"))
             return pickle.load(stream)
     except Exception:  # noqa: BLE001 - as load
-        return build.build()["later"]
+        return None
 
 
 def store(path: Path, data: dict) -> None:
