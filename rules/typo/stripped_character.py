@@ -52,6 +52,28 @@ class Place(NamedTuple):
     sides: int  # neighbours (1 or 2) the character makes a common word with
 
 
+class _Restored(NamedTuple):
+    """A place before it is weighed (see _weighed): what Place holds but the
+    gain, and the words through the character put in (Gap.words_through)."""
+
+    gap: int
+    start: int
+    end: int
+    word: str
+    sides: int
+    words: list[tuple[int, int, int]]
+
+
+class _Needed(NamedTuple):
+    """What the places of a character must reach to be convincing (see _convincing)."""
+
+    words: int  # different words restored (the option min_words)
+    places: float  # places, one beside two words counting twice: PLACES_SHARE of the times expected
+
+    def met(self, words: int, places: int) -> bool:
+        return words >= self.words and places >= self.places
+
+
 @lru_cache(maxsize=1)
 def _by_frequency() -> tuple[list[float], str]:
     """Simplified characters in use, commonest first, and their shares of
@@ -130,13 +152,8 @@ class StrippedCharacter(Rule):
         missing = _expected_but_missing(view, self.settings["expected"])
         if not missing:
             return []
-        min_words = self.settings["min_words"]
         expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
-        reported = {
-            char: places
-            for char, places in sorted(_places(doc, view, expected, min_words).items())
-            if _convincing(places, min_words, expected[char])
-        }  # sorted: the same tie-break in every run
+        reported = _convincing_places(doc, view, expected, self.settings["min_words"])
         best = {}  # two characters restoring words with the same remains (`争`: 力争, 争相): the likelier
         for char, places in reported.items():
             for place in places:
@@ -176,11 +193,16 @@ def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
     return frozenset(common).difference(view.text)
 
 
-def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words: int) -> dict[str, list[Place]]:
-    """For each missing character that could be convincing (see _convincing:
-    ``min_words`` two-character words with neighbours that rarely stand alone,
-    enough gaps), the places it would restore a word. The text around a gap
-    is worked out once for all the characters tried there."""
+def _convincing_places(
+    doc: Document, view: TypoView, expected: dict[str, float], min_words: int
+) -> dict[str, list[Place]]:
+    """For each missing character whose places are convincing (see
+    _convincing), in order (the same tie-break in every run), the places it
+    would restore a word. A character is dropped as soon as its counts show
+    it cannot be: too few two-character words with neighbours that rarely
+    stand alone, or too few gaps, places costing little or places restoring
+    a word, before any place is weighed. The text around a gap is worked out
+    once for all the characters tried there."""
     candidates = _candidates(doc, view, frozenset(expected))
     if candidates is None:
         return {}
@@ -193,18 +215,18 @@ def _places(doc: Document, view: TypoView, expected: dict[str, float], min_words
 
     places: dict[str, list[Place]] = {}
     for char, offsets in sorted(gaps.items()):
-        needed = PLACES_SHARE * expected[char]
+        needed = _Needed(min_words, PLACES_SHARE * expected[char])
         sides = Counter(offsets)  # gap -> 2 when the character fits both sides, else 1
-        if odd_words.get(char, 0) < min_words or len(sides) < needed:
+        if not needed.met(odd_words.get(char, 0), len(sides)):
             continue
         kept = _costing_little(view, char, sides)
-        if sum(map(sides.__getitem__, kept)) < needed:
-            continue  # too few places left to be convincing (see _convincing)
-        restoring = [found for gap in kept if (found := _restoring(gap_view(gap), text, gap, char, sides[gap]))]
-        if len({place.word for place, _ in restoring}) < min_words or sum(p.sides for p, _ in restoring) < needed:
-            continue  # too few words or places to be convincing, before any is weighed
-        weighed = [found for place, words in restoring if (found := _weighed(gap_view(place.gap), char, place, words))]
-        if weighed:
+        if sum(map(sides.__getitem__, kept)) < needed.places:
+            continue
+        restored = [found for gap in kept if (found := _restoring(gap_view(gap), text, gap, char, sides[gap]))]
+        if not needed.met(len({place.word for place in restored}), sum(place.sides for place in restored)):
+            continue
+        weighed = [found for place in restored if (found := _weighed(gap_view(place.gap), char, place))]
+        if _convincing(weighed, needed):
             places[char] = weighed
     return places
 
@@ -291,23 +313,19 @@ def _annotated(view: str, start: int, end: int) -> bool:
     return view[start - 1 : start] in (")", "）") or view[end : end + 1] in ("(", "（")
 
 
-def _convincing(places: list[Place], min_words: int, expected: float) -> bool:
+def _convincing(places: list[Place], needed: _Needed) -> bool:
     """Whether the places restore enough different words, enough of them
     making their surroundings likelier, and are many for how often the
     character was expected (a place where it makes a common word with both
     neighbours counts twice)."""
+    words = {place.word for place in places}
     likelier = {place.word for place in places if place.gain > 0}
-    return (
-        len({place.word for place in places}) >= min_words
-        and len(likelier) >= LIKELIER
-        and sum(place.sides for place in places) >= PLACES_SHARE * expected
-    )
+    return needed.met(len(words), sum(place.sides for place in places)) and len(likelier) >= LIKELIER
 
 
-def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> tuple[Place, list] | None:
-    """The place at ``gap`` if ``char`` put in there restores a common word
-    (its gain not weighed yet: see _weighed), with the words through
-    ``char``; else None."""
+def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> _Restored | None:
+    """The place at ``gap`` if ``char`` put in there restores a common word,
+    not weighed yet; else None."""
     words = around.words_through(char)
     span = _restored_word(words)
     if span is None:
@@ -315,19 +333,19 @@ def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> tuple
     start, end = gap - len(around.before) + span[0], gap - len(around.before) + span[1] - 1
     if _annotated(text, start, end):
         return None
-    return Place(gap, start, end, text[start:gap] + char + text[gap:end], 0, sides), words
+    return _Restored(gap, start, end, text[start:gap] + char + text[gap:end], sides, words)
 
 
-def _weighed(around: Gap, char: str, place: Place, words: list) -> Place | None:
+def _weighed(around: Gap, char: str, place: _Restored) -> Place | None:
     """The place with how much likelier ``char`` put in there makes the
     words around, or None when it makes them much less likely."""
     alone = lexicon().char_cost(char)  # what standing alone costs; the words through it may save some
-    if around.most_saved(char, words) - alone < -WORSE:
+    if around.most_saved(char, place.words) - alone < -WORSE:
         return None
-    gain = around.cost_without() - around.cost(char, words)  # no word joins the two sides of a gap
+    gain = around.cost_without() - around.cost(char, place.words)  # no word joins the two sides of a gap
     if gain < -WORSE:
         return None
-    return place._replace(gain=gain)
+    return Place(place.gap, place.start, place.end, place.word, gain, place.sides)
 
 
 def _costing_little(view: TypoView, char: str, gaps) -> list[int]:
