@@ -181,6 +181,34 @@ def _score_in_full(view, position: int, joining: int | None = None):
     return (gains[0][0], [other for _, other in gains[:3]]) if gains else None
 
 
+def _swapped_seeds():
+    """The view of seeds with every fifth Chinese character made a similar one."""
+    lex = lexicon()
+    chars = [*"".join(seed(prefix).read_text(encoding="utf-8")[:2000] for prefix in ("000", "002", "003", "004"))]
+    han = [index for index, char in enumerate(chars) if regex.match(r"\p{Han}", char)]
+    for index in han[::5]:
+        similar = "".join(lex.similar(chars[index])[:LOOSE_SHAPE])
+        chars[index] = similar[index % len(similar)] if similar else chars[index]
+    return typo_view(Document("".join(chars) + "\n困意来了，型血来潮。加大力度、快借奏推进。"))
+
+
+def test_whether_a_suspect_has_one_beside_it_follows_from_its_window():
+    """_suspects remembers a score by the suspect's window of text alone,
+    though a suspect beside another is scored at a lower floor: which
+    neighbours are suspects too must be the same in the window alone."""
+    view, window = _swapped_seeds(), confusable_character.WINDOW
+    lone = confusable_character._lone_characters(view)
+    suspects = set(lone)
+    beside = [position - 1 in suspects or position + 1 in suspects for position in lone]
+    alone = []
+    for position in lone:
+        start = max(0, position - window)
+        in_window = typo_view(Document("。" + view.text[start : position + window + 1] + "。"))
+        near = confusable_character._lone_characters(in_window)
+        alone.append(position - start in near or position - start + 2 in near)
+    assert alone == beside and True in beside and False in beside
+
+
 def test_the_bounds_leave_every_score_as_scoring_every_candidate_in_full_gives():
     """_weigh drops a suspect, and _score a candidate, only when no word
     through it can gain the floor (or be shown): on seeds with every fifth
@@ -189,13 +217,7 @@ def test_the_bounds_leave_every_score_as_scoring_every_candidate_in_full_gives()
     the floors of every sensitivity (a suspect alone, or beside another)
     and below them. Only longer words make `型` (心血来潮) and `借`
     (快节奏, through both neighbours) gain."""
-    lex = lexicon()
-    chars = [*"".join(seed(prefix).read_text(encoding="utf-8")[:2000] for prefix in ("000", "002", "003", "004"))]
-    han = [index for index, char in enumerate(chars) if regex.match(r"\p{Han}", char)]
-    for index in han[::5]:
-        similar = "".join(lex.similar(chars[index])[:LOOSE_SHAPE])
-        chars[index] = similar[index % len(similar)] if similar else chars[index]
-    view = typo_view(Document("".join(chars) + "\n困意来了，型血来潮。加大力度、快借奏推进。"))
+    view = _swapped_seeds()
     floors = (0, 100, 150, 200, 250, 300, 400, 500)
     scored = 0
     for position in confusable_character._lone_characters(view):

@@ -203,13 +203,15 @@ def _suspects(view: TypoView, lone: list[int], threshold: int):
     name (see :func:`in_name`). A suspect beside another is scored down to
     half the threshold, to weigh the two; one that is not reportable
     still counts there. A suspect's score depends on nothing but WINDOW
-    characters on either side: where they recur, it is worked out once."""
+    characters on either side: where they recur, it is worked out once.
+    So does whether a neighbour is a suspect too (see _lone_characters:
+    the characters either side of it), and with it the floor."""
     beside_lone, text = set(lone), view.text
-    scores: dict[tuple[str, int, float], tuple[int, list[str]] | None] = {}
+    scores: dict[tuple[str, int], tuple[int, list[str]] | None] = {}
     scored = []
     for position in lone:
         floor = threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold
-        key = (text[max(0, position - WINDOW) : position + WINDOW + 1], min(position, WINDOW), floor)
+        key = (text[max(0, position - WINDOW) : position + WINDOW + 1], min(position, WINDOW))
         if key not in scores:
             scores[key] = _score(view, position, floor)
         if scores[key]:
