@@ -192,6 +192,16 @@ def _swapped_seeds():
     return typo_view(Document("".join(chars) + "\n困意来了，型血来潮。加大力度、快借奏推进。"))
 
 
+def test_the_lone_characters_are_those_that_may_be_suspects_and_meet_neither_neighbour_in_a_word():
+    # astral characters, `?` and other characters that are not ASCII before the Chinese ones
+    view = typo_view(Document("𠀀𠀁?社ａ会?福社，晴雨表 a?b\n" + _swapped_seeds().text))
+    text, joins = view.text, view.joins
+    meets = [joins[at] or at and joins[at - 1] for at in range(len(text))]
+    expected = [at for at, char in enumerate(text) if not meets[at] and confusable_character._MAY_SUSPECT[char]]
+    assert confusable_character._lone_characters(view) == expected
+    assert len(expected) > 100 and expected[0] < 10
+
+
 def test_whether_a_suspect_has_one_beside_it_follows_from_its_window():
     """_suspects remembers a score by the suspect's window of text alone,
     though a suspect beside another is scored at a lower floor: which

@@ -94,8 +94,9 @@ class _MaySuspect(dict):
 
 _MAY_SUSPECT = _MaySuspect()
 
-#: Turns the bytes of TypoView.joins (and their unions) into their negation.
-_NOT = bytes.maketrans(b"\0\1", b"\1\0")
+#: Turns the bytes of a text encoded as ASCII with `?` for every other
+#: character into whether each is `?`.
+_REPLACED = bytes(byte == ord("?") for byte in range(256))
 
 
 class ConfusableCharacter(Rule):
@@ -247,13 +248,14 @@ def _yields(view: TypoView, position: int, gain: int) -> bool:
 
 def _lone_characters(view: TypoView) -> list[int]:
     """Offsets of the characters that may be suspects and meet neither
-    neighbour inside any word. The lone ones are found by bit operations on
-    the whole of ``view.joins`` (in C, no object per character); only they
-    are looked up."""
+    neighbour inside any word. The lone ones other than ASCII (never a
+    suspect) are found by bit operations on the whole of ``view.joins`` and
+    of the text encoded as ASCII with `?` for every other character (in C,
+    no object per character); only they are looked up."""
     joins, text = view.joins, view.text
     joined = int.from_bytes(joins, "little")
-    meets_either = (joined | joined << 8).to_bytes(len(joins) + 1, "little")[: len(joins)]
-    lone = [*compress(count(), meets_either.translate(_NOT))]
+    not_ascii = int.from_bytes(text.encode("ascii", "replace").translate(_REPLACED), "little")  # or `?`
+    lone = [*compress(count(), (not_ascii & ~(joined | joined << 8)).to_bytes(len(joins), "little"))]
     return [*compress(lone, map(_MAY_SUSPECT.__getitem__, map(text.__getitem__, lone)))]
 
 
