@@ -4,9 +4,10 @@ document pipeline (:mod:`wenlint.pipeline`) on each, results in order.
 Worker processes (:mod:`wenlint.workers`) are used once the input passes
 ``PARALLEL_THRESHOLD`` bytes, or the bytes in the environment variable
 ``WENLINT_PARALLEL_BYTES`` (0: always). Before the workers fork, this
-process makes the rules they need and runs each on its documented examples,
-so the tables a rule loads on first use are built once and shared
-copy-on-write instead of rebuilt in every worker. Each task of a worker is
+process makes the rules they need and runs them on the start of the run's
+first file (see :func:`warm_on`), so the tables a rule loads on first use
+for such text are built once and shared copy-on-write instead of rebuilt
+in every worker. Each task of a worker is
 a batch of files next to each other (see :func:`_batches`), so that sending
 files and results costs little beside checking them; the last files of a
 check go biggest first (see :func:`_dispatch_order`), their results
@@ -229,7 +230,6 @@ def _checked(
 
 def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:
     """Results for ``files`` from a pool of ``workers`` processes; standard input is read here."""
-    from wenlint.document import is_markdown_path
     from wenlint.workers import Pool  # multiprocessing: only for a run large enough
 
     stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
@@ -242,7 +242,7 @@ def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> It
             distinct.append(settings)
         if path != "-":
             named.append((path, index_of[id(settings)]))
-    warm(distinct, markdown=any(is_markdown_path(path) for path, _ in named))
+    warm_on(named, distinct)
     gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
     try:
         with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
@@ -349,6 +349,34 @@ def warm(distinct: list[Settings], markdown: bool = True) -> None:
             for example in (*rule.bad, *rule.good):
                 if markdown or not is_markdown_path(example.path):
                     engine.lint(Document(example.text, example.path), [rule])
+
+
+#: The characters at the start of a run's first file that its rules check before
+#: the workers fork: any text builds most tables, and a few more cost little.
+WARM_CHARS = 4096
+
+
+def warm_on(files: list[File], distinct: list[Settings]) -> None:
+    """Build the tables the run's own text needs, before the workers fork:
+    the rules each of ``distinct`` selects (before per-file ignores) check
+    the first WARM_CHARS characters of its first file of ``files``. A table
+    that only other text needs (Traditional characters, Markdown, mojibake)
+    is then built by each worker that meets such text, and not at all when
+    none does, where the rules' examples (:func:`warm`) would build every
+    one of them in every run."""
+    from wenlint import pipeline
+    from wenlint.document import Document
+
+    first: dict[int, str] = {}
+    for path, index in files:
+        first.setdefault(index, path)
+    for index, path in first.items():
+        settings = distinct[index]
+        try:
+            text = pipeline.load(path, settings, path).text
+        except InputError:  # the workers will say why
+            continue
+        pipeline.run(Document(text[:WARM_CHARS], path), pipeline.rules_for(settings, "-"))
 
 
 def _fork_context():

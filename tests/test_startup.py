@@ -200,12 +200,36 @@ MARKDOWN_TABLE_RULE = (
 )
 
 
-@pytest.mark.parametrize("markdown", [False, True], ids=["plain text", "with a Markdown file"])
-def test_what_only_markdown_needs_is_built_before_the_workers_start_only_for_markdown(tmp_path, markdown):
-    documents = _numbered(4) | ({"notes.md": "# 标题\n"} if markdown else {})
+@pytest.mark.parametrize(
+    ("markdown", "builders"),
+    [(None, "none"), ("a.md", "the command"), ("notes.md", "workers")],
+    ids=["plain text", "Markdown first", "Markdown after plain text"],
+)
+def test_what_only_markdown_needs_is_built_before_the_workers_start_only_when_the_first_file_needs_it(
+    tmp_path, markdown, builders
+):
+    documents = _numbered(4) | ({markdown: "# 标题\n"} if markdown else {})  # checked in the order of their names
     pid, entries = _check_in_two_workers(tmp_path, MARKDOWN_TABLE_RULE, "Z904", documents)
-    built = [entry for entry in entries if entry.startswith("built ")]
-    assert built == ([f"built {pid}"] if markdown else [])  # by the command, before the workers
+    built = [int(entry.split()[1]) for entry in entries if entry.startswith("built ")]
+    if builders == "none":  # though the rule's examples hold Markdown
+        assert built == []
+    elif builders == "the command":  # before the workers, from the start of the first file
+        assert built == [pid]
+    else:  # by the worker that met the Markdown file, after the fork
+        assert len(built) == 1 and built[0] != pid, entries
+
+
+EXAMPLE_TABLE_RULE = (
+    TABLE_RULE.replace("Z903", "Z905")
+    .replace('good = (Example("好的。"),)', 'good = (Example("好的。"), Example("這是繁體字。"))')
+    .replace("        table()\n", "        if '這' in doc.text:\n            table()\n")
+)
+
+
+def test_a_table_only_the_rules_examples_need_is_not_built_for_a_run_whose_text_does_not(tmp_path):
+    pid, entries = _check_in_two_workers(tmp_path, EXAMPLE_TABLE_RULE, "Z905", _numbered(4))
+    assert [entry for entry in entries if entry.startswith("built ")] == []
+    assert len([entry for entry in entries if entry.startswith("checked ") and entry != f"checked {pid}"]) == 4
 
 
 def test_workers_for_plain_text_start_without_the_markdown_parser():
