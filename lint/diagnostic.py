@@ -173,6 +173,14 @@ class Diagnostic:
         self._pending = (self.code, text, self.start, self.end, line_start)
 
     def __reduce__(self):
+        """By constructor; a fingerprint not yet read travels as the stretch of
+        text it is worked out from, not as the document, and is worked out
+        where it is read (a worker's results: not at all for most runs)."""
+        pending = self._pending
+        if pending is not None:
+            code, text, start, end, line_start = pending
+            low = max(line_start, start - FINGERPRINT_CONTEXT)
+            pending = (code, text[low : end + FINGERPRINT_CONTEXT], start - low, end - low, 0)
         return Diagnostic, (
             self.code,
             self.start,
@@ -184,7 +192,8 @@ class Diagnostic:
             self.column,
             self.end_line,
             self.end_column,
-            self.fingerprint,
+            self._fingerprint,
+            pending,
         )
 
 

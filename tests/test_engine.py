@@ -142,6 +142,28 @@ def test_fingerprint_is_computed_on_first_read_and_keeps_its_value():
     assert second.fingerprint == "set by hand"
 
 
+def test_a_pickled_finding_carries_what_its_fingerprint_needs_not_the_document_nor_the_fingerprint():
+    text = "今天开会\n讨论问题\n" + "长" * 50_000 + "\n末行"
+    ends = len(text)
+
+    class Spans(Rule):  # at line starts and ends, inside a line, across lines, at the end of the text
+        code, name, summary, flags = "Z903", "test-spans", "spans", "test"
+        needs_han = False
+
+        def check(self, doc):
+            spans = [(0, 1), (2, 3), (3, 4), (4, 6), (5, 5), (9, 10), (30_000, 30_001), (ends - 1, ends), (ends, ends)]
+            return [self.diagnostic(start, end, "here") for start, end in spans]
+
+    found = lint(Document(text), [Spans()])
+    copies = pickle.loads(pickle.dumps(found))
+    assert all(len(pickle.dumps(diagnostic)) < 1000 for diagnostic in found)  # not the 50,000-character line
+    assert all(copy._pending is not None for copy in copies)  # worked out only where it is read
+    assert [copy.fingerprint for copy in copies] == [
+        fingerprint("Z903", text, d.start, d.end, text.rfind("\n", 0, d.start) + 1) for d in found
+    ]
+    assert [copy.fingerprint for copy in copies] == [diagnostic.fingerprint for diagnostic in found]
+
+
 def test_edits_and_fixes_are_frozen_values():
     edit, fix_ = Edit(1, 2, "x"), Fix.replace(1, 2, "x", safe=False, message="m")
     assert fix_ == Fix((Edit(1, 2, "x"),), Applicability.UNSAFE, "m", None, None)
