@@ -360,15 +360,18 @@ class CtrlCInAFinalizer(Rule):
 def test_a_ctrl_c_lost_in_a_finalizer_still_stops_the_run(workdir, command):
     """Python prints a KeyboardInterrupt raised inside ``__del__`` (a library
     object collected at the wrong moment) as "Exception ignored" and goes on:
-    the run notices the Ctrl-C at its next batch or file all the same."""
+    the run notices the Ctrl-C at its next batch or file all the same (scan:
+    before the next shard)."""
     env = {
         **install_rules(workdir / "site", "wenlint_test_lost_ctrl_c", LOST_CTRL_C_RULE),
         "CTRL_C_SENT": str(workdir / "sent"),
     }
     records = [{"id": n, "text": f"第{n}条。" + ("中断" if n == 1 else "")} for n in range(5)]
     if command == "scan":
-        write_jsonl(workdir / "in.jsonl", records)
-        args = ["scan", "in.jsonl", "-o", "out.jsonl", "--workers", "1"]
+        (workdir / "in").mkdir()
+        write_jsonl(workdir / "in" / "a.jsonl", records)
+        write_jsonl(workdir / "in" / "b.jsonl", records[2:])
+        args = ["scan", "in", "-o", "out", "--workers", "1"]
     else:
         for record in records:
             (workdir / f"doc{record['id']}.txt").write_text(record["text"], encoding="utf-8")
@@ -379,6 +382,9 @@ def test_a_ctrl_c_lost_in_a_finalizer_still_stops_the_run(workdir, command):
     assert (workdir / "sent").exists()
     assert run.returncode == 130, run.stderr.decode()
     assert "interrupted: " in run.stderr.decode().splitlines()[-1]
+    if command == "scan":
+        assert run.stderr.decode().splitlines()[-1].startswith("interrupted: 0 of 2 shards scanned")
+        assert not (workdir / "out" / "b.jsonl").exists()
 
 
 @pytest.mark.slow

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import signal
 import sys
 import time
 import uuid
@@ -38,6 +37,7 @@ from wenlint.corpus.shards import (
 from wenlint.corpus.summary import ScanProgress, Summary
 from wenlint.document import Document
 from wenlint.process import collect_less
+from wenlint.runner import Interrupts
 from wenlint.shardrule import CorpusRule, ShardTally, corpus_rules
 from wenlint.signals import signals
 from wenlint.storage import write_atomic
@@ -122,52 +122,32 @@ def scan_all(
     summary: Summary,
 ) -> Summary:
     """Scan the ``pending`` shards one after another, their batches run by
-    ``pool`` (None: in this process); returns ``summary`` with theirs added."""
-    global _interrupted
+    ``pool`` (None: in this process); returns ``summary`` with theirs added.
+    Ctrl-C stops the run as it stops check (see runner.Interrupts): at once
+    while a batch is worked on, else when the next is asked for, or at the end."""
     started = time.perf_counter()
     scanned = 0  # shards finished (or found bad) in this run
-    # Ctrl-C stops the run, as in check, even where it was inherited ignored (a background job)
-    _interrupted = False
-    previous = signal.signal(signal.SIGINT, _on_sigint)
-    try:
-        with ScanProgress(sum(shard.size for shard, _, _ in pending), progress) as bar:
-            for shard, output, rejected in pending:
-                bar.describe(shard.name)
-                try:
-                    shard_summary = scan_shard(shard, output, rejected, settings_for(str(shard.path)), job, pool, bar)
-                    summary.merge(shard_summary)
-                except ShardError as error:
-                    bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
-                scanned += 1
-        _stop_if_interrupted()
-    except KeyboardInterrupt:
-        sys.stderr.write(
-            f"interrupted: {scanned} of {len(pending)} shards scanned, the rest not"
-            " (the same command resumes after the finished ones)\n"
-        )
-        raise
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    with Interrupts() as interrupts:
+        try:
+            with ScanProgress(sum(shard.size for shard, _, _ in pending), progress) as bar:
+                for shard, output, rejected in pending:
+                    bar.describe(shard.name)
+                    try:
+                        settings = settings_for(str(shard.path))
+                        summary.merge(scan_shard(shard, output, rejected, settings, job, pool, bar, interrupts))
+                    except ShardError as error:
+                        bar.log("error: " + summary.add_error(str(shard.path), None, "bad shard", str(error)))
+                    scanned += 1
+            if interrupts.pending:  # came after the last batch
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            sys.stderr.write(
+                f"interrupted: {scanned} of {len(pending)} shards scanned, the rest not"
+                " (the same command resumes after the finished ones)\n"
+            )
+            raise
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-#: Whether Ctrl-C came during the scan under way (see :func:`_stop_if_interrupted`).
-_interrupted = False
-
-
-def _on_sigint(signum: int, frame: Any) -> None:
-    global _interrupted
-    _interrupted = True
-    raise KeyboardInterrupt
-
-
-def _stop_if_interrupted() -> None:
-    """Raise again a Ctrl-C that was lost: its KeyboardInterrupt raised inside
-    a finalizer (a library object's ``__del__``), which Python prints as
-    "Exception ignored" and goes on from. Asked after every batch and shard."""
-    if _interrupted:
-        raise KeyboardInterrupt
 
 
 class Workers(Pool):
@@ -189,6 +169,7 @@ def scan_shard(
     job: ScanJob,
     pool: Any,
     bar: ScanProgress,
+    interrupts: Interrupts,
 ) -> Summary:
     """Scan one shard into ``output`` (and ``rejected``), atomically."""
     job = shard_job(job, output, rejected)
@@ -201,7 +182,7 @@ def scan_shard(
         if counting:
             bar.describe(f"{shard.name} (counting)")
             tally = ShardTally(counting)
-            for _, counts in _ordered(pool, "count", setup, read_batches(shard, job.max_record_bytes)):
+            for _, counts in _results(shard, "count", setup, pool, interrupts):
                 tally.add(counts)
             context = tally.views()
             setup = replace(setup, token=uuid.uuid4().hex)  # a new annotator, holding the context
@@ -211,7 +192,7 @@ def scan_shard(
                 context_file = batches.write_context(counting, context, output)
                 setup = replace(setup, context=context_file)
         bar.describe(shard.name)
-        _write_shard(shard, output, rejected, setup, pool, bar, summary)
+        _write_shard(shard, output, rejected, setup, pool, bar, summary, interrupts)
     except OSError as error:
         raise ShardError(f"cannot read: {error.strerror or error}") from None
     except EOFError as error:  # a truncated .gz
@@ -230,6 +211,7 @@ def _write_shard(
     pool: Any,
     bar: ScanProgress,
     summary: Summary,
+    interrupts: Interrupts,
 ) -> None:
     job = setup.job
     name = str(shard.path)
@@ -238,7 +220,7 @@ def _write_shard(
         writers.append(ShardWriter(rejected))
     try:
         position = 0
-        for item, result in _ordered(pool, "scan", setup, read_batches(shard, job.max_record_bytes)):
+        for item, result in _results(shard, "scan", setup, pool, interrupts):
             writers[0].write(result.kept)
             if rejected is not None:
                 writers[1].write(result.rejected)
@@ -257,16 +239,18 @@ def _write_shard(
         raise
 
 
+def _results(shard: Shard, kind: str, setup: Setup, pool: Any, interrupts: Interrupts) -> Iterator[tuple[Batch, Any]]:
+    """(batch, result) for every batch of ``shard``, in order; Ctrl-C stops them (see scan_all)."""
+    return interrupts.watch(_ordered(pool, kind, setup, read_batches(shard, setup.job.max_record_bytes)))
+
+
 def _ordered(pool: Any, kind: str, setup: Setup, items: Iterator[Batch]) -> Iterator[tuple[Batch, Any]]:
     """(batch, result) for every batch, in order, with a bounded number in flight."""
     if pool is None:
         for item, task in _calls(kind, setup, items):
-            result = work(task)
-            _stop_if_interrupted()
-            yield item, result
+            yield item, work(task)
         return
     for item, result in pool.ordered(work, _calls(kind, setup, items)):
-        _stop_if_interrupted()
         if not isinstance(result, WorkerDied):
             yield item, result
         elif _size(item) > 1:
