@@ -21,6 +21,11 @@ n-grams, the word count and the words (the last three on one jieba
 segmentation). A rule reads a signal with :func:`signal`, so it pays only
 for the groups its checks need (a check that is off by default reads a
 group no default check reads, where it can); :func:`signals` gives them all.
+
+The n-gram functions here are the reference. When numpy is installed (it
+comes with ``wenlint scan``), a long document's n-gram signals are worked
+out by :mod:`wenlint.signals_vector` instead, to the same values; without
+it (the pre-commit hook's environment), by these.
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import accumulate, filterfalse
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import regex
@@ -72,6 +79,10 @@ CHAR_REP_N = 10
 LONG_CHAR_GRAM = 13
 TOP_GRAMS = (2, 3, 4)
 DUPLICATED_GRAMS = (5, 6, 7, 8, 9, 10)
+#: The units (words, or characters for the character n-grams) from which a
+#: document's n-grams are worked out with NumPy, when it is installed: on
+#: shorter ones its calls cost more than they save.
+VECTOR_FROM = 300
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _LINE_BREAKS = re.compile(r"\n+")
@@ -160,10 +171,8 @@ def character_gram_signals(doc: Any) -> dict[str, float]:
     size = len(text)
     if not size:
         return dict.fromkeys(CHARACTER_GRAM_SIGNALS, 0.0)
-    return {
-        "char_rep_ratio": char_repetition(text, CHAR_REP_N),
-        "duplicated_13_char_grams": duplicated_grams(text, [LONG_CHAR_GRAM])[LONG_CHAR_GRAM] / size,
-    }
+    repetition, duplicated = _grams(size).character_grams(text, CHAR_REP_N, LONG_CHAR_GRAM)
+    return {"char_rep_ratio": repetition, "duplicated_13_char_grams": duplicated / size}
 
 
 def char_repetition(text: str, n: int) -> float:
@@ -193,10 +202,10 @@ def duplicated_grams(units: str | Sequence[str], sizes: Iterable[int]) -> dict[i
     heads = [joined[start : start + shortest] for start in offsets[:-1]]
     counts = Counter(heads)
     recurring = [index for index, head in enumerate(heads) if counts[head] > 1]
-    return {n: _walk(joined, offsets, n, recurring) for n in sizes}
+    return {n: walk(joined, offsets, n, recurring) for n in sizes}
 
 
-def _walk(joined: str, offsets: Sequence[int], n: int, recurring: list[int]) -> int:
+def walk(joined: str, offsets: Sequence[int], n: int, recurring: list[int]) -> int:
     """The characters of the copies the walk over n-grams meets, looking
     only at the ``recurring`` units: the n-gram of any other is new, and no
     later one is the same."""
@@ -228,6 +237,42 @@ def top_gram(words: Sequence[str], n: int) -> int:
     return (sum(map(len, gram)) + n - 1) * count
 
 
+def word_grams(
+    words: Sequence[str], top_sizes: Iterable[int], duplicated_sizes: Iterable[int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """:func:`top_gram` of ``words`` for each n of ``top_sizes``, and
+    :func:`duplicated_grams` for those of ``duplicated_sizes``."""
+    return {n: top_gram(words, n) for n in top_sizes}, duplicated_grams(words, duplicated_sizes)
+
+
+def character_grams(text: str, repetition_n: int, duplicated_n: int) -> tuple[float, int]:
+    """:func:`char_repetition` of ``text`` for ``repetition_n``, and its
+    characters in duplicated ``duplicated_n``-grams."""
+    return char_repetition(text, repetition_n), duplicated_grams(text, [duplicated_n])[duplicated_n]
+
+
+#: The n-gram signals worked out by the functions of this module (wenlint.signals_vector has the same two).
+_REFERENCE = SimpleNamespace(word_grams=word_grams, character_grams=character_grams)
+
+
+def _grams(units: int) -> ModuleType | SimpleNamespace:
+    """The n-gram functions for a document of ``units`` words or characters:
+    NumPy's from :data:`VECTOR_FROM` of them when numpy is installed, else the reference."""
+    vector = _vector() if units >= VECTOR_FROM else None
+    return vector or _REFERENCE
+
+
+@cache
+def _vector() -> ModuleType | None:
+    """wenlint.signals_vector, or None without numpy (imported on first use:
+    ``wenlint check`` loads numpy only for a long document's word signals)."""
+    try:
+        from wenlint import signals_vector
+    except ImportError:
+        return None
+    return signals_vector
+
+
 def words_of(text: str) -> list[str]:
     """The words of ``text`` as datatrove splits Chinese: jieba's segmentation
     (spaCy's ``zh`` tokenizer uses it), blanks dropped (no other word holds one)."""
@@ -245,10 +290,11 @@ def word_gram_signals(doc: Any) -> dict[str, float]:
     words = doc.view(document_words)
     if not size or not words:
         return dict.fromkeys(WORD_GRAM_SIGNALS, 0.0)
-    result = {f"top_{n}_gram": top_gram(words, n) / size for n in TOP_GRAMS}
+    tops, duplicated = _grams(len(words)).word_grams(words, TOP_GRAMS, DUPLICATED_GRAMS)
+    result = {f"top_{n}_gram": top / size for n, top in tops.items()}
     # each n on its own: n-grams are compared joined, as datatrove compares them, so a
     # longer one can repeat where no shorter one does (`ba b a b a b` and `b a b a b ab`)
-    for n, repeated in duplicated_grams(words, DUPLICATED_GRAMS).items():
+    for n, repeated in duplicated.items():
         result[f"duplicated_{n}_n_grams"] = repeated / size
     return result
 

@@ -1,0 +1,189 @@
+"""The n-gram signals of :mod:`wenlint.signals` computed with NumPy, for long
+documents: the values of the pure-Python functions there (the reference),
+exactly, in less time.
+
+Repeats are found by a polynomial hash of the text (the sum of each
+character's code point times B^j, B odd, in wrapping 64-bit arithmetic):
+any substring's hash is two look-ups in prefix sums and a product, for every
+start at once. Equal texts hash equal, so the starts whose hash recurs hold
+every start whose text recurs, and a collision only adds a start, which the
+comparison of the real strings passes over: the values never rest on a hash.
+
+* Word n-grams are counted on integer keys: the words' hashes numbered
+  (kept only when they tell as many words apart as the words hold), and an
+  n-gram's key is the number of its first n − 1 words among the distinct
+  (n − 1)-grams times the number of distinct words plus its last word's, so
+  no key overflows however long the document.
+* Duplicated n-grams: the reference's walk, over only the starts whose
+  n-gram's hash recurs, meeting an n-gram by the number of its hash.
+* Character repetition: an n-gram whose hash is met once is met once; the
+  others are counted as strings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from wenlint.signals import top_gram, walk
+
+_BASE = 0x9E3779B97F4A7C15  # odd: it has an inverse modulo 2**64
+_UNBASE = pow(_BASE, -1, 2**64)
+#: How many powers of the base (and of its inverse) are kept between texts: 2 MB of each.
+KEPT_POWERS = 2**18
+_KEPT: dict[int, np.ndarray] = {}
+
+
+def word_grams(
+    words: Sequence[str], top_sizes: Iterable[int], duplicated_sizes: Iterable[int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """:func:`wenlint.signals.word_grams`."""
+    units = _Units(words)
+    return _top_grams(words, units, top_sizes), _duplicated_grams(units, list(duplicated_sizes))
+
+
+def character_grams(text: str, repetition_n: int, duplicated_n: int) -> tuple[float, int]:
+    """:func:`wenlint.signals.character_grams`."""
+    units = _Units(text)
+    return _char_repetition(units, repetition_n), _duplicated_grams(units, [duplicated_n])[duplicated_n]
+
+
+def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dict[int, int]:
+    """:func:`wenlint.signals.top_gram` for each n of ``sizes``."""
+    sizes = list(sizes)
+    ids, _ = _groups(units.hashes(units.offsets[:-1], units.offsets[1:]))
+    variety = int(ids.max(initial=-1)) + 1
+    if variety != len(set(words)):  # two words hash alike
+        return {n: top_gram(words, n) for n in sizes}
+    result = dict.fromkeys(sizes, 0)
+    groups = ids  # for each (n - 1)-gram, a number its copies share
+    for n in range(2, min(max(sizes), len(words)) + 1):
+        groups, _ = _groups(groups[:-1] * variety + ids[n - 1 :])
+        counts = np.bincount(groups)
+        most = int(counts.max())
+        first = int(np.argmax(counts[groups] == most))  # the first seen among the most frequent
+        if n in result:
+            result[n] = (sum(map(len, words[first : first + n])) + n - 1) * most
+    return result
+
+
+def _duplicated_grams(units: _Units, sizes: list[int]) -> dict[int, int]:
+    """:func:`wenlint.signals.duplicated_grams`, walking only the starts
+    whose n-gram's hash recurs."""
+    offsets = units.offsets
+    # as in the reference, a start is a candidate when its first `shortest` characters recur
+    shortest = min(sizes)
+    candidates = np.flatnonzero(offsets[:-1] + shortest <= len(units.text))
+    heads = offsets[candidates]
+    candidates = candidates[_groups(units.hashes(heads, heads + shortest))[1]]
+    # the n-grams of every n at the candidates, hashed and sorted at once: a key is the hash modulo 2**58
+    # (as good a polynomial hash) above n's place in `sizes`
+    starts = [candidates[candidates + n < len(offsets)] for n in sizes]
+    begins = np.concatenate(starts)
+    ends = np.concatenate([start + n for start, n in zip(starts, sizes)])
+    places = np.repeat(np.arange(len(sizes), dtype=np.uint64), [len(start) for start in starts])
+    groups, shared = _groups(units.hashes(offsets[begins], offsets[ends]) << np.uint64(6) | places)
+    recurring = np.flatnonzero(shared)
+    bounds = np.searchsorted(recurring, np.cumsum([0] + [len(start) for start in starts])).tolist()
+    begins, groups = begins[recurring].tolist(), groups[recurring].tolist()
+    return {
+        n: _walk(units.text, units.walked, n, begins[low:high], groups[low:high])
+        for n, low, high in zip(sizes, bounds, bounds[1:])
+    }
+
+
+def _walk(joined: str, offsets: Sequence[int], n: int, starts: list[int], groups: list[int]) -> int:
+    """The reference's walk (:func:`wenlint.signals.walk`) over the
+    recurring ``starts``, meeting each n-gram by the number of its hash
+    (``groups``): one whose hash was met is the n-gram met first with it when
+    their texts are equal; if they are not (a collision), the reference walks."""
+    met: dict[int, int] = {}  # for each hash (by its number), the start the walk met it at
+    repeated = stepped_to = 0
+    for start, group in zip(starts, groups):
+        if start < stepped_to:
+            continue
+        seen = met.setdefault(group, start)
+        if seen == start:
+            continue
+        gram = joined[offsets[start] : offsets[start + n]]
+        if gram != joined[offsets[seen] : offsets[seen + n]]:
+            return walk(joined, offsets, n, starts)
+        repeated += len(gram)
+        stepped_to = start + n
+    return repeated
+
+
+def _char_repetition(units: _Units, n: int) -> float:
+    """:func:`wenlint.signals.char_repetition`."""
+    text = units.text
+    total = len(text) - n + 1
+    if total <= 0:
+        return 0.0
+    starts = units.offsets[:total]
+    maybe = np.flatnonzero(_groups(units.hashes(starts, starts + n))[1])
+    counts = Counter(text[start : start + n] for start in maybe.tolist())
+    distinct = total - len(maybe) + len(counts)
+    repeated = sorted((count for count in counts.values() if count > 1), reverse=True)
+    return sum(repeated[: math.isqrt(distinct)]) / total
+
+
+class _Units:
+    """Words, or the characters of a text: the text they make (``text``),
+    where each starts and the last ends (``offsets``; ``walked``, as a
+    sequence for the walk), and the prefix sums of its characters' hashes."""
+
+    def __init__(self, units: str | Sequence[str]) -> None:
+        self.offsets: np.ndarray
+        self.walked: Sequence[int]
+        if isinstance(units, str):
+            self.text = units
+            self.offsets = np.arange(len(units) + 1)
+            self.walked = range(len(units) + 1)
+        else:
+            self.text = "".join(units)
+            self.offsets = np.zeros(len(units) + 1, np.int64)
+            np.cumsum(np.fromiter(map(len, units), np.int64, len(units)), out=self.offsets[1:])
+            self.walked = self.offsets.tolist()
+        size = len(self.text)
+        codes = np.frombuffer(self.text.encode("utf-32-le"), np.uint32).astype(np.uint64)
+        self._prefix = np.zeros(size + 1, np.uint64)
+        np.cumsum(codes * _powers(_BASE, size)[:size], out=self._prefix[1:])
+        self._unshift = _powers(_UNBASE, size)
+
+    def hashes(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The hash of ``text[start:end]`` for each pair of character
+        offsets, its length mixed in."""
+        shifted = self._prefix[ends] - self._prefix[starts]
+        return shifted * self._unshift[starts] + (ends - starts).astype(np.uint64)
+
+
+def _powers(base: int, size: int) -> np.ndarray:
+    """``base**j`` modulo 2**64 for j below ``size`` or more: the first
+    :data:`KEPT_POWERS` of them worked out once."""
+    kept = _KEPT.get(base)
+    if kept is not None and len(kept) >= size:
+        return kept
+    powers = np.full(max(size, KEPT_POWERS), base, np.uint64)
+    powers[0] = 1
+    np.cumprod(powers, out=powers)
+    if len(powers) == KEPT_POWERS:
+        _KEPT[base] = powers
+    return powers
+
+
+def _groups(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each key, a number its equals share (the numbers count up from 0
+    in the keys' order), and whether it has an equal."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    new = np.empty(len(keys) + 1, bool)  # where a run of equal keys begins (and the end)
+    new[0] = new[-1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:-1])
+    groups = np.empty_like(order)
+    groups[order] = np.cumsum(new[:-1]) - 1
+    shared = np.empty(len(keys), bool)
+    shared[order] = ~(new[:-1] & new[1:])
+    return groups, shared
