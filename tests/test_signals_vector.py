@@ -1,0 +1,122 @@
+"""The n-gram signals worked out with NumPy (wenlint.signals_vector) are the
+reference's (wenlint.signals), exactly: on texts where repeats, ties and
+joined n-grams that different segmentations make alike are common, on texts
+whose hashes collide, on the real texts, and through the command with and
+without numpy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import ROOT, wenlint
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wenlint import signals, signals_vector
+from wenlint.document import Document
+
+TOP, DUPLICATED = signals.TOP_GRAMS, signals.DUPLICATED_GRAMS
+REAL = ROOT.parent / "shared" / "data" / "real"
+
+#: A few short words, some of which join into others (`ab` = `a` + `b`): repeats, ties and equal joined n-grams abound.
+words = st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "的", "中国", "。"]), max_size=300)
+texts = st.text(alphabet="ab的。\n", max_size=400)
+
+
+def same_word_grams(units: list[str]) -> None:
+    assert signals_vector.word_grams(units, TOP, DUPLICATED) == signals.word_grams(units, TOP, DUPLICATED)
+
+
+@given(words)
+def test_word_n_grams_are_the_references(units):
+    same_word_grams(units)
+
+
+@given(texts, st.integers(1, 12), st.integers(1, 14))
+def test_character_n_grams_are_the_references(text, repetition_n, duplicated_n):
+    ours = signals_vector.character_grams(text, repetition_n, duplicated_n)
+    assert ours == signals.character_grams(text, repetition_n, duplicated_n)
+
+
+def test_n_grams_are_compared_joined():
+    # the 6-grams ba+b+a+b+a+b and b+a+b+a+b+ab are both "bababab"; no shorter one repeats
+    units = ["ba", "b", "a", "b", "a", "b", "ab"]
+    _, duplicated = signals_vector.word_grams(units, TOP, DUPLICATED)
+    assert duplicated == {5: 0, 6: 7, 7: 0, 8: 0, 9: 0, 10: 0}
+    same_word_grams(units)
+
+
+def tops(spaced: str) -> dict[int, int]:
+    """The top n-gram characters of the words of ``spaced``, with NumPy."""
+    return signals_vector.word_grams(spaced.split(), TOP, DUPLICATED)[0]
+
+
+def test_the_first_seen_of_the_most_frequent_is_the_top_n_gram():
+    # (a, bb), (bb, ddd) and (ddd, c) twice each: the first seen, "a bb", 4 characters, twice
+    assert tops("a bb ddd c a bb ddd c") == {2: 8, 3: 16, 4: 20}
+    # the same words from ddd on: "ddd c", 5 characters, twice; "ddd c a", 7, twice
+    assert tops("ddd c a bb ddd c a bb") == {2: 10, 3: 14, 4: 20}
+    # all differ: the first, not the longest
+    assert tops("a bb c ddd") == {2: 4, 3: 6, 4: 10}
+
+
+def thue_morse(size: int) -> str:
+    text = "a"
+    while len(text) < size:
+        text += text.translate(str.maketrans("ab", "ba"))
+    return text
+
+
+def test_texts_whose_hashes_collide_get_the_references_values():
+    # a Thue–Morse string of 2048 characters and its complement hash alike for any odd base
+    # modulo 2**64: the words' ids, the duplicated n-grams' walk and the character counts
+    # must each notice and count the strings themselves
+    one = thue_morse(2048)
+    other = one.translate(str.maketrans("ab", "ba"))
+    units = signals_vector._Units(one + other)
+    assert len(set(units.hashes(np.array([0, 2048]), np.array([2048, 4096])))) == 1
+    same_word_grams([one, "x", other, "x"] * 3)
+    same_word_grams([one, "x", one, "x", other, "x", one])
+    text = one + "x" + other + "x" + one
+    for n in (2048, 2049, 10):
+        assert signals_vector.character_grams(text, n, n) == signals.character_grams(text, n, n)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", sorted(REAL.glob("*.jsonl")), ids=lambda path: path.stem)
+def test_every_real_document_gets_the_references_values(path: Path):
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            text = json.loads(line)["text"]
+            same_word_grams(signals.words_of(text))
+            ours = signals_vector.character_grams(text, signals.CHAR_REP_N, signals.LONG_CHAR_GRAM)
+            assert ours == signals.character_grams(text, signals.CHAR_REP_N, signals.LONG_CHAR_GRAM)
+
+
+def test_long_documents_take_numpy_and_short_ones_the_reference():
+    assert signals._grams(signals.VECTOR_FROM) is signals_vector
+    assert signals._grams(signals.VECTOR_FROM - 1) is signals._REFERENCE
+
+
+NO_NUMPY = "import sys; sys.modules['numpy'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_check_prints_the_same_signals_without_numpy(tmp_path):
+    # long enough for NumPy's path, with repeated lines, so every n-gram signal is above 0
+    text = "社区是城市社会的基本构成单元，我们共走访了120户。\n" * 10 + "今年的工作重点是养老服务。\n" * 20
+    assert len(signals.words_of(text)) >= signals.VECTOR_FROM and len(text) >= signals.VECTOR_FROM
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    arguments = ["check", "long.txt", "--statistics", "--signals", "--exit-zero", "--no-cache"]
+    without = subprocess.run(
+        [sys.executable, "-c", NO_NUMPY, *arguments], cwd=tmp_path, capture_output=True, timeout=120, check=False
+    )
+    assert without.returncode == 0, without.stderr.decode()
+    assert without.stdout == wenlint(*arguments, cwd=tmp_path).stdout
+    values = Document(text)
+    assert all(signals.signal(values, name) > 0 for name in signals.WORD_GRAM_SIGNALS + signals.CHARACTER_GRAM_SIGNALS)
