@@ -24,7 +24,8 @@ group no default check reads, where it can); :func:`signals` gives them all.
 
 The n-gram functions here are the reference. When numpy is installed (it
 comes with ``wenlint scan``), a long document's n-gram signals are worked
-out by :mod:`wenlint.signals_vector` instead, to the same values; without
+out by :mod:`wenlint.signals_vector` instead, to the same values, once numpy
+is imported or enough long documents came to pay for importing it; without
 it (the pre-commit hook's environment), by these.
 """
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -83,6 +85,12 @@ DUPLICATED_GRAMS = (5, 6, 7, 8, 9, 10)
 #: document's n-grams are worked out with NumPy, when it is installed: on
 #: shorter ones its calls cost more than they save.
 VECTOR_FROM = 300
+#: How many words or characters of long documents a process works out with
+#: the reference before it imports numpy for them, unless numpy is imported
+#: already (``scan`` imports it, for its corpus rules): the import, about
+#: 0.1 CPU-s, is paid back over about this many (0.45 µs a word), so a short
+#: ``check`` never pays it.
+IMPORT_AFTER = 200_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _LINE_BREAKS = re.compile(r"\n+")
@@ -257,15 +265,23 @@ _REFERENCE = SimpleNamespace(word_grams=word_grams, character_grams=character_gr
 
 def _grams(units: int) -> ModuleType | SimpleNamespace:
     """The n-gram functions for a document of ``units`` words or characters:
-    NumPy's from :data:`VECTOR_FROM` of them when numpy is installed, else the reference."""
-    vector = _vector() if units >= VECTOR_FROM else None
-    return vector or _REFERENCE
+    NumPy's from :data:`VECTOR_FROM` of them when numpy is installed (and
+    imported, or worth importing: :data:`IMPORT_AFTER`), else the reference."""
+    global _long_units
+    if units < VECTOR_FROM:
+        return _REFERENCE
+    if "numpy" not in sys.modules and _long_units < IMPORT_AFTER:
+        _long_units += units
+        return _REFERENCE
+    return _vector() or _REFERENCE
+
+
+_long_units = 0  # of the long documents the reference worked out before numpy was imported
 
 
 @cache
 def _vector() -> ModuleType | None:
-    """wenlint.signals_vector, or None without numpy (imported on first use:
-    ``wenlint check`` loads numpy only for a long document's word signals)."""
+    """wenlint.signals_vector, or None without numpy (imported on first use)."""
     try:
         from wenlint import signals_vector
     except ImportError:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT, wenlint
+from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -99,24 +99,51 @@ def test_every_real_document_gets_the_references_values(path: Path):
 
 
 def test_long_documents_take_numpy_and_short_ones_the_reference():
+    assert "numpy" in sys.modules  # imported here: no import to pay for
     assert signals._grams(signals.VECTOR_FROM) is signals_vector
     assert signals._grams(signals.VECTOR_FROM - 1) is signals._REFERENCE
 
 
-NO_NUMPY = "import sys; sys.modules['numpy'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+#: A document long enough for NumPy's path, with repeated lines, so every n-gram signal is above 0.
+LONG = "社区是城市社会的基本构成单元，我们共走访了120户。\n" * 10 + "今年的工作重点是养老服务。\n" * 20
+
+
+def run_python(code: str, *args: str, cwd: Path) -> bytes:
+    run = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    return run.stdout
 
 
 def test_check_prints_the_same_signals_without_numpy(tmp_path):
-    # long enough for NumPy's path, with repeated lines, so every n-gram signal is above 0
-    text = "社区是城市社会的基本构成单元，我们共走访了120户。\n" * 10 + "今年的工作重点是养老服务。\n" * 20
-    assert len(signals.words_of(text)) >= signals.VECTOR_FROM and len(text) >= signals.VECTOR_FROM
+    assert len(signals.words_of(LONG)) >= signals.VECTOR_FROM and len(LONG) >= signals.VECTOR_FROM
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
-    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "long.txt").write_text(LONG, encoding="utf-8")
     arguments = ["check", "long.txt", "--statistics", "--signals", "--exit-zero", "--no-cache"]
-    without = subprocess.run(
-        [sys.executable, "-c", NO_NUMPY, *arguments], cwd=tmp_path, capture_output=True, timeout=120, check=False
+    # with numpy imported, as in `wenlint scan`, and where the hook has none
+    with_numpy = "import sys, numpy; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    without_numpy = (
+        "import sys; sys.modules['numpy'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
     )
-    assert without.returncode == 0, without.stderr.decode()
-    assert without.stdout == wenlint(*arguments, cwd=tmp_path).stdout
-    values = Document(text)
+    assert run_python(with_numpy, *arguments, cwd=tmp_path) == run_python(without_numpy, *arguments, cwd=tmp_path)
+    values = Document(LONG)
     assert all(signals.signal(values, name) > 0 for name in signals.WORD_GRAM_SIGNALS + signals.CHARACTER_GRAM_SIGNALS)
+
+
+def test_numpy_is_imported_once_long_documents_pay_for_it(tmp_path):
+    # a check of one long document never imports numpy; in a process that has worked out
+    # IMPORT_AFTER words or characters of long documents, the next one imports it
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "long.txt").write_text(LONG, encoding="utf-8")
+    check = "import sys; from wenlint.cli import main; main(sys.argv[1:]); print('numpy' in sys.modules)"
+    assert (
+        run_python(check, "check", "long.txt", "--preview", "--select", "D003", "--no-cache", cwd=tmp_path)[-6:]
+        == b"False\n"
+    )
+    documents = (
+        "import sys; from wenlint import signals; from wenlint.document import Document; signals.IMPORT_AFTER = 900\n"
+        "for text in sys.argv[1:]:\n"
+        "    signals.signal(Document(text), 'top_2_gram'); print('numpy' in sys.modules)"
+    )
+    # each holds 320 words: the reference for the first three (960 words), then NumPy
+    assert len(signals.words_of(LONG)) == 320
+    assert run_python(documents, *[LONG] * 4, cwd=tmp_path).split() == [b"False", b"False", b"False", b"True"]
