@@ -148,7 +148,8 @@ class _Units:
             np.cumsum(np.fromiter(map(len, units), np.int64, len(units)), out=self.offsets[1:])
             self.walked = self.offsets.tolist()
         size = len(self.text)
-        codes = np.frombuffer(self.text.encode("utf-32-le"), np.uint32).astype(np.uint64)
+        # surrogatepass: a lone surrogate (the API's or a server's text may hold one) is its code point too
+        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
         self._prefix = np.zeros(size + 1, np.uint64)
         np.cumsum(codes * _powers(_BASE, size)[:size], out=self._prefix[1:])
         self._unshift = _powers(_UNBASE, size)

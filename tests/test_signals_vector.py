@@ -147,3 +147,10 @@ def test_numpy_is_imported_once_long_documents_pay_for_it(tmp_path):
     # each holds 320 words: the reference for the first three (960 words), then NumPy
     assert len(signals.words_of(LONG)) == 320
     assert run_python(documents, *[LONG] * 4, cwd=tmp_path).split() == [b"False", b"False", b"False", b"True"]
+
+
+def test_lone_surrogates_and_astral_characters_are_characters_like_any_other():
+    # a str may hold an unpaired surrogate (the API's text, a server's): the reference counts it as a character
+    text = "好\ud800的𠀀\udfff" * 80
+    assert signals_vector.character_grams(text, 10, 13) == signals.character_grams(text, 10, 13)
+    same_word_grams(["好\ud800", "的", "𠀀", "\udfff"] * 80)
