@@ -59,9 +59,10 @@ def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dic
     if variety != len(set(words)):  # two words hash alike
         return {n: top_gram(words, n) for n in sizes}
     result = dict.fromkeys(sizes, 0)
-    groups = ids  # for each (n - 1)-gram, a number its copies share
-    for n in range(2, min(max(sizes), len(words)) + 1):
-        groups, _ = _groups(groups[:-1] * variety + ids[n - 1 :])
+    groups = ids  # for each n-gram, a number its copies share
+    for n in range(1, min(max(sizes, default=0), len(words)) + 1):
+        if n > 1:
+            groups, _ = _groups(groups[:-1] * variety + ids[n - 1 :])
         counts = np.bincount(groups)
         most = int(counts.max())
         first = int(np.argmax(counts[groups] == most))  # the first seen among the most frequent

@@ -28,13 +28,19 @@ words = st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "的", "中国", "�
 texts = st.text(alphabet="ab的。\n", max_size=400)
 
 
-def same_word_grams(units: list[str]) -> None:
-    assert signals_vector.word_grams(units, TOP, DUPLICATED) == signals.word_grams(units, TOP, DUPLICATED)
+def same_word_grams(units: list[str], top: tuple[int, ...] = TOP) -> None:
+    assert signals_vector.word_grams(units, top, DUPLICATED) == signals.word_grams(units, top, DUPLICATED)
 
 
 @given(words)
 def test_word_n_grams_are_the_references(units):
     same_word_grams(units)
+
+
+@given(words, st.lists(st.integers(1, 6), max_size=3))
+def test_top_n_grams_of_any_sizes_are_the_references(units, sizes):
+    # the single words' too, and none asked for
+    same_word_grams(units, tuple(sizes))
 
 
 @given(texts, st.integers(1, 12), st.integers(1, 14))
