@@ -179,6 +179,9 @@ class Annotator:
         if self.job.preset:
             reasons = [signal for rule in self.recipe_rules for signal, _, _ in rule.failing(doc)]
             result["recipe"] = {"keep": not reasons, "reasons": reasons}
+        # views that hold the document (a wrap layout's) make a cycle with it: broken here, the
+        # document is freed now, not with its words and views when the cycle collector next runs
+        doc.forget_views()
         return result, checked.score, dict(codes)
 
 
