@@ -26,7 +26,7 @@ import sys
 import threading
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wenlint.config import Settings
 from wenlint.decode import InputError, label
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from wenlint.cache import ResultCache
     from wenlint.document import Document
     from wenlint.workers import Pool
+
+#: What :meth:`Interrupts.watch` passes on: a file's result for check, a batch's for scan.
+Result = TypeVar("Result")
 
 
 #: How a unified diff marks a line that ends without a line break.
@@ -354,22 +357,26 @@ def warm(distinct: list[Settings], markdown: bool = True) -> None:
 #: The characters at the start of a run's first file that its rules check before
 #: the workers fork: any text builds most tables, and a few more cost little.
 WARM_CHARS = 4096
+#: A larger file is not the one checked before the workers fork: it would be read
+#: and decoded whole, while no worker runs, for its first WARM_CHARS characters.
+WARM_FILE_BYTES = 2**20
 
 
 def warm_on(files: list[File], distinct: list[Settings]) -> None:
     """Build the tables the run's own text needs, before the workers fork:
     the rules each of ``distinct`` selects (before per-file ignores) check
-    the first WARM_CHARS characters of its first file of ``files``. A table
-    that only other text needs (Traditional characters, Markdown, mojibake)
-    is then built by each worker that meets such text, and not at all when
-    none does, where the rules' examples (:func:`warm`) would build every
-    one of them in every run."""
+    the first WARM_CHARS characters of its first file of ``files`` no larger
+    than WARM_FILE_BYTES. A table that only other text needs (Traditional
+    characters, Markdown, mojibake) is then built by each worker that meets
+    such text, and not at all when none does, where the rules' examples
+    (:func:`warm`) would build every one of them in every run."""
     from wenlint import pipeline
     from wenlint.document import Document
 
     first: dict[int, str] = {}
     for path, index in files:
-        first.setdefault(index, path)
+        if index not in first and _size(path) <= WARM_FILE_BYTES:
+            first[index] = path
     for index, path in first.items():
         settings = distinct[index]
         try:
@@ -379,8 +386,16 @@ def warm_on(files: list[File], distinct: list[Settings]) -> None:
         pipeline.run(Document(text[:WARM_CHARS], path), pipeline.rules_for(settings, "-"))
 
 
+def _size(path: str) -> int:
+    """The size of the file at ``path``; past any limit when it cannot be read (the workers will say why)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return sys.maxsize
+
+
 def _fork_context():
-    """Forked workers, where there are, since they share what :func:`warm` built; else the default."""
+    """Forked workers, where there are, since they share what :func:`warm_on` built; else the default."""
     import multiprocessing
 
     if "fork" in multiprocessing.get_all_start_methods():
@@ -407,7 +422,7 @@ class Interrupts:
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)
 
-    def watch(self, results: Generator[FileResult]) -> Iterator[FileResult]:
+    def watch(self, results: Generator[Result]) -> Iterator[Result]:
         """``results``, with the runner's work between them interruptible; closed at the end."""
         try:
             while True:

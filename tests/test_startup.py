@@ -232,6 +232,22 @@ def test_a_table_only_the_rules_examples_need_is_not_built_for_a_run_whose_text_
     assert len([entry for entry in entries if entry.startswith("checked ") and entry != f"checked {pid}"]) == 4
 
 
+FIRST_CHARACTER_RULE = TABLE_RULE.replace("Z903", "Z906").replace(
+    'log.write(f"checked {os.getpid()}\\n")', 'log.write(f"checked {os.getpid()} {doc.text[:1]}\\n")'
+)
+
+
+def test_a_large_first_file_is_not_read_before_the_workers_start(tmp_path):
+    from wenlint.runner import WARM_FILE_BYTES
+
+    line = "好的。\n"
+    large = "大" + line * (WARM_FILE_BYTES // len(line.encode()) + 1)
+    documents = {"doc0.txt": large, "doc1.txt": "小\n", "doc2.txt": "中\n"}
+    pid, entries = _check_in_two_workers(tmp_path, FIRST_CHARACTER_RULE, "Z906", documents)
+    assert entries[:2] == [f"built {pid}", f"checked {pid} 小"]  # the start of the first small file
+    assert sorted(entry.split()[2] for entry in entries[2:]) == ["中", "大", "小"]  # then each file in a worker
+
+
 def test_workers_for_plain_text_start_without_the_markdown_parser():
     probe = (
         "import sys; from wenlint.config import Settings; from wenlint.runner import warm; "
