@@ -93,7 +93,6 @@ VECTOR_FROM = 300
 IMPORT_AFTER = 200_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
-_LINE_BREAKS = re.compile(r"\n+")
 #: datatrove's terminal punctuation (`。！？.!?` and their kin): Unicode's
 #: sentence terminals with three Khmer signs more, and less those datatrove's
 #: list lacks (the vertical forms `︒︕︖`, `․`, and a few of other scripts,
@@ -140,14 +139,17 @@ def line_signals(doc: Any) -> dict[str, float]:
     size = len(text)
     if not size:
         return dict.fromkeys(LINE_SIGNALS, 0.0)
-    lines = _LINE_BREAKS.split(text)
+    parts = text.split("\n")
+    # the text split at runs of line breaks: the empty lines between others dropped
+    lines = [parts[0], *filter(None, parts[1:-1]), parts[-1]] if len(parts) > 1 else parts
     line_dups, line_chars = _duplicates(lines)
-    filled = [line for line in text.split("\n") if line.strip()]
+    filled = [line for line in parts if line.strip()]
     n_filled = len(filled) or 1
     return {
         "dup_line_frac": line_dups / len(lines),
         "dup_line_char_frac": line_chars / size,
-        "line_punct_ratio": sum(_TERMINAL.search(line) is not None for line in filled) / n_filled,
+        # a line ends in a terminal: the pattern matched at its last character
+        "line_punct_ratio": sum(_TERMINAL.match(line, len(line) - 1) is not None for line in filled) / n_filled,
         "short_line_ratio": sum(len(line) <= SHORT_LINE for line in filled) / n_filled,
         "char_dup_ratio": _duplicates(filled)[1] / max(size - text.count("\n"), 1),
         "avg_line_length": size / max(len(text.splitlines()), 1),

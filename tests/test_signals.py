@@ -52,6 +52,25 @@ def test_lines_end_a_sentence_by_datatroves_list_of_terminal_punctuation():
     assert line_signals(Document("好的。\nOK!\n好的︒\n你好\n"))["line_punct_ratio"] == 2 / 4
 
 
+@given(st.text(alphabet="好。!a \n", max_size=30))
+def test_line_signals_split_lines_and_find_terminals_as_datatrove_does(text):
+    # datatrove's definitions: lines split at runs of line breaks, a terminal searched for at a line's end
+    import re
+
+    from wenlint.signals import _TERMINAL
+
+    values = line_signals(Document(text))
+    if not text:
+        return
+    lines = re.split(r"\n+", text)
+    copies = [line for index, line in enumerate(lines) if line in lines[:index]]
+    assert values["dup_line_frac"] == len(copies) / len(lines)
+    assert values["dup_line_char_frac"] == sum(map(len, copies)) / len(text)
+    filled = [line for line in text.split("\n") if line.strip()]
+    ending = sum(_TERMINAL.search(line) is not None for line in filled)
+    assert values["line_punct_ratio"] == ending / (len(filled) or 1)
+
+
 def test_the_terminal_punctuation_is_datatroves_own():
     import sys
 
