@@ -12,9 +12,11 @@ such as ``10GBASE-W`` or ``2020.5.16`` whole on purpose, where jieba gives
 ``10GBASE``, ``-``, ``W``, and a character of the other CJK blocks joins a
 block there but not in jieba. Such a block is cut from rjieba's route
 without the HMM, word for word jieba's, and each run of one-character
-words on it (what jieba hands its HMM) is cut as jieba cuts it: a run of
-Chinese characters by rjieba's HMM, a run with anything else in it by
-jieba's own HMM code. On every document of the real text beside the
+words on it (what jieba hands its HMM) is cut as jieba cuts it: its
+stretches of Chinese characters by rjieba's HMM (by jieba's own HMM code
+where such a stretch is a word of the dictionary, which rjieba would leave
+in characters), the text between them by jieba's HMM's pattern for letters
+and digits. On every document of the real text beside the
 project the result is ``jieba.lcut``'s. rjieba's HMM tables are jieba's
 rounded differently, so where two cuts of a run of Chinese characters
 score within about 10⁻⁷ of each other the two may choose differently (one
@@ -32,15 +34,21 @@ from functools import cache
 _BLOCK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-"
 
 
+#: jieba's HMM's stretches of Chinese characters (``finalseg.re_han``), and its runs of letters and
+#: digits (``finalseg.re_skip``), kept whole.
+_CHINESE = re.compile("([\u4e00-\u9fd5]+)")
+_LETTERS_AND_DIGITS = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
 @cache
 def _odd_blocks() -> re.Pattern[str]:
     r"""Finds each block of two characters or more that is not all jieba's Chinese characters and runs of letters and
     digits each of which jieba's HMM keeps whole (``[a-zA-Z0-9]+(?:\.\d+)?%?``: ``GDP``, ``12.5%``);
     compiled on first use (3 ms, which a check that splits no words does not pay)."""
     return re.compile(
-        f"(?<![{_BLOCK}])(?=[{_BLOCK}]{{2}})"
+        f"((?<![{_BLOCK}])(?=[{_BLOCK}]{{2}})"
         "(?:[\u4e00-\u9fd5]++|[a-zA-Z0-9]++(?:\\.[0-9]++)?+%?+(?![a-zA-Z0-9.%]))*+"
-        f"[{_BLOCK}]++"
+        f"[{_BLOCK}]++)"
     )
 
 
@@ -59,24 +67,24 @@ def _block() -> frozenset[str]:
 
 def cut(text: str) -> list[str]:
     """``jieba.lcut(text)``: every word, blanks and punctuation included."""
-    # blocks are cut each on its own, so the text between two odd ones is cut on its own too
-    words: list[str] = []
-    done = 0
-    for block in _odd_blocks().finditer(text):
-        if block.start() > done:
-            words += _rjieba().cut(text[done : block.start()], True)
-        words += _cut_block(block.group())
-        done = block.end()
-    return words + _rjieba().cut(text[done:], True) if done < len(text) else words
+    # blocks are cut each on its own, so the text between two odd ones is cut on its own too:
+    # the split gives that text and the odd blocks in turn, text first and last
+    pieces = _odd_blocks().split(text)
+    rjieba_cut = _rjieba().cut
+    words = rjieba_cut(pieces[0], True) if pieces[0] else []
+    for index in range(1, len(pieces), 2):
+        words += _cut_block(pieces[index])
+        if pieces[index + 1]:
+            words += rjieba_cut(pieces[index + 1], True)
+    return words
 
 
 def _cut_block(text: str) -> list[str]:
     """jieba's cut of ``text``, from rjieba's route."""
-    route = _rjieba().cut(text, False)
     single = _block()
     words: list[str] = []
     run = ""
-    for word in route:
+    for word in _rjieba().cut(text, False):
         # rjieba without the HMM joins one-character words of letters and digits (as jieba does)
         if word in single or word.isascii() and word.isalnum():
             run += word
@@ -85,9 +93,7 @@ def _cut_block(text: str) -> list[str]:
             words += _cut_run(run)
             run = ""
         words.append(word)
-    if run:
-        words += _cut_run(run)
-    return words
+    return words + _cut_run(run) if run else words
 
 
 def _cut_run(run: str) -> list[str]:
@@ -96,11 +102,26 @@ def _cut_run(run: str) -> list[str]:
         return [run]
     if _rjieba().has_word(run):
         return list(run)  # a word the route left in characters stays in characters
-    if run.isascii() and run.isalnum():
-        return [run]  # letters and digits: jieba's HMM keeps them whole
     if _chinese().issuperset(run):
         return _rjieba().cut(run)  # its route is the run's characters, which its HMM then cuts
-    return list(_finalseg().cut(run))
+    # jieba's HMM (``finalseg.cut``): each stretch of Chinese characters by the HMM, and in the text
+    # between, runs of letters and digits (with a decimal part and a percent sign) apart from the rest
+    words: list[str] = []
+    for index, part in enumerate(_CHINESE.split(run)):
+        if index % 2:
+            words += _hmm(part)
+        elif part:
+            words += filter(None, _LETTERS_AND_DIGITS.split(part))
+    return words
+
+
+def _hmm(chinese: str) -> list[str]:
+    """jieba's HMM's cut of a stretch of Chinese characters: rjieba's, where its route is the
+    characters (it is for a stretch that is no word: a stretch of one-character words of the route
+    is cut that way alone) and it hands them all to its HMM (a word it leaves in characters)."""
+    if len(chinese) == 1 or not _rjieba().has_word(chinese):
+        return _rjieba().cut(chinese)
+    return list(_finalseg().cut(chinese))
 
 
 @cache

@@ -38,6 +38,9 @@ jieba.setLogLevel(logging.WARNING)
         # blocks rjieba's HMM cuts as jieba does (Chinese, letters, digits, numbers such as 12.5%)
         # beside blocks cut from the route, first and last in the text, and a mark alone between blanks
         "-截至2019年12月31日，A股收涨1.5%至12.5.。GDP增长3.2%a%%b - 中𠀀国 鿐丽𠀀 ab.c 豈",
+        # runs of one-character words with Chinese characters and more in them: jieba's HMM cuts their Chinese
+        # characters (转出 and 变红, words of the dictionary, joined; 我姐 too), the rest apart
+        "温度能到-40，S2.变红后3.我姐的前3招，1+转出",
         "",
     ],
 )
