@@ -99,8 +99,8 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
     dropped, fixes that edit non-prose made display-only (or dropped, when
     unsafe), and in Markdown safe fixes that would change a line's block
     markers made display-only."""
-    if not produced:
-        return produced
+    if not produced or not rule.skip_verbatim and all(d.fix is None for d in produced):
+        return produced  # nothing to drop or to make display-only: the prose map is not needed
     nonprose = doc.prose.nonprose
     if not nonprose and not doc.is_markdown:  # (a Markdown document all prose still has the block check)
         return produced

@@ -271,6 +271,28 @@ def test_an_unsafe_fix_that_edits_non_prose_is_dropped_and_the_finding_kept():
     assert _fixes(found) == [(",一\n\n", "unsafe"), (",好 `", "unsafe"), (",` [", None), (",d)\n", None)]
 
 
+class CommasNoFix(Commas):
+    """Every `,`, found in verbatim text too, with no fix."""
+
+    code = "Z906"
+
+    def check(self, doc):
+        for diagnostic in super().check(doc):
+            diagnostic.fix = None
+            yield diagnostic
+
+
+def test_findings_with_nothing_to_confine_keep_the_prose_map_unbuilt():
+    # a rule that judges verbatim text too and fixes nothing: its findings all stay, and the
+    # document's prose map (Markdown parsed) is never built for them
+    doc = Document(MARKDOWN_WITH_CODE, "a.md")
+    assert len(lint(doc, [CommasNoFix()])) == 4
+    assert "prose" not in doc.__dict__
+    doc = Document(MARKDOWN_WITH_CODE, "a.md")
+    assert len(lint(doc, [Commas()])) == 4
+    assert "prose" in doc.__dict__
+
+
 def test_a_rule_that_skips_verbatim_text_has_its_findings_there_dropped():
     found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [SkippingCommas()])
     assert _fixes(found) == [(",一\n\n", "safe"), (",好 `", "safe")]
