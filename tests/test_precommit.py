@@ -1,15 +1,15 @@
 """The hooks in .pre-commit-hooks.yaml, run by the real pre-commit.
 
-``pre-commit try-repo`` installs the hooks the way another repository's
-config would: it clones the hook repository, builds a virtualenv and
-pip-installs wenlint into it (dependencies come from the package index, so
-this needs the index pip is configured with). That takes a few seconds per
-call, and try-repo builds a fresh environment every time.
+pre-commit installs the hooks the way another repository's config does: it
+clones the hook repository, builds a virtualenv and pip-installs wenlint into
+it (dependencies come from the package index, so this needs the index pip is
+configured with). That takes a few seconds; the hook environment is kept in
+the module's pre-commit home, so the tests pointing at the same commit build
+it once (``pre-commit try-repo`` would build a fresh one at every call).
 
-try-repo is pointed at a committed snapshot of this working tree, not at the
-working tree itself: on a repository with uncommitted changes, try-repo clones
-HEAD and adds the changes to *tracked* files only, so a new, not yet committed
-file (the hook manifest itself, say) would be missing from what it installs.
+The hook repository is a committed snapshot of this working tree, not the
+working tree itself: pre-commit installs from a commit, so a new, not yet
+committed file (the hook manifest itself, say) would be missing from it.
 """
 
 from __future__ import annotations
@@ -98,27 +98,16 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
     return snapshot
 
 
-def try_repo(hook_repo: Path, hook: str, files: list[str], cwd: Path, env: dict[str, str]):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pre_commit",
-            "try-repo",
-            str(hook_repo),
-            hook,
-            "--color",
-            "never",
-            "--verbose",
-            "--files",
-            *files,
-        ],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+def _hook_config(repo: Path, env: dict[str, str], *hooks: str) -> str:
+    """A .pre-commit-config.yaml using ``hooks`` of ``repo`` at its HEAD."""
+    rev = _git("rev-parse", "HEAD", cwd=repo, env=env).strip()
+    return f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n" + "".join(f"      - id: {h}\n" for h in hooks)
+
+
+def _run_hooks(project: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    """``pre-commit run ARGS`` in ``project``: its exit code and output."""
+    command = [sys.executable, "-m", "pre_commit", "run", "--color", "never", "--verbose", *args]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
     return result.returncode, result.stdout + result.stderr
 
 
@@ -128,6 +117,8 @@ def test_hooks_report_then_fix(tmp_path: Path, hook_repo: Path, env: dict[str, s
     project.mkdir()
     _init(project, env)
     (project / "wenlint.toml").write_text("", encoding="utf-8")  # the defaults, whatever is above tmp_path
+    config = _hook_config(hook_repo, env, "wenlint", "wenlint-fix")
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     _commit_all(project, env, "initial")
     (project / "bad.txt").write_text(BAD_TXT, encoding="utf-8")
     (project / "bad.md").write_text(BAD_MD, encoding="utf-8")
@@ -135,9 +126,9 @@ def test_hooks_report_then_fix(tmp_path: Path, hook_repo: Path, env: dict[str, s
     # Staged, as at commit time: pre-commit notices a hook changed a file by
     # diffing the work tree against the index, so it sees no untracked files.
     _git("add", "bad.txt", "bad.md", "notes.py", cwd=project, env=env)
-    files = ["bad.txt", "bad.md", "notes.py"]
+    files = ["--files", "bad.txt", "bad.md", "notes.py"]
 
-    code, output = try_repo(hook_repo, "wenlint", files, project, env)
+    code, output = _run_hooks(project, env, "wenlint", *files)
     assert code != 0, output
     assert "- exit code: 1" in output, output  # findings, not an error (2)
     assert "bad.txt:1:3: M001" in output, output
@@ -145,14 +136,14 @@ def test_hooks_report_then_fix(tmp_path: Path, hook_repo: Path, env: dict[str, s
     assert "notes.py" not in output, output  # not a .txt or .md file
     assert (project / "bad.txt").read_text(encoding="utf-8") == BAD_TXT  # the check hook changes nothing
 
-    code, output = try_repo(hook_repo, "wenlint-fix", files, project, env)
+    code, output = _run_hooks(project, env, "wenlint-fix", *files)
     assert code != 0, output  # it changed files, so the commit must be retried
     assert "files were modified by this hook" in output, output
     assert (project / "bad.txt").read_text(encoding="utf-8") == FIXED_TXT
     assert (project / "bad.md").read_text(encoding="utf-8") == FIXED_MD
     assert (project / "notes.py").read_text(encoding="utf-8") == PYTHON  # never handed to the hook
 
-    code, output = try_repo(hook_repo, "wenlint", files, project, env)
+    code, output = _run_hooks(project, env, "wenlint", *files)
     assert code == 0, output
     assert "M001" not in output, output
 
@@ -182,38 +173,23 @@ def _own_home(env: dict[str, str], tmp_path: Path) -> dict[str, str]:
 
 
 def _hook_python(env: dict[str, str]) -> Path:
+    """The Python of the one hook environment in ``env``'s pre-commit home."""
     (python,) = Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/bin/python")
     return python
-
-
-HOOK_CONFIG = """\
-repos:
-  - repo: {repo}
-    rev: {rev}
-    hooks:
-      - id: wenlint
-"""
-
-
-def _run_hooks(project: Path, env: dict[str, str]) -> tuple[int, str]:
-    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
-    return result.returncode, result.stdout + result.stderr
 
 
 @pytest.mark.slow
 def test_the_hook_environment_holds_only_what_check_needs(tmp_path: Path, hook_repo: Path, env: dict[str, str]):
     """pre-commit installs the hook from a snapshot of this working tree
-    into an environment of its own, which must hold no extra."""
-    env = _own_home(env, tmp_path)
+    into an environment of its own (the one test_hooks_report_then_fix
+    runs, when it ran first), which must hold no extra."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "seeds", project, ignore=shutil.ignore_patterns("*.md"))
-    rev = _git("rev-parse", "HEAD", cwd=hook_repo, env=env).strip()
-    (project / ".pre-commit-config.yaml").write_text(HOOK_CONFIG.format(repo=hook_repo, rev=rev), encoding="utf-8")
+    (project / ".pre-commit-config.yaml").write_text(_hook_config(hook_repo, env, "wenlint"), encoding="utf-8")
     (project / "wenlint.toml").write_text("", encoding="utf-8")
     _init(project, env)
     _commit_all(project, env, "the seeds")
-    code, output = _run_hooks(project, env)
+    code, output = _run_hooks(project, env, "--all-files")
     assert code == 1 and "M001" in output, output  # the seeds have findings
     python = _hook_python(env)
     installed = subprocess.run(
@@ -248,6 +224,6 @@ def test_the_readmes_pre_commit_config_works_against_a_clone(tmp_path: Path, env
     (project / "wenlint.toml").write_text("", encoding="utf-8")
     (project / "bad.txt").write_text(BAD_TXT, encoding="utf-8")
     _commit_all(project, env, "a bad file")
-    code, output = _run_hooks(project, env)
+    code, output = _run_hooks(project, env, "--all-files")
     assert code == 1, output
     assert "bad.txt:1:3: M001" in output, output
