@@ -148,12 +148,14 @@ def _versions(tmp_path: Path) -> dict[str, Path]:
     return dirs
 
 
-def _findings(directory: Path) -> dict[str, list[tuple]]:
-    result = wenlint("check", str(directory), "--output-format", "json")
+def _findings(dirs: dict[str, Path]) -> dict[str, dict[str, list[tuple]]]:
+    """The findings of one run over every version, by version and file."""
+    result = wenlint("check", *map(str, dirs.values()), "--output-format", "json")
     assert result.returncode == 1, result.stderr.decode()
-    found: dict[str, list[tuple]] = {}
+    found: dict[str, dict[str, list[tuple]]] = {name: {} for name in dirs}
     for item in json.loads(result.stdout):
-        found.setdefault(Path(item["filename"]).name, []).append(
+        path = Path(item["filename"])
+        found[path.parent.name].setdefault(path.name, []).append(
             (item["code"], item["offset"], item["end_offset"], item["message"], item["fingerprint"])
         )
     return found
@@ -162,20 +164,20 @@ def _findings(directory: Path) -> dict[str, list[tuple]]:
 @pytest.mark.slow
 def test_each_seed_in_another_encoding_gives_the_same_findings_and_fixes(tmp_path):
     dirs = _versions(tmp_path)
-    original = _findings(dirs["utf8"])
+    found_in = _findings(dirs)
+    original = found_in["utf8"]
     assert original
     assert all(not any(f[0] == "E001" for f in found) for found in original.values())
     for name in ("gb18030", "utf16", "utf8bom", "big5"):
-        reference = original if name != "big5" else _findings(dirs["big5-original"])
-        found = _findings(dirs[name])
-        assert set(found) == set(reference), name
+        reference = original if name != "big5" else found_in["big5-original"]
+        found = found_in[name]
+        assert found and set(found) == set(reference), name
         for file, findings in found.items():
             e001 = [f for f in findings if f[0] == "E001"]
             assert len(e001) == (0 if name == "utf8bom" else 1), (name, file)
             assert [f for f in findings if f[0] != "E001"] == reference[file], (name, file)
 
-    for name in ("utf8", "gb18030", "utf16", "utf8bom", "big5", "big5-original"):
-        wenlint("check", "--fix", str(dirs[name]))
+    wenlint("check", "--fix", *map(str, dirs.values()))
     for name, reference in (("gb18030", "utf8"), ("utf16", "utf8"), ("big5", "big5-original")):
         assert any(dirs[name].iterdir()), name
         for path in dirs[name].iterdir():
