@@ -15,6 +15,7 @@ many more.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -159,16 +160,23 @@ def non_prose(text: str, markdown: bool) -> list[tuple[str, str]]:
     return items
 
 
-def fix_passes(doc: Document) -> Iterator[tuple[Document, list[Diagnostic]]]:
-    """Each document the fixer goes through and the safe fixes found in it:
-    the engine's passes, one :func:`engine.fix_pass` at a time."""
-    for _ in range(engine.MAX_FIX_PASSES):
-        safe = [d for d in engine.lint(doc, RULES) if d.fix is not None and d.fix.allowed(False)]
-        yield doc, safe
-        changed = engine.fix_pass(doc, [d.fix for d in safe])[0] if safe else None
-        if changed is None:
-            return
-        doc = changed
+@contextlib.contextmanager
+def recorded_passes() -> Iterator[list[tuple[Document, list[Diagnostic]]]]:
+    """Within it, every document the engine lints — the fixer's passes — and
+    the safe fixes found in it, as the engine's own :func:`engine.lint` gives them."""
+    passes: list[tuple[Document, list[Diagnostic]]] = []
+    real = engine.lint
+
+    def recording(doc: Document, rules) -> list[Diagnostic]:
+        found = real(doc, rules)
+        passes.append((doc, [d for d in found if d.fix is not None and d.fix.allowed(False)]))
+        return found
+
+    engine.lint = recording
+    try:
+        yield passes
+    finally:
+        engine.lint = real
 
 
 def character_change(text: str, diagnostic: Diagnostic) -> str | None:
@@ -204,7 +212,8 @@ def fix_text(source: str, name: str) -> pipeline.Checked:
 def property_failures(name: str, source: str) -> list[str]:
     """Every property (a)–(d) that fixing ``source`` breaks, as messages."""
     markdown = name.endswith(".md")
-    checked = fix_text(source, name)
+    with recorded_passes() as passes:
+        checked = fix_text(source, name)
     fixed = checked.doc.text
     failures = []
     before, after = non_prose(Document.from_source(source, name).text, markdown), non_prose(fixed, markdown)
@@ -215,7 +224,7 @@ def property_failures(name: str, source: str) -> list[str]:
                 (i for i, pair in enumerate(zip(was, now, strict=False)) if pair[0] != pair[1]), min(len(was), len(now))
             )
             failures.append(f"(a) {kind} changed: {was[first : first + 1]} -> {now[first : first + 1]}")
-    for doc, safe in fix_passes(Document.from_source(source, name)):
+    for doc, safe in passes:
         failures += [f"(b) {why}" for d in safe if (why := character_change(doc.text, d))]
     again = fix_text(checked.doc.to_source(), name).doc.text
     if again != fixed:
