@@ -34,6 +34,8 @@ from dataclasses import dataclass
 
 import regex
 
+from wenlint.codepoints import matches_from
+
 Span = tuple[int, int]
 
 #: How far a URL may reach from its scheme (a longer one is cut there).
@@ -47,6 +49,9 @@ _URL_START = regex.compile(
     r"(?P<scheme>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://)|(?<![A-Za-z0-9_.@/:+-])(?i:www)\."
 )
 _WWW = re.compile(r"www\.", re.IGNORECASE)
+#: What a scheme is made of (after its first letter), and the longest scheme _URL_START reads.
+_SCHEME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-"
+_SCHEME_LENGTH = 32
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _EMAIL = regex.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 #: Punctuation of Chinese text, which ends a URL though linkify-it would read on.
@@ -57,6 +62,8 @@ _CONTAINER_LINE = regex.compile(r"^[ \t]*(?::{3,}|!!!)[^\n]*", regex.M)
 #: A definition-list line (`: 定义`): where the plugin's reading and CommonMark's can differ.
 _DEFINITION = regex.compile(r"^ {0,3}:[ \t]", regex.M)
 _CELL_GAP = regex.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
+#: What the part of an e-mail address before its ``@`` is made of.
+_LOCAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-"
 
 _VERBATIM_BLOCKS = frozenset({"front_matter", "fence", "code_block", "html_block", "math_block", "math_block_label"})
 _VERBATIM, _SYNTAX = "verbatim", "syntax"
@@ -164,7 +171,7 @@ def _urls(text: str) -> list[Span]:
     if "://" not in text and _WWW.search(text) is None:  # what either kind of start needs
         return spans
     reach = 0
-    for match in _URL_START.finditer(text):
+    for match in matches_from(_URL_START, text, _url_starts(text)):
         start = match.start()
         if start < reach:
             continue
@@ -179,6 +186,21 @@ def _urls(text: str) -> list[Span]:
     return spans
 
 
+def _url_starts(text: str) -> list[int]:
+    """Every offset a match of _URL_START can start at, ascending: the start
+    of the scheme-shaped run before each ``://`` and each ``www.`` (found
+    in C: the pattern itself would be tried at every letter)."""
+    starts = [match.start() for match in _WWW.finditer(text)]
+    colon = text.find("://")
+    while colon != -1:
+        before = text[max(0, colon - _SCHEME_LENGTH - 1) : colon]
+        scheme = len(before) - len(before.rstrip(_SCHEME_CHARS))
+        if 0 < scheme <= _SCHEME_LENGTH:
+            starts.append(colon - scheme)
+        colon = text.find("://", colon + 3)
+    return sorted(starts)
+
+
 def url_end(text: str, start: int, end: int) -> int:
     """Where the URL at ``text[start:end]`` ends: before any Chinese punctuation."""
     stop = _URL_END.search(text, start, end)
@@ -186,7 +208,23 @@ def url_end(text: str, start: int, end: int) -> int:
 
 
 def _emails(text: str) -> list[Span]:
-    return [match.span() for match in _EMAIL.finditer(text)] if "@" in text else []
+    return [match.span() for match in matches_from(_EMAIL, text, _email_starts(text))] if "@" in text else []
+
+
+def _email_starts(text: str) -> list[int]:
+    """Every offset a match of _EMAIL can start at: the start of the run of
+    characters an address's first part is made of before each ``@``."""
+    starts = []
+    after = 0  # (each run lies after the previous `@`)
+    at = text.find("@")
+    while at != -1:
+        before = text[after:at]
+        local = len(before) - len(before.rstrip(_LOCAL_CHARS))
+        if local:
+            starts.append(at - local)
+        after = at + 1
+        at = text.find("@", after)
+    return starts
 
 
 def _templates(text: str) -> list[Span]:

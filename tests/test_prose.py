@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
 
+from wenlint.codepoints import matches_from
 from wenlint.document import Document
-from wenlint.prose import Spans, complement, merge, subtract
+from wenlint.prose import _EMAIL, _URL_START, Spans, _emails, _url_starts, complement, merge, subtract
 
 
 def marked(text: str, path: str = "a.md") -> str:
@@ -126,6 +128,20 @@ PLAIN = {
 @pytest.mark.parametrize("text, expected", PLAIN.values(), ids=PLAIN.keys())
 def test_plain_text_prose_map(text, expected):
     assert marked(text, "a.txt") == expected
+
+
+def test_urls_and_addresses_are_found_where_their_patterns_match_anywhere():
+    """URL and address starts are looked for only before each `://`, at each
+    `www.` and before each `@`: the matches are those of the patterns tried
+    at every character."""
+    pieces = ["://", "www.", "WwW.", "@", "a", "Z", "9", ".", "-", "+", "%", "_", "/", ":", " ", "中", "。", "x" * 31]
+    rng = random.Random(20)
+    texts = ["https://a.org ftp://b.cn", "x" * 32 + "://a.org", "x" * 33 + "://a.org", "9a://b", "a@b.c@d.e f@g.h"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(20_000)]
+    for text in texts:
+        urls = [match.span() for match in matches_from(_URL_START, text, _url_starts(text))]
+        assert urls == [match.span() for match in _URL_START.finditer(text)], text
+        assert _emails(text) == [match.span() for match in _EMAIL.finditer(text)], text
 
 
 @pytest.mark.parametrize(
