@@ -269,3 +269,18 @@ def test_a_no_break_space_before_a_unit_is_flagged_even_in_house_style():
     # E006 leaves a no-break space before a unit to L002
     text = "面积达到 256.6\u00a0平方米，共计 10 个社区。"
     assert findings(text, "L002") == ["\u00a0"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spaces"),
+    [
+        ("共计１２，３４５.６ 元，全年２０１３ 年。", [10, 19]),  # full-width digits, separators of either width
+        ("共1,234，567.5 元和3 个社区。", [12, 16]),
+        ("社区\u00a0建设，𠀀 ，共5\u00a0个。", [7, 11]),  # a no-break space elsewhere; a character past U+FFFF
+        ("a1 年，v2 个，12:30 分。", []),
+    ],
+)
+def test_spaces_are_found_wherever_a_number_or_chinese_text_is(text, spaces):
+    """The spaces are looked for only beside characters past U+2000 and
+    before units, and the numbers in the run of digits before such a space."""
+    assert sorted(flagged_spaces(text)) == spaces
