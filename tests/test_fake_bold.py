@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import findings, seed, wenlint
 
 from wenlint import Document
@@ -126,3 +127,11 @@ def test_a_doubled_heading_on_its_own_line():
     ) == ["内部组织结构及员工情况内部组织结构及员工情况"]
     # glued to the words after it, the same repeat is a heading run into its text
     assert findings("（三）内部组织结构及员工情况内部组织结构及员工情况由股东会决定。", "L005") == []
+
+
+@pytest.mark.parametrize("size", range(8, 33))
+def test_long_repeats_of_every_size_are_found_wherever_they_start(size):
+    run = "全市街道社区党组织书记培训班辅导讲义如何发挥领导作用的意义"[: size - 2] + "核心"
+    assert findings(f"{run}{run}\n正文。", "L005") == [run * 2]
+    for before in ("\n", "。\n", "正文。\n", "有正文。\n"):  # the run at each offset from a multiple of four
+        assert findings(f"{before}{run}{run}\n正文。", "L005") == [run * 2]

@@ -211,6 +211,14 @@ def _long_repeats(text: str, low: bytes) -> list[tuple[int, int]]:
 def _doubled_from(text: str, index: int, size: int) -> int | None:
     """Where a run of ``size`` characters written twice starts, if one holds
     the characters at ``index`` in its first copy."""
+    # the copies' common run holds the GRAM characters at index and size - GRAM more, half of them on one side
+    half = (size - GRAM + 1) // 2
+    after = index + GRAM
+    if not (
+        (index >= half and text[index - half : index] == text[index - half + size : index + size])
+        or text[after : after + half] == text[after + size : after + half + size]
+    ):
+        return None
     start = index
     floor = max(0, index + GRAM - size)
     while start > floor and text[start - 1] == text[start - 1 + size]:
