@@ -8,7 +8,8 @@ byte of each code point, held as one integer, is XORed with itself shifted
 marked by arithmetic that carries no bit across bytes, a byte per offset,
 which ``bytes.find`` walks (:func:`recurring`). Equal low bytes do not
 make equal characters, so the offsets are candidates, a superset of the
-true ones: the rules then run their exact test (often a regular
+true ones (more so when only the low 4 bits are compared, as for runs of
+4 characters, in integers half as large): the rules then run their exact test (often a regular
 expression) only there, through :func:`matches_from`.
 """
 
@@ -24,6 +25,10 @@ MARK = 0x80
 #: Characters :func:`marks` compares at a time (a multiple of 4): its
 #: integers stay a few hundred kilobytes, however large the text.
 _PIECE = 1 << 16
+#: bytes.translate tables: a byte's low 4 bits; MARK where a byte's bit 3, or bit 7, is set.
+_LOW_NIBBLE = bytes(value & 0x0F for value in range(256))
+_LOW_FIELD_SET = bytes(MARK if value & 0x08 else 0 for value in range(256))
+_HIGH_FIELD_SET = bytes(MARK if value & 0x80 else 0 for value in range(256))
 
 
 def low_bytes(text: str) -> bytes:
@@ -35,17 +40,20 @@ def low_bytes(text: str) -> bytes:
     )
 
 
-def marks(text: str, low: bytes, distances: Sequence[int], at: Sequence[int] = (0,)) -> Iterator[tuple[int, bytes]]:
+def marks(
+    text: str, low: bytes, distances: Sequence[int], at: Sequence[int] = (0,), width: int = 8
+) -> Iterator[tuple[int, bytes]]:
     """For each piece of _PIECE offsets of ``text`` (``low`` its
     :func:`low_bytes`), ``(start, marked)``: ``marked[i]`` is MARK where, for
     one of ``distances``, the characters at ``start + i + k`` (each ``k`` of
     ``at``) may recur that far on (every offset where they do, and some where
-    only their low bytes do), and 0 elsewhere. A piece at a time (with the
-    characters it is compared with), so the integers of a large text are
-    never held all at once."""
+    only the low ``width`` bits of their code points do: 8, or 4 for half
+    the work where ``at`` holds enough characters to keep chance agreements
+    rare), and 0 elsewhere. A piece at a time (with the characters it is
+    compared with), so the integers of a large text are never held all at once."""
     reach = max(distances) + max(at)
     for start in range(0, len(text), _PIECE):
-        yield start, _marked(text, low, start, distances, at, reach)
+        yield start, _marked(text, low, start, distances, at, reach, width)
 
 
 def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,), low: bytes | None = None) -> Iterator[int]:
@@ -58,26 +66,30 @@ def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,), low
             offset = marked.find(MARK, offset + 1)
 
 
-def _marked(text: str, low: bytes, start: int, distances: Sequence[int], at: Sequence[int], reach: int) -> bytes:
-    """:func:`marks`' bytes for the piece of ``text`` at ``start``."""
+def _marked(
+    text: str, low: bytes, start: int, distances: Sequence[int], at: Sequence[int], reach: int, width: int
+) -> bytes:
+    """:func:`marks`' bytes for the piece of ``text`` at ``start``: the
+    characters are compared as fields of ``width`` bits of one integer."""
     piece = low[start : start + _PIECE + reach]
     size = len(piece)
-    bits = int.from_bytes(piece, "little")
-    ones = ((1 << (8 * size)) - 1) // 0xFF  # 0x0101…01, a byte per character
-    sevens = ones * 0x7F
+    bits = int.from_bytes(piece, "little") if width == 8 else _nibbles(piece)
+    ones = ((1 << (width * size)) - 1) // ((1 << width) - 1)  # 0x0101…01: a 1 per character
+    sevens = ones * ((1 << (width - 1)) - 1)
     contiguous = list(at) == list(range(len(at))) and len(at) & (len(at) - 1) == 0  # 0, 1, … a power of two
-    differs = -1  # byte i's high bit set while no distance may repeat the characters at i
+    differs = -1  # field i's high bit set while no distance may repeat the characters at i
     for distance in distances:
-        differ = bits ^ (bits >> (8 * distance))  # byte i: zero where characters i and i + distance may be equal
-        if contiguous:  # byte i: zero where those at i + k may be equal, each k of at
+        differ = bits ^ (bits >> (width * distance))  # field i: zero where characters i and i + distance may be equal
+        if contiguous:  # field i: zero where those at i + k may be equal, each k of at
             step = 1
             while step < len(at):
-                differ |= differ >> (8 * step)
+                differ |= differ >> (width * step)
                 step *= 2
         else:
-            differ = functools.reduce(operator.or_, (differ >> (8 * k) for k in at))
-        differs &= ((differ & sevens) + sevens) | differ  # high bit set where not zero: no carry crosses bytes
-    marked = (~differs & (ones << 7)).to_bytes(size, "little")[:_PIECE]
+            differ = functools.reduce(operator.or_, (differ >> (width * k) for k in at))
+        differs &= ((differ & sevens) + sevens) | differ  # high bit set where not zero: no carry crosses fields
+    high = ~differs & (ones << (width - 1))
+    marked = (high.to_bytes(size, "little") if width == 8 else _spread(high, size))[:_PIECE]
     # near the text's end the shifted text reads zero bytes past it: those offsets are tested character by character
     tail = max(0, len(text) - start - reach)
     if tail >= len(marked):
@@ -85,6 +97,22 @@ def _marked(text: str, low: bytes, start: int, distances: Sequence[int], at: Seq
     return marked[:tail] + bytes(
         MARK if marked[i] and _recurs(text, start + i, distances, at) else 0 for i in range(tail, len(marked))
     )
+
+
+def _nibbles(piece: bytes) -> int:
+    """The low 4 bits of each byte of ``piece``, as 4-bit fields of one integer."""
+    spaced = int.from_bytes(piece.translate(_LOW_NIBBLE), "little")  # a nibble in each byte
+    paired = spaced | (spaced >> 4)  # byte 2j: nibbles 2j and 2j + 1
+    return int.from_bytes(paired.to_bytes(len(piece), "little")[::2], "little")
+
+
+def _spread(fields: int, size: int) -> bytes:
+    """MARK for each of ``size`` 4-bit fields of ``fields`` whose high bit is set, else 0: a byte each."""
+    packed = fields.to_bytes((size + 1) // 2, "little")
+    spread = bytearray(2 * len(packed))
+    spread[0::2] = packed.translate(_LOW_FIELD_SET)
+    spread[1::2] = packed.translate(_HIGH_FIELD_SET)
+    return bytes(spread[:size])
 
 
 def _recurs(text: str, i: int, distances: Sequence[int], at: Sequence[int]) -> bool:

@@ -65,6 +65,29 @@ def test_recurring_compares_a_large_text_a_piece_at_a_time_with_the_same_offsets
         assert len(found) > 500  # recurrences throughout, not just near the borders
 
 
+def _marked_by_width(text: str, width: int) -> list[int]:
+    """The offsets codepoints.marks marks for the long repeats' 4-grams, comparing ``width`` bits."""
+    low = low_bytes(text)
+    marked = b"".join(piece for _, piece in codepoints.marks(text, low, range(8, 33), range(4), width=width))
+    assert len(marked) == len(text) and set(marked) <= {0, codepoints.MARK}
+    return [i for i, mark in enumerate(marked) if mark]
+
+
+def test_marks_comparing_4_bits_mark_every_offset_8_bits_do_and_few_more():
+    random.seed(4)
+    alphabet = "一丁丂七中亍aA \n" + chr(0x4E00 + 0x10) + chr(0x20001)  # some share their low 4 bits
+    for _ in range(300):
+        text = "".join(random.choice(alphabet) for _ in range(random.randint(0, 80)))
+        assert set(_exact(text, range(8, 33), range(4))) <= set(_marked_by_width(text, 4))
+    alphabet = "组织体系堡垒坚强"
+    text = "".join(random.choice(alphabet) for _ in range(2 * codepoints._PIECE + 50))  # across the pieces' borders
+    assert set(_marked_by_width(text, 8)) <= set(_marked_by_width(text, 4))
+    for path in SEEDS:  # real text: the low 4 bits add few candidates
+        text = path.read_text(encoding="utf-8")
+        eight, four = _marked_by_width(text, 8), _marked_by_width(text, 4)
+        assert set(eight) <= set(four) and len(four) <= 1.1 * len(eight) + 50
+
+
 def test_matches_from_finds_what_finditer_finds_given_every_possible_start():
     pattern = regex.compile(r"(?:(\p{Han})\1){2,}")
     for path in SEEDS:

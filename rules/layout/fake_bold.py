@@ -179,7 +179,7 @@ def _long_repeats(text: str, low: bytes) -> list[tuple[int, int]]:
     found = []
     index = 0
     last = len(text) - 2 * LONG_MIN
-    for base, marked in marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM)):
+    for base, marked in marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4):
         end = base + len(marked)
         # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
         by_remainder = [marked[remainder::GRAM] for remainder in range(GRAM)]
