@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import regex
 from conftest import ROOT
 
@@ -105,6 +107,19 @@ def test_substitutions_find_every_occurrence_overlapping_ones_too():
     assert hits == [(0, "一以惯之"), (2, "惯之"), (3, "之"), (5, "一以惯之"), (7, "惯之"), (8, "之")]
     large = Substitutions({f"{chr(0x4E00 + n)}{chr(0x4E01 + n)}": "x" for n in range(100)})
     assert [h.start for h in large.find("甲一丁乙")] == [1]
+
+
+def test_a_large_table_finds_every_pair_of_its_starts_even_of_characters_special_to_patterns():
+    """A table of many starts finds the pairs that may begin an entry by a
+    pattern of the characters they start and end with."""
+    alphabet = "]^-\\[一丁七万丈三上下不与"
+    starts = [a + b for a in alphabet for b in alphabet][::3]
+    large = Substitutions({start + "了": "x" for start in starts})
+    rng = random.Random(9)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet + "了") for _ in range(rng.randint(0, 12)))
+        expected = [i for i in range(len(text)) if any(text.startswith(start + "了", i) for start in starts)]
+        assert [h.start for h in large.find(text)] == expected, text
 
 
 def test_the_readme_rule_examples_run_and_hold():

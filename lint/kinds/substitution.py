@@ -23,9 +23,9 @@ with the fields ``wrong`` (the text as the document has it) and ``right``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
-from operator import add
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
@@ -58,6 +58,7 @@ class Substitutions:
         self._by_start = {start: tuple(entries) for start, entries in by_start.items()}
         self._starts = frozenset(start for start in by_start if len(start) == 2)
         self._single = tuple(start for start in by_start if len(start) == 1)
+        self._pairs = _pair_pattern(self._starts) if len(self._starts) > _SMALL else None
 
     @staticmethod
     @cache
@@ -72,10 +73,10 @@ class Substitutions:
 
     def find(self, text: str) -> list[Hit]:
         """Every occurrence in ``text`` of a listed string, by start."""
-        if len(self._starts) <= _SMALL:
+        if self._pairs is None:
             present = [start for start in self._starts if start in text]
         else:
-            present = self._starts.intersection(map(add, text, text[1:]))
+            present = self._starts.intersection(self._pairs.findall(text))
         found = []
         for start in [*present, *(char for char in self._single if char in text)]:
             offset = text.find(start)
@@ -87,6 +88,14 @@ class Substitutions:
                 )
                 offset = text.find(start, offset + 1)
         return sorted(found)
+
+
+def _pair_pattern(starts: frozenset[str]) -> re.Pattern[str]:
+    """What finds, in C, each pair of characters that may be one of
+    ``starts``: a character one of them starts with, before one that one of
+    them ends with (overlapping pairs too)."""
+    firsts, seconds = ("".join(sorted({start[side] for start in starts})) for side in (0, 1))
+    return re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
 
 
 class SubstitutionRule(Rule):
