@@ -9,7 +9,8 @@ import pytest
 
 from wenlint.codepoints import matches_from
 from wenlint.document import Document
-from wenlint.prose import _EMAIL, _URL_START, Spans, _emails, _url_starts, complement, merge, subtract
+from wenlint.links import _EMAIL, _URL_START, _url_starts, emails
+from wenlint.prose import Spans, complement, merge, subtract
 
 
 def marked(text: str, path: str = "a.md") -> str:
@@ -141,7 +142,7 @@ def test_urls_and_addresses_are_found_where_their_patterns_match_anywhere():
     for text in texts:
         urls = [match.span() for match in matches_from(_URL_START, text, _url_starts(text))]
         assert urls == [match.span() for match in _URL_START.finditer(text)], text
-        assert _emails(text) == [match.span() for match in _EMAIL.finditer(text)], text
+        assert emails(text) == [match.span() for match in _EMAIL.finditer(text)], text
 
 
 @pytest.mark.parametrize(
