@@ -15,7 +15,7 @@ comparison of the real strings passes over: the values never rest on a hash.
   (n − 1)-grams times the number of distinct words plus its last word's, so
   no key overflows however long the document.
 * Duplicated n-grams: the reference's walk, over only the starts whose
-  n-gram's hash recurs, meeting an n-gram by the number of its hash.
+  n-gram's hash recurs, meeting an n-gram by its hash.
 * Character repetition: an n-gram whose hash is met once is met once; the
   others are counted as strings.
 """
@@ -54,7 +54,7 @@ def character_grams(text: str, repetition_n: int, duplicated_n: int) -> tuple[fl
 def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dict[int, int]:
     """:func:`wenlint.signals.top_gram` for each n of ``sizes``."""
     sizes = list(sizes)
-    ids, _ = _groups(units.hashes(units.offsets[:-1], units.offsets[1:]))
+    ids = _groups(units.hashes(units.offsets[:-1], units.offsets[1:]))
     variety = int(ids.max(initial=-1)) + 1
     if variety != len(set(words)):  # two words hash alike
         return {n: top_gram(words, n) for n in sizes}
@@ -62,7 +62,7 @@ def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dic
     groups = ids  # for each n-gram, a number its copies share
     for n in range(1, min(max(sizes, default=0), len(words)) + 1):
         if n > 1:
-            groups, _ = _groups(groups[:-1] * variety + ids[n - 1 :])
+            groups = _groups(groups[:-1] * variety + ids[n - 1 :])
         counts = np.bincount(groups)
         most = int(counts.max())
         first = int(np.argmax(counts[groups] == most))  # the first seen among the most frequent
@@ -79,34 +79,34 @@ def _duplicated_grams(units: _Units, sizes: list[int]) -> dict[int, int]:
     shortest = min(sizes)
     candidates = np.flatnonzero(offsets[:-1] + shortest <= len(units.text))
     heads = offsets[candidates]
-    candidates = candidates[_groups(units.hashes(heads, heads + shortest))[1]]
+    candidates = candidates[_shared(units.hashes(heads, heads + shortest))]
     # the n-grams of every n at the candidates, hashed and sorted at once: a key is the hash modulo 2**58
     # (as good a polynomial hash) above n's place in `sizes`
     starts = [candidates[candidates + n < len(offsets)] for n in sizes]
     begins = np.concatenate(starts)
     ends = np.concatenate([start + n for start, n in zip(starts, sizes)])
     places = np.repeat(np.arange(len(sizes), dtype=np.uint64), [len(start) for start in starts])
-    groups, shared = _groups(units.hashes(offsets[begins], offsets[ends]) << np.uint64(6) | places)
-    recurring = np.flatnonzero(shared)
+    keys = units.hashes(offsets[begins], offsets[ends]) << np.uint64(6) | places
+    recurring = np.flatnonzero(_shared(keys))
     bounds = np.searchsorted(recurring, np.cumsum([0] + [len(start) for start in starts])).tolist()
-    begins, groups = begins[recurring].tolist(), groups[recurring].tolist()
+    begins, keys = begins[recurring].tolist(), keys[recurring].tolist()
     return {
-        n: _walk(units.text, units.walked, n, begins[low:high], groups[low:high])
+        n: _walk(units.text, units.walked, n, begins[low:high], keys[low:high])
         for n, low, high in zip(sizes, bounds, bounds[1:])
     }
 
 
-def _walk(joined: str, offsets: Sequence[int], n: int, starts: list[int], groups: list[int]) -> int:
+def _walk(joined: str, offsets: Sequence[int], n: int, starts: list[int], keys: list[int]) -> int:
     """The reference's walk (:func:`wenlint.signals.walk`) over the
-    recurring ``starts``, meeting each n-gram by the number of its hash
-    (``groups``): one whose hash was met is the n-gram met first with it when
-    their texts are equal; if they are not (a collision), the reference walks."""
-    met: dict[int, int] = {}  # for each hash (by its number), the start the walk met it at
+    recurring ``starts``, meeting each n-gram by its hash (``keys``): one
+    whose hash was met is the n-gram met first with it when their texts are
+    equal; if they are not (a collision), the reference walks."""
+    met: dict[int, int] = {}  # for each hash, the start the walk met it at
     repeated = stepped_to = 0
-    for start, group in zip(starts, groups):
+    for start, key in zip(starts, keys):
         if start < stepped_to:
             continue
-        seen = met.setdefault(group, start)
+        seen = met.setdefault(key, start)
         if seen == start:
             continue
         gram = joined[offsets[start] : offsets[start + n]]
@@ -124,7 +124,7 @@ def _char_repetition(units: _Units, n: int) -> float:
     if total <= 0:
         return 0.0
     starts = units.offsets[:total]
-    maybe = np.flatnonzero(_groups(units.hashes(starts, starts + n))[1])
+    maybe = np.flatnonzero(_shared(units.hashes(starts, starts + n)))
     counts = Counter(text[start : start + n] for start in maybe.tolist())
     distinct = total - len(maybe) + len(counts)
     repeated = sorted((count for count in counts.values() if count > 1), reverse=True)
@@ -176,16 +176,28 @@ def _powers(base: int, size: int) -> np.ndarray:
     return powers
 
 
-def _groups(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _groups(keys: np.ndarray) -> np.ndarray:
     """For each key, a number its equals share (the numbers count up from 0
-    in the keys' order), and whether it has an equal."""
-    order = np.argsort(keys)
-    ordered = keys[order]
-    new = np.empty(len(keys) + 1, bool)  # where a run of equal keys begins (and the end)
-    new[0] = new[-1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:-1])
+    in the keys' order)."""
+    order, new = _runs(keys)
     groups = np.empty_like(order)
     groups[order] = np.cumsum(new[:-1]) - 1
+    return groups
+
+
+def _shared(keys: np.ndarray) -> np.ndarray:
+    """For each key, whether it has an equal."""
+    order, new = _runs(keys)
     shared = np.empty(len(keys), bool)
     shared[order] = ~(new[:-1] & new[1:])
-    return groups, shared
+    return shared
+
+
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys' order, and where in it a run of equal keys begins (and the end)."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    new = np.empty(len(keys) + 1, bool)
+    new[0] = new[-1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:-1])
+    return order, new
