@@ -101,9 +101,8 @@ _TERMINAL = regex.compile(
     r"(?V1)[[\p{Sentence_Terminal}\u17d6\u17d9\u17da]"
     r"--[\u1b4e\u1b4f\u1b7f\u2024\u2cf9-\u2cfb\u2e60\u2e61\ufe12\ufe15\ufe16\U000113d4\U000113d5\U00016d6e\U00016d6f]]$"
 )
-#: Runs of blanks, of Chinese characters, and of data-juicer's special characters:
+#: Runs of Chinese characters, and of data-juicer's special characters:
 #: whitespace, punctuation, symbols and digits (by Unicode category, not its hand-made list).
-_BLANKS = regex.compile(r"\s+")
 _HAN_RUNS = regex.compile(HAN.pattern + "+")
 _SPECIALS = regex.compile(r"[\s\p{P}\p{S}\p{Nd}]+")
 #: A "word" of nothing but punctuation (Gopher's symbol words).
@@ -159,7 +158,8 @@ def line_signals(doc: Any) -> dict[str, float]:
 def character_signals(doc: Any) -> dict[str, float]:
     """The share of Chinese characters."""
     text = doc.text
-    non_blank = len(text) - _characters(_BLANKS, text)
+    # the characters of no run of blanks (`\s`): str.split's blanks are those and the separators U+001C–U+001F
+    non_blank = sum(map(len, text.split())) + sum(map(text.count, "\x1c\x1d\x1e\x1f"))
     han = _characters(_HAN_RUNS, text)
     return {"han_chars": float(han), "han_ratio": han / non_blank if non_blank else 0.0}
 

@@ -13,6 +13,7 @@ from wenlint.document import Document
 from wenlint.signals import (
     NAMES,
     char_repetition,
+    character_signals,
     duplicated_grams,
     line_signals,
     paragraph_signals,
@@ -69,6 +70,19 @@ def test_line_signals_split_lines_and_find_terminals_as_datatrove_does(text):
     filled = [line for line in text.split("\n") if line.strip()]
     ending = sum(_TERMINAL.search(line) is not None for line in filled)
     assert values["line_punct_ratio"] == ending / (len(filled) or 1)
+
+
+def test_the_share_of_chinese_counts_the_regex_modules_blanks_out():
+    # every code point once: the blanks are `\s`'s (U+001C–U+001F are not, though str.isspace says so)
+    import sys
+
+    import regex
+
+    text = "".join(map(chr, range(sys.maxunicode + 1)))
+    blanks = len(regex.findall(r"\s", text))
+    han = len(regex.findall(r"[\p{Han}〇]", text))
+    values = character_signals(Document(text))
+    assert values["han_chars"] == han and values["han_ratio"] == han / (len(text) - blanks)
 
 
 def test_the_terminal_punctuation_is_datatroves_own():
