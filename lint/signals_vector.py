@@ -18,6 +18,10 @@ comparison of the real strings passes over: the values never rest on a hash.
   n-gram's hash recurs, meeting an n-gram by its hash.
 * Character repetition: an n-gram whose hash is met once is met once; the
   others are counted as strings.
+
+Equal keys are found by sorting each with its place in its low bits (a sort
+is faster than an argsort), so hashes are compared modulo 2**64 over those
+bits: as good a polynomial hash, a collision as harmless.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dic
     groups = ids  # for each n-gram, a number its copies share
     for n in range(1, min(max(sizes, default=0), len(words)) + 1):
         if n > 1:
-            groups = _groups(groups[:-1] * variety + ids[n - 1 :])
+            groups = _groups(groups[:-1] * variety + ids[n - 1 :], exact=True)
         counts = np.bincount(groups)
         most = int(counts.max())
         first = int(np.argmax(counts[groups] == most))  # the first seen among the most frequent
@@ -176,28 +180,41 @@ def _powers(base: int, size: int) -> np.ndarray:
     return powers
 
 
-def _groups(keys: np.ndarray) -> np.ndarray:
+def _groups(keys: np.ndarray, exact: bool = False) -> np.ndarray:
     """For each key, a number its equals share (the numbers count up from 0
-    in the keys' order)."""
-    order, new = _runs(keys)
+    in the keys' order; see :func:`_runs` for ``exact``)."""
+    order, new = _runs(keys, exact)
     groups = np.empty_like(order)
     groups[order] = np.cumsum(new[:-1]) - 1
     return groups
 
 
 def _shared(keys: np.ndarray) -> np.ndarray:
-    """For each key, whether it has an equal."""
-    order, new = _runs(keys)
+    """For each hash, whether it has an equal (see :func:`_runs`)."""
+    order, new = _runs(keys, exact=False)
     shared = np.empty(len(keys), bool)
     shared[order] = ~(new[:-1] & new[1:])
     return shared
 
 
-def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The keys' order, and where in it a run of equal keys begins (and the end)."""
-    order = np.argsort(keys)
-    ordered = keys[order]
-    new = np.empty(len(keys) + 1, bool)
+def _runs(keys: np.ndarray, exact: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The keys' order, and where in it a run of equal keys begins (and the end).
+
+    Each key is sorted with its place in its low bits, as many as the count
+    of keys takes (a sort is faster than an argsort): keys are compared
+    modulo 2**64 over those bits, which a hash may be (as good a polynomial
+    hash), and keys to be told apart ``exact`` that are too large for it are
+    argsorted instead."""
+    size = len(keys)
+    bits = size.bit_length()
+    if exact and size and int(keys.max()) >> (64 - bits):
+        order = np.argsort(keys)
+        ordered = keys[order]
+    else:
+        packed = np.sort(keys.astype(np.uint64) << np.uint64(bits) | np.arange(size, dtype=np.uint64))
+        order = (packed & np.uint64((1 << bits) - 1)).astype(np.intp)
+        ordered = packed >> np.uint64(bits)
+    new = np.empty(size + 1, bool)
     new[0] = new[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:-1])
     return order, new

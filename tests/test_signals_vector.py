@@ -168,3 +168,11 @@ def test_lone_surrogates_and_astral_characters_are_characters_like_any_other():
     assert signals_vector.character_grams(text, 10, 13) == signals.character_grams(text, 10, 13)
     ours, reference = word_grams_both_ways(["好\ud800", "的", "𠀀", "\udfff"] * 80)
     assert ours == reference
+
+
+def test_keys_are_compared_modulo_what_their_places_leave_unless_told_apart_exactly():
+    # five keys: each sorted with its place in its 3 low bits, so compared modulo 2**61 (as a hash may
+    # be), where 2**62 + 1 and 1 are alike; told apart exactly, such large keys are argsorted
+    keys = np.array([2**62 + 1, 2**62, 2**62 + 1, 1, 2**62], np.int64)
+    assert signals_vector._groups(keys).tolist() == [1, 0, 1, 1, 0]
+    assert signals_vector._groups(keys, exact=True).tolist() == [2, 1, 2, 0, 1]
