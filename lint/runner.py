@@ -17,7 +17,6 @@ it got, and raises KeyboardInterrupt for the caller's exit status (130)."""
 
 from __future__ import annotations
 
-import difflib
 import enum
 import gc
 import os
@@ -29,22 +28,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from wenlint.config import Settings
-from wenlint.decode import InputError, label
+from wenlint.decode import InputError
 from wenlint.errors import UsageError
-from wenlint.results import FileResult, display_name, escape_controls, plural
+from wenlint.results import FileResult, display_name, plural
 from wenlint.storage import write_document
+from wenlint.unified_diff import unified_diff
 
 if TYPE_CHECKING:
     from wenlint.cache import ResultCache
-    from wenlint.document import Document
     from wenlint.workers import Pool
 
 #: What :meth:`Interrupts.watch` passes on: a file's result for check, a batch's for scan.
 Result = TypeVar("Result")
 
 
-#: How a unified diff marks a line that ends without a line break.
-NO_NEWLINE = "\n\\ No newline at end of file\n"
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
 
@@ -63,59 +60,6 @@ class Job:
     unsafe: bool = False
     stdin_filename: str = "-"  # the name standard input is reported under
     signals: bool = False  # whether results carry the document's signals (``check --signals``)
-
-
-def _describe(doc: Document) -> str:
-    """``GB18030, CRLF``: how a document is written."""
-    bom = " with BOM" if doc.bom else ""
-    breaks = "CRLF" if doc.newline == "\r\n" else "LF"
-    mixed = ", mixed line breaks" if doc.mixed_newline_at is not None else ""
-    return f"{label(doc.encoding)}{bom}, {breaks}{mixed}"
-
-
-def _diff(name: str, before: Document, after: Document) -> str:
-    """The unified diff of the text; when the encoding or line breaks change,
-    the header lines say how (``--- a/x.txt<TAB>(GB18030, LF)``) even if no line does.
-    Control characters in ``name`` are escaped, so a header stays one line.
-    A path under the current directory is named relative to it, so that
-    ``git apply`` takes the patch (``./x.txt`` is ``x.txt``).
-    Lines end as in the file (CRLF stays CRLF when the style is kept), and
-    a last line without a line break is marked as ``diff`` and ``git apply``
-    expect (``\\ No newline at end of file``)."""
-    name = escape_controls(_patch_path(name))
-    dates = ("", "")
-    if before.layout != after.layout:
-        dates = (f"({_describe(before)})", f"({_describe(after)})")
-    newline = before.newline if before.newline == after.newline else "\n"
-    diff = "".join(
-        line if line.endswith("\n") else line + NO_NEWLINE
-        for line in difflib.unified_diff(
-            _lines(before.text, newline),
-            _lines(after.text, newline),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
-            fromfiledate=dates[0],
-            tofiledate=dates[1],
-        )
-    )
-    if not diff and dates[0]:
-        diff = f"--- a/{name}\t{dates[0]}\n+++ b/{name}\t{dates[1]}\n"
-    return diff
-
-
-def _patch_path(name: str) -> str:
-    """``name`` relative to the current directory when it lies under it, else normalised."""
-    relative = os.path.relpath(name) if os.path.isabs(name) else os.path.normpath(name)
-    return relative if not relative.startswith("..") else os.path.normpath(name)
-
-
-def _lines(text: str, newline: str) -> list[str]:
-    """The lines of ``text``, split at line feeds only (``git`` keeps a form
-    feed or U+2028 inside a line), each ending with ``newline`` but the last
-    when the text does not end with a break."""
-    lines = [line + newline for line in text.split("\n")]
-    lines[-1] = lines[-1][: -len(newline)]
-    return lines if lines[-1] else lines[:-1]
 
 
 def check_file(path: str, settings: Settings, job: Job) -> FileResult:
@@ -140,7 +84,7 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     if fixed.text != doc.text or fixed.layout != doc.layout:
         result.changed = True
         if job.mode is Mode.DIFF:
-            result.diff = _diff(name, doc, fixed)
+            result.diff = unified_diff(name, doc, fixed)
         elif stdin:
             result.fixed_source = fixed.to_source()
         else:
