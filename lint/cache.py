@@ -22,9 +22,13 @@ chooses its rules and reports their names without importing a rule.
 
 Each entry is one msgpack file, ``DIR/results-FORMAT/KEY``, written atomically
 (without a sync: a lost entry costs one lint); an entry that is damaged,
-of another format or for another key is a miss. Only the main process
-reads and writes entries, so worker processes need no locking, and
-concurrent runs at worst write the same entry twice.
+of another format or for another key is a miss. The main process keys the
+files and reads the entries; a file's entry is written where it is linted,
+in a worker process when there are workers (see :meth:`ResultCache.keep`),
+so the main process neither works out nor writes thousands of entries
+while the workers run. Each entry is written whole under a temporary name
+of its own and renamed, so no writer needs a lock: concurrent runs and
+workers at worst write the same entry twice.
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ GITIGNORE = b"# Created by wenlint: the result cache is never committed.\n*\n"
 MARKERS = {".gitignore": GITIGNORE, TAG_NAME: TAG}
 
 Files = list[tuple[str, Settings]]
+#: A file's key, and its size and modification time when it was read for it (see :meth:`ResultCache.key`).
+Key = tuple[str, tuple[int, int]]
 
 if TYPE_CHECKING:
     from wenlint.runner import Job
@@ -121,13 +127,14 @@ class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.entries = directory / ENTRIES
-        self.failed = False
+        self.failure: str | None = None  # why the cache cannot be written, once it is known
+        self.speaks = True  # whether failing to write warns (not in a worker: the main process does)
         self.hits = 0
         self.rules_recalled = False
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
         self._made: set[Path] = set()  # folders of entries known to exist
 
-    def key(self, path: str, settings: Settings) -> tuple[str, tuple[int, int]] | None:
+    def key(self, path: str, settings: Settings) -> Key | None:
         """The key of the file at ``path`` and how it was when read (size,
         modification time); None for standard input and files that cannot be read."""
         if path == "-":
@@ -179,6 +186,12 @@ class ResultCache:
             return
         self._write(self.entries / key, _fields(result))
 
+    def keep(self, path: str, key: Key, result: FileResult) -> None:
+        """Keep ``result`` of the file at ``path`` under ``key`` (see :meth:`put`),
+        unless the file has changed since it was read for its key."""
+        if _unchanged(path, key[1]):
+            self.put(key[0], result)
+
     def recall_rules(self) -> None:
         """Take the rules kept for the code that lints, if they are (see
         :func:`wenlint.registry.remember`): then only a file linted again imports the rules."""
@@ -210,14 +223,29 @@ class ResultCache:
 
     def _write(self, entry: Path, kept: Any) -> None:
         """Write the entry file ``entry`` keeping ``kept``; a cache that cannot be written warns once."""
-        if self.failed:
+        if self.failure is not None:
             return
         try:
             self._make(entry.parent)
             write_own_atomic(entry, msgpack.packb([FORMAT, entry.name, kept]))
         except OSError as error:
-            self.failed = True
-            sys.stderr.write(f"warning: cannot write the cache {self.directory}: {error.strerror or error}\n")
+            self.fail(error.strerror or str(error))
+
+    def fail(self, reason: str) -> None:
+        """The cache cannot be written (here, or in a worker process, which says
+        why with its results): warn once, unless in a worker, and write no more."""
+        if self.failure is None and self.speaks:
+            sys.stderr.write(f"warning: cannot write the cache {self.directory}: {reason}\n")
+        self.failure = self.failure or reason
+
+    def writable(self) -> bool:
+        """Whether entries may be written: their folder made (before workers start,
+        which then only write entries in it), or the failure to make it warned about."""
+        try:
+            self._make(self.entries)
+        except OSError as error:
+            self.fail(error.strerror or str(error))
+        return self.failure is None
 
     def _make(self, entries: Path) -> None:
         """Create the folder of ``entries`` in the cache folder, marked as a cache and ignored by git, unless it exists."""
@@ -231,18 +259,21 @@ class ResultCache:
             entries.mkdir(exist_ok=True)
         self._made.add(entries)
 
-    def replay(self, files: Files, job: Job, check: Callable[[Files], Iterator[FileResult]]) -> Iterator[FileResult]:
+    def replay(
+        self, files: Files, job: Job, check: Callable[[Files, list[Key | None]], Iterator[FileResult]]
+    ) -> Iterator[FileResult]:
         """Results of ``job`` for ``files`` in order: kept ones replayed, the
-        others from ``check`` (given only those files, in order) and then kept."""
+        others from ``check``, given only those files, in order, and their keys
+        (None where the result cannot be kept), which keeps each result it checks (see :meth:`keep`)."""
         keys = [self.key(path, settings) for path, settings in files]
         kept = [self.get(key[0], job) if key else None for key in keys]
-        fresh = check([file for file, result in zip(files, kept) if result is None])
+        misses = [index for index, result in enumerate(kept) if result is None]
+        writable = any(keys[index] for index in misses) and self.writable()
+        fresh = check([files[index] for index in misses], [keys[index] if writable else None for index in misses])
         try:
-            for (path, _), key, result in zip(files, keys, kept):
+            for (path, _), result in zip(files, kept):
                 if result is None:
                     result = next(fresh)
-                    if key and _unchanged(path, key[1]):
-                        self.put(key[0], result)
                 else:
                     self.hits += 1
                     result.path = display_name(path)

@@ -35,7 +35,7 @@ from wenlint.storage import write_document
 from wenlint.unified_diff import unified_diff
 
 if TYPE_CHECKING:
-    from wenlint.cache import ResultCache
+    from wenlint.cache import Key, ResultCache
     from wenlint.workers import Pool
 
 #: What :meth:`Interrupts.watch` passes on: a file's result for check, a batch's for scan.
@@ -45,7 +45,8 @@ Result = TypeVar("Result")
 #: Below this many bytes in all, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4 * 2**20
 
-File = tuple[str, int]  # a file a worker checks: (path, index of its settings)
+#: A file a worker checks: (path, index of its settings, the key its result is kept under or None).
+File = tuple[str, int, "Key | None"]
 
 
 class Mode(enum.Enum):
@@ -97,21 +98,34 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     return result
 
 
+def _check_and_keep(path: str, settings: Settings, job: Job, cache: ResultCache | None, key: Key | None) -> FileResult:
+    """:func:`check_file`, its result then kept in ``cache`` under ``key``, when there is one."""
+    result = check_file(path, settings, job)
+    if key is not None and cache is not None:
+        cache.keep(path, key, result)
+    return result
+
+
 _worker_settings: list[Settings] = []
+_worker_cache: ResultCache | None = None
 
 
-def _init_worker(settings: list[Settings]) -> None:
+def _init_worker(settings: list[Settings], cache: ResultCache | None) -> None:
     from wenlint.process import collect_less
 
-    global _worker_settings
+    global _worker_settings, _worker_cache
     collect_less()
-    _worker_settings = settings
+    _worker_settings, _worker_cache = settings, cache
+    if cache is not None:
+        cache.speaks = False  # the main process warns, once, when told why with the results
 
 
-def _check_in_worker(task: tuple[list[File], Job]) -> list[FileResult]:
-    """The results of a batch of files, each ``(path, index of its settings)``."""
+def _check_in_worker(task: tuple[list[File], Job]) -> tuple[list[FileResult], str | None]:
+    """The results of a batch of files (each kept, when it has a key), and
+    the failure to write the cache, if any (see :meth:`ResultCache.fail`)."""
     files, job = task
-    return [check_file(path, _worker_settings[index], job) for path, index in files]
+    results = [_check_and_keep(path, _worker_settings[index], job, _worker_cache, key) for path, index, key in files]
+    return results, _worker_cache.failure if _worker_cache is not None else None
 
 
 def parallel_threshold() -> int:
@@ -152,7 +166,9 @@ def run(
             if cache is None:
                 results = _checked(files, job, workers, log)
             else:
-                results = cache.replay(files, job, lambda misses: _checked(misses, job, workers, log))
+                results = cache.replay(
+                    files, job, lambda misses, keys: _checked(misses, job, workers, log, cache, keys)
+                )
             for result in interrupts.watch(results):
                 checked += 1
                 yield result
@@ -162,39 +178,54 @@ def run(
 
 
 def _checked(
-    files: list[tuple[str, Settings]], job: Job, workers: int | None, log: Callable[[str], None] | None = None
+    files: list[tuple[str, Settings]],
+    job: Job,
+    workers: int | None,
+    log: Callable[[str], None] | None = None,
+    cache: ResultCache | None = None,
+    keys: list[Key | None] | None = None,
 ) -> Iterator[FileResult]:
-    """Results for ``files``, in order, from this process or from a process per core."""
+    """Results for ``files``, in order, from this process or from a process per
+    core; each result is kept in ``cache`` under its file's key of ``keys``, where it has one."""
+    keys = keys or [None] * len(files)
     workers = min(workers or os.cpu_count() or 1, len(files))
     if workers <= 1 or not _enough_input(files, parallel_threshold()):
         if log:
             log(f"checking {plural(len(files), 'file')} in this process")
-        return (check_file(path, settings, job) for path, settings in files)
+        return (_check_and_keep(path, settings, job, cache, key) for (path, settings), key in zip(files, keys))
     if log:
         log(f"checking {plural(len(files), 'file')} in {workers} worker processes")
-    return _in_workers(files, job, workers)
+    return _in_workers(files, job, workers, cache, keys)
 
 
-def _in_workers(files: list[tuple[str, Settings]], job: Job, workers: int) -> Iterator[FileResult]:
-    """Results for ``files`` from a pool of ``workers`` processes; standard input is read here."""
+def _in_workers(
+    files: list[tuple[str, Settings]],
+    job: Job,
+    workers: int,
+    cache: ResultCache | None = None,
+    keys: list[Key | None] | None = None,
+) -> Iterator[FileResult]:
+    """Results for ``files`` from a pool of ``workers`` processes, each kept in
+    ``cache`` under its key of ``keys`` by the worker that checks it; standard input is read here."""
     from wenlint.workers import Pool  # multiprocessing: only for a run large enough
 
     stdin = [check_file(path, settings, job) for path, settings in files if path == "-"]
     distinct: list[Settings] = []
     index_of: dict[int, int] = {}
     named: list[File] = []
-    for path, settings in files:
+    for (path, settings), key in zip(files, keys or [None] * len(files)):
         if id(settings) not in index_of:
             index_of[id(settings)] = len(distinct)
             distinct.append(settings)
         if path != "-":
-            named.append((path, index_of[id(settings)]))
+            named.append((path, index_of[id(settings)], key))
     warm_on(named, distinct)
     gc.freeze()  # the collector then leaves the shared objects' pages alone in the workers
+    initargs = (distinct, cache)
     try:
-        with Pool(workers, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as pool:
+        with Pool(workers, initializer=_init_worker, initargs=initargs, context=_fork_context()) as pool:
             order = _dispatch_order(named, workers, reorder=job.mode is Mode.CHECK)
-            numbered = _results(pool, _batches(order, workers), job, distinct)
+            numbered = _results(pool, _batches(order, workers), job, initargs)
             results = _in_order(numbered)
             for path, _ in files:
                 yield stdin.pop(0) if path == "-" else next(results)
@@ -250,24 +281,28 @@ def _size(path: str) -> int:
 
 
 def _results(
-    pool: Pool, batches: Iterator[list[tuple[int, File]]], job: Job, distinct: list[Settings]
+    pool: Pool, batches: Iterator[list[tuple[int, File]]], job: Job, initargs: tuple[list[Settings], ResultCache | None]
 ) -> Iterator[tuple[int, FileResult]]:
-    """The numbered results of ``batches`` of numbered files checked in ``pool``,
-    batch after batch. A batch whose worker died on every try is checked
-    again file by file, each in a worker of its own, so that only a file
-    that kills its worker is lost."""
+    """The numbered results of ``batches`` of numbered files checked in ``pool``
+    (its workers started with ``initargs``), batch after batch. A batch whose
+    worker died on every try is checked again file by file, each in a worker
+    of its own, so that only a file that kills its worker is lost. A worker's
+    failure to write the cache is the cache's to warn about."""
     from wenlint.workers import Pool, WorkerDied
 
     tasks = ((batch, ([file for _, file in batch], job)) for batch in batches)
-    for batch, results in pool.ordered(_check_in_worker, tasks):
-        if not isinstance(results, WorkerDied):
+    for batch, reply in pool.ordered(_check_in_worker, tasks):
+        if not isinstance(reply, WorkerDied):
+            results, failure = reply
+            if failure is not None and initargs[1] is not None:
+                initargs[1].fail(failure)
             yield from zip((number for number, _ in batch), results)
         elif len(batch) > 1:
-            with Pool(1, initializer=_init_worker, initargs=(distinct,), context=_fork_context()) as alone:
-                yield from _results(alone, ([file] for file in batch), job, distinct)
+            with Pool(1, initializer=_init_worker, initargs=initargs, context=_fork_context()) as alone:
+                yield from _results(alone, ([file] for file in batch), job, initargs)
         else:
-            number, (path, _) = batch[0]
-            yield number, FileResult(display_name(path), error=f"{results} while checking it")
+            number, (path, *_) = batch[0]
+            yield number, FileResult(display_name(path), error=f"{reply} while checking it")
 
 
 def _in_order(numbered: Iterator[tuple[int, FileResult]]) -> Iterator[FileResult]:
@@ -318,7 +353,7 @@ def warm_on(files: list[File], distinct: list[Settings]) -> None:
     from wenlint.document import Document
 
     first: dict[int, str] = {}
-    for path, index in files:
+    for path, index, _ in files:
         if index not in first and _size(path) <= WARM_FILE_BYTES:
             first[index] = path
     for index, path in first.items():

@@ -335,6 +335,25 @@ def test_workers_fill_the_cache_the_same_way(project, monkeypatch):
     assert files == ["a.txt", "b.md"]
     second, files = linted(project, "--workers", "2")
     assert files == [] and (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    run(project, "--workers", "1", "--cache-dir", "here")  # the entries written in the main process
+    written = {entry.name: entry.read_bytes() for entry in entries(project / ".wenlint_cache")}
+    assert {entry.name: entry.read_bytes() for entry in entries(project / "here")} == written
+
+
+def test_a_cache_that_workers_cannot_write_warns_once(project, monkeypatch):
+    """The folder of entries is there, but no entry can be made in it: each
+    worker fails, and the main process warns once for them all."""
+    monkeypatch.setenv("WENLINT_PARALLEL_BYTES", "0")
+    for number in range(6):
+        (project / f"c{number}.txt").write_text(f"第{number}天,天气坏。\n", encoding="utf-8")
+    cache = project.parent / "cache"
+    cache.mkdir()
+    (cache / ENTRIES).symlink_to("/proc")  # a folder no file can be created in, even by root
+    expected = run(project, "--no-cache")
+    result, files = linted(project, "--workers", "2", "--cache-dir", str(cache))
+    assert (result.returncode, result.stdout) == (expected.returncode, expected.stdout)
+    assert result.stderr.startswith("warning: cannot write the cache ") and result.stderr.count("\n") == 1
+    assert len(files) == 8
 
 
 def test_a_cache_that_cannot_be_written_warns_once_and_changes_nothing_else(project, tmp_path):
