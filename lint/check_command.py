@@ -177,7 +177,7 @@ def _check_files(
                     recorded.append(FileResult(result.path, list(result.diagnostics)))
                 if baseline:
                     baseline.filter(result)
-                internal_errors += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
+                internal_errors += sum(code == INTERNAL_ERROR for code, _, _ in result.kinds())
                 summary.add(result)
                 if result.signals is not None:
                     signal_rows.append((escape_controls(result.path), result.signals))
@@ -186,7 +186,7 @@ def _check_files(
                     sys.stderr.write(f"fixed {escape_controls(result.path)}: {fixed}\n")
                 if result.error and report:
                     reporter.file_error(result.path, result.error)
-                if result.diagnostics and report:
+                if report and result.diagnostics:
                     reporter.file(result)
         except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
             interrupted = True

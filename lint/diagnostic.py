@@ -178,9 +178,7 @@ class Diagnostic:
         where it is read (a worker's results: not at all for most runs)."""
         pending = self._pending
         if pending is not None:
-            code, text, start, end, line_start = pending
-            low = max(line_start, start - FINGERPRINT_CONTEXT)
-            pending = (code, text[low : end + FINGERPRINT_CONTEXT], start - low, end - low, 0)
+            pending = (self.code, *_stretch(pending))
         return Diagnostic, (
             self.code,
             self.start,
@@ -199,6 +197,70 @@ class Diagnostic:
 
 #: Characters of the line on each side of a finding that its fingerprint includes.
 FINGERPRINT_CONTEXT = 6
+
+
+def _stretch(pending: tuple[str, str, int, int, int]) -> tuple[str, int, int, int]:
+    """Of a fingerprint not yet worked out, what it is worked out from besides
+    the code: the stretch of text around the finding, where it lies in it, and 0 for the line's start."""
+    _, text, start, end, line_start = pending
+    low = max(line_start, start - FINGERPRINT_CONTEXT)
+    return text[low : end + FINGERPRINT_CONTEXT], start - low, end - low, 0
+
+
+#: A finding as plain values (see :func:`pack`): code, start, end, message,
+#: severity, fix or None (edits as (start, end, content), applicability,
+#: message, encoding, newline), line, column, end line, end column,
+#: fingerprint, and what a fingerprint not yet worked out is worked out from, or None.
+Packed = tuple
+
+
+def pack(diagnostics: list[Diagnostic]) -> list[Packed]:
+    """``diagnostics`` as tuples of plain values, a message or an edit's content
+    that comes again being the same string (pickled once): what a worker
+    sends, far cheaper to pickle and unpickle than the objects, which the
+    main process then builds (:func:`unpack`) only where it reads more than
+    a finding's kind (:func:`kind`)."""
+    same: dict[str, str] = {}
+    packed = []
+    for d in diagnostics:
+        fix = d.fix
+        if fix is not None:
+            edits = tuple((edit.start, edit.end, same.setdefault(edit.content, edit.content)) for edit in fix.edits)
+            fix = (edits, fix.applicability.value, fix.message, fix.encoding, fix.newline)
+        pending = d._pending
+        if pending is not None:
+            pending = _stretch(pending)
+        message = same.setdefault(d.message, d.message)
+        position = (d.line, d.column, d.end_line, d.end_column)
+        packed.append((d.code, d.start, d.end, message, d.severity.value, fix, *position, d._fingerprint, pending))
+    return packed
+
+
+def unpack(packed: list[Packed]) -> list[Diagnostic]:
+    """The findings :func:`pack` packed."""
+    made = []
+    for code, start, end, message, severity, fix, line, column, end_line, end_column, printed, pending in packed:
+        if fix is not None:
+            edits, applicability, fix_message, encoding, newline = fix
+            made_edits = tuple([Edit(*edit) for edit in edits])
+            fix = Fix(made_edits, _APPLICABILITY[applicability], fix_message, encoding, newline)
+        if pending is not None:
+            pending = (code, *pending)
+        severity = _SEVERITY[severity]
+        made.append(
+            Diagnostic(code, start, end, message, severity, fix, line, column, end_line, end_column, printed, pending)
+        )
+    return made
+
+
+def kind(packed: Packed) -> tuple[str, str, str | None]:
+    """A packed finding's code, severity and fix's applicability (None: no fix), as values."""
+    fix = packed[5]
+    return packed[0], packed[4], None if fix is None else fix[1]
+
+
+_SEVERITY = {severity.value: severity for severity in Severity}
+_APPLICABILITY = {applicability.value: applicability for applicability in Applicability}
 
 
 def fingerprint(code: str, text: str, start: int, end: int, line_start: int) -> str:

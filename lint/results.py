@@ -43,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wenlint.diagnostic import INTERNAL_ERROR, Diagnostic, Edit, Severity, fingerprint
+from wenlint.diagnostic import INTERNAL_ERROR, Diagnostic, Edit, Severity, fingerprint, kind, pack, unpack
 
 if TYPE_CHECKING:
     from wenlint.document import Document
@@ -100,7 +100,12 @@ COMPACT_FINDING_FIELDS: tuple[tuple[str, FieldType], ...] = (
 
 @dataclass
 class FileResult:
-    """What checking one file produced, small enough to send between processes."""
+    """What checking one file produced, small enough to send between processes.
+
+    It is pickled with its findings packed (:func:`~wenlint.diagnostic.pack`),
+    and unpickled so: its :attr:`diagnostics` are built when first read, and
+    :meth:`kinds` reads the packed ones, so a run that only counts findings
+    (``--statistics``) never builds them."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -114,6 +119,31 @@ class FileResult:
     score: int | None = None  # the document's quality score (see wenlint.score), after any fixes
     signals: dict[str, float] | None = None  # the document's signals (wenlint.signals), when asked for
     chars: int = 0  # the length of the text scored, for a score again after a baseline hides findings
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        if "diagnostics" in state:
+            state["_packed"] = pack(state.pop("diagnostics"))
+        return state
+
+    def __getattr__(self, name: str) -> Any:
+        """The findings of a result unpickled, built when first read (only a missing attribute comes here)."""
+        packed = self.__dict__.get("_packed")
+        if name != "diagnostics" or packed is None:
+            raise AttributeError(name)
+        self.diagnostics = unpack(packed)
+        del self._packed
+        return self.diagnostics
+
+    def kinds(self) -> list[tuple[str, str, str | None]]:
+        """The code, severity and fix's applicability (None: no fix) of each
+        finding, as values; read from the packed findings when they are not built."""
+        packed = self.__dict__.get("_packed")
+        if packed is not None:
+            return [kind(finding) for finding in packed]
+        return [
+            (d.code, d.severity.value, None if d.fix is None else d.fix.applicability.value) for d in self.diagnostics
+        ]
 
 
 def file_error(path: str, message: str) -> FileResult:

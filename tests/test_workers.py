@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -307,6 +308,20 @@ def test_results_checked_out_of_order_are_reported_in_order(tmp_path, monkeypatc
     assert [result.lines[1][1].split(",")[0] for result in results] == [f"第{number}篇" for number in range(30)]
 
 
+def test_a_result_crosses_to_the_main_process_packed_and_is_built_where_read():
+    """Every seed's result, pickled as a worker sends it: counted without
+    building its findings, and, once they are read, the same findings, fixes
+    and fingerprints (worked out from the text they left behind)."""
+    for path in SEED_FILES:
+        result = runner.check_file(str(path), Settings(), runner.Job())
+        kinds = result.kinds()
+        sent = pickle.loads(pickle.dumps(result))
+        assert sent.kinds() == kinds and "diagnostics" not in vars(sent)
+        assert sent == result and "diagnostics" in vars(sent)
+        assert [d.fingerprint for d in sent.diagnostics] == [d.fingerprint for d in result.diagnostics]
+        assert any(d.fix for d in result.diagnostics) and sent.kinds() == kinds
+
+
 def _file(path: Path, size: int) -> Path:
     path.write_bytes(b"x" * size)
     return path
@@ -316,22 +331,31 @@ def _file(path: Path, size: int) -> Path:
 @pytest.mark.parametrize("output_format", FORMATS)
 def test_every_format_is_the_same_from_worker_processes(tmp_path, output_format):
     """The seeds as 40 files, a Markdown file and an unreadable one, checked in
-    batches of several files by two workers and in one process: the same bytes."""
+    batches of several files by two workers and in one process, with the
+    result cache empty and full, and counted (``--statistics``): the same bytes."""
     for n in range(40):
         shutil.copyfile(SEED_FILES[n % len(SEED_FILES)], tmp_path / f"{n:02}.txt")
     shutil.copyfile(SEEDS / "DEFECTS.md", tmp_path / "defects.md")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
     (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
     env = {**os.environ, "WENLINT_PARALLEL_BYTES": "0"}
-    outcomes = []
-    for workers in ("1", "2"):
-        command = _command("check", ".", "--no-cache", "--output-format", output_format, "--workers", workers, "-v")
-        run = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, timeout=120)
-        err = run.stderr.decode().splitlines()
-        assert any("in 2 worker processes" in line for line in err) == (workers == "2")
-        outcomes.append((run.returncode, run.stdout, [line for line in err if not line.startswith("verbose:")]))
-    assert outcomes[0] == outcomes[1]
-    assert outcomes[0][0] == 2 and outcomes[0][1]
+    cache = str(tmp_path.parent / "cache")
+    for counted in ((), ("--statistics",)):
+        outcomes = []
+        for workers, cached in (("1", "--no-cache"), ("2", "--no-cache"), ("2", "empty"), ("2", "full")):
+            caching = ("--no-cache",) if cached == "--no-cache" else ("--cache-dir", cache)
+            if cached == "empty":
+                shutil.rmtree(cache, ignore_errors=True)
+            command = _command("check", ".", *caching, "--output-format", output_format, "--workers", workers, "-v")
+            run = subprocess.run([*command, *counted], capture_output=True, env=env, cwd=tmp_path, timeout=120)
+            err = run.stderr.decode().splitlines()
+            checked = {"1": "42 files in this process", "2": "42 files in 2 worker processes"}[workers]
+            if cached == "full":  # all but the unreadable file, whose error is never kept
+                checked = "41 results from the cache"
+            assert any(checked in line for line in err)
+            outcomes.append((run.returncode, run.stdout, [line for line in err if not line.startswith("verbose:")]))
+        assert outcomes[1:] == outcomes[:1] * 3
+        assert outcomes[0][0] == 2 and outcomes[0][1]
 
 
 @pytest.mark.slow

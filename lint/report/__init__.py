@@ -55,22 +55,23 @@ class Summary:
             self.changed += 1
         if result.error:
             self.errors += 1
-        if result.diagnostics:
+        kinds = result.kinds()
+        if kinds:
             self.flagged_files += 1
         if result.score is not None:
             self.scores.append(result.score)
             self.lowest = sorted([*self.lowest, (result.score, result.path)])[:LOWEST_SHOWN]
-        for diagnostic in result.diagnostics:
-            self.by_code[diagnostic.code] += 1
-            self.by_severity[diagnostic.severity.value] += 1
-            if diagnostic.fix is not None and diagnostic.fix.applicability is not Applicability.DISPLAY_ONLY:
-                safe = diagnostic.fix.applicability is Applicability.SAFE
+        for code, severity, applicability in kinds:
+            self.by_code[code] += 1
+            self.by_severity[severity] += 1
+            if applicability is not None and applicability != Applicability.DISPLAY_ONLY.value:
+                safe = applicability == Applicability.SAFE.value
                 if safe:
                     self.fixable_safe += 1
                 else:
                     self.fixable_unsafe += 1
-                if self.fixable_by_code.get(diagnostic.code) != "safe":
-                    self.fixable_by_code[diagnostic.code] = "safe" if safe else "unsafe"
+                if self.fixable_by_code.get(code) != "safe":
+                    self.fixable_by_code[code] = "safe" if safe else "unsafe"
 
     @property
     def total(self) -> int:
