@@ -164,7 +164,6 @@ def _check_files(
         summary = Summary()
         recorded = []
         signal_rows: list[tuple[str, dict[str, float]]] = []
-        internal_errors = 0
         if report:
             reporter.start()
             for path, message in discovery_errors:
@@ -177,7 +176,6 @@ def _check_files(
                     recorded.append(FileResult(result.path, list(result.diagnostics)))
                 if baseline:
                     baseline.filter(result)
-                internal_errors += sum(code == INTERNAL_ERROR for code, _, _ in result.kinds())
                 summary.add(result)
                 if result.signals is not None:
                     signal_rows.append((escape_controls(result.path), result.signals))
@@ -211,7 +209,7 @@ def _check_files(
 
     if interrupted:
         return 130
-    if summary.errors or discovery_errors or internal_errors:
+    if summary.errors or discovery_errors or summary.by_code[INTERNAL_ERROR]:  # a rule crashed
         return EXIT_ERROR
     return _findings_exit_code(args, mode, summary)
 

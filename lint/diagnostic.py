@@ -253,10 +253,9 @@ def unpack(packed: list[Packed]) -> list[Diagnostic]:
     return made
 
 
-def kind(packed: Packed) -> tuple[str, str, str | None]:
-    """A packed finding's code, severity and fix's applicability (None: no fix), as values."""
-    fix = packed[5]
-    return packed[0], packed[4], None if fix is None else fix[1]
+def kinds(packed: list[Packed]) -> list[tuple[str, str, str | None]]:
+    """Each packed finding's code, severity and fix's applicability (None: no fix), as values."""
+    return [(finding[0], finding[4], None if finding[5] is None else finding[5][1]) for finding in packed]
 
 
 _SEVERITY = {severity.value: severity for severity in Severity}

@@ -43,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wenlint.diagnostic import INTERNAL_ERROR, Diagnostic, Edit, Severity, fingerprint, kind, pack, unpack
+from wenlint.diagnostic import INTERNAL_ERROR, Diagnostic, Edit, Severity, fingerprint, kinds, pack, unpack
 
 if TYPE_CHECKING:
     from wenlint.document import Document
@@ -140,7 +140,7 @@ class FileResult:
         finding, as values; read from the packed findings when they are not built."""
         packed = self.__dict__.get("_packed")
         if packed is not None:
-            return [kind(finding) for finding in packed]
+            return kinds(packed)
         return [
             (d.code, d.severity.value, None if d.fix is None else d.fix.applicability.value) for d in self.diagnostics
         ]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "FileResult", "Reporter", "SourceLines", "Summary", "make_reporter", "use_color"]
 
 LOWEST_SHOWN = 5
+_SAFE, _DISPLAY_ONLY = Applicability.SAFE.value, Applicability.DISPLAY_ONLY.value
 
 
 def use_color(stream: TextIO) -> bool:
@@ -64,8 +65,8 @@ class Summary:
         for code, severity, applicability in kinds:
             self.by_code[code] += 1
             self.by_severity[severity] += 1
-            if applicability is not None and applicability != Applicability.DISPLAY_ONLY.value:
-                safe = applicability == Applicability.SAFE.value
+            if applicability is not None and applicability != _DISPLAY_ONLY:
+                safe = applicability == _SAFE
                 if safe:
                     self.fixable_safe += 1
                 else:
