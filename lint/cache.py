@@ -133,6 +133,7 @@ class ResultCache:
         self.rules_recalled = False
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
         self._made: set[Path] = set()  # folders of entries known to exist
+        self._real_folders: dict[str, str] = {}  # a folder's name -> os.path.realpath of it
 
     def key(self, path: str, settings: Settings) -> Key | None:
         """The key of the file at ``path`` and how it was when read (size,
@@ -148,10 +149,19 @@ class ResultCache:
         except OSError:
             return None
         digest = blake2b(data, digest_size=20)
-        where = (os.path.realpath(path), os.path.basename(display_name(path)))
+        where = (self._real_path(path), os.path.basename(display_name(path)))
         decided = (where, settings.codes_for(path), self._settings_key(settings))
         digest.update(repr(decided).encode("utf-8", "surrogateescape"))
         return digest.hexdigest(), (info.st_size, info.st_mtime_ns)
+
+    def _real_path(self, path: str) -> str:
+        """``os.path.realpath(path)``, resolving each folder once in a run, not for each of its files."""
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if folder not in self._real_folders:
+            self._real_folders[folder] = os.path.realpath(folder)
+        return os.path.join(self._real_folders[folder], name)
 
     def _settings_key(self, settings: Settings) -> str:
         """What decides every file's result under ``settings`` besides the file:
