@@ -70,9 +70,6 @@ class SpaceLines:
         starts = self.doc.line_starts
         return starts[bisect.bisect_right(starts, offset) - 1]
 
-    def line_at(self, offset: int) -> str:
-        return self.doc.line_text(self.doc.position(offset)[0])
-
     def byline_end(self, start: int) -> float:
         """Where the first byline label of the line at ``start`` ends (infinity
         when it has none): looked for once per line, so a long line stays linear."""
@@ -87,7 +84,8 @@ class SpaceLines:
         an address), past any label or byline."""
         start = self.line_start(space)
         if start not in self._prose:
-            line = self.line_at(space)
+            end = self.text.find("\n", space)
+            line = self.text[start : end if end != -1 else len(self.text)]
             self._prose[start] = (
                 has_clause_mark(line) and not is_verse(line) and not is_table_row(line) and not _ADDRESS.search(line)
             )
