@@ -10,7 +10,8 @@ every start whose text recurs, and a collision only adds a start, which the
 comparison of the real strings passes over: the values never rest on a hash.
 
 * Word n-grams are counted on integer keys: the words' hashes numbered
-  (kept only when they tell as many words apart as the words hold), and an
+  (kept only when the words of each number are one text, compared character
+  by character), and an
   n-gram's key is the number of its first n − 1 words among the distinct
   (n − 1)-grams times the number of distinct words plus its last word's, so
   no key overflows however long the document.
@@ -59,19 +60,20 @@ def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dic
     """:func:`wenlint.signals.top_gram` for each n of ``sizes``."""
     sizes = list(sizes)
     ids = _groups(units.hashes(units.offsets[:-1], units.offsets[1:]))
-    variety = int(ids.max(initial=-1)) + 1
-    if variety != len(set(words)):  # two words hash alike
+    if not units.alike(ids):  # two words hash alike
         return {n: top_gram(words, n) for n in sizes}
+    variety = int(ids.max(initial=-1)) + 1
     result = dict.fromkeys(sizes, 0)
     groups = ids  # for each n-gram, a number its copies share
     for n in range(1, min(max(sizes, default=0), len(words)) + 1):
         if n > 1:
             groups = _groups(groups[:-1] * variety + ids[n - 1 :], exact=True)
+        if n not in result:
+            continue  # (a shorter one than asked for: only its numbers are needed, for the longer ones)
         counts = np.bincount(groups)
         most = int(counts.max())
         first = int(np.argmax(counts[groups] == most))  # the first seen among the most frequent
-        if n in result:
-            result[n] = (sum(map(len, words[first : first + n])) + n - 1) * most
+        result[n] = (sum(map(len, words[first : first + n])) + n - 1) * most
     return result
 
 
@@ -136,9 +138,10 @@ def _char_repetition(units: _Units, n: int) -> float:
 
 
 class _Units:
-    """Words, or the characters of a text: the text they make (``text``),
-    where each starts and the last ends (``offsets``; ``walked``, as a
-    sequence for the walk), and the prefix sums of its characters' hashes."""
+    """Words, or the characters of a text: the text they make (``text``) and
+    its code points (``codes``), where each starts and the last ends
+    (``offsets``; ``walked``, as a sequence for the walk), and the prefix sums
+    of its characters' hashes."""
 
     def __init__(self, units: str | Sequence[str]) -> None:
         self.offsets: np.ndarray
@@ -154,10 +157,21 @@ class _Units:
             self.walked = self.offsets.tolist()
         size = len(self.text)
         # surrogatepass: a lone surrogate (the API's or a server's text may hold one) is its code point too
-        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
+        self.codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), np.uint32)
         self._prefix = np.zeros(size + 1, np.uint64)
-        np.cumsum(codes * _powers(_BASE, size)[:size], out=self._prefix[1:])
+        np.cumsum(self.codes * _powers(_BASE, size)[:size], out=self._prefix[1:])
         self._unshift = _powers(_UNBASE, size)
+
+    def alike(self, groups: np.ndarray) -> bool:
+        """Whether the units that share a number of ``groups`` are the same text."""
+        ones = np.empty(int(groups.max(initial=-1)) + 1, np.intp)
+        ones[groups] = np.arange(len(groups))  # one unit of each group (whichever came last)
+        starts, lengths = self.offsets[:-1], np.diff(self.offsets)
+        if not np.array_equal(lengths, lengths[ones[groups]]):
+            return False
+        # each character beside the one as far into its group's unit
+        shift = np.repeat(starts[ones[groups]] - starts, lengths)
+        return np.array_equal(self.codes, self.codes[np.arange(len(self.codes)) + shift])
 
     def hashes(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The hash of ``text[start:end]`` for each pair of character

@@ -176,3 +176,11 @@ def test_keys_are_compared_modulo_what_their_places_leave_unless_told_apart_exac
     keys = np.array([2**62 + 1, 2**62, 2**62 + 1, 1, 2**62], np.int64)
     assert signals_vector._groups(keys).tolist() == [1, 0, 1, 1, 0]
     assert signals_vector._groups(keys, exact=True).tolist() == [2, 1, 2, 0, 1]
+
+
+def test_units_are_alike_when_every_group_holds_one_text():
+    units = signals_vector._Units(["ab", "abc", "ab", "ba"])
+    assert units.alike(np.array([0, 1, 0, 2]))
+    assert not units.alike(np.array([0, 1, 0, 0]))  # ab and ba: as long, other characters
+    # ab and abc: abc begins with ab, and is longer
+    assert not signals_vector._Units(["ab", "abc"]).alike(np.array([0, 0]))
