@@ -13,6 +13,7 @@ line with text, naming every signal past its threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from wenlint import Diagnostic, Document, Option, Rule
@@ -28,7 +29,7 @@ class Check:
     default: float
     source: str  # the recipe the default comes from
 
-    @property
+    @cached_property
     def option(self) -> str:
         return f"{self.bound}_{self.signal}"
 
