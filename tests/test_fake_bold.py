@@ -135,3 +135,4 @@ def test_long_repeats_of_every_size_are_found_wherever_they_start(size):
     assert findings(f"{run}{run}\n正文。", "L005") == [run * 2]
     for before in ("\n", "。\n", "正文。\n", "有正文。\n"):  # the run at each offset from a multiple of four
         assert findings(f"{before}{run}{run}\n正文。", "L005") == [run * 2]
+        assert findings(f"{before}{run}{run}", "L005") == [run * 2]  # at the very end of the text

@@ -178,7 +178,7 @@ def _long_repeats(text: str, low: bytes) -> list[tuple[int, int]]:
     find = text.find
     found = []
     index = 0
-    last = len(text) - 2 * LONG_MIN
+    last = len(text) - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on
     for base, marked in marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4):
         end = base + len(marked)
         # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
