@@ -69,7 +69,9 @@ def arguments() -> argparse.Namespace:
         metavar="MB",
         help="other sizes of the seed corpora also checked, to see time against size (default: 10 25)",
     )
-    parser.add_argument("--cold-runs", type=int, default=10, help="runs of each start-up command (default: 10)")
+    parser.add_argument(
+        "--cold-runs", type=int, default=10, help="runs of each start-up command, at least 1 (default: 10)"
+    )
     parser.add_argument("--sources", nargs="*", default=list(SOURCES), choices=SOURCES, help="side by side on these")
     parser.add_argument("--compare-mb", type=float, default=2, help="files of each source side by side (default: 2)")
     parser.add_argument(
@@ -87,7 +89,10 @@ def arguments() -> argparse.Namespace:
         metavar="MB",
         help="one file of web text (default: 1 5 10)",
     )
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.cold_runs < 1:  # the start-up RSS every later section subtracts comes from these runs
+        parser.error("--cold-runs must be at least 1")
+    return args
 
 
 def main() -> int:
