@@ -293,6 +293,16 @@ def test_findings_with_nothing_to_confine_keep_the_prose_map_unbuilt():
     assert "prose" in doc.__dict__
 
 
+class SkippingCommasNoFix(CommasNoFix):
+    code = "Z907"
+    skip_verbatim = True
+
+
+def test_findings_without_fixes_of_a_rule_that_skips_verbatim_text_are_still_dropped_there():
+    found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [SkippingCommasNoFix()])
+    assert _fixes(found) == [(",一\n\n", None), (",好 `", None)]
+
+
 def test_a_rule_that_skips_verbatim_text_has_its_findings_there_dropped():
     found = lint(Document(MARKDOWN_WITH_CODE, "a.md"), [SkippingCommas()])
     assert _fixes(found) == [(",一\n\n", "safe"), (",好 `", "safe")]
