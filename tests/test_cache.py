@@ -190,7 +190,10 @@ def test_damaged_kept_rules_are_read_afresh(project):
 
 def test_a_file_is_kept_once_however_it_is_named(project):
     assert linted(project, "a.txt")[1] == ["a.txt"]
-    for name in ("./a.txt", str(project / "a.txt"), "../project/a.txt"):
+    (project.parent / "alias").symlink_to(project)  # the folder by another name
+    (project / "other").mkdir()
+    (project / "other" / "a.txt").symlink_to(project / "a.txt")  # a link of the same name to the file
+    for name in ("./a.txt", str(project / "a.txt"), "../project/a.txt", "../alias/a.txt", "other/a.txt"):
         result, files = linted(project, name)
         assert files == [] and f"{name}:1:3: M001" in result.stdout
     (project / "a.md").symlink_to(project / "a.txt")  # the same file, as Markdown
