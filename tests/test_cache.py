@@ -19,6 +19,7 @@ from conftest import SEEDS
 from rule_packages import install_rules
 
 from wenlint.cache import ENTRIES, FORMAT, RULES, ResultCache
+from wenlint.config import Settings
 from wenlint.results import FileResult
 from wenlint.runner import Job
 
@@ -320,6 +321,21 @@ def test_a_result_fixing_changed_is_never_kept(tmp_path):
         cache.put(f"{changed}", FileResult("a.txt", changed=changed, score=100, chars=4))
     assert cache.get("False", Job()) is not None
     assert cache.get("True", Job()) is None
+
+
+def test_a_result_is_kept_only_when_its_file_is_as_it_was_keyed(tmp_path):
+    """A file changed while it was linted (here, before): the result is not
+    that of the content its key was made from, so it is not kept."""
+    path = tmp_path / "a.txt"
+    path.write_text("天气好。\n", encoding="utf-8")
+    cache = ResultCache(tmp_path / "cache")
+    key = cache.key(str(path), Settings())
+    path.write_text("天气很好。\n", encoding="utf-8")
+    cache.keep(str(path), key, FileResult("a.txt", score=100, chars=4))
+    assert cache.get(key[0], Job()) is None
+    key = cache.key(str(path), Settings())
+    cache.keep(str(path), key, FileResult("a.txt", score=100, chars=5))
+    assert cache.get(key[0], Job()) is not None
 
 
 def test_signals_are_replayed_only_when_they_were_kept(project):
