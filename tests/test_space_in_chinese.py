@@ -284,3 +284,9 @@ def test_spaces_are_found_wherever_a_number_or_chinese_text_is(text, spaces):
     """The spaces are looked for only beside characters past U+2000 and
     before units, and the numbers in the run of digits before such a space."""
     assert sorted(flagged_spaces(text)) == spaces
+
+
+def test_a_number_is_read_back_over_full_width_commas_to_the_space_before_it():
+    # in Markdown a number with a space on either side is spaced on purpose: `1，5` whole, not `5` after a comma
+    assert findings("共5个人和3个组，默认为 1，5 分钟。", "L002", path="a.md") == []
+    assert findings("共5个人和3个组，默认为，5 分钟。", "L002", path="a.md") == [" "]
