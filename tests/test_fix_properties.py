@@ -224,6 +224,8 @@ def property_failures(name: str, source: str) -> list[str]:
                 (i for i, pair in enumerate(zip(was, now, strict=False)) if pair[0] != pair[1]), min(len(was), len(now))
             )
             failures.append(f"(a) {kind} changed: {was[first : first + 1]} -> {now[first : first + 1]}")
+    if not passes:  # (b) would hold of nothing
+        failures.append("(b) the fixer's passes were not recorded: the pipeline no longer calls engine.lint")
     for doc, safe in passes:
         failures += [f"(b) {why}" for d in safe if (why := character_change(doc.text, d))]
     again = fix_text(checked.doc.to_source(), name).doc.text
