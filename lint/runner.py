@@ -272,14 +272,6 @@ def _batches(files: list[tuple[int, File]], workers: int) -> Iterator[list[tuple
         start = end
 
 
-def _size(path: str) -> int:
-    """The bytes in the file at ``path``; 0 when it cannot be known (reading it will say why)."""
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
-
-
 def _results(
     pool: Pool, batches: Iterator[list[tuple[int, File]]], job: Job, initargs: tuple[list[Settings], ResultCache | None]
 ) -> Iterator[tuple[int, FileResult]]:
@@ -354,7 +346,7 @@ def warm_on(files: list[File], distinct: list[Settings]) -> None:
 
     first: dict[int, str] = {}
     for path, index, _ in files:
-        if index not in first and _size(path) <= WARM_FILE_BYTES:
+        if index not in first and _size(path, unknown=sys.maxsize) <= WARM_FILE_BYTES:  # not one that cannot be read
             first[index] = path
     for index, path in first.items():
         settings = distinct[index]
@@ -365,12 +357,12 @@ def warm_on(files: list[File], distinct: list[Settings]) -> None:
         pipeline.run(Document(text[:WARM_CHARS], path), pipeline.rules_for(settings, "-"))
 
 
-def _size(path: str) -> int:
-    """The size of the file at ``path``; past any limit when it cannot be read (the workers will say why)."""
+def _size(path: str, unknown: int = 0) -> int:
+    """The size of the file at ``path``; ``unknown`` when it cannot be read (reading it will say why)."""
     try:
         return os.stat(path).st_size
     except OSError:
-        return sys.maxsize
+        return unknown
 
 
 def _fork_context():

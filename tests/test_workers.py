@@ -463,6 +463,17 @@ def test_standard_input_beside_files_checked_in_workers_is_read_by_the_command(t
     assert run.stdout.decode().startswith("-:1:5: M001 ")
 
 
+def test_a_file_that_cannot_be_read_adds_nothing_to_the_input_that_starts_workers(tmp_path, monkeypatch, capsys):
+    from wenlint.cli import main
+
+    _documents(tmp_path / "docs", {}, count=2)
+    (tmp_path / "docs" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    monkeypatch.setenv("WENLINT_PARALLEL_BYTES", str(2**20))
+    assert main(["check", str(tmp_path / "docs"), "--workers", "2", "--no-cache", "-v"]) == 2
+    err = capsys.readouterr().err
+    assert "checking 3 files in this process" in err and "gone.txt: cannot read" in err, err
+
+
 def test_a_parallel_threshold_that_is_not_a_number_is_one_error_line(tmp_path, monkeypatch, capsys):
     from wenlint.cli import main
 
