@@ -137,8 +137,8 @@ class FileResult:
 
     def kinds(self) -> list[tuple[str, str, str | None]]:
         """The code, severity and fix's applicability (None: no fix) of each
-        finding, as values; read from the packed findings when they are not built."""
-        packed = self.__dict__.get("_packed")
+        finding, as values; read from the packed findings when none are built or given."""
+        packed = None if "diagnostics" in self.__dict__ else self.__dict__.get("_packed")
         if packed is not None:
             return kinds(packed)
         return [

@@ -322,6 +322,15 @@ def test_a_result_crosses_to_the_main_process_packed_and_is_built_where_read():
         assert any(d.fix for d in result.diagnostics) and sent.kinds() == kinds
 
 
+def test_findings_given_to_a_result_sent_packed_are_those_counted():
+    """Findings set on a result unpickled, never read (a baseline that drops
+    them, say), replace the packed ones in what a summary counts."""
+    result = runner.check_file(str(SEED_FILES[0]), Settings(), runner.Job())
+    sent = pickle.loads(pickle.dumps(result))
+    sent.diagnostics = result.diagnostics[:1]
+    assert len(result.kinds()) > 1 and sent.kinds() == result.kinds()[:1]
+
+
 def _file(path: Path, size: int) -> Path:
     path.write_bytes(b"x" * size)
     return path
