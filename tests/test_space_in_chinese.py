@@ -3,6 +3,8 @@ how the rule gets along with M007 (cjk-latin-spacing) in both house styles."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import regex
 from conftest import SEED_FILES, findings, seed
@@ -290,3 +292,18 @@ def test_a_number_is_read_back_over_full_width_commas_to_the_space_before_it():
     # in Markdown a number with a space on either side is spaced on purpose: `1，5` whole, not `5` after a comma
     assert findings("共5个人和3个组，默认为 1，5 分钟。", "L002", path="a.md") == []
     assert findings("共5个人和3个组，默认为，5 分钟。", "L002", path="a.md") == [" "]
+
+
+def test_numbers_before_units_are_found_where_the_pattern_matches_anywhere():
+    """A number before a unit is looked for only at the longest number right
+    before each space before a unit, and at its first part after a comma:
+    the matches are those of the pattern tried at every character."""
+    from wenlint.codepoints import matches_from
+    from wenlint_rules.layout.space_in_chinese import _NUMBER_UNIT, _number_starts
+
+    pieces = ["1", "23", "١", "１", ".", ",", "，", " ", "\u00a0", "个", "年", "a", "V", ":", "-", "_", "共"]
+    rng = random.Random(6)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        found = [match.span() for match in matches_from(_NUMBER_UNIT, text, _number_starts(text))]
+        assert found == [match.span() for match in _NUMBER_UNIT.finditer(text)], text

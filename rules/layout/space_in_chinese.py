@@ -35,8 +35,9 @@ _UNIT = "(?:[" + regex.escape("".join(sorted(SPACED_UNITS))) + "]|" + "|".join(S
 #: A space before a unit (or, in a text holding one, a no-break space), found by ``re``.
 _UNIT_SPACE = re.compile(f" (?={_UNIT})")
 _UNIT_BLANK = re.compile(f"[ \u00a0](?={_UNIT})")
-#: The digits and separators right before an offset (matched backwards from it).
-_NUMBER_RUN = regex.compile(r"(?r)[\d.,，]*")
+#: The number that ends right before an offset, the longest (matched backwards from it).
+_NUMBER_BEFORE = regex.compile(r"(?r)\d+(?:[.,，]\d+)*")
+_COMMA = regex.compile("[,，]")
 #: A number (not part of a time, a date, a code, a word or a name such as
 #: `Vue 2`), one space, a unit.
 _NUMBER_UNIT = regex.compile(
@@ -210,12 +211,20 @@ class SpaceInChinese(Rule):
 
 
 def _number_starts(text: str) -> Iterator[int]:
-    """Where a match of _NUMBER_UNIT can start: in the run of digits and
-    separators right before a space before a unit (the pattern itself would
-    be tried at every character)."""
+    """Where a match of _NUMBER_UNIT can start (the pattern itself would be
+    tried at every character): the longest number right before a space
+    before a unit, and, should what comes before it rule that start out, its
+    first part after a comma (a start after a digit or a point never
+    matches). Two at most a space, not each digit of a long run, each tried
+    along the run (`1，1，1，… 个` took time cubic in its length)."""
     unit_space = _UNIT_BLANK if "\u00a0" in text else _UNIT_SPACE
     for space in unit_space.finditer(text):
-        yield from range(_NUMBER_RUN.match(text, 0, space.start()).start(), space.start())
+        number = _NUMBER_BEFORE.match(text, 0, space.start())
+        if number is not None:
+            yield number.start()
+            comma = _COMMA.search(text, number.start(), space.start())
+            if comma is not None:
+                yield comma.end()
 
 
 def _unit_space(lines: SpaceLines, match: regex.Match) -> bool:
