@@ -89,6 +89,11 @@ def short_lines(size: int) -> str:
     return _repeat("中\n", size)
 
 
+def number_list(size: int) -> str:
+    """One line of a number's digits and commas before a unit (`1，1，…1 个`)."""
+    return "共" + _repeat("1，", size - 12) + " 个。"
+
+
 def random_han(size: int) -> str:
     rng = random.Random(19)
     chars = [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(size // 3)]
@@ -107,6 +112,7 @@ KINDS: dict[str, tuple[str, Callable[[int], str]]] = {
     "punctuation-runs": ("doc.txt", punctuation_runs),
     "short-lines": ("doc.txt", short_lines),
     "random-han": ("doc.txt", random_han),
+    "number-list": ("doc.txt", number_list),
 }
 
 
