@@ -21,3 +21,9 @@ def test_numbers_that_are_not_glued():
         "图1232019年\n",
     ):
         assert findings(text, "L011") == [], text
+
+
+def test_every_label_spelling_is_looked_for():
+    # the labels the quick test before the caption pattern must let through
+    for caption in ("Fig. 52008—2018", "Fig 52008年", "Figure 52008—2018", "附表122019年", "Table\t32010-2015"):
+        assert findings(f"{caption} 降水变化\n", "L011") != [], caption
