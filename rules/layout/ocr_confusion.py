@@ -25,8 +25,9 @@ MIN_GAIN = 200
 #: digits (`2O14`, `51O080`, `2Ol3`), or O, o after two digits or more
 #: (`Eye-Link 100O`); no letter or digit after it.
 _LETTER_IN_NUMBER = regex.compile(r"(?<!\d)(?:\d+(?:[Oo〇l]+\d+)+[Oo]?|\d{2,}[Oo]+)(?![A-Za-z0-9])")
-#: What every such number holds: a digit, then a letter read for one.
-_DIGIT_LETTER = re.compile(r"\d[Oo〇l]")
+#: What every such number holds: a digit, then a letter read for one (looked
+#: for at the letters, rarer in Chinese text than digits are).
+_DIGIT_LETTER = re.compile(r"[Oo〇l](?<=\d.)")
 #: A number glued after a word (`Zhengzhou450o1`, `in2Ol3`) is one at least this long.
 MIN_GLUED = 4
 _LETTER_DIGITS = str.maketrans("Oo〇l", "0001")
