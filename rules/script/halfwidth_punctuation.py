@@ -8,13 +8,31 @@ from functools import lru_cache
 import regex
 
 from wenlint import Applicability, Diagnostic, Document, Edit, Example, Fix, FixAvailability, Option, Rule
-from wenlint.textclass import CJK_CLOSING, HAN, is_ascii_alnum, is_chinese, is_han
+from wenlint.textclass import CJK_CLOSING, CJK_PUNCTUATION, HAN, is_ascii_alnum, is_chinese, is_han
 
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 HALF = {full: half for half, full in FULL.items()}
-#: A half-width mark; not a `(` closed on its line with neither a Chinese
-#: character nor a number inside, which is never flagged (`(Python)`, `(qū)`).
-_HALF_MARK = regex.compile(r"[,.:;!?]|\((?![^\p{Han}\p{N}()\n]*\))")
+
+
+def _class(chars: frozenset[str]) -> str:
+    return "".join(regex.escape(char) for char in sorted(chars))
+
+
+_CHINESE = r"\p{Han}〇" + _class(CJK_PUNCTUATION)  # is_chinese
+_HAN_OR_CLOSING = r"\p{Han}〇" + _class(CJK_CLOSING)
+#: A half-width mark that ``_flag`` may flag: a `.` right after a Chinese
+#: character, a `,` `:` `;` with Chinese text (or its punctuation) beside it,
+#: a `?` `!` after a Chinese character or a closing mark (spaces and tabs
+#: between); not a `(` closed on its line with neither a Chinese character
+#: nor a number inside, which is never flagged (`(Python)`, `(qū)`). Most
+#: marks in scraped text (`3.5`, `www.`, English) are none of these, and are
+#: passed over in C.
+_HALF_MARK = regex.compile(
+    r"\.(?<=[\p{Han}〇]\.)"
+    rf"|[,:;](?:(?<=[{_CHINESE}][ \t]*.)|(?=[ \t]*[{_CHINESE}]))"
+    rf"|[?!](?<=[{_HAN_OR_CLOSING}][ \t]*.)"
+    r"|\((?![^\p{Han}\p{N}()\n]*\))"
+)
 _FULL_MARK = regex.compile(r"[，。：；！？（）]")
 _SPACES = " \t"
 #: After a question mark these follow a real question, not encoding damage.
