@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import SEED_FILES, findings, seed, wenlint
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.decode import decode
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
+from wenlint_rules.encoding.odd_whitespace import _spots
 
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"
 
@@ -205,3 +209,20 @@ def test_an_odd_space_made_ordinary_where_it_opens_a_markdown_block_is_left_for_
     assert [d.fix.applicability.value for d in lint(doc, [all_rules()["E006"]()])] == ["display-only"]
     assert _applicability("> \u00a0# 标题\n", "doc.txt") == ["safe"]
     assert _applicability("> \u00a0标题\n", "doc.md") == ["safe"]
+
+
+#: What E006 looks at, as one pattern tried at every character: blanks ending
+#: a line, an odd space, a carriage return or line separator.
+_BLANKS = " \t\u3000\u00a0\u1680\u2000-\u200a\u202f\u205f"
+_EVERYWHERE = regex.compile(
+    rf"(?P<trailing>(?<![{_BLANKS}])[{_BLANKS}]++(?=\n|\Z))"
+    r"|(?P<odd>[\u00a0\u1680\u2000-\u200a\u202f\u205f])"
+    r"|(?P<linebreak>\r\n?|[\u2028\u2029])"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\u3000\u00a0\u2003\u205f\r\n\u2028\u2029中a", max_size=40))
+def test_the_spots_read_back_from_line_feeds_are_the_pattern_tried_everywhere(text):
+    expected = [(m.start(), m.end(), m.lastgroup) for m in _EVERYWHERE.finditer(text)]
+    assert _spots(text) == expected
