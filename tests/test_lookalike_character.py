@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from conftest import findings, seed, wenlint
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
+from wenlint_rules.script.lookalike_character import _DIGIT_ZERO, _LETTER_ZERO_AFTER_DIGIT, _ZERO_BESIDE_NUMERAL
 
 RULE = all_rules()["M005"]
 
@@ -122,3 +126,24 @@ def test_cli_fix(tmp_path):
     result = wenlint("check", str(target), "--select", "M005", "--fix", "--unsafe-fixes", cwd=tmp_path)
     assert result.returncode == 0
     assert target.read_text(encoding="utf-8") == "一、充分认识\n二〇一八年，统一领导。\n"
+
+
+#: Every run of digits and letter Os, as M005 once matched it to keep those holding a letter.
+_EVERY_NUMBER = regex.compile(
+    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])[0-9０-９][0-9０-９OoОоΟοＯｏ]*(?![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="20０Oo\u041e\u03bfＯ.年a ", max_size=20))
+def test_the_numbers_matched_are_those_holding_a_letter_o(text):
+    expected = [m.span() for m in _EVERY_NUMBER.finditer(text) if not m[0].isdigit()]
+    assert [m.span() for m in _DIGIT_ZERO.finditer(text)] == expected
+    assert bool(_LETTER_ZERO_AFTER_DIGIT.search(text)) >= bool(expected)  # looked for first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二〇○0Oo年 ", max_size=12))
+def test_a_zero_beside_a_numeral_is_found_looking_from_the_zero(text):
+    numeral, zero = "[〇零一二三四五六七八九]", "[○◯OoＯｏОоΟο0０]"
+    assert bool(_ZERO_BESIDE_NUMERAL.search(text)) == bool(regex.search(f"{numeral}{zero}|{zero}{numeral}", text))

@@ -43,12 +43,15 @@ _LETTER_OR_DIGIT = r"\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９"
 _HAN_ZERO = regex.compile(rf"(?<![{_LETTER_OR_DIGIT}])[〇零一二三四五六七八九{_ZEROS}]{{2,}}(?![{_LETTER_OR_DIGIT}])")
 #: A zero look-alike beside a Chinese numeral, as in every run _HAN_ZERO flags.
 #: (Plain sets of characters like these the standard library's re finds faster.)
-_ZERO_BESIDE_NUMERAL = re.compile(f"[〇零一二三四五六七八九][{_ZEROS}]|[{_ZEROS}][〇零一二三四五六七八九]")
-#: `2O18年`: a letter O among Arabic digits.
+_ZERO_BESIDE_NUMERAL = re.compile(f"[{_ZEROS}](?:(?<=[〇零一二三四五六七八九].)|(?=[〇零一二三四五六七八九]))")
+#: `2O18年`: a letter O among Arabic digits (only a number holding one is matched: numbers are many).
 _DIGIT_ZERO = regex.compile(
-    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])[0-9０-９][0-9０-９OoОоΟοＯｏ]*(?![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])"
+    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])[0-9０-９]+[OoОоΟοＯｏ][0-9０-９OoОоΟοＯｏ]*"
+    r"(?![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])"
 )
 _LETTER_ZEROS = "OoОоΟοＯｏ"
+#: A letter O right after a digit, as in every number _DIGIT_ZERO matches.
+_LETTER_ZERO_AFTER_DIGIT = re.compile(f"[{_LETTER_ZEROS}](?<=[0-9０-９].)")
 
 #: Cyrillic and Greek letters drawn exactly like Latin ones.
 _HOMOGLYPHS = {
@@ -198,12 +201,10 @@ class LookalikeCharacter(Rule):
                     continue
                 fixed = "".join("〇" if ch in _ZEROS else ch for ch in run)
                 add(match.start(), match.end(), f"`{run}`: a look-alike stands for the zero `〇`; use `{fixed}`", fixed)
-        for match in _DIGIT_ZERO.finditer(text):
+        for match in _DIGIT_ZERO.finditer(text) if _LETTER_ZERO_AFTER_DIGIT.search(text) else ():
             run = match[0]
-            if run.isdigit():
-                continue
             letters = sum(ch in _LETTER_ZEROS for ch in run)
-            if not letters or len(run) - letters < 2:
+            if len(run) - letters < 2:
                 continue
             start, end = match.span()
             if not (is_chinese(text[start - 1 : start] or " ") or is_chinese(text[end : end + 1] or " ")):
