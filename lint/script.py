@@ -12,6 +12,7 @@ text in Simplified characters, which the typo rules read, is here too
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from array import array
@@ -70,15 +71,21 @@ def _pieces(text: str):
         start = end
 
 
+def _opencc_file(name: str) -> Path:
+    """A file of OpenCC's installed data (a dictionary, a configuration)."""
+    import opencc
+
+    return Path(opencc.__file__).parent / "clib" / "share" / "opencc" / name
+
+
 def _dictionary(name: str) -> dict[str, list[str]]:
     """An installed OpenCC dictionary (``STCharacters`` ...): each key with its
     values. An ``.ocd2`` file is a marisa trie of the keys after a header,
     then the values: their count, their bytes, and per key the number of
     values and the length of each (values are in the order of key ids)."""
     import marisa_trie
-    import opencc
 
-    data = (Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{name}.ocd2").read_bytes()
+    data = _opencc_file(f"{name}.ocd2").read_bytes()
     trie = marisa_trie.Trie().frombytes(data[len(_OCD2_HEADER) :])
     at = len(_OCD2_HEADER) + len(trie.tobytes())
     items, size = struct.unpack_from("<II", data, at)
@@ -128,6 +135,50 @@ def _regional_forms() -> dict[str, str]:
         if len(kept) == 2 and "traditional" in kept:  # kept by s2t (not Simplified) and by one region only
             forms[character] = kept[1]
     return forms
+
+
+@cache
+def _simplified_only_pattern() -> re.Pattern:
+    """Any character of :func:`simplified_only` in the Basic Multilingual
+    Plane (with astral characters in it, re tries a class member by member:
+    a search of a text holding none took 200 times as long)."""
+    return re.compile("[" + "".join(sorted(char for char in simplified_only() if char <= "\uffff")) + "]")
+
+
+def simplified_only() -> frozenset[str]:
+    """Characters OpenCC's Simplified→Traditional conversion changes wherever
+    they stand: those it converts on their own that no value of its
+    dictionaries holds, so that a phrase through one converts it too (`们`,
+    `说`; not `干`, which `干净` keeps). A text holding one has a Simplified
+    candidate. Kept between runs (:mod:`wenlint.tablecache`)."""
+    import opencc
+
+    return kept("opencc-simplified-only", _simplified_only, [opencc.__file__])
+
+
+def _simplified_only() -> frozenset[str]:
+    config = json.loads(_opencc_file("s2t.json").read_text(encoding="utf-8"))
+    held = {
+        char
+        for name in _ocd2_names(config["conversion_chain"])
+        for forms in _dictionary(name).values()
+        for form in forms
+        for char in form
+    }
+    candidates = [key for key in _dictionary("STCharacters") if len(key) == 1 and key not in held]
+    converted = converter("s2t").convert("\n".join(candidates)).split("\n")
+    return frozenset(char for char, new in zip(candidates, converted) if new != char)
+
+
+def _ocd2_names(node) -> list[str]:
+    """The dictionaries (``.ocd2`` files, without the suffix) named anywhere in a part of an OpenCC configuration."""
+    if isinstance(node, list):
+        return [name for item in node for name in _ocd2_names(item)]
+    if isinstance(node, dict):
+        if node.get("type") == "ocd2":
+            return [node["file"].removesuffix(".ocd2")]
+        return [name for value in node.values() for name in _ocd2_names(value)]
+    return []
 
 
 @cache
@@ -286,6 +337,8 @@ class ScriptProfile:
         line by line only up to the first line with one."""
         if "simplified_candidates" in self.__dict__:
             return bool(self.simplified_candidates)
+        if _simplified_only_pattern().search(self._text):
+            return True
         convert = converter("s2t").convert
         for line in self._text.split("\n"):
             new = convert(line)

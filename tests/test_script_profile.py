@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from conftest import opencc_keys, seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.script import converter, regional_forms, shared_characters
@@ -202,3 +204,26 @@ def test_large_texts_are_converted_and_compared_a_piece_at_a_time():
     assert script._changed_near(text, offsets, "s2tw").tolist() == [
         o for o in script.changed_positions(text, "s2tw") if o in candidates
     ]
+
+
+def test_a_simplified_only_character_is_converted_wherever_it_stands():
+    import wenlint.script as script
+
+    only = script.simplified_only()
+    assert {"们", "说", "发", "这"} <= only and not {"干", "里", "后", "天"} & only
+    joined = "\n".join(only)
+    assert all(new != old for old, new in zip(only, converter("s2t").convert(joined).split("\n")))
+    # in phrases too: the values of s2t's dictionaries hold none of them
+    for key in ("头发", "发展", "理发", "说服", "干净"):
+        converted = converter("s2t").convert(key)
+        assert not (set(key) & only) or converted != key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="们说发干里后天向上皇后乾净头理服面公", max_size=12))
+def test_simplified_is_dominant_where_s2t_changes_the_text(text):
+    """A Simplified-only character found in C says what converting the text says."""
+    import wenlint.script as script
+
+    profile = script.ScriptProfile(text)
+    assert profile.dominant == ("simplified" if profile.simplified_candidates else "neutral") or profile.traditional
