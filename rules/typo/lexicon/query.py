@@ -228,6 +228,11 @@ class _CharSets(dict):
         self._table = table
         self._size = size  # 1 or 2
 
+    @property
+    def listed(self) -> dict[str, str]:
+        """The table: character -> what it lists for it, concatenated."""
+        return self._table
+
     def __missing__(self, char: str) -> frozenset[str]:
         listed = self._table.get(char, "")
         pieces = map(sys.intern, listed) if self._size == 1 else map(add, listed[::2], listed[1::2])

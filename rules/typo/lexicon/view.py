@@ -4,17 +4,28 @@ where a character is put in or replaced (:class:`Gap`)."""
 
 from __future__ import annotations
 
-from functools import cached_property
+import sys
+from functools import cache, cached_property
+from types import ModuleType
 
 import regex
 
 from wenlint import Document
 from wenlint.script import converter, simplified
 from wenlint.textclass import HAN
+from wenlint_rules.typo.lexicon import vector as vector_py
 from wenlint_rules.typo.lexicon.cache import lexicon
 from wenlint_rules.typo.lexicon.query import COMMON_WORD, MAX_WORD, best_prefixes, best_suffixes
 
 _HAN_RUNS = regex.compile(HAN.pattern + "+")
+#: Texts of at least this many characters are worked out with NumPy, when
+#: it is installed (``vector.py``): on shorter ones its calls cost more than they save.
+VECTOR_FROM = 2_000
+#: How many characters of long texts a process works out without NumPy
+#: before it imports it, unless it is imported already: the import (about
+#: 0.1 CPU-s) and the pairs' bits (0.05) are paid back over about this many,
+#: so a short ``check`` never pays them.
+IMPORT_AFTER = 300_000
 
 
 class Gap:
@@ -127,6 +138,8 @@ class TypoView:
         one occur together inside some word (0 at the end). One byte per
         character: a list of bools would take eight."""
         text = self.text
+        if (worked_out := vector(len(text))) is not None:
+            return worked_out.joins(text)
         followers = lexicon().follower_sets
         return bytes(map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:])) + b"\0"
 
@@ -168,6 +181,28 @@ class TypoView:
             for position in range(max(0, end - MAX_WORD), start + 1)
             for length, _ in self.words_from(position)
         )
+
+
+def vector(size: int) -> ModuleType | None:
+    """``vector.py`` for a text of ``size`` characters, when NumPy is worth
+    using on it (see VECTOR_FROM, IMPORT_AFTER); else None."""
+    global _long_chars
+    long = size >= VECTOR_FROM
+    worth = long and ("numpy" in sys.modules or _long_chars >= IMPORT_AFTER)
+    _long_chars += size if long and not worth else 0
+    return vector_py if worth and _numpy_installed() else None
+
+
+_long_chars = 0  # of the long texts worked out without NumPy before it was imported
+
+
+@cache
+def _numpy_installed() -> bool:
+    try:
+        import numpy  # noqa: F401 - vector.py imports it on first use
+    except ImportError:
+        return False
+    return True
 
 
 def typo_view(doc: Document) -> TypoView:

@@ -1,0 +1,84 @@
+"""What the typo view works out with NumPy (rules/typo/lexicon/vector.py) is
+the pure-Python reference's, exactly: on the seeds, the real texts, odd
+characters, and through the command with and without numpy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_FILES
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wenlint import Document
+from wenlint.script import simplified
+from wenlint_rules.typo.lexicon import lexicon, vector, view
+
+REAL = ROOT.parent / "shared" / "data" / "real"
+
+
+def reference_joins(text: str) -> bytes:
+    lex = lexicon()
+    return bytes(lex.joins(left, right) for left, right in zip(text, text[1:])) + b"\0"
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)
+def test_joins_are_the_references_on_the_seeds(path: Path):
+    text = Document(path.read_text(encoding="utf-8")).view(simplified)
+    assert vector.joins(text) == reference_joins(text)
+
+
+@pytest.mark.parametrize("path", sorted(REAL.glob("*.jsonl")), ids=lambda path: path.stem)
+def test_joins_are_the_references_on_every_real_document(path: Path):
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            text = Document(json.loads(line)["text"]).view(simplified)
+            assert vector.joins(text) == reference_joins(text)
+
+
+@given(st.text(alphabet="福祉社区的是了a 。\n\ud800𠀀\U0010ffff\u9fff\x00", max_size=60))
+def test_joins_are_the_references_on_odd_characters(text):
+    # past the lexicon's characters (astral ones, the last code point), lone surrogates, NUL, empty text
+    assert vector.joins(text) == reference_joins(text)
+
+
+def test_long_texts_take_numpy_and_short_ones_the_reference():
+    assert "numpy" in sys.modules  # imported by now: no import to pay for
+    assert view.vector(view.VECTOR_FROM) is vector
+    assert view.vector(view.VECTOR_FROM - 1) is None
+
+
+def run_python(code: str, *args: str, cwd: Path) -> bytes:
+    run = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, timeout=300, check=False)
+    assert run.returncode in (0, 1), run.stderr.decode()
+    return run.stdout
+
+
+def test_check_finds_the_same_typos_without_numpy(tmp_path):
+    # with numpy imported (every long text takes it) and where the hook has none
+    assert all(len(path.read_text(encoding="utf-8")) >= view.VECTOR_FROM for path in SEED_FILES)
+    arguments = ["check", *map(str, SEED_FILES), "--preview", "--select", "T", "--output-format", "json"]
+    arguments += ["--no-cache", "--workers", "1"]
+    with_numpy = "import sys, numpy; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    without_numpy = (
+        "import sys; sys.modules['numpy'] = None; from wenlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    found = run_python(with_numpy, *arguments, cwd=tmp_path)
+    assert len(json.loads(found)) > 20
+    assert found == run_python(without_numpy, *arguments, cwd=tmp_path)
+
+
+def test_numpy_is_imported_once_long_texts_pay_for_it(tmp_path):
+    # one long text never imports numpy; after IMPORT_AFTER characters of long texts, the next one does
+    documents = (
+        "import sys; from wenlint_rules.typo.lexicon import view, typo_view; from wenlint import Document\n"
+        "view.IMPORT_AFTER = 2 * view.VECTOR_FROM\n"
+        "for text in sys.argv[1:]:\n"
+        "    typo_view(Document(text)).joins; print('numpy' in sys.modules)"
+    )
+    texts = ["福祉" * (view.VECTOR_FROM // 2)] * 4
+    assert run_python(documents, *texts, cwd=tmp_path).split() == [b"False", b"False", b"True", b"True"]
