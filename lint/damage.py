@@ -35,8 +35,9 @@ from wenlint.textclass import HAN
 #: ordinary Chinese text uses (`“”‘’—…`), which alone cannot make mojibake.
 _SUSPECT = re.compile("[\x80-\xff" + "".join(c for c in CP1252_SPECIALS if c not in "“”‘’—…") + "]")
 #: GBK or Big5 read one byte at a time: pairs of a high byte and its trail
-#: byte (high, or ASCII 0x40–0x7E), as in `ÄãºÃ` or `§A¦n`.
-_LEGACY_RUN = re.compile(rf"(?:[{HIGH}][{HIGH}\x40-\x7e])+")
+#: byte (high, or ASCII 0x40–0x7E), as in `ÄãºÃ` or `§A¦n`. (Written
+#: opening with a class, re passes over text that holds none in C.)
+_LEGACY_RUN = re.compile(rf"[{HIGH}][{HIGH}\x40-\x7e](?:[{HIGH}][{HIGH}\x40-\x7e])*")
 _LEGACY_CODECS = ("gbk", "big5")
 #: Single-byte characters that Chinese typography uses for themselves: a run
 #: of nothing else beside Chinese text (`××××年`, `建“XX”`) is text, not mojibake.

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import SEED_FILES, findings, seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Applicability, Document, Severity
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
+from wenlint_rules.encoding import invisible_character as ic
 
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"
 SEED_LINE = seed("000").read_text(encoding="utf-8").split("\n")[8]  # 今天,我们召开全区社区建设工作会议,…
@@ -214,3 +218,12 @@ def test_a_form_feed_made_a_line_break_is_unsafe_in_markdown_only():
     ]
     assert _found("甲\x0c## 标题\n")[0][3] is Applicability.SAFE
     assert _fixed("甲\x0c## 标题\n") == "甲\n## 标题\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="\x1b[0;?mAz\u200b\u200e\x85\U000e0001\U000e0041a中", max_size=14))
+def test_an_escape_sequence_is_matched_whole_after_its_escape_character(text):
+    """The pattern opening with the class matches what it did trying escape sequences first."""
+    invisible = f"{ic._ZERO_WIDTH}{ic._BIDI_OVERRIDE}{ic._BIDI_MARK}{ic._CONTROL}{ic._TAGS}"
+    first = re.compile(rf"\x1b\[[0-9;?]*[A-Za-z]|[{invisible}]")
+    assert [m.span() for m in ic._INVISIBLE.finditer(text)] == [m.span() for m in first.finditer(text)]

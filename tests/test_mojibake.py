@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252", the cp1252 browsers use
 import pytest
 from conftest import SEED_FILES, findings, seed, wenlint
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
@@ -266,3 +269,14 @@ def test_a_long_gbk_made_run_is_read_once(monkeypatch):
     text = "标题" + _gbk_made_run(100_000)
     assert findings(text, "E002") == []
     assert sum(examined) <= 2 * len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ÄãºÃ§A¦n“”€@~中 ", max_size=16))
+def test_the_legacy_runs_are_the_pairs_repeated(text):
+    """The pattern opening with its first pair finds the runs of pairs it always did."""
+    from wenlint.codepages import HIGH
+    from wenlint.damage import _LEGACY_RUN
+
+    pairs = re.compile(rf"(?:[{HIGH}][{HIGH}\x40-\x7e])+")
+    assert [m.span() for m in _LEGACY_RUN.finditer(text)] == [m.span() for m in pairs.finditer(text)]

@@ -17,9 +17,13 @@ _BIDI_OVERRIDE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_MARK = "\u200e\u200f\u061c"
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f"  # not \t \n, nor \r (a line break: E006)
 _TAGS = "\U000e0001\U000e0020-\U000e007f"
-#: Invisible characters, and whole ANSI terminal escape sequences (`\x1b[31m`).
-#: (Plain ``re``: four times faster than ``regex`` on this class.)
-_INVISIBLE = re.compile(rf"\x1b\[[0-9;?]*[A-Za-z]|[{_ZERO_WIDTH}{_BIDI_OVERRIDE}{_BIDI_MARK}{_CONTROL}{_TAGS}]")
+#: Invisible characters, and whole ANSI terminal escape sequences (`\x1b[31m`):
+#: the escape character, with the rest of its sequence. (Plain ``re``: four
+#: times faster than ``regex`` on this class; opening with the class, it
+#: passes over text that holds none in C.)
+_INVISIBLE = re.compile(
+    rf"[{_ZERO_WIDTH}{_BIDI_OVERRIDE}{_BIDI_MARK}{_CONTROL}{_TAGS}](?:(?<=\x1b)\[[0-9;?]*[A-Za-z])?"
+)
 #: Scripts whose spelling needs ZWJ/ZWNJ (Persian, Indic conjuncts, …).
 _JOINING_SCRIPT = regex.compile(
     r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}"
