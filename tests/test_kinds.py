@@ -79,6 +79,17 @@ def test_pattern_rule_pre_check_skips_the_expression():
     assert _lint(Never, "哈哈,好的。") == []
 
 
+def test_pattern_rule_character_pre_check_skips_the_expression():
+    class Laughing(Laughter):
+        requires_character = "哈呵"
+
+    class Silent(Laughter):
+        requires_character = "呵嘿"
+
+    assert [d.message for d in _lint(Laughing, "哈哈,好的。")] == ["`哈哈` (2 characters)"]
+    assert _lint(Silent, "哈哈,好的。") == []
+
+
 def test_several_patterns_each_with_its_message():
     messages = [d.message for d in _lint(Years, "到年,会议于年月日召开。")]
     assert messages == ["a year is missing before `年`", "a date is missing: `年月日`"]
