@@ -16,11 +16,15 @@ from a recipe means here what it means there:
 Every value is a number; an empty text gives zeros. The signals come in
 groups, each computed in one go, once per document, when something first
 asks for one of its signals: the paragraphs, the lines, the Chinese
-characters, the special characters, the character n-grams, the word
-n-grams, the word count and the words (the last three on one jieba
-segmentation). A rule reads a signal with :func:`signal`, so it pays only
-for the groups its checks need (a check that is off by default reads a
-group no default check reads, where it can); :func:`signals` gives them all.
+characters, the special characters, the character n-grams, the top word
+n-grams, the duplicated word n-grams, the word count and the words (the
+last four on one jieba segmentation). A rule reads a signal with
+:func:`signal`, so it pays only for the groups its checks need (a check
+that is off by default reads a group no default check reads, where it
+can); :func:`signals` gives them all. A signal may have a ceiling, a value
+it does not exceed that costs less (:func:`ceiling`: the top n-grams'
+where NumPy works them out), so that a maximum the ceiling stays under is
+checked without the signal.
 
 The n-gram functions here are the reference. When numpy is installed (it
 comes with ``wenlint scan``), a long document's n-gram signals are worked
@@ -247,12 +251,14 @@ def top_gram(words: Sequence[str], n: int) -> int:
     return (sum(map(len, gram)) + n - 1) * count
 
 
-def word_grams(
-    words: Sequence[str], top_sizes: Iterable[int], duplicated_sizes: Iterable[int]
-) -> tuple[dict[int, int], dict[int, int]]:
-    """:func:`top_gram` of ``words`` for each n of ``top_sizes``, and
-    :func:`duplicated_grams` for those of ``duplicated_sizes``."""
-    return {n: top_gram(words, n) for n in top_sizes}, duplicated_grams(words, duplicated_sizes)
+def top_grams(words: Sequence[str], sizes: Iterable[int]) -> dict[int, int]:
+    """:func:`top_gram` of ``words`` for each n of ``sizes``."""
+    return {n: top_gram(words, n) for n in sizes}
+
+
+def _same(words: Sequence[str]) -> Sequence[str]:
+    """The words, as the functions here read them."""
+    return words
 
 
 def character_grams(text: str, repetition_n: int, duplicated_n: int) -> tuple[float, int]:
@@ -261,8 +267,16 @@ def character_grams(text: str, repetition_n: int, duplicated_n: int) -> tuple[fl
     return char_repetition(text, repetition_n), duplicated_grams(text, [duplicated_n])[duplicated_n]
 
 
-#: The n-gram signals worked out by the functions of this module (wenlint.signals_vector has the same two).
-_REFERENCE = SimpleNamespace(word_grams=word_grams, character_grams=character_grams)
+#: The n-gram signals worked out by the functions of this module (wenlint.signals_vector has the same
+#: ones): the word n-grams over the words made ready once by ``word_units``, and a top n-gram's ceiling
+#: (here, its value).
+_REFERENCE = SimpleNamespace(
+    word_units=_same,
+    top_grams=top_grams,
+    top_ceilings=top_grams,
+    duplicated_grams=duplicated_grams,
+    character_grams=character_grams,
+)
 
 
 def _grams(units: int) -> ModuleType | SimpleNamespace:
@@ -302,19 +316,41 @@ def document_words(doc: Any) -> list[str]:
     return words_of(doc.text)
 
 
-def word_gram_signals(doc: Any) -> dict[str, float]:
-    """The signals of repeated word n-grams."""
-    size = len(doc.text)
+def word_grams(doc: Any) -> tuple[ModuleType | SimpleNamespace, Any]:
+    """The n-gram functions for the document's words, and the words made ready for them (once for the
+    top n-grams, their ceilings and the duplicated n-grams)."""
     words = doc.view(document_words)
-    if not size or not words:
-        return dict.fromkeys(WORD_GRAM_SIGNALS, 0.0)
-    tops, duplicated = _grams(len(words)).word_grams(words, TOP_GRAMS, DUPLICATED_GRAMS)
-    result = {f"top_{n}_gram": top / size for n, top in tops.items()}
-    # each n on its own: n-grams are compared joined, as datatrove compares them, so a
-    # longer one can repeat where no shorter one does (`ba b a b a b` and `b a b a b ab`)
-    for n, repeated in duplicated.items():
-        result[f"duplicated_{n}_n_grams"] = repeated / size
-    return result
+    grams = _grams(len(words))
+    return grams, grams.word_units(words)
+
+
+def top_gram_signals(doc: Any) -> dict[str, float]:
+    """The signals of the most frequent word n-grams."""
+    return _word_gram_signals(doc, "top_{}_gram", TOP_GRAMS, "top_grams")
+
+
+def top_gram_ceilings(doc: Any) -> dict[str, float]:
+    """For each top n-gram signal, a value it does not exceed, for less work
+    than the signal itself where NumPy works it out (elsewhere, the signal):
+    a maximum the ceiling stays under needs the signal no more."""
+    return _word_gram_signals(doc, "top_{}_gram", TOP_GRAMS, "top_ceilings")
+
+
+def duplicated_gram_signals(doc: Any) -> dict[str, float]:
+    """The signals of repeated word n-grams: each n on its own, for n-grams
+    are compared joined, as datatrove compares them, so a longer one can
+    repeat where no shorter one does (`ba b a b a b` and `b a b a b ab`)."""
+    return _word_gram_signals(doc, "duplicated_{}_n_grams", DUPLICATED_GRAMS, "duplicated_grams")
+
+
+def _word_gram_signals(doc: Any, name: str, sizes: tuple[int, ...], function: str) -> dict[str, float]:
+    """The signals ``name`` for each n of ``sizes``: the characters the n-gram function ``function`` gives
+    for n, as a share of the text's."""
+    size = len(doc.text)
+    if not size or not doc.view(document_words):
+        return {name.format(n): 0.0 for n in sizes}
+    grams, units = doc.view(word_grams)
+    return {name.format(n): characters / size for n, characters in getattr(grams, function)(units, sizes).items()}
 
 
 def word_count_signals(doc: Any) -> dict[str, float]:
@@ -343,6 +379,12 @@ def signal(doc: Any, name: str) -> float:
     return doc.view(_GROUP_OF[name])[name]
 
 
+def ceiling(doc: Any, name: str) -> float:
+    """A value the signal ``name`` of ``doc`` does not exceed: its ceiling
+    where it has one (the top n-grams), else the signal itself."""
+    return doc.view(_CEILING_OF.get(name, _GROUP_OF[name]))[name]
+
+
 def signals(doc: Any) -> dict[str, float]:
     """Every signal of ``doc``, by name, in the order of :data:`NAMES`."""
     return {name: signal(doc, name) for name in NAMES}
@@ -360,10 +402,9 @@ LINE_SIGNALS = (
 CHARACTER_SIGNALS = ("han_chars", "han_ratio")
 SPECIAL_CHARACTER_SIGNALS = ("special_char_ratio",)
 CHARACTER_GRAM_SIGNALS = ("char_rep_ratio", "duplicated_13_char_grams")
-WORD_GRAM_SIGNALS = (
-    *(f"top_{n}_gram" for n in TOP_GRAMS),
-    *(f"duplicated_{n}_n_grams" for n in DUPLICATED_GRAMS),
-)
+TOP_GRAM_SIGNALS = tuple(f"top_{n}_gram" for n in TOP_GRAMS)
+DUPLICATED_GRAM_SIGNALS = tuple(f"duplicated_{n}_n_grams" for n in DUPLICATED_GRAMS)
+WORD_GRAM_SIGNALS = TOP_GRAM_SIGNALS + DUPLICATED_GRAM_SIGNALS
 WORD_COUNT_SIGNALS = ("list_ratio",)
 WORD_SIGNALS = ("avg_word_length", "alpha_words_ratio", "stop_words")
 #: Each group's view and the signals it gives.
@@ -373,10 +414,13 @@ _GROUPS: tuple[tuple[Callable[[Any], dict[str, float]], tuple[str, ...]], ...] =
     (character_signals, CHARACTER_SIGNALS),
     (special_character_signals, SPECIAL_CHARACTER_SIGNALS),
     (character_gram_signals, CHARACTER_GRAM_SIGNALS),
-    (word_gram_signals, WORD_GRAM_SIGNALS),
+    (top_gram_signals, TOP_GRAM_SIGNALS),
+    (duplicated_gram_signals, DUPLICATED_GRAM_SIGNALS),
     (word_count_signals, WORD_COUNT_SIGNALS),
     (word_signals, WORD_SIGNALS),
 )
 _GROUP_OF = {name: group for group, names in _GROUPS for name in names}
+#: The signals with a ceiling cheaper than them, and its view.
+_CEILING_OF = dict.fromkeys(TOP_GRAM_SIGNALS, top_gram_ceilings)
 #: Every signal's name, in the order the output lists them.
 NAMES = tuple(_GROUP_OF)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 import numpy as np
 
@@ -42,24 +43,22 @@ KEPT_POWERS = 2**18
 _KEPT: dict[int, np.ndarray] = {}
 
 
-def word_grams(
-    words: Sequence[str], top_sizes: Iterable[int], duplicated_sizes: Iterable[int]
-) -> tuple[dict[int, int], dict[int, int]]:
-    """:func:`wenlint.signals.word_grams`."""
-    units = _Units(words)
-    return _top_grams(words, units, top_sizes), _duplicated_grams(units, list(duplicated_sizes))
+def word_units(words: Sequence[str]) -> _Units:
+    """The words made ready for :func:`top_grams`, :func:`top_ceilings` and
+    :func:`duplicated_grams`, once for all three."""
+    return _Units(words)
 
 
 def character_grams(text: str, repetition_n: int, duplicated_n: int) -> tuple[float, int]:
     """:func:`wenlint.signals.character_grams`."""
     units = _Units(text)
-    return _char_repetition(units, repetition_n), _duplicated_grams(units, [duplicated_n])[duplicated_n]
+    return _char_repetition(units, repetition_n), duplicated_grams(units, [duplicated_n])[duplicated_n]
 
 
-def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dict[int, int]:
-    """:func:`wenlint.signals.top_gram` for each n of ``sizes``."""
+def top_grams(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
+    """:func:`wenlint.signals.top_grams`."""
     sizes = list(sizes)
-    ids = _groups(units.hashes(units.offsets[:-1], units.offsets[1:]))
+    words, ids = units.units, units.ids
     if not units.alike(ids):  # two words hash alike
         return {n: top_gram(words, n) for n in sizes}
     variety = int(ids.max(initial=-1)) + 1
@@ -77,10 +76,28 @@ def _top_grams(words: Sequence[str], units: _Units, sizes: Iterable[int]) -> dic
     return result
 
 
-def _duplicated_grams(units: _Units, sizes: list[int]) -> dict[int, int]:
+def top_ceilings(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
+    """For each n of ``sizes``, at least :func:`top_grams`' value, for less
+    work: an n-gram is met no more often than the least frequent of its
+    words, so no top n-gram exceeds the largest of (its characters, with
+    n − 1 spaces) times (the count of its least frequent word) over the
+    n-grams of the text. Words whose hashes collide are counted as one (a
+    larger count: still at least the value)."""
+    offsets, counts = units.offsets, np.bincount(units.ids)[units.ids]
+    least = counts  # for each n-gram, the count of its least frequent word
+    result = dict.fromkeys(sizes, 0)
+    for n in range(1, max(result, default=0) + 1):
+        if n > 1:
+            least = np.minimum(least[:-1], counts[n - 1 :])
+        if n in result:
+            result[n] = int(((offsets[n:] - offsets[:-n] + n - 1) * least).max(initial=0))
+    return result
+
+
+def duplicated_grams(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
     """:func:`wenlint.signals.duplicated_grams`, walking only the starts
     whose n-gram's hash recurs."""
-    offsets = units.offsets
+    offsets, sizes = units.offsets, list(sizes)
     # as in the reference, a start is a candidate when its first `shortest` characters recur
     shortest = min(sizes)
     candidates = np.flatnonzero(offsets[:-1] + shortest <= len(units.text))
@@ -138,12 +155,13 @@ def _char_repetition(units: _Units, n: int) -> float:
 
 
 class _Units:
-    """Words, or the characters of a text: the text they make (``text``) and
-    its code points (``codes``), where each starts and the last ends
-    (``offsets``; ``walked``, as a sequence for the walk), and the prefix sums
-    of its characters' hashes."""
+    """Words, or the characters of a text (``units``): the text they make
+    (``text``) and its code points (``codes``), where each starts and the
+    last ends (``offsets``; ``walked``, as a sequence for the walk), and the
+    prefix sums of its characters' hashes."""
 
     def __init__(self, units: str | Sequence[str]) -> None:
+        self.units = units
         self.offsets: np.ndarray
         self.walked: Sequence[int]
         if isinstance(units, str):
@@ -161,6 +179,12 @@ class _Units:
         self._prefix = np.zeros(size + 1, np.uint64)
         np.cumsum(self.codes * _powers(_BASE, size)[:size], out=self._prefix[1:])
         self._unshift = _powers(_UNBASE, size)
+
+    @cached_property
+    def ids(self) -> np.ndarray:
+        """For each unit, a number shared by the units that hash alike (the
+        same text, unless :meth:`alike` says otherwise)."""
+        return _groups(self.hashes(self.offsets[:-1], self.offsets[1:]))
 
     def alike(self, groups: np.ndarray) -> bool:
         """Whether the units that share a number of ``groups`` are the same text."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
 import pytest
 
-from wenlint import Document, pipeline
+from wenlint import Document, pipeline, signals
 from wenlint_rules.document.boilerplate_document import BoilerplateDocument
 from wenlint_rules.document.list_like_document import ListLikeDocument
 from wenlint_rules.document.not_chinese_document import NotChineseDocument
@@ -114,14 +115,25 @@ class Recording(Document):
 @pytest.mark.parametrize(
     ("rule", "computed"),
     [
-        (RepetitiveDocument(), {"line_signals", "document_words", "word_gram_signals"}),
+        # the top n-grams' ceilings (here, their values: a short document's n-grams are the reference's)
+        (
+            RepetitiveDocument(),
+            {"line_signals", "document_words", "word_grams", "top_gram_ceilings", "duplicated_gram_signals"},
+        ),
         (BoilerplateDocument(), {"line_signals"}),
         (NotChineseDocument(), {"character_signals"}),
         (ListLikeDocument(), {"document_words", "word_count_signals"}),
         # checks that are off by default read groups of their own, computed only when turned on
         (
             RepetitiveDocument(max_dup_para_frac=0.3),
-            {"paragraph_signals", "line_signals", "document_words", "word_gram_signals"},
+            {
+                "paragraph_signals",
+                "line_signals",
+                "document_words",
+                "word_grams",
+                "top_gram_ceilings",
+                "duplicated_gram_signals",
+            },
         ),
         (NotChineseDocument(max_special_char_ratio=0.25), {"character_signals", "special_character_signals"}),
     ],
@@ -130,3 +142,23 @@ def test_each_rule_computes_only_the_signals_its_checks_read(rule, computed):
     doc = Recording(PROSE * 3)
     rule.check(doc)
     assert doc.asked == computed
+
+
+def test_a_long_documents_top_n_grams_are_worked_out_only_where_their_ceilings_pass_a_maximum():
+    pytest.importorskip("numpy")  # imported: a long document's n-grams are NumPy's, with ceilings cheaper than them
+    characters = [chr(code) for code in range(0x4E00, 0x4E00 + 3000)]
+    sentences = random.Random(0).choices(characters, k=2400)
+    prose = "".join(f"{''.join(sentences[start : start + 12])}，" for start in range(0, 2400, 12)) + "。\n"
+    doc = Recording(prose)
+    assert len(signals.words_of(prose)) >= signals.VECTOR_FROM
+    assert RepetitiveDocument().check(doc) == []
+    assert "top_gram_ceilings" in doc.asked and "top_gram_signals" not in doc.asked
+    # a document past a maximum: the message gives the top n-gram's own value, not its ceiling
+    repeated = "好消息好消息好消息，今天全场五折。\n" * 40
+    doc = Recording(repeated)
+    (finding,) = RepetitiveDocument().check(doc)
+    assert "top_gram_signals" in doc.asked
+    words = signals.words_of(repeated)
+    assert len(words) >= signals.VECTOR_FROM
+    for n, top in signals.top_grams(words, signals.TOP_GRAMS).items():
+        assert f"top_{n}_gram {top / len(repeated):.3g} > " in finding.message

@@ -28,15 +28,34 @@ words = st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "的", "中国", "�
 texts = st.text(alphabet="ab的。\n", max_size=400)
 
 
+def vector_word_grams(units: list[str], top: tuple[int, ...] = TOP) -> tuple[dict, dict]:
+    """The top and duplicated word n-grams of ``units`` with NumPy."""
+    ready = signals_vector.word_units(units)
+    return signals_vector.top_grams(ready, top), signals_vector.duplicated_grams(ready, DUPLICATED)
+
+
 def word_grams_both_ways(units: list[str], top: tuple[int, ...] = TOP) -> tuple[tuple, tuple]:
-    """The word n-gram signals of ``units`` with NumPy, and the reference's."""
-    return signals_vector.word_grams(units, top, DUPLICATED), signals.word_grams(units, top, DUPLICATED)
+    """The word n-gram signals of ``units`` with NumPy, and the reference's; NumPy's ceilings
+    of the top n-grams are at least the reference's values."""
+    reference = signals.top_grams(units, top), signals.duplicated_grams(units, DUPLICATED)
+    ceilings = signals_vector.top_ceilings(signals_vector.word_units(units), top)
+    assert ceilings.keys() == reference[0].keys()
+    assert all(ceilings[n] >= top for n, top in reference[0].items())
+    return vector_word_grams(units, top), reference
 
 
 @given(words)
 def test_word_n_grams_are_the_references(units):
     ours, reference = word_grams_both_ways(units)
     assert ours == reference
+
+
+def test_a_top_n_grams_ceiling_is_the_largest_of_its_characters_times_its_least_frequent_words_count():
+    # a is met 3 times, b twice, c once: "a b" and "b a" (3 characters) twice at most, "a b a" (5) and
+    # "a b a b" (7) too; each 3- and 4-gram is met once, so their top n-grams are the first
+    units = ["a", "b", "a", "b", "c", "a"]
+    assert signals_vector.top_ceilings(signals_vector.word_units(units), TOP) == {2: 6, 3: 10, 4: 14}
+    assert signals.top_grams(units, TOP) == {2: 6, 3: 5, 4: 7}
 
 
 @given(words, st.lists(st.integers(1, 6), max_size=3))
@@ -55,7 +74,7 @@ def test_character_n_grams_are_the_references(text, repetition_n, duplicated_n):
 def test_n_grams_are_compared_joined():
     # the 6-grams ba+b+a+b+a+b and b+a+b+a+b+ab are both "bababab"; no shorter one repeats
     units = ["ba", "b", "a", "b", "a", "b", "ab"]
-    _, duplicated = signals_vector.word_grams(units, TOP, DUPLICATED)
+    _, duplicated = vector_word_grams(units)
     assert duplicated == {5: 0, 6: 7, 7: 0, 8: 0, 9: 0, 10: 0}
     ours, reference = word_grams_both_ways(units)
     assert ours == reference
@@ -63,7 +82,7 @@ def test_n_grams_are_compared_joined():
 
 def tops(spaced: str) -> dict[int, int]:
     """The top n-gram characters of the words of ``spaced``, with NumPy."""
-    return signals_vector.word_grams(spaced.split(), TOP, DUPLICATED)[0]
+    return vector_word_grams(spaced.split())[0]
 
 
 def test_the_first_seen_of_the_most_frequent_is_the_top_n_gram():

@@ -7,7 +7,9 @@ a published recipe — and each check is an option of the rule named
 in datatrove. A rule may also have the option ``min_chars``: shorter
 documents are not judged (their n-grams are too few to say anything). The
 rule reports one finding for the document, on its first
-line with text, naming every signal past its threshold.
+line with text, naming every signal past its threshold. A maximum that a
+signal's ceiling (:func:`wenlint.signals.ceiling`) stays under is met
+without working out the signal.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from wenlint import Diagnostic, Document, Option, Rule
-from wenlint.signals import signal
+from wenlint.signals import ceiling, signal
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class SignalRule(Rule):
             threshold = self.settings[check.option]
             if not threshold:
                 continue
+            if check.bound == "max" and ceiling(doc, check.signal) <= threshold:
+                continue  # a signal's ceiling under the maximum: the signal, dearer, is not worked out
             value = signal(doc, check.signal)  # only the groups of signals a check needs are computed
             if check.fails(value, threshold):
                 failed.append((check.signal, value, threshold))
