@@ -19,7 +19,7 @@ from wenlint.formats import FORMATS, TEXT_FORMATS
 from wenlint.registry import known_rules
 from wenlint.report import Summary
 from wenlint.results import FileResult, escape_controls, plural
-from wenlint.runner import Job, Mode
+from wenlint.runner import Job, Mode, Reads
 
 if TYPE_CHECKING:
     from wenlint.cache import ResultCache
@@ -142,11 +142,12 @@ def _check_files(
 
     fix_only = args.fix_only
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix or fix_only else Mode.CHECK
-    job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals)
     baseline = Baseline(args.baseline) if args.baseline else None
     stdin_fix = mode is Mode.FIX and any(path == "-" for path, _ in files)
     # Each finding is reported unless the output is a diff, counts, a baseline or only fixing.
     report = loud.report and not (args.statistics or mode is Mode.DIFF or args.write_baseline or fix_only)
+    reads = Reads.LINES if report else Reads.FINDINGS if baseline or args.write_baseline else Reads.KINDS
+    job = Job(mode, args.unsafe_fixes, args.stdin_filename or "-", args.signals, reads)
 
     with ExitStack() as stack:
         out: TextIO = stack.enter_context(_open_output(args.output_file)) if args.output_file else sys.stdout

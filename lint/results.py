@@ -135,9 +135,17 @@ class FileResult:
         del self._packed
         return self.diagnostics
 
+    def keep_kinds(self) -> None:
+        """Keep of the findings only their :meth:`kinds` (all a summary reads), not the findings."""
+        self.__dict__["_kinds"] = self.kinds()
+        self.__dict__.pop("diagnostics", None)
+        self.__dict__.pop("_packed", None)
+
     def kinds(self) -> list[tuple[str, str, str | None]]:
         """The code, severity and fix's applicability (None: no fix) of each
         finding, as values; read from the packed findings when none are built or given."""
+        if "_kinds" in self.__dict__:
+            return self._kinds
         packed = None if "diagnostics" in self.__dict__ else self.__dict__.get("_packed")
         if packed is not None:
             return kinds(packed)

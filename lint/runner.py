@@ -49,6 +49,15 @@ PARALLEL_THRESHOLD = 4 * 2**20
 File = tuple[str, int, "Key | None"]
 
 
+class Reads(enum.Enum):
+    """What the caller of :func:`run` reads of each result's findings: a
+    result sends back no more (the result cache keeps it whole)."""
+
+    LINES = "lines"  # the findings and the lines they touch (a report shows them)
+    FINDINGS = "findings"  # the findings (a baseline matches them)
+    KINDS = "kinds"  # their kinds (a summary counts them)
+
+
 class Mode(enum.Enum):
     CHECK = "check"
     FIX = "fix"  # write fixed files
@@ -61,6 +70,7 @@ class Job:
     unsafe: bool = False
     stdin_filename: str = "-"  # the name standard input is reported under
     signals: bool = False  # whether results carry the document's signals (``check --signals``)
+    reads: Reads = Reads.LINES  # what the caller reads of each result's findings
 
 
 def check_file(path: str, settings: Settings, job: Job) -> FileResult:
@@ -99,10 +109,16 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
 
 
 def _check_and_keep(path: str, settings: Settings, job: Job, cache: ResultCache | None, key: Key | None) -> FileResult:
-    """:func:`check_file`, its result then kept in ``cache`` under ``key``, when there is one."""
+    """:func:`check_file`, its result then kept in ``cache`` under ``key``, when
+    there is one, whole, and cut to what ``job`` reads (most of what a worker
+    sends back is the lines findings touch, and the findings themselves)."""
     result = check_file(path, settings, job)
     if key is not None and cache is not None:
         cache.keep(path, key, result)
+    if job.reads is not Reads.LINES:
+        result.lines = {}
+    if job.reads is Reads.KINDS:
+        result.keep_kinds()
     return result
 
 

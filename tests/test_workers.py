@@ -368,6 +368,77 @@ def test_every_format_is_the_same_from_worker_processes(tmp_path, output_format)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("output_format", ["full", "json"])
+def test_a_cache_kept_by_workers_counting_findings_replays_whole_reports(tmp_path, output_format):
+    """Workers send a ``--statistics`` run's results without the lines their
+    findings touch, but keep them whole in the result cache: a report
+    replayed from that cache shows the same lines as one checked afresh."""
+    for n in range(8):
+        shutil.copyfile(SEED_FILES[n % len(SEED_FILES)], tmp_path / f"{n:02}.txt")
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    env = {**os.environ, "WENLINT_PARALLEL_BYTES": "0"}
+    cache = ("--cache-dir", str(tmp_path.parent / "cache"))
+
+    def check(*args: str) -> subprocess.CompletedProcess:
+        command = _command("check", ".", "--output-format", output_format, "--workers", "2", *args)
+        return subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, timeout=120)
+
+    afresh = check("--no-cache")
+    counted = check("--statistics", *cache, "-v")
+    replayed = check(*cache, "-v")
+    assert "8 files in 2 worker processes" in counted.stderr.decode()
+    assert "8 results from the cache" in replayed.stderr.decode()
+    assert (replayed.returncode, replayed.stdout) == (afresh.returncode, afresh.stdout)
+    assert afresh.returncode == 1 and afresh.stdout
+
+
+@pytest.mark.slow
+def test_baselines_written_and_read_by_workers_are_those_of_one_process(tmp_path):
+    """A baseline written from workers' results (findings sent without their
+    lines) and one applied to counted findings: the same as in one process."""
+    for n in range(8):
+        shutil.copyfile(SEED_FILES[n % len(SEED_FILES)], tmp_path / f"{n:02}.txt")
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    env = {**os.environ, "WENLINT_PARALLEL_BYTES": "0"}
+    outcomes = []
+    for workers in ("1", "2"):
+        check = _command("check", ".", "--no-cache", "--workers", workers)
+        subprocess.run([*check, "--write-baseline", f"{workers}.json"], env=env, cwd=tmp_path, timeout=120, check=True)
+        shutil.copyfile(SEED_FILES[-1], tmp_path / "00.txt")  # findings the baseline does not hold
+        counted = subprocess.run(
+            [*check, "--statistics", "--baseline", f"{workers}.json"], capture_output=True, env=env, cwd=tmp_path
+        )
+        shutil.copyfile(SEED_FILES[0], tmp_path / "00.txt")
+        outcomes.append(((tmp_path / f"{workers}.json").read_bytes(), counted.returncode, counted.stdout))
+    assert outcomes[1] == outcomes[0] and outcomes[0][2]
+
+
+@pytest.mark.parametrize("reads", list(runner.Reads))
+def test_a_worker_sends_what_the_run_reads_and_keeps_whole_results(tmp_path, monkeypatch, reads):
+    """A worker's result carries the lines findings touch only for a report,
+    and the findings only for a report or a baseline (a summary reads their
+    kinds); the result cache keeps each whole all the same."""
+    from wenlint.cache import ResultCache
+
+    path = tmp_path / "doc.txt"
+    shutil.copyfile(SEED_FILES[0], path)
+    cache = ResultCache(tmp_path / "cache")
+    key = cache.key(str(path), Settings())
+    monkeypatch.setattr(runner, "_worker_settings", [Settings()])
+    monkeypatch.setattr(runner, "_worker_cache", cache)
+    (result,), _ = runner._check_in_worker(([(str(path), 0, key)], runner.Job(reads=reads)))
+    whole = runner.check_file(str(path), Settings(), runner.Job())
+    sent = pickle.loads(pickle.dumps(result))
+    assert sent.kinds() == whole.kinds() and len(whole.kinds()) > 1
+    assert sent.lines == (whole.lines if reads is runner.Reads.LINES else {})
+    assert ("diagnostics" in vars(sent) or "_packed" in vars(sent)) == (reads is not runner.Reads.KINDS)
+    if reads is not runner.Reads.KINDS:
+        assert sent.diagnostics == whole.diagnostics
+    kept = cache.get(key[0], runner.Job())
+    assert kept is not None and (kept.lines, kept.diagnostics) == (whole.lines, whole.diagnostics)
+
+
+@pytest.mark.slow
 @linux_only
 def test_check_workers_exit_when_the_check_is_killed(tmp_path, hazards):
     _documents(tmp_path / "docs", {1: "睡眠标记", 2: "睡眠标记"})
