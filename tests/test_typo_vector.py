@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.script import simplified
-from wenlint_rules.typo.lexicon import lexicon, vector, view
+from wenlint_rules.typo.idiom_near_miss import _near_misses
+from wenlint_rules.typo.lexicon import TypoView, lexicon, vector, view
 
 REAL = ROOT.parent / "shared" / "data" / "real"
 
@@ -26,24 +27,39 @@ def reference_joins(text: str) -> bytes:
     return bytes(lex.joins(left, right) for left, right in zip(text, text[1:])) + b"\0"
 
 
-@pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)
-def test_joins_are_the_references_on_the_seeds(path: Path):
-    text = Document(path.read_text(encoding="utf-8")).view(simplified)
+def assert_the_references(raw: str) -> None:
+    """The view's joins and T002's near misses of ``raw`` with NumPy are the reference's."""
+    doc = Document(raw)
+    text = doc.view(simplified)
     assert vector.joins(text) == reference_joins(text)
+    with_numpy, without = TypoView(doc), TypoView(doc)
+    with_numpy.vector, without.vector = vector, None
+    assert _near_misses(with_numpy) == _near_misses(without)
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)
+def test_the_seeds_get_the_references_values(path: Path):
+    assert_the_references(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*.jsonl")), ids=lambda path: path.stem)
-def test_joins_are_the_references_on_every_real_document(path: Path):
+def test_every_real_document_gets_the_references_values(path: Path):
     with path.open(encoding="utf-8") as lines:
         for line in lines:
-            text = Document(json.loads(line)["text"]).view(simplified)
-            assert vector.joins(text) == reference_joins(text)
+            assert_the_references(json.loads(line)["text"])
 
 
 @given(st.text(alphabet="福祉社区的是了a 。\n\ud800𠀀\U0010ffff\u9fff\x00", max_size=60))
-def test_joins_are_the_references_on_odd_characters(text):
+def test_odd_characters_get_the_references_joins(text):
     # past the lexicon's characters (astral ones, the last code point), lone surrogates, NUL, empty text
     assert vector.joins(text) == reference_joins(text)
+
+
+@given(st.text(alphabet="各司其职共一心意迫不及急待，", max_size=80))
+def test_idioms_and_their_near_misses_get_the_references_values(text):
+    # halves of idioms everywhere, at either end of the text, with one character changed or not
+    assert_the_references(text)
+    assert _near_misses(TypoView(Document("各司共职" + text + "一心一用")))  # near misses are found
 
 
 def test_long_texts_take_numpy_and_short_ones_the_reference():

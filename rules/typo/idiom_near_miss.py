@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress, count
 from operator import add
+from types import ModuleType
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo.lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
@@ -47,6 +48,13 @@ class _Halves(dict):
         #: character away from an idiom are one of them without the same place.
         self.without = [frozenset(idiom[:at] + idiom[at + 1 :] for idiom in idioms) for at in range(4)]
 
+    @cached_property
+    def pieces(self) -> tuple:
+        """``known`` and ``without`` as vector.Pieces (for NumPy, made on first use)."""
+        from wenlint_rules.typo.lexicon.vector import Pieces
+
+        return Pieces(self.known, 2), [Pieces(without, 3) for without in self.without]
+
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
         begun, ended = self._begun.get(half), self._ended.get(half)
         value = self[half] = (_Half(begun, 2) if begun else None, _Half(ended, 0) if ended else None)
@@ -79,7 +87,11 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     text, halves = view.text, _halves()
     without_first, without_second, without_third, without_last = halves.without
     found: dict[int, list[str]] = {}
-    for offset in compress(count(), map(halves.known.__contains__, map(add, text, text[1:]))):
+    if view.vector is None:
+        offsets = compress(count(), map(halves.known.__contains__, map(add, text, text[1:])))
+    else:
+        offsets = _beside_halves(view.vector, text, halves)
+    for offset in offsets:
         half = text[offset : offset + 2]
         if (
             offset + 4 <= len(text)
@@ -94,6 +106,19 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
         ):
             found.setdefault(offset - 2, []).extend(near)
     return found
+
+
+def _beside_halves(vector: ModuleType, text: str, halves: _Halves) -> list[int]:
+    """The offsets holding an idiom's half where a character beside it may
+    match one of those idioms too, found with NumPy (see vector.py) for
+    every offset at once: those :func:`_near_misses` looks at, and maybe a
+    few more, which it tests again."""
+    numbers = vector.numbers(text)
+    known, (without_first, without_second, without_third, without_last) = halves.pieces
+    starts = known.where(numbers)
+    after = without_last.at(numbers, starts, (0, 1, 2)) | without_third.at(numbers, starts, (0, 1, 3))
+    before = without_first.at(numbers, starts, (-1, 0, 1)) | without_second.at(numbers, starts, (-2, 0, 1))
+    return starts[after & (starts + 4 <= len(text)) | before & (starts >= 2)].tolist()
 
 
 class IdiomNearMiss(Rule):

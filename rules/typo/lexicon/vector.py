@@ -13,6 +13,7 @@ array operations on its code points, instead of a set look-up a character.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from wenlint_rules.typo.lexicon.cache import lexicon
@@ -21,6 +22,56 @@ from wenlint_rules.typo.lexicon.cache import lexicon
 def joins(text: str) -> bytes:
     """:attr:`TypoView.joins <wenlint_rules.typo.lexicon.view.TypoView.joins>` of ``text``."""
     return _pairs().joins(text)
+
+
+def numbers(text: str):
+    """The number of each character of ``text`` (see _Pairs), as an array of int64."""
+    return _pairs().numbers(text)
+
+
+class Pieces:
+    """A set of strings of two or three characters, as numbers (one a
+    string, from its characters'), to test many places of a text at once.
+    A character the lexicon's pairs lack is numbered 0 like any other, so a
+    place may hold one where the text does not: the places found are the
+    places that hold one, and maybe others (test them again)."""
+
+    def __init__(self, pieces: Iterable[str], length: int) -> None:
+        pairs = _pairs()
+        np = self._np = pairs._np
+        self._size = pairs.size
+        chars = pairs.numbers("".join(pieces)).reshape(-1, length)
+        self._keys = np.unique(self._key(chars.T))
+        if length == 2:  # a bit for each pair of a first and a second character of a piece
+            self._rows, self._columns = np.zeros((2, self._size), dtype=np.int64)
+            firsts, seconds = np.unique(chars[:, 0]), np.unique(chars[:, 1])
+            self._rows[firsts] = np.arange(1, len(firsts) + 1)
+            self._columns[seconds] = np.arange(1, len(seconds) + 1)
+            self._width = len(seconds) + 1
+            held = self._rows[chars[:, 0]] * self._width + self._columns[chars[:, 1]]
+            self._bits = np.zeros(((len(firsts) + 1) * self._width + 7) // 8, dtype=np.uint8)
+            np.bitwise_or.at(self._bits, held >> 3, np.left_shift(1, held & 7).astype(np.uint8))
+
+    def where(self, numbers):
+        """Every offset of a text (its ``numbers``) that may start a piece (of two characters)."""
+        held = self._rows[numbers[:-1]] * self._width + self._columns[numbers[1:]]
+        return ((self._bits[held >> 3] >> (held & 7).astype(self._np.uint8)) & 1).nonzero()[0]
+
+    def at(self, numbers, starts, places: tuple[int, ...]):
+        """For each of ``starts``, whether the characters at those offsets
+        from it (``places``, one a character of a piece) may be a piece;
+        whatever for a start whose places are outside the text."""
+        keys = self._key([numbers.take(starts + place, mode="clip") for place in places])
+        if not len(self._keys):
+            return keys < 0
+        found = self._np.searchsorted(self._keys, keys).clip(0, len(self._keys) - 1)
+        return self._keys[found] == keys
+
+    def _key(self, columns):
+        key = 0
+        for column in columns:
+            key = key * self._size + column
+        return key
 
 
 class _Pairs:
@@ -37,17 +88,19 @@ class _Pairs:
         #: code point -> its number (1 up); the last entry, 0, stands for every code point past the table
         self._numbers = np.zeros(int(chars[-1]) + 2 if len(chars) else 1, dtype=np.int64)
         self._numbers[chars] = np.arange(1, len(chars) + 1)
-        self._size = len(chars) + 1
-        pairs = np.unique(self._numbers[firsts] * self._size + self._numbers[seconds])
-        self._bits = np.zeros((self._size * self._size + 7) // 8, dtype=np.uint8)
+        self.size = len(chars) + 1  # the numbers and 0
+        pairs = np.unique(self._numbers[firsts] * self.size + self._numbers[seconds])
+        self._bits = np.zeros((self.size * self.size + 7) // 8, dtype=np.uint8)
         np.bitwise_or.at(self._bits, pairs >> 3, np.left_shift(1, pairs & 7).astype(np.uint8))
 
     def joins(self, text: str) -> bytes:
-        np = self._np
-        numbers = self._numbers[np.minimum(self._code_points(text), len(self._numbers) - 1)]
-        pairs = numbers[:-1] * self._size + numbers[1:]
-        met = (self._bits[pairs >> 3] >> (pairs & 7).astype(np.uint8)) & 1
+        numbers = self.numbers(text)
+        pairs = numbers[:-1] * self.size + numbers[1:]
+        met = (self._bits[pairs >> 3] >> (pairs & 7).astype(self._np.uint8)) & 1
         return met.tobytes() + b"\0"
+
+    def numbers(self, text: str):
+        return self._numbers[self._np.minimum(self._code_points(text), len(self._numbers) - 1)]
 
     def _code_points(self, text: str):
         """The code points of ``text`` (a lone surrogate is one like any other)."""

@@ -20,7 +20,7 @@ from wenlint_rules.typo.lexicon.query import COMMON_WORD, MAX_WORD, best_prefixe
 _HAN_RUNS = regex.compile(HAN.pattern + "+")
 #: Texts of at least this many characters are worked out with NumPy, when
 #: it is installed (``vector.py``): on shorter ones its calls cost more than they save.
-VECTOR_FROM = 2_000
+VECTOR_FROM = 200
 #: How many characters of long texts a process works out without NumPy
 #: before it imports it, unless it is imported already: the import (about
 #: 0.1 CPU-s) and the pairs' bits (0.05) are paid back over about this many,
@@ -138,10 +138,15 @@ class TypoView:
         one occur together inside some word (0 at the end). One byte per
         character: a list of bools would take eight."""
         text = self.text
-        if (worked_out := vector(len(text))) is not None:
-            return worked_out.joins(text)
+        if self.vector is not None:
+            return self.vector.joins(text)
         followers = lexicon().follower_sets
         return bytes(map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:])) + b"\0"
+
+    @cached_property
+    def vector(self) -> ModuleType | None:
+        """``vector.py`` when the text is worked out with NumPy (see :func:`vector`), else None."""
+        return vector(len(self.text))
 
     @cached_property
     def han_count(self) -> int:
