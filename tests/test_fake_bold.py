@@ -136,3 +136,35 @@ def test_long_repeats_of_every_size_are_found_wherever_they_start(size):
     for before in ("\n", "。\n", "正文。\n", "有正文。\n"):  # the run at each offset from a multiple of four
         assert findings(f"{before}{run}{run}\n正文。", "L005") == [run * 2]
         assert findings(f"{before}{run}{run}", "L005") == [run * 2]  # at the very end of the text
+
+
+@pytest.mark.parametrize("size", range(4, 8))
+def test_short_repeats_of_words_are_found_wherever_they_start(size):
+    run = "全市街道"[: size - 2] + "核心"
+    for before in ("\n", "。\n", "正文。\n", "有正文。\n"):  # the run at each offset from a multiple of four
+        assert findings(f"{before}{run}{run} 正文。", "L005") == [run * 2]
+        assert findings(f"{before}{run}{run}", "L005") == [run * 2]  # at the very end of the text
+
+
+@pytest.mark.parametrize("cut", [-40, -17, -9, -5, -4, -3, -2, -1, 0, 3])
+def test_repeats_across_the_border_of_two_pieces_are_found(cut):
+    # the candidates are marked in C a piece of 65,536 characters at a time; the quick test for a repeat
+    # fake bold on its own reads a mark 4 characters on (2 for doubled characters) in the next piece
+    long_run = "全市街道社区党组织书记培训班辅导讲义如何发挥核心"
+    cases = ((long_run, long_run * 2), ("全市街道社区核心", "全市街道社区核心" * 2), ("街道核心", "街道核心" * 2))
+    for run, doubled in (*cases, ("坚强组", "坚坚强强组组")):
+        text = "。" * (65536 + cut) + doubled + "。正文。"
+        assert findings(text, "L005") == [doubled], run
+
+
+def test_every_chinese_character_is_one_the_quick_test_may_read_as_chinese():
+    from wenlint.codepoints import low_bytes
+    from wenlint.textclass import HAN
+    from wenlint_rules.layout.fake_bold import MARK, _low_and_han
+
+    every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    low, han = _low_and_han(every)
+    assert low == low_bytes(every)
+    assert all(han[match.start()] == MARK for match in HAN.finditer(every))
+    # and not the characters that fill the space between them (it is a quick test)
+    assert _low_and_han("Abc 12\r\n　，。、：；！？（）《》“”…—～％Ｏ")[1].count(MARK) == 0

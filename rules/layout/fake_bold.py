@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.codepoints import MARK, low_bytes, marks, matches_from, recurring
+from wenlint.codepoints import MARK, marks, matches_from, recurring
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 
@@ -124,8 +125,12 @@ class FakeBold(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        low = low_bytes(text)  # once for its three comparisons
-        repeats = _without_overlaps([*_whole_repeats(text, low), *_char_repeats(text, low)])
+        low, han = _low_and_han(text)  # once for all their comparisons
+        longs = list(marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4))
+        chars = _char_repeats(text, low, han)
+        if not any(repeat.anchor for repeat in chars) and not _may_hold_anchor(text, low, han, longs):
+            return []  # (most texts: no repeat there is fake bold on its own, so none is flagged)
+        repeats = _without_overlaps([*_whole_repeats(text, low, longs), *chars])
         found = []
         for group in _groups(repeats):
             if not (any(repeat.anchor for repeat in group) and _doubled_heading(text, group)):
@@ -149,37 +154,168 @@ class FakeBold(Rule):
         )
 
 
-def _whole_repeats(text: str, low: bytes) -> list[_Repeat]:
-    """Every run written twice in a row that could be fake bold (``low``: the text's low bytes)."""
+#: Characters :func:`_low_and_han` works out at a time.
+_PIECE = 1 << 16
+#: bytes.translate tables, MARK where a character may be Chinese (``\\p{Han}``, 〇): by the second byte
+#: of its code point (U+2E80–U+2FFF, U+3400–U+9FFF, U+F900–U+FAFF), by the third (past U+FFFF), and in
+#: U+3000–U+303F, which holds punctuation and the ideographic space, by the first (々〇〡–〩〸–〻).
+_HAN_PAGES = bytes(MARK if page in (0x2E, 0x2F, 0xF9, 0xFA) or 0x34 <= page <= 0x9F else 0 for page in range(256))
+_NOT_BMP = bytes([0]) + bytes([MARK]) * 255
+_PAGE_30 = bytes(MARK if page == 0x30 else 0 for page in range(256))
+_HAN_IN_30 = bytes(
+    MARK if low in (0x05, 0x07) or 0x21 <= low <= 0x29 or 0x38 <= low <= 0x3B else 0 for low in range(256)
+)
+
+
+def _low_and_han(text: str) -> tuple[bytes, bytes]:
+    """The low byte of each code point of ``text`` (as
+    :func:`wenlint.codepoints.low_bytes`), and MARK for each character that
+    may be Chinese (a superset: every one that is), else 0; a piece at a time."""
+    low, han = [], []
+    for start in range(0, len(text), _PIECE):
+        code = text[start : start + _PIECE].encode("utf-32-le", "surrogatepass")
+        first, second, third = code[::4], code[1::4], code[2::4]
+        low.append(first)
+        pages = int.from_bytes(second.translate(_HAN_PAGES), "little")
+        astral = int.from_bytes(third.translate(_NOT_BMP), "little")
+        in_30 = int.from_bytes(second.translate(_PAGE_30), "little")
+        in_30 &= int.from_bytes(first.translate(_HAN_IN_30), "little")
+        han.append((pages | astral | in_30).to_bytes(len(first), "little"))
+    return b"".join(low), b"".join(han)
+
+
+def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, bytes]]) -> bool:
+    """Whether ``text`` may hold a run of 4–32 characters written twice that
+    is fake bold on its own. Its start is marked in C (by
+    :func:`wenlint.codepoints.marks`: the first 4 characters of a run
+    recurring 4–7 on; the first 8 of a longer one recurring, 4 at a time,
+    8–32 on, from ``longs``) where a Chinese character is among them
+    (``han``); each start is then tested exactly. Few are marked, in most
+    texts none."""
+    short, long = range(ANCHOR_LENGTH, LONG_MIN), range(LONG_MIN, LONG_MAX + 1)
+    read: dict[int, int] = {}  # by size, where the stretches read up to now end
+    tests = (
+        (marks(text, low, short, range(ANCHOR_LENGTH), width=4), ANCHOR_LENGTH, short),
+        (_also_ahead(longs, GRAM), LONG_MIN, long),
+    )
+    for pieces, seen, sizes in tests:
+        for start, marked in pieces:
+            size = len(marked)
+            near = int.from_bytes(han[start : start + size + seen], "little")  # a Chinese character among them
+            span = 1
+            while span < seen:
+                near |= near >> (8 * span)
+                span *= 2
+            found = int.from_bytes(marked, "little") & near
+            if not found:
+                continue
+            found_at = found.to_bytes(size + seen, "little")
+            offset = found_at.find(MARK)
+            while -1 < offset < size:
+                if _doubled_around(text, start + offset, sizes, seen, read):
+                    return True
+                offset = found_at.find(MARK, offset + 1)
+    return False
+
+
+def _also_ahead(pieces: list[tuple[int, bytes]], ahead: int) -> Iterator[tuple[int, bytes]]:
+    """The pieces of :func:`wenlint.codepoints.marks`, an offset left marked
+    only if the one ``ahead`` on is marked too (or lies in the next piece)."""
+    for start, marked in pieces:
+        later = int.from_bytes(marked[ahead:] + bytes([MARK]) * ahead, "little")
+        yield start, (int.from_bytes(marked, "little") & later).to_bytes(len(marked), "little")
+
+
+def _doubled_around(text: str, index: int, sizes: range, seen: int, read: dict[int, int]) -> bool:
+    """Whether a run of one of ``sizes`` written twice that is fake bold on
+    its own holds the ``seen`` characters at ``index`` in its first copy
+    (``read``: by size, where the stretches read up to now end)."""
+    seen_text, limit = text[index : index + seen], index + sizes[-1] + seen
+    if "\n" in seen_text:
+        return False  # no repeat holds a line break
+    again = text.find(seen_text, index + sizes[0], limit)
+    while again != -1:
+        size = again - index
+        again = text.find(seen_text, again + 1, limit)
+        if index < read.get(size, 0):
+            continue  # in a stretch read before
+        start, end = _stretch(text, index, index + seen, size)
+        read[size] = end
+        if end - start >= size and _anchor_in(text, start, end, size):
+            return True
+    return False
+
+
+def _stretch(text: str, start: int, end: int, size: int) -> tuple[int, int]:
+    """The longest stretch around ``text[start:end]`` equal to the text ``size`` on."""
+    step = 4 * LONG_MAX  # compared a slice at a time, then a character
+    while start >= step and text[start - step : start] == text[start - step + size : start + size]:
+        start -= step
+    while start > 0 and text[start - 1] == text[start - 1 + size]:
+        start -= 1
+    while end + size + step <= len(text) and text[end : end + step] == text[end + size : end + size + step]:
+        end += step
+    while end + size < len(text) and text[end] == text[end + size]:
+        end += 1
+    return start, end
+
+
+def _anchor_in(text: str, start: int, end: int, size: int) -> bool:
+    """Whether a run ``size`` long in ``text[start:end]``, a stretch equal to
+    the text ``size`` on, is fake bold on its own written twice. Each such
+    run is the one before it rotated by a character, so all hold the same
+    characters and differ only in where they start."""
+    copy = text[start : start + size]
+    if "\n" in copy or not _may_be_fake(copy):
+        return False
+    if _anchors(text, start, copy):
+        return True
+    return size >= LONG_MIN and any(text[first - 1] in _HEADING_START for first in range(start + 1, end - size + 1))
+
+
+def _whole_repeats(text: str, low: bytes, longs: list[tuple[int, bytes]]) -> list[_Repeat]:
+    """Every run written twice in a row that could be fake bold (``low``: the
+    text's low bytes; ``longs``: where 4-grams recur LONG_MIN–LONG_MAX on)."""
     starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1), low)  # the first two recur right after
     short = ((m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, starts))
-    spans = chain(short, _long_repeats(text, low))  # as they are found: most are dropped at once
+    spans = chain(short, _long_repeats(text, longs))  # as they are found: most are dropped at once
     found = []
     for start, size in spans:
         copy = text[start : start + size]
-        if (
-            copy in (copy + copy)[1:-1]
-            or len(HAN.findall(copy)) < 2  # `哈哈哈哈`, `2012年2012年`
-            or not _MASKS.isdisjoint(copy)
-            or (size == 2 and _REDUPLICATED.fullmatch(copy))
-        ):
-            continue
-        anchor = size >= ANCHOR_LENGTH and (
-            not _NOT_WORDS.search(copy) or (size >= LONG_MIN and text[start - 1 : start] in _HEADING_START)
-        )
-        found.append(_Repeat(start, start + 2 * size, copy, anchor, chars=False))
+        if _may_be_fake(copy):
+            found.append(_Repeat(start, start + 2 * size, copy, _anchors(text, start, copy), chars=False))
     return found
 
 
-def _long_repeats(text: str, low: bytes) -> list[tuple[int, int]]:
+def _may_be_fake(copy: str) -> bool:
+    """Whether a run written twice may be fake bold: not one character or a
+    pattern repeating within it, two Chinese characters, no placeholder, no reduplication."""
+    return not (
+        copy in (copy + copy)[1:-1]
+        or len(HAN.findall(copy)) < 2  # `哈哈哈哈`, `2012年2012年`
+        or not _MASKS.isdisjoint(copy)
+        or (len(copy) == 2 and _REDUPLICATED.fullmatch(copy))
+    )
+
+
+def _anchors(text: str, start: int, copy: str) -> bool:
+    """Whether ``copy``, at ``start`` and written twice, is fake bold on its
+    own: long enough and words only, or long and starting a line or sentence."""
+    size = len(copy)
+    return size >= ANCHOR_LENGTH and (
+        not _NOT_WORDS.search(copy) or (size >= LONG_MIN and text[start - 1 : start] in _HEADING_START)
+    )
+
+
+def _long_repeats(text: str, longs: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
     """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
     every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
-    (only those that may recur, marked in C by :func:`wenlint.codepoints.marks`)."""
+    (only those that may recur: ``longs``, marked in C by :func:`wenlint.codepoints.marks`)."""
     find = text.find
     found = []
     index = 0
     last = len(text) - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on
-    for base, marked in marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4):
+    for base, marked in longs:
         end = base + len(marked)
         # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
         by_remainder = [marked[remainder::GRAM] for remainder in range(GRAM)]
@@ -229,23 +365,45 @@ def _doubled_from(text: str, index: int, size: int) -> int | None:
     return start
 
 
-def _char_repeats(text: str, low: bytes) -> list[_Repeat]:
+def _char_repeats(text: str, low: bytes, han: bytes) -> list[_Repeat]:
     """Runs of two or more doubled characters, each character different
-    from the one before (`堡堡垒垒`, not `哈哈哈哈`)."""
+    from the one before (`堡堡垒垒`, not `哈哈哈哈`): _DOUBLED_CHARS tried only
+    at a character that may be Chinese (``han``) and is doubled, as is the
+    one after it (marked in C), as ``finditer`` would try it."""
     found = []
-    for match in matches_from(_DOUBLED_CHARS, text, recurring(text, (1,), (0, 2), low)):
-        run = match[0]
-        singles = run[::2]
-        begin = 0
-        for index in range(1, len(singles) + 1):
-            if index == len(singles) or singles[index] == singles[index - 1]:
-                if index - begin >= 2:
-                    start = match.start() + 2 * begin
-                    kept = singles[begin:index]
-                    found.append(
-                        _Repeat(start, start + 2 * len(kept), kept, len(kept) >= 3 and _fake_chars(kept), chars=True)
-                    )
-                begin = index
+    resume = 0
+    for base, marked in marks(text, low, (1,), (0, 2)):
+        size = len(marked)
+        chinese = int.from_bytes(marked, "little") & int.from_bytes(han[base : base + size], "little")
+        candidates = chinese.to_bytes(size, "little")
+        at = candidates.find(MARK, max(0, resume - base))
+        while at != -1:
+            match = _DOUBLED_CHARS.match(text, base + at)
+            if match is None:
+                at = candidates.find(MARK, at + 1)
+                continue
+            found += _doubled_chars(match)
+            resume = match.end()
+            at = candidates.find(MARK, resume - base)
+    return found
+
+
+def _doubled_chars(match: regex.Match) -> list[_Repeat]:
+    """The runs of doubled characters in a match of _DOUBLED_CHARS, each
+    character different from the one before."""
+    found = []
+    run = match[0]
+    singles = run[::2]
+    begin = 0
+    for index in range(1, len(singles) + 1):
+        if index == len(singles) or singles[index] == singles[index - 1]:
+            if index - begin >= 2:
+                start = match.start() + 2 * begin
+                kept = singles[begin:index]
+                found.append(
+                    _Repeat(start, start + 2 * len(kept), kept, len(kept) >= 3 and _fake_chars(kept), chars=True)
+                )
+            begin = index
     return found
 
 
