@@ -85,3 +85,10 @@ def test_clean_sentences():
     # the one finding is a real doubled comma left in a corrected sentence
     assert [span for _, span in flagged] == ["，，"]
     assert "该怎么办，，它是学校中不可或缺的东西" in flagged[0][0]
+
+
+@pytest.mark.parametrize("mark", "，。、；：,;")
+def test_each_mark_doubled_across_each_blank(mark):
+    # the quick test run before the pattern must let every one of them through
+    for blank in ("", " ", "\u00a0", "\u3000", "  "):
+        assert findings(f"社区建设，各类组织{mark}{blank}{mark}在社区。", "L006") == [f"{mark}{blank}{mark}"], blank

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from wenlint import Document, Example, FixAvailability
+from wenlint import Diagnostic, Document, Example, FixAvailability
 from wenlint.context import char_after, char_before
 from wenlint.kinds import PatternRule
 from wenlint.textclass import is_chinese
 
 _ASCII = frozenset(",;")
 _FULLWIDTH_MARK = regex.compile(r"[，。、；：！？]")
+#: The clause and sentence marks looked at, and the blanks that may stand between two of one.
+_MARKS, _BLANKS = "，。、；：,;", " \u00a0\u3000"
+#: What every finding holds, looked for first with ``re`` (a third of the time
+#: ``regex`` takes over the whole text; most texts hold none).
+_DOUBLED = re.compile(f"([{_MARKS}])[{_BLANKS}]*\\1")
 
 
 class RepeatedPunctuation(PatternRule):
@@ -37,7 +44,7 @@ class RepeatedPunctuation(PatternRule):
     fix_safety = "The fix keeps the first mark and drops the rest; it is safe."
     fix = FixAvailability.SAFE
     #: A run of one clause or sentence mark, repeated with nothing but blanks between.
-    pattern = r"(?P<mark>[，。、；：,;])(?P<rest>(?:[ \u00a0\u3000]*(?P=mark))+)"
+    pattern = f"(?P<mark>[{_MARKS}])(?P<rest>(?:[{_BLANKS}]*(?P=mark))+)"
     message = "`{mark}` repeated"
     replacement = ""
     fix_group = "rest"
@@ -63,6 +70,11 @@ class RepeatedPunctuation(PatternRule):
         Example("姓名,,年龄\n张三,,30"),
         Example("时间：2022年，地点：北京；人员：张三、李四。"),
     )
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        if _DOUBLED.search(doc.text) is None:
+            return []
+        return super().check(doc)
 
     def keep(self, doc, match):
         mark = match["mark"]
