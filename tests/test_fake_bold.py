@@ -158,13 +158,13 @@ def test_repeats_across_the_border_of_two_pieces_are_found(cut):
 
 
 def test_every_chinese_character_is_one_the_quick_test_may_read_as_chinese():
-    from wenlint.codepoints import low_bytes
+    from wenlint.codepoints import MARK, low_bytes
     from wenlint.textclass import HAN
-    from wenlint_rules.layout.fake_bold import MARK, _low_and_han
+    from wenlint_rules.layout.han_bytes import low_and_han
 
     every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
-    low, han = _low_and_han(every)
+    low, han = low_and_han(every)
     assert low == low_bytes(every)
     assert all(han[match.start()] == MARK for match in HAN.finditer(every))
     # and not the characters that fill the space between them (it is a quick test)
-    assert _low_and_han("Abc 12\r\n　，。、：；！？（）《》“”…—～％Ｏ")[1].count(MARK) == 0
+    assert low_and_han("Abc 12\r\n　，。、：；！？（）《》“”…—～％Ｏ")[1].count(MARK) == 0

@@ -13,6 +13,7 @@ from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.codepoints import MARK, marks, matches_from, recurring
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
+from wenlint_rules.layout.han_bytes import low_and_han
 
 #: A run of 2–7 characters written twice in a row.
 SHORT_MIN, SHORT_MAX = 2, 7
@@ -125,7 +126,7 @@ class FakeBold(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        low, han = _low_and_han(text)  # once for all their comparisons
+        low, han = low_and_han(text)  # once for all their comparisons
         longs = list(marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4))
         chars = _char_repeats(text, low, han)
         if not any(repeat.anchor for repeat in chars) and not _may_hold_anchor(text, low, han, longs):
@@ -152,36 +153,6 @@ class FakeBold(Rule):
         return self.diagnostic(
             repeat.start, repeat.end, f"`{doubled}` is `{repeat.kept}` {how}: fake-bold text extracted twice", fix
         )
-
-
-#: Characters :func:`_low_and_han` works out at a time.
-_PIECE = 1 << 16
-#: bytes.translate tables, MARK where a character may be Chinese (``\\p{Han}``, 〇): by the second byte
-#: of its code point (U+2E80–U+2FFF, U+3400–U+9FFF, U+F900–U+FAFF), by the third (past U+FFFF), and in
-#: U+3000–U+303F, which holds punctuation and the ideographic space, by the first (々〇〡–〩〸–〻).
-_HAN_PAGES = bytes(MARK if page in (0x2E, 0x2F, 0xF9, 0xFA) or 0x34 <= page <= 0x9F else 0 for page in range(256))
-_NOT_BMP = bytes([0]) + bytes([MARK]) * 255
-_PAGE_30 = bytes(MARK if page == 0x30 else 0 for page in range(256))
-_HAN_IN_30 = bytes(
-    MARK if low in (0x05, 0x07) or 0x21 <= low <= 0x29 or 0x38 <= low <= 0x3B else 0 for low in range(256)
-)
-
-
-def _low_and_han(text: str) -> tuple[bytes, bytes]:
-    """The low byte of each code point of ``text`` (as
-    :func:`wenlint.codepoints.low_bytes`), and MARK for each character that
-    may be Chinese (a superset: every one that is), else 0; a piece at a time."""
-    low, han = [], []
-    for start in range(0, len(text), _PIECE):
-        code = text[start : start + _PIECE].encode("utf-32-le", "surrogatepass")
-        first, second, third = code[::4], code[1::4], code[2::4]
-        low.append(first)
-        pages = int.from_bytes(second.translate(_HAN_PAGES), "little")
-        astral = int.from_bytes(third.translate(_NOT_BMP), "little")
-        in_30 = int.from_bytes(second.translate(_PAGE_30), "little")
-        in_30 &= int.from_bytes(first.translate(_HAN_IN_30), "little")
-        han.append((pages | astral | in_30).to_bytes(len(first), "little"))
-    return b"".join(low), b"".join(han)
 
 
 def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, bytes]]) -> bool:
