@@ -6,7 +6,9 @@ made ASCII at the start of a line (`１２３.` becomes the ordered-list item
 feed turned into a line break before `## ` (a heading). The engine asks
 :func:`changes_blocks` of every safe fix in a Markdown document and leaves
 one that does for review. A line's *openers* are the block markers it starts
-with, container markers (quotes, list items) followed into what they hold.
+with, container markers (quotes, list items) followed into what they hold,
+and so is an indentation: in an admonition's body or a list item's
+continuation, what follows it is Markdown, not code.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def openers(line: str) -> tuple[str, ...]:
         if match is None:
             break
         found.append(match.lastgroup)
-        if match.lastgroup not in ("quote", "bullet", "ordered"):
+        if match.lastgroup not in ("indented", "quote", "bullet", "ordered"):
             break
         rest = rest[match.end() :]
     return tuple(found)

@@ -416,6 +416,8 @@ def test_a_fix_loop_that_does_not_settle_is_one_internal_error_naming_the_rule_a
     [
         ("１２３.\n", 0, 3, "123"),  # full-width digits made ASCII: an ordered-list item
         ("１２３. 第一条", 0, 3, "123"),  # the same in a document that is all prose (no non-prose to confine)
+        ("!!! note\n    １２３.\n", 13, 16, "123"),  # the same in an admonition's indented body
+        ("- 甲\n\n    １２３.\n", 9, 12, "123"),  # the same in a list item's indented continuation
         ("\u200b<!-- 注 -->文字\n", 0, 1, ""),  # a zero-width space removed: an HTML block
         ("甲\x0c## 标题\n", 1, 2, "\n"),  # a form feed made a line break: a heading
         ("- 甲\u2028- 乙\n", 3, 4, "\n"),  # a line separator made a line break: a second item
