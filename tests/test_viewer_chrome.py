@@ -78,6 +78,12 @@ def test_punctuation_lines_need_a_run():
     assert findings(f"{BODY}\n：\n，\n。\n{BODY}", "S005") == ["：", "，", "。"]
 
 
+def test_a_run_of_any_of_the_marks_is_residue():
+    """Semicolons and enumeration commas too; in the head two lines will do."""
+    assert findings(f"{BODY}\n；\n、\n；\n{BODY}", "S005") == ["；", "、", "；"]
+    assert findings(f"标题\n；\n、\n{BODY}", "S005") == ["；", "、"]
+
+
 def test_wechat_words_in_sentences_are_left_alone():
     for text in (
         "他原创了一首歌。",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -26,8 +27,8 @@ _PREVIEW_END = regex.compile(r"(?:还剩|剩余)\d+页未读.{0,10}")
 _AROUND_LABEL = "，。：、_"
 #: Lines of one punctuation mark each: the residue of a page's hidden form (`：`, `，`, `。`).
 _RESIDUE_RUN = regex.compile(r"(?m)^[，。：；、](?:\n[，。：；、])+$")
-#: What a text with such a run holds (a quick test before the regex).
-_RESIDUE_PAIRS = ("\n，\n", "\n。\n", "\n：\n")
+#: What a text with such a run holds: two of its lines (a quick test before the regex).
+_RESIDUE_PAIR = re.compile(r"[，。：；、]\n[，。：；、]")
 #: Lines a run needs in the body; in the head or tail two will do.
 MIN_RESIDUE_IN_BODY = 3
 MIN_BUTTONS = 2
@@ -149,7 +150,7 @@ def _residue_lines(doc: Document) -> Iterator[int]:
     """The lines of runs of lone punctuation marks: two or more lines in the
     head or tail, three or more in the body."""
     found = scan(doc)
-    if not any(pair in found.text for pair in _RESIDUE_PAIRS):
+    if not _RESIDUE_PAIR.search(found.text):
         return
     for run in _RESIDUE_RUN.finditer(found.text):
         lines = range(found.line_index(run.start()), found.line_index(run.end()) + 1)
