@@ -90,6 +90,16 @@ def test_pattern_rule_character_pre_check_skips_the_expression():
     assert _lint(Silent, "哈哈,好的。") == []
 
 
+def test_pattern_rule_character_pre_check_declared_empty_always_runs():
+    class Silent(Laughter):
+        requires_character = "呵嘿"
+
+    class Again(Silent):  # a subclass may take its parent's pre-check off
+        requires_character = ""
+
+    assert [d.message for d in _lint(Again, "哈哈,好的。")] == ["`哈哈` (2 characters)"]
+
+
 def test_several_patterns_each_with_its_message():
     messages = [d.message for d in _lint(Years, "到年,会议于年月日召开。")]
     assert messages == ["a year is missing before `年`", "a date is missing: `年月日`"]

@@ -69,7 +69,7 @@ class PatternRule(Rule):
             declared = {cls.pattern: cls.message} if cls.pattern else dict(cls.patterns)
             cls._compiled = tuple((regex.compile(expression), message) for expression, message in declared.items())
         if "requires_character" in vars(cls):
-            cls._required_character = re.compile(f"[{cls.requires_character}]")
+            cls._required_character = re.compile(f"[{cls.requires_character}]") if cls.requires_character else None
 
     def keep(self, doc: Document, match: regex.Match) -> bool:
         """Whether ``match`` is a finding (the hook for judgement)."""
