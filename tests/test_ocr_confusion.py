@@ -40,3 +40,9 @@ def test_a_letter_inside_a_number():
         "编号 AB1O2",
     ):
         assert findings(text, "L010") == [], text
+
+
+def test_each_letter_read_for_a_digit_is_found_in_a_number():
+    # the quick test before the number pattern must let each of them through
+    for letter in "Oo〇l":
+        assert findings(f"截至2{letter}14年底，共有", "L010") == [f"2{letter}14"], letter

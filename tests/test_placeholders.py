@@ -206,3 +206,9 @@ def test_p004_leaves_so_and_so_alone():
     assert findings("他嘴边挂着的永远是「某某某学历高，可是能力不行」。", "P004") == []
     assert findings("某某说过，做人要踏实。", "P004") == []
     assert findings("那个人说：「是某某某！」我就跟某某说了。", "P004") == []
+
+
+@pytest.mark.parametrize("mark", "○◯□△")
+def test_p003_flags_each_mark_repeated(mark):
+    # the quick test for the marks before the pattern must let each of them through
+    assert findings(f"{mark * 2}县人民政府办公室。", "P003") == [mark * 2]
