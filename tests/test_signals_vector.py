@@ -35,13 +35,13 @@ def vector_word_grams(units: list[str], top: tuple[int, ...] = TOP) -> tuple[dic
 
 
 def word_grams_both_ways(units: list[str], top: tuple[int, ...] = TOP) -> tuple[tuple, tuple]:
-    """The word n-gram signals of ``units`` with NumPy, and the reference's; NumPy's ceilings
-    of the top n-grams are at least the reference's values."""
-    reference = signals.top_grams(units, top), signals.duplicated_grams(units, DUPLICATED)
+    """The word n-gram signals of ``units`` with NumPy, and the reference's: the top and
+    duplicated n-grams, then the top n-grams again, NumPy's as their ceilings capped at the
+    reference's values (equal to them when no ceiling is under its value)."""
+    tops = signals.top_grams(units, top)
     ceilings = signals_vector.top_ceilings(signals_vector.word_units(units), top)
-    assert ceilings.keys() == reference[0].keys()
-    assert all(ceilings[n] >= top for n, top in reference[0].items())
-    return vector_word_grams(units, top), reference
+    capped = {n: min(ceiling, tops.get(n, ceiling)) for n, ceiling in ceilings.items()}
+    return (*vector_word_grams(units, top), capped), (tops, signals.duplicated_grams(units, DUPLICATED), tops)
 
 
 @given(words)
