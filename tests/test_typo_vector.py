@@ -64,6 +64,14 @@ def test_idioms_and_their_near_misses_get_the_references_values(text):
     assert _near_misses(TypoView(Document("各司共职" + text + "一心一用")))  # near misses are found
 
 
+@pytest.mark.parametrize("text", ["共司其职", "各共其职", "各司共职", "各司其共"])
+def test_a_near_miss_that_is_the_whole_text_is_found_with_numpy(text):
+    # each character changed in turn: the half kept is at the text's start or its end
+    ours, reference = both_ways(text)
+    assert ours == reference
+    assert reference[1] == {0: ["各司其职"]}
+
+
 def test_long_texts_take_numpy_and_short_ones_the_reference():
     assert "numpy" in sys.modules  # imported by now: no import to pay for
     assert view.vector(view.VECTOR_FROM) is vector
