@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.script import simplified
+from wenlint_rules.typo import stripped_character, stripped_gaps
 from wenlint_rules.typo.idiom_near_miss import _near_misses
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector, view
 
@@ -27,13 +28,29 @@ def reference_joins(text: str) -> bytes:
     return bytes(lex.joins(left, right) for left, right in zip(text, text[1:])) + b"\0"
 
 
-def both_ways(raw: str) -> tuple[tuple, tuple]:
-    """The view's joins and T002's near misses of ``raw`` with NumPy, and the reference's."""
-    doc = Document(raw)
+def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
+    """The view's joins, T002's near misses, T005's gaps and their cheap
+    tests of ``raw`` with NumPy, and the reference's."""
+    doc = Document.from_source(raw, path)
     text = doc.view(simplified)
     with_numpy, without = TypoView(doc), TypoView(doc)
     with_numpy.vector, without.vector = vector, None
-    return (vector.joins(text), _near_misses(with_numpy)), (reference_joins(text), _near_misses(without))
+    ours = [vector.joins(vector.numbers(text)), _near_misses(with_numpy)]
+    reference = [reference_joins(text), _near_misses(without)]
+    lex = lexicon()
+    for expected in (8.0, 0.5):
+        missing = stripped_character._expected_but_missing(without, expected)
+        leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
+        followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
+        # the same lists, under the same keys in the same order
+        ours.append([[*side.items()] for side in stripped_gaps.filed(vector, doc, with_numpy, leaders, followers)])
+        reference.append([[*side.items()] for side in stripped_character._filed(doc, without, leaders, followers)])
+        candidates = stripped_character._candidates(doc, without, missing)
+        for char, gaps in (candidates or ({}, {}))[0].items():
+            gaps = sorted(set(gaps))
+            ours.append(stripped_gaps.costing_little(with_numpy, char, gaps))
+            reference.append(stripped_character._costing_little(without, char, gaps))
+    return tuple(ours), tuple(reference)
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)
@@ -53,7 +70,15 @@ def test_every_real_document_gets_the_references_values(path: Path):
 @given(st.text(alphabet="福祉社区的是了a 。\n\ud800𠀀\U0010ffff\u9fff\x00", max_size=60))
 def test_odd_characters_get_the_references_joins(text):
     # past the lexicon's characters (astral ones, the last code point), lone surrogates, NUL, empty text
-    assert vector.joins(text) == reference_joins(text)
+    assert vector.joins(vector.numbers(text)) == reference_joins(text)
+
+
+@given(st.text(alphabet="努力推进社会量和睦相处 （）(`\n", max_size=120))
+def test_texts_missing_a_character_get_the_references_gaps(text):
+    # gaps beside spaces, parentheses and Markdown code, at either end of the text
+    for path in ("doc.md", "doc.txt"):
+        ours, reference = both_ways(text, path)
+        assert ours == reference
 
 
 @given(st.text(alphabet="各司其职共一心意迫不及急待，", max_size=80))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cached_property, lru_cache
 from itertools import compress, count
 from operator import add
-from types import ModuleType
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo.lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
@@ -53,7 +52,7 @@ class _Halves(dict):
         """``known`` and ``without`` as vector.Pieces (for NumPy, made on first use)."""
         from wenlint_rules.typo.lexicon.vector import Pieces
 
-        return Pieces(self.known, 2), [Pieces(without, 3) for without in self.without]
+        return Pieces(self.known, 2, indexed=True), [Pieces(without, 3) for without in self.without]
 
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
         begun, ended = self._begun.get(half), self._ended.get(half)
@@ -90,7 +89,7 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     if view.vector is None:
         offsets = compress(count(), map(halves.known.__contains__, map(add, text, text[1:])))
     else:
-        offsets = _beside_halves(view.vector, text, halves)
+        offsets = _beside_halves(view.numbers, halves)
     for offset in offsets:
         half = text[offset : offset + 2]
         if (
@@ -108,17 +107,16 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
     return found
 
 
-def _beside_halves(vector: ModuleType, text: str, halves: _Halves) -> list[int]:
+def _beside_halves(numbers, halves: _Halves) -> list[int]:
     """The offsets holding an idiom's half where a character beside it may
-    match one of those idioms too, found with NumPy (see vector.py) for
-    every offset at once: those :func:`_near_misses` looks at, and maybe a
+    match one of those idioms too, found with NumPy from the text's
+    ``numbers`` (see vector.py) for every offset at once: those :func:`_near_misses` looks at, and maybe a
     few more, which it tests again."""
-    numbers = vector.numbers(text)
     known, (without_first, without_second, without_third, without_last) = halves.pieces
     starts = known.where(numbers)
     after = without_last.at(numbers, starts, (0, 1, 2)) | without_third.at(numbers, starts, (0, 1, 3))
     before = without_first.at(numbers, starts, (-1, 0, 1)) | without_second.at(numbers, starts, (-2, 0, 1))
-    return starts[after & (starts + 4 <= len(text)) | before & (starts >= 2)].tolist()
+    return starts[after & (starts + 4 <= len(numbers)) | before & (starts >= 2)].tolist()
 
 
 class IdiomNearMiss(Rule):

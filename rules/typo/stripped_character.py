@@ -12,10 +12,8 @@ from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo.lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
+from wenlint_rules.typo.stripped_gaps import NOT_AFTER, NOT_BEFORE, WORSE, cheap_neighbours
 
-#: Inserting the character may make the words around a place this much less
-#: likely (centibels; `整体合` → `整体合力` costs 111), never more.
-WORSE = 115
 #: Different restored words that make their surroundings likelier, needed
 #: besides `min_words` in all: `努推进` → `努力推进` (+140), `和睦处` → `和睦相处`
 #: (+273); a character that only restores odd words (`美` → `美国`) is no evidence.
@@ -39,6 +37,9 @@ CONTEXT = 3
 #: stripped character's places would be lost among them.
 CANDIDATES_PER_HAN = 4
 CANDIDATES_ALLOWED = 20_000
+#: A character's gaps from which its cheap tests (see _costing_little) are
+#: worked out with NumPy, in a long text: on fewer its calls cost more than they save.
+NUMPY_GAPS = 100
 
 
 class Place(NamedTuple):
@@ -247,29 +248,17 @@ def _candidates(
     and the gaps of each missing character gathered from its neighbours'.
     """
     lex = lexicon()
-    text, joins = view.text, view.joins
     common = lex.common_follower_sets
     after = _Meeting(common, missing)  # character -> the missing ones that follow it in a common word
     before = _Meeting(lex.common_leader_sets, missing)
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
-    beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
-    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
-    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
-    # gap ``i + 1`` is open when the characters either side never meet in a word;
-    # one in a URL or code is no evidence (the engine only drops the findings there)
-    open_gaps = bytearray(joins.translate(_NOT))
-    for start, end in doc.verbatim:
-        open_gaps[max(0, start - 1) : max(0, end - 1)] = bytes(max(0, end - 1) - max(0, start - 1))
-    for gap in compress(count(1), map(and_, open_gaps, beside)):
-        left, right = text[gap - 1], text[gap]
-        if left in _NOT_AFTER or right in _NOT_BEFORE:
-            continue
-        # a neighbour already in a common word with its other neighbour is not left over from one
-        if left in leaders and (gap < 2 or left not in common[text[gap - 2]]):
-            by_left[left].append(gap)
-        if right in followers and text[gap + 1 : gap + 2] not in common[right]:
-            by_right[right].append(gap)
+    if view.vector is None:
+        by_left, by_right = _filed(doc, view, leaders, followers)
+    else:
+        from wenlint_rules.typo import stripped_gaps
+
+        by_left, by_right = stripped_gaps.filed(view.vector, doc, view, leaders, followers)
     sides = [(after[left], gaps, left) for left, gaps in by_left.items()]
     sides += [(before[right], gaps, right) for right, gaps in by_right.items()]
     if (
@@ -287,6 +276,33 @@ def _candidates(
     return {char: array("q", sorted(gaps)) for char, gaps in places.items()}, odd_words
 
 
+def _filed(
+    doc: Document, view: TypoView, leaders: frozenset[str], followers: frozenset[str]
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The candidate gaps (see _candidates) after a character of ``leaders``
+    and before one of ``followers``, each in order under that character:
+    the gaps open (the characters either side never meet in a word), not in
+    a URL or code (no evidence: the engine only drops the findings there),
+    not beside a space or a parenthesis, where the neighbour is not in a
+    common word with its other neighbour (then it is not left over from one)."""
+    text, common = view.text, lexicon().common_follower_sets
+    beside = map(or_, map(leaders.__contains__, text), map(followers.__contains__, text[1:]))
+    by_left: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps after it
+    by_right: dict[str, list[int]] = defaultdict(list)  # neighbour -> the gaps before it
+    open_gaps = bytearray(view.joins.translate(_NOT))  # gap ``i + 1`` is open
+    for start, end in doc.verbatim:
+        open_gaps[max(0, start - 1) : max(0, end - 1)] = bytes(max(0, end - 1) - max(0, start - 1))
+    for gap in compress(count(1), map(and_, open_gaps, beside)):
+        left, right = text[gap - 1], text[gap]
+        if left in NOT_AFTER or right in NOT_BEFORE:
+            continue
+        if left in leaders and (gap < 2 or left not in common[text[gap - 2]]):
+            by_left[left].append(gap)
+        if right in followers and text[gap + 1 : gap + 2] not in common[right]:
+            by_right[right].append(gap)
+    return by_left, by_right
+
+
 class _Meeting(dict):
     """Character -> the characters of ``chosen`` a table of neighbours lists for it, made on first use."""
 
@@ -302,9 +318,6 @@ class _Meeting(dict):
 
 #: Turns the bytes of TypoView.joins into whether each pair does not join.
 _NOT = bytes.maketrans(b"\0\1", b"\1\0")
-#: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
-_NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
-_NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
 
 
 def _annotated(view: str, start: int, end: int) -> bool:
@@ -359,7 +372,11 @@ def _costing_little(view: TypoView, char: str, gaps) -> list[int]:
     lex, text, joins = lexicon(), view.text, view.joins
     if lex.char_cost(char) <= WORSE:
         return list(gaps)
-    cheap_before, cheap_after = _cheap_neighbours(char)
+    if view.vector is not None and len(gaps) >= NUMPY_GAPS:
+        from wenlint_rules.typo import stripped_gaps
+
+        return stripped_gaps.costing_little(view, char, list(gaps))
+    cheap_before, cheap_after = cheap_neighbours(char)
     first, middle, last = (beginnings[char] for beginnings in lex.beginning_sets)
     leaders, starts = lex.leader_sets[char], view.starts_word
     return [
@@ -374,21 +391,6 @@ def _costing_little(view: TypoView, char: str, gaps) -> list[int]:
         or (gap > 2 and joins[gap - 3] and joins[gap - 2] and text[gap - 1] in leaders)
         and starts(text[gap - 3 : gap] + char)
     ]
-
-
-@lru_cache(maxsize=4096)
-def _cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The characters before and after which ``char`` makes a two-character
-    word costing at most what that character costs alone, plus WORSE."""
-    lex = lexicon()
-    return (
-        frozenset(
-            other for other, cost in lex.two_char_words(char, ending=True) if cost <= lex.char_cost(other) + WORSE
-        ),
-        frozenset(
-            other for other, cost in lex.two_char_words(char, ending=False) if cost <= lex.char_cost(other) + WORSE
-        ),
-    )
 
 
 def _restored_word(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:

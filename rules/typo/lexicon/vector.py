@@ -19,9 +19,9 @@ from functools import cache
 from wenlint_rules.typo.lexicon.cache import lexicon
 
 
-def joins(text: str) -> bytes:
-    """:attr:`TypoView.joins <wenlint_rules.typo.lexicon.view.TypoView.joins>` of ``text``."""
-    return _pairs().joins(text)
+def joins(numbers) -> bytes:
+    """:attr:`TypoView.joins <wenlint_rules.typo.lexicon.view.TypoView.joins>` of a text, from its :func:`numbers`."""
+    return _pairs().joins(numbers)
 
 
 def numbers(text: str):
@@ -29,20 +29,33 @@ def numbers(text: str):
     return _pairs().numbers(text)
 
 
-class Pieces:
-    """A set of strings of two or three characters, as numbers (one a
-    string, from its characters'), to test many places of a text at once.
-    A character the lexicon's pairs lack is numbered 0 like any other, so a
-    place may hold one where the text does not: the places found are the
-    places that hold one, and maybe others (test them again)."""
+def code_points(text: str):
+    """The code points of ``text``, as an array of uint32."""
+    return _pairs().code_points(text)
 
-    def __init__(self, pieces: Iterable[str], length: int) -> None:
+
+def numbered() -> int:
+    """How many numbers characters get, 0 included."""
+    return _pairs().size
+
+
+class Pieces:
+    """A set of strings of one to three characters, as numbers (one a
+    string, from its characters'), to test many places of a text at once.
+    A character the lexicon's pairs lack is numbered 0 like any other: where
+    every character of the pieces meets another inside a word (they are
+    numbered), a place holds a piece exactly when its numbers say so; else
+    the places found are those that hold one, and maybe others (test them
+    again). ``where`` (pieces of two characters) needs a bit for each pair
+    of a first and a second character of a piece: ``indexed``."""
+
+    def __init__(self, pieces: Iterable[str], length: int, indexed: bool = False) -> None:
         pairs = _pairs()
         np = self._np = pairs._np
         self._size = pairs.size
         chars = pairs.numbers("".join(pieces)).reshape(-1, length)
         self._keys = np.unique(self._key(chars.T))
-        if length == 2:  # a bit for each pair of a first and a second character of a piece
+        if indexed:
             self._rows, self._columns = np.zeros((2, self._size), dtype=np.int64)
             firsts, seconds = np.unique(chars[:, 0]), np.unique(chars[:, 1])
             self._rows[firsts] = np.arange(1, len(firsts) + 1)
@@ -64,7 +77,7 @@ class Pieces:
         keys = self._key([numbers.take(starts + place, mode="clip") for place in places])
         if not len(self._keys):
             return keys < 0
-        found = self._np.searchsorted(self._keys, keys).clip(0, len(self._keys) - 1)
+        found = self._np.minimum(self._np.searchsorted(self._keys, keys), len(self._keys) - 1)
         return self._keys[found] == keys
 
     def _key(self, columns):
@@ -82,8 +95,8 @@ class _Pairs:
         import numpy as np
 
         self._np = np
-        firsts = self._code_points("".join(char * len(listed) for char, listed in followers.items()))
-        seconds = self._code_points("".join(followers.values()))
+        firsts = self.code_points("".join(char * len(listed) for char, listed in followers.items()))
+        seconds = self.code_points("".join(followers.values()))
         chars = np.union1d(firsts, seconds)
         #: code point -> its number (1 up); the last entry, 0, stands for every code point past the table
         self._numbers = np.zeros(int(chars[-1]) + 2 if len(chars) else 1, dtype=np.int64)
@@ -93,16 +106,15 @@ class _Pairs:
         self._bits = np.zeros((self.size * self.size + 7) // 8, dtype=np.uint8)
         np.bitwise_or.at(self._bits, pairs >> 3, np.left_shift(1, pairs & 7).astype(np.uint8))
 
-    def joins(self, text: str) -> bytes:
-        numbers = self.numbers(text)
+    def joins(self, numbers) -> bytes:
         pairs = numbers[:-1] * self.size + numbers[1:]
         met = (self._bits[pairs >> 3] >> (pairs & 7).astype(self._np.uint8)) & 1
         return met.tobytes() + b"\0"
 
     def numbers(self, text: str):
-        return self._numbers[self._np.minimum(self._code_points(text), len(self._numbers) - 1)]
+        return self._numbers[self._np.minimum(self.code_points(text), len(self._numbers) - 1)]
 
-    def _code_points(self, text: str):
+    def code_points(self, text: str):
         """The code points of ``text`` (a lone surrogate is one like any other)."""
         return self._np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=self._np.uint32)
 

@@ -139,7 +139,7 @@ class TypoView:
         character: a list of bools would take eight."""
         text = self.text
         if self.vector is not None:
-            return self.vector.joins(text)
+            return self.vector.joins(self.numbers)
         followers = lexicon().follower_sets
         return bytes(map(frozenset.__contains__, map(followers.__getitem__, text[:-1]), text[1:])) + b"\0"
 
@@ -147,6 +147,11 @@ class TypoView:
     def vector(self) -> ModuleType | None:
         """``vector.py`` when the text is worked out with NumPy (see :func:`vector`), else None."""
         return vector(len(self.text))
+
+    @cached_property
+    def numbers(self):
+        """The number of each character of the text (see vector.py), when :attr:`vector` is not None."""
+        return self.vector.numbers(self.text)
 
     @cached_property
     def han_count(self) -> int:
