@@ -168,3 +168,26 @@ def test_every_chinese_character_is_one_the_quick_test_may_read_as_chinese():
     assert all(han[match.start()] == MARK for match in HAN.finditer(every))
     # and not the characters that fill the space between them (it is a quick test)
     assert low_and_han("Abc 12\r\n　，。、：；！？（）《》“”…—～％Ｏ")[1].count(MARK) == 0
+
+
+@pytest.mark.parametrize("filler", ["哈" * 300, "中**" * 100])
+def test_repeats_beside_text_repeating_a_short_run_are_found(filler):
+    # text repeating a run shorter than a repeat's is passed over by the quick test, not what stands beside it
+    for run in ("全市街道社区党组织书记培训班辅导讲义如何发挥核心", "全市街道社区核心", "街道核心"):
+        for text in (f"{filler}\n{run}{run}。{filler}", f"{run}{run} {filler}", f"{filler}，{run}{run}"):
+            assert findings(text, "L005") == [run * 2], text[:12]
+
+
+def test_text_repeating_a_short_run_has_none_of_its_marks_tested(monkeypatch):
+    from wenlint_rules.layout import fake_bold
+
+    tested = []
+    doubled_around = fake_bold._doubled_around
+    monkeypatch.setattr(
+        fake_bold,
+        "_doubled_around",
+        lambda text, index, *rest: tested.append(index) or doubled_around(text, index, *rest),
+    )
+    for text in ("哈" * 20_000, "中**" * 7_000, "中文全" * 7_000 + "\n" + "街道" * 10_000):
+        assert findings(text, "L005") == []
+    assert len(tested) < 1_000  # only near the line break and the ends (unskipped: 2 marks a character)

@@ -170,6 +170,7 @@ def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, b
         (_also_ahead(longs, GRAM), LONG_MIN, long),
     )
     for pieces, seen, sizes in tests:
+        reach, repeating = 2 * sizes[-1], 0  # runs holding an offset end within reach; see _repeating_to
         for start, marked in pieces:
             size = len(marked)
             near = int.from_bytes(han[start : start + size + seen], "little")  # a Chinese character among them
@@ -183,10 +184,25 @@ def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, b
             found_at = found.to_bytes(size + seen, "little")
             offset = found_at.find(MARK)
             while -1 < offset < size:
-                if _doubled_around(text, start + offset, sizes, seen, read):
+                index, low = start + offset, start + offset + seen - sizes[-1]  # (low: where its runs may start)
+                if low >= repeating and text[low] in text[low + 1 : low + sizes[0]]:  # (a cheap test first)
+                    repeating = _repeating_to(text, low, sizes[0] - 1)
+                if index + reach <= repeating:  # on to an offset whose runs may reach past that text
+                    offset = found_at.find(MARK, repeating - reach - start + 1)
+                    continue
+                if _doubled_around(text, index, sizes, seen, read):
                     return True
                 offset = found_at.find(MARK, offset + 1)
     return False
+
+
+def _repeating_to(text: str, start: int, longest: int) -> int:
+    """Where the text from ``start`` on repeats a run of at most ``longest`` characters (``start``: none); a
+    run written twice there, longer, repeats within itself (the two periods make a shorter one dividing its
+    length: Fine and Wilf), so it is not fake bold (`哈哈哈…`). Its first characters are compared first."""
+    first = text[start : start + 2 * longest]
+    ends = [_stretch(text, start, start, p)[1] + p for p in range(1, longest + 1) if text.startswith(first, start + p)]
+    return max(ends, default=start)
 
 
 def _also_ahead(pieces: list[tuple[int, bytes]], ahead: int) -> Iterator[tuple[int, bytes]]:
