@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -47,6 +46,7 @@ from typing import Any
 
 import regex
 
+from wenlint.numpy_worth import LongTexts
 from wenlint.textclass import HAN
 from wenlint.words import cut
 
@@ -283,16 +283,12 @@ def _grams(units: int) -> ModuleType | SimpleNamespace:
     """The n-gram functions for a document of ``units`` words or characters:
     NumPy's from :data:`VECTOR_FROM` of them when numpy is installed (and
     imported, or worth importing: :data:`IMPORT_AFTER`), else the reference."""
-    global _long_units
-    if units < VECTOR_FROM:
-        return _REFERENCE
-    if "numpy" not in sys.modules and _long_units < IMPORT_AFTER:
-        _long_units += units
+    if not _LONG.worth(units, VECTOR_FROM, IMPORT_AFTER):
         return _REFERENCE
     return _vector() or _REFERENCE
 
 
-_long_units = 0  # of the long documents the reference worked out before numpy was imported
+_LONG = LongTexts()
 
 
 @cache

@@ -4,13 +4,13 @@ where a character is put in or replaced (:class:`Gap`)."""
 
 from __future__ import annotations
 
-import sys
-from functools import cache, cached_property
+from functools import cached_property
 from types import ModuleType
 
 import regex
 
 from wenlint import Document
+from wenlint.numpy_worth import LongTexts
 from wenlint.script import converter, simplified
 from wenlint.textclass import HAN
 from wenlint_rules.typo.lexicon import vector as vector_py
@@ -196,23 +196,10 @@ class TypoView:
 def vector(size: int) -> ModuleType | None:
     """``vector.py`` for a text of ``size`` characters, when NumPy is worth
     using on it (see VECTOR_FROM, IMPORT_AFTER); else None."""
-    global _long_chars
-    long = size >= VECTOR_FROM
-    worth = long and ("numpy" in sys.modules or _long_chars >= IMPORT_AFTER)
-    _long_chars += size if long and not worth else 0
-    return vector_py if worth and _numpy_installed() else None
+    return vector_py if _LONG.worth(size, VECTOR_FROM, IMPORT_AFTER) else None
 
 
-_long_chars = 0  # of the long texts worked out without NumPy before it was imported
-
-
-@cache
-def _numpy_installed() -> bool:
-    try:
-        import numpy  # noqa: F401 - vector.py imports it on first use
-    except ImportError:
-        return False
-    return True
+_LONG = LongTexts()
 
 
 def typo_view(doc: Document) -> TypoView:
