@@ -81,10 +81,10 @@ def test_pattern_rule_pre_check_skips_the_expression():
 
 def test_pattern_rule_character_pre_check_skips_the_expression():
     class Laughing(Laughter):
-        requires_character = "哈呵"
+        requires_match = "[哈呵]"
 
     class Silent(Laughter):
-        requires_character = "呵嘿"
+        requires_match = "[呵嘿]"
 
     assert [d.message for d in _lint(Laughing, "哈哈,好的。")] == ["`哈哈` (2 characters)"]
     assert _lint(Silent, "哈哈,好的。") == []
@@ -92,10 +92,10 @@ def test_pattern_rule_character_pre_check_skips_the_expression():
 
 def test_pattern_rule_character_pre_check_declared_empty_always_runs():
     class Silent(Laughter):
-        requires_character = "呵嘿"
+        requires_match = "[呵嘿]"
 
     class Again(Silent):  # a subclass may take its parent's pre-check off
-        requires_character = ""
+        requires_match = ""
 
     assert [d.message for d in _lint(Again, "哈哈,好的。")] == ["`哈哈` (2 characters)"]
 

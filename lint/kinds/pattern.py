@@ -4,7 +4,7 @@ A pattern rule names what it looks for and says what a match means; the
 kind runs it. The class declares the expression (``pattern``, or several
 with their own messages in ``patterns``), an optional cheap pre-check
 (``requires``: the text must hold one of these strings before any
-expression runs; ``requires_character``: one of these characters), a ``message`` template, and optionally a fix (a
+expression runs; ``requires_match``: a match of this ``re`` expression), a ``message`` template, and optionally a fix (a
 ``replacement`` template, applied to the match or to its group
 ``fix_group``; safe or not by the rule's ``fix`` availability). Judgement
 goes in the hooks: :meth:`PatternRule.keep` decides whether a match is a
@@ -47,11 +47,11 @@ class PatternRule(Rule):
     patterns: ClassVar[Mapping[str, str]] = {}
     #: The text must hold one of these strings, or no expression runs (empty: always run).
     requires: ClassVar[tuple[str, ...]] = ()
-    #: The text must hold a character of this class (the inside of a ``re``
-    #: character class, characters of the Basic Multilingual Plane), or no
-    #: expression runs: looked for in C, which for a plain class is several
-    #: times as fast as the ``regex`` module's search (empty: always run).
-    requires_character: ClassVar[str] = ""
+    #: The text must hold a match of this ``re`` expression, or no expression
+    #: runs: a cheap test of what every finding holds (a class of characters,
+    #: say, of the Basic Multilingual Plane), which plain ``re`` looks for
+    #: several times as fast as the ``regex`` module searches (empty: always run).
+    requires_match: ClassVar[str] = ""
     #: What a finding says (a template); ``patterns`` give their own.
     message: ClassVar[str] = ""
     #: The fix's new text (a template), or None for no fix.
@@ -61,15 +61,15 @@ class PatternRule(Rule):
     #: The fix's description (a template).
     fix_message: ClassVar[str] = ""
     _compiled: ClassVar[tuple[tuple[regex.Pattern, str], ...]] = ()
-    _required_character: ClassVar[re.Pattern | None] = None
+    _required_match: ClassVar[re.Pattern | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "pattern" in vars(cls) or "patterns" in vars(cls):
             declared = {cls.pattern: cls.message} if cls.pattern else dict(cls.patterns)
             cls._compiled = tuple((regex.compile(expression), message) for expression, message in declared.items())
-        if "requires_character" in vars(cls):
-            cls._required_character = re.compile(f"[{cls.requires_character}]") if cls.requires_character else None
+        if "requires_match" in vars(cls):
+            cls._required_match = re.compile(cls.requires_match) if cls.requires_match else None
 
     def keep(self, doc: Document, match: regex.Match) -> bool:
         """Whether ``match`` is a finding (the hook for judgement)."""
@@ -87,7 +87,7 @@ class PatternRule(Rule):
         text = doc.text
         if self.requires and not any(needle in text for needle in self.requires):
             return []
-        if self._required_character and not self._required_character.search(text):
+        if self._required_match and not self._required_match.search(text):
             return []
         found = []
         for expression, message in self._compiled:

@@ -29,7 +29,7 @@ class MaskedSymbols(PatternRule):
         are ratings (`●●●○○`).
     """
     pattern = r"([○◯□△])\1+"
-    requires_character = "○◯□△"
+    requires_match = "[○◯□△]"
     message = "`{0}` stands in for hidden or lost text"
     bad = (
         Example("○○县人民政府办公室。"),

@@ -58,7 +58,7 @@ class FullwidthAlphanumeric(PatternRule):
     fix = FixAvailability.SAFE
     #: A run of full-width digits and Latin letters.
     pattern = r"[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+"
-    requires_character = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    requires_match = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
     message = "full-width `{0}` in Chinese text; use `{half}`"
     replacement = "{half}"
     bad = (
