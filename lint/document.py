@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ def is_markdown_path(path: str) -> bool:
 _BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _BARE_LF = regex.compile(r"(?<!\r)\n")
 _STRAY_CR = regex.compile(r"\r+(?=\r\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,8 @@ class Document:
 
     ``text`` always uses ``\\n`` line breaks and never starts with a BOM;
     ``newline`` and ``bom`` record how the source had them so a fixed file
-    can be written back the same way.
+    can be written back the same way. ``text`` is Unicode text: one holding
+    an unpaired surrogate, which no file can hold, raises ValueError.
     """
 
     def __init__(
@@ -98,6 +101,11 @@ class Document:
         stray_cr_at: int | None = None,
         corpus: object = None,
     ) -> None:
+        if not text.isascii() and (surrogate := _SURROGATE.search(text)):
+            raise ValueError(
+                f"text holds an unpaired surrogate (U+{ord(surrogate.group()):04X} at character {surrogate.start()}),"
+                " which no file can hold: decode with errors='replace'"
+            )
         self.text = text
         self.path = path
         self.encoding = encoding

@@ -440,3 +440,13 @@ def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, 
     (plain,) = lint(Document(text, "a.txt"), [Reshapes()])
     assert plain.fix.applicability is Applicability.SAFE
     assert fix(Document(text, "a.md"), [Reshapes()]).doc.text == text
+
+
+def test_a_text_with_an_unpaired_surrogate_is_refused_with_where_it_is():
+    """No file can hold a lone surrogate (decoding replaces it), and most views
+    cannot encode one: the Document refuses it in one clear error, where every
+    rule needing the text as UTF-8 would otherwise fail on its own."""
+    for make in (Document, Document.from_source):
+        with pytest.raises(ValueError, match=r"unpaired surrogate \(U\+DC80 at character 3\)"):
+            make("今天我\udc80们")
+    assert Document("今天😀我们\ufffd").text == "今天😀我们\ufffd"  # astral characters and U+FFFD are text
