@@ -336,3 +336,49 @@ def test_packs_match_both_scripts_and_both_cases():
     assert {"av网", "AV网"} <= seo and "澳门" not in seo and "开云" not in seo
     assert "首页" in _patterns.pack("breadcrumb")["home"]
     assert Path(_patterns.DATA / "spam_seo.txt").is_file()
+
+
+def _direct_candidates(rule, doc: Document) -> list[tuple]:
+    """A rule's candidates worked out line by line, as each rule did before
+    the scan shared them: the lines with its anchors' hits (and its extra
+    phrases'), and every line of the zones it browses."""
+    found = _patterns.scan(doc)
+    tags = {f"{rule.pack}:{section}" for section in rule.anchors} | ({"extra"} if rule.extra_anchors else set())
+    hits = [hit for tag, tagged in found.hits.items() if tag in tags for hit in tagged]
+    if rule.extra_anchors:
+        hits += found.extra_hits(rule.extra)
+    zones, browse = doc.zones, rule.browse & rule.zone_policy.flags
+    indexes = {found.line_index(hit.start) for hit in hits}
+    indexes |= {index for index in range(len(doc.line_starts)) if zones.zone(index) in browse}
+    lines = []
+    for index in sorted(indexes):
+        start, end = found.line_span(index)
+        raw = found.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        line_hits = sorted((hit for hit in hits if found.line_index(hit.start) == index), key=lambda hit: hit.start)
+        lines.append((index, zones.zone(index), start, raw.strip(), line_hits))
+    return lines
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "004"])
+def test_shared_candidates_are_each_rules_own(prefix):
+    """The scan makes each line's candidate once and the lines a zone set
+    holds once, for every S rule: each rule still gets the lines, zones,
+    texts and hits it would work out on its own (hits compared as a set by
+    start: the rules read them so), on seeds with head, body and tail,
+    with and without extra phrases."""
+    text = read(prefix)
+    lines = text.split("\n")
+    text = "\n".join([*lines[:3], "相关阅读", "上一篇：社区工作总结 下一篇：没有了", *lines[3:], "分享到：微信 微博"])
+    compared = []
+    for options in ({}, {"extra-patterns": ["社区", "工作"]}):
+        doc = Document.from_source(text, "doc.txt")
+        for code in CODES:
+            rule = all_rules()[code](**(options if "extra-patterns" in all_rules()[code].options else {}))
+            got = [
+                (line.index, line.zone, line.start, line.text, sorted(line.hits, key=lambda hit: hit.start))
+                for line in rule.candidates(doc)
+            ]
+            assert got == _direct_candidates(rule, doc), code
+            compared += got
+    assert any(line[4] for line in compared) and any(not line[4] for line in compared)

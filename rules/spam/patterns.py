@@ -191,6 +191,10 @@ class Scan:
     line_starts: list[int]
     hits: dict[str, list[Hit]]
     _extra: dict[frozenset[str], list[Hit]] = field(default_factory=dict)
+    #: The lines every rule browsing a set of zones judges, by the set (see ``browsed``).
+    _browsed: dict[frozenset[Zone], list[int]] = field(default_factory=dict)
+    #: The candidates of lines without hits, shared by every rule judging them.
+    _bare: dict[int, Candidate] = field(default_factory=dict)
 
     def line_index(self, offset: int) -> int:
         """The 0-based index of the line holding ``offset``."""
@@ -208,6 +212,8 @@ class Scan:
 
     def lines_with(self, *tags: str) -> dict[int, list[Hit]]:
         """Hits of the given tags grouped by line index, lines in order."""
+        if not self.hits:  # most documents: no anchor phrase at all
+            return {}
         by_line: dict[int, list[Hit]] = defaultdict(list)
         for tag in tags:
             for hit in self.hits.get(tag, ()):
@@ -225,6 +231,31 @@ class Scan:
                 hits.append(Hit(found, found + len(phrase), phrase))
                 found = text.find(phrase, found + 1, end)
         return hits
+
+    def browsed(self, doc: Document, zones: frozenset[Zone]) -> list[int]:
+        """The indexes of the lines in ``zones`` (head, body, tail), ascending:
+        worked out once per set of zones, for every rule browsing them."""
+        if zones not in self._browsed:
+            found = doc.zones
+            self._browsed[zones] = [
+                index
+                for zone, lines in ((Zone.HEAD, found.head), (Zone.BODY, found.body), (Zone.TAIL, found.tail))
+                if zone in zones
+                for index in lines
+            ]
+        return self._browsed[zones]
+
+    def candidate(self, doc: Document, index: int, hits: tuple[Hit, ...]) -> Candidate:
+        """Line ``index`` as a rule judges it, with ``hits``: made once per
+        document for a line without hits, which every browsing rule judges."""
+        if not hits and index in self._bare:
+            return self._bare[index]
+        start, end = self.line_span(index)
+        raw = self.text[start:end]
+        made = Candidate(index, doc.zones.zone(index), start + indent(raw), raw.strip(), hits)
+        if not hits:
+            self._bare[index] = made
+        return made
 
     def extra_hits(self, phrases: frozenset[str]) -> list[Hit]:
         """Hits of user-configured phrases (one more automaton pass per set)."""
@@ -275,10 +306,16 @@ class SpamLineRule(LineRule):
     #: Whether the ``extra-patterns`` phrases anchor lines as the pack's anchors do.
     extra_anchors: ClassVar[bool] = False
 
+    #: The tags of the anchor sections' hits, and the zones browsed (where the policy flags).
+    _tags: ClassVar[tuple[str, ...]] = ()
+    _browse: ClassVar[frozenset[Zone]] = frozenset()
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for section in cls.anchors:
             _ANCHORS[(cls.pack, section, cls.anchor_suffixes)] = None
+        cls._tags = tuple(f"{cls.pack}:{section}" for section in cls.anchors)
+        cls._browse = cls.browse & cls.zone_policy.flags
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
@@ -297,18 +334,11 @@ class SpamLineRule(LineRule):
 
     def candidates(self, doc: Document) -> Iterator[Candidate]:
         found = scan(doc)
-        hits = found.lines_with(*map(self.tag, self.anchors))
+        hits = found.lines_with(*self._tags)
         if self.extra_anchors:
             for hit in found.extra_hits(self.extra):
                 hits.setdefault(found.line_index(hit.start), []).append(hit)
-        zones = doc.zones
-        browse = self.browse & self.zone_policy.flags
-        indexes = set(hits)
-        for zone, lines in ((Zone.HEAD, zones.head), (Zone.BODY, zones.body), (Zone.TAIL, zones.tail)):
-            if zone in browse:
-                indexes.update(lines)
-        for index in sorted(indexes):
-            start, end = found.line_span(index)
-            raw = found.text[start:end]
-            start += indent(raw)
-            yield Candidate(index, zones.zone(index), start, raw.strip(), tuple(hits.get(index, ())))
+        browsed = found.browsed(doc, self._browse) if self._browse else []
+        indexes = sorted(hits.keys() | browsed) if hits else browsed
+        for index in indexes:
+            yield found.candidate(doc, index, tuple(hits.get(index, ())))
