@@ -15,16 +15,18 @@ from a recipe means here what it means there:
 
 Every value is a number; an empty text gives zeros. The signals come in
 groups, each computed in one go, once per document, when something first
-asks for one of its signals: the paragraphs, the lines, the Chinese
-characters, the special characters, the character n-grams, the top word
-n-grams, the duplicated word n-grams, the word count and the words (the
-last four on one jieba segmentation). A rule reads a signal with
+asks for one of its signals: the paragraphs, the lines (their repeats and
+ends; their lengths), the Chinese characters, the special characters, the
+character n-grams, the top word n-grams, the duplicated word n-grams, the
+word count and the words (the last four on one jieba segmentation). A rule reads a signal with
 :func:`signal`, so it pays only for the groups its checks need (a check
 that is off by default reads a group no default check reads, where it
 can); :func:`signals` gives them all. A signal may have a ceiling, a value
 it does not exceed that costs less (:func:`ceiling`: the top n-grams'
 where NumPy works them out), so that a maximum the ceiling stays under is
-checked without the signal.
+checked without the signal, or a floor, a value it is not under
+(:func:`floor`: the Chinese characters', from the first bytes of the
+UTF-8), for a minimum.
 
 The n-gram functions here are the reference. When numpy is installed (it
 comes with ``wenlint scan``), a long document's n-gram signals are worked
@@ -137,26 +139,41 @@ def paragraph_signals(doc: Any) -> dict[str, float]:
 
 
 def line_signals(doc: Any) -> dict[str, float]:
-    """The signals of lines."""
+    """The signals of repeated lines and of lines that end a sentence."""
     text = doc.text
     size = len(text)
     if not size:
-        return dict.fromkeys(LINE_SIGNALS, 0.0)
+        return dict.fromkeys(REPEATED_LINE_SIGNALS, 0.0)
     parts = text.split("\n")
     # the text split at runs of line breaks: the empty lines between others dropped
     lines = [parts[0], *filter(None, parts[1:-1]), parts[-1]] if len(parts) > 1 else parts
     line_dups, line_chars = _duplicates(lines)
-    filled = [line for line in parts if line.strip()]
-    n_filled = len(filled) or 1
+    filled = _filled(parts)
+    # a line ends in a terminal: the pattern matched at its last character
+    ending = sum(_TERMINAL.match(line, len(line) - 1) is not None for line in filled)
     return {
         "dup_line_frac": line_dups / len(lines),
         "dup_line_char_frac": line_chars / size,
-        # a line ends in a terminal: the pattern matched at its last character
-        "line_punct_ratio": sum(_TERMINAL.match(line, len(line) - 1) is not None for line in filled) / n_filled,
-        "short_line_ratio": sum(len(line) <= SHORT_LINE for line in filled) / n_filled,
+        "line_punct_ratio": ending / (len(filled) or 1),
         "char_dup_ratio": _duplicates(filled)[1] / max(size - text.count("\n"), 1),
-        "avg_line_length": size / max(len(text.splitlines()), 1),
     }
+
+
+def line_length_signals(doc: Any) -> dict[str, float]:
+    """The signals of the lines' lengths (read only by checks that are off by default)."""
+    text = doc.text
+    if not text:
+        return dict.fromkeys(LINE_LENGTH_SIGNALS, 0.0)
+    filled = _filled(text.split("\n"))
+    return {
+        "short_line_ratio": sum(len(line) <= SHORT_LINE for line in filled) / (len(filled) or 1),
+        "avg_line_length": len(text) / max(len(text.splitlines()), 1),
+    }
+
+
+def _filled(lines: list[str]) -> list[str]:
+    """The lines that hold more than blanks."""
+    return [line for line in lines if line.strip()]
 
 
 def character_signals(doc: Any) -> dict[str, float]:
@@ -166,6 +183,25 @@ def character_signals(doc: Any) -> dict[str, float]:
     non_blank = sum(map(len, text.split())) + sum(map(text.count, "\x1c\x1d\x1e\x1f"))
     han = _characters(_HAN_RUNS, text)
     return {"han_chars": float(han), "han_ratio": han / non_blank if non_blank else 0.0}
+
+
+#: Every byte but the first bytes of the UTF-8 of U+4000–U+9FFF, and the characters of that block that
+#: are no Chinese character in some Unicode version (the end of CJK extension A, the hexagrams, the
+#: last unified ideographs): a text without these has a Chinese character for each such first byte.
+_NOT_LEADING = bytes(sorted(set(range(256)) - set(range(0xE4, 0xEA))))
+_UNSURE_HAN = re.compile("[\u4db6-\u4dff\u9fa6-\u9fff]")
+
+
+def character_floors(doc: Any) -> dict[str, float]:
+    """For each signal of the Chinese characters, a value it is not under,
+    for less work: the characters of U+4000–U+4DB5 and U+4E00–U+9FA5 (Chinese
+    characters in every Unicode version) counted from the first bytes of the
+    text's UTF-8 (none where the text holds a character of that block that is
+    not one of those), their share of all the text's characters (blanks too).
+    A minimum the floor meets needs the signal no more."""
+    text = doc.text
+    han = 0 if _UNSURE_HAN.search(text) else len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_LEADING))
+    return {"han_chars": float(han), "han_ratio": han / len(text) if text else 0.0}
 
 
 def special_character_signals(doc: Any) -> dict[str, float]:
@@ -381,6 +417,12 @@ def ceiling(doc: Any, name: str) -> float:
     return doc.view(_CEILING_OF.get(name, _GROUP_OF[name]))[name]
 
 
+def floor(doc: Any, name: str) -> float:
+    """A value the signal ``name`` of ``doc`` is not under: its floor where
+    it has one (the Chinese characters'), else the signal itself."""
+    return doc.view(_FLOOR_OF.get(name, _GROUP_OF[name]))[name]
+
+
 def signals(doc: Any) -> dict[str, float]:
     """Every signal of ``doc``, by name, in the order of :data:`NAMES`."""
     return {name: signal(doc, name) for name in NAMES}
@@ -395,6 +437,8 @@ LINE_SIGNALS = (
     "char_dup_ratio",
     "avg_line_length",
 )
+LINE_LENGTH_SIGNALS = ("short_line_ratio", "avg_line_length")
+REPEATED_LINE_SIGNALS = tuple(name for name in LINE_SIGNALS if name not in LINE_LENGTH_SIGNALS)
 CHARACTER_SIGNALS = ("han_chars", "han_ratio")
 SPECIAL_CHARACTER_SIGNALS = ("special_char_ratio",)
 CHARACTER_GRAM_SIGNALS = ("char_rep_ratio", "duplicated_13_char_grams")
@@ -406,7 +450,8 @@ WORD_SIGNALS = ("avg_word_length", "alpha_words_ratio", "stop_words")
 #: Each group's view and the signals it gives.
 _GROUPS: tuple[tuple[Callable[[Any], dict[str, float]], tuple[str, ...]], ...] = (
     (paragraph_signals, PARAGRAPH_SIGNALS),
-    (line_signals, LINE_SIGNALS),
+    (line_signals, REPEATED_LINE_SIGNALS),
+    (line_length_signals, LINE_LENGTH_SIGNALS),
     (character_signals, CHARACTER_SIGNALS),
     (special_character_signals, SPECIAL_CHARACTER_SIGNALS),
     (character_gram_signals, CHARACTER_GRAM_SIGNALS),
@@ -418,5 +463,16 @@ _GROUPS: tuple[tuple[Callable[[Any], dict[str, float]], tuple[str, ...]], ...] =
 _GROUP_OF = {name: group for group, names in _GROUPS for name in names}
 #: The signals with a ceiling cheaper than them, and its view.
 _CEILING_OF = dict.fromkeys(TOP_GRAM_SIGNALS, top_gram_ceilings)
+#: The signals with a floor cheaper than them, and its view.
+_FLOOR_OF = dict.fromkeys(CHARACTER_SIGNALS, character_floors)
 #: Every signal's name, in the order the output lists them.
-NAMES = tuple(_GROUP_OF)
+NAMES = (
+    PARAGRAPH_SIGNALS
+    + LINE_SIGNALS
+    + CHARACTER_SIGNALS
+    + SPECIAL_CHARACTER_SIGNALS
+    + CHARACTER_GRAM_SIGNALS
+    + WORD_GRAM_SIGNALS
+    + WORD_COUNT_SIGNALS
+    + WORD_SIGNALS
+)

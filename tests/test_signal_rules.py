@@ -121,7 +121,8 @@ class Recording(Document):
             {"line_signals", "document_words", "word_grams", "top_gram_ceilings", "duplicated_gram_signals"},
         ),
         (BoilerplateDocument(), {"line_signals"}),
-        (NotChineseDocument(), {"character_signals"}),
+        # the share of Chinese characters is met by its floor
+        (NotChineseDocument(), {"character_floors"}),
         (ListLikeDocument(), {"document_words", "word_count_signals"}),
         # checks that are off by default read groups of their own, computed only when turned on
         (
@@ -135,13 +136,32 @@ class Recording(Document):
                 "duplicated_gram_signals",
             },
         ),
-        (NotChineseDocument(max_special_char_ratio=0.25), {"character_signals", "special_character_signals"}),
+        (NotChineseDocument(max_special_char_ratio=0.25), {"character_floors", "special_character_signals"}),
+        (BoilerplateDocument(max_short_line_ratio=0.67), {"line_signals", "line_length_signals"}),
+        (ListLikeDocument(min_avg_line_length=10.0), {"document_words", "word_count_signals", "line_length_signals"}),
     ],
 )
 def test_each_rule_computes_only_the_signals_its_checks_read(rule, computed):
     doc = Recording(PROSE * 3)
     rule.check(doc)
     assert doc.asked == computed
+
+
+@pytest.mark.parametrize(
+    ("text", "failing"),
+    [
+        # Chinese characters of extension B, which the floor does not count: the share itself is worked out
+        ("".join(map(chr, range(0x20000, 0x20000 + 60))) + "。\n", []),
+        # characters of U+9FA6–U+9FFF send the floor to 0 (Chinese in newer Unicode versions only)
+        ("\u9fa6\u9fa7" * 30 + "。\n", []),
+        # a floor under the minimum, and the share under it too
+        ("Download it here. 下载\n" * 5, [("han_ratio", 10 / 85, 0.3)]),  # 10 of 85 not blanks
+    ],
+)
+def test_a_share_of_chinese_the_floor_does_not_meet_is_worked_out(text, failing):
+    doc = Recording(text)
+    assert NotChineseDocument().failing(doc) == failing
+    assert doc.asked == {"character_floors", "character_signals"}
 
 
 def test_a_long_documents_top_n_grams_are_worked_out_only_where_their_ceilings_pass_a_maximum():

@@ -13,6 +13,7 @@ from wenlint.document import Document
 from wenlint.signals import (
     NAMES,
     char_repetition,
+    character_floors,
     character_signals,
     duplicated_grams,
     line_signals,
@@ -83,6 +84,26 @@ def test_the_share_of_chinese_counts_the_regex_modules_blanks_out():
     han = len(regex.findall(r"[\p{Han}〇]", text))
     values = character_signals(Document(text))
     assert values["han_chars"] == han and values["han_ratio"] == han / (len(text) - blanks)
+
+
+def test_the_floor_of_the_chinese_characters_counts_only_chinese_characters():
+    # every character of U+4000–U+9FFF the floor counts (all it does not send to 0) is `\p{Han}` or `〇`
+    from wenlint.textclass import HAN
+
+    for code in range(0x4000, 0xA000):
+        text = chr(code)
+        floor = character_floors(Document(text))["han_chars"]
+        assert floor == (HAN.fullmatch(text) is not None and not 0x4DB6 <= code <= 0x4DFF and code < 0x9FA6), hex(code)
+
+
+@given(st.text(alphabet="好中〇\u4db5\u4db6\u4dc0\u9fa5\u9fa6\U00020000a1 \u3000\n\r\x1c。", max_size=40))
+def test_the_floor_of_the_chinese_characters_is_under_their_signals(text):
+    doc = Document(text)
+    floors, values = character_floors(doc), character_signals(doc)
+    assert floors["han_chars"] <= values["han_chars"] and floors["han_ratio"] <= values["han_ratio"]
+    if not set(text) & set("〇\u4db6\u4dc0\u9fa6\U00020000"):
+        # the text's Chinese characters all counted: as many as the signal's
+        assert floors["han_chars"] == values["han_chars"]
 
 
 def test_the_terminal_punctuation_is_datatroves_own():
@@ -173,6 +194,13 @@ def test_a_longer_n_gram_repeats_where_no_shorter_one_does():
 def test_stop_words_are_counted_once_each():
     values = signals(Document("我的书在桌子上，你的书在书包里。"))
     assert values["stop_words"] == 2  # 的 and 在, each twice
+
+
+def test_the_line_signals_are_listed_together_though_two_groups():
+    # the lines' lengths are a group of their own; the output lists the line signals in their old order
+    place = NAMES.index
+    assert [place("dup_line_frac"), place("short_line_ratio"), place("avg_line_length")] == [2, 5, 7]
+    assert sorted(NAMES) == sorted(signals(Document(SMALL)))
 
 
 def test_one_signal_is_the_same_as_among_all():

@@ -8,7 +8,8 @@ in datatrove. A rule may also have the option ``min_chars``: shorter
 documents are not judged (their n-grams are too few to say anything). The
 rule reports one finding for the document, on its first
 line with text, naming every signal past its threshold. A maximum that a
-signal's ceiling (:func:`wenlint.signals.ceiling`) stays under is met
+signal's ceiling (:func:`wenlint.signals.ceiling`) stays under, or a
+minimum that its floor (:func:`wenlint.signals.floor`) meets, is met
 without working out the signal.
 """
 
@@ -19,7 +20,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from wenlint import Diagnostic, Document, Option, Rule
-from wenlint.signals import ceiling, signal
+from wenlint.signals import ceiling, floor, signal
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class SignalRule(Rule):
                 continue
             if check.bound == "max" and ceiling(doc, check.signal) <= threshold:
                 continue  # a signal's ceiling under the maximum: the signal, dearer, is not worked out
+            if check.bound == "min" and floor(doc, check.signal) >= threshold:
+                continue  # and its floor over the minimum
             value = signal(doc, check.signal)  # only the groups of signals a check needs are computed
             if check.fails(value, threshold):
                 failed.append((check.signal, value, threshold))
