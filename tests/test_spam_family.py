@@ -382,3 +382,16 @@ def test_shared_candidates_are_each_rules_own(prefix):
             assert got == _direct_candidates(rule, doc), code
             compared += got
     assert any(line[4] for line in compared) and any(not line[4] for line in compared)
+
+
+def test_plain_quick_test_is_the_marks_test():
+    """``plain`` takes a line as it is when its one search finds no mark;
+    that search finds exactly the lines holding `[`, `*`, `_`, `>`, `- ` or
+    `+ ` (every string of up to four characters of those and others)."""
+    from itertools import product
+
+    marks = ("[", "*", "_", ">", "- ", "+ ")
+    for size in range(5):
+        for chars in product("[*_>-+ \t中a", repeat=size):
+            line = "".join(chars)
+            assert bool(_patterns._MARKUP_MARK.search(line)) == any(mark in line for mark in marks), line
