@@ -98,6 +98,7 @@ def test_a_line_whose_length_changes_is_compared_character_by_character(monkeypa
 
     stand_in = _Lengthening()
     monkeypatch.setattr(script, "converter", lambda config: stand_in)
+    monkeypatch.setattr(script, "t2s_may_change", lambda text: True)  # the stand-in may change any text
     text = "发展\n先后发展后\n后"
     assert script.changed_positions(text, "s2t").tolist() == [0, 4, 5, 7, 9]
     # the text, each line, and the characters of each changed line in one call: never one per character
@@ -227,3 +228,33 @@ def test_simplified_is_dominant_where_s2t_changes_the_text(text):
 
     profile = script.ScriptProfile(text)
     assert profile.dominant == ("simplified" if profile.simplified_candidates else "neutral") or profile.traditional
+
+
+def test_t2s_changes_only_texts_holding_a_witness():
+    """``t2s_may_change`` is False only where t2s gives the text back: every
+    key of t2s's dictionaries that it converts (phrases as `沈浸`, `批覆`,
+    whose characters alone stay) holds a witness, and the CJK characters
+    that are none, read in a row, convert to themselves."""
+    import wenlint.script as script
+
+    convert = converter("t2s").convert
+    keys = sorted(opencc_keys("t2s"))
+    changed = [key for key, new in zip(keys, convert("\n".join(keys)).split("\n")) if new != key]
+    assert len(changed) > 5000 and {"沈浸", "批覆", "打坏"} <= set(changed)
+    assert all(script.t2s_may_change(key) for key in changed)
+    witnesses = script.t2s_witnesses()
+    plain = "".join(chr(code) for code in range(0x3400, 0xA000) if chr(code) not in witnesses)
+    assert len(plain) > 20000 and not script.t2s_may_change(plain)
+    for text in (plain, plain[::-1], plain[1::2] + plain[::2]):
+        assert convert(text) == text
+    assert script.t2s_may_change("天天向上𠀀") and script.t2s_may_change("學習") and not script.t2s_may_change("天天向上")
+
+
+def test_t2s_skipped_gives_the_profile_of_the_conversion():
+    """A text the quick test passes over has the profile converting it gives."""
+    import wenlint.script as script
+
+    for text in ("沈浸在工作中，批覆了文件。", "天天向上，好好学习。", "我们什么都没说。", ""):
+        profile = script.ScriptProfile(text)
+        assert profile.in_simplified == converter("t2s").convert(text)
+        assert profile.traditional.tolist() == script.changed_positions(text, "t2s").tolist()

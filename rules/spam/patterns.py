@@ -29,7 +29,7 @@ import regex
 
 from wenlint import Document, Option
 from wenlint.kinds.line import Candidate, LineRule, indent
-from wenlint.script import converter
+from wenlint.script import converter, t2s_may_change
 from wenlint.zones import Zone
 from wenlint_rules import DATA
 
@@ -62,6 +62,8 @@ def normalise(text: str) -> str:
     another length) is converted character by character instead, keeping
     any character whose conversion is not one character.
     """
+    if not t2s_may_change(text):
+        return text
     convert = converter("t2s").convert
     converted = convert(text)
     if len(converted) == len(text):
