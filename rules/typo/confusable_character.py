@@ -7,12 +7,13 @@ import bisect
 import sys
 from collections import Counter
 from functools import cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import add
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules.typo import confusable_vector
 from wenlint_rules.typo.known import listed_spans
 from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, Gap, TypoView, in_script, lexicon, typo_view
 from wenlint_rules.typo.names import in_name
@@ -206,12 +207,17 @@ def _suspects(view: TypoView, lone: list[int], threshold: int):
     still counts there. A suspect's score depends on nothing but WINDOW
     characters on either side: where they recur, it is worked out once.
     So does whether a neighbour is a suspect too (see _lone_characters:
-    the characters either side of it), and with it the floor."""
+    the characters either side of it), and with it the floor. With NumPy
+    (a long text), the suspects no candidate may gain on are found together
+    first (see confusable_vector.py), and only the others are scored."""
     beside_lone, text = set(lone), view.text
+    floors = [
+        threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold for position in lone
+    ]
+    weighable = repeat(True) if view.vector is None else confusable_vector.weighable(view, lone, floors)
     scores: dict[tuple[str, int], tuple[int, list[str]] | None] = {}
     scored = []
-    for position in lone:
-        floor = threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold
+    for position, floor in compress(zip(lone, floors), weighable):
         key = (text[max(0, position - WINDOW) : position + WINDOW + 1], min(position, WINDOW))
         if key not in scores:
             scores[key] = _score(view, position, floor)

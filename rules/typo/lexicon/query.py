@@ -136,6 +136,10 @@ class Lexicon:
         without the trie. Read on first use: few rules ask."""
         return tuple(_CharSets(table, size=2) for table in self._later["beginnings"])
 
+    def triples(self) -> list[str]:
+        """Every three characters found together inside some word (see :meth:`holding_longer`)."""
+        return self._triples.keys()
+
     def starts_word(self, prefix: str) -> bool:
         """Whether some word starts with ``prefix`` (or is it)."""
         return next(self._words.iterkeys(prefix), None) is not None

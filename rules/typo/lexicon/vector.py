@@ -24,6 +24,11 @@ def joins(numbers) -> bytes:
     return _pairs().joins(numbers)
 
 
+def meet(firsts, seconds):
+    """Whether each of ``firsts`` and the same of ``seconds`` (numbers) meet inside some word, as 1 or 0."""
+    return _pairs().meet(firsts, seconds)
+
+
 def numbers(text: str):
     """The number of each character of ``text`` (see _Pairs), as an array of int64."""
     return _pairs().numbers(text)
@@ -107,9 +112,11 @@ class _Pairs:
         np.bitwise_or.at(self._bits, pairs >> 3, np.left_shift(1, pairs & 7).astype(np.uint8))
 
     def joins(self, numbers) -> bytes:
-        pairs = numbers[:-1] * self.size + numbers[1:]
-        met = (self._bits[pairs >> 3] >> (pairs & 7).astype(self._np.uint8)) & 1
-        return met.tobytes() + b"\0"
+        return self.meet(numbers[:-1], numbers[1:]).tobytes() + b"\0"
+
+    def meet(self, firsts, seconds):
+        pairs = firsts * self.size + seconds
+        return (self._bits[pairs >> 3] >> (pairs & 7).astype(self._np.uint8)) & 1
 
     def numbers(self, text: str):
         return self._numbers[self._np.minimum(self.code_points(text), len(self._numbers) - 1)]
