@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -44,7 +45,11 @@ _TOML_FRONT_MATTER = regex.compile(r"\A\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*(?=\n|\Z)"
 _CONTAINER_LINE = regex.compile(r"^[ \t]*(?::{3,}|!!!)[^\n]*", regex.M)
 #: A definition-list line (`: 定义`): where the plugin's reading and CommonMark's can differ.
 _DEFINITION = regex.compile(r"^ {0,3}:[ \t]", regex.M)
-_CELL_GAP = regex.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
+#: A gap between table cells: two or more blanks, or a tab, between two characters that are no white space
+#: (``regex``'s ``\S``, which ``re``'s is without U+001C–U+001F). It starts with a blank, which
+#: ``re`` skips to in C, and looks behind it (a look-behind first would be tried at every character).
+_NOT_SPACE = r"[\S\x1c-\x1f]"
+_CELL_GAP = re.compile(rf"[ \t](?<={_NOT_SPACE}[ \t])(?:[ \t]+(?={_NOT_SPACE})|(?<=\t)(?={_NOT_SPACE}))")
 
 _VERBATIM_BLOCKS = frozenset({"front_matter", "fence", "code_block", "html_block", "math_block", "math_block_label"})
 _VERBATIM, _SYNTAX = "verbatim", "syntax"

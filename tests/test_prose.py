@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import pytest
+import regex
 
 from wenlint.codepoints import matches_from
 from wenlint.document import Document
 from wenlint.links import _EMAIL, _URL_START, _url_starts, emails
-from wenlint.prose import Spans, complement, merge, subtract
+from wenlint.prose import _CELL_GAP, _NOT_SPACE, Spans, complement, merge, subtract
 
 
 def marked(text: str, path: str = "a.md") -> str:
@@ -195,3 +197,18 @@ def test_span_arithmetic():
     assert spans.covers(2) and not spans.covers(5)
     assert spans.touches(4, 6) and not spans.touches(5, 6) and spans.touches(3, 3) and not spans.touches(2, 2)
     assert spans.contains(2, 5) and not spans.contains(1, 3)
+
+
+def test_a_gap_between_cells_is_found_where_a_look_behind_finds_it():
+    # _CELL_GAP starts at a blank (re skips to it in C); it finds what the pattern looking behind first finds
+    reference = regex.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
+    characters = [*map(chr, range(0x21)), " ", "\t", "\t", "a", "中", "\u3000", "\xa0", "\x85", "\u2028", "\ufeff"]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(characters) for _ in range(rng.randrange(1, 12)))
+        assert [m.span() for m in _CELL_GAP.finditer(text)] == [m.span() for m in reference.finditer(text)], repr(text)
+
+
+def test_no_white_space_is_what_regex_reads_as_none():
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert re.findall(_NOT_SPACE, every) == regex.findall(r"\S", every)
