@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability, Rule
 from wenlint.textclass import has_clause_mark
+from wenlint_rules.layout.han_class import HAN
 from wenlint_rules.layout.wrapping import (
     MIN_WIDTH,
     WrapLayout,
@@ -19,7 +22,7 @@ from wenlint_rules.layout.wrapping import (
 #: A line ending with a mark that continues the sentence (trailing blanks
 #: allowed), and the next line starting, not indented, with what can go on
 #: a sentence: a Chinese character, a placeholder, an opening quote, a letter or digit.
-_CANDIDATE = regex.compile(r"[;；,，、][ \t]*\n(?=[\p{Han}〇×“‘《「『A-Za-z0-9])")
+_CANDIDATE = re.compile(rf"[;；,，、][ \t]*\n(?=[{HAN}×“‘《「『A-Za-z0-9])")  # (re: tried only at the marks)
 #: Before an ASCII `,` or `;`, what shows the line is Chinese.
 _CHINESE_BEFORE = regex.compile(r"[\p{Han}〇×”’）》」』]")
 #: A salutation stands on its own line: `尊敬的各位领导、各位来宾，`.

@@ -1,0 +1,42 @@
+"""``re`` patterns that read Chinese characters as the ``regex`` ones they replace do."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+import regex
+
+from wenlint_rules.layout import broken_paragraph, ocr_confusion
+from wenlint_rules.layout.han_class import HAN
+
+EVERY = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+def test_the_class_holds_every_chinese_character_and_no_other():
+    assert re.findall(f"[{HAN}]", EVERY) == regex.findall(r"\p{Han}", EVERY)
+
+
+@pytest.mark.parametrize(
+    "pattern, spelled_in_regex, characters",
+    [
+        (
+            ocr_confusion._CANDIDATE,
+            r"(?<=\p{Han})[人己已巳曰未末]|[人己已巳曰未末](?=\p{Han})",
+            "人己已巳曰未末入中〇㐀𠀀a1 ，\n",
+        ),
+        (
+            broken_paragraph._CANDIDATE,
+            r"[;；,，、][ \t]*\n(?=[\p{Han}〇×“‘《「『A-Za-z0-9])",
+            ";；,，、 \t\n\n中〇𠀀×“‘《「『aZ09。”",
+        ),
+    ],
+    ids=["L010", "L007"],
+)
+def test_each_pattern_matches_where_its_regex_spelling_does(pattern, spelled_in_regex, characters):
+    reference = regex.compile(spelled_in_regex)
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice(characters) for _ in range(rng.randrange(1, 10)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)], repr(text)
