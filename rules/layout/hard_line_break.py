@@ -118,7 +118,7 @@ class HardLineBreak(Rule):
         text = doc.text
         if doc.is_markdown:
             return []
-        candidates = list(matches_from(_CANDIDATE, text, line_ends(doc)))
+        candidates = list(matches_from(_CANDIDATE, text, doc.view(line_ends)))
         if not candidates:
             return []
         layout = doc.view(WrapLayout)

@@ -153,7 +153,7 @@ def _numbers_ending_lines(doc: Document) -> list[int]:
     pattern itself would be tried at every character."""
     text = doc.text
     starts = []
-    for end in line_ends(doc):
+    for end in doc.view(line_ends):
         if not (text[end].isdecimal() or text[end] in ",."):
             continue
         start = end

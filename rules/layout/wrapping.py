@@ -187,7 +187,9 @@ def line_ends(doc: Document) -> list[int]:
     the text): where a pattern of a character, blanks and a line break can
     start. Trying such a pattern only there, as
     :func:`wenlint.codepoints.matches_from` does, spares trying it at every
-    character. A line of blanks only ends at the line break before it."""
+    character. A line of blanks only ends at the line break before it.
+    Worked out once a document, as a view (``doc.view(line_ends)``): L001
+    and L008 both read it."""
     lines = doc.text.split("\n")[:-1]  # the lines that end with a line break
     starts_less_one = accumulate(map((1).__add__, map(len, lines)), initial=-1)
     ends = list(map(operator.add, starts_less_one, map(len, map(str.rstrip, lines, repeat(" \t")))))
