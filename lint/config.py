@@ -81,11 +81,14 @@ class Settings:
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config root, with forward slashes."""
-        absolute = Path(os.path.abspath(path))
+        absolute = os.path.abspath(path)
+        under = str(self.root) + os.sep  # how an absolute path under the root starts
+        if absolute.startswith(under):  # the same name as below, without a Path per file
+            return absolute[len(under) :].replace(os.sep, "/")
         try:
-            return absolute.relative_to(self.root).as_posix()
+            return Path(absolute).relative_to(self.root).as_posix()
         except ValueError:
-            return absolute.as_posix().lstrip("/")
+            return Path(absolute).as_posix().lstrip("/")
 
     def is_excluded(self, path: str | Path, is_dir: bool = False) -> bool:
         if not self.exclude:
