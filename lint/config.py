@@ -16,6 +16,8 @@ from wenlint.storage import open_regular
 
 CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md")
+#: An ``include`` glob that only asks for an ending (`*.txt`): `*`, then no character a glob reads specially.
+_ENDING_GLOB = re.compile(r"\*([^*?\[\]\\/!\s]+)")
 #: The largest ``max-file-size-mb`` accepted (1 TiB): a sanity bound, far above what fits in memory.
 MAX_FILE_SIZE_MB = 2**20
 
@@ -96,8 +98,20 @@ class Settings:
         rel = self.relative(path) + ("/" if is_dir else "")
         return self.exclude_spec.match_file(rel)
 
+    @cached_property
+    def _include_endings(self) -> tuple[str, ...] | None:
+        """The endings ``include`` asks for, when each of its globs only asks
+        for one (as the default ``*.txt`` and ``*.md`` do); else None."""
+        endings = tuple(match[1] for glob in self.include if (match := _ENDING_GLOB.fullmatch(glob)))
+        return endings if len(endings) == len(self.include) else None
+
     def is_included(self, path: str | Path) -> bool:
-        return self.include_spec.match_file(self.relative(path))
+        rel = self.relative(path)
+        endings = self._include_endings
+        if endings is not None and "\n" not in rel:
+            # As the globs match: a name with the ending, or a folder's (all in it), without compiling them.
+            return any(part.endswith(endings) for part in rel.split("/"))
+        return self.include_spec.match_file(rel)
 
     @cached_property
     def selected_codes(self) -> tuple[str, ...]:

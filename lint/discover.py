@@ -6,11 +6,13 @@ import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from wenlint.config import Settings
 from wenlint.storage import open_regular
+
+if TYPE_CHECKING:
+    import pathspec
 
 ALWAYS_SKIPPED = frozenset(
     {
@@ -49,7 +51,11 @@ def _patterns(*files: str) -> pathspec.PathSpec | None:
                 lines += handle.read().decode("utf-8", "replace").splitlines()
         except OSError:  # none, or not a regular file (a FIFO would block)
             pass
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    if not lines:
+        return None
+    import pathspec  # only for a folder with patterns: the default include globs are matched without it
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _git(root: str, *args: str) -> str | None:
