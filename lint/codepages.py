@@ -75,9 +75,27 @@ def gbk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Runs of the characters GBK makes of UTF-8, and two of its rare
     characters close together: the cheap sign of such a run worth a look.
     (Plain ``re``: its big-set matching is ~200× faster than ``regex`` here.)"""
-    every = "".join(sorted(gbk_chars()))
-    rare = "".join(sorted(gbk_chars() - common_chars()))
+    every, rare = kept("gbk-classes", _gbk_classes)
     return re.compile(f"[{every}]{{2,}}"), re.compile(f"[{rare}][{every}]?[{rare}]")
+
+
+def _gbk_classes() -> tuple[str, str]:
+    """The bodies of the classes of :func:`gbk_patterns`: every character, and
+    the rare ones, as ranges (compiled in half the time of each character listed)."""
+    return _class_body(gbk_chars()), _class_body(gbk_chars() - common_chars())
+
+
+def _class_body(chars: frozenset[str]) -> str:
+    """A pattern class's body matching exactly ``chars``: runs of consecutive code points as ranges."""
+    codes = sorted(map(ord, chars))
+    parts = []
+    start = 0
+    for end in range(len(codes)):
+        if end + 1 == len(codes) or codes[end + 1] != codes[end] + 1:
+            first, last = chr(codes[start]), chr(codes[end])
+            parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
+            start = end + 1
+    return "".join(parts)
 
 
 def decode(raw: bytes, codec: str) -> tuple[str, bool]:
