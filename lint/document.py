@@ -29,7 +29,8 @@ def is_markdown_path(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
-_BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
+#: The blank lines between two paragraphs (see ``Document.paragraphs``).
+BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _BARE_LF = regex.compile(r"(?<!\r)\n")
 _STRAY_CR = regex.compile(r"\r+(?=\r\n)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -222,7 +223,7 @@ class Document:
         """(start, end) spans of the text between blank lines."""
         spans = []
         start = 0
-        for gap in _BLANK_LINES.finditer(self.text):
+        for gap in BLANK_LINES.finditer(self.text):
             if gap.start() > start:
                 spans.append((start, gap.start()))
             start = gap.end()

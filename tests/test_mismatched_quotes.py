@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEED_FILES, findings, seed
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
+from wenlint.textclass import HAN
 
 RULE = all_rules()["M006"]
 
@@ -119,3 +124,53 @@ def test_cli_reports_seed_003(tmp_path):
     result = wenlint("check", str(seed("003")), "--select", "M006", "--output-format", "concise", "--exit-zero")
     out = result.stdout.decode()
     assert out.count(": M006 ") == 2 and ":80:134: M006 [*]" in out and ":88:71: M006 [*]" in out
+
+
+_PARAGRAPH = st.lists(st.sampled_from([*"“”《》（）【】「」『』中a `\n"]), max_size=6).map(
+    lambda marks: "中" + "".join(marks)
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_PARAGRAPH, max_size=4).map("\n\n".join),
+        st.lists(st.sampled_from([*"“”《》（）中a \u3000", "\n", "\n\n", "\n \n", '"', "’", "‘"]), max_size=16).map(
+            "".join
+        ),
+    )
+)
+@example("中“\n\n中”")
+@example("中（\n \n中）")
+@example("a‘中’")
+def test_nested_marks_quick_test_finds_what_each_paragraph_finds(text):
+    """Where every paragraph's marks nest, the quick test in C says there is
+    nothing to find: the same findings as looking paragraph by paragraph
+    (ASCII `"` and `’`, which turn the quick test off, kept rare)."""
+    rule = RULE()
+    for doc in (Document(text), Document(text, "a.md")):  # in Markdown, marks in code (`` ` ``) pair with none
+        found = [(d.start, d.message) for d in rule.check(doc)]
+        assert found == [(d.start, d.message) for d in _mark_by_mark(rule, doc)]
+
+
+def _mark_by_mark(rule, doc: Document) -> list:
+    """The findings with every paragraph holding a mark and a Chinese character read mark by mark."""
+    text, paragraphs, found = doc.text, doc.paragraphs, []
+    for number, (start, end) in enumerate(paragraphs):
+        group = [
+            (m.start(), m[0]) for m in re.finditer(r"[“”\"‘’《》（）【】「」『』]", text[:end]) if m.start() >= start
+        ]
+        group = [token for token in group if not doc.is_verbatim(token[0])]
+        if group and HAN.search(text, start, end):
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            found.extend(rule._paragraph(text, start, group, following))
+    return found
+
+
+def test_nested_marks_quick_test_takes_nested_paragraphs_only():
+    from rules.script.mismatched_quotes import _nested_in_paragraphs
+
+    assert _nested_in_paragraphs("他说“《人民日报》（第三版）”。\n\n「好」")
+    assert not _nested_in_paragraphs("他说“第一段\n\n第二段”")  # a pair across paragraphs
+    assert not _nested_in_paragraphs("“《”》")  # each kind balanced, but crossed
+    assert not _nested_in_paragraphs('他说"好"。') and not _nested_in_paragraphs("it’s“好”")

@@ -247,7 +247,9 @@ def test_t2s_changes_only_texts_holding_a_witness():
     assert len(plain) > 20000 and not script.t2s_may_change(plain)
     for text in (plain, plain[::-1], plain[1::2] + plain[::2]):
         assert convert(text) == text
-    assert script.t2s_may_change("天天向上𠀀") and script.t2s_may_change("學習") and not script.t2s_may_change("天天向上")
+    assert (
+        script.t2s_may_change("天天向上𠀀") and script.t2s_may_change("學習") and not script.t2s_may_change("天天向上")
+    )
 
 
 def test_t2s_skipped_gives_the_profile_of_the_conversion():

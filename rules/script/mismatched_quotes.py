@@ -7,6 +7,7 @@ import re
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.document import BLANK_LINES
 from wenlint.textclass import HAN
 
 #: Opening mark → closing mark, for every pair whose balance is checked.
@@ -24,6 +25,10 @@ _LIST_NUMBER = regex.compile(
     regex.M,
 )
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+#: A mark, or the blank lines between two paragraphs (as ``Document.paragraphs`` finds them).
+_MARK_OR_PARAGRAPH_BREAK = re.compile(f"{BLANK_LINES.pattern}|{_MARKS.pattern}")
+#: An opening mark right before its closing one (not `‘’`, which pair by their neighbours).
+_ADJACENT_PAIR = re.compile("|".join(re.escape(open_ + close) for open_, close in PAIRS.items() if open_ != "‘"))
 _LEADING_SPACE = " \t\u3000\u00a0"
 
 
@@ -85,22 +90,27 @@ class MismatchedQuotes(Rule):
 
     def check(self, doc: Document) -> list[Diagnostic]:
         text = doc.text
-        if _MARKS.search(text) is None:
+        if _MARKS.search(text) is None or (not doc.verbatim and _nested_in_paragraphs(text)):
             return []
+        return self._each_paragraph(doc)
+
+    def _each_paragraph(self, doc: Document) -> list[Diagnostic]:
+        """The findings, paragraph by paragraph: only a paragraph whose marks
+        do not nest (see :func:`_nests`, in C) is read mark by mark."""
+        text = doc.text
         found: list[Diagnostic] = []
         paragraphs = doc.paragraphs
-        tokens = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
-        if doc.verbatim:  # quotes in URLs and code pair with none outside
-            tokens = [token for token in tokens if not doc.is_verbatim(token[0])]
-        index = 0
+        verbatim = doc.verbatim
         for number, (start, end) in enumerate(paragraphs):
-            group = []
-            while index < len(tokens) and tokens[index][0] < end:
-                if tokens[index][0] >= start:
-                    group.append(tokens[index])
-                index += 1
-            if not group or HAN.search(text, start, end) is None:
+            if verbatim:  # quotes in URLs and code pair with none outside
+                group = [(m.start(), m[0]) for m in _MARKS.finditer(text, start, end) if not doc.is_verbatim(m.start())]
+                marks = "".join(mark for _, mark in group)
+            else:
+                group, marks = None, "".join(_MARKS.findall(text, start, end))
+            if not marks or HAN.search(text, start, end) is None or _nests(marks):
                 continue
+            if group is None:
+                group = [(m.start(), m[0]) for m in _MARKS.finditer(text, start, end)]
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             found.extend(self._paragraph(text, start, group, following))
         return found
@@ -192,6 +202,22 @@ class MismatchedQuotes(Rule):
                 )
                 is_open = False
         return marks
+
+
+def _nested_in_paragraphs(text: str) -> bool:
+    """Whether every paragraph's marks nest (see :func:`_nests`), looked at
+    in C: the marks with the blank lines between paragraphs."""
+    return _nests("".join(_MARK_OR_PARAGRAPH_BREAK.findall(text)))
+
+
+def _nests(marks: str) -> bool:
+    """Whether ``marks`` pair up as nested pairs (`“《》”（）`), with no ASCII
+    `"` and no `‘’` (which pair by their neighbours; they are never taken
+    away): then no mark goes unpaired. Adjacent pairs are taken away until
+    none is left."""
+    while (fewer := _ADJACENT_PAIR.sub("", marks)) != marks:
+        marks = fewer
+    return _MARKS.search(marks) is None
 
 
 def _last_open(tokens: list[tuple[int, str]], index: int) -> int:
