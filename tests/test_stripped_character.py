@@ -145,3 +145,31 @@ def test_a_character_is_reported_from_exactly_its_thresholds_of_words_places_and
     assert _li_reported(needing_7) and not _li_reported(text + filler * 300)  # 7.22 needed
     uses = lexicon().char_frequency("力") * typo_view(Document(needing_7)).han_count
     assert _li_reported(needing_7, expected=uses * 0.999) and not _li_reported(needing_7, expected=uses * 1.001)
+
+
+def test_no_place_gains_more_than_its_most_and_the_most_is_reached():
+    """A character is dropped before its places are weighed when fewer than
+    LIKELIER of its words may make their surroundings likelier (a place's
+    ``most`` > 0): no place may gain more than its most, and the bound must
+    be tight, so that a stricter cut would drop places that do gain."""
+    from conftest import SEED_FILES
+
+    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo.lexicon import Gap, lexicon, typo_view
+
+    gains = []
+    for path in SEED_FILES:
+        doc = Document(path.read_text(encoding="utf-8"))
+        view = typo_view(doc)
+        missing = stripped_character._expected_but_missing(view, 0.5)
+        expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
+        for char, sides in stripped_character._worth_restoring(doc, view, expected, 0).items():
+            for gap, fits in sides.items():
+                around = Gap(view, max(0, gap - stripped_character.CONTEXT), gap, gap, gap + stripped_character.CONTEXT)
+                place = stripped_character._restoring(around, view.text, gap, char, fits)
+                weighed = place and stripped_character._weighed(around, char, place)
+                if weighed:
+                    assert weighed.gain <= place.most, (char, place.word)
+                    gains.append((weighed.gain, place.most))
+    assert len(gains) > 500
+    assert any(0 < gain == most <= 5 for gain, most in gains)

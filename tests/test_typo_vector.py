@@ -28,9 +28,15 @@ def reference_joins(text: str) -> bytes:
     return bytes(lex.joins(left, right) for left, right in zip(text, text[1:])) + b"\0"
 
 
+def in_order(worth: dict[str, dict[int, int]] | None) -> list | None:
+    """T005's gaps worth restoring as lists: their order counts too."""
+    return None if worth is None else [(char, [*sides.items()]) for char, sides in worth.items()]
+
+
 def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
-    """The view's joins, T002's near misses, T005's gaps and their cheap
-    tests of ``raw`` with NumPy, and the reference's."""
+    """The view's joins, T002's near misses and T005's gaps worth restoring
+    (from its candidates, their counts and cheap tests) of ``raw`` with
+    NumPy, and the reference's."""
     doc = Document.from_source(raw, path)
     text = doc.view(simplified)
     with_numpy, without = TypoView(doc), TypoView(doc)
@@ -38,18 +44,13 @@ def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
     ours = [vector.joins(vector.numbers(text)), _near_misses(with_numpy)]
     reference = [reference_joins(text), _near_misses(without)]
     lex = lexicon()
-    for expected in (8.0, 0.5):
-        missing = stripped_character._expected_but_missing(without, expected)
-        leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
-        followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
-        # the same lists, under the same keys in the same order
-        ours.append([[*side.items()] for side in stripped_gaps.filed(vector, doc, with_numpy, leaders, followers)])
-        reference.append([[*side.items()] for side in stripped_character._filed(doc, without, leaders, followers)])
-        candidates = stripped_character._candidates(doc, without, missing)
-        for char, gaps in (candidates or ({}, {}))[0].items():
-            gaps = sorted(set(gaps))
-            ours.append(stripped_gaps.costing_little(with_numpy, char, gaps))
-            reference.append(stripped_character._costing_little(without, char, gaps))
+    for times in (8.0, 0.5):
+        missing = stripped_character._expected_but_missing(without, times)
+        expected = {char: lex.char_frequency(char) * without.han_count for char in missing}
+        for min_words in (0, 3):
+            # the same characters in the same order, each with the same gaps and sides in the same order
+            ours.append(in_order(stripped_gaps.worth_restoring(vector, doc, with_numpy, expected, min_words)))
+            reference.append(in_order(stripped_character._worth_restoring(doc, without, expected, min_words)))
     return tuple(ours), tuple(reference)
 
 

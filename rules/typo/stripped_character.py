@@ -12,34 +12,25 @@ from typing import NamedTuple
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo.lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
-from wenlint_rules.typo.stripped_gaps import NOT_AFTER, NOT_BEFORE, WORSE, cheap_neighbours
+from wenlint_rules.typo.stripped_gaps import (
+    CANDIDATES_ALLOWED,
+    CANDIDATES_PER_HAN,
+    NOT_AFTER,
+    NOT_BEFORE,
+    PLACES_SHARE,
+    RARELY_ALONE,
+    WORSE,
+    cheap_neighbours,
+)
 
 #: Different restored words that make their surroundings likelier, needed
 #: besides `min_words` in all: `努推进` → `努力推进` (+140), `和睦处` → `和睦相处`
 #: (+273); a character that only restores odd words (`美` → `美国`) is no evidence.
 LIKELIER = 2
-#: Places needed, as a share of the times the character was expected: a
-#: stripped character leaves remains at most of its words (力 in seed 001:
-#: 30 places for 17 expected; 相: 11 for 14), chance leaves few (学 in clean
-#: medical text: 7 for 23).
-PLACES_SHARE = 0.5
-#: A neighbour of a gap that stands alone this rarely (cost as a word of its
-#: own: 努 513, 量 390, 度 404; but 我 214) suggests a word lost a character.
-RARELY_ALONE = 340
 #: Places listed in the document-level finding.
 LISTED = 8
 #: Characters of context on either side of a gap.
 CONTEXT = 3
-#: Candidate places (a gap and a character that fits it) a document may have
-#: per Chinese character, beyond a small allowance, before it is no evidence:
-#: real text has 0.4 on average and at most 1.3 (../shared/data/real); a text
-#: of few distinct characters (`中**` repeated) has hundreds, so many that a
-#: stripped character's places would be lost among them.
-CANDIDATES_PER_HAN = 4
-CANDIDATES_ALLOWED = 20_000
-#: A character's gaps from which its cheap tests (see _costing_little) are
-#: worked out with NumPy, in a long text: on fewer its calls cost more than they save.
-NUMPY_GAPS = 100
 
 
 class Place(NamedTuple):
@@ -55,7 +46,8 @@ class Place(NamedTuple):
 
 class _Restored(NamedTuple):
     """A place before it is weighed (see _weighed): what Place holds but the
-    gain, and the words through the character put in (Gap.words_through)."""
+    gain, the words through the character put in (Gap.words_through), and
+    the most it may gain (see Gap.most_saved): its gain is never more."""
 
     gap: int
     start: int
@@ -63,6 +55,7 @@ class _Restored(NamedTuple):
     word: str
     sides: int
     words: list[tuple[int, int, int]]
+    most: int
 
 
 class _Needed(NamedTuple):
@@ -200,14 +193,11 @@ def _convincing_places(
     """For each missing character whose places are convincing (see
     _convincing), in order (the same tie-break in every run), the places it
     would restore a word. A character is dropped as soon as its counts show
-    it cannot be: too few two-character words with neighbours that rarely
-    stand alone, or too few gaps, places costing little or places restoring
-    a word, before any place is weighed. The text around a gap is worked out
-    once for all the characters tried there."""
-    candidates = _candidates(doc, view, frozenset(expected))
-    if candidates is None:
-        return {}
-    gaps, odd_words = candidates
+    it cannot be (see _worth_restoring), or its places restore too few
+    words, or too few of them may make their surroundings likelier (no
+    place gains more than its ``most``), before any place is weighed. The
+    text around a gap is worked out once for all the characters tried there."""
+    worth = _worth_restoring(doc, view, expected, min_words)
     text = view.text
     around: dict[int, Gap] = {}
 
@@ -215,21 +205,48 @@ def _convincing_places(
         return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
 
     places: dict[str, list[Place]] = {}
+    for char, sides in (worth or {}).items():
+        needed = _Needed(min_words, PLACES_SHARE * expected[char])
+        restored = [found for gap, fits in sides.items() if (found := _restoring(gap_view(gap), text, gap, char, fits))]
+        if not needed.met(len({place.word for place in restored}), sum(place.sides for place in restored)):
+            continue
+        if len({place.word for place in restored if place.most > 0}) < LIKELIER:
+            continue
+        weighed = [found for place in restored if (found := _weighed(gap_view(place.gap), char, place))]
+        if _convincing(weighed, needed):
+            places[char] = weighed
+    return places
+
+
+def _worth_restoring(
+    doc: Document, view: TypoView, expected: dict[str, float], min_words: int
+) -> dict[str, dict[int, int]] | None:
+    """For each missing character (in order) that its counts do not drop,
+    its gaps costing little (see _costing_little), in order, each with how
+    many sides it fits there (2 when it makes a common word with both
+    neighbours, else 1); None when there are too many candidates (see
+    _candidates). A character is dropped when it makes too few
+    two-character words with neighbours that rarely stand alone, or has too
+    few gaps, or too few costing little. Worked out with NumPy for a long
+    text (stripped_gaps.worth_restoring)."""
+    if view.vector is not None:
+        from wenlint_rules.typo import stripped_gaps
+
+        return stripped_gaps.worth_restoring(view.vector, doc, view, expected, min_words)
+    candidates = _candidates(doc, view, frozenset(expected))
+    if candidates is None:
+        return None
+    gaps, odd_words = candidates
+    worth = {}
     for char, offsets in sorted(gaps.items()):
         needed = _Needed(min_words, PLACES_SHARE * expected[char])
         sides = Counter(offsets)  # gap -> 2 when the character fits both sides, else 1
         if not needed.met(odd_words.get(char, 0), len(sides)):
             continue
         kept = _costing_little(view, char, sides)
-        if sum(map(sides.__getitem__, kept)) < needed.places:
-            continue
-        restored = [found for gap in kept if (found := _restoring(gap_view(gap), text, gap, char, sides[gap]))]
-        if not needed.met(len({place.word for place in restored}), sum(place.sides for place in restored)):
-            continue
-        weighed = [found for place in restored if (found := _weighed(gap_view(place.gap), char, place))]
-        if _convincing(weighed, needed):
-            places[char] = weighed
-    return places
+        if sum(map(sides.__getitem__, kept)) >= needed.places:
+            worth[char] = {gap: sides[gap] for gap in kept}
+    return worth
 
 
 def _candidates(
@@ -253,12 +270,7 @@ def _candidates(
     before = _Meeting(lex.common_leader_sets, missing)
     leaders = frozenset().union(*(lex.common_leader_sets[char] for char in missing))
     followers = frozenset().union(*(lex.common_follower_sets[char] for char in missing))
-    if view.vector is None:
-        by_left, by_right = _filed(doc, view, leaders, followers)
-    else:
-        from wenlint_rules.typo import stripped_gaps
-
-        by_left, by_right = stripped_gaps.filed(view.vector, doc, view, leaders, followers)
+    by_left, by_right = _filed(doc, view, leaders, followers)
     sides = [(after[left], gaps, left) for left, gaps in by_left.items()]
     sides += [(before[right], gaps, right) for right, gaps in by_right.items()]
     if (
@@ -346,14 +358,14 @@ def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> _Rest
     start, end = gap - len(around.before) + span[0], gap - len(around.before) + span[1] - 1
     if _annotated(text, start, end):
         return None
-    return _Restored(gap, start, end, text[start:gap] + char + text[gap:end], sides, words)
+    most = around.most_saved(char, words) - lexicon().char_cost(char)  # than standing alone: its gain is never more
+    return _Restored(gap, start, end, text[start:gap] + char + text[gap:end], sides, words, most)
 
 
 def _weighed(around: Gap, char: str, place: _Restored) -> Place | None:
     """The place with how much likelier ``char`` put in there makes the
     words around, or None when it makes them much less likely."""
-    alone = lexicon().char_cost(char)  # what standing alone costs; the words through it may save some
-    if around.most_saved(char, place.words) - alone < -WORSE:
+    if place.most < -WORSE:
         return None
     gain = around.cost_without() - around.cost(char, place.words)  # no word joins the two sides of a gap
     if gain < -WORSE:
@@ -372,10 +384,6 @@ def _costing_little(view: TypoView, char: str, gaps) -> list[int]:
     lex, text, joins = lexicon(), view.text, view.joins
     if lex.char_cost(char) <= WORSE:
         return list(gaps)
-    if view.vector is not None and len(gaps) >= NUMPY_GAPS:
-        from wenlint_rules.typo import stripped_gaps
-
-        return stripped_gaps.costing_little(view, char, list(gaps))
     cheap_before, cheap_after = cheap_neighbours(char)
     first, middle, last = (beginnings[char] for beginnings in lex.beginning_sets)
     leaders, starts = lex.leader_sets[char], view.starts_word

@@ -1,12 +1,12 @@
 """T005's gaps: which neighbours a gap may not have, a character's cheap
-neighbours, and the tests of a long text's gaps worked out with NumPy (see
-``lexicon/vector.py``): the values of the pure-Python reference in
-``stripped_character.py``, exactly, in less time (used only where numpy
-is installed, which is imported on first use, not with this module)."""
+neighbours, how many candidate gaps are evidence, and the gaps of a long
+text worth restoring worked out with NumPy (see ``lexicon/vector.py``):
+the values of the pure-Python reference in ``stripped_character.py``,
+exactly, in less time (used only where numpy is installed, which is
+imported on first use, not with this module)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import lru_cache
 from types import ModuleType
 
@@ -20,19 +20,77 @@ WORSE = 115
 NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
 NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
 _NOT_AFTER_POINTS, _NOT_BEFORE_POINTS = sorted(map(ord, NOT_AFTER)), sorted(map(ord, NOT_BEFORE))
+#: Places needed, as a share of the times the character was expected: a
+#: stripped character leaves remains at most of its words (力 in seed 001:
+#: 30 places for 17 expected; 相: 11 for 14), chance leaves few (学 in clean
+#: medical text: 7 for 23).
+PLACES_SHARE = 0.5
+#: A neighbour of a gap that stands alone this rarely (cost as a word of its
+#: own: 努 513, 量 390, 度 404; but 我 214) suggests a word lost a character.
+RARELY_ALONE = 340
+#: Candidate places (a gap and a character that fits it) a document may have
+#: per Chinese character, beyond a small allowance, before it is no evidence:
+#: real text has 0.4 on average and at most 1.3 (../shared/data/real); a text
+#: of few distinct characters (`中**` repeated) has hundreds, so many that a
+#: stripped character's places would be lost among them.
+CANDIDATES_PER_HAN = 4
+CANDIDATES_ALLOWED = 20_000
 
 
-def filed(
-    vector: ModuleType, doc: Document, view: TypoView, leaders: frozenset[str], followers: frozenset[str]
-) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """What :func:`stripped_character._filed` files, found with NumPy (a long text; see
-    vector.py) for every gap at once; only the gaps filed are read one by
-    one. The characters of ``leaders``, ``followers`` and the common pairs
-    are all numbered (they meet inside words), so a test of numbers is one
-    of the characters."""
+def worth_restoring(
+    vector: ModuleType, doc: Document, view: TypoView, expected: dict[str, float], min_words: int
+) -> dict[str, dict[int, int]] | None:
+    """What :func:`stripped_character._worth_restoring` finds, worked out
+    with NumPy (a long text; see vector.py) for every missing character and
+    gap at once: every (character, gap) candidate as a number, how many
+    sides of its gap each fits, the counts that drop a character, and the
+    cheap tests of the gaps left. Only the gaps the trie must test and those
+    kept are read one by one. The characters of the missing ones'
+    neighbours, of the common pairs and of the cheap tests' tables are all
+    numbered (they meet inside words), so a test of numbers is one of the
+    characters."""
     import numpy as np
 
-    text, numbers = view.text, view.numbers
+    text, chars = view.text, sorted(expected)
+    after_gaps, before_gaps = _open_gaps(vector, doc, view, chars)
+    lex = lexicon()
+    sides = (
+        _Side(view, after_gaps, -1, lex.common_follower_sets, chars),
+        _Side(view, before_gaps, 0, lex.common_leader_sets, chars),
+    )
+    if sum(side.size for side in sides) > CANDIDATES_ALLOWED + CANDIDATES_PER_HAN * view.han_count:
+        return None
+    odd_words = sides[0].rarely_alone() + sides[1].rarely_alone()
+    # each (character, gap) once, with how many sides of the gap the character fits (1 or 2)
+    width = len(text) + 1
+    pairs, fits = np.unique(np.concatenate([side.pairs(width) for side in sides]), return_counts=True)
+    which, gaps = np.divmod(pairs, width)  # by character, then gap
+    needed = np.array([PLACES_SHARE * expected[char] for char in chars])
+    possible = ((odd_words >= min_words) & (np.bincount(which, minlength=len(chars)) >= needed))[which]
+    which, gaps, fits = which[possible], gaps[possible], fits[possible]
+    kept = _costing_little(view, chars, which, gaps)
+    which, gaps, fits = which[kept], gaps[kept], fits[kept]
+    enough = (np.bincount(which, weights=fits, minlength=len(chars)) >= needed).tolist()
+    bounds = np.searchsorted(which, np.arange(len(chars) + 1)).tolist()
+    gaps, fits = gaps.tolist(), fits.tolist()
+    return {
+        char: dict(zip(gaps[bounds[at] : bounds[at + 1]], fits[bounds[at] : bounds[at + 1]]))
+        for at, char in enumerate(chars)
+        if enough[at]
+    }
+
+
+def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[str]):
+    """The candidate gaps (see stripped_character._filed) after a character
+    that one of ``chars`` follows in a common word, and those before one
+    that one of them precedes: open (the characters either side never meet
+    in a word), not in a URL or code, not beside a space or a parenthesis,
+    the neighbour in no common word with its other one."""
+    import numpy as np
+
+    lex, text, numbers = lexicon(), view.text, view.numbers
+    leaders = frozenset().union(*map(lex.common_leader_sets.__getitem__, chars))
+    followers = frozenset().union(*map(lex.common_follower_sets.__getitem__, chars))
     is_leader, is_follower = np.zeros((2, vector.numbered()), dtype=bool)
     is_leader[vector.numbers("".join(leaders))] = True
     is_follower[vector.numbers("".join(followers))] = True
@@ -45,15 +103,74 @@ def filed(
     common = _common_pairs()
     after_common = is_leader[numbers[gaps - 1]] & ((gaps < 2) | ~common.at(numbers, gaps, (-2, -1)))
     before_common = is_follower[numbers[gaps]] & ~(common.at(numbers, gaps, (0, 1)) & (gaps + 1 < len(text)))
-    return _by_neighbour(text, gaps[after_common].tolist(), -1), _by_neighbour(text, gaps[before_common].tolist(), 0)
+    return gaps[after_common], gaps[before_common]
 
 
-def _by_neighbour(text: str, gaps: list[int], side: int) -> dict[str, list[int]]:
-    """``gaps`` under the character at ``side`` (-1: before, 0: after) of each, in order."""
-    filed: dict[str, list[int]] = defaultdict(list)
-    for char, gap in zip(map(text.__getitem__, map(side.__add__, gaps)), gaps):
-        filed[char].append(gap)
-    return filed
+class _Side:
+    """Candidate gaps on one side of their neighbours (``side`` -1: the
+    neighbour is before the gap, 0: after it), and the characters of
+    ``chars`` (by index) that make a common word with each neighbour there
+    (``table``: the common followers, or leaders, of a character)."""
+
+    def __init__(self, view: TypoView, gaps, side: int, table: dict[str, frozenset[str]], chars: list[str]) -> None:
+        import numpy as np
+
+        self._np = np
+        chosen, index = frozenset(chars), {char: at for at, char in enumerate(chars)}
+        _, first, self._neighbour = np.unique(view.numbers[gaps + side], return_index=True, return_inverse=True)
+        self._neighbours = [*map(view.text.__getitem__, (gaps[first] + side).tolist())]
+        meeting = [[*map(index.__getitem__, table[char] & chosen)] for char in self._neighbours]
+        self._counts = np.array([*map(len, meeting)], dtype=np.int64)  # characters each neighbour meets
+        self._meeting = np.array([at for each in meeting for at in each], dtype=np.int64)
+        self._gaps, self._chars = gaps, len(chars)
+        self.size = int(self._counts[self._neighbour].sum())  # (character, gap) candidates
+
+    def rarely_alone(self):
+        """For each character, how many neighbours it makes a common word
+        with that rarely stand alone (RARELY_ALONE)."""
+        np, char_cost = self._np, lexicon().char_cost
+        rare = np.array([char_cost(char) >= RARELY_ALONE for char in self._neighbours], dtype=np.int64)
+        return np.bincount(self._meeting, weights=rare.repeat(self._counts), minlength=self._chars)
+
+    def pairs(self, width: int):
+        """Each (character, gap) candidate as ``character * width + gap``."""
+        np = self._np
+        repeats = self._counts[self._neighbour]  # characters at each gap
+        firsts = np.cumsum(self._counts) - self._counts  # where each neighbour's characters start
+        ends = np.cumsum(repeats)
+        at = np.arange(self.size) - np.repeat(ends - repeats - firsts[self._neighbour], repeats)
+        return self._meeting[at] * width + self._gaps.repeat(repeats)
+
+
+def _costing_little(view: TypoView, chars: list[str], which, gaps):
+    """Whether each gap costs little for its character (``chars[which]``;
+    see stripped_character._costing_little): every gap of a character
+    costing little alone; else the tables' tests worked out for every gap
+    at once, and the trie asked for the few gaps left, as there."""
+    import numpy as np
+
+    from wenlint_rules.typo.lexicon.vector import held
+
+    lex, numbers, text = lexicon(), view.numbers, view.text
+    kept = np.array([lex.char_cost(char) <= WORSE for char in chars], dtype=bool)[which]
+    tested = (~kept).nonzero()[0]
+    used, tables = np.unique(which[tested], return_inverse=True)  # the characters tested, each one's
+    at, pieces = gaps[tested], [_cheap_pieces(chars[table]) for table in used.tolist()]
+    cheap_before, cheap_after, first, middle, last, leaders = ([each[kind] for each in pieces] for kind in range(6))
+    cheap = held(cheap_before, tables, numbers, at, (-1,)) | held(cheap_after, tables, numbers, at, (0,))
+    cheap |= held(middle, tables, numbers, at, (-1, 0))
+    cheap |= held(last, tables, numbers, at, (-2, -1)) & (at >= 2)
+    cheap |= held(first, tables, numbers, at, (0, 1)) & (at + 1 < len(text))
+    joins = np.frombuffer(view.joins, dtype=np.uint8)
+    joined = (joins.take(at - 3, mode="clip") & joins.take(at - 2, mode="clip")).astype(bool)
+    looked = ((at > 2) & joined & ~cheap & held(leaders, tables, numbers, at, (-1,))).nonzero()[0]
+    starts = view.starts_word
+    cheap[looked] = [
+        starts(text[gap - 3 : gap] + chars[char])
+        for gap, char in zip(at[looked].tolist(), used[tables[looked]].tolist())
+    ]
+    kept[tested] = cheap
+    return kept
 
 
 @lru_cache(maxsize=1)
@@ -63,32 +180,6 @@ def _common_pairs():
 
     listed = lexicon().common_follower_sets.listed
     return Pieces((char + other for char, others in listed.items() for other in others), 2)
-
-
-def costing_little(view: TypoView, char: str, gaps: list[int]) -> list[int]:
-    """What :func:`stripped_character._costing_little` keeps, its tests but the trie's worked
-    out with NumPy for every gap at once from the text's numbers (see
-    vector.py: all the characters of the tables are numbered, so the tests
-    are exact); the trie is asked for the few gaps left, as there."""
-    import numpy as np
-
-    numbers, text = view.numbers, view.text
-    at = np.fromiter(gaps, dtype=np.int64, count=len(gaps))
-    cheap_before, cheap_after, first, middle, last, leaders = _cheap_pieces(char)
-    cheap = cheap_before.at(numbers, at, (-1,)) | cheap_after.at(numbers, at, (0,))
-    cheap |= middle.at(numbers, at, (-1, 0))
-    cheap |= last.at(numbers, at, (-2, -1)) & (at >= 2)
-    cheap |= first.at(numbers, at, (0, 1)) & (at + 1 < len(text))
-    joins = np.frombuffer(view.joins, dtype=np.uint8)
-    joined = (joins.take(at - 3, mode="clip") & joins.take(at - 2, mode="clip")).astype(bool)
-    may_start = (at > 2) & joined & leaders.at(numbers, at, (-1,))
-    looked = (cheap | may_start).nonzero()[0]
-    starts = view.starts_word
-    return [
-        gap
-        for gap, sure in zip(at[looked].tolist(), cheap[looked].tolist())
-        if sure or starts(text[gap - 3 : gap] + char)
-    ]
 
 
 @lru_cache(maxsize=4096)

@@ -59,7 +59,7 @@ class Pieces:
         np = self._np = pairs._np
         self._size = pairs.size
         chars = pairs.numbers("".join(pieces)).reshape(-1, length)
-        self._keys = np.unique(self._key(chars.T))
+        self._keys = np.unique(_key(chars.T))
         if indexed:
             self._rows, self._columns = np.zeros((2, self._size), dtype=np.int64)
             firsts, seconds = np.unique(chars[:, 0]), np.unique(chars[:, 1])
@@ -79,17 +79,35 @@ class Pieces:
         """For each of ``starts``, whether the characters at those offsets
         from it (``places``, one a character of a piece) may be a piece;
         whatever for a start whose places are outside the text."""
-        keys = self._key([numbers.take(starts + place, mode="clip") for place in places])
+        keys = _key([numbers.take(starts + place, mode="clip") for place in places])
         if not len(self._keys):
             return keys < 0
         found = self._np.minimum(self._np.searchsorted(self._keys, keys), len(self._keys) - 1)
         return self._keys[found] == keys
 
-    def _key(self, columns):
-        key = 0
-        for column in columns:
-            key = key * self._size + column
-        return key
+
+def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
+    """:meth:`Pieces.at` of many sets of pieces of one length at once: for
+    each of ``starts``, whether the characters at ``places`` from it may be
+    a piece of ``sets[which[i]]``. One search of all the sets' numbers, each
+    set's after the last's (its index before a piece's number)."""
+    np = _pairs()._np
+    span = numbered() ** len(places)
+    sizes = [len(pieces._keys) for pieces in sets]
+    keys = np.concatenate([pieces._keys for pieces in sets] or [np.zeros(0, dtype=np.int64)])
+    keys += np.repeat(np.arange(len(sets), dtype=np.int64) * span, sizes)
+    wanted = which * span + _key([numbers.take(starts + place, mode="clip") for place in places])
+    if not len(keys):
+        return wanted < 0
+    return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
+
+
+def _key(columns):
+    """One number for each place's characters, from their numbers (``columns``, a row a character)."""
+    size, key = numbered(), 0
+    for column in columns:
+        key = key * size + column
+    return key
 
 
 class _Pairs:
