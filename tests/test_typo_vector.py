@@ -46,6 +46,8 @@ def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
     lex = lexicon()
     for times in (8.0, 0.5):
         missing = stripped_character._expected_but_missing(without, times)
+        ours.append(stripped_character._expected_but_missing(with_numpy, times))
+        reference.append(missing)
         expected = {char: lex.char_frequency(char) * without.han_count for char in missing}
         for min_words in (0, 3):
             # the same characters in the same order, each with the same gaps and sides in the same order
@@ -72,6 +74,9 @@ def test_every_real_document_gets_the_references_values(path: Path):
 def test_odd_characters_get_the_references_joins(text):
     # past the lexicon's characters (astral ones, the last code point), lone surrogates, NUL, empty text
     assert vector.joins(vector.numbers(text)) == reference_joins(text)
+    # characters the lexicon numbers and others (numbered 0), held or not
+    chars = "福祉社区的是了力相a。\n𠀀\U0010ffff\u9fff\x00"
+    assert vector.absent(text, vector.numbers(text), chars) == [char for char in chars if char not in text]
 
 
 @given(st.text(alphabet="努力推进社会量和睦相处 （）(`\n", max_size=120))

@@ -181,9 +181,12 @@ class StrippedCharacter(Rule):
 
 
 def _expected_but_missing(view: TypoView, expected: float) -> frozenset[str]:
-    """Characters the text would be expected to use ``expected`` times, and never does."""
+    """Characters the text would be expected to use ``expected`` times, and
+    never does (in a long text, from its characters' numbers: vector.absent)."""
     shares, chars = _by_frequency()
     common = chars[: bisect_right(shares, -expected / max(1, view.han_count))]
+    if view.vector is not None:
+        return frozenset(view.vector.absent(view.text, view.numbers, common))
     return frozenset(common).difference(view.text)
 
 

@@ -179,7 +179,7 @@ def _common_pairs():
     from wenlint_rules.typo.lexicon.vector import Pieces
 
     listed = lexicon().common_follower_sets.listed
-    return Pieces((char + other for char, others in listed.items() for other in others), 2)
+    return Pieces((char + other for char, others in listed.items() for other in others), 2, indexed=True)
 
 
 @lru_cache(maxsize=4096)

@@ -44,6 +44,21 @@ def numbered() -> int:
     return _pairs().size
 
 
+def absent(text: str, numbers, chars: str) -> list[str]:
+    """The characters of ``chars`` that ``text`` (its :func:`numbers`) does
+    not hold: one scatter over the text's numbers; a character numbered 0
+    (like every character the lexicon's pairs lack) is looked for in the text."""
+    np = _pairs()._np
+    held = np.zeros(numbered(), dtype=bool)
+    held[numbers] = True
+    wanted = _pairs().numbers(chars)
+    return [
+        char
+        for char, number, in_text in zip(chars, wanted.tolist(), held[wanted].tolist())
+        if not in_text or not number and char not in text
+    ]
+
+
 class Pieces:
     """A set of strings of one to three characters, as numbers (one a
     string, from its characters'), to test many places of a text at once.
@@ -52,7 +67,8 @@ class Pieces:
     numbered), a place holds a piece exactly when its numbers say so; else
     the places found are those that hold one, and maybe others (test them
     again). ``where`` (pieces of two characters) needs a bit for each pair
-    of a first and a second character of a piece: ``indexed``."""
+    of a first and a second character of a piece: ``indexed``; ``at`` then
+    reads them too, instead of searching the sorted numbers."""
 
     def __init__(self, pieces: Iterable[str], length: int, indexed: bool = False) -> None:
         pairs = _pairs()
@@ -60,6 +76,7 @@ class Pieces:
         self._size = pairs.size
         chars = pairs.numbers("".join(pieces)).reshape(-1, length)
         self._keys = np.unique(_key(chars.T))
+        self._bits = None
         if indexed:
             self._rows, self._columns = np.zeros((2, self._size), dtype=np.int64)
             firsts, seconds = np.unique(chars[:, 0]), np.unique(chars[:, 1])
@@ -72,18 +89,25 @@ class Pieces:
 
     def where(self, numbers):
         """Every offset of a text (its ``numbers``) that may start a piece (of two characters)."""
-        held = self._rows[numbers[:-1]] * self._width + self._columns[numbers[1:]]
-        return ((self._bits[held >> 3] >> (held & 7).astype(self._np.uint8)) & 1).nonzero()[0]
+        return self._paired(numbers[:-1], numbers[1:]).nonzero()[0]
 
     def at(self, numbers, starts, places: tuple[int, ...]):
         """For each of ``starts``, whether the characters at those offsets
         from it (``places``, one a character of a piece) may be a piece;
         whatever for a start whose places are outside the text."""
-        keys = _key([numbers.take(starts + place, mode="clip") for place in places])
+        columns = [numbers.take(starts + place, mode="clip") for place in places]
+        if self._bits is not None:
+            return self._paired(*columns)
+        keys = _key(columns)
         if not len(self._keys):
             return keys < 0
         found = self._np.minimum(self._np.searchsorted(self._keys, keys), len(self._keys) - 1)
         return self._keys[found] == keys
+
+    def _paired(self, firsts, seconds):
+        """Whether each character of ``firsts`` with the one of ``seconds`` may be a piece (``indexed``)."""
+        held = self._rows[firsts] * self._width + self._columns[seconds]
+        return ((self._bits[held >> 3] >> (held & 7).astype(self._np.uint8)) & 1).view(bool)
 
 
 def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
