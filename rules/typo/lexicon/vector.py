@@ -113,14 +113,21 @@ class Pieces:
 def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
     """:meth:`Pieces.at` of many sets of pieces of one length at once: for
     each of ``starts``, whether the characters at ``places`` from it may be
-    a piece of ``sets[which[i]]``. One search of all the sets' numbers, each
-    set's after the last's (its index before a piece's number)."""
+    a piece of ``sets[which[i]]``. Single characters are read from a row of
+    the sets' numbers a set; longer pieces found in one search of all the
+    sets' numbers, each set's after the last's (its index before a piece's
+    number)."""
     np = _pairs()._np
-    span = numbered() ** len(places)
     sizes = [len(pieces._keys) for pieces in sets]
     keys = np.concatenate([pieces._keys for pieces in sets] or [np.zeros(0, dtype=np.int64)])
-    keys += np.repeat(np.arange(len(sets), dtype=np.int64) * span, sizes)
-    wanted = which * span + _key([numbers.take(starts + place, mode="clip") for place in places])
+    columns = [numbers.take(starts + place, mode="clip") for place in places]
+    if len(places) == 1:
+        rows = np.zeros((len(sets), numbered()), dtype=bool)
+        rows[np.arange(len(sets)).repeat(sizes), keys] = True
+        return rows[which, columns[0]]
+    span = numbered() ** len(places)
+    keys += np.arange(len(sets), dtype=np.int64).repeat(sizes) * span
+    wanted = which * span + _key(columns)
     if not len(keys):
         return wanted < 0
     return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
