@@ -31,6 +31,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 
@@ -103,41 +104,47 @@ def duplicated_grams(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
     candidates = np.flatnonzero(offsets[:-1] + shortest <= len(units.text))
     heads = offsets[candidates]
     candidates = candidates[_shared(units.hashes(heads, heads + shortest))]
-    # the n-grams of every n at the candidates, hashed and sorted at once: a key is the hash modulo 2**58
-    # (as good a polynomial hash) above n's place in `sizes`
-    starts = [candidates[candidates + n < len(offsets)] for n in sizes]
-    begins = np.concatenate(starts)
-    ends = np.concatenate([start + n for start, n in zip(starts, sizes)])
-    places = np.repeat(np.arange(len(sizes), dtype=np.uint64), [len(start) for start in starts])
-    keys = units.hashes(offsets[begins], offsets[ends]) << np.uint64(6) | places
+    # the n-grams of every n at the candidates (those with n units after them: the first `counts[n]`),
+    # hashed and sorted at once: a key is the hash modulo 2**58 (as good a polynomial hash) above n's
+    # place in `sizes`
+    counts = np.searchsorted(candidates, len(offsets) - np.array(sizes)).tolist()
+    starts = units.starts(offsets[candidates])
+    keys = np.concatenate(
+        [
+            starts.hashes(offsets[candidates[:count] + n], count) << np.uint64(6) | np.uint64(place)
+            for place, (n, count) in enumerate(zip(sizes, counts))
+        ]
+    )
     recurring = np.flatnonzero(_shared(keys))
-    bounds = np.searchsorted(recurring, np.cumsum([0] + [len(start) for start in starts])).tolist()
-    begins, keys = begins[recurring].tolist(), keys[recurring].tolist()
-    return {
-        n: _walk(units.text, units.walked, n, begins[low:high], keys[low:high])
-        for n, low, high in zip(sizes, bounds, bounds[1:])
-    }
+    bounds = np.searchsorted(recurring, np.cumsum([0, *counts])).tolist()
+    begins = np.concatenate([candidates[:count] for count in counts])[recurring].tolist()
+    keys = keys[recurring].tolist()
+    walks = [(n, begins[low:high], keys[low:high]) for n, low, high in zip(sizes, bounds, bounds[1:])]
+    copied = units.copied([(n, *_walk(n, starts, hashes)) for n, starts, hashes in walks])
+    if copied is None:  # a collision: the reference walks
+        return {n: walk(units.text, units.walked, n, starts) for n, starts, _ in walks}
+    return dict(zip(sizes, copied))
 
 
-def _walk(joined: str, offsets: Sequence[int], n: int, starts: list[int], keys: list[int]) -> int:
+def _walk(n: int, starts: list[int], keys: list[int]) -> tuple[list[int], list[int]]:
     """The reference's walk (:func:`wenlint.signals.walk`) over the
-    recurring ``starts``, meeting each n-gram by its hash (``keys``): one
-    whose hash was met is the n-gram met first with it when their texts are
-    equal; if they are not (a collision), the reference walks."""
+    recurring ``starts``, meeting each n-gram by its hash (``keys``): the
+    copies, each an n-gram whose hash was met, and the starts of the n-grams
+    met first with their hashes (their originals, if their texts are equal:
+    :meth:`_Units.copied`)."""
     met: dict[int, int] = {}  # for each hash, the start the walk met it at
-    repeated = stepped_to = 0
+    copies: list[int] = []
+    originals: list[int] = []
+    stepped_to = 0
     for start, key in zip(starts, keys):
         if start < stepped_to:
             continue
         seen = met.setdefault(key, start)
-        if seen == start:
-            continue
-        gram = joined[offsets[start] : offsets[start + n]]
-        if gram != joined[offsets[seen] : offsets[seen + n]]:
-            return walk(joined, offsets, n, starts)
-        repeated += len(gram)
-        stepped_to = start + n
-    return repeated
+        if seen != start:
+            copies.append(start)
+            originals.append(seen)
+            stepped_to = start + n
+    return copies, originals
 
 
 def _char_repetition(units: _Units, n: int) -> float:
@@ -163,22 +170,24 @@ class _Units:
     def __init__(self, units: str | Sequence[str]) -> None:
         self.units = units
         self.offsets: np.ndarray
-        self.walked: Sequence[int]
         if isinstance(units, str):
             self.text = units
             self.offsets = np.arange(len(units) + 1)
-            self.walked = range(len(units) + 1)
         else:
             self.text = "".join(units)
             self.offsets = np.zeros(len(units) + 1, np.int64)
             np.cumsum(np.fromiter(map(len, units), np.int64, len(units)), out=self.offsets[1:])
-            self.walked = self.offsets.tolist()
         size = len(self.text)
         # surrogatepass: a lone surrogate (the API's or a server's text may hold one) is its code point too
         self.codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), np.uint32)
         self._prefix = np.zeros(size + 1, np.uint64)
         np.cumsum(self.codes * _powers(_BASE, size)[:size], out=self._prefix[1:])
         self._unshift = _powers(_UNBASE, size)
+
+    @cached_property
+    def walked(self) -> Sequence[int]:
+        """The offsets as a sequence, for the reference's walk."""
+        return range(len(self.text) + 1) if isinstance(self.units, str) else self.offsets.tolist()
 
     @cached_property
     def ids(self) -> np.ndarray:
@@ -200,8 +209,47 @@ class _Units:
     def hashes(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The hash of ``text[start:end]`` for each pair of character
         offsets, its length mixed in."""
-        shifted = self._prefix[ends] - self._prefix[starts]
-        return shifted * self._unshift[starts] + (ends - starts).astype(np.uint64)
+        return self.starts(starts).hashes(ends, len(starts))
+
+    def starts(self, starts: np.ndarray) -> _Starts:
+        """Character offsets at which texts of several lengths are hashed."""
+        return _Starts(self._prefix, self._unshift, starts)
+
+    def copied(self, walks: list[tuple[int, list[int], list[int]]]) -> list[int] | None:
+        """For each walk's n, its copies and their originals (the starts of
+        n units each), the characters of its copies, if the text of each is
+        its original's (else None)."""
+        sizes = np.repeat([n for n, copies, _ in walks], [len(copies) for _, copies, _ in walks])
+        copies = np.fromiter(chain.from_iterable(copies for _, copies, _ in walks), np.intp, len(sizes))
+        originals = np.fromiter(chain.from_iterable(originals for _, _, originals in walks), np.intp, len(sizes))
+        offsets, codes = self.offsets, self.codes
+        begins, lengths = offsets[copies], offsets[copies + sizes] - offsets[copies]
+        if not np.array_equal(lengths, offsets[originals + sizes] - offsets[originals]):
+            return None
+        # each character of a copy beside the one as far into its original
+        ends = np.cumsum(lengths)
+        shift = np.repeat(begins - offsets[originals], lengths)
+        places = np.arange(len(shift)) + np.repeat(begins - ends + lengths, lengths)
+        if not np.array_equal(codes[places], codes[places - shift]):
+            return None
+        # the characters of each walk's copies: where the sums of the lengths stand at its bounds
+        bounds = np.cumsum([0] + [len(copies) for _, copies, _ in walks])
+        return np.diff(np.concatenate([[0], ends])[bounds]).tolist()
+
+
+class _Starts:
+    """Character offsets (``starts``) and what hashing a text from each needs."""
+
+    def __init__(self, prefix: np.ndarray, unshift: np.ndarray, starts: np.ndarray) -> None:
+        self._prefix = prefix
+        self.offsets = starts
+        self._before = prefix[starts]
+        self._unshift = unshift[starts]
+
+    def hashes(self, ends: np.ndarray, count: int) -> np.ndarray:
+        """The hash of the text from each of the first ``count`` starts to its end of ``ends``, its length mixed in."""
+        starts = self.offsets[:count]
+        return (self._prefix[ends] - self._before[:count]) * self._unshift[:count] + (ends - starts).astype(np.uint64)
 
 
 def _powers(base: int, size: int) -> np.ndarray:

@@ -118,6 +118,16 @@ def test_texts_whose_hashes_collide_get_the_references_values():
         assert signals_vector.character_grams(text, n, n) == signals.character_grams(text, n, n)
 
 
+def test_copies_count_only_where_each_is_the_text_of_its_original():
+    # ab c ab c ba c: the characters of the copies of each walk, or None where one is not its original's text
+    units = signals_vector._Units(["ab", "c", "ab", "c", "ba", "c"])
+    assert units.copied([(1, [2], [0]), (2, [2], [0]), (1, [], [])]) == [2, 3, 0]
+    assert units.copied([(1, [2, 5], [0, 1]), (2, [], [])]) == [3, 0]
+    assert units.copied([(1, [4], [0])]) is None  # ba and ab: as long, other characters
+    assert units.copied([(1, [2], [0]), (1, [3], [0])]) is None  # c and ab: shorter
+    assert units.copied([(2, [4], [2])]) is None  # ba c and ab c
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(REAL.glob("*.jsonl")), ids=lambda path: path.stem)
 def test_every_real_document_gets_the_references_values(path: Path):
