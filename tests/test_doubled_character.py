@@ -126,3 +126,15 @@ def test_cli_fix_keeps_reduplications(tmp_path):
     run = wenlint("check", "--fix", "--unsafe-fixes", "--select", "T004", "--exit-zero", str(target))
     assert run.returncode == 0, run.stderr
     assert target.read_text(encoding="utf-8") == text.replace("是是", "是").replace("完成了了", "完成了")
+
+
+def test_every_chinese_character_typed_twice_is_found_and_no_other():
+    # the pattern's class (re, han_class.HAN) against regex's \p{Han} over every code point, doubled
+    import regex
+
+    from wenlint_rules.typo.doubled_character import _DOUBLED
+
+    text = "".join(chr(point) * 2 + "。" for point in range(0x110000) if not 0xD800 <= point < 0xE000)
+    expected = [match.span() for match in regex.finditer(r"(\p{Han})\1", text)]
+    assert len(expected) > 90_000
+    assert [match.span() for match in _DOUBLED.finditer(text)] == expected

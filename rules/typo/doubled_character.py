@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import has_clause_mark, is_han
 from wenlint_rules.layout.counting import word_tags
+from wenlint_rules.layout.han_class import HAN
 from wenlint_rules.typo.lexicon import COMMON_WORD, MAX_WORD, TypoView, lexicon, typo_view
 
 #: Function words that are never doubled in standard writing: removing the
@@ -26,7 +27,9 @@ KNOWN_WORD = 770
 _VERB_OR_ADJECTIVE = ("v", "a")
 #: ... and of a noun, pronoun, place or time word, after which it is the word 了了 (`心中了了`).
 _NOUN_LIKE = ("n", "r", "s", "f", "t")
-_DOUBLED = regex.compile(r"(\p{Han})\1")
+#: A Chinese character typed twice: ``re`` skips in C to a Chinese character, where ``regex``
+#: tries the pattern at every character (2.8 MB of web text: 0.047 -> 0.017 CPU-s).
+_DOUBLED = re.compile(f"([{HAN}])\\1")
 _QUOTES = frozenset(("“”", "‘’", "「」", "『』", "《》", "（）", "()", '""'))
 
 
