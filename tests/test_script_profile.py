@@ -235,21 +235,19 @@ def test_t2s_changes_only_texts_holding_a_witness():
     key of t2s's dictionaries that it converts (phrases as `沈浸`, `批覆`,
     whose characters alone stay) holds a witness, and the CJK characters
     that are none, read in a row, convert to themselves."""
-    import wenlint.script as script
+    import wenlint.t2s_witnesses as t2s
 
     convert = converter("t2s").convert
     keys = sorted(opencc_keys("t2s"))
     changed = [key for key, new in zip(keys, convert("\n".join(keys)).split("\n")) if new != key]
     assert len(changed) > 5000 and {"沈浸", "批覆", "打坏"} <= set(changed)
-    assert all(script.t2s_may_change(key) for key in changed)
-    witnesses = script.t2s_witnesses()
+    assert all(t2s.t2s_may_change(key) for key in changed)
+    witnesses = t2s.t2s_witnesses()
     plain = "".join(chr(code) for code in range(0x3400, 0xA000) if chr(code) not in witnesses)
-    assert len(plain) > 20000 and not script.t2s_may_change(plain)
+    assert len(plain) > 20000 and not t2s.t2s_may_change(plain)
     for text in (plain, plain[::-1], plain[1::2] + plain[::2]):
         assert convert(text) == text
-    assert (
-        script.t2s_may_change("天天向上𠀀") and script.t2s_may_change("學習") and not script.t2s_may_change("天天向上")
-    )
+    assert t2s.t2s_may_change("天天向上𠀀") and t2s.t2s_may_change("學習") and not t2s.t2s_may_change("天天向上")
 
 
 def test_t2s_skipped_gives_the_profile_of_the_conversion():

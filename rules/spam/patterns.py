@@ -29,7 +29,8 @@ import regex
 
 from wenlint import Document, Option
 from wenlint.kinds.line import Candidate, LineRule, indent
-from wenlint.script import converter, t2s_may_change
+from wenlint.script import converter
+from wenlint.t2s_witnesses import t2s_may_change
 from wenlint.zones import Zone
 from wenlint_rules import DATA
 
