@@ -178,16 +178,73 @@ def test_repeats_beside_text_repeating_a_short_run_are_found(filler):
             assert findings(text, "L005") == [run * 2], text[:12]
 
 
-def test_text_repeating_a_short_run_has_none_of_its_marks_tested(monkeypatch):
+@pytest.fixture
+def tested(monkeypatch):
+    """The offsets the quick test tests, as L005 runs."""
     from wenlint_rules.layout import fake_bold
 
-    tested = []
+    offsets = []
     doubled_around = fake_bold._doubled_around
     monkeypatch.setattr(
         fake_bold,
         "_doubled_around",
-        lambda text, index, *rest: tested.append(index) or doubled_around(text, index, *rest),
+        lambda text, index, *rest: offsets.append(index) or doubled_around(text, index, *rest),
     )
+    return offsets
+
+
+def test_text_repeating_a_short_run_has_none_of_its_marks_tested(tested):
     for text in ("哈" * 20_000, "中**" * 7_000, "中文全" * 7_000 + "\n" + "街道" * 10_000):
         assert findings(text, "L005") == []
     assert len(tested) < 1_000  # only near the line break and the ends (unskipped: 2 marks a character)
+
+
+@pytest.mark.parametrize(
+    "run", ["哈哈哈，", "哈哈哈哈，", "一二三四五六七，", "全市街道社区党组织书记培训班辅导讲义如何发挥核心，"]
+)
+def test_text_repeating_a_run_as_long_as_a_repeat_has_a_period_of_its_marks_tested(tested, run):
+    # each offset answers as the one a period before: a period of them is tested, not every mark
+    assert findings("前" + run * (20_000 // len(run)), "L005") == []
+    assert len(tested) < 200  # (unskipped: every mark, 20,000)
+
+
+def _periodic_texts(rng, count):
+    """Texts repeating a run (some with a character changed), with text around, some with a repeat put in."""
+    letters = "发挥党组织领导核心作用社区建设哈，。 \n*a1"
+    for _ in range(count):
+        around = ["".join(rng.choice(letters) for _ in range(rng.randrange(40))) for _ in range(2)]
+        run = "".join(rng.choice(letters) for _ in range(rng.randrange(1, 35)))
+        if (
+            rng.random() < 0.3
+        ):  # a run whose period holds a repeat shorter than it: `中文字中` twice in `中文字中中文字`
+            shorter = rng.randrange(1, 7)
+            head = "".join(rng.choice("发挥党组织领导") for _ in range(shorter)) * 8
+            run = head[: rng.randrange(shorter + 1, 33)] + head[:shorter]
+        text = list(around[0] + run * rng.randrange(1, 40) + around[1])
+        for _ in range(rng.randrange(3)):
+            text[rng.randrange(len(text))] = rng.choice(letters)
+        if rng.random() < 0.5:
+            doubled = "".join(rng.choice("发挥党组织领导核心作用社区建设") for _ in range(rng.randrange(4, 33))) * 2
+            at = rng.randrange(len(text) + 1)
+            text[at:at] = rng.choice(["", "，", "\n", "x"]) + doubled + rng.choice(["", "，", "\n", "x"])
+        yield "".join(text)
+
+
+def test_the_quick_test_answers_as_it_does_testing_every_mark(monkeypatch):
+    import random
+
+    from wenlint.codepoints import marks
+    from wenlint_rules.layout import fake_bold
+    from wenlint_rules.layout.han_bytes import low_and_han
+
+    def may_hold_anchor(text):
+        low, han = low_and_han(text)
+        longs = list(marks(text, low, range(fake_bold.LONG_MIN, fake_bold.LONG_MAX + 1), range(4), width=4))
+        return fake_bold._may_hold_anchor(text, low, han, longs)
+
+    doubled_around = fake_bold._doubled_around
+    for text in _periodic_texts(random.Random(11), 3_000):
+        quick = may_hold_anchor(text)
+        with monkeypatch.context() as patched:  # no period read: every mark tested
+            patched.setattr(fake_bold, "_doubled_around", lambda *args: (doubled_around(*args)[0], 0))
+            assert may_hold_anchor(text) == quick, repr(text)

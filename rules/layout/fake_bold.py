@@ -14,6 +14,7 @@ from wenlint.codepoints import MARK, marks, matches_from, recurring
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.han_bytes import low_and_han
+from wenlint_rules.layout.periods import repeating_to, stretch
 
 #: A run of 2–7 characters written twice in a row.
 SHORT_MIN, SHORT_MAX = 2, 7
@@ -170,7 +171,8 @@ def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, b
         (_also_ahead(longs, GRAM), LONG_MIN, long),
     )
     for pieces, seen, sizes in tests:
-        reach, repeating = 2 * sizes[-1], 0  # runs holding an offset end within reach; see _repeating_to
+        reach, repeating = 2 * sizes[-1], 0  # runs holding an offset end within reach; see repeating_to
+        margin, again_from, again_to = 3 * sizes[-1], 0, 0  # see _doubled_around
         for start, marked in pieces:
             size = len(marked)
             near = int.from_bytes(han[start : start + size + seen], "little")  # a Chinese character among them
@@ -186,23 +188,20 @@ def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, b
             while -1 < offset < size:
                 index, low = start + offset, start + offset + seen - sizes[-1]  # (low: where its runs may start)
                 if low >= repeating and text[low] in text[low + 1 : low + sizes[0]]:  # (a cheap test first)
-                    repeating = _repeating_to(text, low, sizes[0] - 1)
+                    repeating = repeating_to(text, low, sizes[0] - 1)
                 if index + reach <= repeating:  # on to an offset whose runs may reach past that text
                     offset = found_at.find(MARK, repeating - reach - start + 1)
                     continue
-                if _doubled_around(text, index, sizes, seen, read):
+                if again_from <= index <= again_to - margin:  # as the offset a period before: none there
+                    offset = found_at.find(MARK, again_to - margin - start + 1)
+                    continue
+                anchored, period = _doubled_around(text, index, sizes, seen, read)
+                if anchored:
                     return True
+                if period and read[period] > index + margin:
+                    again_from, again_to = index + period, read[period] + period
                 offset = found_at.find(MARK, offset + 1)
     return False
-
-
-def _repeating_to(text: str, start: int, longest: int) -> int:
-    """Where the text from ``start`` on repeats a run of at most ``longest`` characters (``start``: none); a
-    run written twice there, longer, repeats within itself (the two periods make a shorter one dividing its
-    length: Fine and Wilf), so it is not fake bold (`哈哈哈…`). Its first characters are compared first."""
-    first = text[start : start + 2 * longest]
-    ends = [_stretch(text, start, start, p)[1] + p for p in range(1, longest + 1) if text.startswith(first, start + p)]
-    return max(ends, default=start)
 
 
 def _also_ahead(pieces: list[tuple[int, bytes]], ahead: int) -> Iterator[tuple[int, bytes]]:
@@ -213,38 +212,35 @@ def _also_ahead(pieces: list[tuple[int, bytes]], ahead: int) -> Iterator[tuple[i
         yield start, (int.from_bytes(marked, "little") & later).to_bytes(len(marked), "little")
 
 
-def _doubled_around(text: str, index: int, sizes: range, seen: int, read: dict[int, int]) -> bool:
+def _doubled_around(text: str, index: int, sizes: range, seen: int, read: dict[int, int]) -> tuple[bool, int]:
     """Whether a run of one of ``sizes`` written twice that is fake bold on
     its own holds the ``seen`` characters at ``index`` in its first copy
-    (``read``: by size, where the stretches read up to now end)."""
+    (``read``: by size, where the stretches read up to now end); and the
+    size of the stretch read here that ends furthest (0: none read).
+
+    Text repeating a run of ``period`` characters from ``index`` on
+    (`哈哈哈，…`) answers, at each offset a margin short of its end (3 sizes:
+    past what its runs and stretches read), as at the offset a period
+    before: its runs are those a period before, shifted (a stretch reaching
+    past its start only longer). With every offset of a period answered, so
+    are those after."""
     seen_text, limit = text[index : index + seen], index + sizes[-1] + seen
     if "\n" in seen_text:
-        return False  # no repeat holds a line break
+        return False, 0  # no repeat holds a line break
+    furthest, period = index, 0
     again = text.find(seen_text, index + sizes[0], limit)
     while again != -1:
         size = again - index
         again = text.find(seen_text, again + 1, limit)
         if index < read.get(size, 0):
             continue  # in a stretch read before
-        start, end = _stretch(text, index, index + seen, size)
+        start, end = stretch(text, index, index + seen, size)
         read[size] = end
         if end - start >= size and _anchor_in(text, start, end, size):
-            return True
-    return False
-
-
-def _stretch(text: str, start: int, end: int, size: int) -> tuple[int, int]:
-    """The longest stretch around ``text[start:end]`` equal to the text ``size`` on."""
-    step = 4 * LONG_MAX  # compared a slice at a time, then a character
-    while start >= step and text[start - step : start] == text[start - step + size : start + size]:
-        start -= step
-    while start > 0 and text[start - 1] == text[start - 1 + size]:
-        start -= 1
-    while end + size + step <= len(text) and text[end : end + step] == text[end + size : end + size + step]:
-        end += step
-    while end + size < len(text) and text[end] == text[end + size]:
-        end += 1
-    return start, end
+            return True, size
+        if end > furthest:
+            furthest, period = end, size
+    return False, period
 
 
 def _anchor_in(text: str, start: int, end: int, size: int) -> bool:
