@@ -1,4 +1,4 @@
-"""``re`` patterns that read Chinese characters as the ``regex`` ones they replace do."""
+"""``re`` patterns, which ``re`` skips to in C, finding what the ``regex`` ones they replace find."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 import regex
 
-from wenlint_rules.layout import broken_paragraph, ocr_confusion
+from wenlint_rules.layout import broken_paragraph, latex_number, ocr_confusion
 from wenlint_rules.layout.han_class import HAN
 
 EVERY = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
@@ -31,8 +31,13 @@ def test_the_class_holds_every_chinese_character_and_no_other():
             r"[;；,，、][ \t]*\n(?=[\p{Han}〇×“‘《「『A-Za-z0-9])",
             ";；,，、 \t\n\n中〇𠀀×“‘《「『aZ09。”",
         ),
+        (
+            latex_number._INLINE_MATH,
+            r"(?<![$\\])\$(?!\$)([^$\n]{1,80}?)(?<!\\)\$(?!\$)",
+            "$$$\\\\ 1a\n中",
+        ),
     ],
-    ids=["L010", "L007"],
+    ids=["L010", "L007", "L009"],
 )
 def test_each_pattern_matches_where_its_regex_spelling_does(pattern, spelled_in_regex, characters):
     reference = regex.compile(spelled_in_regex)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.textclass import is_chinese
 
-#: Inline math on one line (not `$$`), its body captured.
-_INLINE_MATH = regex.compile(r"(?<![$\\])\$(?!\$)([^$\n]{1,80}?)(?<!\\)\$(?!\$)")
+#: Inline math on one line (not `$$`), its body captured: in ``re``, which skips to each `$` in C, and
+#: looks behind it from there.
+_INLINE_MATH = re.compile(r"\$(?<![$\\]\$)(?!\$)([^$\n]{1,80}?)(?<!\\)\$(?!\$)")
 #: A body that is only a number, its digits maybe spaced apart, then a percent
 #: sign (`\%`) or a unit in `\mathrm` (`\mathrm { c m }`, `\mathrm { ~ d ~ }`).
 _NUMBER_BODY = regex.compile(
