@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED_FILES, seed, wenlint
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.engine import fix, lint
@@ -395,3 +397,23 @@ def test_plain_quick_test_is_the_marks_test():
         for chars in product("[*_>-+ \t中a", repeat=size):
             line = "".join(chars)
             assert bool(_patterns._MARKUP_MARK.search(line)) == any(mark in line for mark in marks), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="关注我们首页𠀀ab", min_size=0, max_size=4), max_size=6),
+    st.text(alphabet="关注我们首页𠀀ab\n", max_size=40),
+)
+def test_the_automaton_finds_every_occurrence_in_the_order_they_end(phrases, text):
+    """Overlapping and nested phrases too, in code points (astral ones are
+    one), ordered by where they end and then the longer first."""
+    entries = tuple((phrase, f"t{n % 2}") for n, phrase in enumerate(phrases))
+    found = _patterns._find(_patterns._build_automaton(entries), text)
+    expected: dict[str, list] = {}
+    for start in range(len(text)):
+        for phrase, tag in sorted(set(entries)):
+            if phrase and text.startswith(phrase, start):
+                expected.setdefault(tag, []).append((start + len(phrase), start, phrase))
+    assert {tag: [(hit.end, hit.start, hit.phrase) for hit in hits] for tag, hits in found.items()} == {
+        tag: sorted(hits, key=lambda hit: (hit[0], hit[1])) for tag, hits in expected.items()
+    }

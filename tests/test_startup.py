@@ -19,7 +19,7 @@ from rule_packages import install_rules
 #: tables, the corpus engines', the rules themselves, and what only a command
 #: that checks needs (globs, worker processes, regular expressions).
 HEAVY = (
-    "ahocorasick",
+    "ahocorasick_rs",
     "asyncio",
     "charset_normalizer",
     "ftfy",

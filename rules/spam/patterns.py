@@ -130,19 +130,27 @@ def pack(name: str) -> dict[str, frozenset[str]]:
 # -- the automaton --------------------------------------------------------------
 
 
-def _build_automaton(entries: tuple[tuple[str, str], ...]):
-    """An Aho-Corasick automaton of (phrase, tag) entries; each key's value
-    is the phrase and the tags it carries."""
-    import ahocorasick
+@dataclass(frozen=True)
+class Automaton:
+    """An Aho-Corasick automaton (``ahocorasick_rs``: the Rust crate's) of
+    distinct phrases, and the tags each carries, by the phrase's index."""
+
+    search: Any
+    phrases: tuple[str, ...]
+    tags: tuple[frozenset[str], ...]
+
+
+def _build_automaton(entries: tuple[tuple[str, str], ...]) -> Automaton:
+    """The automaton of (phrase, tag) entries: each phrase once, with every tag it carries."""
+    import ahocorasick_rs
 
     tags: dict[str, set[str]] = defaultdict(set)
     for phrase, tag in entries:
-        tags[phrase].add(tag)
-    automaton = ahocorasick.Automaton()
-    for phrase, phrase_tags in tags.items():
-        automaton.add_word(phrase, (phrase, frozenset(phrase_tags)))
-    automaton.make_automaton()
-    return automaton
+        if phrase:  # the empty phrase is no phrase
+            tags[phrase].add(tag)
+    phrases = tuple(tags)
+    search = ahocorasick_rs.AhoCorasick(phrases, matchkind=ahocorasick_rs.MatchKind.Standard) if phrases else None
+    return Automaton(search, phrases, tuple(frozenset(tags[phrase]) for phrase in phrases))
 
 
 #: The pack sections that anchor the automaton, as (pack, section, suffixes),
@@ -178,11 +186,19 @@ def extra_automaton(phrases: frozenset[str]):
     return _build_automaton(tuple((phrase, "extra") for phrase in phrases))
 
 
-def _find(automaton_, text: str) -> dict[str, list[Hit]]:
+def _find(automaton_: Automaton, text: str) -> dict[str, list[Hit]]:
+    """Every occurrence of the automaton's phrases in ``text``, overlapping
+    ones too, by tag: in the order they end, the longer first where two end
+    at one place."""
     hits: dict[str, list[Hit]] = defaultdict(list)
-    for last, (phrase, tags) in automaton_.iter(text):
-        for tag in tags:
-            hits[tag].append(Hit(last + 1 - len(phrase), last + 1, phrase, tag))
+    if automaton_.search is None:
+        return hits
+    found = automaton_.search.find_matches_as_indexes(text, overlapping=True)
+    found.sort(key=lambda match: (match[2], match[1]))
+    for index, start, end in found:
+        phrase = automaton_.phrases[index]
+        for tag in automaton_.tags[index]:
+            hits[tag].append(Hit(start, end, phrase, tag))
     return hits
 
 
