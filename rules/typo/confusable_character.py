@@ -4,7 +4,6 @@ sound-alike one would make a common word (`福社` for 福祉, `下拔` for 下�
 from __future__ import annotations
 
 import bisect
-import sys
 from collections import Counter
 from functools import cache
 from itertools import compress, count, repeat
@@ -15,8 +14,9 @@ import regex
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo import confusable_vector
 from wenlint_rules.typo.known import listed_spans
-from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, Gap, TypoView, in_script, lexicon, typo_view
+from wenlint_rules.typo.lexicon import Gap, TypoView, in_script, lexicon, typo_view
 from wenlint_rules.typo.names import in_name
+from wenlint_rules.typo.rivals import penalties, similar
 
 #: How much likelier (centibels) the best replacement must make the words
 #: around a suspect, after its similarity penalty.
@@ -53,19 +53,6 @@ _QUOTED = regex.compile(r"《[^》\n]{0,60}》|“[^”\n]{0,60}”|「[^」\n]{
 _DRUG_NAME_REST = regex.compile(r"\p{Han}{0,5}?(?:丸|胶囊|颗粒|合剂|口服液|糖浆|冲剂|注射液|软膏|乳膏|滴剂)")
 
 
-@cache
-def _similar(char: str) -> tuple[str, ...]:
-    """The characters like ``char``, looser shapes left out, interned: a set
-    intersects them several times faster than a string, whose characters
-    are made anew on every pass."""
-    return tuple(map(sys.intern, "".join(lexicon().similar(char)[:LOOSE_SHAPE])))
-
-
-def _penalty(char: str, other: str) -> int:
-    """The penalty of ``other`` as a replacement of ``char`` (see PENALTY)."""
-    return next(PENALTY[index] for index, group in enumerate(lexicon().similar(char)) if other in group)
-
-
 class _IsHan(dict):
     """Character -> whether it is a Chinese character. Filled on first use:
     a look-up costs a fraction of a pattern match."""
@@ -88,7 +75,7 @@ class _MaySuspect(dict):
             _IS_HAN[char]
             and char not in _VARIANTS
             and lexicon().char_cost(char) >= STANDS_ALONE
-            and bool(_similar(char))
+            and bool(similar(char))
         )
         return value
 
@@ -288,7 +275,7 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
     bounds = []  # what each candidate may gain at most (see Gap.most_saved), first
     for other in candidates:
         words = gap.trie_words(other) if other in held else gap.pair_words(other)
-        penalty = _penalty(char, other)
+        penalty = penalties(char)[other]
         bounds.append((alone - char_costs[other] - penalty + gap.most_saved(other, words), other, words, penalty))
     bounds.sort(reverse=True)
     if bounds[0][0] < floor:
@@ -309,9 +296,9 @@ def _meeting(text: str, position: int) -> tuple[frozenset[str], frozenset[str]]:
     inside some word, and those that meet the one after. A character that
     is no Chinese one meets nothing, so they stay inside the run of Chinese
     characters."""
-    lex, similar = lexicon(), _similar(text[position])
+    lex, rivals = lexicon(), similar(text[position])
     before = lex.follower_sets[text[position - 1]] if position else frozenset()
-    return before.intersection(similar), lex.leader_sets[text[position + 1 : position + 2]].intersection(similar)
+    return before.intersection(rivals), lex.leader_sets[text[position + 1 : position + 2]].intersection(rivals)
 
 
 def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> tuple[frozenset[str], set[str]] | None:
@@ -372,7 +359,7 @@ def _may_pass(text: str, position: int, other: str, meets_before: bool, meets_af
         most = max(most, alone + char_costs[text[position - 1]] - cost)
     if meets_after and (cost := lex.two_char_cost(other, text[position + 1])) is not None:
         most = max(most, alone + char_costs[text[position + 1]] - cost)
-    return most >= floor and most - _penalty(text[position], other) >= floor
+    return most >= floor and most - penalties(text[position])[other] >= floor
 
 
 @cache
@@ -380,7 +367,7 @@ def _gain_alone(char: str) -> int:
     """What the commonest character like ``char`` gains on it as a word of
     its own, before its penalty (nothing when none is like it)."""
     char_costs = lexicon().char_costs
-    return char_costs[char] - min(map(char_costs.__getitem__, _similar(char)), default=char_costs[char])
+    return char_costs[char] - min(map(char_costs.__getitem__, similar(char)), default=char_costs[char])
 
 
 def _reportable(view: TypoView, positions: list[int]) -> set[int]:

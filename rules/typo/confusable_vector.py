@@ -3,10 +3,9 @@
 first use, not with this module): which suspects a rival may replace with
 gain, so that only they are weighed one by one in ``confusable_character``.
 
-A suspect passes its weighing (``_weigh``) only when some rival (a similar
-character, its penalty by the first class that lists it) meets a
-neighbour inside some word and either gains its floor with no word longer
-than two characters (``_may_pass``) or makes three characters found
+A suspect passes its weighing (``_weigh``) only when some rival (see
+``rivals.py``) meets a neighbour inside some word and either gains its
+floor with no word longer than two characters (``_may_pass``) or makes three characters found
 together inside some word with the neighbours (``Lexicon.holding_longer``).
 Each suspect's rivals are rows of one array; the rows that meet neither
 neighbour (most) are dropped, and the rest are tested together. The test
@@ -18,7 +17,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, TypoView, lexicon, vector
+from wenlint_rules.typo.lexicon import TypoView, lexicon, vector
+from wenlint_rules.typo.rivals import penalties
 
 #: More than any gain: a rival with no two-character word with a neighbour gains nothing from it.
 _FAR = 1 << 40
@@ -34,10 +34,11 @@ def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool
     # a neighbour outside the text is number 0, which meets nothing
     left = np.where(at > 0, numbers[at - 1], 0)
     right = np.where(at + 1 < size, numbers[np.minimum(at + 1, size - 1)], 0)
-    suspect, rivals, penalty, alone = _rows(view, at, (left != 0) | (right != 0))
+    suspect, rivals, penalty, alone = _rows(view, lone, (left != 0) | (right != 0))
     before, after = vector.meet(left[suspect], rivals) == 1, vector.meet(rivals, right[suspect]) == 1
     kept = (before | after).nonzero()[0]
-    suspect, rivals, before, after, alone = suspect[kept], rivals[kept], before[kept], after[kept], alone[kept]
+    suspect, rivals, before, after = suspect[kept], rivals[kept], before[kept], after[kept]
+    alone = alone[suspect]
     left, right, floor = left[suspect], right[suspect], np.array(floors)[suspect] + penalty[kept]
     may = np.zeros(len(lone), dtype=bool)
     cost = _by_number("char_costs")
@@ -65,44 +66,30 @@ def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool
     return may.tolist()
 
 
-def _rows(view: TypoView, at, asked):
-    """A row for each rival of each suspect at ``at`` where ``asked``:
-    the suspect's index, the rival's number and penalty, the cost of the
-    suspect alone."""
+def _rows(view: TypoView, lone: list[int], asked):
+    """A row for each rival of each suspect at ``lone`` where ``asked``:
+    the suspect's index and the rival's number and penalty; and for each
+    suspect, the cost of its character alone."""
     import numpy as np
 
-    points, which = np.unique(vector.code_points(view.text)[at], return_inverse=True)
-    tables = [*map(_rivals, map(chr, points.tolist()))]
-    lengths = np.array([len(rivals) for rivals, _, _ in tables], dtype=np.int64)
-    counts = np.where(asked, lengths[which], 0)
-    suspect = np.repeat(np.arange(len(at)), counts)
-    # the rows of suspect i are its character's rivals, from where they start among all
-    row = np.arange(len(suspect)) + np.repeat(
-        (np.cumsum(lengths) - lengths)[which] - (np.cumsum(counts) - counts), counts
-    )
-    alone = np.array([alone for _, _, alone in tables], dtype=np.int64)[which]
-    return (
-        suspect,
-        np.concatenate([rivals for rivals, _, _ in tables])[row],
-        np.concatenate([penalties for _, penalties, _ in tables])[row],
-        alone[suspect],
-    )
+    text, none = view.text, _rivals("")  # no character, no rivals
+    tables = [_rivals(text[position]) if ask else none for position, ask in zip(lone, asked.tolist())]
+    suspect = np.repeat(np.arange(len(lone)), [len(rivals) for rivals, _, _ in tables])
+    rivals = np.concatenate([rivals for rivals, _, _ in tables])
+    penalties = np.concatenate([penalties for _, penalties, _ in tables])
+    return suspect, rivals, penalties, np.array([alone for _, _, alone in tables], dtype=np.int64)
 
 
 @cache
 def _rivals(char: str):
-    """The numbers of the characters like ``char`` that meet some character
-    inside a word (see T003's ``_similar``), with their penalties (of the
-    first class that lists each) and the cost of ``char`` alone."""
+    """The numbers of the rivals of ``char`` that meet some character inside
+    a word, with their penalties, and the cost of ``char`` alone."""
     import numpy as np
 
-    penalties: dict[str, int] = {}
-    for group, penalty in zip(lexicon().similar(char)[:LOOSE_SHAPE], PENALTY):
-        for other in group:
-            penalties.setdefault(other, penalty)
-    numbers = vector.numbers("".join(penalties))
+    rivals = penalties(char)
+    numbers = vector.numbers("".join(rivals))
     kept = numbers != 0
-    return numbers[kept], np.array([*penalties.values()], dtype=np.int64)[kept], lexicon().char_cost(char)
+    return numbers[kept], np.array([*rivals.values()], dtype=np.int64)[kept], lexicon().char_cost(char)
 
 
 @cache
