@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from wenlint import tablecache
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector
+from wenlint_rules.typo.lexicon.cache import cache_path
 from wenlint_rules.typo.rivals import penalties
-
-#: More than any gain: a rival with no two-character word with a neighbour gains nothing from it.
-_FAR = 1 << 40
 
 
 def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool]:
@@ -40,16 +39,17 @@ def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool
     suspect, rivals, before, after = suspect[kept], rivals[kept], before[kept], after[kept]
     alone = alone[suspect]
     left, right, floor = left[suspect], right[suspect], np.array(floors)[suspect] + penalty[kept]
-    may = np.zeros(len(lone), dtype=bool)
-    cost = _by_number("char_costs")
+    may, tables = np.zeros(len(lone), dtype=bool), _tables()
+    cost = tables["char_costs"]
     may[suspect[alone - cost[rivals] >= floor]] = True
     for meets, first, second, neighbour, cheapest in (
         (before, left, rivals, left, "cheapest_after"),
         (after, rivals, right, right, "cheapest_before"),
     ):  # a two-character word with a neighbour, looked up where the neighbour's commonest gains enough
         gain = alone + cost[neighbour]
-        asked = (meets & (gain - _by_number(cheapest)[neighbour] >= floor)).nonzero()[0]
-        gaining = gain[asked] - _two_char_cost(first[asked], second[asked]) >= floor[asked]
+        asked = (meets & (gain - tables[cheapest][neighbour] >= floor)).nonzero()[0]
+        word, found = _found(tables["two_char_words"], (first[asked], second[asked]))
+        gaining = found & (gain[asked] - tables["two_char_costs"][word] >= floor[asked])
         may[suspect[asked[gaining]]] = True
     # held by a longer word: a triple of the rival with both neighbours, or with two on one side
     joins, at = np.frombuffer(view.joins, dtype=np.uint8), at[suspect]
@@ -60,9 +60,8 @@ def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool
         (two_before, (numbers[np.maximum(at - 2, 0)], left, rivals)),
         (two_after, (rivals, right, numbers[np.minimum(at + 2, size - 1)])),
     ):
-        found = held.nonzero()[0]
-        pieces = np.stack([column[found] for column in triple], axis=1).ravel()
-        may[suspect[found[_triples().at(pieces, np.arange(0, len(pieces), 3), (0, 1, 2))]]] = True
+        asked = held.nonzero()[0]
+        may[suspect[asked[_found(tables["triples"], [column[asked] for column in triple])[1]]]] = True
     return may.tolist()
 
 
@@ -93,47 +92,56 @@ def _rivals(char: str):
 
 
 @cache
-def _by_number(table: str):
-    """The value of each number's character in the lexicon's per-character
-    ``table`` (``char_costs``, ``cheapest_after``, ``cheapest_before``)."""
+def _tables() -> dict:
+    """What the weighing reads of the lexicon, by the typo view's numbers
+    (see _built). Building takes ~0.3 CPU-s and ~60 MB while it lasts, so
+    it is kept between runs beside the lexicon's cache (lint/tablecache.py)."""
+    lexicon_cache = cache_path()
+    return tablecache.kept("t003-weighing", _built, [lexicon_cache]) if lexicon_cache.exists() else _built()
+
+
+def _built() -> dict:
+    """Each number's character's cost alone and its commonest two-character
+    word's of those it starts and ends (see Lexicon.cheapest_after); the
+    two-character words as sorted keys (see _key) with their costs; the
+    triples (three characters together inside some word) as sorted keys."""
     import numpy as np
 
     lex = lexicon()
     listed = lex.follower_sets.listed
     chars = "".join({*listed, *"".join(listed.values())})
-    values = np.zeros(vector.numbered(), dtype=np.int64)
-    values[vector.numbers(chars)] = [*map(getattr(lex, table).__getitem__, chars)]
-    return values
-
-
-@cache
-def _two_char_words():
-    """The two-character words as sorted keys (first number × numbers + second) and their costs."""
-    import numpy as np
-
-    lex = lexicon()
+    tables = {}
+    for table in ("char_costs", "cheapest_after", "cheapest_before"):
+        tables[table] = np.zeros(vector.numbered(), dtype=np.int64)
+        tables[table][vector.numbers(chars)] = [*map(getattr(lex, table).__getitem__, chars)]
     firsts, seconds, costs = [], [], []
-    for char in lex.follower_sets.listed:
+    for char in listed:
         words = lex.two_char_words(char, ending=False)
         firsts.append(char * len(words))
         seconds.extend(other for other, _ in words)
         costs.extend(cost for _, cost in words)
-    keys = vector.numbers("".join(firsts)) * vector.numbered() + vector.numbers("".join(seconds))
+    keys = _key([vector.numbers("".join(firsts)), vector.numbers("".join(seconds))])
     order = np.argsort(keys)
-    return keys[order], np.array(costs, dtype=np.int64)[order]
+    tables["two_char_words"], tables["two_char_costs"] = keys[order], np.array(costs, dtype=np.int64)[order]
+    triples = vector.numbers("".join(lex.triples())).reshape(-1, 3)
+    tables["triples"] = np.unique(_key(triples.T))
+    return tables
 
 
-def _two_char_cost(firsts, seconds):
-    """The cost of each two-character word of ``firsts`` and ``seconds``, or _FAR where it is none."""
+def _key(columns):
+    """The key of each row of ``columns`` (numbers of characters), in the order of their strings."""
+    key = 0
+    for column in columns:
+        key = key * vector.numbered() + column
+    return key
+
+
+def _found(keys, columns):
+    """Where each row of ``columns`` (see _key) is or would be among the sorted ``keys``, and whether it is there."""
     import numpy as np
 
-    keys, costs = _two_char_words()
-    wanted = firsts * vector.numbered() + seconds
-    found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return np.where(keys[found] == wanted, costs[found], _FAR)
-
-
-@cache
-def _triples():
-    """The lexicon's triples (three characters together inside some word), as vector.Pieces."""
-    return vector.Pieces(lexicon().triples(), 3)
+    wanted = _key(columns)
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return at, keys[at] == wanted
