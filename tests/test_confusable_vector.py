@@ -76,3 +76,9 @@ def test_no_suspect_the_reference_keeps_is_dropped(text, threshold):
     # triples on either side, non-Chinese neighbours, suspects side by side and at either end
     for ours, reference in weighed_both_ways(text, [threshold]):
         assert all(kept for kept, weighed in zip(ours, reference) if weighed)
+
+
+def test_the_tables_kept_between_runs_are_those_built():
+    kept, built = confusable_vector._tables(), confusable_vector._built()
+    assert kept.keys() == built.keys()
+    assert all((kept[name] == built[name]).all() for name in built)
