@@ -167,6 +167,36 @@ def _mark_by_mark(rule, doc: Document) -> list:
     return found
 
 
+def test_marks_nested_deep_take_a_few_passes_of_the_quick_test(monkeypatch):
+    """The quick test takes away a level of nesting a pass, each over every
+    mark: marks nested thousands deep are read mark by mark after a few
+    passes (time growing with their number, not its square), with the
+    findings of reading them so."""
+    import sys
+
+    module = sys.modules[RULE.__module__]
+    passes = []
+    adjacent_pair = module._ADJACENT_PAIR
+
+    class Counted:
+        def sub(self, *args):
+            passes.append(1)
+            return adjacent_pair.sub(*args)
+
+    monkeypatch.setattr(module, "_ADJACENT_PAIR", Counted())
+    rule = RULE()
+    for text in (
+        "他说" + "“《" * 2000 + "好" + "》”" * 2000 + "。",
+        "他说" + "“《" * 2000 + "好" + "》”" * 1999 + "》。",
+    ):
+        passes.clear()
+        doc = Document(text)
+        found = [(d.start, d.message) for d in rule.check(doc)]
+        assert found == [(d.start, d.message) for d in _mark_by_mark(rule, doc)]
+        assert len(passes) <= 2 * module._NESTING_PASSES
+    assert found  # the second text's first `“` is left open
+
+
 def test_nested_marks_quick_test_takes_nested_paragraphs_only():
     from rules.script.mismatched_quotes import _nested_in_paragraphs
 

@@ -29,6 +29,9 @@ _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _MARK_OR_PARAGRAPH_BREAK = re.compile(f"{BLANK_LINES.pattern}|{_MARKS.pattern}")
 #: An opening mark right before its closing one (not `‘’`, which pair by their neighbours).
 _ADJACENT_PAIR = re.compile("|".join(re.escape(open_ + close) for open_, close in PAIRS.items() if open_ != "‘"))
+#: The levels of nesting the quick test takes away: real text nests a few deep, and a pass a level
+#: over marks nested thousands deep (`“《“《…》”》”`) would take time growing with the square of their number.
+_NESTING_PASSES = 16
 _LEADING_SPACE = " \t\u3000\u00a0"
 
 
@@ -214,10 +217,15 @@ def _nests(marks: str) -> bool:
     """Whether ``marks`` pair up as nested pairs (`“《》”（）`), with no ASCII
     `"` and no `‘’` (which pair by their neighbours; they are never taken
     away): then no mark goes unpaired. Adjacent pairs are taken away until
-    none is left."""
-    while (fewer := _ADJACENT_PAIR.sub("", marks)) != marks:
+    none is left, a level of nesting a pass; marks nesting deeper than
+    _NESTING_PASSES (each pass reads them all) are taken as not nesting,
+    and read mark by mark."""
+    for _ in range(_NESTING_PASSES):
+        fewer = _ADJACENT_PAIR.sub("", marks)
+        if fewer == marks:
+            return _MARKS.search(marks) is None
         marks = fewer
-    return _MARKS.search(marks) is None
+    return False
 
 
 def _last_open(tokens: list[tuple[int, str]], index: int) -> int:
