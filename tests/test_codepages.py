@@ -7,10 +7,12 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wenlint.codepages import _class_body, common_chars, gbk_chars, gbk_patterns
+from wenlint.codepages import _class_body, _gbk_classes, common_chars, gbk_chars, gbk_patterns
+from wenlint.tablecache import kept
 
 
 def test_the_gbk_patterns_classes_hold_exactly_their_characters():
+    assert kept("gbk-classes", _gbk_classes) == _gbk_classes()  # the classes kept between runs are those built
     every_run, rare_pair = gbk_patterns()
     every, rare = gbk_chars(), gbk_chars() - common_chars()
     for code in [*range(0x10000), 0x10000, 0x20000, 0x10FFFF]:  # every character GBK makes is in the BMP

@@ -35,6 +35,7 @@ WRITTEN = st.builds(
 @given(root=WRITTEN, path=WRITTEN)
 @example(root="/", path="//a")  # to a Path, `//a` is not under `/`
 @example(root="/a", path="/a/")  # the root itself is `.`
+@example(root="/a", path="/a/.b/..c")  # names starting with dots
 def test_a_path_is_named_relative_to_the_root_as_the_path_objects_name_it(root: str, path: str):
     assert Settings(root=Path(root)).relative(path) == relative_by_paths(Path(root), path)
 
@@ -64,6 +65,7 @@ GLOBS = st.one_of(
 @example(names=["a.txt\n"], include=["*.txt"])  # a glob's `$` matches before a last line feed
 @example(names=["a.txt", "b\nc"], include=["*.txt"])  # even with a line feed after it
 @example(names=["x\ny", "a.txt"], include=["*.txt"])  # but not under a name with a line feed
+@example(names=["a.md"], include=["*.[tm]d"])  # a glob with a class asks for more than an ending
 def test_include_matches_as_the_compiled_globs_do(names: list[str], include: list[str]):
     try:
         settings = parse_settings({"include": include}, Path("/project/wenlint.toml"))

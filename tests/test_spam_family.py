@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED_FILES, seed, wenlint
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wenlint import Document
@@ -404,6 +404,7 @@ def test_plain_quick_test_is_the_marks_test():
     st.lists(st.text(alphabet="关注我们首页𠀀ab", min_size=0, max_size=4), max_size=6),
     st.text(alphabet="关注我们首页𠀀ab\n", max_size=40),
 )
+@example(["我们", "b", "关注我们"], "关注我们")  # two phrases of one tag ending at one place: the longer first
 def test_the_automaton_finds_every_occurrence_in_the_order_they_end(phrases, text):
     """Overlapping and nested phrases too, in code points (astral ones are
     one), ordered by where they end and then the longer first."""
