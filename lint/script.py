@@ -72,21 +72,21 @@ def _pieces(text: str):
         start = end
 
 
-def _opencc_file(name: str) -> Path:
+def opencc_file(name: str) -> Path:
     """A file of OpenCC's installed data (a dictionary, a configuration)."""
     import opencc
 
     return Path(opencc.__file__).parent / "clib" / "share" / "opencc" / name
 
 
-def _dictionary(name: str) -> dict[str, list[str]]:
+def opencc_dictionary(name: str) -> dict[str, list[str]]:
     """An installed OpenCC dictionary (``STCharacters`` ...): each key with its
     values. An ``.ocd2`` file is a marisa trie of the keys after a header,
     then the values: their count, their bytes, and per key the number of
     values and the length of each (values are in the order of key ids)."""
     import marisa_trie
 
-    data = _opencc_file(f"{name}.ocd2").read_bytes()
+    data = opencc_file(f"{name}.ocd2").read_bytes()
     trie = marisa_trie.Trie().frombytes(data[len(_OCD2_HEADER) :])
     at = len(_OCD2_HEADER) + len(trie.tobytes())
     items, size = struct.unpack_from("<II", data, at)
@@ -110,7 +110,7 @@ def shared_characters(table: str = "STCharacters") -> frozenset[str]:
     that are Traditional too (`干` → `幹 乾 干`, `里` → `裏 里 哩`); from
     ``TSCharacters``, Traditional ones that are Simplified too (`乾` → `干
     乾`, `昇` → `升 昇`). Which form a text needs depends on the word."""
-    return frozenset(key for key, forms in _dictionary(table).items() if key in forms)
+    return frozenset(key for key, forms in opencc_dictionary(table).items() if key in forms)
 
 
 @cache
@@ -158,27 +158,27 @@ def simplified_only() -> frozenset[str]:
 
 
 def _simplified_only() -> frozenset[str]:
-    config = json.loads(_opencc_file("s2t.json").read_text(encoding="utf-8"))
+    config = json.loads(opencc_file("s2t.json").read_text(encoding="utf-8"))
     held = {
         char
-        for name in _ocd2_names(config["conversion_chain"])
-        for forms in _dictionary(name).values()
+        for name in ocd2_names(config["conversion_chain"])
+        for forms in opencc_dictionary(name).values()
         for form in forms
         for char in form
     }
-    candidates = [key for key in _dictionary("STCharacters") if len(key) == 1 and key not in held]
+    candidates = [key for key in opencc_dictionary("STCharacters") if len(key) == 1 and key not in held]
     converted = converter("s2t").convert("\n".join(candidates)).split("\n")
     return frozenset(char for char, new in zip(candidates, converted) if new != char)
 
 
-def _ocd2_names(node) -> list[str]:
+def ocd2_names(node) -> list[str]:
     """The dictionaries (``.ocd2`` files, without the suffix) named anywhere in a part of an OpenCC configuration."""
     if isinstance(node, list):
-        return [name for item in node for name in _ocd2_names(item)]
+        return [name for item in node for name in ocd2_names(item)]
     if isinstance(node, dict):
         if node.get("type") == "ocd2":
             return [node["file"].removesuffix(".ocd2")]
-        return [name for value in node.values() for name in _ocd2_names(value)]
+        return [name for value in node.values() for name in ocd2_names(value)]
     return []
 
 

@@ -42,13 +42,13 @@ def t2s_witnesses() -> frozenset[str]:
 
 
 def _t2s_witnesses() -> frozenset[str]:
-    from wenlint.script import _dictionary, _ocd2_names, _opencc_file
+    from wenlint.script import ocd2_names, opencc_dictionary, opencc_file
 
-    config = json.loads(_opencc_file("t2s.json").read_text(encoding="utf-8"))
+    config = json.loads(opencc_file("t2s.json").read_text(encoding="utf-8"))
     changing = [
         (key, forms[0])
-        for name in _ocd2_names([config.get("normalization", []), config["conversion_chain"]])
-        for key, forms in _dictionary(name).items()
+        for name in ocd2_names([config.get("normalization", []), config["conversion_chain"]])
+        for key, forms in opencc_dictionary(name).items()
         if forms[0] != key
     ]
     witnesses = {key for key, _ in changing if len(key) == 1}

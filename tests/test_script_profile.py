@@ -145,9 +145,9 @@ def test_the_windows_hold_every_phrase_through_a_candidate():
 
 def test_opencc_dictionary_is_read_as_opencc_reads_it():
     """The first value of each key is what OpenCC's converter writes for it."""
-    from wenlint.script import _dictionary
+    from wenlint.script import opencc_dictionary
 
-    table = _dictionary("STCharacters")
+    table = opencc_dictionary("STCharacters")
     keys = list(table)
     assert len(keys) > 4000 and table["干"] == ["幹", "乾", "干", "榦"]
     assert [table[key][0] for key in keys] == converter("s2t").convert("\n".join(keys)).split("\n")
