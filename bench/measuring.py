@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import threading
 import time
 from dataclasses import dataclass, field
@@ -181,10 +182,14 @@ def measure(
 
 
 def executable() -> str:
-    """The installed ``wenlint`` command; exits when there is none on PATH."""
-    exe = shutil.which("wenlint")
+    """The ``wenlint`` command installed for the Python running the bench
+    (its scripts folder), else the one on PATH; exits when there is none.
+    Not PATH's first: that may be a version manager's shim (pyenv's is a
+    bash script costing ~50 ms a run) or another environment's wenlint."""
+    beside = Path(sysconfig.get_path("scripts")) / "wenlint"
+    exe = str(beside) if os.access(beside, os.X_OK) else shutil.which("wenlint")
     if exe is None:
-        sys.exit("no `wenlint` on PATH: pip install -e . first")
+        sys.exit("no `wenlint` installed: pip install -e . first")
     return exe
 
 

@@ -52,3 +52,22 @@ def test_memory_bench_measures_check_on_real_text():
     result = _bench(str(BENCH / "memory.py"), "--size-mb", "0.2")
     assert result.returncode == 0, result.stderr
     assert "check big file:  peak" in result.stdout and "MiB per MB of input" in result.stdout
+
+
+def test_the_benches_run_the_wenlint_installed_for_their_own_python():
+    """Not PATH's first `wenlint`, which may be a version manager's shell shim
+    (pyenv's costs ~50 ms a run, counted as wenlint's) or another install."""
+    import sysconfig
+
+    found = subprocess.run(
+        [sys.executable, "-c", "import measuring; print(measuring.executable())"],
+        cwd=BENCH,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},  # no wenlint on it
+    ).stdout.strip()
+    assert Path(found) == Path(sysconfig.get_path("scripts")) / "wenlint"
+    assert (
+        Path(found).read_text(encoding="utf-8").startswith("#!") and "python" in Path(found).read_text().split("\n")[0]
+    )
