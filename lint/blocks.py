@@ -9,6 +9,11 @@ one that does for review. A line's *openers* are the block markers it starts
 with, container markers (quotes, list items) followed into what they hold,
 and so is an indentation: in an admonition's body or a list item's
 continuation, what follows it is Markdown, not code.
+
+Within a line, a fix can reshape the text too: a zero-width space removed
+between two code spans (`` `a`\u200b`b` ``) joins their backticks into one
+run of two, and the two spans become one. :func:`joins_delimiters` tells
+such a fix.
 """
 
 from __future__ import annotations
@@ -65,5 +70,25 @@ def changes_blocks(text: str, fix: Fix) -> bool:
         before = _LINE_BREAK.split(text[start:end])
         after = _LINE_BREAK.split(text[start : edit.start] + edit.content + text[edit.end : end])
         if list(map(openers, before)) != list(map(openers, after)):
+            return True
+    return False
+
+
+#: Inline delimiters two of which side by side are one run, read differently from two.
+_DELIMITERS = frozenset("`*_~")
+
+
+def joins_delimiters(text: str, fix: Fix) -> bool:
+    """Whether applying ``fix`` to ``text`` puts, where an edit meets the
+    text it keeps, two equal inline delimiters side by side (`` ` `` ``*``
+    ``_`` ``~``) where they were not. (A backslash and what follows it are
+    syntax in the prose map, so no safe fix edits next to one.)"""
+    for edit in fix.edits:
+        before, after = text[edit.start - 1 : edit.start], text[edit.end : edit.end + 1]
+        old_first, old_last = text[edit.start : edit.start + 1] or after, text[edit.end - 1 : edit.end] or before
+        new_first, new_last = edit.content[:1] or after, edit.content[-1:] or before
+        if new_first != old_first and before == new_first in _DELIMITERS:
+            return True
+        if new_last != old_last and new_last == after in _DELIMITERS:
             return True
     return False

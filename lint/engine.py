@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from wenlint.blocks import changes_blocks
+from wenlint.blocks import changes_blocks, joins_delimiters
 from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.document import Document
 from wenlint.rule import Rule
@@ -36,7 +36,10 @@ def lint(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     - a fix that edits what is not prose (verbatim text or syntax) is never
       applied by the fixer: a safe one becomes display-only and is left for
       a human (``wenlint review``; its message says why: ``NOT_PROSE``),
-      an unsafe one is dropped; the finding stays.
+      an unsafe one is dropped; the finding stays;
+    - in Markdown, a safe fix that would change a line's block markers or
+      join two inline delimiters (see :mod:`wenlint.blocks`) is left for
+      review too (``NEW_BLOCKS``, ``NEW_INLINE``).
     """
     found: list[Diagnostic] = []
     for rule in rules:
@@ -92,6 +95,9 @@ NOT_PROSE = "left for review: it edits text that is not prose (Markdown syntax, 
 UNFIXABLE = "left for review: the configuration makes this rule unfixable"
 #: The message of a safe fix the engine made display-only because it would reshape the Markdown.
 NEW_BLOCKS = "left for review: it would change how Markdown reads the line (a new list item, heading or block)"
+NEW_INLINE = (
+    "left for review: it would change how Markdown reads the text around it (two code spans or emphasis markers joined)"
+)
 
 
 def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diagnostic]:
@@ -114,8 +120,11 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
             continue
         if any(e.content != doc.text[e.start : e.end] and nonprose.touches(e.start, e.end) for e in fix.edits):
             diagnostic.fix = _for_review(fix, NOT_PROSE) if fix.applicability is Applicability.SAFE else None
-        elif fix.applicability is Applicability.SAFE and doc.is_markdown and changes_blocks(doc.text, fix):
-            diagnostic.fix = _for_review(fix, NEW_BLOCKS)
+        elif fix.applicability is Applicability.SAFE and doc.is_markdown:
+            if changes_blocks(doc.text, fix):
+                diagnostic.fix = _for_review(fix, NEW_BLOCKS)
+            elif joins_delimiters(doc.text, fix):
+                diagnostic.fix = _for_review(fix, NEW_INLINE)
     return produced
 
 

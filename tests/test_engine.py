@@ -421,6 +421,10 @@ def test_a_fix_loop_that_does_not_settle_is_one_internal_error_naming_the_rule_a
         ("\u200b<!-- 注 -->文字\n", 0, 1, ""),  # a zero-width space removed: an HTML block
         ("甲\x0c## 标题\n", 1, 2, "\n"),  # a form feed made a line break: a heading
         ("- 甲\u2028- 乙\n", 3, 4, "\n"),  # a line separator made a line break: a second item
+        ("`等等(1)`\u200b`环境`\n", 7, 8, ""),  # two code spans joined into one (found by fix_properties --seed 31)
+        ("**甲**\u200b**乙**\n", 5, 6, ""),  # two bold runs' markers joined into a run of four
+        ("~~甲~~\u200b~~乙~~\n", 5, 6, ""),  # two strike-through runs' markers joined
+        ("`甲`，`乙`\n", 3, 4, "`"),  # a backtick written where the comma was: a run of three
     ],
 )
 def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, end, content):
@@ -440,6 +444,32 @@ def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, 
     (plain,) = lint(Document(text, "a.txt"), [Reshapes()])
     assert plain.fix.applicability is Applicability.SAFE
     assert fix(Document(text, "a.md"), [Reshapes()]).doc.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "content"),
+    [
+        ("`甲`,中文\n", 3, 4, "，"),  # a comma after a code span made full-width
+        ("甲\u200b乙`丙`\n", 1, 2, ""),  # a zero-width space removed beside one code span
+        ("**甲**\u200b乙\n", 5, 6, ""),  # ... after a bold run
+        ("`甲` ，`乙`\n", 3, 4, ""),  # a blank dropped between a code span and a mark
+        ("**甲** **乙**\n", 5, 6, " "),  # a blank kept a blank
+    ],
+)
+def test_a_safe_fix_beside_markdown_syntax_that_joins_nothing_stays_safe(text, start, end, content):
+    class Edits(Rule):
+        code = "Z907"
+        name = "edits"
+        summary = "Proposes one edit"
+        flags = "A probe."
+        skip_verbatim = False
+        needs_han = False
+
+        def check(self, doc):
+            yield self.diagnostic(start, end, "m", Fix.replace(start, end, content))
+
+    (found,) = lint(Document(text, "a.md"), [Edits()])
+    assert found.fix.applicability is Applicability.SAFE
 
 
 def test_a_text_with_an_unpaired_surrogate_is_refused_with_where_it_is():
