@@ -428,9 +428,20 @@ def test_a_fix_loop_that_does_not_settle_is_one_internal_error_naming_the_rule_a
     ],
 )
 def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, end, content):
-    class Reshapes(Rule):
+    reshapes = _one_edit(start, end, content)
+    (found,) = lint(Document(text, "a.md"), [reshapes])
+    assert found.fix.applicability is Applicability.DISPLAY_ONLY and found.fix.message.startswith("left for review")
+    (plain,) = lint(Document(text, "a.txt"), [reshapes])
+    assert plain.fix.applicability is Applicability.SAFE
+    assert fix(Document(text, "a.md"), [reshapes]).doc.text == text
+
+
+def _one_edit(start: int, end: int, content: str) -> Rule:
+    """A rule proposing one safe fix: ``text[start:end]`` made ``content``."""
+
+    class OneEdit(Rule):
         code = "Z906"
-        name = "reshapes"
+        name = "one-edit"
         summary = "Proposes one edit"
         flags = "A probe."
         skip_verbatim = False
@@ -439,11 +450,7 @@ def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, 
         def check(self, doc):
             yield self.diagnostic(start, end, "m", Fix.replace(start, end, content))
 
-    (found,) = lint(Document(text, "a.md"), [Reshapes()])
-    assert found.fix.applicability is Applicability.DISPLAY_ONLY and found.fix.message.startswith("left for review")
-    (plain,) = lint(Document(text, "a.txt"), [Reshapes()])
-    assert plain.fix.applicability is Applicability.SAFE
-    assert fix(Document(text, "a.md"), [Reshapes()]).doc.text == text
+    return OneEdit()
 
 
 @pytest.mark.parametrize(
@@ -457,18 +464,7 @@ def test_a_safe_fix_that_would_reshape_markdown_is_left_for_review(text, start, 
     ],
 )
 def test_a_safe_fix_beside_markdown_syntax_that_joins_nothing_stays_safe(text, start, end, content):
-    class Edits(Rule):
-        code = "Z907"
-        name = "edits"
-        summary = "Proposes one edit"
-        flags = "A probe."
-        skip_verbatim = False
-        needs_han = False
-
-        def check(self, doc):
-            yield self.diagnostic(start, end, "m", Fix.replace(start, end, content))
-
-    (found,) = lint(Document(text, "a.md"), [Edits()])
+    (found,) = lint(Document(text, "a.md"), [_one_edit(start, end, content)])
     assert found.fix.applicability is Applicability.SAFE
 
 
