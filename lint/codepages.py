@@ -12,6 +12,7 @@ import codecs
 import re
 from functools import lru_cache
 
+from wenlint.codepoints import class_body
 from wenlint.tablecache import kept
 from wenlint.textclass import CJK_PUNCTUATION, HAN
 
@@ -82,20 +83,7 @@ def gbk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _gbk_classes() -> tuple[str, str]:
     """The bodies of the classes of :func:`gbk_patterns`: every character, and
     the rare ones, as ranges (compiled in half the time of each character listed)."""
-    return _class_body(gbk_chars()), _class_body(gbk_chars() - common_chars())
-
-
-def _class_body(chars: frozenset[str]) -> str:
-    """A pattern class's body matching exactly ``chars``: runs of consecutive code points as ranges."""
-    codes = sorted(map(ord, chars))
-    parts = []
-    start = 0
-    for end in range(len(codes)):
-        if end + 1 == len(codes) or codes[end + 1] != codes[end] + 1:
-            first, last = chr(codes[start]), chr(codes[end])
-            parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
-            start = end + 1
-    return "".join(parts)
+    return class_body(gbk_chars()), class_body(gbk_chars() - common_chars())
 
 
 def decode(raw: bytes, codec: str) -> tuple[str, bool]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -31,13 +32,32 @@ _LOW_FIELD_SET = bytes(MARK if value & 0x08 else 0 for value in range(256))
 _HIGH_FIELD_SET = bytes(MARK if value & 0x80 else 0 for value in range(256))
 
 
+def utf32_pieces(text: str) -> Iterator[bytes]:
+    """``text`` in UTF-32 (little-endian), _PIECE characters at a time, so
+    that the four bytes a character of a large text are never all held."""
+    for start in range(0, len(text), _PIECE):
+        yield text[start : start + _PIECE].encode("utf-32-le", "surrogatepass")
+
+
 def low_bytes(text: str) -> bytes:
     """The low byte of each code point of ``text`` (byte ``i`` is character
-    ``i``'s), for :func:`marks`: worked out once per text, encoded a piece at
-    a time (so the four bytes a character of UTF-32 are never all held)."""
-    return b"".join(
-        text[start : start + _PIECE].encode("utf-32-le", "surrogatepass")[::4] for start in range(0, len(text), _PIECE)
-    )
+    ``i``'s), for :func:`marks`: worked out once per text, a piece at a time."""
+    return b"".join(piece[::4] for piece in utf32_pieces(text))
+
+
+def class_body(chars: Iterable[str]) -> str:
+    """The body of a ``re`` class matching exactly ``chars``: runs of
+    consecutive code points as ranges (compiled in half the time of each
+    character listed)."""
+    codes = sorted(set(map(ord, chars)))
+    parts = []
+    start = 0
+    for end in range(len(codes)):
+        if end + 1 == len(codes) or codes[end + 1] != codes[end] + 1:
+            first, last = chr(codes[start]), chr(codes[end])
+            parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
+            start = end + 1
+    return "".join(parts)
 
 
 def marks(

@@ -8,6 +8,7 @@ import json
 import re
 from functools import cache
 
+from wenlint.codepoints import class_body
 from wenlint.tablecache import kept
 
 
@@ -24,7 +25,7 @@ def _t2s_witness_pattern() -> re.Pattern:
     """Any character of :func:`t2s_witnesses` in the Basic Multilingual Plane,
     or any character beyond it (an astral class member by member is slow;
     see ``wenlint.script._simplified_only_pattern``)."""
-    bmp = "".join(sorted(char for char in t2s_witnesses() if char <= "\uffff"))
+    bmp = class_body(char for char in t2s_witnesses() if char <= "\uffff")
     return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
 
 

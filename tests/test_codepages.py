@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from hypothesis import example, given
-from hypothesis import strategies as st
-
-from wenlint.codepages import _class_body, _gbk_classes, common_chars, gbk_chars, gbk_patterns
+from wenlint.codepages import _gbk_classes, common_chars, gbk_chars, gbk_patterns
 from wenlint.tablecache import kept
 
 
@@ -19,15 +14,3 @@ def test_the_gbk_patterns_classes_hold_exactly_their_characters():
         char = chr(code)
         assert (every_run.fullmatch(char * 2) is not None) == (char in every), hex(code)
         assert (rare_pair.fullmatch(char * 2) is not None) == (char in rare), hex(code)
-
-
-@given(st.frozensets(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
-@example(frozenset("^_"))  # the characters a class reads specially
-@example(frozenset("\\"))
-@example(frozenset("]^-\\[a-b"))
-@example(frozenset("abcx"))  # a range, and a character on its own
-def test_a_class_body_matches_exactly_its_characters(chars: frozenset[str]):
-    pattern = re.compile(f"[{_class_body(chars)}]")
-    probes = chars | {chr(ord(char) + step) for char in chars for step in (-1, 1) if 0 <= ord(char) + step < 0x110000}
-    for char in probes:
-        assert (pattern.fullmatch(char) is not None) == (char in chars), repr(char)

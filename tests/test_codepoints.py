@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from wenlint import codepoints
-from wenlint.codepoints import _recurs, low_bytes, matches_from, recurring
+from wenlint.codepoints import _recurs, class_body, low_bytes, matches_from, recurring
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -100,3 +103,15 @@ def test_matches_from_finds_what_finditer_finds_given_every_possible_start():
 def test_matches_from_skips_starts_inside_a_match():
     pattern = regex.compile(r"(ab)+")
     assert [m.span() for m in matches_from(pattern, "ababab ab", [0, 2, 4, 7])] == [(0, 6), (7, 9)]
+
+
+@given(st.frozensets(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
+@example(frozenset("^_"))  # the characters a class reads specially
+@example(frozenset("\\"))
+@example(frozenset("]^-\\[a-b"))
+@example(frozenset("abcx"))  # a range, and a character on its own
+def test_a_class_body_matches_exactly_its_characters(chars: frozenset[str]):
+    pattern = re.compile(f"[{class_body(chars)}]")
+    probes = chars | {chr(ord(char) + step) for char in chars for step in (-1, 1) if 0 <= ord(char) + step < 0x110000}
+    for char in probes:
+        assert (pattern.fullmatch(char) is not None) == (char in chars), repr(char)

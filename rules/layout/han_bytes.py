@@ -4,10 +4,8 @@ those near a Chinese character only. Defines no rule."""
 
 from __future__ import annotations
 
-from wenlint.codepoints import MARK
+from wenlint.codepoints import MARK, utf32_pieces
 
-#: Characters :func:`low_and_han` works out at a time.
-_PIECE = 1 << 16
 #: bytes.translate tables, MARK where a character may be Chinese (``\\p{Han}``, 〇): by the second byte
 #: of its code point (U+2E80–U+2FFF, U+3400–U+9FFF, U+F900–U+FAFF), by the third (past U+FFFF), and in
 #: U+3000–U+303F, which holds punctuation and the ideographic space, by the first (々〇〡–〩〸–〻).
@@ -24,8 +22,7 @@ def low_and_han(text: str) -> tuple[bytes, bytes]:
     :func:`wenlint.codepoints.low_bytes`), and MARK for each character that
     may be Chinese (a superset: every one that is), else 0; a piece at a time."""
     low, han = [], []
-    for start in range(0, len(text), _PIECE):
-        code = text[start : start + _PIECE].encode("utf-32-le", "surrogatepass")
+    for code in utf32_pieces(text):
         first, second, third = code[::4], code[1::4], code[2::4]
         low.append(first)
         pages = int.from_bytes(second.translate(_HAN_PAGES), "little")

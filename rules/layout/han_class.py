@@ -9,19 +9,19 @@ from __future__ import annotations
 import regex
 import regex._regex
 
+from wenlint.codepoints import class_body
 from wenlint.tablecache import kept
 
 #: Where Han ends: no later code point is one (planes 0 to 3; a test reads every code point).
 _BEYOND = 0x40000
 
 
-def _ranges() -> tuple[tuple[int, int], ...]:
-    """The first and last code point of each run ``regex``'s ``\\p{Han}``
-    matches (〇 among them): its version of Unicode, whichever is installed."""
-    every = "".join(map(chr, range(_BEYOND)))
-    return tuple((match.start(), match.end() - 1) for match in regex.finditer(r"\p{Han}+", every))
+def _han_class() -> str:
+    """The class body of ``regex``'s ``\\p{Han}`` (〇 among them): its
+    version of Unicode, whichever is installed."""
+    return class_body(regex.findall(r"\p{Han}", "".join(map(chr, range(_BEYOND)))))
 
 
 #: A Chinese character, inside a ``re`` class: ``f"[{HAN}]"``. Worked out
-#: once per installed ``regex`` (~0.03 CPU-s) and kept (:mod:`wenlint.tablecache`).
-HAN = "".join(f"{chr(first)}-{chr(last)}" for first, last in kept("han-ranges", _ranges, [regex._regex.__file__]))
+#: once per installed ``regex`` (~0.1 CPU-s) and kept (:mod:`wenlint.tablecache`).
+HAN = kept("han-class", _han_class, [regex._regex.__file__])
