@@ -48,7 +48,7 @@ def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool
     ):  # a two-character word with a neighbour, looked up where the neighbour's commonest gains enough
         gain = alone + cost[neighbour]
         asked = (meets & (gain - tables[cheapest][neighbour] >= floor)).nonzero()[0]
-        word, found = _found(tables["two_char_words"], (first[asked], second[asked]))
+        word, found = vector.find_sorted(tables["two_char_words"], vector.piece_keys((first[asked], second[asked])))
         gaining = found & (gain[asked] - tables["two_char_costs"][word] >= floor[asked])
         may[suspect[asked[gaining]]] = True
     # held by a longer word: a triple of the rival with both neighbours, or with two on one side
@@ -61,7 +61,8 @@ def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool
         (two_after, (rivals, right, numbers[np.minimum(at + 2, size - 1)])),
     ):
         asked = held.nonzero()[0]
-        may[suspect[asked[_found(tables["triples"], [column[asked] for column in triple])[1]]]] = True
+        _, found = vector.find_sorted(tables["triples"], vector.piece_keys([column[asked] for column in triple]))
+        may[suspect[asked[found]]] = True
     return may.tolist()
 
 
@@ -103,7 +104,7 @@ def _tables() -> dict:
 def _built() -> dict:
     """Each number's character's cost alone and its commonest two-character
     word's of those it starts and ends (see Lexicon.cheapest_after); the
-    two-character words as sorted keys (see _key) with their costs; the
+    two-character words as sorted keys (see vector.piece_keys) with their costs; the
     triples (three characters together inside some word) as sorted keys."""
     import numpy as np
 
@@ -120,28 +121,9 @@ def _built() -> dict:
         firsts.append(char * len(words))
         seconds.extend(other for other, _ in words)
         costs.extend(cost for _, cost in words)
-    keys = _key([vector.numbers("".join(firsts)), vector.numbers("".join(seconds))])
+    keys = vector.piece_keys([vector.numbers("".join(firsts)), vector.numbers("".join(seconds))])
     order = np.argsort(keys)
     tables["two_char_words"], tables["two_char_costs"] = keys[order], np.array(costs, dtype=np.int64)[order]
     triples = vector.numbers("".join(lex.triples())).reshape(-1, 3)
-    tables["triples"] = np.unique(_key(triples.T))
+    tables["triples"] = np.unique(vector.piece_keys(triples.T))
     return tables
-
-
-def _key(columns):
-    """The key of each row of ``columns`` (numbers of characters), in the order of their strings."""
-    key = 0
-    for column in columns:
-        key = key * vector.numbered() + column
-    return key
-
-
-def _found(keys, columns):
-    """Where each row of ``columns`` (see _key) is or would be among the sorted ``keys``, and whether it is there."""
-    import numpy as np
-
-    wanted = _key(columns)
-    if not len(keys):
-        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return at, keys[at] == wanted

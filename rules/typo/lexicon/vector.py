@@ -75,7 +75,7 @@ class Pieces:
         np = self._np = pairs._np
         self._size = pairs.size
         chars = pairs.numbers("".join(pieces)).reshape(-1, length)
-        self._keys = np.unique(_key(chars.T))
+        self._keys = np.unique(piece_keys(chars.T))
         self._bits = None
         if indexed:
             self._rows, self._columns = np.zeros((2, self._size), dtype=np.int64)
@@ -98,11 +98,7 @@ class Pieces:
         columns = [numbers.take(starts + place, mode="clip") for place in places]
         if self._bits is not None:
             return self._paired(*columns)
-        keys = _key(columns)
-        if not len(self._keys):
-            return keys < 0
-        found = self._np.minimum(self._np.searchsorted(self._keys, keys), len(self._keys) - 1)
-        return self._keys[found] == keys
+        return find_sorted(self._keys, piece_keys(columns))[1]
 
     def _paired(self, firsts, seconds):
         """Whether each character of ``firsts`` with the one of ``seconds`` may be a piece (``indexed``)."""
@@ -127,18 +123,27 @@ def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
         return rows[which, columns[0]]
     span = numbered() ** len(places)
     keys += np.arange(len(sets), dtype=np.int64).repeat(sizes) * span
-    wanted = which * span + _key(columns)
-    if not len(keys):
-        return wanted < 0
-    return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
+    return find_sorted(keys, which * span + piece_keys(columns))[1]
 
 
-def _key(columns):
-    """One number for each place's characters, from their numbers (``columns``, a row a character)."""
+def piece_keys(columns):
+    """One number for each place's characters, from their numbers (``columns``,
+    a row a character): in the order of their strings."""
     size, key = numbered(), 0
     for column in columns:
         key = key * size + column
     return key
+
+
+def find_sorted(keys, wanted):
+    """Where each of ``wanted`` is or would be among the sorted ``keys`` (the
+    last, past them), and whether it is there."""
+    import numpy as np
+
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return at, keys[at] == wanted
 
 
 class _Pairs:
