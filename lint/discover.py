@@ -87,32 +87,37 @@ class _GitIgnores:
     the repository root down, and the repository's other exclude files."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, pathspec.PathSpec | None] = {}
-        self._repositories: dict[str, pathspec.PathSpec | None] = {}
+        self._specs: dict[str, tuple[tuple[str, pathspec.PathSpec], ...]] = {}
 
-    def _spec(self, directory: str) -> pathspec.PathSpec | None:
-        if directory not in self._cache:
-            self._cache[directory] = _patterns(os.path.join(directory, ".gitignore"))
-        return self._cache[directory]
-
-    def _matches(self, spec: pathspec.PathSpec | None, absolute: str, directory: str, is_dir: bool) -> bool:
-        relative = os.path.relpath(absolute, directory) + ("/" if is_dir else "")
-        return spec is not None and spec.match_file(relative)
+    def _applying(self, directory: str) -> tuple[tuple[str, pathspec.PathSpec], ...]:
+        """The patterns that apply in ``directory`` (absolute), each with the
+        directory its paths are relative to: its own .gitignore's, then its
+        parents', up to the repository root, whose exclude files come last.
+        Worked out once per directory: its files share them."""
+        climbed: list[tuple[str, tuple[tuple[str, pathspec.PathSpec], ...]]] = []  # up to a known directory
+        above: tuple[tuple[str, pathspec.PathSpec], ...] = ()
+        while directory not in self._specs:
+            own = _patterns(os.path.join(directory, ".gitignore"))
+            climbed.append((directory, ((directory, own),) if own is not None else ()))
+            parent = os.path.dirname(directory)
+            if os.path.lexists(os.path.join(directory, ".git")):  # a folder, or a file in a worktree or submodule
+                excludes = repository_excludes(directory)
+                above = ((directory, excludes),) if excludes is not None else ()
+                break
+            if parent == directory:
+                break
+            directory = parent
+        else:
+            above = self._specs[directory]
+        for name, own in reversed(climbed):
+            above = self._specs[name] = own + above
+        return above
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         absolute = os.path.abspath(path)
-        directory = os.path.dirname(absolute)
-        while True:
-            if self._matches(self._spec(directory), absolute, directory, is_dir):
-                return True
-            if os.path.lexists(os.path.join(directory, ".git")):  # a folder, or a file in a worktree or submodule
-                if directory not in self._repositories:
-                    self._repositories[directory] = repository_excludes(directory)
-                return self._matches(self._repositories[directory], absolute, directory, is_dir)
-            parent = os.path.dirname(directory)
-            if parent == directory:
-                return False
-            directory = parent
+        mark = "/" if is_dir else ""
+        specs = self._applying(os.path.dirname(absolute))
+        return any(spec.match_file(os.path.relpath(absolute, directory) + mark) for directory, spec in specs)
 
 
 def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Discovery:

@@ -217,12 +217,14 @@ def test_config_file_and_its_errors(tmp_path):
 def test_gitignore_and_file_types(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("ignored/\n*.skip.txt\n", encoding="utf-8")
-    for name in ("a.txt", "b.md", "c.skip.txt", "ignored/d.txt", "e.html", "sub/f.txt"):
+    files = ("a.txt", "b.md", "c.skip.txt", "ignored/d.txt", "e.html", "sub/f.txt", "sub/deep/g.skip.txt")
+    for name in (*files, "local.txt", "sub/local.txt", "sub/deep/local.txt", "sub/deep/h.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(BAD, encoding="utf-8")
+    (tmp_path / "sub" / ".gitignore").write_text("local.txt\n", encoding="utf-8")  # applies under sub/ only
     out = wenlint("check", str(tmp_path), "--output-format", "concise").stdout.decode()
-    checked = {Path(line.split(":")[0]).name for line in out.splitlines() if ":1:3:" in line}
-    assert checked == {"a.txt", "b.md", "f.txt"}
+    checked = {str(Path(line.split(":")[0]).relative_to(tmp_path)) for line in out.splitlines() if ":1:3:" in line}
+    assert checked == {"a.txt", "b.md", "local.txt", "sub/f.txt", "sub/deep/h.txt"}
     explicit = wenlint("check", str(tmp_path / "e.html"), "--output-format", "concise").stdout.decode()
     assert "e.html:1:3" in explicit
 
