@@ -94,6 +94,16 @@ def number_list(size: int) -> str:
     return "共" + _repeat("1，", size - 12) + " 个。"
 
 
+def quote_lines(size: int) -> str:
+    """One paragraph of lines that each open a quote none closes."""
+    return _repeat("“中文引号开始了\n", size)
+
+
+def lone_closers(size: int) -> str:
+    """One line of `）` without an opener."""
+    return _repeat("中文内容）", size)
+
+
 def random_han(size: int) -> str:
     rng = random.Random(19)
     chars = [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(size // 3)]
@@ -113,6 +123,8 @@ KINDS: dict[str, tuple[str, Callable[[int], str]]] = {
     "short-lines": ("doc.txt", short_lines),
     "random-han": ("doc.txt", random_han),
     "number-list": ("doc.txt", number_list),
+    "quote-lines": ("doc.txt", quote_lines),
+    "lone-closers": ("doc.txt", lone_closers),
 }
 
 

@@ -204,3 +204,35 @@ def test_nested_marks_quick_test_takes_nested_paragraphs_only():
     assert not _nested_in_paragraphs("他说“第一段\n\n第二段”")  # a pair across paragraphs
     assert not _nested_in_paragraphs("“《”》")  # each kind balanced, but crossed
     assert not _nested_in_paragraphs('他说"好"。') and not _nested_in_paragraphs("it’s“好”")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("“一\n“二”\n丙“丁", [("“", "”\n丙“丁")]),  # the first is exempt: the second opens a line
+        ("“一\n“二”。”\n丙“丁", [("“", "”\n丙“丁")]),  # both closed: the third is open on its own
+        ("丙“丁\n“一\n“二”", []),
+    ],
+)
+def test_a_quote_opening_a_line_exempts_the_quotes_still_open(text, flagged):
+    assert spans(text) == flagged
+
+
+def test_a_long_line_of_closers_is_read_once(monkeypatch):
+    """Each `）` without an opener is checked for a list number (`1）`)
+    before it in the few characters such a number takes (it was the whole
+    line before it: quadratic on a long line)."""
+    import wenlint_rules.script.mismatched_quotes as module
+
+    searched = []
+
+    class Counted:
+        def search(self, text, start, end):
+            searched.append(end - start)
+            return real.search(text, start, end)
+
+    real = module._LIST_NUMBER
+    monkeypatch.setattr(module, "_LIST_NUMBER", Counted())
+    closers = 2000
+    assert len(findings("中文内容）" * closers, "M006")) == closers
+    assert len(searched) == closers and sum(searched) <= 4 * closers

@@ -24,6 +24,8 @@ _LIST_NUMBER = regex.compile(
     r"(?:(?<=^|[\s\p{P}\p{S}])(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3}))\Z",
     regex.M,
 )
+#: The longest list number _LIST_NUMBER matches (`viii`).
+_LIST_NUMBER_MAX = 4
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 #: A mark, or the blank lines between two paragraphs (as ``Document.paragraphs`` finds them).
 _MARK_OR_PARAGRAPH_BREAK = re.compile(f"{BLANK_LINES.pattern}|{_MARKS.pattern}")
@@ -123,29 +125,32 @@ class MismatchedQuotes(Rule):
     ) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         marks = self._double_quotes(text, tokens, found)
-        # Balance, one stack per pair; an entry is [offset, exempt].
-        stacks: dict[str, list[list]] = {open_: [] for open_ in PAIRS}
+        # Balance, one stack of offsets per pair. A quote opening a line exempts
+        # the quotes of its kind still open (a quotation running over lines
+        # reopens each): those at the bottom of the stack, below ``exempt``.
+        stacks: dict[str, list[int]] = {open_: [] for open_ in PAIRS}
+        exempt = dict.fromkeys(PAIRS, 0)
         for pos, mark in marks:
             if mark in "‘’" and _touches_latin(text, pos):
                 continue
             if mark in PAIRS:
                 if mark in _QUOTE_OPENERS and _starts_line(text, pos, para_start):
-                    for entry in stacks[mark]:
-                        entry[1] = True
-                stacks[mark].append([pos, False])
+                    exempt[mark] = len(stacks[mark])
+                stacks[mark].append(pos)
                 continue
             opener = CLOSERS[mark]
             if stacks[opener]:
                 stacks[opener].pop()
-            elif not (mark == "）" and _LIST_NUMBER.search(text, _line_start(text, pos), pos)) and not (
+                exempt[opener] = min(exempt[opener], len(stacks[opener]))
+            elif not (mark == "）" and _after_list_number(text, pos)) and not (
                 mark == "》" and _between_latin(text, pos)
             ):
                 found.append(self.diagnostic(pos, pos + 1, f"`{mark}` has no opening `{opener}` in this paragraph"))
         next_opener = _first_char(text, following) if following is not None else ""
         for opener, stack in stacks.items():
-            for pos, exempt in stack:
+            for index, pos in enumerate(stack):
                 if (
-                    exempt
+                    index < exempt[opener]
                     or (opener == next_opener and opener in _QUOTE_OPENERS)
                     or (opener == "《" and _between_latin(text, pos))
                 ):
@@ -170,12 +175,13 @@ class MismatchedQuotes(Rule):
         following = {a: b for a, b in zip(quotes, quotes[1:])}
         is_open = False
         skip = -1
+        last_open = 0  # where the last `“` stands
         for i, (pos, mark) in enumerate(tokens):
             if mark not in '“”"':
                 marks.append((pos, mark))
                 continue
             if mark == "“":
-                is_open = True
+                is_open, last_open = True, pos
             elif mark == "”":
                 is_open = False
             if mark != '"':
@@ -196,7 +202,7 @@ class MismatchedQuotes(Rule):
                     )
                 )
                 is_open = True
-            elif is_open and nxt_mark != "”" and _han_between(text, _last_open(tokens, i) + 1, pos):
+            elif is_open and nxt_mark != "”" and _han_between(text, last_open + 1, pos):
                 marks.append((pos, "”"))
                 found.append(
                     self.diagnostic(
@@ -228,15 +234,8 @@ def _nests(marks: str) -> bool:
     return False
 
 
-def _last_open(tokens: list[tuple[int, str]], index: int) -> int:
-    for pos, mark in reversed(tokens[:index]):
-        if mark == "“":
-            return pos
-    return 0
-
-
 def _han_between(text: str, start: int, end: int) -> bool:
-    return "\n\n" not in text[start:end] and HAN.search(text, start, end) is not None
+    return text.find("\n\n", start, end) < 0 and HAN.search(text, start, end) is not None
 
 
 def _touches_latin(text: str, pos: int) -> bool:
@@ -252,14 +251,22 @@ def _between_latin(text: str, pos: int) -> bool:
     return bool(_ASCII_ALNUM.match(before) and _ASCII_ALNUM.match(after))
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+def _after_list_number(text: str, pos: int) -> bool:
+    """Whether a list number (`1`, `b`, `iv`, `三`: at most 4 characters, on
+    the line of ``pos``) ends at ``pos``: `1）`. Only the characters it can
+    take are searched, so that a long line's many `）` cost little each."""
+    low = max(0, pos - _LIST_NUMBER_MAX)
+    newline = text.rfind("\n", low, pos)
+    return _LIST_NUMBER.search(text, newline + 1 if newline >= 0 else low, pos) is not None
 
 
 def _starts_line(text: str, pos: int, para_start: int) -> bool:
-    """Whether only spaces stand between the line's start and ``pos``."""
-    start = _line_start(text, pos)
-    return start > para_start and not text[start:pos].strip(_LEADING_SPACE)
+    """Whether only spaces stand between the line's start and ``pos``, a
+    line after the paragraph's first."""
+    start = pos
+    while start > 0 and text[start - 1] in _LEADING_SPACE:
+        start -= 1
+    return start > para_start and text[start - 1] == "\n"
 
 
 def _first_char(text: str, start: int) -> str:
