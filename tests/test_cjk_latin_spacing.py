@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED_FILES, findings, seed, wenlint
 
 from wenlint import Document
-from wenlint.engine import fix
+from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 
 RULE = all_rules()["M007"]
@@ -139,3 +139,25 @@ def test_cli_extend_select(tmp_path):
         "--exit-zero",
     ).stdout.decode()
     assert out.count(": M007 [*]") > 100
+
+
+def test_a_long_line_of_spaces_is_read_once(monkeypatch):
+    """Whether a section number (`3.2 概述`) opens the line is read back over
+    the characters such a number takes before each space (it was the whole
+    line before it: quadratic on a long line)."""
+    import wenlint_rules.script.cjk_latin_spacing as module
+
+    searched = []
+
+    class Counted:
+        def fullmatch(self, text, start, end):
+            searched.append(end - start)
+            return real.fullmatch(text, start, end)
+
+    real = module._SECTION
+    monkeypatch.setattr(module, "_SECTION", Counted())
+    spaces = 2000
+    text = "3.2 概述" + "中文 abc " * spaces
+    doc = Document.from_source(text, "a.txt")
+    assert len(lint(doc, [RULE()])) == 2 * spaces - 1  # each space but the last and the section number's
+    assert sum(searched) <= 4 * spaces

@@ -19,6 +19,8 @@ _NUMBER = regex.compile(r"[0-9]+(?:[.,\-][0-9]+)*")
 #: A field label after a value, in metadata lines: `编号:54424334 上传时间:…`.
 _LABEL = regex.compile(r"\p{Han}{1,6}[:：]")
 _SECTION = regex.compile(r"[ \t\u3000]*[0-9]+(?:\.[0-9]+)*")
+#: The characters _SECTION matches.
+_SECTION_CHARS = frozenset(" \t\u30000123456789.")
 
 #: A range: `5—7名`, `3~5天`.
 _RANGE = frozenset("-—–~～")
@@ -105,7 +107,7 @@ class CjkLatinSpacing(Rule):
                 continue
             if _LABEL.match(text, space + 1):
                 continue
-            if text[space + 1] not in UNITS and _SECTION.fullmatch(text, text.rfind("\n", 0, space) + 1, space):
+            if text[space + 1] not in UNITS and _section_number_before(text, space):
                 continue
             found.append(
                 self.diagnostic(
@@ -149,3 +151,13 @@ def _quantity(text: str, start: int, end: int) -> bool:
     or is one end of a range (`5—7名`)."""
     after = text[end : end + 1]
     return after in UNITS or after in _RANGE or text.startswith(UNITS_2, end) or text[start - 1 : start] in _RANGE
+
+
+def _section_number_before(text: str, space: int) -> bool:
+    """Whether the line holds only a section number (`3.2`, indented or not)
+    before ``space``. Only the characters such a number takes are read back,
+    so that a long line's many spaces cost little each."""
+    start = space
+    while start > 0 and text[start - 1] in _SECTION_CHARS:
+        start -= 1
+    return (start == 0 or text[start - 1] == "\n") and _SECTION.fullmatch(text, start, space) is not None
