@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.script import simplified
-from wenlint_rules.typo import stripped_character, stripped_gaps
+from wenlint_rules.typo import confusable_character, stripped_character, stripped_gaps
 from wenlint_rules.typo.idiom_near_miss import _near_misses
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector, view
 
@@ -34,15 +34,18 @@ def in_order(worth: dict[str, dict[int, int]] | None) -> list | None:
 
 
 def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
-    """The view's joins, T002's near misses and T005's gaps worth restoring
+    """The view's joins and count of Chinese characters, T002's near misses,
+    T003's lone characters and T005's gaps worth restoring
     (from its candidates, their counts and cheap tests) of ``raw`` with
     NumPy, and the reference's."""
     doc = Document.from_source(raw, path)
     text = doc.view(simplified)
     with_numpy, without = TypoView(doc), TypoView(doc)
     with_numpy.vector, without.vector = vector, None
-    ours = [vector.joins(vector.numbers(text)), _near_misses(with_numpy)]
-    reference = [reference_joins(text), _near_misses(without)]
+    ours = [vector.joins(vector.numbers(text)), _near_misses(with_numpy), with_numpy.han_count]
+    reference = [reference_joins(text), _near_misses(without), without.han_count]
+    ours.append(confusable_character._lone_characters(with_numpy))
+    reference.append(confusable_character._lone_characters(without))
     lex = lexicon()
     for times in (8.0, 0.5):
         missing = stripped_character._expected_but_missing(without, times)
@@ -77,6 +80,15 @@ def test_odd_characters_get_the_references_joins(text):
     # characters the lexicon numbers and others (numbered 0), held or not
     chars = "福祉社区的是了力相a。\n𠀀\U0010ffff\u9fff\x00"
     assert vector.absent(text, vector.numbers(text), chars) == [char for char in chars if char not in text]
+
+
+@given(st.text(alphabet="律帅福社的〇是了a 。\n𠀀\U0010ffff\u9fff\x00", max_size=60))
+def test_odd_characters_get_the_references_lone_characters_and_chinese_count(text):
+    # T003's suspects among characters past the lexicon's and the last Chinese one, and in an empty text
+    with_numpy, without = TypoView(Document(text)), TypoView(Document(text))
+    with_numpy.vector, without.vector = vector, None
+    assert with_numpy.han_count == without.han_count
+    assert confusable_character._lone_characters(with_numpy) == confusable_character._lone_characters(without)
 
 
 @given(st.text(alphabet="努力推进社会量和睦相处 （）(`\n", max_size=120))

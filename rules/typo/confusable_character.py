@@ -244,7 +244,10 @@ def _lone_characters(view: TypoView) -> list[int]:
     neighbour inside any word. The lone ones other than ASCII (never a
     suspect) are found by bit operations on the whole of ``view.joins`` and
     of the text encoded as ASCII with `?` for every other character (in C,
-    no object per character); only they are looked up."""
+    no object per character); only they are looked up. With NumPy (a long
+    text), see confusable_vector.lone."""
+    if view.vector is not None:
+        return confusable_vector.lone(view, _MAY_SUSPECT.__getitem__)
     joins, text = view.joins, view.text
     joined = int.from_bytes(joins, "little")
     not_ascii = int.from_bytes(text.encode("ascii", "replace").translate(_REPLACED), "little")  # or `?`

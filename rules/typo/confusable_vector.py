@@ -15,12 +15,45 @@ it never drops a suspect the reference would weigh."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from wenlint import tablecache
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector
 from wenlint_rules.typo.lexicon.cache import cache_path
 from wenlint_rules.typo.rivals import penalties
+
+
+def lone(view: TypoView, may_suspect: Callable[[str], bool]) -> list[int]:
+    """Offsets of the characters other than ASCII that meet neither
+    neighbour inside any word and that ``may_suspect``, as
+    confusable_character._lone_characters finds them without NumPy: from
+    the text's code points and joins, each character tested once a
+    process (see _suspect_marks)."""
+    import numpy as np
+
+    points = view.code_points
+    apart = np.frombuffer(view.joins, dtype=np.uint8)[: len(points)] == 0  # (an empty text has one join)
+    alone = apart.copy()
+    alone[1:] &= apart[:-1]
+    at = (alone & (points >= 0x80)).nonzero()[0]
+    known, marked = _suspect_marks()
+    points = np.minimum(points[at], len(known) - 1)
+    new = np.unique(points[~known[points]])
+    if len(new):
+        marked[new] = [*map(may_suspect, map(chr, new.tolist()))]
+        known[new] = True
+    return at[marked[points]].tolist()
+
+
+@cache
+def _suspect_marks():
+    """Code point -> whether it was tested, and whether it may be a suspect
+    (filled as they are met); the last entry stands for every later code
+    point (none is a Chinese character)."""
+    import numpy as np
+
+    return np.zeros((2, vector.HAN_BEYOND + 1), dtype=bool)
 
 
 def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool]:

@@ -98,7 +98,7 @@ def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[st
     for start, end in doc.verbatim:
         open_gaps[max(0, start - 1) : max(0, end - 1)] = False
     gaps = (open_gaps & (is_leader[numbers[:-1]] | is_follower[numbers[1:]])).nonzero()[0] + 1
-    points = vector.code_points(text)
+    points = view.code_points
     gaps = gaps[~(np.isin(points[gaps - 1], _NOT_AFTER_POINTS) | np.isin(points[gaps], _NOT_BEFORE_POINTS))]
     common = _common_pairs()
     after_common = is_leader[numbers[gaps - 1]] & ((gaps < 2) | ~common.at(numbers, gaps, (-2, -1)))

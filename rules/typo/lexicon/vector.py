@@ -16,7 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from wenlint.textclass import HAN
 from wenlint_rules.typo.lexicon.cache import lexicon
+
+#: Where Chinese characters end: no code point from here on is one (planes 0 to 3).
+HAN_BEYOND = 0x40000
 
 
 def joins(numbers) -> bytes:
@@ -34,9 +38,21 @@ def numbers(text: str):
     return _pairs().numbers(text)
 
 
+def numbers_of(points):
+    """The number of each of the code points ``points`` (see :func:`code_points`), as :func:`numbers` gives."""
+    return _pairs().numbers_of(points)
+
+
 def code_points(text: str):
     """The code points of ``text``, as an array of uint32."""
     return _pairs().code_points(text)
+
+
+def han_count(points) -> int:
+    """How many of the code points ``points`` are Chinese characters (``textclass.HAN``)."""
+    np = _pairs()._np
+    table = _han_table()
+    return int(np.count_nonzero(table[np.minimum(points, len(table) - 1)]))
 
 
 def numbered() -> int:
@@ -173,11 +189,26 @@ class _Pairs:
         return (self._bits[pairs >> 3] >> (pairs & 7).astype(self._np.uint8)) & 1
 
     def numbers(self, text: str):
-        return self._numbers[self._np.minimum(self.code_points(text), len(self._numbers) - 1)]
+        return self.numbers_of(self.code_points(text))
+
+    def numbers_of(self, points):
+        return self._numbers[self._np.minimum(points, len(self._numbers) - 1)]
 
     def code_points(self, text: str):
         """The code points of ``text`` (a lone surrogate is one like any other)."""
         return self._np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=self._np.uint32)
+
+
+@cache
+def _han_table():
+    """Code point -> whether it is a Chinese character, up to the last one
+    (the entry past it stands for every later code point: none is)."""
+    import numpy as np
+
+    every = "".join(map(chr, range(HAN_BEYOND)))
+    table = np.zeros(HAN_BEYOND + 1, dtype=bool)
+    table[[match.start() for match in HAN.finditer(every)]] = True
+    return table
 
 
 @cache

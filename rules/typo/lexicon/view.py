@@ -149,13 +149,20 @@ class TypoView:
         return vector(len(self.text))
 
     @cached_property
+    def code_points(self):
+        """The code point of each character of the text, when :attr:`vector` is not None."""
+        return self.vector.code_points(self.text)
+
+    @cached_property
     def numbers(self):
         """The number of each character of the text (see vector.py), when :attr:`vector` is not None."""
-        return self.vector.numbers(self.text)
+        return self.vector.numbers_of(self.code_points)
 
     @cached_property
     def han_count(self) -> int:
         """How many Chinese characters the text holds."""
+        if self.vector is not None:
+            return self.vector.han_count(self.code_points)
         return sum(map(len, _HAN_RUNS.findall(self.text)))
 
     def words_from(self, offset: int) -> list[tuple[int, int]]:
