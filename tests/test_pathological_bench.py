@@ -1,4 +1,4 @@
-"""The pathological and memory benches run, and judge what they measure (issue 19)."""
+"""The pathological, memory and rule-share benches run, and judge what they measure (issues 19, 20)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,19 @@ def test_pathological_bench_runs_one_rule_on_one_kind():
 def test_pathological_bench_refuses_an_unknown_kind():
     result = _bench(str(BENCH / "pathological.py"), "--kinds", "no-such-kind")
     assert result.returncode == 1 and "error: unknown kind no-such-kind" in result.stderr
+
+
+def test_rule_shares_charge_every_cpu_second_once():
+    result = _bench(
+        str(BENCH / "rule_shares.py"), "--sources", "seeds", "--size-mb", "0.05", "--select", "M", "--repeat", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    total = float(next(line for line in lines if line.startswith("total ")).split()[1])
+    charged = {line[:46].strip(): float(line.split()[-2]) for line in lines if line.startswith("  ")}
+    assert charged["M001"] > 0 and "view prose" in charged  # a rule, and a view one of them asked for
+    assert not any(label[0] in "DELPST" for label in charged)  # only the M family's rules ran
+    assert sum(charged.values()) == pytest.approx(total, abs=0.002 * len(charged))
 
 
 def test_pathological_verdicts():
