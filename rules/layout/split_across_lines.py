@@ -28,6 +28,8 @@ _NUMBER_BREAK = regex.compile(r"(?<![\d.:/])(?<!\d-)(\d[\d,]*(?:\.\d*)?)[ \t]*\n
 #: complete the group to three or the decimals to two.
 _CUT_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})*,(?P<group>\d{0,2})$|\d{1,3}(?:,\d{3})+\.(?P<decimals>\d?)$")
 _LEADING_DIGITS = regex.compile(r"\d+")
+#: The run of digits, commas and points that ends right before an offset (matched backwards from it).
+_NUMBER_RUN_BEFORE = regex.compile(r"(?r)[\d,.]+")
 #: A Chinese character ending a line and one starting the next (either may be
 #: a line of its own: a narrow cell wraps one character a line).
 _WORD_BREAK = regex.compile(r"(?<=(\p{Han}))\n(?=(\p{Han}))")
@@ -148,18 +150,21 @@ class SplitAcrossLines(Rule):
 
 
 def _numbers_ending_lines(doc: Document) -> list[int]:
-    """Where a match of _NUMBER_BREAK can start: the digits of the run of
-    digits, commas and points that ends a line (before its blanks); the
-    pattern itself would be tried at every character."""
+    """Where a match of _NUMBER_BREAK can start: in the run of digits,
+    commas and points that ends a line (before its blanks), its first
+    character and each after a comma (after a digit or a point the pattern's
+    look-behind fails); the pattern itself would be tried at every character."""
     text = doc.text
     starts = []
     for end in doc.view(line_ends):
-        if not (text[end].isdecimal() or text[end] in ",."):
+        last = text[end]
+        if not (last.isdecimal() or last in ",.") or (run := _NUMBER_RUN_BEFORE.match(text, 0, end + 1)) is None:
             continue
-        start = end
-        while start >= 0 and (text[start].isdecimal() or text[start] in ",."):
-            start -= 1
-        starts.extend(at for at in range(start + 1, end + 1) if text[at].isdecimal())
+        starts.append(run.start())
+        comma = text.find(",", run.start(), end)
+        while comma != -1:
+            starts.append(comma + 1)
+            comma = text.find(",", comma + 1, end)
     return starts
 
 
