@@ -146,6 +146,21 @@ def test_short_repeats_of_words_are_found_wherever_they_start(size):
         assert findings(f"{before}{run}{run}", "L005") == [run * 2]  # at the very end of the text
 
 
+def test_short_repeats_are_those_finditer_finds_but_runs_of_one_character():
+    import random
+
+    from wenlint.codepoints import low_bytes
+    from wenlint_rules.layout import repeats
+
+    rng = random.Random(7)
+    for _ in range(3_000):
+        alphabet = rng.choice([" .组织", " 组织建设\n", "..ab", "基金 份额", "哈哈组", "  \n.-基"])
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80)))
+        matches = repeats._SHORT_REPEAT.finditer(text)
+        expected = [(m.start(), len(m[1])) for m in matches if m[1] != m[1][0] * len(m[1])]
+        assert list(repeats.short_repeats(text, low_bytes(text))) == expected, repr(text)
+
+
 @pytest.mark.parametrize("cut", [-40, -17, -9, -5, -4, -3, -2, -1, 0, 3])
 def test_repeats_across_the_border_of_two_pieces_are_found(cut):
     # the candidates are marked in C a piece of 65,536 characters at a time; the quick test for a repeat

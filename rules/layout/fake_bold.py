@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -10,17 +9,13 @@ from itertools import chain
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.codepoints import MARK, marks, matches_from, recurring
+from wenlint.codepoints import MARK, marks
 from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.han_bytes import low_and_han
 from wenlint_rules.layout.periods import repeating_to, stretch
+from wenlint_rules.layout.repeats import GRAM, LONG_MAX, LONG_MIN, long_repeats, short_repeats
 
-#: A run of 2–7 characters written twice in a row.
-SHORT_MIN, SHORT_MAX = 2, 7
-_SHORT_REPEAT = re.compile(r"([^\n]{2,7}?)\1")
-#: Repeats of 8–32 characters are found by looking every 4th 4-gram up again.
-LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
 #: Consecutive doubled characters: `堡堡垒垒`, `坚坚强强组组织织`.
 _DOUBLED_CHARS = regex.compile(r"(?:(\p{Han})\1){2,}")
 #: A repeat this long, of words only, is fake bold on its own.
@@ -259,9 +254,7 @@ def _anchor_in(text: str, start: int, end: int, size: int) -> bool:
 def _whole_repeats(text: str, low: bytes, longs: list[tuple[int, bytes]]) -> list[_Repeat]:
     """Every run written twice in a row that could be fake bold (``low``: the
     text's low bytes; ``longs``: where 4-grams recur LONG_MIN–LONG_MAX on)."""
-    starts = recurring(text, range(SHORT_MIN, SHORT_MAX + 1), (0, 1), low)  # the first two recur right after
-    short = ((m.start(), len(m[1])) for m in matches_from(_SHORT_REPEAT, text, starts))
-    spans = chain(short, _long_repeats(text, longs))  # as they are found: most are dropped at once
+    spans = chain(short_repeats(text, low), long_repeats(text, longs))  # as they are found: most are dropped at once
     found = []
     for start, size in spans:
         copy = text[start : start + size]
@@ -288,64 +281,6 @@ def _anchors(text: str, start: int, copy: str) -> bool:
     return size >= ANCHOR_LENGTH and (
         not _NOT_WORDS.search(copy) or (size >= LONG_MIN and text[start - 1 : start] in _HEADING_START)
     )
-
-
-def _long_repeats(text: str, longs: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
-    """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
-    every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
-    (only those that may recur: ``longs``, marked in C by :func:`wenlint.codepoints.marks`)."""
-    find = text.find
-    found = []
-    index = 0
-    last = len(text) - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on
-    for base, marked in longs:
-        end = base + len(marked)
-        # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
-        by_remainder = [marked[remainder::GRAM] for remainder in range(GRAM)]
-        while index < end:
-            # on to the next GRAM-th offset whose 4-gram may recur: at the others `find` finds nothing
-            remainder = index % GRAM
-            at = by_remainder[remainder].find(MARK, (index - base) // GRAM)
-            if at == -1:
-                index = end + remainder  # none left in this piece
-                break
-            index = base + GRAM * at + remainder
-            if index > last:
-                return found
-            gram = text[index : index + GRAM]
-            limit = index + LONG_MAX + GRAM
-            again = find(gram, index + LONG_MIN, limit)
-            while again != -1:
-                size = again - index
-                start = _doubled_from(text, index, size)
-                if start is not None:
-                    found.append((start, size))
-                    index = start + 2 * size - GRAM
-                    break
-                again = find(gram, again + 1, limit)
-            index += GRAM
-    return found
-
-
-def _doubled_from(text: str, index: int, size: int) -> int | None:
-    """Where a run of ``size`` characters written twice starts, if one holds
-    the characters at ``index`` in its first copy."""
-    # the copies' common run holds the GRAM characters at index and size - GRAM more, half of them on one side
-    half = (size - GRAM + 1) // 2
-    after = index + GRAM
-    if not (
-        (index >= half and text[index - half : index] == text[index - half + size : index + size])
-        or text[after : after + half] == text[after + size : after + half + size]
-    ):
-        return None
-    start = index
-    floor = max(0, index + GRAM - size)
-    while start > floor and text[start - 1] == text[start - 1 + size]:
-        start -= 1
-    copy = text[start : start + size]
-    if "\n" in copy or copy != text[start + size : start + 2 * size]:
-        return None
-    return start
 
 
 def _char_repeats(text: str, low: bytes, han: bytes) -> list[_Repeat]:
