@@ -17,6 +17,7 @@ from wenlint.textclass import SPACED_UNITS, SPACED_UNITS_2, UNITS, UNITS_2
 RULE = all_rules()["L002"]
 M007 = all_rules()["M007"]
 HAN_SPACE_HAN = regex.compile(r"\p{Han}[ \u00a0]+\p{Han}")
+HAN_CHAR = regex.compile(r"[\p{Han}〇]")
 
 
 def flagged_spaces(text: str) -> set[int]:
@@ -254,6 +255,34 @@ def test_half_spaced_numbers_are_house_style_in_markdown_only():
     text = "每秒1000 个请求使用 0.48 个 vCPU，默认为 5 分钟，重试间隔是 1 秒，共3 次。"
     assert findings(text, "L002", path="doc.md") == []
     assert len(findings(text, "L002", path="doc.txt")) == 5
+
+
+@pytest.mark.parametrize("path", ["doc.txt", "doc.md"])
+def test_the_house_style_is_the_share_of_every_boundary_between_chinese_and_a_digit_spaced(path):
+    from wenlint_rules.layout.spacing import HOUSE_STYLE, HOUSE_STYLE_MARKDOWN, spaces_numbers
+
+    def counted(text: str) -> bool:  # every boundary, a character at a time
+        glued = spaced = 0
+        for at, char in enumerate(text):
+            if not char.isdecimal():
+                continue
+            for step in (-1, 1):
+                beside = text[at + step] if 0 <= at + step < len(text) else ""
+                if beside and HAN_CHAR.match(beside):
+                    glued += 1
+                elif (
+                    beside in (" ", "\u00a0") and 0 <= at + 2 * step < len(text) and HAN_CHAR.match(text[at + 2 * step])
+                ):
+                    spaced += 1
+        share = HOUSE_STYLE_MARKDOWN if path == "doc.md" else HOUSE_STYLE
+        return spaced > 0 and spaced >= share * (spaced + glued)
+
+    rng = random.Random(3)
+    for _ in range(3_000):
+        text = "".join(
+            rng.choice(["年", "共", "1", "２", " ", "\u00a0", "x", "个"]) for _ in range(rng.randrange(1, 40))
+        )
+        assert spaces_numbers(Document(text, path=path)) == counted(text), repr(text)
 
 
 def test_a_version_after_a_name_is_no_number_with_a_unit():

@@ -50,11 +50,11 @@ _SENTENCE_MARK = regex.compile(r"[。！？；]")
 SIDE = 4
 _HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % SIDE)
 _HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % SIDE)
-#: A digit after or before a Chinese character, right beside it or a space
-#: away, which the group holds (spaces_numbers): each pattern starts at a
-#: digit, so it is tried only there.
-_DIGIT_AFTER_HAN = regex.compile(r"\d(?<=[\p{Han}〇]([ \u00a0]?)\d)")
-_DIGIT_BEFORE_HAN = regex.compile(r"\d(?=([ \u00a0]?)[\p{Han}〇])")
+#: A space between a Chinese character and a digit, either way round (the
+#: pattern starts at a space, so it is tried only there); a digit right
+#: beside a Chinese character (``twice``: on both sides), tried only at digits.
+_SPACED_DIGIT = regex.compile(r"[ \u00a0](?:(?<=[\p{Han}〇].)(?=\d)|(?<=\d.)(?=[\p{Han}〇]))")
+_GLUED_DIGIT = regex.compile(r"\d(?:(?<=[\p{Han}〇]\d)(?P<twice>(?=[\p{Han}〇]))?|(?=[\p{Han}〇]))")
 
 
 class SpaceLines:
@@ -127,12 +127,16 @@ def join_gain(doc: Document, space: int) -> int:
 def spaces_numbers(doc: Document) -> bool:
     """Whether the document spaces its numbers from Chinese as a house style
     (`共 18 个月`): most boundaries between a Chinese character and a digit
-    carry a space (in Markdown, half of them). Counted in C over the whole
-    text: a digit beside a Chinese character, or beside a space beside one,
-    is always the first or last digit of a number."""
+    carry a space (in Markdown, half of them). The spaced ones are counted
+    in C over the whole text; the glued ones only until there are too many."""
     text = doc.text
-    gaps = _DIGIT_AFTER_HAN.findall(text) + _DIGIT_BEFORE_HAN.findall(text)  # "" where glued
-    glued = gaps.count("")
-    spaced = len(gaps) - glued
+    spaced = len(_SPACED_DIGIT.findall(text))
+    if not spaced:
+        return False
     share = HOUSE_STYLE_MARKDOWN if doc.is_markdown else HOUSE_STYLE
-    return bool(spaced > 0 and spaced >= share * (spaced + glued))
+    glued = 0
+    for match in _GLUED_DIGIT.finditer(text):
+        glued += 1 if match["twice"] is None else 2
+        if spaced < share * (spaced + glued):
+            return False
+    return True
