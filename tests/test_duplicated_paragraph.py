@@ -11,7 +11,7 @@ from conftest import findings, seed
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-from wenlint_rules.document.duplicated_paragraph import _COMPOSES, _NOISE, _normalise
+from wenlint_rules.document.duplicated_paragraph import _COMPOSES, _MAKES_MAIN_HAN, _NOISE, _han_key, _normalise
 
 
 def _text(prefix: str) -> str:
@@ -158,3 +158,20 @@ def test_what_might_compose_holds_every_character_nfkc_turns_into_a_mark_a_vowel
             continue
         if composing.match(unicodedata.normalize("NFKC", chr(code))):
             assert _COMPOSES.match(chr(code)), hex(code)
+
+
+def test_a_copy_written_with_radicals_or_compatibility_ideographs_is_a_copy():
+    copy = PARAGRAPH.replace("人", "\u2f08", 1).replace("來", "\uf92d", 1)  # ⼈ (a radical), 來 (compatibility)
+    assert unicodedata.normalize("NFKC", copy) == PARAGRAPH
+    assert _han_key(copy) == _han_key(PARAGRAPH)
+    text = f"{PARAGRAPH}\n正文。\n{copy}\n"
+    assert findings(text, "D002") == [copy]
+
+
+def test_what_makes_main_block_han_holds_every_character_nfkc_turns_into_one():
+    main_han = regex.compile("[\u4e00-\u9fff]")
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000 or 0x4E00 <= code <= 0x9FFF:
+            continue
+        if main_han.search(unicodedata.normalize("NFKC", chr(code)).casefold()):
+            assert _MAKES_MAIN_HAN.match(chr(code)), hex(code)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache, lru_cache
 
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
+from wenlint_rules.layout.han_class import HAN
 
 #: What a comparison ignores: spaces, punctuation and symbols (after NFKC, so `,` and `，` are one).
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 #: A paragraph says something: it holds the end of a sentence. Titles and headings do not.
-_SENTENCE_END = regex.compile(r"[。！？；…!?;]")
+_SENTENCE_END = re.compile(r"[。！？；…!?;]")
 _SPACES = " \t\u3000\xa0"
 #: A numbered provision or list item: `（2）`, `2）`, `三、`, `(c)`, `第五条`, `7.4.1`, `- `, `•`.
 #: Laws, contracts and manuals repeat such items on purpose.
@@ -24,9 +26,25 @@ _NUMBERED = regex.compile(
 
 
 @lru_cache(maxsize=8)
-def _han_at_least(count: int) -> regex.Pattern[str]:
+def _han_at_least(count: int) -> re.Pattern[str]:
     """A pattern that matches text holding ``count`` or more Chinese characters."""
-    return regex.compile(r"(?:[^\p{Han}〇]*+[\p{Han}〇]){%d}" % count)
+    return re.compile(f"(?:[^{HAN}]*+[{HAN}]){{{count}}}")
+
+
+@lru_cache(maxsize=8)
+def _lines_at_least(count: int) -> re.Pattern[str]:
+    """A pattern that matches a whole line of ``count`` or more characters."""
+    return re.compile(r"^[^\n]{%d,}" % count, re.MULTILINE)
+
+
+#: Characters NFKC turns into ones of the main block of Chinese characters
+#: (radicals, enclosed and compatibility ideographs: `⼀` `〸` `㊀` `豈`; a test reads every code point).
+_MAKES_MAIN_HAN = re.compile(
+    "[\u2e80-\u2fdf\u3038-\u303a\u3190-\u319f\u3200-\u33ff\uf900-\ufaff\U0001f200-\U0001f2ff\U0002f800-\U0002fa1f]"
+)
+_NOT_MAIN_HAN = re.compile("[^\u4e00-\u9fff]+")
+#: Anything but spaces and line breaks, found from the end.
+_CONTENT_FROM_END = regex.compile(r"[^ \t\u3000\xa0\n]", regex.REVERSE)
 
 
 #: A paragraph long enough to be compared, for the examples.
@@ -62,6 +80,22 @@ def _normalise(content: str) -> str:
     if _COMPOSES.search(content) is None:
         content = _nfkc_noise().sub("", content)
     return _NOISE.sub("", unicodedata.normalize("NFKC", content).casefold())
+
+
+def _han_key(content: str) -> str:
+    """The characters of the main Chinese block (U+4E00–U+9FFF) that
+    :func:`_normalise` keeps of ``content``, in order, found without it for
+    most lines: lines normalised alike have the same key."""
+    if _MAKES_MAIN_HAN.search(content):
+        content = _normalise(content)
+    return _NOT_MAIN_HAN.sub("", content)
+
+
+def _content_end_before(text: str, start: int) -> int:
+    """Where the last line with content (more than spaces) before the line
+    holding ``start`` ends; 0 when there is none."""
+    match = _CONTENT_FROM_END.search(text, 0, text.rfind("\n", 0, start) + 1)
+    return 0 if match is None else text.find("\n", match.start())
 
 
 class DuplicatedParagraph(Rule):
@@ -147,21 +181,30 @@ class DuplicatedParagraph(Rule):
             return []
         text = doc.text
         min_chars = max(1, self.settings["min_chars"])
-        first_seen: dict[str, tuple[int, str]] = {}  # normalised line -> (line number, as written)
-        found = []
-        previous_end = 0  # end of the last line with content
-        for line in doc.lines:
-            raw = text[line.start : line.end]
+        compared = []  # (start, end) of each line compared, its content stripped of spaces
+        for match in _lines_at_least(min_chars).finditer(text):
+            raw = match[0]
             content = raw.strip(_SPACES)
-            if not content:
-                continue
-            if self._compared(doc, line.start, content, min_chars):
-                first, first_content = first_seen.setdefault(_normalise(content), (line.number, content))
-                if first != line.number:
-                    start = line.start + raw.index(content[0])
-                    exact = content == first_content
-                    found.append(self._duplicate(start, start + len(content), previous_end, line.end, first, exact))
-            previous_end = line.end
+            if self._compared(doc, match.start(), content, min_chars):
+                start = match.start() + len(raw) - len(raw.lstrip(_SPACES))
+                compared.append((start, start + len(content)))
+        if len(compared) < 2:
+            return []
+        keys = [_han_key(text[start:end]) for start, end in compared]
+        sharing = Counter(keys)
+        first_seen: dict[str, tuple[int, str]] = {}  # normalised line -> (its start, as written)
+        found = []
+        for (start, end), key in zip(compared, keys):
+            if sharing[key] < 2:
+                continue  # no other line holds its Chinese characters: it is no copy, and has none
+            content = text[start:end]
+            first, first_content = first_seen.setdefault(_normalise(content), (start, content))
+            if first != start:
+                exact = content == first_content
+                line_end = text.find("\n", end)
+                cut_to = len(text) if line_end < 0 else line_end
+                line = doc.position(first)[0]
+                found.append(self._duplicate(start, end, _content_end_before(text, start), cut_to, line, exact))
         return found
 
     @staticmethod
