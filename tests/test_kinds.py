@@ -128,11 +128,13 @@ def test_substitutions_find_every_occurrence_overlapping_ones_too():
     assert hits == [(0, "一以惯之"), (2, "惯之"), (3, "之"), (5, "一以惯之"), (7, "惯之"), (8, "之")]
     large = Substitutions({f"{chr(0x4E00 + n)}{chr(0x4E01 + n)}": "x" for n in range(100)})
     assert [h.start for h in large.find("甲一丁乙")] == [1]
+    assert [(h.start, h.end) for h in table.find("𠀀惯之")] == [(1, 3), (2, 3)]  # offsets in characters
+    assert Substitutions({}).find("之") == []
 
 
-def test_a_large_table_finds_every_pair_of_its_starts_even_of_characters_special_to_patterns():
-    """A table of many starts finds the pairs that may begin an entry by a
-    pattern of the characters they start and end with."""
+def test_a_large_table_finds_every_occurrence_even_of_characters_special_to_patterns():
+    """A table of many entries finds each of them wherever it stands, of
+    whatever characters it is made."""
     alphabet = "]^-\\[一丁七万丈三上下不与"
     starts = [a + b for a in alphabet for b in alphabet][::3]
     large = Substitutions({start + "了": "x" for start in starts})

@@ -3,9 +3,9 @@
 A substitution rule declares its ``table`` — a tab-separated file of
 ``wrong<TAB>right`` lines (``#`` starts a comment), or the pairs inline —
 and the kind finds every listed wrong string (overlapping ones included),
-reports it and fixes it to its right string. Only the entries whose first
-two characters occur side by side in the text are searched for, so most
-texts need no search at all. Judgement goes in the hooks: :meth:`SubstitutionRule.keep`
+reports it and fixes it to its right string. One pass of an Aho-Corasick
+automaton (``ahocorasick_rs``: the Rust crate's) finds them all, in C,
+however long the table. Judgement goes in the hooks: :meth:`SubstitutionRule.keep`
 (the guard), :meth:`SubstitutionRule.correction` (the right string as the
 document should have it) and :meth:`SubstitutionRule.fix_is_safe`::
 
@@ -23,7 +23,6 @@ with the fields ``wrong`` (the text as the document has it) and ``right``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -32,9 +31,6 @@ from typing import ClassVar, NamedTuple
 from wenlint.diagnostic import Diagnostic, Fix, FixAvailability
 from wenlint.document import Document
 from wenlint.rule import Rule
-
-#: A table with at most this many starts is looked up start by start.
-_SMALL = 64
 
 
 class Hit(NamedTuple):
@@ -47,18 +43,12 @@ class Hit(NamedTuple):
 
 
 class Substitutions:
-    """A wrong → right table, indexed for matching by the first two
-    characters of each wrong string (one, for a wrong string of one)."""
+    """A wrong → right table, with the automaton that finds its wrong strings."""
 
     def __init__(self, pairs: Mapping[str, str]) -> None:
         self.pairs = {wrong: right for wrong, right in pairs.items() if wrong}
-        by_start: dict[str, list[tuple[str, str]]] = {}
-        for wrong, right in self.pairs.items():
-            by_start.setdefault(wrong[:2], []).append((wrong, right))
-        self._by_start = {start: tuple(entries) for start, entries in by_start.items()}
-        self._starts = frozenset(start for start in by_start if len(start) == 2)
-        self._single = tuple(start for start in by_start if len(start) == 1)
-        self._pairs = _pair_pattern(self._starts) if len(self._starts) > _SMALL else None
+        self._wrongs = tuple(self.pairs)
+        self._search = _automaton(self._wrongs) if self._wrongs else None
 
     @staticmethod
     @cache
@@ -72,30 +62,25 @@ class Substitutions:
         return Substitutions(pairs)
 
     def find(self, text: str) -> list[Hit]:
-        """Every occurrence in ``text`` of a listed string, by start."""
-        if self._pairs is None:
-            present = [start for start in self._starts if start in text]
-        else:
-            present = self._starts.intersection(self._pairs.findall(text))
-        found = []
-        for start in [*present, *(char for char in self._single if char in text)]:
-            offset = text.find(start)
-            while offset != -1:
-                found.extend(
-                    Hit(offset, offset + len(wrong), wrong, right)
-                    for wrong, right in self._by_start[start]
-                    if text.startswith(wrong, offset)
-                )
-                offset = text.find(start, offset + 1)
-        return sorted(found)
+        """Every occurrence in ``text`` of a listed string, overlapping ones too, by start."""
+        if self._search is None:
+            return []
+        wrongs, pairs = self._wrongs, self.pairs
+        return sorted(
+            Hit(start, end, wrongs[index], pairs[wrongs[index]])
+            for index, start, end in self._search.find_matches_as_indexes(text, overlapping=True)
+        )
 
 
-def _pair_pattern(starts: frozenset[str]) -> re.Pattern[str]:
-    """What finds, in C, each pair of characters that may be one of
-    ``starts``: a character one of them starts with, before one that one of
-    them ends with (overlapping pairs too)."""
-    firsts, seconds = ("".join(sorted({start[side] for start in starts})) for side in (0, 1))
-    return re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
+def _automaton(wrongs: tuple[str, ...]):
+    """An automaton finding every occurrence of ``wrongs``: a DFA, which
+    searches twice as fast as the default NFA (the shipped typo table's:
+    ~6 MB, built in 7 ms)."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(
+        wrongs, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA
+    )
 
 
 class SubstitutionRule(Rule):
