@@ -149,7 +149,9 @@ def _build_automaton(entries: tuple[tuple[str, str], ...]) -> Automaton:
         if phrase:  # the empty phrase is no phrase
             tags[phrase].add(tag)
     phrases = tuple(tags)
-    search = ahocorasick_rs.AhoCorasick(phrases, matchkind=ahocorasick_rs.MatchKind.Standard) if phrases else None
+    # a DFA searches twice as fast as the default NFA (the anchors': ~5 MB, built in 4 ms)
+    kind, dfa = ahocorasick_rs.MatchKind.Standard, ahocorasick_rs.Implementation.DFA
+    search = ahocorasick_rs.AhoCorasick(phrases, matchkind=kind, implementation=dfa) if phrases else None
     return Automaton(search, phrases, tuple(frozenset(tags[phrase]) for phrase in phrases))
 
 
