@@ -128,7 +128,9 @@ def own_line(doc: Document, start: int, end: int) -> tuple[int, int] | None:
 
 def suppressions(doc: Document) -> list[Suppression]:
     """The ranges of ``doc`` in which some rules are switched off."""
-    if _MENTIONED.search(doc.text) is None:  # (not `in doc.text.lower()`: a copy of the whole text per lint)
+    # every directive opens a comment: `in` finds one in C far faster than a case-blind search
+    # for `wenlint-` (not `in doc.text.lower()` either: a copy of the whole text per lint)
+    if "<!--" not in doc.text or _MENTIONED.search(doc.text) is None:
         return []
     found: list[Suppression] = []
     # keyed by what a comment names: a name that is no rule's keeps it from
