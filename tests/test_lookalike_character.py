@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-from wenlint_rules.script.lookalike_character import _DIGIT_ZERO, _LETTER_ZERO_AFTER_DIGIT, _ZERO_BESIDE_NUMERAL
+from wenlint_rules.script.lookalike_character import (
+    _ANY_HOMOGLYPH,
+    _ANY_ZERO_OR_HOMOGLYPH,
+    _DIGIT_ZERO,
+    _LETTER_ZERO_AFTER_DIGIT,
+    _ZERO_BESIDE_NUMERAL,
+)
 
 RULE = all_rules()["M005"]
 
@@ -147,3 +153,10 @@ def test_the_numbers_matched_are_those_holding_a_letter_o(text):
 def test_a_zero_beside_a_numeral_is_found_looking_from_the_zero(text):
     numeral, zero = "[〇零一二三四五六七八九]", "[○◯OoＯｏОоΟο0０]"
     assert bool(_ZERO_BESIDE_NUMERAL.search(text)) == bool(regex.search(f"{numeral}{zero}|{zero}{numeral}", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="一二〇○02０Oo\u041e\u03bfＯ\u0410\u0391ѕ年a ", max_size=12))
+def test_one_pass_finds_a_text_with_a_zero_or_a_homoglyph_whenever_one_of_their_patterns_would(text):
+    each = (_ZERO_BESIDE_NUMERAL, _LETTER_ZERO_AFTER_DIGIT, _ANY_HOMOGLYPH)
+    assert bool(_ANY_ZERO_OR_HOMOGLYPH.search(text)) == any(pattern.search(text) for pattern in each)
