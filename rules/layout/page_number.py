@@ -11,17 +11,25 @@ from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, is_han
 from wenlint_rules.layout.counting import counting_run, word_tags
 from wenlint_rules.layout.furniture import COUNT_WORDS, MIN_PAGE, MIN_SEQUENCE, page_furniture, page_spaced
 
+#: Counted things a number stands before (beside UNITS): `3 楼`, `进 2 球`, `3 胜 2 负`.
+_COUNTED = frozenset("楼路班室队关球局胜负眼拳脚口顿下圈番线星季强连岗篮")
 #: A number that could be a page number: 1–3 digits, not part of a decimal,
 #: a date, a time, a percentage or a Latin token; after a line start, a
-#: Chinese character or Chinese punctuation, and before a Chinese character or
-#: a digit, a space apart at most (what :func:`_candidate` asks first, asked in C).
+#: Chinese character or Chinese punctuation that is no count word (`第`,
+#: `共`: COUNT_WORDS), and before a Chinese character that is no unit or
+#: counted thing, or a digit, a space apart at most (asked in C, before
+#: what :func:`_candidate` asks).
 _NUMBER = regex.compile(
     r"(?<![\d.,:/%A-Za-z_-])(?<=(?:^|[\n\p{Han}〇"
     + regex.escape("".join(sorted(CJK_PUNCTUATION)))
-    + r"]) ?)[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])(?= ?[0-9\p{Han}〇])"
+    + r"]) ?)(?<!["
+    + regex.escape("".join(sorted(COUNT_WORDS)))
+    + r"] ?)[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])(?= ?[0-9\p{Han}〇])(?! ?(?:["
+    + regex.escape("".join(sorted(UNITS | _COUNTED)))
+    + "]|"
+    + "|".join(UNITS_2)
+    + "))"
 )
-#: Counted things a number stands before (beside UNITS): `3 楼`, `进 2 球`, `3 胜 2 负`.
-_COUNTED = frozenset("楼路班室队关球局胜负眼拳脚口顿下圈番线星季强连岗篮")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,22 +200,14 @@ class PageNumber(Rule):
 
 
 def _candidate(text: str, start: int, end: int) -> _Number | None:
-    """The number at ``start:end`` if its surroundings allow a page number:
-    after a Chinese character, Chinese punctuation or a line start, before a
-    Chinese character that is no unit (or, spaced, before another number)."""
+    """The number at ``start:end``, a match of _NUMBER, unless it is one of
+    numbers listed (`0，1 两种`), with what removing it removes."""
     space_before = text[start - 1 : start] == " "
     space_after = text[end : end + 1] == " "
     before_at = start - 1 - space_before
     before = text[before_at] if before_at >= 0 else "\n"
-    after = text[end + space_after : end + space_after + 1]
-    if before in COUNT_WORDS or not (before == "\n" or is_han(before) or before in CJK_PUNCTUATION):
-        return None
-    if before in "，," and text[before_at - 1 : before_at].isdigit():  # numbers listed: `0，1 两种`
-        return None
-    if after.isdigit() and after.isascii():
-        if not space_after:
-            return None
-    elif not is_han(after) or after in UNITS or after in _COUNTED or text.startswith(UNITS_2, end + space_after):
+    after = text[end + space_after]
+    if before in "，," and text[before_at - 1 : before_at].isdigit():
         return None
     inside = is_han(before) and is_han(after)
     if inside:  # `特 3 别` → `特别`
