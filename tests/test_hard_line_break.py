@@ -12,7 +12,8 @@ from wenlint import Applicability, Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
 from wenlint.textclass import is_han
-from wenlint_rules.layout.wrapping import display_width, is_verse
+from wenlint_rules.layout.hard_line_break import _FEWEST
+from wenlint_rules.layout.wrapping import MIN_WIDTH, display_width, is_verse
 
 RULE = all_rules()["L001"]
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"
@@ -210,3 +211,8 @@ def lines_around_finding(text: str, newline: int) -> tuple[str, str]:
     from wenlint_rules.layout.wrapping import lines_around
 
     return lines_around(text, newline)
+
+
+def test_a_line_too_short_to_be_tried_is_too_narrow_for_a_wrap():
+    widest = "\U00020000"  # four bytes of UTF-8: the most columns a character takes
+    assert display_width(widest * (_FEWEST - 1)) < MIN_WIDTH <= display_width(widest * _FEWEST)

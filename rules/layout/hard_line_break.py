@@ -7,13 +7,16 @@ import regex
 from wenlint import Diagnostic, Document, Example, FixAvailability, Rule
 from wenlint.codepoints import matches_from
 from wenlint.textclass import is_han
-from wenlint_rules.layout.wrapping import WrapLayout, join_fix, line_ends
+from wenlint_rules.layout.wrapping import MIN_WIDTH, WrapLayout, join_fix, line_ends
 
-#: A line ending with a Chinese character, letter or digit (trailing blanks
-#: allowed) and the next line starting with one, or with an opening quote or
-#: bracket, not indented; Chinese on one side at least.
+#: The fewest characters a line MIN_WIDTH wide holds (a character takes 2.5 columns at most).
+_FEWEST = -(-2 * MIN_WIDTH // 5)
+#: A line of _FEWEST characters or more ending with a Chinese character,
+#: letter or digit (trailing blanks allowed) and the next line starting with
+#: one, or with an opening quote or bracket, not indented; Chinese on one side at least.
 _CANDIDATE = regex.compile(
-    r"[\p{Han}〇][ \t]*\n(?=[\p{Han}〇A-Za-z0-9“‘《（「『])|[A-Za-z0-9][ \t]*\n(?=[\p{Han}〇“‘《（「『])"
+    rf"[\p{{Han}}〇](?<=[^\n]{{{_FEWEST}}})[ \t]*\n(?=[\p{{Han}}〇A-Za-z0-9“‘《（「『])"
+    rf"|[A-Za-z0-9](?<=[^\n]{{{_FEWEST}}})[ \t]*\n(?=[\p{{Han}}〇“‘《（「『])"
 )
 _OPENING = frozenset("“‘《（「『")
 
