@@ -15,7 +15,7 @@ from wenlint import Document
 from wenlint.decode import decode
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
-from wenlint_rules.encoding.odd_whitespace import _spots
+from wenlint_rules.encoding.odd_whitespace import _MAY_BE_ODD_OR_BREAK, _ODD_OR_BREAK, _spots
 
 CSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "csc"
 
@@ -226,3 +226,10 @@ _EVERYWHERE = regex.compile(
 def test_the_spots_read_back_from_line_feeds_are_the_pattern_tried_everywhere(text):
     expected = [(m.start(), m.end(), m.lastgroup) for m in _EVERYWHERE.finditer(text)]
     assert _spots(text) == expected
+
+
+def test_every_odd_space_and_line_break_starts_with_a_character_the_quick_test_finds():
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000 and _ODD_OR_BREAK.match(chr(code)):
+            assert _MAY_BE_ODD_OR_BREAK.match(chr(code)), hex(code)
+    assert _MAY_BE_ODD_OR_BREAK.search("正文。\r\n下一行") and not _MAY_BE_ODD_OR_BREAK.search("正文 \t。\n")

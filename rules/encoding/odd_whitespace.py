@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -15,6 +16,9 @@ _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
 _BLANKS = f" \\t\u3000{_ODD_SPACES}"
 #: An odd space, and a carriage return or Unicode line separator.
 _ODD_OR_BREAK = regex.compile(rf"(?P<odd>[{_ODD_SPACES}])|(?P<linebreak>\r\n?|[\u2028\u2029])")
+#: The first character of every match of _ODD_OR_BREAK, as a re class: re
+#: skips to one in C, and most texts hold none (regex tries each character).
+_MAY_BE_ODD_OR_BREAK = re.compile(rf"[{_ODD_SPACES}\r\u2028\u2029]")
 #: A line feed after a blank, and the run of blanks ending where it is
 #: matched (reversed: it reads back from there).
 _BLANK_BEFORE_BREAK = regex.compile(rf"\n(?<=[{_BLANKS}]\n)")
@@ -34,7 +38,7 @@ def _spots(text: str) -> list[tuple[int, int, str]]:
     trailing = [(_BLANK_RUN.match(text, 0, end).start(), end, "trailing") for end in ends]  # type: ignore[union-attr]
     starts = [start for start, _, _ in trailing]
     spots = list(trailing)
-    for match in _ODD_OR_BREAK.finditer(text):
+    for match in _ODD_OR_BREAK.finditer(text) if _MAY_BE_ODD_OR_BREAK.search(text) else ():
         start, kind = match.start(), match.lastgroup
         run = bisect.bisect_right(starts, start) - 1
         if kind == "linebreak" or run < 0 or trailing[run][1] <= start:  # (an odd space ending a line is in its run)
