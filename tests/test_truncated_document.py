@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from conftest import findings, seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
+from wenlint_rules.document.truncated_document import _is_chrome
 
 
 def _text(prefix: str) -> str:
@@ -150,3 +154,23 @@ def test_a_paywall_notice_ends_the_preview():
     [finding] = _diagnostics(text)
     assert text[finding.start : finding.end] == "该付费内容的完整版仅支持在 App 中查看"
     assert "only a preview was kept" in finding.message
+
+
+#: Site furniture as one case-blind pattern, as D001 first looked for it.
+_ONE_CHROME_PATTERN = regex.compile(
+    r"版权所有|版權所有|ICP备|ICP證|公网安备|公網安備|免责声明|侵权|推荐访问|推薦訪問|当前位置|當前位置"
+    r"|相关(?:资源|搜索|推荐|文章|阅读|文档)|上一篇|下一篇|责任编辑|本文链接|转载请注明|Copyright|©",
+    regex.I,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ICP", "icp", "İCP", "備", "备", "證", "Copy", "COPY", "right", "RİGHT", "©", "版权", "所有"])
+        | st.text(alphabet="IiCcPpyrghtİı相关文章上一篇 ", max_size=3),
+        max_size=8,
+    ).map("".join)
+)
+def test_chrome_is_what_one_case_blind_pattern_finds(line):
+    assert _is_chrome(line) == (_ONE_CHROME_PATTERN.search(line) is not None)

