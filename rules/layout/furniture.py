@@ -116,7 +116,7 @@ def page_furniture(doc: Document) -> Furniture:
     """The page furniture of ``doc`` (use as ``doc.view(page_furniture)``)."""
     text = doc.text
     numbers: list[FurnitureLine] = []
-    headers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    candidates: list[tuple[int, int, str]] = []  # lines that may be running headers or footers
     line_of: dict[int, int] = {}  # content start -> line start
     for line_start, raw in _lines(text):
         content = raw.strip(_BLANKS)
@@ -127,7 +127,12 @@ def page_furniture(doc: Document) -> Furniture:
         if _PAGE_NUMBER.fullmatch(content):
             numbers.append(FurnitureLine(start, start + len(content), "page number", int(_DIGITS.search(content)[0])))
         elif len(content) >= MIN_HEADER and content[-1] not in _SENTENCE_END:
-            headers[_DIGITS.sub("#", content)].append((start, start + len(content), content))
+            candidates.append((start, start + len(content), content))
+    # each line keyed by its shape, its numbers made `#`: all the lines' numbers replaced in one pass
+    headers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    keys = _DIGITS.sub("#", "\n".join([line[2] for line in candidates])).split("\n")
+    for key, line in zip(keys, candidates):
+        headers[key].append(line)
     markdown = doc.is_markdown
     for key, lines in headers.items():  # the rest of a header's shape, asked only where its key recurs
         if len(lines) > 1:
