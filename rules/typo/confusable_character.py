@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from functools import cache
 from itertools import compress, count, repeat
 from operator import add
 
@@ -16,7 +15,7 @@ from wenlint_rules.typo import confusable_vector
 from wenlint_rules.typo.known import listed_spans
 from wenlint_rules.typo.lexicon import Gap, TypoView, in_script, lexicon, typo_view
 from wenlint_rules.typo.names import in_name
-from wenlint_rules.typo.rivals import penalties, similar
+from wenlint_rules.typo.rivals import gain_alone, penalties, similar
 
 #: How much likelier (centibels) the best replacement must make the words
 #: around a suspect, after its similarity penalty.
@@ -195,19 +194,23 @@ def _suspects(view: TypoView, lone: list[int], threshold: int):
     characters on either side: where they recur, it is worked out once.
     So does whether a neighbour is a suspect too (see _lone_characters:
     the characters either side of it), and with it the floor. With NumPy
-    (a long text), the suspects no candidate may gain on are found together
-    first (see confusable_vector.py), and only the others are scored."""
+    (a long text), the suspects are weighed together, and the most each
+    candidate may gain worked out for all (see confusable_vector.py): only
+    the suspects kept are scored, from their candidates' rows."""
     beside_lone, text = set(lone), view.text
     floors = [
         threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold for position in lone
     ]
-    weighable = repeat(True) if view.vector is None else confusable_vector.weighable(view, lone, floors)
+    if view.vector is None:
+        weighed = zip(lone, floors, repeat(None))
+    else:
+        weighed = confusable_vector.weighed(view, lone, floors)
     scores: dict[tuple[str, int], tuple[int, list[str]] | None] = {}
     scored = []
-    for position, floor in compress(zip(lone, floors), weighable):
+    for position, floor, rows in weighed:
         key = (text[max(0, position - WINDOW) : position + WINDOW + 1], min(position, WINDOW))
         if key not in scores:
-            scores[key] = _score(view, position, floor)
+            scores[key] = _score(view, position, floor) if rows is None else _scored(view, position, floor, rows)
         if scores[key]:
             scored.append((position, *scores[key]))
     reportable = _reportable(view, [position for position, gain, _ in scored if gain >= threshold])
@@ -261,25 +264,73 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
     candidate) or gains less than ``floor``. Its candidates make a word with
     a neighbour (with the one at ``joining`` when given). Its context is up
     to WINDOW characters of its run of Chinese characters on either side."""
-    text = view.text
     weighed = _weigh(view, position, floor, joining)
     if weighed is None:
         return None
     candidates, held = weighed
+    gap, char = _gap(view, position), view.text[position]
+    return _best(gap, char, _bounds(gap, char, candidates, held), floor)
+
+
+def _scored(view: TypoView, position: int, floor: float, rows: list[tuple]) -> tuple[int, list[str]] | None:
+    """What :func:`_score` gives for a suspect weighed with NumPy, from its
+    candidates' rows (see confusable_vector.weighed)."""
+    gap, char = _gap(view, position), view.text[position]
+    return _best(gap, char, _row_bounds(gap, char, rows), floor)
+
+
+def _bounds(gap: Gap, char: str, candidates: frozenset[str], held: set[str]) -> list[tuple]:
+    """For each of the ``candidates`` for ``char``, the most it may gain and
+    more (see :func:`_bound`); its words from the trie when a longer word
+    may hold it (``held``)."""
+    penalty = penalties(char)
+    return [
+        _bound(gap, char, other, gap.trie_words(other) if other in held else gap.pair_words(other), penalty[other])
+        for other in candidates
+    ]
+
+
+def _row_bounds(gap: Gap, char: str, rows: list[tuple]) -> list[tuple]:
+    """:func:`_bounds` from the candidates' rows (see confusable_vector.weighed):
+    only the words and the bound of one a longer word may hold are worked
+    out here."""
+    at = len(gap.before)
+    return [
+        _bound(gap, char, other, gap.trie_words(other), penalty)
+        if held
+        else (most, other, [*_pair_word(at - 1, left), *_pair_word(at, right)], penalty)
+        for other, penalty, held, most, left, right in rows
+    ]
+
+
+def _pair_word(start: int, cost: int) -> list[tuple[int, int, int]]:
+    """The two-character word at ``start`` costing ``cost`` (none when it is -1), as Gap.pair_words gives it."""
+    return [(start, start + 2, cost)] if cost >= 0 else []
+
+
+def _gap(view: TypoView, position: int) -> Gap:
+    """The context of the suspect at ``position``: up to WINDOW characters of its run of Chinese characters on either side."""
+    text = view.text
     low = position
     while low > position - WINDOW and low and _IS_HAN[text[low - 1]]:
         low -= 1
     high = position + 1
     while high <= position + WINDOW and high < len(text) and _IS_HAN[text[high]]:
         high += 1
-    gap = Gap(view, low, position, position + 1, high)
-    char = text[position]
-    alone, char_costs = lexicon().char_cost(char), lexicon().char_costs
-    bounds = []  # what each candidate may gain at most (see Gap.most_saved), first
-    for other in candidates:
-        words = gap.trie_words(other) if other in held else gap.pair_words(other)
-        penalty = penalties(char)[other]
-        bounds.append((alone - char_costs[other] - penalty + gap.most_saved(other, words), other, words, penalty))
+    return Gap(view, low, position, position + 1, high)
+
+
+def _bound(gap: Gap, char: str, other: str, words: list[tuple[int, int, int]], penalty: int) -> tuple:
+    """(the most ``other`` may gain on ``char``, ``other``, its words, its penalty): see Gap.most_saved."""
+    alone = lexicon().char_cost(char) - lexicon().char_costs[other] - penalty
+    return alone + gap.most_saved(other, words), other, words, penalty
+
+
+def _best(gap: Gap, char: str, bounds: list[tuple], floor: float) -> tuple[int, list[str]] | None:
+    """The best gain and the suggestions of the candidates for ``char``
+    (``bounds``: see :func:`_bound`), or None when it is less than
+    ``floor``. The candidates are scored likeliest first, until no other
+    may be shown."""
     bounds.sort(reverse=True)
     if bounds[0][0] < floor:
         return None
@@ -322,7 +373,7 @@ def _weigh(view: TypoView, position: int, floor: float, joining: int | None) -> 
     left, right = before[-1:], after[:1]
     alone = char_costs[text[position]]
     by_pairs = max(
-        _gain_alone(text[position]),
+        gain_alone(text[position]),
         alone + char_costs[left] - lex.cheapest_after[left],
         alone + char_costs[right] - lex.cheapest_before[right],
     )
@@ -363,14 +414,6 @@ def _may_pass(text: str, position: int, other: str, meets_before: bool, meets_af
     if meets_after and (cost := lex.two_char_cost(other, text[position + 1])) is not None:
         most = max(most, alone + char_costs[text[position + 1]] - cost)
     return most >= floor and most - penalties(text[position])[other] >= floor
-
-
-@cache
-def _gain_alone(char: str) -> int:
-    """What the commonest character like ``char`` gains on it as a word of
-    its own, before its penalty (nothing when none is like it)."""
-    char_costs = lexicon().char_costs
-    return char_costs[char] - min(map(char_costs.__getitem__, similar(char)), default=char_costs[char])
 
 
 def _reportable(view: TypoView, positions: list[int]) -> set[int]:

@@ -21,7 +21,7 @@ from functools import cache
 from wenlint import tablecache
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector
 from wenlint_rules.typo.lexicon.cache import cache_path
-from wenlint_rules.typo.rivals import penalties
+from wenlint_rules.typo.rivals import gain_alone, penalties
 
 
 def lone(view: TypoView, may_suspect: Callable[[str], bool]) -> list[int]:
@@ -56,73 +56,135 @@ def _suspect_marks():
     return np.zeros((2, vector.HAN_BEYOND + 1), dtype=bool)
 
 
-def weighable(view: TypoView, lone: list[int], floors: list[float]) -> list[bool]:
-    """For each of the suspects at ``lone`` (sorted offsets), whether some
-    rival may gain its floor (``floors``) or be held by a longer word."""
+#: Less than any gain: where a candidate makes no word with a neighbour.
+_NO_GAIN = -(1 << 40)
+#: The characters around a suspect read: two before it and two after.
+_NEAR = (-2, -1, 1, 2)
+
+
+def weighed(view: TypoView, lone: list[int], floors: list[float]) -> list[tuple[int, float, list[tuple]]]:
+    """The suspects at ``lone`` (sorted offsets) that confusable_character._weigh
+    keeps at their floors (``floors``), each as (offset, floor, rows): a row
+    for each of its candidates (the rivals that meet a neighbour inside some
+    word), ``(rival, penalty, held, most, left, right)``: whether a word longer
+    than two characters may hold it (Lexicon.holding_longer); else the most
+    it may gain (as _score bounds it) and the costs of the two-character
+    words it makes with the Chinese character before and after it (-1: none).
+    Each table is searched once for all (a short text's time goes to the
+    number of NumPy calls, not their length)."""
     import numpy as np
 
-    numbers, size = view.numbers, len(view.text)
-    at = np.array(lone, dtype=np.int64)
-    # a neighbour outside the text is number 0, which meets nothing
-    left = np.where(at > 0, numbers[at - 1], 0)
-    right = np.where(at + 1 < size, numbers[np.minimum(at + 1, size - 1)], 0)
-    suspect, rivals, penalty, alone = _rows(view, lone, (left != 0) | (right != 0))
+    numbers, size, tables = view.numbers, len(view.text), _tables()
+    cost, at, floor = tables["char_costs"], np.array(lone, dtype=np.int64), np.array(floors)
+    # the two characters either side (number 0 outside the text: it meets nothing), and whether
+    # the two before (after) meet inside some word
+    near = at[:, None] + _NEAR
+    inside = (near >= 0) & (near < size)
+    far_left, left, right, far_right = np.where(inside, numbers.take(near, mode="clip"), 0).T
+    joins = np.frombuffer(view.joins, dtype=np.uint8).take(near[:, 0::2], mode="clip")  # at - 2 and at + 1
+    two_before, two_after = (inside[:, 0::3] & (joins == 1)).T
+    suspect, rivals, penalty, alone, gain_alone = _rows(view, lone, (left != 0) | (right != 0))
     before, after = vector.meet(left[suspect], rivals) == 1, vector.meet(rivals, right[suspect]) == 1
     kept = (before | after).nonzero()[0]
-    suspect, rivals, before, after = suspect[kept], rivals[kept], before[kept], after[kept]
-    alone = alone[suspect]
-    left, right, floor = left[suspect], right[suspect], np.array(floors)[suspect] + penalty[kept]
-    may, tables = np.zeros(len(lone), dtype=bool), _tables()
-    cost = tables["char_costs"]
-    may[suspect[alone - cost[rivals] >= floor]] = True
-    for meets, first, second, neighbour, cheapest in (
-        (before, left, rivals, left, "cheapest_after"),
-        (after, rivals, right, right, "cheapest_before"),
-    ):  # a two-character word with a neighbour, looked up where the neighbour's commonest gains enough
-        gain = alone + cost[neighbour]
-        asked = (meets & (gain - tables[cheapest][neighbour] >= floor)).nonzero()[0]
-        word, found = vector.find_sorted(tables["two_char_words"], vector.piece_keys((first[asked], second[asked])))
-        gaining = found & (gain[asked] - tables["two_char_costs"][word] >= floor[asked])
-        may[suspect[asked[gaining]]] = True
-    # held by a longer word: a triple of the rival with both neighbours, or with two on one side
-    joins, at = np.frombuffer(view.joins, dtype=np.uint8), at[suspect]
-    two_before = before & (at >= 2) & (joins[np.maximum(at - 2, 0)] == 1)
-    two_after = after & (at + 2 < size) & (joins[np.minimum(at + 1, size - 1)] == 1)
-    for held, triple in (
-        (before & after, (left, rivals, right)),
-        (two_before, (numbers[np.maximum(at - 2, 0)], left, rivals)),
-        (two_after, (rivals, right, numbers[np.minimum(at + 2, size - 1)])),
-    ):
-        asked = held.nonzero()[0]
-        _, found = vector.find_sorted(tables["triples"], vector.piece_keys([column[asked] for column in triple]))
-        may[suspect[asked[found]]] = True
-    return may.tolist()
+    suspect, rivals, before, after, penalty = suspect[kept], rivals[kept], before[kept], after[kept], penalty[kept]
+    rows, row_left, row_right = len(kept), left[suspect], right[suspect]
+    # the two-character words with either neighbour, and the triples with both or two on one side
+    pairs = vector.piece_keys((np.concatenate([row_left, rivals]), np.concatenate([rivals, row_right])))
+    word, found = vector.find_sorted(tables["two_char_words"], pairs)
+    left_cost, right_cost = np.where(found, tables["two_char_costs"][word], -1).reshape(2, rows)
+    triples = (
+        (row_left, rivals, row_right),
+        (far_left[suspect], row_left, rivals),
+        (rivals, row_right, far_right[suspect]),
+    )
+    _, found = vector.find_sorted(
+        tables["triples"], vector.piece_keys([np.concatenate(each) for each in zip(*triples)])
+    )
+    centred, held_before, held_after = found.reshape(3, rows)
+    held = (
+        centred & before & after | held_before & before & two_before[suspect] | held_after & after & two_after[suspect]
+    )
+    # _may_pass (with the neighbours, Chinese or not): the rival alone, or a two-character word
+    row_alone = alone[suspect]
+    most = np.maximum.reduce(
+        [
+            row_alone - cost[rivals],
+            np.where(left_cost >= 0, row_alone + cost[row_left] - left_cost, _NO_GAIN),
+            np.where(right_cost >= 0, row_alone + cost[row_right] - right_cost, _NO_GAIN),
+        ]
+    )
+    passing, holding = np.zeros((2, len(lone)), dtype=bool)
+    passing[suspect[most - penalty >= floor[suspect]]] = True
+    holding[suspect[held]] = True
+    # _weigh gives up on a suspect no pair may gain on, unless a longer word may hold it there
+    han = vector.han(view.code_points.take(near[:, 1:3], mode="clip")) & inside[:, 1:3]
+    by_pairs = np.maximum.reduce(
+        [
+            gain_alone,
+            np.where(left != 0, alone + cost[left] - tables["cheapest_after"][left], _NO_GAIN),
+            np.where(right != 0, alone + cost[right] - tables["cheapest_before"][right], _NO_GAIN),
+        ]
+    )
+    longer = han.all(axis=1) | two_before | two_after
+    chosen = passing | holding & (longer | (by_pairs >= floor))
+    # what each candidate of the suspects kept may gain at most with its two-character words
+    # with Chinese neighbours (see Gap.most_saved)
+    row = chosen[suspect].nonzero()[0]
+    suspect, rivals, penalty = suspect[row], rivals[row], penalty[row]
+    left_cost = np.where(han[suspect, 0], left_cost[row], -1)
+    right_cost = np.where(han[suspect, 1], right_cost[row], -1)
+    saved = np.maximum.reduce(
+        [
+            np.zeros(len(row), dtype=np.int64),
+            np.where(left_cost >= 0, cost[left[suspect]] + cost[rivals] - left_cost, 0),
+            np.where(right_cost >= 0, cost[rivals] + cost[right[suspect]] - right_cost, 0),
+        ]
+    )
+    found = [
+        *zip(
+            vector.characters(rivals),
+            penalty.tolist(),
+            held[row].tolist(),
+            (alone[suspect] - cost[rivals] - penalty + saved).tolist(),
+            left_cost.tolist(),
+            right_cost.tolist(),
+        )
+    ]
+    chosen = chosen.nonzero()[0]
+    bounds = [*np.searchsorted(suspect, chosen).tolist(), len(found)]
+    return [
+        (lone[index], floors[index], found[bounds[at] : bounds[at + 1]]) for at, index in enumerate(chosen.tolist())
+    ]
 
 
 def _rows(view: TypoView, lone: list[int], asked):
     """A row for each rival of each suspect at ``lone`` where ``asked``:
     the suspect's index and the rival's number and penalty; and for each
-    suspect, the cost of its character alone."""
+    suspect, the cost of its character alone and what the commonest rival
+    gains on it alone (rivals.gain_alone)."""
     import numpy as np
 
     text, none = view.text, _rivals("")  # no character, no rivals
     tables = [_rivals(text[position]) if ask else none for position, ask in zip(lone, asked.tolist())]
-    suspect = np.repeat(np.arange(len(lone)), [len(rivals) for rivals, _, _ in tables])
-    rivals = np.concatenate([rivals for rivals, _, _ in tables])
-    penalties = np.concatenate([penalties for _, penalties, _ in tables])
-    return suspect, rivals, penalties, np.array([alone for _, _, alone in tables], dtype=np.int64)
+    suspect = np.repeat(np.arange(len(lone)), [len(rivals) for rivals, _, _, _ in tables])
+    rivals = np.concatenate([rivals for rivals, _, _, _ in tables])
+    penalties = np.concatenate([penalties for _, penalties, _, _ in tables])
+    alone = np.array([alone for _, _, alone, _ in tables], dtype=np.int64)
+    return suspect, rivals, penalties, alone, np.array([gain for _, _, _, gain in tables], dtype=np.int64)
 
 
 @cache
 def _rivals(char: str):
     """The numbers of the rivals of ``char`` that meet some character inside
-    a word, with their penalties, and the cost of ``char`` alone."""
+    a word, with their penalties; the cost of ``char`` alone, and what its
+    commonest rival gains on it alone."""
     import numpy as np
 
     rivals = penalties(char)
     numbers = vector.numbers("".join(rivals))
     kept = numbers != 0
-    return numbers[kept], np.array([*rivals.values()], dtype=np.int64)[kept], lexicon().char_cost(char)
+    penalty = np.array([*rivals.values()], dtype=np.int64)[kept]
+    return numbers[kept], penalty, lexicon().char_cost(char), gain_alone(char)
 
 
 @cache

@@ -25,3 +25,11 @@ def similar(char: str) -> tuple[str, ...]:
     """The rivals of ``char``, interned: a set intersects them several times
     faster than a string, whose characters are made anew on every pass."""
     return tuple(penalties(char))
+
+
+@cache
+def gain_alone(char: str) -> int:
+    """What the commonest character like ``char`` gains on it as a word of
+    its own, before its penalty (nothing when none is like it)."""
+    char_costs = lexicon().char_costs
+    return char_costs[char] - min(map(char_costs.__getitem__, similar(char)), default=char_costs[char])

@@ -13,6 +13,7 @@ array operations on its code points, instead of a set look-up a character.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import cache
 
@@ -48,11 +49,20 @@ def code_points(text: str):
     return _pairs().code_points(text)
 
 
-def han_count(points) -> int:
-    """How many of the code points ``points`` are Chinese characters (``textclass.HAN``)."""
-    np = _pairs()._np
+def han(points):
+    """Whether each of the code points ``points`` is a Chinese character (``textclass.HAN``), as an array of bool."""
     table = _han_table()
-    return int(np.count_nonzero(table[np.minimum(points, len(table) - 1)]))
+    return table[_pairs()._np.minimum(points, len(table) - 1)]
+
+
+def han_count(points) -> int:
+    """How many of the code points ``points`` are Chinese characters."""
+    return int(_pairs()._np.count_nonzero(han(points)))
+
+
+def characters(numbers) -> list[str]:
+    """The character of each of ``numbers`` (none 0)."""
+    return _pairs().characters(numbers)
 
 
 def numbered() -> int:
@@ -176,6 +186,7 @@ class _Pairs:
         #: code point -> its number (1 up); the last entry, 0, stands for every code point past the table
         self._numbers = np.zeros(int(chars[-1]) + 2 if len(chars) else 1, dtype=np.int64)
         self._numbers[chars] = np.arange(1, len(chars) + 1)
+        self._chars = ["", *map(sys.intern, map(chr, chars.tolist()))]  # number -> its character
         self.size = len(chars) + 1  # the numbers and 0
         pairs = np.unique(self._numbers[firsts] * self.size + self._numbers[seconds])
         self._bits = np.zeros((self.size * self.size + 7) // 8, dtype=np.uint8)
@@ -193,6 +204,9 @@ class _Pairs:
 
     def numbers_of(self, points):
         return self._numbers[self._np.minimum(points, len(self._numbers) - 1)]
+
+    def characters(self, numbers) -> list[str]:
+        return [*map(self._chars.__getitem__, numbers.tolist())]
 
     def code_points(self, text: str):
         """The code points of ``text`` (a lone surrogate is one like any other)."""
