@@ -12,7 +12,7 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo import confusable_vector
-from wenlint_rules.typo.known import listed_spans
+from wenlint_rules.typo.known import listed_at
 from wenlint_rules.typo.lexicon import Gap, TypoView, in_script, lexicon, typo_view
 from wenlint_rules.typo.names import in_name
 from wenlint_rules.typo.rivals import gain_alone, penalties, similar
@@ -436,7 +436,7 @@ def _reportable(view: TypoView, positions: list[int]) -> set[int]:
     ]
     if not left:  # the rest looks through the whole document
         return set()
-    listed = {position for start, end in listed_spans(view) for position in range(start, end)}
+    listed = listed_at(view, left)
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     quote_starts = [start for start, _ in quoted]
     return {position for position in left if not (position in listed or _in_spans(position, quoted, quote_starts))}

@@ -24,10 +24,26 @@ def typo_table(extra: tuple[tuple[str, str], ...]) -> Substitutions:
     return Substitutions({wrong: right for wrong, right in listed if len(wrong) == len(right)})
 
 
-def listed_spans(view: TypoView) -> list[tuple[int, int]]:
-    """(start, end) of the shipped misspellings T001 reports in the text,
-    which the other typo rules leave to it."""
-    return [(hit.start, hit.end) for hit in typo_table(()).find(view.text) if stands_alone(view, hit.start, hit.end)]
+def listed_at(view: TypoView, positions: list[int]) -> set[int]:
+    """Those of ``positions`` inside a shipped misspelling T001 reports,
+    which the other typo rules leave to it: each looked for only in the
+    text around it, as far as the longest misspelling reaches."""
+    table = typo_table(())
+    reach, text, found = _longest(table), view.text, set()
+    for position in positions:
+        low = max(0, position - reach + 1)
+        for hit in table.find(text[low : position + reach]):
+            start, end = low + hit.start, low + hit.end
+            if start <= position < end and stands_alone(view, start, end):
+                found.add(position)
+                break
+    return found
+
+
+@lru_cache(maxsize=8)
+def _longest(table: Substitutions) -> int:
+    """The length of the longest misspelling of ``table``."""
+    return max(map(len, table.pairs), default=0)
 
 
 def stands_alone(view: TypoView, start: int, end: int) -> bool:
