@@ -8,7 +8,7 @@ from conftest import findings, seed
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
-from wenlint_rules.typo import confusable_character, names
+from wenlint_rules.typo import confusable_character, confusable_reportable, names
 from wenlint_rules.typo.lexicon import LOOSE_SHAPE, PENALTY, Gap, lexicon, typo_view
 
 
@@ -27,7 +27,7 @@ def test_misspellings_t001_lists_are_left_to_it(monkeypatch):
     assert findings(text, "T003") == []
     seed_002 = seed("002").read_text(encoding="utf-8")
     assert findings(seed_002, "T003", sensitivity="loose") == []  # 莫視 and 茶語飯后: T001's
-    monkeypatch.setattr(confusable_character, "listed_at", lambda view, positions: set())
+    monkeypatch.setattr(confusable_reportable, "listed_at", lambda view, positions: set())
     assert findings(text, "T003") == ["暧"]
     assert any(m.startswith("`語` may be a typo for `餘`") for m in _messages(seed_002, sensitivity="loose"))
 
@@ -111,9 +111,9 @@ def test_pieces_are_counted_as_str_count_counts_them_however_many():
     text = "聘请的律帅很好。律帅来了。帅帅帅，帅帅。" + "".join(map(chr, range(0x4E00, 0x4E00 + 200)))
     few = {"律帅", "帅帅", "帅", "好。", "。"}
     many = few | {text[start : start + size] for start in range(0, len(text) - 1, 3) for size in (1, 2)}
-    assert len(few) <= confusable_character.COUNTED_APART < len(many)
+    assert len(few) <= confusable_reportable.COUNTED_APART < len(many)
     for pieces in (few, many):
-        assert confusable_character._counts(text, pieces) == {piece: text.count(piece) for piece in pieces}
+        assert confusable_reportable._counts(text, pieces) == {piece: text.count(piece) for piece in pieces}
 
 
 def test_a_drug_name_is_left_alone():
