@@ -27,8 +27,9 @@ _PREVIEW_END = regex.compile(r"(?:还剩|剩余)\d+页未读.{0,10}")
 _AROUND_LABEL = "，。：、_"
 #: Lines of one punctuation mark each: the residue of a page's hidden form (`：`, `，`, `。`).
 _RESIDUE_RUN = regex.compile(r"(?m)^[，。：；、](?:\n[，。：；、])+$")
-#: What a text with such a run holds: two of its lines (a quick test before the regex).
-_RESIDUE_PAIR = re.compile(r"[，。：；、]\n[，。：；、]")
+#: What a text with such a run holds: two of its lines (a quick test before the regex;
+#: opening with the line break, which re finds far faster than the common marks).
+_RESIDUE_PAIR = re.compile(r"\n(?<=[，。：；、]\n)[，。：；、]")
 #: Lines a run needs in the body; in the head or tail two will do.
 MIN_RESIDUE_IN_BODY = 3
 MIN_BUTTONS = 2
