@@ -131,14 +131,16 @@ class PostMetadata(SpamLineRule):
     )
 
     def judge(self, doc: Document, line: Candidate) -> str | Diagnostic | None:
-        if empty := _EMPTY_FIELD.search(line.text):
+        if ("|" in line.text or "｜" in line.text) and (empty := _EMPTY_FIELD.search(line.text)):
             return self._empty_field(line, empty)
         text = plain(line.text)
         if line.edge and (_BARE_COUNTER.fullmatch(text) or _BYLINE.fullmatch(text)):
             return "post counter or byline"
         labels = pack(self.pack)
         text = bracketed[1] if (bracketed := _BRACKETED_LINE.fullmatch(text)) else text
-        fields = _fields(_BRACKETED_COUNT.sub(r":\1 ", text), _known_labels(self.pack))
+        if "(" in text or "（" in text:  # (most lines have no bracket: no substitution to set up)
+            text = _BRACKETED_COUNT.sub(r":\1 ", text)
+        fields = _fields(text, _known_labels(self.pack))
         if not fields or not _is_metadata(fields, labels, line.edge):
             return None
         shown = "`, `".join(label for label, _ in fields[:3])
