@@ -116,7 +116,8 @@ class PageNavigation(SpamLineRule):
             return "link to the previous or next post"
         if len(text) > MAX_LENGTH or (line.edge and _viewer_line(text)):
             return None
-        tokens = [token.lower() for token in _TOKEN_SEPARATOR.split(_FONT_SIZE.sub(" ", text)) if token]
+        unswitched = _FONT_SIZE.sub(" ", text) if "字" in text else text  # (every font-size switch holds `字`)
+        tokens = [token.lower() for token in _TOKEN_SEPARATOR.split(unswitched) if token]
         marked = _DECORATION.search(text) is not None or (line.edge and len(tokens) >= 2)
         if _is_pager(tokens, words["pager"] | words["prev-next"], marked):
             return "pager"
