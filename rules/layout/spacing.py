@@ -44,7 +44,7 @@ _BYLINE = regex.compile(
 _SPACED_ORDINAL = regex.compile(r"第[ \u00a0]?[\d一二三四五六七八九十百千零〇]+[ \u00a0]?[条條章节節款编編部篇项項]")
 #: An address with its postcode (`山西 吉县 042200`, `湖北 武汉 430071`): an
 #: affiliation line, whose spaces part the province, the city and the code.
-_ADDRESS = regex.compile(r"\p{Han}[ \u00a0]\d{6}(?!\d)")
+_ADDRESS = regex.compile(r"[ \u00a0](?<=\p{Han}.)\d{6}(?!\d)")  # (starting at the space: tried only there)
 _SENTENCE_MARK = regex.compile(r"[。！？；]")
 #: The Chinese looked at on either side of a space: as far as most words reach.
 SIDE = 4
@@ -65,6 +65,7 @@ class SpaceLines:
         self.text = doc.text
         self._prose: dict[int, bool] = {}
         self._byline_end: dict[int, float] = {}
+        self._labelled: dict[int, bool] = {}
 
     def line_start(self, offset: int) -> int:
         starts = self.doc.line_starts
@@ -79,6 +80,13 @@ class SpaceLines:
             self._byline_end[start] = found.end() if found else float("inf")
         return self._byline_end[start]
 
+    def labelled(self, start: int) -> bool:
+        """Whether the line at ``start`` opens with a label (_LABEL, which
+        then may end at one of its spaces): looked for once per line."""
+        if start not in self._labelled:
+            self._labelled[start] = _LABEL.match(self.text, start) is not None
+        return self._labelled[start]
+
     def in_prose(self, space: int) -> bool:
         """Whether the space sits in a line of prose (not a table row, verse or
         an address), past any label or byline."""
@@ -91,7 +99,7 @@ class SpaceLines:
             )
         if not self._prose[start]:  # (once per line: asked before what is asked at each space)
             return False
-        if _LABEL.fullmatch(self.text, start, space) or self.byline_end(start) <= space:
+        if self.labelled(start) and _LABEL.fullmatch(self.text, start, space) or self.byline_end(start) <= space:
             return False
         return _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8) is None
 
