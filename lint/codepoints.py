@@ -76,16 +76,6 @@ def marks(
         yield start, _marked(text, low, start, distances, at, reach, width)
 
 
-def recurring(text: str, distances: Sequence[int], at: Sequence[int] = (0,), low: bytes | None = None) -> Iterator[int]:
-    """The offsets :func:`marks` marks, ascending (``low`` the text's
-    :func:`low_bytes`, if worked out already)."""
-    for start, marked in marks(text, low_bytes(text) if low is None else low, distances, at):
-        offset = marked.find(MARK)
-        while offset != -1:
-            yield start + offset
-            offset = marked.find(MARK, offset + 1)
-
-
 def _marked(
     text: str, low: bytes, start: int, distances: Sequence[int], at: Sequence[int], reach: int, width: int
 ) -> bytes:

@@ -11,9 +11,20 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wenlint import codepoints
-from wenlint.codepoints import _recurs, class_body, low_bytes, matches_from, recurring
+from wenlint.codepoints import MARK, _recurs, class_body, low_bytes, marks, matches_from
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def recurring(text: str, distances, at=(0,)) -> list[int]:
+    """The offsets :func:`marks` marks, ascending."""
+    found = []
+    for start, marked in marks(text, low_bytes(text), distances, at):
+        offset = marked.find(MARK)
+        while offset != -1:
+            found.append(start + offset)
+            offset = marked.find(MARK, offset + 1)
+    return found
 
 
 def _exact(text: str, distances, at) -> list[int]:
