@@ -151,3 +151,9 @@ def test_numpy_is_imported_once_long_texts_pay_for_it(tmp_path):
     )
     texts = ["福祉" * (view.VECTOR_FROM // 2)] * 4
     assert run_python(documents, *texts, cwd=tmp_path).split() == [b"False", b"False", b"True", b"True"]
+
+
+def test_the_word_beginnings_kept_between_runs_are_those_built():
+    # T005's table of every word's first four characters, which stands in for the trie
+    kept, built = stripped_gaps._four_char_beginnings(), stripped_gaps._built_beginnings()
+    assert len(kept) > 50_000 and (kept == built).all()

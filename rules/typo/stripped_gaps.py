@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from types import ModuleType
 
-from wenlint import Document
+from wenlint import Document, tablecache
 from wenlint_rules.typo.lexicon import TypoView, lexicon
+from wenlint_rules.typo.lexicon.cache import cache_path
 
 #: Inserting the character may make the words around a place this much less
 #: likely (centibels; `整体合` → `整体合力` costs 111), never more.
@@ -146,9 +147,12 @@ def _costing_little(view: TypoView, chars: list[str], which, gaps):
     """Whether each gap costs little for its character (``chars[which]``;
     see stripped_character._costing_little): every gap of a character
     costing little alone; else the tables' tests worked out for every gap
-    at once, and the trie asked for the few gaps left, as there."""
+    at once, and for the gaps left, whether a word of four characters or
+    more starts three before the gap (the trie's answer there, from a table
+    of every word's first four characters: see _four_char_beginnings)."""
     import numpy as np
 
+    from wenlint_rules.typo.lexicon import vector
     from wenlint_rules.typo.lexicon.vector import held
 
     lex, numbers, text = lexicon(), view.numbers, view.text
@@ -164,13 +168,33 @@ def _costing_little(view: TypoView, chars: list[str], which, gaps):
     joins = np.frombuffer(view.joins, dtype=np.uint8)
     joined = (joins.take(at - 3, mode="clip") & joins.take(at - 2, mode="clip")).astype(bool)
     looked = ((at > 2) & joined & ~cheap & held(leaders, tables, numbers, at, (-1,))).nonzero()[0]
-    starts = view.starts_word
-    cheap[looked] = [
-        starts(text[gap - 3 : gap] + chars[char])
-        for gap, char in zip(at[looked].tolist(), used[tables[looked]].tolist())
-    ]
+    before = [numbers[at[looked] + place] for place in (-3, -2, -1)]
+    char = vector.numbers("".join(chars))[used[tables[looked]]]
+    cheap[looked] = vector.find_sorted(_four_char_beginnings(), vector.piece_keys([*before, char]))[1]
     kept[tested] = cheap
     return kept
+
+
+@lru_cache(maxsize=1)
+def _four_char_beginnings():
+    """The first four characters of every word of four or more, as sorted
+    keys (vector.piece_keys). Building reads every word of the lexicon
+    (~0.3 CPU-s), so it is kept between runs beside the lexicon's cache
+    (lint/tablecache.py)."""
+    lexicon_cache = cache_path()
+    if lexicon_cache.exists():
+        return tablecache.kept("t005-beginnings", _built_beginnings, [lexicon_cache])
+    return _built_beginnings()
+
+
+def _built_beginnings():
+    """What :func:`_four_char_beginnings` keeps (every character of a word is numbered: it meets another in it)."""
+    import numpy as np
+
+    from wenlint_rules.typo.lexicon import vector
+
+    beginnings = vector.numbers("".join(lexicon().beginnings(4))).reshape(-1, 4)
+    return np.unique(vector.piece_keys(beginnings.T))
 
 
 @lru_cache(maxsize=1)

@@ -144,6 +144,11 @@ class Lexicon:
         """Whether some word starts with ``prefix`` (or is it)."""
         return next(self._words.iterkeys(prefix), None) is not None
 
+    def beginnings(self, length: int) -> set[str]:
+        """The first ``length`` characters of every word that long or longer:
+        ``starts_word(prefix)`` for a ``prefix`` that long is ``prefix in beginnings(length)``."""
+        return {word[:length] for word in self._words.iterkeys() if len(word) >= length}
+
     def segment_cost(self, text: str) -> int:
         """The cost of the likeliest segmentation of ``text`` into words
         (a unigram model; a character that is no word costs UNKNOWN_CHAR_COST)."""
