@@ -20,7 +20,6 @@ WORSE = 115
 #: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
 NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
 NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
-_NOT_AFTER_POINTS, _NOT_BEFORE_POINTS = sorted(map(ord, NOT_AFTER)), sorted(map(ord, NOT_BEFORE))
 #: Places needed, as a share of the times the character was expected: a
 #: stripped character leaves remains at most of its words (力 in seed 001:
 #: 30 places for 17 expected; 相: 11 for 14), chance leaves few (学 in clean
@@ -89,18 +88,18 @@ def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[st
     the neighbour in no common word with its other one."""
     import numpy as np
 
-    lex, text, numbers = lexicon(), view.text, view.numbers
-    leaders = frozenset().union(*map(lex.common_leader_sets.__getitem__, chars))
-    followers = frozenset().union(*map(lex.common_follower_sets.__getitem__, chars))
+    text, numbers = view.text, view.numbers
     is_leader, is_follower = np.zeros((2, vector.numbered()), dtype=bool)
-    is_leader[vector.numbers("".join(leaders))] = True
-    is_follower[vector.numbers("".join(followers))] = True
+    for meets, side in ((is_leader, 0), (is_follower, 1)):
+        meets[np.concatenate([np.zeros(0, dtype=np.int64), *(_common_neighbours(char)[side] for char in chars)])] = True
     open_gaps = np.frombuffer(view.joins, dtype=np.uint8)[:-1] == 0  # gap ``i + 1`` is open
     for start, end in doc.verbatim:
         open_gaps[max(0, start - 1) : max(0, end - 1)] = False
     gaps = (open_gaps & (is_leader[numbers[:-1]] | is_follower[numbers[1:]])).nonzero()[0] + 1
     points = view.code_points
-    gaps = gaps[~(np.isin(points[gaps - 1], _NOT_AFTER_POINTS) | np.isin(points[gaps], _NOT_BEFORE_POINTS))]
+    not_after, not_before = _not_beside()
+    last = len(not_after) - 1
+    gaps = gaps[~(not_after[np.minimum(points[gaps - 1], last)] | not_before[np.minimum(points[gaps], last)])]
     common = _common_pairs()
     after_common = is_leader[numbers[gaps - 1]] & ((gaps < 2) | ~common.at(numbers, gaps, (-2, -1)))
     before_common = is_follower[numbers[gaps]] & ~(common.at(numbers, gaps, (0, 1)) & (gaps + 1 < len(text)))
@@ -195,6 +194,28 @@ def _built_beginnings():
 
     beginnings = vector.numbers("".join(lexicon().beginnings(4))).reshape(-1, 4)
     return np.unique(vector.piece_keys(beginnings.T))
+
+
+@lru_cache(maxsize=1)
+def _not_beside():
+    """Code point -> whether a gap may not come after it (NOT_AFTER), and
+    before it (NOT_BEFORE); the last entry stands for every later code point (none)."""
+    import numpy as np
+
+    after, before = ([*map(ord, chars)] for chars in (NOT_AFTER, NOT_BEFORE))
+    table = np.zeros((2, max(after + before) + 2), dtype=bool)
+    table[0, after], table[1, before] = True, True
+    return table
+
+
+@lru_cache(maxsize=4096)
+def _common_neighbours(char: str) -> tuple:
+    """The numbers (see vector.py) of the characters that come before ``char``
+    inside some common word, and of those that come after it."""
+    from wenlint_rules.typo.lexicon import vector
+
+    lex = lexicon()
+    return tuple(vector.numbers("".join(table[char])) for table in (lex.common_leader_sets, lex.common_follower_sets))
 
 
 @lru_cache(maxsize=1)
