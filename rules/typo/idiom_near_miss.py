@@ -16,6 +16,15 @@ MIN_GAIN = {"strict": 500, "default": 350, "loose": 200}
 #: Word lists hold common misspellings too (jieba lists `迫不急待`): a listed
 #: form is flagged when it is this much rarer (centibels: 30 times) than the idiom.
 RARER_VARIANT = 150
+#: The characters around a half (at 0 and 1) read with NumPy: two before it, two after.
+_AROUND = (-2, -1, 0, 1, 2, 3)
+#: Where the other three characters of an idiom without its first, second,
+#: third or last character stand around a half, as indexes into _AROUND.
+_WITHOUT_PLACES = ((1, 2, 3), (0, 2, 3), (2, 3, 5), (2, 3, 4))
+#: The idioms without a character are told by a hash of this many bits
+#: (~40,000 of them in a million: a few places in a hundred are tested again for nothing).
+_HASH_BITS = 20
+_HASH_FACTOR = 0x9E3779B97F4A7C15  # 2**64 divided by the golden ratio
 
 
 class _Half:
@@ -49,10 +58,18 @@ class _Halves(dict):
 
     @cached_property
     def pieces(self) -> tuple:
-        """``known`` and ``without`` as vector.Pieces (for NumPy, made on first use)."""
-        from wenlint_rules.typo.lexicon.vector import Pieces
+        """``known`` as vector.Pieces, and ``without`` as a table of the hashes
+        of their keys (vector.piece_keys), each place's apart (see _hashed):
+        for NumPy, made on first use."""
+        import numpy as np
 
-        return Pieces(self.known, 2, indexed=True), [Pieces(without, 3) for without in self.without]
+        from wenlint_rules.typo.lexicon import vector
+
+        span = vector.numbered() ** 3
+        table = np.zeros(1 << _HASH_BITS, dtype=bool)
+        for at, without in enumerate(self.without):
+            table[_hashed(vector.piece_keys(vector.numbers("".join(without)).reshape(-1, 3).T) + at * span)] = True
+        return vector.Pieces(self.known, 2, indexed=True), table
 
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
         begun, ended = self._begun.get(half), self._ended.get(half)
@@ -110,13 +127,27 @@ def _near_misses(view: TypoView) -> dict[int, list[str]]:
 def _beside_halves(numbers, halves: _Halves) -> list[int]:
     """The offsets holding an idiom's half where a character beside it may
     match one of those idioms too, found with NumPy from the text's
-    ``numbers`` (see vector.py) for every offset at once: those :func:`_near_misses` looks at, and maybe a
-    few more, which it tests again."""
-    known, (without_first, without_second, without_third, without_last) = halves.pieces
+    ``numbers`` (see vector.py) for every offset at once, by the hashes of
+    the characters around (one look-up each, not a search): those
+    :func:`_near_misses` looks at, and some more, which it tests again."""
+    import numpy as np
+
+    from wenlint_rules.typo.lexicon import vector
+
+    known, without = halves.pieces
     starts = known.where(numbers)
-    after = without_last.at(numbers, starts, (0, 1, 2)) | without_third.at(numbers, starts, (0, 1, 3))
-    before = without_first.at(numbers, starts, (-1, 0, 1)) | without_second.at(numbers, starts, (-2, 0, 1))
+    around = numbers.take(starts[:, None] + _AROUND, mode="clip")
+    keys = vector.piece_keys(np.moveaxis(around[:, _WITHOUT_PLACES], 2, 0)) + np.arange(4) * vector.numbered() ** 3
+    found = without[_hashed(keys)]
+    before, after = found[:, 0] | found[:, 1], found[:, 2] | found[:, 3]
     return starts[after & (starts + 4 <= len(numbers)) | before & (starts >= 2)].tolist()
+
+
+def _hashed(keys):
+    """A hash of _HASH_BITS bits of each of ``keys`` (Fibonacci hashing: the top bits of a product)."""
+    import numpy as np
+
+    return (keys.astype(np.uint64) * np.uint64(_HASH_FACTOR)) >> np.uint64(64 - _HASH_BITS)
 
 
 class IdiomNearMiss(Rule):
