@@ -157,3 +157,14 @@ def test_the_word_beginnings_kept_between_runs_are_those_built():
     # T005's table of every word's first four characters, which stands in for the trie
     kept, built = stripped_gaps._four_char_beginnings(), stripped_gaps._built_beginnings()
     assert len(kept) > 50_000 and (kept == built).all()
+
+
+@given(st.lists(st.integers(0, 10**12), max_size=40), st.lists(st.integers(0, 10**12), max_size=40))
+def test_a_key_set_finds_what_a_sorted_search_finds(keys, wanted):
+    # a table of 16 hashes: most keys share one with another
+    import numpy as np
+
+    keys, wanted = np.unique(np.array(keys, dtype=np.int64)), np.array(wanted + keys[:5], dtype=np.int64)
+    at, found = vector.KeySet(keys, bits=4).find(wanted)
+    expected_at, expected = vector.find_sorted(keys, wanted)
+    assert (found == expected).all() and (at[found] == expected_at[found]).all()

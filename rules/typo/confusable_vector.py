@@ -90,16 +90,14 @@ def weighed(view: TypoView, lone: list[int], floors: list[float]) -> list[tuple[
     rows, row_left, row_right = len(kept), left[suspect], right[suspect]
     # the two-character words with either neighbour, and the triples with both or two on one side
     pairs = vector.piece_keys((np.concatenate([row_left, rivals]), np.concatenate([rivals, row_right])))
-    word, found = vector.find_sorted(tables["two_char_words"], pairs)
+    word, found = _searched()["two_char_words"].find(pairs)
     left_cost, right_cost = np.where(found, tables["two_char_costs"][word], -1).reshape(2, rows)
     triples = (
         (row_left, rivals, row_right),
         (far_left[suspect], row_left, rivals),
         (rivals, row_right, far_right[suspect]),
     )
-    _, found = vector.find_sorted(
-        tables["triples"], vector.piece_keys([np.concatenate(each) for each in zip(*triples)])
-    )
+    _, found = _searched()["triples"].find(vector.piece_keys([np.concatenate(each) for each in zip(*triples)]))
     centred, held_before, held_after = found.reshape(3, rows)
     held = (
         centred & before & after | held_before & before & two_before[suspect] | held_after & after & two_after[suspect]
@@ -161,16 +159,60 @@ def _rows(view: TypoView, lone: list[int], asked):
     """A row for each rival of each suspect at ``lone`` where ``asked``:
     the suspect's index and the rival's number and penalty; and for each
     suspect, the cost of its character alone and what the commonest rival
-    gains on it alone (rivals.gain_alone)."""
+    gains on it alone (rivals.gain_alone). Gathered from _every_rival with
+    array operations, not a Python step a suspect."""
     import numpy as np
 
-    text, none = view.text, _rivals("")  # no character, no rivals
-    tables = [_rivals(text[position]) if ask else none for position, ask in zip(lone, asked.tolist())]
-    suspect = np.repeat(np.arange(len(lone)), [len(rivals) for rivals, _, _, _ in tables])
-    rivals = np.concatenate([rivals for rivals, _, _, _ in tables])
-    penalties = np.concatenate([penalties for _, penalties, _, _ in tables])
-    alone = np.array([alone for _, _, alone, _ in tables], dtype=np.int64)
-    return suspect, rivals, penalties, alone, np.array([gain for _, _, _, gain in tables], dtype=np.int64)
+    table = _every_rival()
+    slots = table.slots(view.code_points[lone])
+    counts = np.where(asked, table.counts[slots], 0)
+    ends = np.cumsum(counts)
+    suspect = np.repeat(np.arange(len(lone)), counts)
+    row = np.arange(len(suspect)) + np.repeat(table.starts[slots] - (ends - counts), counts)
+    return suspect, table.rivals[row], table.penalties[row], table.alone[slots], table.gain_alone[slots]
+
+
+class _EveryRival:
+    """The rivals of every character met so far (see _rivals), one after
+    another in arrays, and for each character (its slot) where its rivals
+    start, how many there are, its cost alone and what its commonest rival
+    gains on it alone. A character is added when first met."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self._np = np
+        self._slot = np.full(vector.HAN_BEYOND + 1, -1, dtype=np.int32)  # code point -> its slot (none past Han)
+        self.rivals = self.penalties = self.starts = self.counts = self.alone = self.gain_alone = np.zeros(
+            0, dtype=np.int64
+        )
+
+    def slots(self, points):
+        """The slot of each of the code points ``points``, adding those met for the first time."""
+        np = self._np
+        points = np.minimum(points, len(self._slot) - 1)
+        slots = self._slot[points]
+        if (slots < 0).any():
+            self._add([*map(chr, np.unique(points[slots < 0]).tolist())])
+            slots = self._slot[points]
+        return slots
+
+    def _add(self, chars: list[str]) -> None:
+        np = self._np
+        found = [_rivals(char) for char in chars]
+        counts = np.array([len(rivals) for rivals, _, _, _ in found], dtype=np.int64)
+        self._slot[[*map(ord, chars)]] = np.arange(len(self.counts), len(self.counts) + len(chars))
+        self.starts = np.concatenate([self.starts, len(self.rivals) + np.cumsum(counts) - counts])
+        self.counts = np.concatenate([self.counts, counts])
+        self.rivals = np.concatenate([self.rivals, *(rivals for rivals, _, _, _ in found)])
+        self.penalties = np.concatenate([self.penalties, *(penalties for _, penalties, _, _ in found)])
+        self.alone = np.concatenate([self.alone, [alone for _, _, alone, _ in found]]).astype(np.int64)
+        self.gain_alone = np.concatenate([self.gain_alone, [gain for _, _, _, gain in found]]).astype(np.int64)
+
+
+@cache
+def _every_rival() -> _EveryRival:
+    return _EveryRival()
 
 
 @cache
@@ -194,6 +236,13 @@ def _tables() -> dict:
     it is kept between runs beside the lexicon's cache (lint/tablecache.py)."""
     lexicon_cache = cache_path()
     return tablecache.kept("t003-weighing", _built, [lexicon_cache]) if lexicon_cache.exists() else _built()
+
+
+@cache
+def _searched() -> dict:
+    """The two-character words and the triples of _tables, as vector.KeySet."""
+    tables = _tables()
+    return {name: vector.KeySet(tables[name]) for name in ("two_char_words", "triples")}
 
 
 def _built() -> dict:

@@ -161,6 +161,38 @@ def piece_keys(columns):
     return key
 
 
+class KeySet:
+    """Sorted keys (see piece_keys) and a table of their hashes (see
+    :func:`hashed`), for a search of many keys most of which are not there:
+    a key whose hash is not set is told absent in one look-up, and only the
+    others are searched."""
+
+    def __init__(self, keys, bits: int = 22) -> None:
+        import numpy as np
+
+        self.keys, self._bits = keys, bits
+        self._hashes = np.zeros(1 << bits, dtype=bool)
+        self._hashes[hashed(keys, bits)] = True
+
+    def find(self, wanted):
+        """What :func:`find_sorted` finds of ``wanted`` among the keys (where
+        one is not, its place is 0)."""
+        import numpy as np
+
+        maybe = self._hashes[hashed(wanted, self._bits)].nonzero()[0]
+        at, found = np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+        at[maybe], found[maybe] = find_sorted(self.keys, wanted[maybe])
+        return at, found
+
+
+def hashed(keys, bits: int):
+    """A hash of ``bits`` bits of each of ``keys`` (Fibonacci hashing: the top bits of their product with 2**64
+    divided by the golden ratio)."""
+    import numpy as np
+
+    return (keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - bits)
+
+
 def find_sorted(keys, wanted):
     """Where each of ``wanted`` is or would be among the sorted ``keys`` (the
     last, past them), and whether it is there."""
