@@ -24,7 +24,6 @@ _WITHOUT_PLACES = ((1, 2, 3), (0, 2, 3), (2, 3, 5), (2, 3, 4))
 #: The idioms without a character are told by a hash of this many bits
 #: (~40,000 of them in a million: a few places in a hundred are tested again for nothing).
 _HASH_BITS = 20
-_HASH_FACTOR = 0x9E3779B97F4A7C15  # 2**64 divided by the golden ratio
 
 
 class _Half:
@@ -59,7 +58,7 @@ class _Halves(dict):
     @cached_property
     def pieces(self) -> tuple:
         """``known`` as vector.Pieces, and ``without`` as a table of the hashes
-        of their keys (vector.piece_keys), each place's apart (see _hashed):
+        of their keys (vector.piece_keys), each place's apart (see vector.hashed):
         for NumPy, made on first use."""
         import numpy as np
 
@@ -68,7 +67,11 @@ class _Halves(dict):
         span = vector.numbered() ** 3
         table = np.zeros(1 << _HASH_BITS, dtype=bool)
         for at, without in enumerate(self.without):
-            table[_hashed(vector.piece_keys(vector.numbers("".join(without)).reshape(-1, 3).T) + at * span)] = True
+            table[
+                vector.hashed(
+                    vector.piece_keys(vector.numbers("".join(without)).reshape(-1, 3).T) + at * span, _HASH_BITS
+                )
+            ] = True
         return vector.Pieces(self.known, 2, indexed=True), table
 
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
@@ -138,16 +141,9 @@ def _beside_halves(numbers, halves: _Halves) -> list[int]:
     starts = known.where(numbers)
     around = numbers.take(starts[:, None] + _AROUND, mode="clip")
     keys = vector.piece_keys(np.moveaxis(around[:, _WITHOUT_PLACES], 2, 0)) + np.arange(4) * vector.numbered() ** 3
-    found = without[_hashed(keys)]
+    found = without[vector.hashed(keys, _HASH_BITS)]
     before, after = found[:, 0] | found[:, 1], found[:, 2] | found[:, 3]
     return starts[after & (starts + 4 <= len(numbers)) | before & (starts >= 2)].tolist()
-
-
-def _hashed(keys):
-    """A hash of _HASH_BITS bits of each of ``keys`` (Fibonacci hashing: the top bits of a product)."""
-    import numpy as np
-
-    return (keys.astype(np.uint64) * np.uint64(_HASH_FACTOR)) >> np.uint64(64 - _HASH_BITS)
 
 
 class IdiomNearMiss(Rule):
