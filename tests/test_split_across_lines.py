@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from conftest import findings
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from wenlint import Document
+from wenlint.codepoints import matches_from
 from wenlint.engine import fix
 from wenlint.registry import all_rules
+from wenlint_rules.layout.split_across_lines import _NUMBER_BREAK, _numbers_ending_lines
+from wenlint_rules.layout.wrapping import line_ends
 
 
 def _fixed(text: str, unsafe: bool = False) -> str:
@@ -66,3 +71,25 @@ def test_markdown_and_furniture_are_left_alone():
     # the same line as one of a run of page numbers is furniture
     pages = f"{prose}\n21\n{prose}\n22\n日，公司召开董事会。{prose}\n23\n{prose}"
     assert findings(pages, "L008") == []
+
+
+def _numbers_tried_everywhere(text: str) -> list[tuple[int, int]]:
+    """The matches of _NUMBER_BREAK at every digit of the run of digits,
+    commas and points (``str.isdecimal``'s digits) that ends a line."""
+    doc = Document.from_source(text, "doc.txt")
+    starts = []
+    for end in doc.view(line_ends):
+        start = end
+        while start >= 0 and (text[start].isdecimal() or text[start] in ",."):
+            start -= 1
+        starts.extend(at for at in range(start + 1, end + 1) if text[at].isdecimal())
+    return [match.span() for match in matches_from(_NUMBER_BREAK, text, starts)]
+
+
+@given(st.text(alphabet="12,.\n 中元a３١\U00010d40", max_size=40))
+@example("中文数字\U00010d405,\n000元")  # a digit regex knows and Python 3.11 does not
+@example("共 1,816,86\n9.49 4,597,40\n0.47")
+def test_numbers_are_tried_where_every_digit_would_find_them(text):
+    doc = Document.from_source(text, "doc.txt")
+    tried = [match.span() for match in matches_from(_NUMBER_BREAK, text, _numbers_ending_lines(doc))]
+    assert tried == _numbers_tried_everywhere(text)

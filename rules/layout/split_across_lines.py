@@ -30,6 +30,8 @@ _CUT_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})*,(?P<group>\d{0,2})$|\d{1,3}(?:,
 _LEADING_DIGITS = regex.compile(r"\d+")
 #: The run of digits, commas and points that ends right before an offset (matched backwards from it).
 _NUMBER_RUN_BEFORE = regex.compile(r"(?r)[\d,.]+")
+#: Takes the commas and points out of such a run (``str.translate``).
+_NO_SEPARATORS = str.maketrans("", "", ",.")
 #: A Chinese character ending a line and one starting the next (either may be
 #: a line of its own: a narrow cell wraps one character a line).
 _WORD_BREAK = regex.compile(r"(?<=(\p{Han}))\n(?=(\p{Han}))")
@@ -160,12 +162,25 @@ def _numbers_ending_lines(doc: Document) -> list[int]:
         last = text[end]
         if not (last.isdecimal() or last in ",.") or (run := _NUMBER_RUN_BEFORE.match(text, 0, end + 1)) is None:
             continue
-        starts.append(run.start())
-        comma = text.find(",", run.start(), end)
+        start = _decimal_run_start(run)
+        starts.append(start)
+        comma = text.find(",", start, end)
         while comma != -1:
             starts.append(comma + 1)
             comma = text.find(",", comma + 1, end)
     return starts
+
+
+def _decimal_run_start(run: regex.Match) -> int:
+    """Where ``run``, a match of _NUMBER_RUN_BEFORE, starts as a run of the
+    digits ``str.isdecimal`` takes (and commas and points): regex's ``\\d``
+    may know digits of a later Unicode than Python's (`𐵀`, U+10D40), which
+    then end the run."""
+    digits = run[0].translate(_NO_SEPARATORS)
+    if not digits or digits.isdecimal():
+        return run.start()
+    other = max(i for i, char in enumerate(run[0]) if not (char.isdecimal() or char in ",."))
+    return run.start() + other + 1
 
 
 def _neighbour(text: str, at: int, step: int) -> str:
