@@ -17,6 +17,10 @@ import sys
 from collections.abc import Iterable
 from functools import cache
 
+import regex
+import regex._regex
+
+from wenlint import tablecache
 from wenlint.textclass import HAN
 from wenlint_rules.typo.lexicon.cache import lexicon
 
@@ -248,13 +252,21 @@ class _Pairs:
 @cache
 def _han_table():
     """Code point -> whether it is a Chinese character, up to the last one
-    (the entry past it stands for every later code point: none is)."""
+    (the entry past it stands for every later code point: none is). Building
+    reads every code point (~0.1 CPU-s), so it is kept between runs for the
+    installed ``regex`` (lint/tablecache.py)."""
     import numpy as np
 
+    return np.frombuffer(tablecache.kept("han-table", _built_han_table, [regex._regex.__file__]), dtype=bool)
+
+
+def _built_han_table() -> bytes:
+    """What :func:`_han_table` keeps: a byte a code point, 1 for a Chinese character."""
     every = "".join(map(chr, range(HAN_BEYOND)))
-    table = np.zeros(HAN_BEYOND + 1, dtype=bool)
-    table[[match.start() for match in HAN.finditer(every)]] = True
-    return table
+    table = bytearray(HAN_BEYOND + 1)
+    for match in HAN.finditer(every):
+        table[match.start()] = 1
+    return bytes(table)
 
 
 @cache
