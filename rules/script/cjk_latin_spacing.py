@@ -20,7 +20,7 @@ _NUMBER = regex.compile(r"[0-9]+(?:[.,\-][0-9]+)*")
 _LABEL = regex.compile(r"\p{Han}{1,6}[:：]")
 _SECTION = regex.compile(r"[ \t\u3000]*[0-9]+(?:\.[0-9]+)*")
 #: The characters _SECTION matches.
-_SECTION_CHARS = frozenset(" \t\u30000123456789.")
+_SECTION_CHARS = frozenset(" \t\u3000.0123456789")
 
 #: A range: `5—7名`, `3~5天`.
 _RANGE = frozenset("-—–~～")
