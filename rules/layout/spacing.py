@@ -99,7 +99,7 @@ class SpaceLines:
             )
         if not self._prose[start]:  # (once per line: asked before what is asked at each space)
             return False
-        if self.labelled(start) and _LABEL.fullmatch(self.text, start, space) or self.byline_end(start) <= space:
+        if (self.labelled(start) and _LABEL.fullmatch(self.text, start, space)) or self.byline_end(start) <= space:
             return False
         return _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8) is None
 
