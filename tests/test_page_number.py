@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import regex
 from conftest import findings, seed
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from wenlint import Document
 from wenlint.engine import fix, lint
 from wenlint.registry import all_rules
+from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, is_han
+from wenlint_rules.layout.furniture import COUNT_WORDS
+from wenlint_rules.layout.page_number import _COUNTED, _NUMBER, _candidate
 
 FILLER = "社区建设取得了显著成效。" * 20  # 240 characters: a page's worth between page numbers
 
@@ -215,3 +221,37 @@ def test_a_page_number_before_a_running_title_even_once():
     assert findings(f"{PROSE}\n{HEADER}\n90\n{PROSE}", "L003") == []
     # a short line that is no running title is not furniture on one showing
     assert findings(f"{PROSE}\n23\n社区工作手册\n{PROSE}", "L003") == []
+
+
+def _numbers_asked_in_python(text: str) -> list[tuple[int, int]]:
+    """The numbers that may be page numbers, the surroundings asked of each
+    digit run in Python: after a line start, a Chinese character or Chinese
+    punctuation that is no count word, before a Chinese character that is no
+    unit or counted thing (or, spaced, before another number), and not one
+    of numbers listed (`0，1 两种`)."""
+    found = []
+    for match in regex.finditer(r"(?<![\d.,:/%A-Za-z_-])[1-9]\d{0,2}(?![\d.,:/%A-Za-z_])", text):
+        start, end = match.span()
+        space_before, space_after = text[start - 1 : start] == " ", text[end : end + 1] == " "
+        before_at = start - 1 - space_before
+        before = text[before_at] if before_at >= 0 else "\n"
+        after = text[end + space_after : end + space_after + 1]
+        if before in COUNT_WORDS or not (before == "\n" or is_han(before) or before in CJK_PUNCTUATION):
+            continue
+        if before in "，," and text[before_at - 1 : before_at].isdigit():
+            continue
+        if after.isdigit() and after.isascii():
+            if not space_after:
+                continue
+        elif not is_han(after) or after in UNITS or after in _COUNTED or text.startswith(UNITS_2, end + space_after):
+            continue
+        found.append((start, end))
+    return found
+
+
+@given(st.text(alphabet="1 23,.\n中第共个小时年楼a：，〇３", max_size=30))
+@example("第 3 楼，共 12 个，中 5 小时，中 7 中 8\n9 页")
+@example("中 1 2 中，0，1 两种")
+def test_the_numbers_the_pattern_leaves_are_those_asked_in_python(text):
+    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if _candidate(text, m.start(), m.end()) is not None]
+    assert numbers == _numbers_asked_in_python(text)
