@@ -88,6 +88,6 @@ def test_made_up_texts_suspects_are_weighed_as_the_reference_weighs_them(text, t
 
 
 def test_the_tables_kept_between_runs_are_those_built():
-    kept, built = confusable_vector._tables(), confusable_vector._built()
+    kept, built = confusable_vector.weighing_tables(), confusable_vector._built()
     assert kept.keys() == built.keys()
     assert all((kept[name] == built[name]).all() for name in built)

@@ -74,7 +74,7 @@ def weighed(view: TypoView, lone: list[int], floors: list[float]) -> list[tuple[
     number of NumPy calls, not their length)."""
     import numpy as np
 
-    numbers, size, tables = view.numbers, len(view.text), _tables()
+    numbers, size, tables = view.numbers, len(view.text), weighing_tables()
     cost, at, floor = tables["char_costs"], np.array(lone, dtype=np.int64), np.array(floors)
     # the two characters either side (number 0 outside the text: it meets nothing), and whether
     # the two before (after) meet inside some word
@@ -230,7 +230,7 @@ def _rivals(char: str):
 
 
 @cache
-def _tables() -> dict:
+def weighing_tables() -> dict:
     """What the weighing reads of the lexicon, by the typo view's numbers
     (see _built). Building takes ~0.3 CPU-s and ~60 MB while it lasts, so
     it is kept between runs beside the lexicon's cache (lint/tablecache.py)."""
@@ -240,8 +240,8 @@ def _tables() -> dict:
 
 @cache
 def _searched() -> dict:
-    """The two-character words and the triples of _tables, as vector.KeySet."""
-    tables = _tables()
+    """The two-character words and the triples of weighing_tables, as vector.KeySet."""
+    tables = weighing_tables()
     return {name: vector.KeySet(tables[name]) for name in ("two_char_words", "triples")}
 
 
