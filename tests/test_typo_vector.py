@@ -18,7 +18,7 @@ from wenlint import Document
 from wenlint.script import simplified
 from wenlint_rules.typo import confusable_character, stripped_character, stripped_gaps
 from wenlint_rules.typo.idiom_near_miss import _near_misses
-from wenlint_rules.typo.lexicon import TypoView, lexicon, vector, view
+from wenlint_rules.typo.lexicon import Gap, TypoView, lexicon, vector, view
 
 REAL = ROOT.parent / "shared" / "data" / "real"
 
@@ -56,7 +56,23 @@ def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
             # the same characters in the same order, each with the same gaps and sides in the same order
             ours.append(in_order(stripped_gaps.worth_restoring(vector, doc, with_numpy, expected, min_words)))
             reference.append(in_order(stripped_character._worth_restoring(doc, without, expected, min_words)))
+        worth = stripped_character._worth_restoring(doc, without, expected, 0) or {}
+        ours.append(stripped_gaps.words_through(vector, with_numpy, worth))
+        reference.append(reference_words_through(without, worth))
     return tuple(ours), tuple(reference)
+
+
+def reference_words_through(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
+    """What stripped_gaps.words_through gives: the words through each
+    character at each of its gaps, None where a longer word may hold it."""
+    lex, through = lexicon(), {}
+    for char, sides in worth.items():
+        through[char] = []
+        for gap in sides:
+            around = Gap(view, max(0, gap - stripped_gaps.CONTEXT), gap, gap, gap + stripped_gaps.CONTEXT)
+            longer = lex.may_hold_longer(around.before, char, around.after)
+            through[char].append(None if longer else around.pair_words(char))
+    return through
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)

@@ -15,6 +15,7 @@ from wenlint_rules.typo.lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo
 from wenlint_rules.typo.stripped_gaps import (
     CANDIDATES_ALLOWED,
     CANDIDATES_PER_HAN,
+    CONTEXT,
     NOT_AFTER,
     NOT_BEFORE,
     PLACES_SHARE,
@@ -29,8 +30,6 @@ from wenlint_rules.typo.stripped_gaps import (
 LIKELIER = 2
 #: Places listed in the document-level finding.
 LISTED = 8
-#: Characters of context on either side of a gap.
-CONTEXT = 3
 
 
 class Place(NamedTuple):
@@ -207,10 +206,15 @@ def _convincing_places(
     def gap_view(gap: int) -> Gap:
         return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
 
+    through = _words_through(view, worth or {})
     places: dict[str, list[Place]] = {}
     for char, sides in (worth or {}).items():
         needed = _Needed(min_words, PLACES_SHARE * expected[char])
-        restored = [found for gap, fits in sides.items() if (found := _restoring(gap_view(gap), text, gap, char, fits))]
+        restored = [
+            found
+            for (gap, fits), words in zip(sides.items(), through[char])
+            if (found := _restoring(gap_view(gap), text, gap, char, fits, words))
+        ]
         if not needed.met(len({place.word for place in restored}), sum(place.sides for place in restored)):
             continue
         if len({place.word for place in restored if place.most > 0}) < LIKELIER:
@@ -351,10 +355,25 @@ def _convincing(places: list[Place], needed: _Needed) -> bool:
     return needed.met(len(words), sum(place.sides for place in places)) and len(likelier) >= LIKELIER
 
 
-def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> _Restored | None:
+def _words_through(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
+    """For each character of ``worth`` and each of its gaps, in order, the
+    words through it, when worked out over the whole text at once (a long
+    text: stripped_gaps.words_through), else None (each gap asks)."""
+    if view.vector is not None:
+        from wenlint_rules.typo import stripped_gaps
+
+        return stripped_gaps.words_through(view.vector, view, worth)
+    return {char: [None] * len(sides) for char, sides in worth.items()}
+
+
+def _restoring(
+    around: Gap, text: str, gap: int, char: str, sides: int, words: list[tuple[int, int, int]] | None = None
+) -> _Restored | None:
     """The place at ``gap`` if ``char`` put in there restores a common word,
-    not weighed yet; else None."""
-    words = around.words_through(char)
+    not weighed yet; else None. ``words`` are the words through ``char``
+    when known (see _words_through)."""
+    if words is None:
+        words = around.words_through(char)
     span = _restored_word(words)
     if span is None:
         return None

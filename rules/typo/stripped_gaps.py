@@ -14,6 +14,8 @@ from wenlint import Document, tablecache
 from wenlint_rules.typo.lexicon import TypoView, lexicon
 from wenlint_rules.typo.lexicon.cache import cache_path
 
+#: Characters of context on either side of a gap.
+CONTEXT = 3
 #: Inserting the character may make the words around a place this much less
 #: likely (centibels; `整体合` → `整体合力` costs 111), never more.
 WORSE = 115
@@ -78,6 +80,52 @@ def worth_restoring(
         for at, char in enumerate(chars)
         if enough[at]
     }
+
+
+def words_through(vector: ModuleType, view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
+    """For each character of ``worth`` and each of its gaps, in order, the
+    words through it (Gap.words_through, around a gap of CONTEXT
+    characters either side), or None where a word longer than two
+    characters may hold it (the gap asks: only the trie tells): worked out
+    with NumPy for every gap at once. A word
+    longer than two may hold the character where three characters around
+    it are together inside some word (Lexicon.holding_longer: three such
+    characters meet inside it); else its words are the two-character words
+    with its neighbours (Lexicon.pair_words), whose costs the tables of
+    confusable_vector hold."""
+    import numpy as np
+
+    from wenlint_rules.typo.confusable_vector import weighing_tables
+
+    numbers, size, tables = view.numbers, len(view.text), weighing_tables()
+    gaps = np.array([gap for sides in worth.values() for gap in sides], dtype=np.int64)
+    chars = vector.numbers("".join(char * len(sides) for char, sides in worth.items()))
+    # the gaps are open gaps inside the text: a neighbour either side
+    far_left, left, right, far_right = numbers.take(gaps[:, None] + (-2, -1, 0, 1), mode="clip").T
+    triples = ((left, chars, right), (far_left, left, chars), (chars, right, far_right))
+    _, held = vector.find_sorted(tables["triples"], vector.piece_keys([np.concatenate(each) for each in zip(*triples)]))
+    centred, held_before, held_after = held.reshape(3, len(gaps))
+    longer = centred | held_before & (gaps >= 2) | held_after & (gaps + 1 < size)
+    pairs = vector.piece_keys((np.concatenate([left, chars]), np.concatenate([chars, right])))
+    word, found = vector.find_sorted(tables["two_char_words"], pairs)
+    costs = np.where(found, tables["two_char_costs"][word], -1).reshape(2, len(gaps)).T.tolist()
+    through, at = {}, 0
+    for char, sides in worth.items():
+        through[char] = [
+            None if held else _pair_words(min(gap, CONTEXT), *cost)
+            for gap, held, cost in zip(sides, longer[at : at + len(sides)].tolist(), costs[at : at + len(sides)])
+        ]
+        at += len(sides)
+    return through
+
+
+def _pair_words(at: int, left: int, right: int) -> list[tuple[int, int, int]]:
+    """Gap.pair_words of a character ``at`` characters into the text around
+    its gap, from the costs of its words with the neighbour before and after (-1: none)."""
+    words = [(at - 1, at + 1, left)] if left >= 0 else []
+    if right >= 0:
+        words.append((at, at + 2, right))
+    return words
 
 
 def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[str]):
