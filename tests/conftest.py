@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck
@@ -43,6 +44,20 @@ def findings(text: str, code: str, path: str = "doc.txt", **options) -> list[str
     rule = all_rules()[code](**options)
     doc = Document.from_source(text, path)
     return [doc.text[d.start : d.end] for d in lint(doc, [rule]) if d.code == code]
+
+
+def lengths_read(monkeypatch: pytest.MonkeyPatch, module, name: str, method: str) -> list[int]:
+    """The length of text (``end - start``) each later call of ``method``
+    (``search``, ``fullmatch``…) of the pattern ``module.name`` is given,
+    in order: a test that a rule reads a long line once."""
+    real, lengths = getattr(module, name), []
+
+    def counted(text: str, start: int, end: int):
+        lengths.append(end - start)
+        return getattr(real, method)(text, start, end)
+
+    monkeypatch.setattr(module, name, SimpleNamespace(**{method: counted}))
+    return lengths
 
 
 def wenlint(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env=None) -> subprocess.CompletedProcess:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_FILES, findings, seed, wenlint
+from conftest import SEED_FILES, findings, lengths_read, seed, wenlint
 
 from wenlint import Document
 from wenlint.engine import fix, lint
@@ -147,15 +147,7 @@ def test_a_long_line_of_spaces_is_read_once(monkeypatch):
     line before it: quadratic on a long line)."""
     import wenlint_rules.script.cjk_latin_spacing as module
 
-    searched = []
-
-    class Counted:
-        def fullmatch(self, text, start, end):
-            searched.append(end - start)
-            return real.fullmatch(text, start, end)
-
-    real = module._SECTION
-    monkeypatch.setattr(module, "_SECTION", Counted())
+    searched = lengths_read(monkeypatch, module, "_SECTION", "fullmatch")
     spaces = 2000
     text = "3.2 概述" + "中文 abc " * spaces
     doc = Document.from_source(text, "a.txt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED_FILES, findings, seed
+from conftest import SEED_FILES, findings, lengths_read, seed
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -224,15 +224,7 @@ def test_a_long_line_of_closers_is_read_once(monkeypatch):
     line before it: quadratic on a long line)."""
     import wenlint_rules.script.mismatched_quotes as module
 
-    searched = []
-
-    class Counted:
-        def search(self, text, start, end):
-            searched.append(end - start)
-            return real.search(text, start, end)
-
-    real = module._LIST_NUMBER
-    monkeypatch.setattr(module, "_LIST_NUMBER", Counted())
+    searched = lengths_read(monkeypatch, module, "_LIST_NUMBER", "search")
     closers = 2000
     assert len(findings("中文内容）" * closers, "M006")) == closers
     assert len(searched) == closers and sum(searched) <= 4 * closers
