@@ -102,7 +102,7 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=2, help="of each source")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the fastest is shown")
     parser.add_argument("--sources", nargs="*", default=["web", "pdf"], choices=SOURCES)
-    parser.add_argument("--select", nargs="*", default=[], help="rule codes or family letters (default: all)")
+    parser.add_argument("--select", nargs="*", default=[], help="codes or family letters (default: the default rules)")
     parser.add_argument("--preview", action="store_true", help="with the preview rules")
     parser.add_argument("--top", type=int, default=25, help="lines shown (the rest summed)")
     args = parser.parse_args()
