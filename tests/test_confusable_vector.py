@@ -37,6 +37,7 @@ def weighed_both_ways(raw: str, thresholds=THRESHOLDS) -> list[tuple[dict, dict]
         for position, _, rows in confusable_vector.weighed(view, lone, floors) if lone else []:
             gap = confusable_character._gap(view, position)
             ours[position] = sorted(confusable_character._row_bounds(gap, view.text[position], rows))
+            assert gap.words_through(view.text[position]) == []  # a lone character is in no word (see _scored)
         for position, floor in zip(lone, floors):
             if (weighed := confusable_character._weigh(view, position, floor, None)) is not None:
                 gap = confusable_character._gap(view, position)

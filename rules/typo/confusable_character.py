@@ -251,14 +251,14 @@ def _score(view: TypoView, position: int, floor: float, joining: int | None = No
         return None
     candidates, held = weighed
     gap, char = _gap(view, position), view.text[position]
-    return _best(gap, char, _bounds(gap, char, candidates, held), floor)
+    return _best(gap, char, gap.words_through(char), _bounds(gap, char, candidates, held), floor)
 
 
 def _scored(view: TypoView, position: int, floor: float, rows: list[tuple]) -> tuple[int, list[str]] | None:
     """What :func:`_score` gives for a suspect weighed with NumPy, from its
     candidates' rows (see confusable_vector.weighed)."""
     gap, char = _gap(view, position), view.text[position]
-    return _best(gap, char, _row_bounds(gap, char, rows), floor)
+    return _best(gap, char, [], _row_bounds(gap, char, rows), floor)  # a lone character is in no word
 
 
 def _bounds(gap: Gap, char: str, candidates: frozenset[str], held: set[str]) -> list[tuple]:
@@ -308,15 +308,17 @@ def _bound(gap: Gap, char: str, other: str, words: list[tuple[int, int, int]], p
     return alone + gap.most_saved(other, words), other, words, penalty
 
 
-def _best(gap: Gap, char: str, bounds: list[tuple], floor: float) -> tuple[int, list[str]] | None:
+def _best(
+    gap: Gap, char: str, words: list[tuple[int, int, int]], bounds: list[tuple], floor: float
+) -> tuple[int, list[str]] | None:
     """The best gain and the suggestions of the candidates for ``char``
     (``bounds``: see :func:`_bound`), or None when it is less than
-    ``floor``. The candidates are scored likeliest first, until no other
-    may be shown."""
+    ``floor``; ``words`` are those through ``char`` (Gap.words_through).
+    The candidates are scored likeliest first, until no other may be shown."""
     bounds.sort(reverse=True)
     if bounds[0][0] < floor:
         return None
-    base = gap.cost(char, gap.words_through(char))
+    base = gap.cost(char, words)
     gains: list[tuple[int, str]] = []
     for most, other, words, penalty in bounds:
         if len(gains) >= SHOWN and most < gains[SHOWN - 1][0]:
