@@ -24,6 +24,8 @@ from wenlint import tablecache
 from wenlint.textclass import HAN
 from wenlint_rules.typo.lexicon.cache import lexicon
 
+#: The bits of the hashes of the pieces :func:`held` looks for (a few thousand at a time).
+_HELD_BITS = 16
 #: Where Chinese characters end: no code point from here on is one (planes 0 to 3).
 HAN_BEYOND = 0x40000
 
@@ -142,7 +144,7 @@ def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
     a piece of ``sets[which[i]]``. Single characters are read from a row of
     the sets' numbers a set; longer pieces found in one search of all the
     sets' numbers, each set's after the last's (its index before a piece's
-    number)."""
+    number), a KeySet: most places hold none."""
     np = _pairs()._np
     sizes = [len(pieces._keys) for pieces in sets]
     keys = np.concatenate([pieces._keys for pieces in sets] or [np.zeros(0, dtype=np.int64)])
@@ -153,7 +155,7 @@ def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
         return rows[which, columns[0]]
     span = numbered() ** len(places)
     keys += np.arange(len(sets), dtype=np.int64).repeat(sizes) * span
-    return find_sorted(keys, which * span + piece_keys(columns))[1]
+    return KeySet(keys, _HELD_BITS).find(which * span + piece_keys(columns))[1]
 
 
 def piece_keys(columns):
