@@ -55,11 +55,7 @@ def worth_restoring(
 
     text, chars = view.text, sorted(expected)
     after_gaps, before_gaps = _open_gaps(vector, doc, view, chars)
-    lex = lexicon()
-    sides = (
-        _Side(view, after_gaps, -1, lex.common_follower_sets, chars),
-        _Side(view, before_gaps, 0, lex.common_leader_sets, chars),
-    )
+    sides = (_Side(view, after_gaps, -1, chars), _Side(view, before_gaps, 0, chars))
     if sum(side.size for side in sides) > CANDIDATES_ALLOWED + CANDIDATES_PER_HAN * view.han_count:
         return None
     odd_words = sides[0].rarely_alone() + sides[1].rarely_alone()
@@ -157,19 +153,26 @@ def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[st
 class _Side:
     """Candidate gaps on one side of their neighbours (``side`` -1: the
     neighbour is before the gap, 0: after it), and the characters of
-    ``chars`` (by index) that make a common word with each neighbour there
-    (``table``: the common followers, or leaders, of a character)."""
+    ``chars`` (by index) that make a common word with each neighbour there:
+    gathered from each character's neighbours in common words (see
+    _common_neighbours), those before it when ``side`` is -1, else those after."""
 
-    def __init__(self, view: TypoView, gaps, side: int, table: dict[str, frozenset[str]], chars: list[str]) -> None:
+    def __init__(self, view: TypoView, gaps, side: int, chars: list[str]) -> None:
         import numpy as np
 
+        from wenlint_rules.typo.lexicon import vector
+
         self._np = np
-        chosen, index = frozenset(chars), {char: at for at, char in enumerate(chars)}
-        _, first, self._neighbour = np.unique(view.numbers[gaps + side], return_index=True, return_inverse=True)
+        numbers, first, self._neighbour = np.unique(view.numbers[gaps + side], return_index=True, return_inverse=True)
         self._neighbours = [*map(view.text.__getitem__, (gaps[first] + side).tolist())]
-        meeting = [[*map(index.__getitem__, table[char] & chosen)] for char in self._neighbours]
-        self._counts = np.array([*map(len, meeting)], dtype=np.int64)  # characters each neighbour meets
-        self._meeting = np.array([at for each in meeting for at in each], dtype=np.int64)
+        found = [_common_neighbours(char)[side + 1] for char in chars]
+        slot = np.full(vector.numbered(), -1, dtype=np.int64)  # number -> its neighbour's index here
+        slot[numbers] = np.arange(len(numbers))
+        neighbour = slot[np.concatenate([np.zeros(0, dtype=np.int64), *found])]
+        meeting = np.arange(len(chars)).repeat([*map(len, found)])[neighbour >= 0]
+        neighbour = neighbour[neighbour >= 0]
+        self._counts = np.bincount(neighbour, minlength=len(numbers))  # characters each neighbour meets
+        self._meeting = meeting[np.argsort(neighbour, kind="stable")]
         self._gaps, self._chars = gaps, len(chars)
         self.size = int(self._counts[self._neighbour].sum())  # (character, gap) candidates
 
