@@ -19,6 +19,7 @@ from wenlint.script import simplified
 from wenlint_rules.typo import confusable_character, stripped_character, stripped_gaps
 from wenlint_rules.typo.idiom_near_miss import _near_misses
 from wenlint_rules.typo.lexicon import Gap, TypoView, lexicon, vector, view
+from wenlint_rules.typo.stripped_character import LIKELIER
 
 REAL = ROOT.parent / "shared" / "data" / "real"
 
@@ -57,13 +58,37 @@ def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
             ours.append(in_order(stripped_gaps.worth_restoring(vector, doc, with_numpy, expected, min_words)))
             reference.append(in_order(stripped_character._worth_restoring(doc, without, expected, min_words)))
         worth = stripped_character._worth_restoring(doc, without, expected, 0) or {}
-        ours.append(stripped_gaps.words_through(vector, with_numpy, worth))
+        restorations = stripped_gaps.Restorations(vector, with_numpy, worth)
+        ours.append({char: restorations.words(char) for char in worth})
         reference.append(reference_words_through(without, worth))
+        for min_words in (0, 3):
+            # no character whose places pass the counts is dropped by the bound
+            passing = counts_passed(without, worth, expected, min_words)
+            ours.append([char for char in passing if not restorations.may_convince(*passing[char], LIKELIER)])
+            reference.append([])
     return tuple(ours), tuple(reference)
 
 
+def counts_passed(view: TypoView, worth: dict[str, dict[int, int]], expected, min_words: int) -> dict:
+    """The characters whose places restore the words needed and LIKELIER
+    words that may make their surroundings likelier (the tests of
+    stripped_character._convincing_places before weighing), each with (itself, what it needs)."""
+    passing = {}
+    for char, sides in worth.items():
+        needed = stripped_character._Needed(min_words, stripped_gaps.PLACES_SHARE * expected[char])
+        restored = []
+        for gap, fits in sides.items():
+            around = Gap(view, max(0, gap - stripped_gaps.CONTEXT), gap, gap, gap + stripped_gaps.CONTEXT)
+            restored.append(stripped_character._restoring(around, view.text, gap, char, fits))
+        restored = [place for place in restored if place]
+        words, likelier = {place.word for place in restored}, {place.word for place in restored if place.most > 0}
+        if needed.met(len(words), sum(place.sides for place in restored)) and len(likelier) >= LIKELIER:
+            passing[char] = (char, needed)
+    return passing
+
+
 def reference_words_through(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
-    """What stripped_gaps.words_through gives: the words through each
+    """What stripped_gaps.Restorations.words gives: the words through each
     character at each of its gaps, None where a longer word may hold it."""
     lex, through = lexicon(), {}
     for char, sides in worth.items():

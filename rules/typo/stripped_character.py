@@ -206,13 +206,16 @@ def _convincing_places(
     def gap_view(gap: int) -> Gap:
         return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
 
-    through = _words_through(view, worth or {})
+    restorations = _restorations(view, worth or {})
     places: dict[str, list[Place]] = {}
     for char, sides in (worth or {}).items():
         needed = _Needed(min_words, PLACES_SHARE * expected[char])
+        if restorations is not None and not restorations.may_convince(char, needed, LIKELIER):
+            continue
+        through = [None] * len(sides) if restorations is None else restorations.words(char)
         restored = [
             found
-            for (gap, fits), words in zip(sides.items(), through[char])
+            for (gap, fits), words in zip(sides.items(), through)
             if (found := _restoring(gap_view(gap), text, gap, char, fits, words))
         ]
         if not needed.met(len({place.word for place in restored}), sum(place.sides for place in restored)):
@@ -355,15 +358,14 @@ def _convincing(places: list[Place], needed: _Needed) -> bool:
     return needed.met(len(words), sum(place.sides for place in places)) and len(likelier) >= LIKELIER
 
 
-def _words_through(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
-    """For each character of ``worth`` and each of its gaps, in order, the
-    words through it, when worked out over the whole text at once (a long
-    text: stripped_gaps.words_through), else None (each gap asks)."""
-    if view.vector is not None:
-        from wenlint_rules.typo import stripped_gaps
+def _restorations(view: TypoView, worth: dict[str, dict[int, int]]):
+    """stripped_gaps.Restorations of ``worth`` in a long text (worked out
+    over the whole text at once), else None (each gap asks)."""
+    if view.vector is None or not worth:
+        return None
+    from wenlint_rules.typo import stripped_gaps
 
-        return stripped_gaps.words_through(view.vector, view, worth)
-    return {char: [None] * len(sides) for char, sides in worth.items()}
+    return stripped_gaps.Restorations(view.vector, view, worth)
 
 
 def _restoring(
@@ -371,7 +373,7 @@ def _restoring(
 ) -> _Restored | None:
     """The place at ``gap`` if ``char`` put in there restores a common word,
     not weighed yet; else None. ``words`` are the words through ``char``
-    when known (see _words_through)."""
+    when known (see stripped_gaps.Restorations.words)."""
     if words is None:
         words = around.words_through(char)
     span = _restored_word(words)

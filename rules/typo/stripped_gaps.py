@@ -11,7 +11,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from wenlint import Document, tablecache
-from wenlint_rules.typo.lexicon import TypoView, lexicon
+from wenlint_rules.typo.lexicon import COMMON_WORD, TypoView, lexicon
 from wenlint_rules.typo.lexicon.cache import cache_path
 
 #: Characters of context on either side of a gap.
@@ -78,41 +78,99 @@ def worth_restoring(
     }
 
 
-def words_through(vector: ModuleType, view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
-    """For each character of ``worth`` and each of its gaps, in order, the
-    words through it (Gap.words_through, around a gap of CONTEXT
-    characters either side), or None where a word longer than two
-    characters may hold it (the gap asks: only the trie tells): worked out
-    with NumPy for every gap at once. A word
-    longer than two may hold the character where three characters around
-    it are together inside some word (Lexicon.holding_longer: three such
-    characters meet inside it); else its words are the two-character words
-    with its neighbours (Lexicon.pair_words), whose costs the tables of
+class Restorations:
+    """What putting each missing character of ``worth`` in at each of its
+    gaps may restore, worked out with NumPy for every gap at once: the
+    words through it (:meth:`words`), and whether its places may be
+    convincing (:meth:`may_convince`). A word longer than two characters
+    may hold the character where three characters around it are together
+    inside some word (Lexicon.holding_longer: three such characters meet
+    inside it); else its words are the two-character words with its
+    neighbours (Lexicon.pair_words), whose costs the tables of
     confusable_vector hold."""
-    import numpy as np
 
-    from wenlint_rules.typo.confusable_vector import weighing_tables
+    def __init__(self, vector: ModuleType, view: TypoView, worth: dict[str, dict[int, int]]) -> None:
+        import numpy as np
 
-    numbers, size, tables = view.numbers, len(view.text), weighing_tables()
-    gaps = np.array([gap for sides in worth.values() for gap in sides], dtype=np.int64)
-    chars = vector.numbers("".join(char * len(sides) for char, sides in worth.items()))
-    # the gaps are open gaps inside the text: a neighbour either side
-    far_left, left, right, far_right = numbers.take(gaps[:, None] + (-2, -1, 0, 1), mode="clip").T
-    triples = ((left, chars, right), (far_left, left, chars), (chars, right, far_right))
-    _, held = vector.find_sorted(tables["triples"], vector.piece_keys([np.concatenate(each) for each in zip(*triples)]))
-    centred, held_before, held_after = held.reshape(3, len(gaps))
-    longer = centred | held_before & (gaps >= 2) | held_after & (gaps + 1 < size)
-    pairs = vector.piece_keys((np.concatenate([left, chars]), np.concatenate([chars, right])))
-    word, found = vector.find_sorted(tables["two_char_words"], pairs)
-    costs = np.where(found, tables["two_char_costs"][word], -1).reshape(2, len(gaps)).T.tolist()
-    through, at = {}, 0
-    for char, sides in worth.items():
-        through[char] = [
-            None if held else _pair_words(min(gap, CONTEXT), *cost)
-            for gap, held, cost in zip(sides, longer[at : at + len(sides)].tolist(), costs[at : at + len(sides)])
-        ]
-        at += len(sides)
-    return through
+        from wenlint_rules.typo.confusable_vector import weighing_tables
+
+        self._np = np
+        numbers, size, tables = view.numbers, len(view.text), weighing_tables()
+        gaps = np.array([gap for sides in worth.values() for gap in sides], dtype=np.int64)
+        chars = vector.numbers("".join(char * len(sides) for char, sides in worth.items()))
+        # the gaps are open gaps inside the text: a neighbour either side
+        far_left, left, right, far_right = numbers.take(gaps[:, None] + (-2, -1, 0, 1), mode="clip").T
+        triples = ((left, chars, right), (far_left, left, chars), (chars, right, far_right))
+        keys = vector.piece_keys([np.concatenate(each) for each in zip(*triples)])
+        centred, held_before, held_after = vector.find_sorted(tables["triples"], keys)[1].reshape(3, len(gaps))
+        self._longer = centred | held_before & (gaps >= 2) | held_after & (gaps + 1 < size)
+        # a row for the word with the neighbour before the gap, one for the word with the one after
+        self._pairs = vector.piece_keys((np.stack([left, chars]), np.stack([chars, right])))
+        word, found = vector.find_sorted(tables["two_char_words"], self._pairs.ravel())
+        self._costs = np.where(found, tables["two_char_costs"][word], -1).reshape(2, len(gaps))
+        self._gaps = gaps
+        self._bounds, at = {}, 0
+        for char, sides in worth.items():
+            self._bounds[char] = (at, at + len(sides))
+            at += len(sides)
+        alone = tables["char_costs"][np.stack([left, chars, right])]  # each character's cost alone
+        self._counts = self._restored(view, worth, alone, vector.numbered() ** 2)
+
+    def _restored(self, view: TypoView, worth: dict[str, dict[int, int]], alone, span: int) -> dict[str, tuple]:
+        """For each character, how many different words its places restore,
+        how many places they are (one beside two words counting twice) and
+        how many different words may make their surroundings likelier (see
+        may_convince), a place a longer word may hold counting as one more
+        word of each kind. ``alone``: the costs alone of the characters
+        before each gap, put in, and after it; ``span``: more than any key
+        of two characters."""
+        np, costs, size = self._np, self._costs, len(view.text)
+        gaps, held = self._gaps, self._longer
+        common = (costs >= 0) & (costs <= COMMON_WORD)
+        side = np.where(common[0], 0, 1)  # the word restored: the one before the gap when common
+        columns = np.arange(len(gaps))
+        # the code points two before a gap to one after it (0 outside the text): whether a parenthesis
+        # stands before the remains of the word restored (stripped_character._annotated) or after them
+        places = gaps + np.array([[-2], [-1], [0], [1]])
+        points = np.where((places >= 0) & (places < size), view.code_points.take(places, mode="clip"), 0)
+        annotated = np.isin(points[:2], (0x29, 0xFF09)) | np.isin(points[2:], (0x28, 0xFF08))
+        restoring = ~held & common.any(axis=0) & ~annotated[side, columns]
+        # the most a place may gain (Gap.most_saved, less the character's cost alone)
+        saved = np.where(costs >= 0, alone[:2] + alone[1:] - costs, 0)
+        likelier = restoring & (np.maximum(saved.max(axis=0), 0) - alone[1] > 0)
+        which = np.arange(len(worth)).repeat([*map(len, worth.values())])
+        fits = np.array([fits for sides in worth.values() for fits in sides.values()])
+        word = self._pairs[side, columns]
+
+        def different(kept):
+            keys = np.unique(which[kept] * span + word[kept])
+            return np.bincount(keys // span, minlength=len(worth)) + np.bincount(which[held], minlength=len(worth))
+
+        counted = zip(
+            different(restoring).tolist(),
+            np.bincount(which, weights=fits * (restoring | held), minlength=len(worth)).tolist(),
+            different(likelier).tolist(),
+        )
+        return dict(zip(worth, counted))
+
+    def words(self, char: str) -> list:
+        """For each gap of ``char``, in order, the words through it
+        (Gap.words_through, around a gap of CONTEXT characters either side),
+        or None where a word longer than two characters may hold it (the
+        gap asks: only the trie tells)."""
+        start, stop = self._bounds[char]
+        longer, costs = self._longer[start:stop].tolist(), self._costs[:, start:stop].T.tolist()
+        gaps = self._gaps[start:stop].tolist()
+        return [None if held else _pair_words(min(gap, CONTEXT), *cost) for gap, held, cost in zip(gaps, longer, costs)]
+
+    def may_convince(self, char: str, needed, likelier: int) -> bool:
+        """Whether the places of ``char`` may restore the words ``needed``
+        (a stripped_character._Needed) and ``likelier`` different words that
+        may make their surroundings likelier (stripped_character._restoring:
+        a place's ``most`` above 0): a bound, which counts a place a longer
+        word may hold as one more such word."""
+        words, places, better = self._counts[char]
+        return needed.met(words, places) and better >= likelier
 
 
 def _pair_words(at: int, left: int, right: int) -> list[tuple[int, int, int]]:
