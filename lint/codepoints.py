@@ -6,7 +6,7 @@ compare the text with itself shifted through :func:`marks`: the low
 byte of each code point, held as one integer, is XORed with itself shifted
 (a zero byte where two characters may be equal), and the zero bytes are
 marked by arithmetic that carries no bit across bytes, a byte per offset,
-which ``bytes.find`` walks (:func:`recurring`). Equal low bytes do not
+which the rules walk with ``bytes.find``. Equal low bytes do not
 make equal characters, so the offsets are candidates, a superset of the
 true ones (more so when only the low 4 bits are compared, as for runs of
 4 characters, in integers half as large): the rules then run their exact test (often a regular
