@@ -1,17 +1,17 @@
 """T003's suspects weighed with NumPy, all of a long text's at once (see
 ``lexicon/vector.py``; used only where numpy is installed, and imported on
-first use, not with this module): which suspects a rival may replace with
-gain, so that only they are weighed one by one in ``confusable_character``.
+first use, not with this module): the suspects a rival may replace with
+gain, each with the most each of its candidates may gain, so that only
+they are scored, from their candidates' rows, in ``confusable_character``.
 
 A suspect passes its weighing (``_weigh``) only when some rival (see
 ``rivals.py``) meets a neighbour inside some word and either gains its
 floor with no word longer than two characters (``_may_pass``) or makes three characters found
 together inside some word with the neighbours (``Lexicon.holding_longer``).
 Each suspect's rivals are rows of one array; the rows that meet neither
-neighbour (most) are dropped, and the rest are tested together. The test
-is that of the reference, only looser where its three characters around a
-rival hold something other than Chinese (the reference then asks more):
-it never drops a suspect the reference would weigh."""
+neighbour (most) are dropped, and the rest are tested together. The
+suspects kept and their candidates' bounds are exactly the reference's
+(tests/test_confusable_vector.py)."""
 
 from __future__ import annotations
 
