@@ -22,8 +22,8 @@ _AROUND = (-2, -1, 0, 1, 2, 3)
 #: third or last character stand around a half, as indexes into _AROUND.
 _WITHOUT_PLACES = ((1, 2, 3), (0, 2, 3), (2, 3, 5), (2, 3, 4))
 #: The idioms without a character are told by a hash of this many bits
-#: (~40,000 of them in a million: a few places in a hundred are tested again for nothing).
-_HASH_BITS = 20
+#: (~40,000 of them in four million: of the places a hash lets through, a third hold none).
+_HASH_BITS = 22
 
 
 class _Half:
