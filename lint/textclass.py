@@ -7,6 +7,9 @@ import regex
 
 #: One Chinese character (any CJK ideograph block, and 〇).
 HAN = regex.compile(r"[\p{Han}〇]")
+#: Where Chinese characters end: no code point from here on is one (planes 0 to 3;
+#: the tables of Chinese characters read every code point below it).
+HAN_BEYOND = 0x40000
 
 #: Full-width punctuation that belongs to Chinese prose.
 CJK_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—～·")

@@ -11,15 +11,13 @@ import regex._regex
 
 from wenlint.codepoints import class_body
 from wenlint.tablecache import kept
-
-#: Where Han ends: no later code point is one (planes 0 to 3; a test reads every code point).
-_BEYOND = 0x40000
+from wenlint.textclass import HAN_BEYOND
 
 
 def _han_class() -> str:
     """The class body of ``regex``'s ``\\p{Han}`` (〇 among them): its
     version of Unicode, whichever is installed."""
-    return class_body(regex.findall(r"\p{Han}", "".join(map(chr, range(_BEYOND)))))
+    return class_body(regex.findall(r"\p{Han}", "".join(map(chr, range(HAN_BEYOND)))))
 
 
 #: A Chinese character, inside a ``re`` class: ``f"[{HAN}]"``. Worked out

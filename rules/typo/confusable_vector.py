@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import cache
 
 from wenlint import tablecache
+from wenlint.textclass import HAN_BEYOND
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector
 from wenlint_rules.typo.lexicon.cache import cache_path
 from wenlint_rules.typo.rivals import gain_alone, penalties
@@ -53,7 +54,7 @@ def _suspect_marks():
     point (none is a Chinese character)."""
     import numpy as np
 
-    return np.zeros((2, vector.HAN_BEYOND + 1), dtype=bool)
+    return np.zeros((2, HAN_BEYOND + 1), dtype=bool)
 
 
 #: Less than any gain: where a candidate makes no word with a neighbour.
@@ -182,7 +183,7 @@ class _EveryRival:
         import numpy as np
 
         self._np = np
-        self._slot = np.full(vector.HAN_BEYOND + 1, -1, dtype=np.int32)  # code point -> its slot (none past Han)
+        self._slot = np.full(HAN_BEYOND + 1, -1, dtype=np.int32)  # code point -> its slot (none past Han)
         self.rivals = self.penalties = self.starts = self.counts = self.alone = self.gain_alone = np.zeros(
             0, dtype=np.int64
         )

@@ -21,13 +21,11 @@ import regex
 import regex._regex
 
 from wenlint import tablecache
-from wenlint.textclass import HAN
+from wenlint.textclass import HAN, HAN_BEYOND
 from wenlint_rules.typo.lexicon.cache import lexicon
 
 #: The bits of the hashes of the pieces :func:`held` looks for (a few thousand at a time).
 _HELD_BITS = 16
-#: Where Chinese characters end: no code point from here on is one (planes 0 to 3).
-HAN_BEYOND = 0x40000
 
 
 def joins(numbers) -> bytes:
