@@ -59,8 +59,8 @@ def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
             reference.append(in_order(stripped_character._worth_restoring(doc, without, expected, min_words)))
         worth = stripped_character._worth_restoring(doc, without, expected, 0) or {}
         restorations = stripped_gaps.Restorations(vector, with_numpy, worth)
-        ours.append({char: restorations.words(char) for char in worth})
-        reference.append(reference_words_through(without, worth))
+        ours.append({char: restorations.places(char) for char in worth})
+        reference.append(reference_places(without, worth))
         for min_words in (0, 3):
             # no character whose places pass the counts is dropped by the bound
             passing = counts_passed(without, worth, expected, min_words)
@@ -87,17 +87,21 @@ def counts_passed(view: TypoView, worth: dict[str, dict[int, int]], expected, mi
     return passing
 
 
-def reference_words_through(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
-    """What stripped_gaps.Restorations.words gives: the words through each
-    character at each of its gaps, None where a longer word may hold it."""
-    lex, through = lexicon(), {}
+def reference_places(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[str, list]:
+    """What stripped_gaps.Restorations.places gives: for each character
+    and each of its gaps, what stripped_character._restoring finds there,
+    None where a longer word may hold the character."""
+    lex, found = lexicon(), {}
     for char, sides in worth.items():
-        through[char] = []
-        for gap in sides:
+        found[char] = []
+        for gap, fits in sides.items():
             around = Gap(view, max(0, gap - stripped_gaps.CONTEXT), gap, gap, gap + stripped_gaps.CONTEXT)
-            longer = lex.may_hold_longer(around.before, char, around.after)
-            through[char].append(None if longer else around.pair_words(char))
-    return through
+            place = stripped_character._restoring(around, view.text, gap, char, fits)
+            if lex.may_hold_longer(around.before, char, around.after):
+                found[char].append(None)
+            else:
+                found[char].append(bool(place) and (place.start, place.end, place.most, place.words))
+    return found
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)

@@ -22,6 +22,7 @@ from wenlint_rules.typo.stripped_gaps import (
     RARELY_ALONE,
     WORSE,
     cheap_neighbours,
+    restorations,
 )
 
 #: Different restored words that make their surroundings likelier, needed
@@ -206,17 +207,21 @@ def _convincing_places(
     def gap_view(gap: int) -> Gap:
         return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
 
-    restorations = _restorations(view, worth or {})
+    restored_at = restorations(view, worth or {})
     places: dict[str, list[Place]] = {}
     for char, sides in (worth or {}).items():
         needed = _Needed(min_words, PLACES_SHARE * expected[char])
-        if restorations is not None and not restorations.may_convince(char, needed, LIKELIER):
+        if restored_at is not None and not restored_at.may_convince(char, needed, LIKELIER):
             continue
-        through = [None] * len(sides) if restorations is None else restorations.words(char)
+        known = [None] * len(sides) if restored_at is None else restored_at.places(char)
         restored = [
             found
-            for (gap, fits), words in zip(sides.items(), through)
-            if (found := _restoring(gap_view(gap), text, gap, char, fits, words))
+            for (gap, fits), place in zip(sides.items(), known)
+            if (
+                found := _restoring(gap_view(gap), text, gap, char, fits)
+                if place is None
+                else _known(text, gap, char, fits, place)
+            )
         ]
         if not needed.met(len({place.word for place in restored}), sum(place.sides for place in restored)):
             continue
@@ -358,24 +363,10 @@ def _convincing(places: list[Place], needed: _Needed) -> bool:
     return needed.met(len(words), sum(place.sides for place in places)) and len(likelier) >= LIKELIER
 
 
-def _restorations(view: TypoView, worth: dict[str, dict[int, int]]):
-    """stripped_gaps.Restorations of ``worth`` in a long text (worked out
-    over the whole text at once), else None (each gap asks)."""
-    if view.vector is None or not worth:
-        return None
-    from wenlint_rules.typo import stripped_gaps
-
-    return stripped_gaps.Restorations(view.vector, view, worth)
-
-
-def _restoring(
-    around: Gap, text: str, gap: int, char: str, sides: int, words: list[tuple[int, int, int]] | None = None
-) -> _Restored | None:
+def _restoring(around: Gap, text: str, gap: int, char: str, sides: int) -> _Restored | None:
     """The place at ``gap`` if ``char`` put in there restores a common word,
-    not weighed yet; else None. ``words`` are the words through ``char``
-    when known (see stripped_gaps.Restorations.words)."""
-    if words is None:
-        words = around.words_through(char)
+    not weighed yet; else None."""
+    words = around.words_through(char)
     span = _restored_word(words)
     if span is None:
         return None
@@ -383,6 +374,15 @@ def _restoring(
     if _annotated(text, start, end):
         return None
     most = around.most_saved(char, words) - lexicon().char_cost(char)  # than standing alone: its gain is never more
+    return _Restored(gap, start, end, text[start:gap] + char + text[gap:end], sides, words, most)
+
+
+def _known(text: str, gap: int, char: str, sides: int, known) -> _Restored | None:
+    """What _restoring finds at ``gap``, from what is known of the place
+    already (``known``: see stripped_gaps.Restorations.places)."""
+    if not known:
+        return None
+    start, end, most, words = known
     return _Restored(gap, start, end, text[start:gap] + char + text[gap:end], sides, words, most)
 
 

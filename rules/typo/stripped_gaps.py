@@ -78,10 +78,16 @@ def worth_restoring(
     }
 
 
+def restorations(view: TypoView, worth: dict[str, dict[int, int]]) -> Restorations | None:
+    """The :class:`Restorations` of ``worth`` in a long text (worked out over
+    the whole text at once), else None (each gap asks)."""
+    return Restorations(view.vector, view, worth) if view.vector is not None and worth else None
+
+
 class Restorations:
     """What putting each missing character of ``worth`` in at each of its
     gaps may restore, worked out with NumPy for every gap at once: the
-    words through it (:meth:`words`), and whether its places may be
+    place it may restore (:meth:`places`), and whether its places may be
     convincing (:meth:`may_convince`). A word longer than two characters
     may hold the character where three characters around it are together
     inside some word (Lexicon.holding_longer: three such characters meet
@@ -137,7 +143,10 @@ class Restorations:
         restoring = ~held & common.any(axis=0) & ~annotated[side, columns]
         # the most a place may gain (Gap.most_saved, less the character's cost alone)
         saved = np.where(costs >= 0, alone[:2] + alone[1:] - costs, 0)
-        likelier = restoring & (np.maximum(saved.max(axis=0), 0) - alone[1] > 0)
+        most = np.maximum(saved.max(axis=0), 0) - alone[1]
+        likelier = restoring & (most > 0)
+        # each place's remains of the word restored in the text (the word before the gap: from the character before it)
+        self._restoring, self._start, self._most = restoring, gaps - 1 + side, most
         which = np.arange(len(worth)).repeat([*map(len, worth.values())])
         fits = np.array([fits for sides in worth.values() for fits in sides.values()])
         word = self._pairs[side, columns]
@@ -153,15 +162,22 @@ class Restorations:
         )
         return dict(zip(worth, counted))
 
-    def words(self, char: str) -> list:
-        """For each gap of ``char``, in order, the words through it
-        (Gap.words_through, around a gap of CONTEXT characters either side),
-        or None where a word longer than two characters may hold it (the
-        gap asks: only the trie tells)."""
+    def places(self, char: str) -> list:
+        """For each gap of ``char``, in order, what stripped_character._restoring
+        finds there (around a gap of CONTEXT characters either side): False
+        where no common word is restored; else (start, end, most, words), the
+        remains of the word restored (``text[start:end]``), the most the place
+        may gain and the words through the character (Gap.words_through); or
+        None where a word longer than two characters may hold it (the gap
+        asks: only the trie tells)."""
         start, stop = self._bounds[char]
-        longer, costs = self._longer[start:stop].tolist(), self._costs[:, start:stop].T.tolist()
-        gaps = self._gaps[start:stop].tolist()
-        return [None if held else _pair_words(min(gap, CONTEXT), *cost) for gap, held, cost in zip(gaps, longer, costs)]
+        gaps, longer = self._gaps[start:stop].tolist(), self._longer[start:stop].tolist()
+        restoring, starts = self._restoring[start:stop].tolist(), self._start[start:stop].tolist()
+        costs, most = self._costs[:, start:stop].T.tolist(), self._most[start:stop].tolist()
+        return [
+            None if held else restores and (begin, begin + 1, best, _pair_words(min(gap, CONTEXT), *cost))
+            for gap, held, restores, begin, best, cost in zip(gaps, longer, restoring, starts, most, costs)
+        ]
 
     def may_convince(self, char: str, needed, likelier: int) -> bool:
         """Whether the places of ``char`` may restore the words ``needed``
