@@ -31,7 +31,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from itertools import chain
 
 import numpy as np
 
@@ -95,6 +94,10 @@ def top_ceilings(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
     return result
 
 
+#: The copies :meth:`_Units.copied` compares with their originals at a time.
+COMPARED_AT_ONCE = 1 << 16
+
+
 def duplicated_grams(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
     """:func:`wenlint.signals.duplicated_grams`, walking only the starts
     whose n-gram's hash recurs."""
@@ -104,26 +107,23 @@ def duplicated_grams(units: _Units, sizes: Iterable[int]) -> dict[int, int]:
     candidates = np.flatnonzero(offsets[:-1] + shortest <= len(units.text))
     heads = offsets[candidates]
     candidates = candidates[_shared(units.hashes(heads, heads + shortest))]
-    # the n-grams of every n at the candidates (those with n units after them: the first `counts[n]`),
-    # hashed and sorted at once: a key is the hash modulo 2**58 (as good a polynomial hash) above n's
-    # place in `sizes`
+    # the n-grams of each n at the candidates (those with n units after them: the first `counts[n]`),
+    # hashed, sorted and walked one n at a time, so that one n's starts are held at once, not every n's
     counts = np.searchsorted(candidates, len(offsets) - np.array(sizes)).tolist()
     starts = units.starts(offsets[candidates])
-    keys = np.concatenate(
-        [
-            starts.hashes(offsets[candidates[:count] + n], count) << np.uint64(6) | np.uint64(place)
-            for place, (n, count) in enumerate(zip(sizes, counts))
-        ]
-    )
-    recurring = np.flatnonzero(_shared(keys))
-    bounds = np.searchsorted(recurring, np.cumsum([0, *counts])).tolist()
-    begins = np.concatenate([candidates[:count] for count in counts])[recurring].tolist()
-    keys = keys[recurring].tolist()
-    walks = [(n, begins[low:high], keys[low:high]) for n, low, high in zip(sizes, bounds, bounds[1:])]
-    copied = units.copied([(n, *_walk(n, starts, hashes)) for n, starts, hashes in walks])
-    if copied is None:  # a collision: the reference walks
-        return {n: walk(units.text, units.walked, n, starts) for n, starts, _ in walks}
-    return dict(zip(sizes, copied))
+
+    def recurring(n: int, count: int) -> tuple[list[int], list[int]]:
+        """The candidates whose n-gram's hash recurs, and those hashes."""
+        keys = starts.hashes(offsets[candidates[:count] + n], count)
+        shared = np.flatnonzero(_shared(keys))
+        return candidates[shared].tolist(), keys[shared].tolist()
+
+    copied = {}
+    for n, count in zip(sizes, counts):
+        copied[n] = units.copied(n, *_walk(n, *recurring(n, count)))
+        if copied[n] is None:  # a collision: the reference walks
+            return {n: walk(units.text, units.walked, n, recurring(n, count)[0]) for n, count in zip(sizes, counts)}
+    return copied
 
 
 def _walk(n: int, starts: list[int], keys: list[int]) -> tuple[list[int], list[int]]:
@@ -215,16 +215,25 @@ class _Units:
         """Character offsets at which texts of several lengths are hashed."""
         return _Starts(self._prefix, self._unshift, starts)
 
-    def copied(self, walks: list[tuple[int, list[int], list[int]]]) -> list[int] | None:
-        """For each walk's n, its copies and their originals (the starts of
-        n units each), the characters of its copies, if the text of each is
-        its original's (else None)."""
-        sizes = np.repeat([n for n, copies, _ in walks], [len(copies) for _, copies, _ in walks])
-        copies = np.fromiter(chain.from_iterable(copies for _, copies, _ in walks), np.intp, len(sizes))
-        originals = np.fromiter(chain.from_iterable(originals for _, _, originals in walks), np.intp, len(sizes))
+    def copied(self, n: int, copies: list[int], originals: list[int]) -> int | None:
+        """The characters of the ``copies`` of n units each (a walk's: they
+        do not overlap), if the text of each is that of its start in
+        ``originals`` (else None). Compared :data:`COMPARED_AT_ONCE` copies
+        at a time, so that a repetitive text's many copies take little memory."""
+        total = 0
+        for low in range(0, len(copies), COMPARED_AT_ONCE):
+            high = low + COMPARED_AT_ONCE
+            chars = self._copied(n, np.array(copies[low:high], np.intp), np.array(originals[low:high], np.intp))
+            if chars is None:
+                return None
+            total += chars
+        return total
+
+    def _copied(self, n: int, copies: np.ndarray, originals: np.ndarray) -> int | None:
+        """:meth:`copied` for some of the copies."""
         offsets, codes = self.offsets, self.codes
-        begins, lengths = offsets[copies], offsets[copies + sizes] - offsets[copies]
-        if not np.array_equal(lengths, offsets[originals + sizes] - offsets[originals]):
+        begins, lengths = offsets[copies], offsets[copies + n] - offsets[copies]
+        if not np.array_equal(lengths, offsets[originals + n] - offsets[originals]):
             return None
         # each character of a copy beside the one as far into its original
         ends = np.cumsum(lengths)
@@ -232,9 +241,7 @@ class _Units:
         places = np.arange(len(shift)) + np.repeat(begins - ends + lengths, lengths)
         if not np.array_equal(codes[places], codes[places - shift]):
             return None
-        # the characters of each walk's copies: where the sums of the lengths stand at its bounds
-        bounds = np.cumsum([0] + [len(copies) for _, copies, _ in walks])
-        return np.diff(np.concatenate([[0], ends])[bounds]).tolist()
+        return int(ends[-1]) if len(ends) else 0
 
 
 class _Starts:
