@@ -48,7 +48,7 @@ class Substitutions:
     def __init__(self, pairs: Mapping[str, str]) -> None:
         self.pairs = {wrong: right for wrong, right in pairs.items() if wrong}
         self._wrongs = tuple(self.pairs)
-        self._search = _automaton(self._wrongs) if self._wrongs else None
+        self._search = string_automaton(self._wrongs)
 
     @staticmethod
     @cache
@@ -72,14 +72,17 @@ class Substitutions:
         )
 
 
-def _automaton(wrongs: tuple[str, ...]):
-    """An automaton finding every occurrence of ``wrongs``: a DFA, which
+def string_automaton(strings: tuple[str, ...]):
+    """An automaton finding every occurrence of ``strings`` (None: there are
+    none), for this kind's tables and the S family's phrases: a DFA, which
     searches twice as fast as the default NFA (the shipped typo table's:
-    ~6 MB, built in 7 ms)."""
+    ~6 MB, built in 7 ms; the S anchors': ~5 MB, in 4 ms)."""
+    if not strings:
+        return None
     import ahocorasick_rs
 
     return ahocorasick_rs.AhoCorasick(
-        wrongs, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA
+        strings, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA
     )
 
 
