@@ -21,6 +21,7 @@ from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wenlint.codepoints import class_body
 from wenlint.t2s_witnesses import t2s_may_change
 from wenlint.tablecache import kept
 
@@ -143,7 +144,8 @@ def _simplified_only_pattern() -> re.Pattern:
     """Any character of :func:`simplified_only` in the Basic Multilingual
     Plane (with astral characters in it, re tries a class member by member:
     a search of a text holding none took 200 times as long)."""
-    return re.compile("[" + "".join(sorted(char for char in simplified_only() if char <= "\uffff")) + "]")
+    bmp = class_body(char for char in simplified_only() if char <= "\uffff")
+    return re.compile(f"[{bmp}]")
 
 
 def simplified_only() -> frozenset[str]:
