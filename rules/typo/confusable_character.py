@@ -9,7 +9,7 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo import confusable_reportable, confusable_vector
-from wenlint_rules.typo.lexicon import Gap, TypoView, in_script, lexicon, typo_view
+from wenlint_rules.typo.lexicon import Gap, TypoView, in_script, lexicon, typo_view, vector
 from wenlint_rules.typo.names import in_name
 from wenlint_rules.typo.rivals import gain_alone, penalties, similar
 
@@ -280,14 +280,9 @@ def _row_bounds(gap: Gap, char: str, rows: list[tuple]) -> list[tuple]:
     return [
         _bound(gap, char, other, gap.trie_words(other), penalty)
         if held
-        else (most, other, [*_pair_word(at - 1, left), *_pair_word(at, right)], penalty)
+        else (most, other, vector.pair_words(at, left, right), penalty)
         for other, penalty, held, most, left, right in rows
     ]
-
-
-def _pair_word(start: int, cost: int) -> list[tuple[int, int, int]]:
-    """The two-character word at ``start`` costing ``cost`` (none when it is -1), as Gap.pair_words gives it."""
-    return [(start, start + 2, cost)] if cost >= 0 else []
 
 
 def _gap(view: TypoView, position: int) -> Gap:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from wenlint import Document, tablecache
-from wenlint_rules.typo.lexicon import COMMON_WORD, TypoView, lexicon
+from wenlint_rules.typo.lexicon import COMMON_WORD, TypoView, lexicon, vector
 from wenlint_rules.typo.lexicon.cache import cache_path
 
 #: Characters of context on either side of a gap.
@@ -175,7 +175,7 @@ class Restorations:
         restoring, starts = self._restoring[start:stop].tolist(), self._start[start:stop].tolist()
         costs, most = self._costs[:, start:stop].T.tolist(), self._most[start:stop].tolist()
         return [
-            None if held else restores and (begin, begin + 1, best, _pair_words(min(gap, CONTEXT), *cost))
+            None if held else restores and (begin, begin + 1, best, vector.pair_words(min(gap, CONTEXT), *cost))
             for gap, held, restores, begin, best, cost in zip(gaps, longer, restoring, starts, most, costs)
         ]
 
@@ -187,15 +187,6 @@ class Restorations:
         word may hold as one more such word."""
         words, places, better = self._counts[char]
         return needed.met(words, places) and better >= likelier
-
-
-def _pair_words(at: int, left: int, right: int) -> list[tuple[int, int, int]]:
-    """Gap.pair_words of a character ``at`` characters into the text around
-    its gap, from the costs of its words with the neighbour before and after (-1: none)."""
-    words = [(at - 1, at + 1, left)] if left >= 0 else []
-    if right >= 0:
-        words.append((at, at + 2, right))
-    return words
 
 
 def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[str]):

@@ -89,6 +89,16 @@ def absent(text: str, numbers, chars: str) -> list[str]:
     ]
 
 
+def pair_words(at: int, left: int, right: int) -> list[tuple[int, int, int]]:
+    """:meth:`Gap.pair_words <wenlint_rules.typo.lexicon.view.Gap.pair_words>` of a
+    character ``at`` characters into its gap's text, from the costs of its
+    two-character words with the neighbour before and after (-1: none)."""
+    words = [(at - 1, at + 1, left)] if left >= 0 else []
+    if right >= 0:
+        words.append((at, at + 2, right))
+    return words
+
+
 class Pieces:
     """A set of strings of one to three characters, as numbers (one a
     string, from its characters'), to test many places of a text at once.
