@@ -55,10 +55,10 @@ def both_ways(raw: str, path: str = "doc.txt") -> tuple[tuple, tuple]:
         expected = {char: lex.char_frequency(char) * without.han_count for char in missing}
         for min_words in (0, 3):
             # the same characters in the same order, each with the same gaps and sides in the same order
-            ours.append(in_order(stripped_gaps.worth_restoring(vector, doc, with_numpy, expected, min_words)))
+            ours.append(in_order(stripped_gaps.worth_restoring(doc, with_numpy, expected, min_words)))
             reference.append(in_order(stripped_character._worth_restoring(doc, without, expected, min_words)))
         worth = stripped_character._worth_restoring(doc, without, expected, 0) or {}
-        restorations = stripped_gaps.Restorations(vector, with_numpy, worth)
+        restorations = stripped_gaps.Restorations(with_numpy, worth)
         ours.append({char: restorations.places(char) for char in worth})
         reference.append(reference_places(without, worth))
         for min_words in (0, 3):

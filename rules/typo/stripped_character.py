@@ -247,7 +247,7 @@ def _worth_restoring(
     if view.vector is not None:
         from wenlint_rules.typo import stripped_gaps
 
-        return stripped_gaps.worth_restoring(view.vector, doc, view, expected, min_words)
+        return stripped_gaps.worth_restoring(doc, view, expected, min_words)
     candidates = _candidates(doc, view, frozenset(expected))
     if candidates is None:
         return None

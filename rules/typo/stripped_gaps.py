@@ -8,7 +8,6 @@ imported on first use, not with this module)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from types import ModuleType
 
 from wenlint import Document, tablecache
 from wenlint_rules.typo.lexicon import COMMON_WORD, TypoView, lexicon, vector
@@ -40,7 +39,7 @@ CANDIDATES_ALLOWED = 20_000
 
 
 def worth_restoring(
-    vector: ModuleType, doc: Document, view: TypoView, expected: dict[str, float], min_words: int
+    doc: Document, view: TypoView, expected: dict[str, float], min_words: int
 ) -> dict[str, dict[int, int]] | None:
     """What :func:`stripped_character._worth_restoring` finds, worked out
     with NumPy (a long text; see vector.py) for every missing character and
@@ -54,7 +53,7 @@ def worth_restoring(
     import numpy as np
 
     text, chars = view.text, sorted(expected)
-    after_gaps, before_gaps = _open_gaps(vector, doc, view, chars)
+    after_gaps, before_gaps = _open_gaps(doc, view, chars)
     sides = (_Side(view, after_gaps, -1, chars), _Side(view, before_gaps, 0, chars))
     if sum(side.size for side in sides) > CANDIDATES_ALLOWED + CANDIDATES_PER_HAN * view.han_count:
         return None
@@ -81,7 +80,7 @@ def worth_restoring(
 def restorations(view: TypoView, worth: dict[str, dict[int, int]]) -> Restorations | None:
     """The :class:`Restorations` of ``worth`` in a long text (worked out over
     the whole text at once), else None (each gap asks)."""
-    return Restorations(view.vector, view, worth) if view.vector is not None and worth else None
+    return Restorations(view, worth) if view.vector is not None and worth else None
 
 
 class Restorations:
@@ -95,7 +94,7 @@ class Restorations:
     neighbours (Lexicon.pair_words), whose costs the tables of
     confusable_vector hold."""
 
-    def __init__(self, vector: ModuleType, view: TypoView, worth: dict[str, dict[int, int]]) -> None:
+    def __init__(self, view: TypoView, worth: dict[str, dict[int, int]]) -> None:
         import numpy as np
 
         from wenlint_rules.typo.confusable_vector import weighing_tables
@@ -189,7 +188,7 @@ class Restorations:
         return needed.met(words, places) and better >= likelier
 
 
-def _open_gaps(vector: ModuleType, doc: Document, view: TypoView, chars: list[str]):
+def _open_gaps(doc: Document, view: TypoView, chars: list[str]):
     """The candidate gaps (see stripped_character._filed) after a character
     that one of ``chars`` follows in a common word, and those before one
     that one of them precedes: open (the characters either side never meet
@@ -224,8 +223,6 @@ class _Side:
 
     def __init__(self, view: TypoView, gaps, side: int, chars: list[str]) -> None:
         import numpy as np
-
-        from wenlint_rules.typo.lexicon import vector
 
         self._np = np
         numbers, first, self._neighbour = np.unique(view.numbers[gaps + side], return_index=True, return_inverse=True)
@@ -267,22 +264,19 @@ def _costing_little(view: TypoView, chars: list[str], which, gaps):
     of every word's first four characters: see _four_char_beginnings)."""
     import numpy as np
 
-    from wenlint_rules.typo.lexicon import vector
-    from wenlint_rules.typo.lexicon.vector import held
-
     lex, numbers, text = lexicon(), view.numbers, view.text
     kept = np.array([lex.char_cost(char) <= WORSE for char in chars], dtype=bool)[which]
     tested = (~kept).nonzero()[0]
     used, tables = np.unique(which[tested], return_inverse=True)  # the characters tested, each one's
     at, pieces = gaps[tested], [_cheap_pieces(chars[table]) for table in used.tolist()]
     cheap_before, cheap_after, first, middle, last, leaders = ([each[kind] for each in pieces] for kind in range(6))
-    cheap = held(cheap_before, tables, numbers, at, (-1,)) | held(cheap_after, tables, numbers, at, (0,))
-    cheap |= held(middle, tables, numbers, at, (-1, 0))
-    cheap |= held(last, tables, numbers, at, (-2, -1)) & (at >= 2)
-    cheap |= held(first, tables, numbers, at, (0, 1)) & (at + 1 < len(text))
+    cheap = vector.held(cheap_before, tables, numbers, at, (-1,)) | vector.held(cheap_after, tables, numbers, at, (0,))
+    cheap |= vector.held(middle, tables, numbers, at, (-1, 0))
+    cheap |= vector.held(last, tables, numbers, at, (-2, -1)) & (at >= 2)
+    cheap |= vector.held(first, tables, numbers, at, (0, 1)) & (at + 1 < len(text))
     joins = np.frombuffer(view.joins, dtype=np.uint8)
     joined = (joins.take(at - 3, mode="clip") & joins.take(at - 2, mode="clip")).astype(bool)
-    looked = ((at > 2) & joined & ~cheap & held(leaders, tables, numbers, at, (-1,))).nonzero()[0]
+    looked = ((at > 2) & joined & ~cheap & vector.held(leaders, tables, numbers, at, (-1,))).nonzero()[0]
     before = [numbers[at[looked] + place] for place in (-3, -2, -1)]
     char = vector.numbers("".join(chars))[used[tables[looked]]]
     cheap[looked] = vector.find_sorted(_four_char_beginnings(), vector.piece_keys([*before, char]))[1]
@@ -306,8 +300,6 @@ def _built_beginnings():
     """What :func:`_four_char_beginnings` keeps (every character of a word is numbered: it meets another in it)."""
     import numpy as np
 
-    from wenlint_rules.typo.lexicon import vector
-
     beginnings = vector.numbers("".join(lexicon().beginnings(4))).reshape(-1, 4)
     return np.unique(vector.piece_keys(beginnings.T))
 
@@ -328,8 +320,6 @@ def _not_beside():
 def _common_neighbours(char: str) -> tuple:
     """The numbers (see vector.py) of the characters that come before ``char``
     inside some common word, and of those that come after it."""
-    from wenlint_rules.typo.lexicon import vector
-
     lex = lexicon()
     return tuple(vector.numbers("".join(table[char])) for table in (lex.common_leader_sets, lex.common_follower_sets))
 
@@ -337,10 +327,8 @@ def _common_neighbours(char: str) -> tuple:
 @lru_cache(maxsize=1)
 def _common_pairs():
     """The two characters together in some common word, as vector.Pieces."""
-    from wenlint_rules.typo.lexicon.vector import Pieces
-
     listed = lexicon().common_follower_sets.listed
-    return Pieces((char + other for char, others in listed.items() for other in others), 2, indexed=True)
+    return vector.Pieces((char + other for char, others in listed.items() for other in others), 2, indexed=True)
 
 
 @lru_cache(maxsize=4096)
@@ -349,18 +337,16 @@ def _cheap_pieces(char: str) -> tuple:
     vector.Pieces: the cheap neighbours before and after, the word
     beginnings with it first, in the middle and last, the characters it
     follows inside words."""
-    from wenlint_rules.typo.lexicon.vector import Pieces
-
     lex = lexicon()
     cheap_before, cheap_after = cheap_neighbours(char)
     first, middle, last = (beginnings[char] for beginnings in lex.beginning_sets)
     return (
-        Pieces(cheap_before, 1),
-        Pieces(cheap_after, 1),
-        Pieces(first, 2),
-        Pieces(middle, 2),
-        Pieces(last, 2),
-        Pieces(lex.leader_sets[char], 1),
+        vector.Pieces(cheap_before, 1),
+        vector.Pieces(cheap_after, 1),
+        vector.Pieces(first, 2),
+        vector.Pieces(middle, 2),
+        vector.Pieces(last, 2),
+        vector.Pieces(lex.leader_sets[char], 1),
     )
 
 
