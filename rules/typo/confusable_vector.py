@@ -88,18 +88,10 @@ def weighed(view: TypoView, lone: list[int], floors: list[float]) -> list[tuple[
     before, after = vector.meet(left[suspect], rivals) == 1, vector.meet(rivals, right[suspect]) == 1
     kept = (before | after).nonzero()[0]
     suspect, rivals, before, after, penalty = suspect[kept], rivals[kept], before[kept], after[kept], penalty[kept]
-    rows, row_left, row_right = len(kept), left[suspect], right[suspect]
-    # the two-character words with either neighbour, and the triples with both or two on one side
-    pairs = vector.piece_keys((np.concatenate([row_left, rivals]), np.concatenate([rivals, row_right])))
-    word, found = _searched()["two_char_words"].find(pairs)
-    left_cost, right_cost = np.where(found, tables["two_char_costs"][word], -1).reshape(2, rows)
-    triples = (
-        (row_left, rivals, row_right),
-        (far_left[suspect], row_left, rivals),
-        (rivals, row_right, far_right[suspect]),
+    row_left, row_right = left[suspect], right[suspect]
+    (centred, held_before, held_after), _, (left_cost, right_cost) = words_around(
+        far_left[suspect], row_left, rivals, row_right, far_right[suspect]
     )
-    _, found = _searched()["triples"].find(vector.piece_keys([np.concatenate(each) for each in zip(*triples)]))
-    centred, held_before, held_after = found.reshape(3, rows)
     held = (
         centred & before & after | held_before & before & two_before[suspect] | held_after & after & two_after[suspect]
     )
@@ -154,6 +146,24 @@ def weighed(view: TypoView, lone: list[int], floors: list[float]) -> list[tuple[
     return [
         (lone[index], floors[index], found[bounds[at] : bounds[at + 1]]) for at, index in enumerate(chosen.tolist())
     ]
+
+
+def words_around(far_left, left, middle, right, far_right):
+    """For each place of a character ``middle`` between ``left`` and ``right``
+    (numbers, as the two further out), a row each: whether three characters
+    are together inside some word (Lexicon.holding_longer) with it in the
+    middle, last and first; the keys (vector.piece_keys) of the two
+    characters it makes with ``left`` and with ``right``; the costs of those
+    two-character words (-1: none)."""
+    import numpy as np
+
+    tables, searched, size = weighing_tables(), _searched(), len(middle)
+    pairs = vector.piece_keys((np.concatenate([left, middle]), np.concatenate([middle, right])))
+    word, found = searched["two_char_words"].find(pairs)
+    costs = np.where(found, tables["two_char_costs"][word], -1).reshape(2, size)
+    triples = ((left, middle, right), (far_left, left, middle), (middle, right, far_right))
+    _, found = searched["triples"].find(vector.piece_keys([np.concatenate(each) for each in zip(*triples)]))
+    return found.reshape(3, size), pairs.reshape(2, size), costs
 
 
 def _rows(view: TypoView, lone: list[int], asked):

@@ -97,7 +97,7 @@ class Restorations:
     def __init__(self, view: TypoView, worth: dict[str, dict[int, int]]) -> None:
         import numpy as np
 
-        from wenlint_rules.typo.confusable_vector import weighing_tables
+        from wenlint_rules.typo.confusable_vector import weighing_tables, words_around
 
         self._np = np
         numbers, size, tables = view.numbers, len(view.text), weighing_tables()
@@ -105,14 +105,11 @@ class Restorations:
         chars = vector.numbers("".join(char * len(sides) for char, sides in worth.items()))
         # the gaps are open gaps inside the text: a neighbour either side
         far_left, left, right, far_right = numbers.take(gaps[:, None] + (-2, -1, 0, 1), mode="clip").T
-        triples = ((left, chars, right), (far_left, left, chars), (chars, right, far_right))
-        keys = vector.piece_keys([np.concatenate(each) for each in zip(*triples)])
-        centred, held_before, held_after = vector.find_sorted(tables["triples"], keys)[1].reshape(3, len(gaps))
+        # a row of _pairs and _costs for the word with the neighbour before the gap, one for the one after
+        (centred, held_before, held_after), self._pairs, self._costs = words_around(
+            far_left, left, chars, right, far_right
+        )
         self._longer = centred | held_before & (gaps >= 2) | held_after & (gaps + 1 < size)
-        # a row for the word with the neighbour before the gap, one for the word with the one after
-        self._pairs = vector.piece_keys((np.stack([left, chars]), np.stack([chars, right])))
-        word, found = vector.find_sorted(tables["two_char_words"], self._pairs.ravel())
-        self._costs = np.where(found, tables["two_char_costs"][word], -1).reshape(2, len(gaps))
         self._gaps = gaps
         self._bounds, at = {}, 0
         for char, sides in worth.items():
