@@ -28,8 +28,7 @@ def listed_at(view: TypoView, positions: list[int]) -> set[int]:
     """Those of ``positions`` inside a shipped misspelling T001 reports,
     which the other typo rules leave to it: each looked for only in the
     text around it, as far as the longest misspelling reaches."""
-    table = typo_table(())
-    reach, text, found = _longest(table), view.text, set()
+    table, reach, text, found = typo_table(()), _reach(), view.text, set()
     for position in positions:
         low = max(0, position - reach + 1)
         for hit in table.find(text[low : position + reach]):
@@ -40,10 +39,10 @@ def listed_at(view: TypoView, positions: list[int]) -> set[int]:
     return found
 
 
-@lru_cache(maxsize=8)
-def _longest(table: Substitutions) -> int:
-    """The length of the longest misspelling of ``table``."""
-    return max(map(len, table.pairs), default=0)
+@lru_cache(maxsize=1)
+def _reach() -> int:
+    """The length of the longest shipped misspelling."""
+    return max(map(len, typo_table(()).pairs), default=0)
 
 
 def stands_alone(view: TypoView, start: int, end: int) -> bool:
