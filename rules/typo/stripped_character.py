@@ -200,16 +200,16 @@ def _convincing_places(
     words, or too few of them may make their surroundings likelier (no
     place gains more than its ``most``), before any place is weighed. The
     text around a gap is worked out once for all the characters tried there."""
-    worth = _worth_restoring(doc, view, expected, min_words)
+    worth = _worth_restoring(doc, view, expected, min_words) or {}  # none when there are too many candidates
     text = view.text
     around: dict[int, Gap] = {}
 
     def gap_view(gap: int) -> Gap:
         return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
 
-    restored_at = restorations(view, worth or {})
+    restored_at = restorations(view, worth)
     places: dict[str, list[Place]] = {}
-    for char, sides in (worth or {}).items():
+    for char, sides in worth.items():
         needed = _Needed(min_words, PLACES_SHARE * expected[char])
         if restored_at is not None and not restored_at.may_convince(char, needed, LIKELIER):
             continue
