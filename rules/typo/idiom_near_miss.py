@@ -7,7 +7,7 @@ from itertools import compress, count
 from operator import add
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint_rules.typo.lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view
+from wenlint_rules.typo.lexicon import PENALTY, TypoView, in_script, known_typos, lexicon, typo_view, vector
 
 #: How much likelier (centibels) the idiom must make the four characters: 各司共职
 #: → 各司其职 gains about 1,000; four ordinary words near an idiom by chance
@@ -61,8 +61,6 @@ class _Halves(dict):
         of their keys (vector.piece_keys), each place's apart (see vector.hashed):
         for NumPy, made on first use."""
         import numpy as np
-
-        from wenlint_rules.typo.lexicon import vector
 
         span = vector.numbered() ** 3
         table = np.zeros(1 << _HASH_BITS, dtype=bool)
@@ -134,8 +132,6 @@ def _beside_halves(numbers, halves: _Halves) -> list[int]:
     the characters around (one look-up each, not a search): those
     :func:`_near_misses` looks at, and some more, which it tests again."""
     import numpy as np
-
-    from wenlint_rules.typo.lexicon import vector
 
     known, without = halves.pieces
     starts = known.where(numbers)
