@@ -226,11 +226,10 @@ def _every_rival() -> _EveryRival:
     return _EveryRival()
 
 
-@cache
 def _rivals(char: str):
     """The numbers of the rivals of ``char`` that meet some character inside
     a word, with their penalties; the cost of ``char`` alone, and what its
-    commonest rival gains on it alone."""
+    commonest rival gains on it alone (read once a character: _EveryRival keeps them)."""
     import numpy as np
 
     rivals = penalties(char)
