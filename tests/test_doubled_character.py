@@ -129,7 +129,7 @@ def test_cli_fix_keeps_reduplications(tmp_path):
 
 
 def test_every_chinese_character_typed_twice_is_found_and_no_other():
-    # the pattern's class (re, han_class.HAN) against regex's \p{Han} over every code point, doubled
+    # the pattern's class (re, textclass.HAN_CLASS) against regex's \p{Han} over every code point, doubled
     import regex
 
     from wenlint_rules.typo.doubled_character import _DOUBLED

@@ -8,14 +8,14 @@ import re
 import pytest
 import regex
 
+from wenlint.textclass import HAN_CLASS
 from wenlint_rules.layout import broken_paragraph, latex_number, ocr_confusion
-from wenlint_rules.layout.han_class import HAN
 
 EVERY = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 
 
 def test_the_class_holds_every_chinese_character_and_no_other():
-    assert re.findall(f"[{HAN}]", EVERY) == regex.findall(r"\p{Han}", EVERY)
+    assert re.findall(f"[{HAN_CLASS}]", EVERY) == regex.findall(r"\p{Han}", EVERY)
 
 
 @pytest.mark.parametrize(

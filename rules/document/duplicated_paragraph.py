@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
-from wenlint_rules.layout.han_class import HAN
+from wenlint.textclass import HAN_CLASS
 
 #: What a comparison ignores: spaces, punctuation and symbols (after NFKC, so `,` and `，` are one).
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
@@ -28,7 +28,7 @@ _NUMBERED = regex.compile(
 @lru_cache(maxsize=8)
 def _han_at_least(count: int) -> re.Pattern[str]:
     """A pattern that matches text holding ``count`` or more Chinese characters."""
-    return re.compile(f"(?:[^{HAN}]*+[{HAN}]){{{count}}}")
+    return re.compile(f"(?:[^{HAN_CLASS}]*+[{HAN_CLASS}]){{{count}}}")
 
 
 @lru_cache(maxsize=8)

@@ -7,8 +7,7 @@ import re
 import regex
 
 from wenlint import Diagnostic, Document, Example, FixAvailability, Rule
-from wenlint.textclass import has_clause_mark
-from wenlint_rules.layout.han_class import HAN
+from wenlint.textclass import HAN_CLASS, has_clause_mark
 from wenlint_rules.layout.wrapping import (
     MIN_WIDTH,
     WrapLayout,
@@ -22,7 +21,7 @@ from wenlint_rules.layout.wrapping import (
 #: A line ending with a mark that continues the sentence (trailing blanks
 #: allowed), and the next line starting, not indented, with what can go on
 #: a sentence: a Chinese character, a placeholder, an opening quote, a letter or digit.
-_CANDIDATE = re.compile(rf"[;；,，、][ \t]*\n(?=[{HAN}×“‘《「『A-Za-z0-9])")  # (re: tried only at the marks)
+_CANDIDATE = re.compile(rf"[;；,，、][ \t]*\n(?=[{HAN_CLASS}×“‘《「『A-Za-z0-9])")  # (re: tried only at the marks)
 #: Before an ASCII `,` or `;`, what shows the line is Chinese.
 _CHINESE_BEFORE = regex.compile(r"[\p{Han}〇×”’）》」』]")
 #: A salutation stands on its own line: `尊敬的各位领导、各位来宾，`.

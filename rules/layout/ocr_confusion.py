@@ -9,15 +9,14 @@ from functools import lru_cache
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import is_han
-from wenlint_rules.layout.han_class import HAN
+from wenlint.textclass import HAN_CLASS, is_han
 from wenlint_rules.typo.lexicon import lexicon
 
 #: Each character OCR reads by mistake, and the one it stands for (a stroke
 #: apart); never 入 for 人 (`重入`, `盲入` are words) nor 曰 for 日.
 CONFUSED = {"人": "入", "己": "已", "已": "己", "巳": "已", "曰": "日", "未": "末", "末": "未"}
 #: One of them beside a Chinese character (in ``re``: tried only where one of them stands).
-_CANDIDATE = re.compile(f"[{''.join(CONFUSED)}](?:(?<=[{HAN}].)|(?=[{HAN}]))")
+_CANDIDATE = re.compile(f"[{''.join(CONFUSED)}](?:(?<=[{HAN_CLASS}].)|(?=[{HAN_CLASS}]))")
 #: The characters each side of a candidate that the lexicon weighs.
 CONTEXT = 3
 #: The correction must make the text this much likelier (centibels of the

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import has_clause_mark, is_han
+from wenlint.textclass import HAN_CLASS, has_clause_mark, is_han
 from wenlint_rules.layout.counting import word_tags
-from wenlint_rules.layout.han_class import HAN
 from wenlint_rules.typo.lexicon import COMMON_WORD, MAX_WORD, TypoView, lexicon, typo_view
 
 #: Function words that are never doubled in standard writing: removing the
@@ -29,7 +28,7 @@ _VERB_OR_ADJECTIVE = ("v", "a")
 _NOUN_LIKE = ("n", "r", "s", "f", "t")
 #: A Chinese character typed twice: ``re`` skips in C to a Chinese character, where ``regex``
 #: tries the pattern at every character (2.8 MB of web text: 0.047 -> 0.017 CPU-s).
-_DOUBLED = re.compile(f"([{HAN}])\\1")
+_DOUBLED = re.compile(f"([{HAN_CLASS}])\\1")
 _QUOTES = frozenset(("“”", "‘’", "「」", "『』", "《》", "（）", "()", '""'))
 
 
