@@ -16,7 +16,7 @@ import json
 import re
 import struct
 from array import array
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,7 +110,12 @@ def shared_characters(table: str = "STCharacters") -> frozenset[str]:
     among their own conversions. From ``STCharacters``, Simplified characters
     that are Traditional too (`干` → `幹 乾 干`, `里` → `裏 里 哩`); from
     ``TSCharacters``, Traditional ones that are Simplified too (`乾` → `干
-    乾`, `昇` → `升 昇`). Which form a text needs depends on the word."""
+    乾`, `昇` → `升 昇`). Which form a text needs depends on the word. Kept
+    between runs (:mod:`wenlint.tablecache`): reading the table is slower."""
+    return kept(f"opencc-shared-{table}", partial(_shared_characters, table), [opencc_file(f"{table}.ocd2")])
+
+
+def _shared_characters(table: str) -> frozenset[str]:
     return frozenset(key for key, forms in opencc_dictionary(table).items() if key in forms)
 
 
