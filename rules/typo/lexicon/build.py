@@ -90,10 +90,10 @@ def build() -> dict:
                 _neighbours(start[place] + start[:place] + start[place + 1 :] for start in beginnings)
                 for place in range(3)
             ],
+            "similar": _similar_characters(in_use),
         },
         "two_char_ending": _packed(ending),
         "two_char_starting": _packed(starting),
-        "similar": _similar_characters(in_use),
         "idioms": "".join(sorted(word for word in idioms if len(word) == 4)),
         "char_frequency": {char: count / total for char, count in chars.items() if count / total >= 1e-6},
     }

@@ -20,7 +20,7 @@ from wenlint_rules.typo.lexicon import build
 from wenlint_rules.typo.lexicon.query import Lexicon
 
 #: Bump when the cached layout or how it is built changes.
-FORMAT = 10
+FORMAT = 11
 #: Bytes before the first pickle: its size.
 _HEAD = 8
 #: Seconds after which another cache (built from other versions) is removed.

@@ -49,7 +49,6 @@ class Lexicon:
         self._costs = array("H")
         self._costs.frombytes(data["costs"])
         self._flags = data["flags"]
-        self._similar = data["similar"]
         self._two_char = {"ending": data["two_char_ending"], "starting": data["two_char_starting"]}
         self._char_frequency = data["char_frequency"]
         self.idioms: str = data["idioms"]  # every four-character idiom, concatenated
@@ -119,6 +118,11 @@ class Lexicon:
     @cached_property
     def _later(self) -> dict:
         return self._read_later()
+
+    @cached_property
+    def _similar(self) -> dict[str, tuple[str, ...]]:
+        """Each character's similar characters (see :meth:`similar`), read on first use: only the preview rules ask."""
+        return self._later["similar"]
 
     @cached_property
     def _triples(self):
