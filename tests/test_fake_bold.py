@@ -158,7 +158,8 @@ def test_short_repeats_are_those_finditer_finds_but_runs_of_one_character():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80)))
         matches = repeats._SHORT_REPEAT.finditer(text)
         expected = [(m.start(), len(m[1])) for m in matches if m[1] != m[1][0] * len(m[1])]
-        assert list(repeats.short_repeats(text, low_bytes(text))) == expected, repr(text)
+        marked = repeats.short_marks(text, low_bytes(text))
+        assert list(repeats.short_repeats(text, marked, [(0, len(text))])) == expected, repr(text)
 
 
 @pytest.mark.parametrize("cut", [-40, -17, -9, -5, -4, -3, -2, -1, 0, 3])
@@ -255,7 +256,8 @@ def test_the_quick_test_answers_as_it_does_testing_every_mark(monkeypatch):
     def may_hold_anchor(text):
         low, han = low_and_han(text)
         longs = list(marks(text, low, range(fake_bold.LONG_MIN, fake_bold.LONG_MAX + 1), range(4), width=4))
-        return fake_bold._may_hold_anchor(text, low, han, longs)
+        fours = list(marks(text, low, range(4, 8), range(4), width=4))
+        return fake_bold._may_hold_anchor(text, han, fours, longs)
 
     doubled_around = fake_bold._doubled_around
     for text in _periodic_texts(random.Random(11), 3_000):
@@ -263,3 +265,41 @@ def test_the_quick_test_answers_as_it_does_testing_every_mark(monkeypatch):
         with monkeypatch.context() as patched:  # no period read: every mark tested
             patched.setattr(fake_bold, "_doubled_around", lambda *args: (doubled_around(*args)[0], 0))
             assert may_hold_anchor(text) == quick, repr(text)
+
+
+def _texts_of_repeats(rng, count):
+    """Lines of doubled words, runs and characters, close together, some across line breaks."""
+    words = ["组织", "社区建设", "发挥党组织", "领导核心作用", "全市街道社区党组织书记", "一、充分认识社区建设的意义"]
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randrange(1, 30)):
+            word = rng.choice(words)[: rng.randrange(1, 14)]
+            kind = rng.random()
+            if kind < 0.4:
+                pieces.append(word * 2)
+            elif kind < 0.55:
+                pieces.append("".join(char * 2 for char in word))
+            else:
+                pieces.append(word)
+            pieces.append(rng.choice(["", "", "\n", "，", " ", "。\n", "\n\n", "x"]))
+        yield "".join(pieces)
+
+
+def test_groups_read_line_by_line_are_those_of_the_whole_text():
+    import random
+
+    from wenlint.codepoints import marks
+    from wenlint_rules.layout import fake_bold, repeats
+    from wenlint_rules.layout.han_bytes import low_and_han
+
+    for text in _texts_of_repeats(random.Random(5), 3_000):
+        low, han = low_and_han(text)
+        longs = list(marks(text, low, range(repeats.LONG_MIN, repeats.LONG_MAX + 1), range(4), width=4))
+        fours = list(marks(text, low, range(4, 8), range(4), width=4))
+        chars = fake_bold._char_repeats(text, low, han)
+        short = repeats.short_repeats(text, repeats.short_marks(text, low), [(0, len(text))])
+        spans = [*short, *repeats.long_repeats(text, longs)]
+        every = fake_bold._without_overlaps([*fake_bold._whole_repeats(text, spans), *chars])
+        expected = [group for group in fake_bold._groups(every) if any(repeat.anchor for repeat in group)]
+        starts = Document.from_source(text, "doc.txt").line_starts
+        assert fake_bold._anchored_groups(text, starts, low, (fours, longs), chars) == expected, repr(text)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import regex
 
@@ -14,7 +14,7 @@ from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.han_bytes import low_and_han
 from wenlint_rules.layout.periods import repeating_to, stretch
-from wenlint_rules.layout.repeats import GRAM, LONG_MAX, LONG_MIN, long_repeats, short_repeats
+from wenlint_rules.layout.repeats import GRAM, LONG_MAX, LONG_MIN, long_repeats, short_marks, short_repeats
 
 #: Consecutive doubled characters: `堡堡垒垒`, `坚坚强强组组织织`.
 _DOUBLED_CHARS = regex.compile(r"(?:(\p{Han})\1){2,}")
@@ -124,13 +124,13 @@ class FakeBold(Rule):
         text = doc.text
         low, han = low_and_han(text)  # once for all their comparisons
         longs = list(marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4))
+        fours = list(marks(text, low, range(ANCHOR_LENGTH, LONG_MIN), range(ANCHOR_LENGTH), width=4))
         chars = _char_repeats(text, low, han)
-        if not any(repeat.anchor for repeat in chars) and not _may_hold_anchor(text, low, han, longs):
+        if not any(repeat.anchor for repeat in chars) and not _may_hold_anchor(text, han, fours, longs):
             return []  # (most texts: no repeat there is fake bold on its own, so none is flagged)
-        repeats = _without_overlaps([*_whole_repeats(text, low, longs), *chars])
         found = []
-        for group in _groups(repeats):
-            if not (any(repeat.anchor for repeat in group) and _doubled_heading(text, group)):
+        for group in _anchored_groups(text, doc.line_starts, low, (fours, longs), chars):
+            if not _doubled_heading(text, group):
                 continue
             for repeat in group:
                 if not (repeat.anchor or _fake(text, repeat)):
@@ -151,18 +151,18 @@ class FakeBold(Rule):
         )
 
 
-def _may_hold_anchor(text: str, low: bytes, han: bytes, longs: list[tuple[int, bytes]]) -> bool:
+def _may_hold_anchor(text: str, han: bytes, fours: list[tuple[int, bytes]], longs: list[tuple[int, bytes]]) -> bool:
     """Whether ``text`` may hold a run of 4–32 characters written twice that
     is fake bold on its own. Its start is marked in C (by
     :func:`wenlint.codepoints.marks`: the first 4 characters of a run
-    recurring 4–7 on; the first 8 of a longer one recurring, 4 at a time,
-    8–32 on, from ``longs``) where a Chinese character is among them
+    recurring 4–7 on, from ``fours``; the first 8 of a longer one recurring,
+    4 at a time, 8–32 on, from ``longs``) where a Chinese character is among them
     (``han``); each start is then tested exactly. Few are marked, in most
     texts none."""
     short, long = range(ANCHOR_LENGTH, LONG_MIN), range(LONG_MIN, LONG_MAX + 1)
     read: dict[int, int] = {}  # by size, where the stretches read up to now end
     tests = (
-        (marks(text, low, short, range(ANCHOR_LENGTH), width=4), ANCHOR_LENGTH, short),
+        (fours, ANCHOR_LENGTH, short),
         (_also_ahead(longs, GRAM), LONG_MIN, long),
     )
     for pieces, seen, sizes in tests:
@@ -251,10 +251,56 @@ def _anchor_in(text: str, start: int, end: int, size: int) -> bool:
     return size >= LONG_MIN and any(text[first - 1] in _HEADING_START for first in range(start + 1, end - size + 1))
 
 
-def _whole_repeats(text: str, low: bytes, longs: list[tuple[int, bytes]]) -> list[_Repeat]:
-    """Every run written twice in a row that could be fake bold (``low``: the
-    text's low bytes; ``longs``: where 4-grams recur LONG_MIN–LONG_MAX on)."""
-    spans = chain(short_repeats(text, low), long_repeats(text, longs))  # as they are found: most are dropped at once
+def _anchored_groups(
+    text: str, starts: Sequence[int], low: bytes, recurring: tuple[list, list], chars: list[_Repeat]
+) -> list[list[_Repeat]]:
+    """The groups of repeats (:func:`_groups` of those :func:`_without_overlaps`
+    keeps) holding an anchor (``starts``: where each line starts; ``low``: the
+    text's low bytes; ``recurring``: where 4 characters may recur 4–7 on and
+    LONG_MIN–LONG_MAX on, from :func:`wenlint.codepoints.marks`; ``chars``:
+    the character-doubled runs). No repeat holds a line break, so
+    the repeats kept on a line are those found on it; runs of 2–7 characters
+    (most of the work) are looked for line by line, only on lines an anchor
+    may be on: those of the anchors among ``chars`` and the longer runs, and
+    those where 4 characters may recur 4–7 on (marked in C). A line within
+    WINDOW characters of a group holding an anchor is read too, as long as
+    one is not."""
+
+    def line_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    def line_end(line: int) -> int:
+        return starts[line + 1] if line + 1 < len(starts) else len(text)
+
+    fours, longs = recurring
+    others = [*_whole_repeats(text, long_repeats(text, longs)), *chars]
+    lines = {line_of(repeat.start) for repeat in others if repeat.anchor}
+    for base, marked in fours:
+        at = marked.find(MARK)
+        while at != -1:
+            line = line_of(base + at)
+            lines.add(line)
+            at = marked.find(MARK, line_end(line) - base)
+    marked = short_marks(text, low)
+    shorts: dict[int, list[_Repeat]] = {}
+    while True:
+        for line in lines - shorts.keys():
+            shorts[line] = _whole_repeats(text, short_repeats(text, marked, [(starts[line], line_end(line))]))
+        read = [repeat for line in sorted(lines) for repeat in shorts[line]]
+        read += (repeat for repeat in others if line_of(repeat.start) in lines)  # (after: of equal spans, kept first)
+        kept = _without_overlaps(read)
+        anchored = [group for group in _groups(kept) if any(repeat.anchor for repeat in group)]
+        more = set()
+        for group in anchored:  # the lines a repeat WINDOW characters from the group (or nearer) may be on
+            more.update(range(line_of(max(0, group[0].start - WINDOW - 1)), line_of(group[-1].end + WINDOW) + 1))
+        if more <= lines:
+            return anchored
+        lines |= more
+
+
+def _whole_repeats(text: str, spans: Iterable[tuple[int, int]]) -> list[_Repeat]:
+    """The runs written twice at ``spans`` (start, size), found as they are
+    needed (most are dropped at once), that could be fake bold."""
     found = []
     for start, size in spans:
         copy = text[start : start + size]

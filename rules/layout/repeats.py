@@ -5,7 +5,7 @@ found by a pattern tried where the first two characters may recur, and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from wenlint.codepoints import MARK, marks
 
@@ -18,29 +18,34 @@ _SAME_CHARACTER = re.compile(r"(.)\1*")
 LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
 
 
-def short_repeats(text: str, low: bytes) -> Iterator[tuple[int, int]]:
-    """(start, size) of the matches of _SHORT_REPEAT that ``finditer`` finds,
-    the pattern tried only where the first two characters may recur 2–7 on
-    (marked in C; ``low``: the text's low bytes), but for runs of one
-    character: a match of one character four times (`    `, `....`) is
-    followed by another at each 4th character along its run, all passed
-    over at once (no run of one character is fake bold)."""
-    resume = 0
-    for base, marked in marks(text, low, range(SHORT_MIN, SHORT_MAX + 1), (0, 1)):
-        at = marked.find(MARK, max(0, resume - base))
+def short_marks(text: str, low: bytes) -> bytes:
+    """MARK at each offset of ``text`` where its first two characters may
+    recur 2–7 on (marked in C; ``low``: the text's low bytes), else 0: where
+    :func:`short_repeats` tries its pattern."""
+    return b"".join(marked for _, marked in marks(text, low, range(SHORT_MIN, SHORT_MAX + 1), (0, 1)))
+
+
+def short_repeats(text: str, marked: bytes, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(start, size) of the matches of _SHORT_REPEAT that ``finditer`` finds
+    in each of ``spans`` (start, end: whole lines, as no match holds a line
+    break), the pattern tried only where :func:`short_marks` ``marked``, but
+    for runs of one character: a match of one character four times (`    `,
+    `....`) is followed by another at each 4th character along its run, all
+    passed over at once (no run of one character is fake bold)."""
+    for begin, end in spans:
+        at = marked.find(MARK, begin, end)
         while at != -1:
-            start = base + at
-            match = _SHORT_REPEAT.match(text, start)
+            match = _SHORT_REPEAT.match(text, at)
             if match is None:
-                at = marked.find(MARK, at + 1)
+                at = marked.find(MARK, at + 1, end)
                 continue
             size = len(match[1])
-            if size == 2 and text[start] == text[start + 1]:
-                resume = start + (_SAME_CHARACTER.match(text, start).end() - start) // 4 * 4
+            if size == 2 and text[at] == text[at + 1]:
+                resume = at + (_SAME_CHARACTER.match(text, at).end() - at) // 4 * 4
             else:
                 resume = match.end()
-                yield start, size
-            at = marked.find(MARK, resume - base)
+                yield at, size
+            at = marked.find(MARK, resume, end)
 
 
 def long_repeats(text: str, longs: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
