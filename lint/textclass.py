@@ -3,6 +3,9 @@ the units a number is written against, and what makes a line prose."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import regex
 import regex._regex
 
@@ -16,10 +19,27 @@ HAN = regex.compile(r"[\p{Han}〇]")
 HAN_BEYOND = 0x40000
 
 
+@cache
+def han_table() -> bytes:
+    """A byte a code point below HAN_BEYOND, 1 for a Chinese character
+    (``HAN``), and a last byte, 0, for every later code point. Building
+    reads every code point (~0.1 CPU-s), so it is kept between runs for the
+    installed ``regex`` (:mod:`wenlint.tablecache`)."""
+    return kept("han-table", _built_han_table, [regex._regex.__file__])
+
+
+def _built_han_table() -> bytes:
+    """What :func:`han_table` keeps."""
+    table = bytearray(HAN_BEYOND + 1)
+    for match in HAN.finditer("".join(map(chr, range(HAN_BEYOND)))):
+        table[match.start()] = 1
+    return bytes(table)
+
+
 def _han_class() -> str:
-    """The class body of ``regex``'s ``\\p{Han}`` (〇 among them): its
-    version of Unicode, whichever is installed."""
-    return class_body(regex.findall(r"\p{Han}", "".join(map(chr, range(HAN_BEYOND)))))
+    """The class body of the Chinese characters of :func:`han_table` (those of ``regex``'s
+    ``\\p{Han}``, 〇 among them): its version of Unicode, whichever is installed."""
+    return class_body(chr(match.start()) for match in re.finditer(b"\x01", han_table()))
 
 
 #: A Chinese character, inside a ``re`` class: ``f"[{HAN_CLASS}]"``. ``re``
@@ -27,7 +47,7 @@ def _han_class() -> str:
 #: tries the pattern at every character: a pattern starting with a rare class
 #: (`人` `己` `未`, `，` `；` `、`) and looking at the Chinese around it runs
 #: about twice as fast in ``re``, which has no ``\p{Han}``. Worked out once
-#: per installed ``regex`` (~0.1 CPU-s) and kept (:mod:`wenlint.tablecache`).
+#: per installed ``regex`` and kept (:mod:`wenlint.tablecache`).
 HAN_CLASS = kept("han-class", _han_class, [regex._regex.__file__])
 
 #: Full-width punctuation that belongs to Chinese prose.

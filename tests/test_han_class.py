@@ -8,7 +8,7 @@ import re
 import pytest
 import regex
 
-from wenlint.textclass import HAN_CLASS
+from wenlint.textclass import HAN, HAN_CLASS, han_table
 from wenlint_rules.layout import broken_paragraph, latex_number, ocr_confusion
 
 EVERY = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
@@ -16,6 +16,12 @@ EVERY = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0x
 
 def test_the_class_holds_every_chinese_character_and_no_other():
     assert re.findall(f"[{HAN_CLASS}]", EVERY) == regex.findall(r"\p{Han}", EVERY)
+
+
+def test_the_table_marks_every_chinese_character_and_no_other():
+    # the table the class is built from, which the typo rules read with NumPy
+    assert [match.start() for match in re.finditer(b"\x01", han_table())] == [*map(ord, HAN.findall(EVERY))]
+    assert set(han_table()) == {0, 1} and han_table()[-1] == 0
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,7 @@ import sys
 from collections.abc import Iterable
 from functools import cache
 
-import regex
-import regex._regex
-
-from wenlint import tablecache
-from wenlint.textclass import HAN, HAN_BEYOND
+from wenlint.textclass import han_table
 from wenlint_rules.typo.lexicon.cache import lexicon
 
 #: The bits of the hashes of the pieces :func:`held` looks for (a few thousand at a time).
@@ -54,7 +50,7 @@ def code_points(text: str):
 
 
 def han(points):
-    """Whether each of the code points ``points`` is a Chinese character (``textclass.HAN``), as an array of bool."""
+    """Whether each of the code points ``points`` is a Chinese character (``textclass.han_table``), as an array of bool."""
     table = _han_table()
     return table[_pairs()._np.minimum(points, len(table) - 1)]
 
@@ -262,21 +258,10 @@ class _Pairs:
 @cache
 def _han_table():
     """Code point -> whether it is a Chinese character, up to the last one
-    (the entry past it stands for every later code point: none is). Building
-    reads every code point (~0.1 CPU-s), so it is kept between runs for the
-    installed ``regex`` (lint/tablecache.py)."""
+    (the entry past it stands for every later code point: none is): textclass.han_table."""
     import numpy as np
 
-    return np.frombuffer(tablecache.kept("han-table", _built_han_table, [regex._regex.__file__]), dtype=bool)
-
-
-def _built_han_table() -> bytes:
-    """What :func:`_han_table` keeps: a byte a code point, 1 for a Chinese character."""
-    every = "".join(map(chr, range(HAN_BEYOND)))
-    table = bytearray(HAN_BEYOND + 1)
-    for match in HAN.finditer(every):
-        table[match.start()] = 1
-    return bytes(table)
+    return np.frombuffer(han_table(), dtype=bool)
 
 
 @cache
