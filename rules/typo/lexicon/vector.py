@@ -102,44 +102,39 @@ class Pieces:
     every character of the pieces meets another inside a word (they are
     numbered), a place holds a piece exactly when its numbers say so; else
     the places found are those that hold one, and maybe others (test them
-    again). ``where`` (pieces of two characters) needs a bit for each pair
-    of a first and a second character of a piece: ``indexed``; ``at`` then
-    reads them too, instead of searching the sorted numbers."""
+    again). Kept as sorted keys (see piece_keys), which :func:`held`
+    searches; or, ``indexed`` (pieces of two characters), as a bit for each
+    pair of a first and a second character of a piece, which ``where`` and
+    ``at`` read."""
 
     def __init__(self, pieces: Iterable[str], length: int, indexed: bool = False) -> None:
         pairs = _pairs()
-        np = self._np = pairs._np
-        self._size = pairs.size
+        np = pairs._np
         chars = pairs.numbers("".join(pieces)).reshape(-1, length)
-        self._keys = np.unique(piece_keys(chars.T))
-        self._bits = None
-        if indexed:
-            self._rows, self._columns = np.zeros((2, self._size), dtype=np.int64)
-            firsts, seconds = np.unique(chars[:, 0]), np.unique(chars[:, 1])
-            self._rows[firsts] = np.arange(1, len(firsts) + 1)
-            self._columns[seconds] = np.arange(1, len(seconds) + 1)
-            self._width = len(seconds) + 1
-            held = self._rows[chars[:, 0]] * self._width + self._columns[chars[:, 1]]
-            self._bits = np.zeros(((len(firsts) + 1) * self._width + 7) // 8, dtype=np.uint8)
-            np.bitwise_or.at(self._bits, held >> 3, np.left_shift(1, held & 7).astype(np.uint8))
+        if not indexed:
+            self._keys = np.unique(piece_keys(chars.T))
+            return
+        self._rows, self._columns = np.zeros((2, pairs.size), dtype=np.int64)
+        firsts, seconds = np.unique(chars[:, 0]), np.unique(chars[:, 1])
+        self._rows[firsts] = np.arange(1, len(firsts) + 1)
+        self._columns[seconds] = np.arange(1, len(seconds) + 1)
+        self._width = len(seconds) + 1
+        held = self._rows[chars[:, 0]] * self._width + self._columns[chars[:, 1]]
+        self._bits = _bit_table(held, (len(firsts) + 1) * self._width)
 
     def where(self, numbers):
-        """Every offset of a text (its ``numbers``) that may start a piece (of two characters)."""
+        """Every offset of a text (its ``numbers``) that may start a piece (``indexed``)."""
         return self._paired(numbers[:-1], numbers[1:]).nonzero()[0]
 
-    def at(self, numbers, starts, places: tuple[int, ...]):
+    def at(self, numbers, starts, places: tuple[int, int]):
         """For each of ``starts``, whether the characters at those offsets
-        from it (``places``, one a character of a piece) may be a piece;
-        whatever for a start whose places are outside the text."""
-        columns = [numbers.take(starts + place, mode="clip") for place in places]
-        if self._bits is not None:
-            return self._paired(*columns)
-        return find_sorted(self._keys, piece_keys(columns))[1]
+        from it (``places``, one a character of a piece) may be a piece
+        (``indexed``); whatever for a start whose places are outside the text."""
+        return self._paired(*(numbers.take(starts + place, mode="clip") for place in places))
 
     def _paired(self, firsts, seconds):
-        """Whether each character of ``firsts`` with the one of ``seconds`` may be a piece (``indexed``)."""
-        held = self._rows[firsts] * self._width + self._columns[seconds]
-        return ((self._bits[held >> 3] >> (held & 7).astype(self._np.uint8)) & 1).view(bool)
+        """Whether each character of ``firsts`` with the one of ``seconds`` may be a piece."""
+        return _bits_at(self._bits, self._rows[firsts] * self._width + self._columns[seconds]).view(bool)
 
 
 def held(sets: list[Pieces], which, numbers, starts, places: tuple[int, ...]):
@@ -230,16 +225,13 @@ class _Pairs:
         self._numbers[chars] = np.arange(1, len(chars) + 1)
         self._chars = ["", *map(sys.intern, map(chr, chars.tolist()))]  # number -> its character
         self.size = len(chars) + 1  # the numbers and 0
-        pairs = np.unique(self._numbers[firsts] * self.size + self._numbers[seconds])
-        self._bits = np.zeros((self.size * self.size + 7) // 8, dtype=np.uint8)
-        np.bitwise_or.at(self._bits, pairs >> 3, np.left_shift(1, pairs & 7).astype(np.uint8))
+        self._bits = _bit_table(np.unique(self._numbers[firsts] * self.size + self._numbers[seconds]), self.size**2)
 
     def joins(self, numbers) -> bytes:
         return self.meet(numbers[:-1], numbers[1:]).tobytes() + b"\0"
 
     def meet(self, firsts, seconds):
-        pairs = firsts * self.size + seconds
-        return (self._bits[pairs >> 3] >> (pairs & 7).astype(self._np.uint8)) & 1
+        return _bits_at(self._bits, firsts * self.size + seconds)
 
     def numbers(self, text: str):
         return self.numbers_of(self.code_points(text))
@@ -253,6 +245,22 @@ class _Pairs:
     def code_points(self, text: str):
         """The code points of ``text`` (a lone surrogate is one like any other)."""
         return self._np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=self._np.uint32)
+
+
+def _bit_table(held, size: int):
+    """``size`` bits, those at ``held`` set, eight a byte (an array of uint8), for :func:`_bits_at`."""
+    import numpy as np
+
+    bits = np.zeros((size + 7) // 8, dtype=np.uint8)
+    np.bitwise_or.at(bits, held >> 3, np.left_shift(1, held & 7).astype(np.uint8))
+    return bits
+
+
+def _bits_at(bits, at):
+    """The bits of a :func:`_bit_table` at ``at``, as 1 or 0 (an array of uint8)."""
+    import numpy as np
+
+    return (bits[at >> 3] >> (at & 7).astype(np.uint8)) & 1
 
 
 @cache
