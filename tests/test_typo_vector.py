@@ -210,6 +210,8 @@ def test_a_key_set_finds_what_a_sorted_search_finds(keys, wanted):
     import numpy as np
 
     keys, wanted = np.unique(np.array(keys, dtype=np.int64)), np.array(wanted + keys[:5], dtype=np.int64)
-    at, found = vector.KeySet(keys, bits=4).find(wanted)
+    key_set = vector.KeySet(keys, bits=4)
+    at, found = key_set.find(wanted)
     expected_at, expected = vector.find_sorted(keys, wanted)
     assert (found == expected).all() and (at[found] == expected_at[found]).all()
+    assert key_set.may_hold(wanted)[expected].all()  # the hashes alone: every key there, maybe others

@@ -57,20 +57,16 @@ class _Halves(dict):
 
     @cached_property
     def pieces(self) -> tuple:
-        """``known`` as vector.Pieces, and ``without`` as a table of the hashes
-        of their keys (vector.piece_keys), each place's apart (see vector.hashed):
-        for NumPy, made on first use."""
+        """``known`` as vector.Pieces, and ``without`` as a vector.KeySet of
+        their keys (vector.piece_keys), each place's apart: for NumPy, made on first use."""
         import numpy as np
 
         span = vector.numbered() ** 3
-        table = np.zeros(1 << _HASH_BITS, dtype=bool)
-        for at, without in enumerate(self.without):
-            table[
-                vector.hashed(
-                    vector.piece_keys(vector.numbers("".join(without)).reshape(-1, 3).T) + at * span, _HASH_BITS
-                )
-            ] = True
-        return vector.Pieces(self.known, 2, indexed=True), table
+        keys = [
+            vector.piece_keys(vector.numbers("".join(without)).reshape(-1, 3).T) + at * span
+            for at, without in enumerate(self.without)
+        ]
+        return vector.Pieces(self.known, 2, indexed=True), vector.KeySet(np.unique(np.concatenate(keys)), _HASH_BITS)
 
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
         begun, ended = self._begun.get(half), self._ended.get(half)
@@ -137,7 +133,7 @@ def _beside_halves(numbers, halves: _Halves) -> list[int]:
     starts = known.where(numbers)
     around = numbers.take(starts[:, None] + _AROUND, mode="clip")
     keys = vector.piece_keys(np.moveaxis(around[:, _WITHOUT_PLACES], 2, 0)) + np.arange(4) * vector.numbered() ** 3
-    found = without[vector.hashed(keys, _HASH_BITS)]
+    found = without.may_hold(keys)
     before, after = found[:, 0] | found[:, 1], found[:, 2] | found[:, 3]
     return starts[after & (starts + 4 <= len(numbers)) | before & (starts >= 2)].tolist()
 

@@ -179,12 +179,16 @@ class KeySet:
         self._hashes = np.zeros(1 << bits, dtype=bool)
         self._hashes[hashed(keys, bits)] = True
 
+    def may_hold(self, wanted):
+        """Whether each of ``wanted`` may be among the keys (its hash is set): every one that is, and some others."""
+        return self._hashes[hashed(wanted, self._bits)]
+
     def find(self, wanted):
         """What :func:`find_sorted` finds of ``wanted`` among the keys (where
         one is not, its place is 0)."""
         import numpy as np
 
-        maybe = self._hashes[hashed(wanted, self._bits)].nonzero()[0]
+        maybe = self.may_hold(wanted).nonzero()[0]
         at, found = np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
         at[maybe], found[maybe] = find_sorted(self.keys, wanted[maybe])
         return at, found
