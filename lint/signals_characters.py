@@ -9,11 +9,10 @@ from typing import Any
 
 import regex
 
-from wenlint.textclass import HAN
+from wenlint.textclass import count_han
 
-#: Runs of Chinese characters, and of data-juicer's special characters:
-#: whitespace, punctuation, symbols and digits (by Unicode category, not its hand-made list).
-_HAN_RUNS = regex.compile(HAN.pattern + "+")
+#: Runs of data-juicer's special characters: whitespace, punctuation,
+#: symbols and digits (by Unicode category, not its hand-made list).
 _SPECIALS = regex.compile(r"[\s\p{P}\p{S}\p{Nd}]+")
 
 
@@ -22,7 +21,7 @@ def character_signals(doc: Any) -> dict[str, float]:
     text = doc.text
     # the characters of no run of blanks (`\s`): str.split's blanks are those and the separators U+001C–U+001F
     non_blank = sum(map(len, text.split())) + sum(map(text.count, "\x1c\x1d\x1e\x1f"))
-    han = _characters(_HAN_RUNS, text)
+    han = count_han(text)
     return {"han_chars": float(han), "han_ratio": han / non_blank if non_blank else 0.0}
 
 
@@ -48,9 +47,4 @@ def character_floors(doc: Any) -> dict[str, float]:
 def special_character_signals(doc: Any) -> dict[str, float]:
     """The share of special characters."""
     text = doc.text
-    return {"special_char_ratio": _characters(_SPECIALS, text) / len(text) if text else 0.0}
-
-
-def _characters(runs: regex.Pattern[str], text: str) -> int:
-    """How many characters of ``text`` the runs ``runs`` matches hold."""
-    return sum(map(len, runs.findall(text)))
+    return {"special_char_ratio": sum(map(len, _SPECIALS.findall(text))) / len(text) if text else 0.0}

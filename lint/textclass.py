@@ -14,6 +14,7 @@ from wenlint.tablecache import kept
 
 #: One Chinese character (any CJK ideograph block, and 〇).
 HAN = regex.compile(r"[\p{Han}〇]")
+_HAN_RUNS = regex.compile(HAN.pattern + "+")
 #: Where Chinese characters end: no code point from here on is one (planes 0 to 3;
 #: the tables of Chinese characters read every code point below it).
 HAN_BEYOND = 0x40000
@@ -102,6 +103,11 @@ SPACED_UNITS_2 = (
 def is_han(char: str) -> bool:
     """Whether ``char`` is a Chinese character."""
     return HAN.match(char) is not None
+
+
+def count_han(text: str) -> int:
+    """How many Chinese characters ``text`` holds (as ``HAN`` matches them)."""
+    return sum(map(len, _HAN_RUNS.findall(text)))
 
 
 def is_chinese(char: str) -> bool:

@@ -7,17 +7,14 @@ from __future__ import annotations
 from functools import cached_property
 from types import ModuleType
 
-import regex
-
 from wenlint import Document
 from wenlint.numpy_worth import LongTexts
 from wenlint.script import converter, simplified
-from wenlint.textclass import HAN
+from wenlint.textclass import count_han
 from wenlint_rules.typo.lexicon import vector as vector_py
 from wenlint_rules.typo.lexicon.cache import lexicon
 from wenlint_rules.typo.lexicon.query import COMMON_WORD, MAX_WORD, best_prefixes, best_suffixes
 
-_HAN_RUNS = regex.compile(HAN.pattern + "+")
 #: Texts of at least this many characters are worked out with NumPy, when
 #: it is installed (``vector.py``): on shorter ones its calls cost more than they save.
 VECTOR_FROM = 200
@@ -163,7 +160,7 @@ class TypoView:
         """How many Chinese characters the text holds."""
         if self.vector is not None:
             return self.vector.han_count(self.code_points)
-        return sum(map(len, _HAN_RUNS.findall(self.text)))
+        return count_han(self.text)
 
     def words_from(self, offset: int) -> list[tuple[int, int]]:
         """(length, cost) of every word of two or more characters at ``offset``."""
