@@ -39,12 +39,6 @@ def utf32_pieces(text: str) -> Iterator[bytes]:
         yield text[start : start + _PIECE].encode("utf-32-le", "surrogatepass")
 
 
-def low_bytes(text: str) -> bytes:
-    """The low byte of each code point of ``text`` (byte ``i`` is character
-    ``i``'s), for :func:`marks`: worked out once per text, a piece at a time."""
-    return b"".join(piece[::4] for piece in utf32_pieces(text))
-
-
 def class_body(chars: Iterable[str]) -> str:
     """The body of a ``re`` class matching exactly ``chars``: runs of
     consecutive code points as ranges (compiled in half the time of each
@@ -63,8 +57,8 @@ def class_body(chars: Iterable[str]) -> str:
 def marks(
     text: str, low: bytes, distances: Sequence[int], at: Sequence[int] = (0,), width: int = 8
 ) -> Iterator[tuple[int, bytes]]:
-    """For each piece of _PIECE offsets of ``text`` (``low`` its
-    :func:`low_bytes`), ``(start, marked)``: ``marked[i]`` is MARK where, for
+    """For each piece of _PIECE offsets of ``text`` (``low``: the low byte
+    of each of its code points, byte ``i`` character ``i``'s), ``(start, marked)``: ``marked[i]`` is MARK where, for
     one of ``distances``, the characters at ``start + i + k`` (each ``k`` of
     ``at``) may recur that far on (every offset where they do, and some where
     only the low ``width`` bits of their code points do: 8, or 4 for half

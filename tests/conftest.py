@@ -131,3 +131,9 @@ def opencc_keys(config: str):
         trie = marisa_trie.Trie()
         trie.frombytes(data[len(header) :])
         yield from trie.keys()
+
+
+def low_bytes(text: str) -> bytes:
+    """The low byte of each code point of ``text``, one by one: what
+    :func:`wenlint.codepoints.marks` is given (han_bytes.low_and_han works it out with the Chinese characters)."""
+    return bytes(ord(char) & 0xFF for char in text)

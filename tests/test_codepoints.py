@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 import regex
+from conftest import low_bytes
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wenlint import codepoints
-from wenlint.codepoints import MARK, _recurs, class_body, low_bytes, marks, matches_from
+from wenlint.codepoints import MARK, _recurs, class_body, marks, matches_from
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -40,7 +41,10 @@ def _exact(text: str, distances, at) -> list[int]:
 
 
 def test_low_bytes_hold_each_characters_low_byte_even_astral_and_lone_surrogates():
-    assert low_bytes("中a𠀀\ud800") == bytes([ord("中") & 0xFF, ord("a"), 0x00, 0x00])
+    from wenlint_rules.layout.han_bytes import low_and_han
+
+    expected = bytes([ord("中") & 0xFF, ord("a"), 0x00, 0x00])
+    assert low_and_han("中a𠀀\ud800")[0] == low_bytes("中a𠀀\ud800") == expected
 
 
 def test_recurring_marks_where_characters_recur():

@@ -149,7 +149,8 @@ def test_short_repeats_of_words_are_found_wherever_they_start(size):
 def test_short_repeats_are_those_finditer_finds_but_runs_of_one_character():
     import random
 
-    from wenlint.codepoints import low_bytes
+    from conftest import low_bytes
+
     from wenlint_rules.layout import repeats
 
     rng = random.Random(7)
@@ -174,7 +175,9 @@ def test_repeats_across_the_border_of_two_pieces_are_found(cut):
 
 
 def test_every_chinese_character_is_one_the_quick_test_may_read_as_chinese():
-    from wenlint.codepoints import MARK, low_bytes
+    from conftest import low_bytes
+
+    from wenlint.codepoints import MARK
     from wenlint.textclass import HAN
     from wenlint_rules.layout.han_bytes import low_and_han
 

@@ -18,8 +18,8 @@ _HAN_IN_30 = bytes(
 
 
 def low_and_han(text: str) -> tuple[bytes, bytes]:
-    """The low byte of each code point of ``text`` (as
-    :func:`wenlint.codepoints.low_bytes`), and MARK for each character that
+    """The low byte of each code point of ``text`` (byte ``i`` character
+    ``i``'s, for :func:`wenlint.codepoints.marks`), and MARK for each character that
     may be Chinese (a superset: every one that is), else 0; a piece at a time."""
     low, han = [], []
     for code in utf32_pieces(text):
