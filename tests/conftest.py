@@ -137,3 +137,18 @@ def low_bytes(text: str) -> bytes:
     """The low byte of each code point of ``text``, one by one: what
     :func:`wenlint.codepoints.marks` is given (han_bytes.low_and_han works it out with the Chinese characters)."""
     return bytes(ord(char) & 0xFF for char in text)
+
+
+def restorings(view, worth: dict[str, dict[int, int]]) -> dict[str, list]:
+    """For each character of T005's gaps worth restoring (``worth``: character
+    -> gap -> sides it fits), and each of its gaps, in order: the text around
+    the gap (a Gap) and the place stripped_character._restoring finds there (None: none)."""
+    from wenlint_rules.typo import stripped_character
+
+    found = {}
+    for char, sides in worth.items():
+        found[char] = []
+        for gap, fits in sides.items():
+            around = stripped_character._around(view, gap)
+            found[char].append((around, stripped_character._restoring(around, view.text, gap, char, fits)))
+    return found

@@ -31,8 +31,7 @@ def weighed_both_ways(raw: str, thresholds=THRESHOLDS) -> list[tuple[dict, dict]
     lone = confusable_character._lone_characters(view)
     found = []
     for threshold in thresholds:
-        beside = set(lone)
-        floors = [threshold / 2 if p - 1 in beside or p + 1 in beside else threshold for p in lone]
+        floors = confusable_character._floors(lone, threshold)
         ours, reference = {}, {}
         for position, _, rows in confusable_vector.weighed(view, lone, floors) if lone else []:
             gap = confusable_character._gap(view, position)

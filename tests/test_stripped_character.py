@@ -152,10 +152,10 @@ def test_no_place_gains_more_than_its_most_and_the_most_is_reached():
     LIKELIER of its words may make their surroundings likelier (a place's
     ``most`` > 0): no place may gain more than its most, and the bound must
     be tight, so that a stricter cut would drop places that do gain."""
-    from conftest import SEED_FILES
+    from conftest import SEED_FILES, restorings
 
     from wenlint_rules.typo import stripped_character
-    from wenlint_rules.typo.lexicon import Gap, lexicon, typo_view
+    from wenlint_rules.typo.lexicon import lexicon, typo_view
 
     gains = []
     for path in SEED_FILES:
@@ -163,10 +163,8 @@ def test_no_place_gains_more_than_its_most_and_the_most_is_reached():
         view = typo_view(doc)
         missing = stripped_character._expected_but_missing(view, 0.5)
         expected = {char: lexicon().char_frequency(char) * view.han_count for char in missing}
-        for char, sides in stripped_character._worth_restoring(doc, view, expected, 0).items():
-            for gap, fits in sides.items():
-                around = Gap(view, max(0, gap - stripped_character.CONTEXT), gap, gap, gap + stripped_character.CONTEXT)
-                place = stripped_character._restoring(around, view.text, gap, char, fits)
+        for char, found in restorings(view, stripped_character._worth_restoring(doc, view, expected, 0)).items():
+            for around, place in found:
                 weighed = place and stripped_character._weighed(around, char, place)
                 if weighed:
                     assert weighed.gain <= place.most, (char, place.word)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_FILES
+from conftest import ROOT, SEED_FILES, restorings
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,7 +18,7 @@ from wenlint import Document
 from wenlint.script import simplified
 from wenlint_rules.typo import confusable_character, stripped_character, stripped_gaps
 from wenlint_rules.typo.idiom_near_miss import _near_misses
-from wenlint_rules.typo.lexicon import Gap, TypoView, lexicon, vector, view
+from wenlint_rules.typo.lexicon import TypoView, lexicon, vector, view
 from wenlint_rules.typo.stripped_character import LIKELIER
 
 REAL = ROOT.parent / "shared" / "data" / "real"
@@ -74,13 +74,9 @@ def counts_passed(view: TypoView, worth: dict[str, dict[int, int]], expected, mi
     words that may make their surroundings likelier (the tests of
     stripped_character._convincing_places before weighing), each with (itself, what it needs)."""
     passing = {}
-    for char, sides in worth.items():
+    for char, found in restorings(view, worth).items():
         needed = stripped_character._Needed(min_words, stripped_gaps.PLACES_SHARE * expected[char])
-        restored = []
-        for gap, fits in sides.items():
-            around = Gap(view, max(0, gap - stripped_gaps.CONTEXT), gap, gap, gap + stripped_gaps.CONTEXT)
-            restored.append(stripped_character._restoring(around, view.text, gap, char, fits))
-        restored = [place for place in restored if place]
+        restored = [place for _, place in found if place]
         words, likelier = {place.word for place in restored}, {place.word for place in restored if place.most > 0}
         if needed.met(len(words), sum(place.sides for place in restored)) and len(likelier) >= LIKELIER:
             passing[char] = (char, needed)
@@ -91,17 +87,16 @@ def reference_places(view: TypoView, worth: dict[str, dict[int, int]]) -> dict[s
     """What stripped_gaps.Restorations.places gives: for each character
     and each of its gaps, what stripped_character._restoring finds there,
     None where a longer word may hold the character."""
-    lex, found = lexicon(), {}
-    for char, sides in worth.items():
-        found[char] = []
-        for gap, fits in sides.items():
-            around = Gap(view, max(0, gap - stripped_gaps.CONTEXT), gap, gap, gap + stripped_gaps.CONTEXT)
-            place = stripped_character._restoring(around, view.text, gap, char, fits)
-            if lex.may_hold_longer(around.before, char, around.after):
-                found[char].append(None)
-            else:
-                found[char].append(bool(place) and (place.start, place.end, place.most, place.words))
-    return found
+    held_longer = lexicon().may_hold_longer
+    return {
+        char: [
+            None
+            if held_longer(around.before, char, around.after)
+            else bool(place) and (place.start, place.end, place.most, place.words)
+            for around, place in found
+        ]
+        for char, found in restorings(view, worth).items()
+    }
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)

@@ -179,10 +179,7 @@ def _suspects(view: TypoView, lone: list[int], threshold: int):
     (a long text), the suspects are weighed together, and the most each
     candidate may gain worked out for all (see confusable_vector.py): only
     the suspects kept are scored, from their candidates' rows."""
-    beside_lone, text = set(lone), view.text
-    floors = [
-        threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold for position in lone
-    ]
+    text, floors = view.text, _floors(lone, threshold)
     if view.vector is None:
         weighed = zip(lone, floors, repeat(None))
     else:
@@ -209,6 +206,15 @@ def _suspects(view: TypoView, lone: list[int], threshold: int):
             and not in_name(view, position, suggestions[0], WINDOW)
         ):
             yield position, suggestions
+
+
+def _floors(lone: list[int], threshold: int) -> list[float]:
+    """The least each suspect of ``lone`` is scored down to: half the
+    threshold beside another suspect (to weigh the two), else the threshold."""
+    beside_lone = set(lone)
+    return [
+        threshold / 2 if position - 1 in beside_lone or position + 1 in beside_lone else threshold for position in lone
+    ]
 
 
 def _yields(view: TypoView, position: int, gain: int) -> bool:

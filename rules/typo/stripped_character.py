@@ -205,7 +205,7 @@ def _convincing_places(
     around: dict[int, Gap] = {}
 
     def gap_view(gap: int) -> Gap:
-        return around.get(gap) or around.setdefault(gap, Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT))
+        return around.get(gap) or around.setdefault(gap, _around(view, gap))
 
     restored_at = restorations(view, worth)
     places: dict[str, list[Place]] = {}
@@ -231,6 +231,11 @@ def _convincing_places(
         if _convincing(weighed, needed):
             places[char] = weighed
     return places
+
+
+def _around(view: TypoView, gap: int) -> Gap:
+    """The text around ``gap`` where a character is put in: CONTEXT characters either side."""
+    return Gap(view, max(0, gap - CONTEXT), gap, gap, gap + CONTEXT)
 
 
 def _worth_restoring(
