@@ -63,25 +63,25 @@ def test_a_short_document_is_not_expected_to_use_the_character():
 def test_a_text_of_few_distinct_characters_is_no_evidence_and_its_candidates_are_bounded():
     """`中**` repeated: hundreds of candidate places per Chinese character
     (memory grew ~4.7 GB per MB); collecting stops at the budget."""
-    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo import stripped_candidates, stripped_character
     from wenlint_rules.typo.lexicon import typo_view
 
     doc = Document(("中**" * 200 + "\n") * 100)
     view = typo_view(doc)
     missing = stripped_character._expected_but_missing(view, 8.0)
     assert len(missing) > 500
-    assert stripped_character._candidates(doc, view, missing) is None
+    assert stripped_candidates._candidates(doc, view, missing) is None
     assert lint(doc, [all_rules()["T005"]()]) == []
 
 
 def test_candidates_of_ordinary_text_stay_within_the_budget():
-    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo import stripped_candidates, stripped_character, stripped_gaps
     from wenlint_rules.typo.lexicon import typo_view
 
     doc = Document(seed("001").read_text(encoding="utf-8"))
     view = typo_view(doc)
-    gaps, _ = stripped_character._candidates(doc, view, stripped_character._expected_but_missing(view, 8.0))
-    assert 0 < sum(map(len, gaps.values())) <= stripped_character.CANDIDATES_PER_HAN * view.han_count
+    gaps, _ = stripped_candidates._candidates(doc, view, stripped_character._expected_but_missing(view, 8.0))
+    assert 0 < sum(map(len, gaps.values())) <= stripped_gaps.CANDIDATES_PER_HAN * view.han_count
 
 
 def test_a_character_whose_every_place_a_likelier_one_restores_gets_no_finding():
@@ -100,7 +100,7 @@ def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_char
     gaps where the character put in makes a two-character word with a cheap
     neighbour, is one of the first three characters of a word of three or
     more, or the fourth of one starting three characters back."""
-    from wenlint_rules.typo import stripped_character
+    from wenlint_rules.typo import stripped_candidates, stripped_gaps
     from wenlint_rules.typo.lexicon import lexicon, typo_view
 
     lex = lexicon()
@@ -108,7 +108,7 @@ def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_char
     text, gaps = view.text, range(1, len(view.text))
     kinds = Counter()
     for char in "力相性发作用进量度":
-        cheap_before, cheap_after = stripped_character.cheap_neighbours(char)
+        cheap_before, cheap_after = stripped_gaps.cheap_neighbours(char)
 
         def kind(gap, char=char, cheap_before=cheap_before, cheap_after=cheap_after):
             if text[gap - 1] in cheap_before or text[gap] in cheap_after:
@@ -121,7 +121,7 @@ def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_char
 
         expected = {gap: kind(gap) for gap in gaps}
         kinds.update(filter(None, expected.values()))
-        assert stripped_character._costing_little(view, char, gaps) == [gap for gap in gaps if expected[gap]], char
+        assert stripped_candidates._costing_little(view, char, gaps) == [gap for gap in gaps if expected[gap]], char
     assert len(kinds) == 5, kinds  # every way of keeping a gap is met
 
 

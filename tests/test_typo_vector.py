@@ -75,7 +75,7 @@ def counts_passed(view: TypoView, worth: dict[str, dict[int, int]], expected, mi
     stripped_character._convincing_places before weighing), each with (itself, what it needs)."""
     passing = {}
     for char, found in restorings(view, worth).items():
-        needed = stripped_character._Needed(min_words, stripped_gaps.PLACES_SHARE * expected[char])
+        needed = stripped_gaps.Needed(min_words, stripped_gaps.PLACES_SHARE * expected[char])
         restored = [place for _, place in found if place]
         words, likelier = {place.word for place in restored}, {place.word for place in restored if place.most > 0}
         if needed.met(len(words), sum(place.sides for place in restored)) and len(likelier) >= LIKELIER:

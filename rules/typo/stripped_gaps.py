@@ -8,6 +8,7 @@ imported on first use, not with this module)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from wenlint import Document, tablecache
 from wenlint_rules.typo.lexicon import COMMON_WORD, TypoView, lexicon, vector
@@ -38,10 +39,20 @@ CANDIDATES_PER_HAN = 4
 CANDIDATES_ALLOWED = 20_000
 
 
+class Needed(NamedTuple):
+    """What the places of a character must reach to be convincing (see stripped_character._convincing)."""
+
+    words: int  # different words restored (the option min_words)
+    places: float  # places, one beside two words counting twice: PLACES_SHARE of the times expected
+
+    def met(self, words: int, places: int) -> bool:
+        return words >= self.words and places >= self.places
+
+
 def worth_restoring(
     doc: Document, view: TypoView, expected: dict[str, float], min_words: int
 ) -> dict[str, dict[int, int]] | None:
-    """What :func:`stripped_character._worth_restoring` finds, worked out
+    """What :func:`stripped_candidates.worth_restoring` finds, worked out
     with NumPy (a long text; see vector.py) for every missing character and
     gap at once: every (character, gap) candidate as a number, how many
     sides of its gap each fits, the counts that drop a character, and the
@@ -177,7 +188,7 @@ class Restorations:
 
     def may_convince(self, char: str, needed, likelier: int) -> bool:
         """Whether the places of ``char`` may restore the words ``needed``
-        (a stripped_character._Needed) and ``likelier`` different words that
+        (a Needed) and ``likelier`` different words that
         may make their surroundings likelier (stripped_character._restoring:
         a place's ``most`` above 0): a bound, which counts a place a longer
         word may hold as one more such word."""
@@ -186,7 +197,7 @@ class Restorations:
 
 
 def _open_gaps(doc: Document, view: TypoView, chars: list[str]):
-    """The candidate gaps (see stripped_character._filed) after a character
+    """The candidate gaps (see stripped_candidates._filed) after a character
     that one of ``chars`` follows in a common word, and those before one
     that one of them precedes: open (the characters either side never meet
     in a word), not in a URL or code, not beside a space or a parenthesis,
@@ -254,7 +265,7 @@ class _Side:
 
 def _costing_little(view: TypoView, chars: list[str], which, gaps):
     """Whether each gap costs little for its character (``chars[which]``;
-    see stripped_character._costing_little): every gap of a character
+    see stripped_candidates._costing_little): every gap of a character
     costing little alone; else the tables' tests worked out for every gap
     at once, and for the gaps left, whether a word of four characters or
     more starts three before the gap (the trie's answer there, from a table
@@ -330,7 +341,7 @@ def _common_pairs():
 
 @lru_cache(maxsize=4096)
 def _cheap_pieces(char: str) -> tuple:
-    """The tables :func:`stripped_character._costing_little` tests a gap of ``char`` against, as
+    """The tables :func:`stripped_candidates._costing_little` tests a gap of ``char`` against, as
     vector.Pieces: the cheap neighbours before and after, the word
     beginnings with it first, in the middle and last, the characters it
     follows inside words."""
