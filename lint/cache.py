@@ -33,23 +33,21 @@ workers at worst write the same entry twice.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import fields
-from functools import cache
 from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgpack
 
-from wenlint import __version__
 from wenlint.config import Settings, find_config_file
 from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
-from wenlint.registry import RuleInfo, known_rules, remember, rule_entry_points
+from wenlint.fingerprint import package_fingerprint, top_package
+from wenlint.registry import RuleInfo, entry_tops, known_rules, remember, rules_key
 from wenlint.results import FileResult, display_name
 from wenlint.storage import open_regular, write_atomic, write_own_atomic
 
@@ -205,7 +203,7 @@ class ResultCache:
     def recall_rules(self) -> None:
         """Take the rules kept for the code that lints, if they are (see
         :func:`wenlint.registry.remember`): then only a file linted again imports the rules."""
-        key = _rules_key()
+        key = rules_key()
         try:
             kept = {code: RuleInfo(code, *fields) for code, *fields in self._read(self.directory / RULES / key)}
             if not all(_checked_rule(info) for info in kept.values()):
@@ -219,9 +217,9 @@ class ResultCache:
         """Keep the rules' :class:`RuleInfo` for the next run, unless they were recalled, or some
         rule comes from a package no entry point names (whose changes the key would miss)."""
         rules = known_rules()
-        if self.rules_recalled or not {_top(info.module) for info in rules.values()} <= _entry_tops():
+        if self.rules_recalled or not {top_package(info.module) for info in rules.values()} <= entry_tops():
             return
-        self._write(self.directory / RULES / _rules_key(), [list(info) for info in rules.values()])
+        self._write(self.directory / RULES / rules_key(), [list(info) for info in rules.values()])
 
     def _read(self, entry: Path) -> Any:
         """What the entry file ``entry`` keeps; ValueError when it is of another format or for another key."""
@@ -315,52 +313,7 @@ def code_fingerprint() -> str:
     Python, and the size and modification time of every file of wenlint,
     of the packages the ``wenlint.rules`` entry points name and of those
     the installed rules come from."""
-    return _fingerprint(_entry_tops() | {_top(info.module) for info in known_rules().values()})
-
-
-def _rules_key() -> str:
-    """The key the rules are kept under: the ``wenlint.rules`` entry points,
-    and the fingerprint of wenlint and of the packages they name."""
-    decided = (rule_entry_points(), _fingerprint(_entry_tops()))
-    return blake2b(repr(decided).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
-
-
-@cache
-def _entry_tops() -> frozenset[str]:
-    """wenlint and the top-level packages of the modules the ``wenlint.rules`` entry points name."""
-    return frozenset({"wenlint"} | {_top(value.partition(":")[0]) for _, value in rule_entry_points()})
-
-
-def _top(module: str) -> str:
-    """The top-level package of the module named ``module``."""
-    return module.strip().partition(".")[0]
-
-
-@cache
-def _fingerprint(tops: frozenset[str]) -> str:
-    """The versions of wenlint and Python, and the size and modification time of every file of the packages ``tops``."""
-    digest = blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=16)
-    for top in sorted(tops):
-        spec = importlib.util.find_spec(top)
-        if spec is None:
-            continue
-        places = list(spec.submodule_search_locations or ()) or [spec.origin]
-        for place in sorted(filter(None, places)):
-            for name, info in _files(place):
-                digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-def _files(place: str) -> Iterator[tuple[str, os.stat_result]]:
-    """Every file at or under ``place`` (not ``__pycache__``), in a fixed order, with its status."""
-    if not os.path.isdir(place):
-        yield place, os.stat(place)
-        return
-    for root, folders, names in os.walk(place):
-        folders[:] = sorted(folder for folder in folders if folder != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            yield path, os.stat(path)
+    return package_fingerprint(entry_tops() | {top_package(info.module) for info in known_rules().values()})
 
 
 # -- an entry: a FileResult as msgpack-able lists, and back, checked ------------------

@@ -15,12 +15,14 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from hashlib import blake2b
 from importlib.metadata import entry_points
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 from wenlint.errors import UsageError, WenlintError
+from wenlint.fingerprint import package_fingerprint, top_package
 from wenlint.results import RESERVED_NAMES
 
 if TYPE_CHECKING:
@@ -106,6 +108,19 @@ def all_rules() -> dict[str, type[Rule]]:
 def rule_entry_points() -> list[tuple[str, str]]:
     """The name and value of each ``wenlint.rules`` entry point, in a fixed order: where the rules come from."""
     return sorted((point.name, point.value) for point in entry_points(group=ENTRY_POINT_GROUP))
+
+
+@cache
+def entry_tops() -> frozenset[str]:
+    """wenlint and the top-level packages of the modules the ``wenlint.rules`` entry points name."""
+    return frozenset({"wenlint"} | {top_package(value.partition(":")[0]) for _, value in rule_entry_points()})
+
+
+def rules_key() -> str:
+    """What decides the installed rules: the ``wenlint.rules`` entry points,
+    and the fingerprint of wenlint and of the packages they name."""
+    decided = (rule_entry_points(), package_fingerprint(entry_tops()))
+    return blake2b(repr(decided).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
 #: The rules the result cache kept for this installation, when it had them (see :func:`remember`).
