@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wenlint.errors import WenlintError
-from wenlint.registry import all_rules, check_selectors, known_rules, select_codes
+from wenlint.registry import all_rules, check_selectors, known_rules, rule_class, select_codes
 from wenlint.storage import open_regular
 
 CONFIG_FILES = ("wenlint.toml", "pyproject.toml")
@@ -141,10 +141,9 @@ class Settings:
         """Instances of the rules ``codes``, with their configured options
         (and, for an unfixable rule, ``fixes_applied`` off)."""
         options = dict(self.rule_options)
-        rules = all_rules()
         made = []
         for code in codes:
-            rule = rules[code](**dict(options.get(code, ())))
+            rule = rule_class(code)(**dict(options.get(code, ())))
             rule.fixes_applied = code in self.fixable_codes
             made.append(rule)
         return made

@@ -104,6 +104,15 @@ def all_rules() -> dict[str, type[Rule]]:
     return {code: found[code][0] for code in sorted(found)}
 
 
+def rule_class(code: str) -> type[Rule]:
+    """The class of the installed rule ``code``, from its own module when the
+    rules are known without importing them (see :func:`known_rules`)."""
+    if all_rules.cache_info().currsize:
+        return all_rules()[code]
+    module = importlib.import_module(known_rules()[code].module)
+    return next(rule for rule in _rules_in(module) if rule.code == code)
+
+
 @lru_cache(maxsize=1)
 def rule_entry_points() -> list[tuple[str, str]]:
     """The name and value of each ``wenlint.rules`` entry point, in a fixed order: where the rules come from."""
@@ -135,11 +144,19 @@ def remember(rules: dict[str, RuleInfo]) -> None:
 
 def known_rules() -> dict[str, RuleInfo]:
     """Every installed rule's RuleInfo by code, sorted by code: those
-    :func:`remember` was given, else read from :func:`all_rules`."""
-    return _remembered if _remembered is not None else _infos()
+    :func:`remember` was given, else those kept between runs (in the table
+    cache, under :func:`rules_key`), else read from :func:`all_rules`. A run
+    then imports only the rules it makes (see :func:`rule_class`)."""
+    return _remembered if _remembered is not None else _kept_infos()
 
 
 @lru_cache(maxsize=1)
+def _kept_infos() -> dict[str, RuleInfo]:
+    from wenlint.tablecache import kept
+
+    return kept("rules", _infos, key=rules_key(), quiet=True)
+
+
 def _infos() -> dict[str, RuleInfo]:
     return {
         code: RuleInfo(code, rule.name, rule.default_enabled, rule.preview, rule.document_level, rule.__module__)

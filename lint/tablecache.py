@@ -32,17 +32,24 @@ T = TypeVar("T")
 STALE_AFTER = 30 * 24 * 3600
 
 
-def kept(name: str, build: Callable[[], T], sources: Iterable[str | os.PathLike] = (), version: int = 1) -> T:
+def kept(
+    name: str,
+    build: Callable[[], T],
+    sources: Iterable[str | os.PathLike] = (),
+    version: int = 1,
+    key: str = "",
+    quiet: bool = False,
+) -> T:
     """The table ``name``: loaded when an entry built from the same
-    ``sources`` (files) in the same ``version`` of its layout is kept, else built by ``build``
-    and kept. On a terminal, building says so on stderr."""
-    path = entry_path(name, sources, version)
+    ``sources`` (files) and ``key`` in the same ``version`` of its layout is kept, else built by ``build``
+    and kept. On a terminal, building says so on stderr, unless ``quiet`` (it takes little time)."""
+    path = entry_path(name, sources, version, key)
     try:
         with open(path, "rb") as stream:
             return pickle.load(stream)
     except Exception:  # noqa: BLE001 - none yet, unreadable or damaged: build it
         pass
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not quiet:
         sys.stderr.write(f"wenlint: building the {name} table (once; kept in {path.parent})\n")
     table = build()
     from wenlint.storage import write_atomic  # here: storage reads documents, whose views use kept tables
@@ -54,11 +61,13 @@ def kept(name: str, build: Callable[[], T], sources: Iterable[str | os.PathLike]
     return table
 
 
-def entry_path(name: str, sources: Iterable[str | os.PathLike], version: int) -> Path:
-    """Where the table ``name`` built from ``sources`` is kept."""
+def entry_path(name: str, sources: Iterable[str | os.PathLike], version: int, key: str = "") -> Path:
+    """Where the table ``name`` built from ``sources`` and ``key`` is kept."""
     import platformdirs
 
     digest = blake2b(f"{version}\0{__version__}\0{sys.version}".encode(), digest_size=10)
+    if key:
+        digest.update(f"\0{key}".encode("utf-8", "surrogateescape"))
     for source in sources:
         info = os.stat(source)
         digest.update(f"\0{os.fspath(source)}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))

@@ -94,6 +94,35 @@ def test_the_public_names_import_on_first_use():
     assert "cannot import name 'Nothing'" in run.stderr
 
 
+RULES_LOADED = """\
+import sys
+from wenlint.cli import main
+from wenlint.registry import all_rules, known_rules, rule_class
+
+main(sys.argv[1:])
+loaded = {name for name in sys.modules if name.startswith("wenlint_rules.")}
+print(" ".join(sorted(loaded)))
+print({code: rule_class(code) for code in known_rules()} == all_rules())
+"""
+
+
+def test_a_check_imports_only_the_rules_it_runs(tmp_path):
+    """The rules' codes and groups are kept between runs (see
+    wenlint.registry.known_rules), so a check without the result cache too
+    imports the modules of the rules it selects, and no other rule's."""
+    (tmp_path / "doc.txt").write_text("好的。\n", encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text("", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache-home")}
+    command = [sys.executable, "-c", RULES_LOADED, "check", "doc.txt", "--no-cache", "--select", "E004"]
+    for _ in range(2):  # the first run keeps the rules
+        run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
+        assert run.returncode == 0, run.stderr
+    loaded, same = run.stdout.splitlines()[-2:]  # after the report
+    assert "wenlint_rules.encoding.replacement_character" in loaded.split()
+    assert "wenlint_rules.layout.fake_bold" not in loaded.split()
+    assert same == "True"  # the class of each rule, found from its module, is the one every rule's import finds
+
+
 ENTRY = """\
 import atexit, sys
 from wenlint.cli import entry
