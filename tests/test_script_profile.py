@@ -242,13 +242,35 @@ def test_t2s_changes_only_texts_holding_a_witness():
     changed = [key for key, new in zip(keys, convert("\n".join(keys)).split("\n")) if new != key]
     assert len(changed) > 5000 and {"沈浸", "批覆", "打坏"} <= set(changed)
     assert all(t2s.t2s_may_change(key) for key in changed)
-    witnesses = t2s.t2s_witnesses()
-    assert witnesses == t2s._t2s_witnesses()  # the table kept between runs is the one the code builds
+    changes = t2s.t2s_changes()
+    assert changes == t2s._t2s_changes()  # the table kept between runs is the one the code builds
+    witnesses = changes.witnesses
     plain = "".join(chr(code) for code in range(0x3400, 0xA000) if chr(code) not in witnesses)
     assert len(plain) > 20000 and not t2s.t2s_may_change(plain)
     for text in (plain, plain[::-1], plain[1::2] + plain[::2]):
         assert convert(text) == text
     assert t2s.t2s_may_change("天天向上𠀀") and t2s.t2s_may_change("學習") and not t2s.t2s_may_change("天天向上")
+
+
+def test_t2s_phrase_witnesses_alone_change_nothing():
+    """A witness of a phrase only (`沈` of `沈浸`, `覆` of `批覆`, `坏` of
+    `打坏`), common in Simplified text, says the text may change only where
+    a phrase it converts is there: without one, t2s gives the text back."""
+    import wenlint.t2s_witnesses as t2s
+
+    convert = converter("t2s").convert
+    changes = t2s.t2s_changes()
+    alone = "".join(sorted(changes.witnesses - changes.characters))
+    assert {"沈", "覆", "坏"} <= set(alone) and not changes.characters.intersection(alone)
+    plain = "".join(chr(code) for code in range(0x4E00, 0x9FA6) if chr(code) not in changes.witnesses)
+    for text in (alone, alone[::-1], "覆盖坏了，沈先生说。"):
+        assert not t2s.t2s_may_change(text) and convert(text) == text
+    for step in range(89, 100):  # (`一坏` is a phrase t2s converts)
+        text = "".join(a + b + c for a, b, c in zip(alone * 50, plain[::step], plain[1::step]))
+        assert t2s.t2s_may_change(text) or convert(text) == text
+    for phrase in changes.phrases:
+        assert t2s.t2s_may_change(f"{alone}{phrase}{plain[:50]}") and convert(phrase) != phrase
+    assert t2s.t2s_may_change("他沈浸在工作中") and not t2s.t2s_may_change("他姓沈，在工作中")
 
 
 def test_t2s_skipped_gives_the_profile_of_the_conversion():
