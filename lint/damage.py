@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -42,8 +43,9 @@ _LEGACY_CODECS = ("gbk", "big5")
 #: Single-byte characters that Chinese typography uses for themselves: a run
 #: of nothing else beside Chinese text (`××××年`, `建“XX”`) is text, not mojibake.
 _TYPOGRAPHY = frozenset("×÷·°±§–—‘’“”…")
-#: UTF-8 read one byte at a time: every byte of a multi-byte character is high.
-_UTF8_RUN = re.compile(rf"[{HIGH}]{{2,}}")
+#: UTF-8 read one byte at a time: every byte of a multi-byte character is high. (Two or more,
+#: written opening with a class, which re passes over in C; `[…]{2,}` it tries at every character.)
+_UTF8_RUN = re.compile(rf"[{HIGH}][{HIGH}]+")
 #: What repaired UTF-8 mojibake may be in Chinese text: Chinese and Japanese
 #: characters, punctuation, symbols, digits, spaces and full-width forms.
 #: Latin letters only inside a Latin word (see `_plausible_utf8`).
@@ -235,8 +237,9 @@ def _utf8_read_as_gbk(doc: Document) -> list[Misread]:
     common Chinese. Then `锟斤拷` and the memory fillers."""
     every_run, rare_pair = gbk_patterns()
     text = doc.text
-    # a run settles the question only with a rare pair in it: without one anywhere, no run is looked at
-    runs = _runs(doc, every_run) if doc.has_han and rare_pair.search(text) else []
+    # a run settles the question only with a rare pair in it, and only runs on a settled line count: the
+    # runs of the lines holding a rare pair are all that is looked at (no run holds a line break)
+    runs = _runs(doc, every_run, _lines_holding(text, rare_pair)) if doc.has_han else []
     settled = {
         _line(doc, start)
         for start, end in runs
@@ -293,19 +296,42 @@ def _typography(text: str, start: int, end: int) -> bool:
     return only_typography and touches_chinese(text, start, end)
 
 
-def _matches(doc: Document, pattern: re.Pattern[str]) -> list[Span]:
-    """The spans of ``pattern``'s matches outside URLs, addresses and Markdown code."""
-    return [match.span() for match in pattern.finditer(doc.text) if not doc.is_verbatim(match.start())]
+def _matches(doc: Document, pattern: re.Pattern[str], within: Iterable[Span] | None = None) -> list[Span]:
+    """The spans of ``pattern``'s matches outside URLs, addresses and Markdown
+    code: in the whole text, or in the spans ``within`` (ascending)."""
+    text, verbatim = doc.text, doc.is_verbatim
+    spans = ((0, len(text)),) if within is None else within
+    return [
+        match.span()
+        for start, end in spans
+        for match in pattern.finditer(text, start, end)
+        if not verbatim(match.start())
+    ]
 
 
-def _runs(doc: Document, pattern: re.Pattern[str], paired: bool = False) -> list[Span]:
-    """The runs ``pattern`` finds outside URLs, addresses and Markdown code,
-    cut where one character repeats four times or more; no run that is one
-    character repeated. ``paired``: the run is read two characters at a
-    time, so a cut keeps the pairs in step."""
+def _lines_holding(text: str, pattern: re.Pattern[str]) -> list[Span]:
+    """The spans of the lines (without their line breaks) holding a match of ``pattern``, ascending."""
+    lines = []
+    found = pattern.search(text)
+    while found is not None:
+        end = text.find("\n", found.end())
+        end = len(text) if end == -1 else end
+        lines.append((text.rfind("\n", 0, found.start()) + 1, end))
+        found = pattern.search(text, end)
+    return lines
+
+
+def _runs(
+    doc: Document, pattern: re.Pattern[str], within: Iterable[Span] | None = None, paired: bool = False
+) -> list[Span]:
+    """The runs ``pattern`` finds outside URLs, addresses and Markdown code
+    (in the spans ``within``: see :func:`_matches`), cut where one character
+    repeats four times or more; no run that is one character repeated.
+    ``paired``: the run is read two characters at a time, so a cut keeps
+    the pairs in step."""
     text = doc.text
     runs = []
-    for start, end in _matches(doc, pattern):
+    for start, end in _matches(doc, pattern, within):
         for repeat in _REPEAT.finditer(text, start, end):
             cut = repeat.start() + (paired and (repeat.start() - start) % 2)
             runs.append((start, cut))
