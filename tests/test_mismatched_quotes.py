@@ -206,6 +206,18 @@ def test_nested_marks_quick_test_takes_nested_paragraphs_only():
     assert not _nested_in_paragraphs('他说"好"。') and not _nested_in_paragraphs("it’s“好”")
 
 
+@given(st.lists(st.sampled_from([*"“”《》（）中a \t\u3000\n", "\n\n", "\n \n", '"', "’"]), max_size=16).map("".join))
+@example("“\n \n\n”\n")
+def test_marks_and_paragraph_breaks_are_found_as_the_two_patterns_find_them(text):
+    """The quick test's one pattern, opening with a class, finds what the
+    alternation of the blank lines and the marks finds."""
+    from rules.script.mismatched_quotes import _MARK_OR_PARAGRAPH_BREAK, _MARKS
+    from wenlint.document import BLANK_LINES
+
+    either = re.compile(f"{BLANK_LINES.pattern}|{_MARKS.pattern}")
+    assert [m.span() for m in _MARK_OR_PARAGRAPH_BREAK.finditer(text)] == [m.span() for m in either.finditer(text)]
+
+
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
