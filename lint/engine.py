@@ -63,11 +63,14 @@ def _run(doc: Document, rule: Rule, check: Callable[[Document], Iterable[Diagnos
     what the rule may find and fix, or one X001 finding if it fails."""
     try:
         produced = list(check(doc))
+        size = len(doc.text)
         for diagnostic in produced:
-            _validate(diagnostic, len(doc.text))
+            _validate(diagnostic, size)
     except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken rule must not stop the run
         message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
         return [Diagnostic(INTERNAL_ERROR, 0, 0, message, Severity.ERROR)]
+    if not produced:  # most rules on most documents
+        return produced
     produced = _confine(doc, rule, produced)
     if not rule.fixes_applied:
         _leave_for_review(produced, UNFIXABLE)
@@ -80,7 +83,13 @@ def _validate(diagnostic: Diagnostic, size: int) -> None:
         raise ValueError(f"span {diagnostic.start}:{diagnostic.end} outside the text")
     if diagnostic.fix is None:
         return
-    edits = sorted(diagnostic.fix.edits, key=lambda e: (e.start, e.end))
+    edits = diagnostic.fix.edits
+    if len(edits) == 1:  # most fixes: nothing can overlap
+        (edit,) = edits
+        if not 0 <= edit.start <= edit.end <= size:
+            raise ValueError(f"fix edit {edit.start}:{edit.end} outside the text or reversed")
+        return
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
     for edit in edits:
         if not 0 <= edit.start <= edit.end <= size:
             raise ValueError(f"fix edit {edit.start}:{edit.end} outside the text or reversed")
@@ -108,19 +117,20 @@ def _confine(doc: Document, rule: Rule, produced: list[Diagnostic]) -> list[Diag
     if not produced or not rule.skip_verbatim and all(d.fix is None for d in produced):
         return produced  # nothing to drop or to make display-only: the prose map is not needed
     nonprose = doc.prose.nonprose
-    if not nonprose and not doc.is_markdown:  # (a Markdown document all prose still has the block check)
+    markdown = doc.is_markdown
+    if not nonprose and not markdown:  # (a Markdown document all prose still has the block check)
         return produced
     if rule.skip_verbatim and nonprose:
-        produced = [
-            d for d in produced if not (doc.touches_verbatim(d.start, d.end) or doc.within_nonprose(d.start, d.end))
-        ]
+        verbatim = doc.prose.verbatim
+        produced = [d for d in produced if not (verbatim.touches(d.start, d.end) or nonprose.contains(d.start, d.end))]
+    text = doc.text
     for diagnostic in produced:
         fix = diagnostic.fix
         if fix is None:
             continue
-        if any(e.content != doc.text[e.start : e.end] and nonprose.touches(e.start, e.end) for e in fix.edits):
+        if nonprose and any(e.content != text[e.start : e.end] and nonprose.touches(e.start, e.end) for e in fix.edits):
             diagnostic.fix = _for_review(fix, NOT_PROSE) if fix.applicability is Applicability.SAFE else None
-        elif fix.applicability is Applicability.SAFE and doc.is_markdown:
+        elif markdown and fix.applicability is Applicability.SAFE:
             if changes_blocks(doc.text, fix):
                 diagnostic.fix = _for_review(fix, NEW_BLOCKS)
             elif joins_delimiters(doc.text, fix):
