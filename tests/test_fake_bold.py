@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import findings, seed, wenlint
 
@@ -149,8 +151,6 @@ def test_short_repeats_of_words_are_found_wherever_they_start(size):
 def test_short_repeats_are_those_finditer_finds_but_runs_of_one_character():
     import random
 
-    from conftest import low_bytes
-
     from wenlint_rules.layout import repeats
 
     rng = random.Random(7)
@@ -159,8 +159,7 @@ def test_short_repeats_are_those_finditer_finds_but_runs_of_one_character():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80)))
         matches = repeats._SHORT_REPEAT.finditer(text)
         expected = [(m.start(), len(m[1])) for m in matches if m[1] != m[1][0] * len(m[1])]
-        marked = repeats.short_marks(text, low_bytes(text))
-        assert list(repeats.short_repeats(text, marked, [(0, len(text))])) == expected, repr(text)
+        assert list(repeats.short_repeats(text, [(0, len(text))])) == expected, repr(text)
 
 
 @pytest.mark.parametrize("cut", [-40, -17, -9, -5, -4, -3, -2, -1, 0, 3])
@@ -256,18 +255,17 @@ def test_the_quick_test_answers_as_it_does_testing_every_mark(monkeypatch):
     from wenlint_rules.layout import fake_bold
     from wenlint_rules.layout.han_bytes import low_and_han
 
-    def may_hold_anchor(text):
+    def anchors_at(text):
         low, han = low_and_han(text)
         longs = list(marks(text, low, range(fake_bold.LONG_MIN, fake_bold.LONG_MAX + 1), range(4), width=4))
-        fours = list(marks(text, low, range(4, 8), range(4), width=4))
-        return fake_bold._may_hold_anchor(text, han, fours, longs)
+        return fake_bold._anchors_at(text, han, marks(text, low, range(4, 8), range(4), width=4), longs)
 
     doubled_around = fake_bold._doubled_around
     for text in _periodic_texts(random.Random(11), 3_000):
-        quick = may_hold_anchor(text)
+        quick = anchors_at(text)
         with monkeypatch.context() as patched:  # no period read: every mark tested
             patched.setattr(fake_bold, "_doubled_around", lambda *args: (doubled_around(*args)[0], 0))
-            assert may_hold_anchor(text) == quick, repr(text)
+            assert anchors_at(text) == quick, repr(text)
 
 
 def _texts_of_repeats(rng, count):
@@ -288,21 +286,24 @@ def _texts_of_repeats(rng, count):
         yield "".join(pieces)
 
 
-def test_groups_read_line_by_line_are_those_of_the_whole_text():
+def test_groups_read_line_by_line_are_those_of_every_line():
     import random
 
-    from wenlint.codepoints import marks
+    from wenlint.codepoints import MARK, marks
     from wenlint_rules.layout import fake_bold, repeats
     from wenlint_rules.layout.han_bytes import low_and_han
 
-    for text in _texts_of_repeats(random.Random(5), 3_000):
+    for text in [*_texts_of_repeats(random.Random(5), 3_000), *_periodic_texts(random.Random(5), 1_000)]:
         low, han = low_and_han(text)
         longs = list(marks(text, low, range(repeats.LONG_MIN, repeats.LONG_MAX + 1), range(4), width=4))
-        fours = list(marks(text, low, range(4, 8), range(4), width=4))
         chars = fake_bold._char_repeats(text, low, han)
-        short = repeats.short_repeats(text, repeats.short_marks(text, low), [(0, len(text))])
-        spans = [*short, *repeats.long_repeats(text, longs)]
-        every = fake_bold._without_overlaps([*fake_bold._whole_repeats(text, spans), *chars])
-        expected = [group for group in fake_bold._groups(every) if any(repeat.anchor for repeat in group)]
+        # the plain way: every line read, each of its 4-grams looked up (every offset marked)
+        every_gram = bytes([MARK]) * len(text)
+        lines = [(match.start(), match.end()) for match in re.finditer("[^\n]*\n|[^\n]+$", text)]
+        spans = [*repeats.short_repeats(text, lines), *repeats.long_repeats(text, every_gram, lines)]
+        kept = fake_bold._without_overlaps([*fake_bold._whole_repeats(text, spans), *chars])
+        expected = [group for group in fake_bold._groups(kept) if any(repeat.anchor for repeat in group)]
+        fours = marks(text, low, range(4, 8), range(4), width=4)
+        anchors = [*fake_bold._anchors_at(text, han, fours, longs), *(r.start for r in chars if r.anchor)]
         starts = Document.from_source(text, "doc.txt").line_starts
-        assert fake_bold._anchored_groups(text, starts, low, (fours, longs), chars) == expected, repr(text)
+        assert fake_bold._anchored_groups(text, starts, anchors, longs, chars) == expected, repr(text)

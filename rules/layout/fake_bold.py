@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from wenlint.textclass import HAN
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.han_bytes import low_and_han
 from wenlint_rules.layout.periods import repeating_to, stretch
-from wenlint_rules.layout.repeats import GRAM, LONG_MAX, LONG_MIN, long_repeats, short_marks, short_repeats
+from wenlint_rules.layout.repeats import GRAM, LONG_MAX, LONG_MIN, long_repeats, short_repeats
 
 #: Consecutive doubled characters: `堡堡垒垒`, `坚坚强强组组织织`.
 _DOUBLED_CHARS = regex.compile(r"(?:(\p{Han})\1){2,}")
@@ -124,12 +125,13 @@ class FakeBold(Rule):
         text = doc.text
         low, han = low_and_han(text)  # once for all their comparisons
         longs = list(marks(text, low, range(LONG_MIN, LONG_MAX + 1), range(GRAM), width=4))
-        fours = list(marks(text, low, range(ANCHOR_LENGTH, LONG_MIN), range(ANCHOR_LENGTH), width=4))
+        fours = marks(text, low, range(ANCHOR_LENGTH, LONG_MIN), range(ANCHOR_LENGTH), width=4)
         chars = _char_repeats(text, low, han)
-        if not any(repeat.anchor for repeat in chars) and not _may_hold_anchor(text, han, fours, longs):
+        anchors = [*_anchors_at(text, han, fours, longs), *(repeat.start for repeat in chars if repeat.anchor)]
+        if not anchors:
             return []  # (most texts: no repeat there is fake bold on its own, so none is flagged)
         found = []
-        for group in _anchored_groups(text, doc.line_starts, low, (fours, longs), chars):
+        for group in _anchored_groups(text, doc.line_starts, anchors, longs, chars):
             if not _doubled_heading(text, group):
                 continue
             for repeat in group:
@@ -151,20 +153,18 @@ class FakeBold(Rule):
         )
 
 
-def _may_hold_anchor(text: str, han: bytes, fours: list[tuple[int, bytes]], longs: list[tuple[int, bytes]]) -> bool:
-    """Whether ``text`` may hold a run of 4–32 characters written twice that
-    is fake bold on its own. Its start is marked in C (by
-    :func:`wenlint.codepoints.marks`: the first 4 characters of a run
-    recurring 4–7 on, from ``fours``; the first 8 of a longer one recurring,
-    4 at a time, 8–32 on, from ``longs``) where a Chinese character is among them
-    (``han``); each start is then tested exactly. Few are marked, in most
-    texts none."""
+def _anchors_at(text: str, han: bytes, fours: Iterable[tuple[int, bytes]], longs: list[tuple[int, bytes]]) -> list[int]:
+    """An offset on each line of ``text`` that may hold a run of 4–32
+    characters written twice that is fake bold on its own. Its start is
+    marked in C (by :func:`wenlint.codepoints.marks`: the first 4 characters
+    of a run recurring 4–7 on, from ``fours``; the first 8 of a longer one
+    recurring, 4 at a time, 8–32 on, from ``longs``) where a Chinese
+    character is among them (``han``); each start is then tested exactly,
+    up to the first on its line. Few are marked, in most texts none."""
     short, long = range(ANCHOR_LENGTH, LONG_MIN), range(LONG_MIN, LONG_MAX + 1)
     read: dict[int, int] = {}  # by size, where the stretches read up to now end
-    tests = (
-        (fours, ANCHOR_LENGTH, short),
-        (_also_ahead(longs, GRAM), LONG_MIN, long),
-    )
+    found = []
+    tests = ((fours, ANCHOR_LENGTH, short), (_also_ahead(longs, GRAM), LONG_MIN, long))
     for pieces, seen, sizes in tests:
         reach, repeating = 2 * sizes[-1], 0  # runs holding an offset end within reach; see repeating_to
         margin, again_from, again_to = 3 * sizes[-1], 0, 0  # see _doubled_around
@@ -175,10 +175,10 @@ def _may_hold_anchor(text: str, han: bytes, fours: list[tuple[int, bytes]], long
             while span < seen:
                 near |= near >> (8 * span)
                 span *= 2
-            found = int.from_bytes(marked, "little") & near
-            if not found:
+            marked_near = int.from_bytes(marked, "little") & near
+            if not marked_near:
                 continue
-            found_at = found.to_bytes(size + seen, "little")
+            found_at = marked_near.to_bytes(size + seen, "little")
             offset = found_at.find(MARK)
             while -1 < offset < size:
                 index, low = start + offset, start + offset + seen - sizes[-1]  # (low: where its runs may start)
@@ -191,12 +191,15 @@ def _may_hold_anchor(text: str, han: bytes, fours: list[tuple[int, bytes]], long
                     offset = found_at.find(MARK, again_to - margin - start + 1)
                     continue
                 anchored, period = _doubled_around(text, index, sizes, seen, read)
-                if anchored:
-                    return True
+                if anchored:  # (a stretch holding no line break: on to the next line)
+                    found.append(index)
+                    line_end = text.find("\n", index)
+                    offset = found_at.find(MARK, line_end - start + 1) if line_end != -1 else -1
+                    continue
                 if period and read[period] > index + margin:
                     again_from, again_to = index + period, read[period] + period
                 offset = found_at.find(MARK, offset + 1)
-    return False
+    return found
 
 
 def _also_ahead(pieces: list[tuple[int, bytes]], ahead: int) -> Iterator[tuple[int, bytes]]:
@@ -252,43 +255,32 @@ def _anchor_in(text: str, start: int, end: int, size: int) -> bool:
 
 
 def _anchored_groups(
-    text: str, starts: Sequence[int], low: bytes, recurring: tuple[list, list], chars: list[_Repeat]
+    text: str, starts: Sequence[int], anchors: list[int], longs: list[tuple[int, bytes]], chars: list[_Repeat]
 ) -> list[list[_Repeat]]:
     """The groups of repeats (:func:`_groups` of those :func:`_without_overlaps`
-    keeps) holding an anchor (``starts``: where each line starts; ``low``: the
-    text's low bytes; ``recurring``: where 4 characters may recur 4–7 on and
-    LONG_MIN–LONG_MAX on, from :func:`wenlint.codepoints.marks`; ``chars``:
-    the character-doubled runs). No repeat holds a line break, so
-    the repeats kept on a line are those found on it; runs of 2–7 characters
-    (most of the work) are looked for line by line, only on lines an anchor
-    may be on: those of the anchors among ``chars`` and the longer runs, and
-    those where 4 characters may recur 4–7 on (marked in C). A line within
-    WINDOW characters of a group holding an anchor is read too, as long as
-    one is not."""
+    keeps) holding an anchor (``starts``: where each line starts;
+    ``anchors``: an offset on each line that may hold one; ``longs``: where
+    4-grams recur LONG_MIN–LONG_MAX on; ``chars``: the character-doubled
+    runs). No repeat holds a line break, so the repeats kept on a line are
+    those found on it: they are looked for only on the lines of the anchors,
+    and on any line within WINDOW characters of a group holding one, as
+    long as one is."""
 
     def line_of(offset: int) -> int:
         return bisect_right(starts, offset) - 1
 
-    def line_end(line: int) -> int:
-        return starts[line + 1] if line + 1 < len(starts) else len(text)
-
-    fours, longs = recurring
-    others = [*_whole_repeats(text, long_repeats(text, longs)), *chars]
-    lines = {line_of(repeat.start) for repeat in others if repeat.anchor}
-    for base, marked in fours:
-        at = marked.find(MARK)
-        while at != -1:
-            line = line_of(base + at)
-            lines.add(line)
-            at = marked.find(MARK, line_end(line) - base)
-    marked = short_marks(text, low)
-    shorts: dict[int, list[_Repeat]] = {}
+    marked = b"".join(piece for _, piece in longs)
+    on_line: dict[int, list[_Repeat]] = defaultdict(list)
+    for repeat in chars:
+        on_line[line_of(repeat.start)].append(repeat)
+    lines = set(map(line_of, anchors))
+    read: dict[int, list[_Repeat]] = {}
     while True:
-        for line in lines - shorts.keys():
-            shorts[line] = _whole_repeats(text, short_repeats(text, marked, [(starts[line], line_end(line))]))
-        read = [repeat for line in sorted(lines) for repeat in shorts[line]]
-        read += (repeat for repeat in others if line_of(repeat.start) in lines)  # (after: of equal spans, kept first)
-        kept = _without_overlaps(read)
+        for line in lines - read.keys():
+            span = [(starts[line], starts[line + 1] if line + 1 < len(starts) else len(text))]
+            found = [*short_repeats(text, span), *long_repeats(text, marked, span)]
+            read[line] = [*_whole_repeats(text, found), *on_line[line]]  # (of equal spans, the first is kept)
+        kept = _without_overlaps([repeat for line in sorted(lines) for repeat in read[line]])
         anchored = [group for group in _groups(kept) if any(repeat.anchor for repeat in group)]
         more = set()
         for group in anchored:  # the lines a repeat WINDOW characters from the group (or nearer) may be on

@@ -1,16 +1,15 @@
-"""Runs of text written twice in a row, for L005: 2–7 characters long,
-found by a pattern tried where the first two characters may recur, and
-8–32 long, found by looking every 4th 4-gram up again. Defines no rule."""
+"""Runs of text written twice in a row, for L005, looked for line by line:
+2–7 characters long, found by a pattern, and 8–32 long, found by looking
+every 4th 4-gram up again. Defines no rule."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
 
-from wenlint.codepoints import MARK, marks
+from wenlint.codepoints import MARK
 
 #: A run of 2–7 characters written twice in a row.
-SHORT_MIN, SHORT_MAX = 2, 7
 _SHORT_REPEAT = re.compile(r"([^\n]{2,7}?)\1")
 #: A run of one character (not a line break).
 _SAME_CHARACTER = re.compile(r"(.)\1*")
@@ -18,71 +17,60 @@ _SAME_CHARACTER = re.compile(r"(.)\1*")
 LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
 
 
-def short_marks(text: str, low: bytes) -> bytes:
-    """MARK at each offset of ``text`` where its first two characters may
-    recur 2–7 on (marked in C; ``low``: the text's low bytes), else 0: where
-    :func:`short_repeats` tries its pattern."""
-    return b"".join(marked for _, marked in marks(text, low, range(SHORT_MIN, SHORT_MAX + 1), (0, 1)))
-
-
-def short_repeats(text: str, marked: bytes, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def short_repeats(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """(start, size) of the matches of _SHORT_REPEAT that ``finditer`` finds
     in each of ``spans`` (start, end: whole lines, as no match holds a line
-    break), the pattern tried only where :func:`short_marks` ``marked``, but
-    for runs of one character: a match of one character four times (`    `,
-    `....`) is followed by another at each 4th character along its run, all
-    passed over at once (no run of one character is fake bold)."""
-    for begin, end in spans:
-        at = marked.find(MARK, begin, end)
-        while at != -1:
-            match = _SHORT_REPEAT.match(text, at)
-            if match is None:
-                at = marked.find(MARK, at + 1, end)
-                continue
-            size = len(match[1])
-            if size == 2 and text[at] == text[at + 1]:
-                resume = at + (_SAME_CHARACTER.match(text, at).end() - at) // 4 * 4
+    break), but for runs of one character: a match of one character four
+    times (`    `, `....`) is followed by another at each 4th character
+    along its run, all passed over at once (no run of one character is fake bold)."""
+    for at, end in spans:
+        while (match := _SHORT_REPEAT.search(text, at, end)) is not None:
+            start, size = match.start(), len(match[1])
+            if size == 2 and text[start] == text[start + 1]:
+                at = start + (_SAME_CHARACTER.match(text, start).end() - start) // 4 * 4
             else:
-                resume = match.end()
-                yield at, size
-            at = marked.find(MARK, resume, end)
+                at = match.end()
+                yield start, size
 
 
-def long_repeats(text: str, longs: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
-    """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
-    every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
-    (only those that may recur: ``longs``, marked in C by :func:`wenlint.codepoints.marks`)."""
-    find = text.find
+def long_repeats(text: str, marked: bytes, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice in
+    each of ``spans`` (start, end: whole lines, as no run holds a line
+    break): every GRAM-th 4-gram from the start of the span is looked up
+    again LONG_MIN–LONG_MAX characters on, only those that may recur
+    (``marked``: MARK where they may, from :func:`wenlint.codepoints.marks`)."""
     found = []
-    index = 0
-    last = len(text) - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on
-    for base, marked in longs:
-        end = base + len(marked)
-        # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
-        by_remainder = [marked[remainder::GRAM] for remainder in range(GRAM)]
-        while index < end:
-            # on to the next GRAM-th offset whose 4-gram may recur: at the others `find` finds nothing
-            remainder = index % GRAM
-            at = by_remainder[remainder].find(MARK, (index - base) // GRAM)
-            if at == -1:
-                index = end + remainder  # none left in this piece
-                break
-            index = base + GRAM * at + remainder
-            if index > last:
-                return found
-            gram = text[index : index + GRAM]
-            limit = index + LONG_MAX + GRAM
-            again = find(gram, index + LONG_MIN, limit) if "\n" not in gram else -1  # no repeat holds a line break
-            while again != -1:
-                size = again - index
-                start = _doubled_from(text, index, size)
-                if start is not None:
-                    found.append((start, size))
-                    index = start + 2 * size - GRAM
+    for index, end in spans:
+        last = end - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on within the span
+        while index <= last:
+            ahead = marked[index : last + 1 : GRAM]  # each GRAM-th offset on, until a run is found
+            at = ahead.find(MARK)
+            while at != -1:
+                found_at = _found_at(text, index + GRAM * at)
+                if found_at is not None:
+                    found.append(found_at)
+                    index = found_at[0] + 2 * found_at[1]  # on from the run's end
                     break
-                again = find(gram, again + 1, limit)
-            index += GRAM
+                at = ahead.find(MARK, at + 1)
+            else:
+                break
     return found
+
+
+def _found_at(text: str, index: int) -> tuple[int, int] | None:
+    """(start, size) of the first run of LONG_MIN–LONG_MAX characters written
+    twice whose first copy holds the 4-gram at ``index``, by the distance it recurs at."""
+    gram = text[index : index + GRAM]
+    if "\n" in gram:
+        return None  # no repeat holds a line break
+    limit = index + LONG_MAX + GRAM
+    again = text.find(gram, index + LONG_MIN, limit)
+    while again != -1:
+        start = _doubled_from(text, index, again - index)
+        if start is not None:
+            return start, again - index
+        again = text.find(gram, again + 1, limit)
+    return None
 
 
 def _doubled_from(text: str, index: int, size: int) -> int | None:
