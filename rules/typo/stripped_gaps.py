@@ -284,7 +284,8 @@ def _costing_little(view: TypoView, chars: list[str], which, gaps):
     cheap |= vector.held(first, tables, numbers, at, (0, 1)) & (at + 1 < len(text))
     joins = np.frombuffer(view.joins, dtype=np.uint8)
     joined = (joins.take(at - 3, mode="clip") & joins.take(at - 2, mode="clip")).astype(bool)
-    looked = ((at > 2) & joined & ~cheap & vector.held(leaders, tables, numbers, at, (-1,))).nonzero()[0]
+    maybe = ((at > 2) & joined & ~cheap).nonzero()[0]  # a quarter of the gaps, or less: the leaders looked up there
+    looked = maybe[vector.held(leaders, tables[maybe], numbers, at[maybe], (-1,))]
     before = [numbers[at[looked] + place] for place in (-3, -2, -1)]
     char = vector.numbers("".join(chars))[used[tables[looked]]]
     cheap[looked] = vector.find_sorted(_four_char_beginnings(), vector.piece_keys([*before, char]))[1]
