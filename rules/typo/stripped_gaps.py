@@ -279,13 +279,16 @@ def _costing_little(view: TypoView, chars: list[str], which, gaps):
     at, pieces = gaps[tested], [_cheap_pieces(chars[table]) for table in used.tolist()]
     cheap_before, cheap_after, first, middle, last, leaders = ([each[kind] for each in pieces] for kind in range(6))
     cheap = vector.held(cheap_before, tables, numbers, at, (-1,)) | vector.held(cheap_after, tables, numbers, at, (0,))
-    cheap |= vector.held(middle, tables, numbers, at, (-1, 0))
-    cheap |= vector.held(last, tables, numbers, at, (-2, -1)) & (at >= 2)
     cheap |= vector.held(first, tables, numbers, at, (0, 1)) & (at + 1 < len(text))
+    leads = vector.held(leaders, tables, numbers, at, (-1,))  # the character before leads ``char`` in some word
+    # a word beginning with ``char`` in its middle or last has the character before lead it: only there
+    led = (leads & ~cheap).nonzero()[0]
+    led_at, led_tables = at[led], tables[led]
+    cheap[led] = vector.held(middle, led_tables, numbers, led_at, (-1, 0))
+    cheap[led] |= vector.held(last, led_tables, numbers, led_at, (-2, -1)) & (led_at >= 2)
     joins = np.frombuffer(view.joins, dtype=np.uint8)
     joined = (joins.take(at - 3, mode="clip") & joins.take(at - 2, mode="clip")).astype(bool)
-    maybe = ((at > 2) & joined & ~cheap).nonzero()[0]  # a quarter of the gaps, or less: the leaders looked up there
-    looked = maybe[vector.held(leaders, tables[maybe], numbers, at[maybe], (-1,))]
+    looked = ((at > 2) & joined & ~cheap & leads).nonzero()[0]
     before = [numbers[at[looked] + place] for place in (-3, -2, -1)]
     char = vector.numbers("".join(chars))[used[tables[looked]]]
     cheap[looked] = vector.find_sorted(_four_char_beginnings(), vector.piece_keys([*before, char]))[1]
