@@ -76,7 +76,6 @@ class Job:
 def check_file(path: str, settings: Settings, job: Job) -> FileResult:
     """Check one file, and fix or diff it as ``job`` says. Never raises for bad input."""
     from wenlint import pipeline  # the rules and what they read: not for a run the cache replays
-    from wenlint.signals import signals
 
     stdin = path == "-"
     name = job.stdin_filename if stdin else display_name(path)
@@ -86,7 +85,11 @@ def check_file(path: str, settings: Settings, job: Job) -> FileResult:
         return FileResult(name, error=str(error))
     rules = pipeline.rules_for(settings, name)
     checked = pipeline.run(doc, rules, fix=job.mode is not Mode.CHECK, unsafe=job.unsafe)
-    found = signals(doc) if job.signals else None  # read before the result drops what the rules computed
+    found = None
+    if job.signals:  # read before the result drops what the rules computed
+        from wenlint.signals import signals  # imported only for a run that reads them (--signals)
+
+        found = signals(doc)
     result = checked.result(name)
     result.signals = found
     fixed = checked.doc
