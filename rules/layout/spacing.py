@@ -6,12 +6,13 @@ as a house style. Defines no rule."""
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
 from wenlint import Document
 from wenlint.script import simplified
-from wenlint.textclass import has_clause_mark
+from wenlint.textclass import HAN_CLASS, has_clause_mark
 from wenlint_rules.layout.wrapping import is_verse
 from wenlint_rules.typo.lexicon import lexicon
 
@@ -52,9 +53,10 @@ _HAN_RUN_END = regex.compile(r"[\p{Han}〇]{1,%d}$" % SIDE)
 _HAN_RUN_START = regex.compile(r"[\p{Han}〇]{1,%d}" % SIDE)
 #: A space between a Chinese character and a digit, either way round (the
 #: pattern starts at a space, so it is tried only there); a digit right
-#: beside a Chinese character (``twice``: on both sides), tried only at digits.
-_SPACED_DIGIT = regex.compile(r"[ \u00a0](?:(?<=[\p{Han}〇].)(?=\d)|(?<=\d.)(?=[\p{Han}〇]))")
-_GLUED_DIGIT = regex.compile(r"\d(?:(?<=[\p{Han}〇]\d)(?P<twice>(?=[\p{Han}〇]))?|(?=[\p{Han}〇]))")
+#: beside a Chinese character (``twice``: on both sides), tried only at digits
+#: (in ``re``, which skips in C to where a pattern's first class can match).
+_SPACED_DIGIT = re.compile(rf"[ \u00a0](?:(?<=[{HAN_CLASS}].)(?=\d)|(?<=\d.)(?=[{HAN_CLASS}]))")
+_GLUED_DIGIT = re.compile(rf"\d(?:(?<=[{HAN_CLASS}]\d)(?P<twice>(?=[{HAN_CLASS}]))?|(?=[{HAN_CLASS}]))")
 
 
 class SpaceLines:
@@ -101,7 +103,8 @@ class SpaceLines:
             return False
         if (self.labelled(start) and _LABEL.fullmatch(self.text, start, space)) or self.byline_end(start) <= space:
             return False
-        return _SPACED_ORDINAL.search(self.text, max(start, space - 8), space + 8) is None
+        near = max(start, space - 8), space + 8
+        return self.text.find("第", *near) == -1 or _SPACED_ORDINAL.search(self.text, *near) is None
 
 
 def is_table_row(line: str) -> bool:
