@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from conftest import findings, seed, wenlint
 
@@ -286,24 +284,55 @@ def _texts_of_repeats(rng, count):
         yield "".join(pieces)
 
 
-def test_groups_read_line_by_line_are_those_of_every_line():
+def _texts_of_nested_repeats(count):
+    """A run holding a repeat, written twice (`）ab ab）ab ab`), after runs ending
+    anywhere: which one of the two is found depends on the runs before; and
+    chains of repeats a line apart, reaching from a doubled heading."""
+    outer = "）全市街道社区党组织书记全市街道社区党组织书记"
+    for pad in range(count):
+        yield "x" * pad + "一、充分认识社区建设的意义" * 2 + "\n" + "，" * (pad // 4) + outer * 2 + "\n" + outer[1:] * 2
+    words = ["组织", "社区", "建设", "发挥", "领导", "核心", "作用", "全市"]
+    for lines in range(1, count):
+        yield "第一章总则第一章总则\n" + "".join(f"、{words[line % 8] * 2}\n" for line in range(lines))
+
+
+def test_groups_read_line_by_line_are_those_of_the_whole_text():
     import random
 
     from wenlint.codepoints import MARK, marks
     from wenlint_rules.layout import fake_bold, repeats
     from wenlint_rules.layout.han_bytes import low_and_han
 
-    for text in [*_texts_of_repeats(random.Random(5), 3_000), *_periodic_texts(random.Random(5), 1_000)]:
+    texts = [
+        *_texts_of_repeats(random.Random(5), 3_000),
+        *_periodic_texts(random.Random(5), 1_000),
+        *_texts_of_nested_repeats(16),
+    ]
+    for text in texts:
         low, han = low_and_han(text)
         longs = list(marks(text, low, range(repeats.LONG_MIN, repeats.LONG_MAX + 1), range(4), width=4))
         chars = fake_bold._char_repeats(text, low, han)
-        # the plain way: every line read, each of its 4-grams looked up (every offset marked)
-        every_gram = bytes([MARK]) * len(text)
-        lines = [(match.start(), match.end()) for match in re.finditer("[^\n]*\n|[^\n]+$", text)]
-        spans = [*repeats.short_repeats(text, lines), *repeats.long_repeats(text, every_gram, lines)]
+        # the plain way: the whole text read, each GRAM-th of its 4-grams looked up (every offset marked)
+        every_gram = [(0, bytes([MARK]) * len(text))]
+        spans = [*repeats.short_repeats(text, [(0, len(text))]), *repeats.long_repeats(text, every_gram)]
         kept = fake_bold._without_overlaps([*fake_bold._whole_repeats(text, spans), *chars])
         expected = [group for group in fake_bold._groups(kept) if any(repeat.anchor for repeat in group)]
         fours = marks(text, low, range(4, 8), range(4), width=4)
         anchors = [*fake_bold._anchors_at(text, han, fours, longs), *(r.start for r in chars if r.anchor)]
         starts = Document.from_source(text, "doc.txt").line_starts
         assert fake_bold._anchored_groups(text, starts, anchors, longs, chars) == expected, repr(text)
+
+
+def test_a_chain_of_repeats_a_line_apart_is_read_in_a_few_rounds(monkeypatch):
+    """Reading the lines near the groups holding an anchor goes round
+    _ROUNDS times at most, then reads every line: a round for each line of
+    a chain of repeats (each round groups every line read) would be quadratic."""
+    from wenlint_rules.layout import fake_bold
+
+    grouped = []
+    groups = fake_bold._groups
+    monkeypatch.setattr(fake_bold, "_groups", lambda repeats: grouped.append(len(repeats)) or groups(repeats))
+    words = ["组织", "社区", "建设", "发挥", "领导", "核心", "作用", "全市"]
+    text = "第一章总则第一章总则\n" + "".join(f"、{words[line % 8] * 2}\n" for line in range(2_000))
+    assert len(findings(text, "L005")) == 2_001
+    assert len(grouped) == fake_bold._ROUNDS + 1 and grouped[-1] == 2_001

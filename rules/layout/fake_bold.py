@@ -23,6 +23,9 @@ _DOUBLED_CHARS = regex.compile(r"(?:(\p{Han})\1){2,}")
 ANCHOR_LENGTH = 4
 #: Repeats this close to one another belong to one doubled heading.
 WINDOW = 3
+#: Rounds of reading the lines within WINDOW of the groups holding an anchor before every line is
+#: read (see _anchored_groups): real text needs two at most.
+_ROUNDS = 4
 _NOT_WORDS = regex.compile(r"[\p{P}\p{S}\s]")
 #: A repeat spanning punctuation is a doubled heading on its own when it is
 #: long and starts a line or a sentence (`一、充分认识…一、充分认识…`).
@@ -262,24 +265,26 @@ def _anchored_groups(
     ``anchors``: an offset on each line that may hold one; ``longs``: where
     4-grams recur LONG_MIN–LONG_MAX on; ``chars``: the character-doubled
     runs). No repeat holds a line break, so the repeats kept on a line are
-    those found on it: they are looked for only on the lines of the anchors,
-    and on any line within WINDOW characters of a group holding one, as
-    long as one is."""
+    those found on it: runs of 2–7 characters (most of the work) are looked
+    for only on the lines of the anchors, and on any line within WINDOW
+    characters of a group holding one, as long as one is (after _ROUNDS
+    rounds of that, on every line). Runs of 8–32 are found in the whole
+    text, which of them depending on the runs before (see long_repeats)."""
 
     def line_of(offset: int) -> int:
         return bisect_right(starts, offset) - 1
 
-    marked = b"".join(piece for _, piece in longs)
     on_line: dict[int, list[_Repeat]] = defaultdict(list)
-    for repeat in chars:
+    for repeat in [*_whole_repeats(text, long_repeats(text, longs)), *chars]:
         on_line[line_of(repeat.start)].append(repeat)
     lines = set(map(line_of, anchors))
     read: dict[int, list[_Repeat]] = {}
+    rounds = 0
     while True:
         for line in lines - read.keys():
             span = [(starts[line], starts[line + 1] if line + 1 < len(starts) else len(text))]
-            found = [*short_repeats(text, span), *long_repeats(text, marked, span)]
-            read[line] = [*_whole_repeats(text, found), *on_line[line]]  # (of equal spans, the first is kept)
+            shorts = _whole_repeats(text, short_repeats(text, span))
+            read[line] = [*shorts, *on_line[line]]  # (of equal spans, the first is kept)
         kept = _without_overlaps([repeat for line in sorted(lines) for repeat in read[line]])
         anchored = [group for group in _groups(kept) if any(repeat.anchor for repeat in group)]
         more = set()
@@ -287,7 +292,10 @@ def _anchored_groups(
             more.update(range(line_of(max(0, group[0].start - WINDOW - 1)), line_of(group[-1].end + WINDOW) + 1))
         if more <= lines:
             return anchored
-        lines |= more
+        # each round reads the repeats of every line read again: a chain of groups a line apart, read
+        # a line a round, would cost the square of its length
+        rounds += 1
+        lines = lines | more if rounds < _ROUNDS else set(range(len(starts)))
 
 
 def _whole_repeats(text: str, spans: Iterable[tuple[int, int]]) -> list[_Repeat]:

@@ -1,6 +1,6 @@
-"""Runs of text written twice in a row, for L005, looked for line by line:
-2–7 characters long, found by a pattern, and 8–32 long, found by looking
-every 4th 4-gram up again. Defines no rule."""
+"""Runs of text written twice in a row, for L005: 2–7 characters long,
+found by a pattern on the lines asked for, and 8–32 long, found by looking
+every 4th 4-gram of the text up again. Defines no rule."""
 
 from __future__ import annotations
 
@@ -33,27 +33,36 @@ def short_repeats(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple
                 yield start, size
 
 
-def long_repeats(text: str, marked: bytes, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice in
-    each of ``spans`` (start, end: whole lines, as no run holds a line
-    break): every GRAM-th 4-gram from the start of the span is looked up
-    again LONG_MIN–LONG_MAX characters on, only those that may recur
-    (``marked``: MARK where they may, from :func:`wenlint.codepoints.marks`)."""
+def long_repeats(text: str, longs: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
+    """(start, size) of runs of LONG_MIN–LONG_MAX characters written twice:
+    every GRAM-th 4-gram is looked up again LONG_MIN–LONG_MAX characters on
+    (only those that may recur: ``longs``, marked in C by
+    :func:`wenlint.codepoints.marks`), on from the end of each run found.
+    Read through the whole text: where the last run found ends decides which
+    4-grams are looked up after it, on its line and on the next ones."""
     found = []
-    for index, end in spans:
-        last = end - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on within the span
-        while index <= last:
-            ahead = marked[index : last + 1 : GRAM]  # each GRAM-th offset on, until a run is found
-            at = ahead.find(MARK)
-            while at != -1:
-                found_at = _found_at(text, index + GRAM * at)
-                if found_at is not None:
-                    found.append(found_at)
-                    index = found_at[0] + 2 * found_at[1]  # on from the run's end
-                    break
-                at = ahead.find(MARK, at + 1)
-            else:
+    index = 0
+    last = len(text) - LONG_MIN - GRAM  # past it, no 4-gram recurs LONG_MIN on
+    for base, marked in longs:
+        end = base + len(marked)
+        # a piece starts at a multiple of GRAM: offset base + GRAM * k + r is k in by_remainder[r]
+        by_remainder = [marked[remainder::GRAM] for remainder in range(GRAM)]
+        while index < end:
+            # on to the next GRAM-th offset whose 4-gram may recur: at the others `find` finds nothing
+            remainder = index % GRAM
+            at = by_remainder[remainder].find(MARK, (index - base) // GRAM)
+            if at == -1:
+                index = end + remainder  # none left in this piece
                 break
+            index = base + GRAM * at + remainder
+            if index > last:
+                return found
+            run = _found_at(text, index)
+            if run is None:
+                index += GRAM
+            else:
+                found.append(run)
+                index = run[0] + 2 * run[1]  # on from the run's end
     return found
 
 
