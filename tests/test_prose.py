@@ -199,6 +199,19 @@ def test_span_arithmetic():
     assert spans.contains(2, 5) and not spans.contains(1, 3)
 
 
+def test_the_parts_outside_the_spans_are_the_offsets_no_span_covers():
+    rng = random.Random(5)
+    for _ in range(5_000):
+        spans = Spans((start, start + rng.randrange(0, 4)) for start in rng.sample(range(20), rng.randrange(0, 6)))
+        start = rng.randrange(0, 22)
+        end = rng.randrange(start, 24)
+        parts = spans.outside(start, end)
+        assert [offset for low, high in parts for offset in range(low, high)] == [
+            offset for offset in range(start, end) if not spans.covers(offset)
+        ]
+        assert all(high < low_next for (_, high), (low_next, _) in zip(parts, parts[1:]))  # whole gaps, not pieces
+
+
 def test_a_gap_between_cells_is_found_where_a_look_behind_finds_it():
     # _CELL_GAP starts at a blank (re skips to it in C); it finds what the pattern looking behind first finds
     reference = regex.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")

@@ -39,6 +39,8 @@ _ADJACENT_PAIR = re.compile("|".join(re.escape(open_ + close) for open_, close i
 #: over marks nested thousands deep (`“《“《…》”》”`) would take time growing with the square of their number.
 _NESTING_PASSES = 16
 _LEADING_SPACE = " \t\u3000\u00a0"
+#: The spaces ending where it is matched (reversed: read back from there, in C).
+_SPACES_BEFORE = regex.compile(f"(?r)[{_LEADING_SPACE}]*")
 
 
 class MismatchedQuotes(Rule):
@@ -109,17 +111,14 @@ class MismatchedQuotes(Rule):
         text = doc.text
         found: list[Diagnostic] = []
         paragraphs = doc.paragraphs
-        verbatim = doc.verbatim
+        verbatim = doc.prose.verbatim
         for number, (start, end) in enumerate(paragraphs):
-            if verbatim:  # quotes in URLs and code pair with none outside
-                group = [(m.start(), m[0]) for m in _MARKS.finditer(text, start, end) if not doc.is_verbatim(m.start())]
-                marks = "".join(mark for _, mark in group)
-            else:
-                group, marks = None, "".join(_MARKS.findall(text, start, end))
+            # quotes in URLs and code pair with none outside: the marks are read between them
+            pieces = verbatim.outside(start, end) if verbatim else ((start, end),)
+            marks = "".join(["".join(_MARKS.findall(text, low, high)) for low, high in pieces])
             if not marks or HAN.search(text, start, end) is None or _nests(marks):
                 continue
-            if group is None:
-                group = [(m.start(), m[0]) for m in _MARKS.finditer(text, start, end)]
+            group = [(m.start(), m[0]) for low, high in pieces for m in _MARKS.finditer(text, low, high)]
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             found.extend(self._paragraph(text, start, group, following))
         return found
@@ -267,9 +266,7 @@ def _after_list_number(text: str, pos: int) -> bool:
 def _starts_line(text: str, pos: int, para_start: int) -> bool:
     """Whether only spaces stand between the line's start and ``pos``, a
     line after the paragraph's first."""
-    start = pos
-    while start > 0 and text[start - 1] in _LEADING_SPACE:
-        start -= 1
+    start = _SPACES_BEFORE.match(text, 0, pos).start()  # type: ignore[union-attr]
     return start > para_start and text[start - 1] == "\n"
 
 
