@@ -88,25 +88,25 @@ class HtmlResidue(Rule):
         text = doc.text
         if ">" not in text and "&" not in text:
             return []
-        found = [self._tag(doc, match) for match in _TAG.finditer(text) if self._wanted(doc, match)]
-        if not doc.is_markdown and "&" in text:
+        markdown = doc.is_markdown
+        found = [
+            self._tag(doc, match)
+            for match in _TAG.finditer(text)
+            if (not markdown or match["office"] or match["broken"]) and not doc.is_verbatim(match.start())
+        ]
+        if not markdown and "&" in text:
             found.extend(self._entities(doc))
         return found
-
-    @staticmethod
-    def _wanted(doc: Document, match: regex.Match) -> bool:
-        if doc.is_verbatim(match.start()):
-            return False
-        return not doc.is_markdown or bool(match["office"] or match["broken"])
 
     def _tag(self, doc: Document, match: regex.Match) -> Diagnostic:
         start, end = match.span()
         replacement = ""
-        if _LINE_BREAK_TAG.fullmatch(match[0]) and doc.text[end : end + 1] not in ("\n", ""):
+        tag = match[0]
+        if tag[1:3].lower() == "br" and _LINE_BREAK_TAG.fullmatch(tag) and doc.text[end : end + 1] not in ("\n", ""):
             replacement = "\n"
         what = "broken HTML tag" if match["broken"] else "HTML tag"
         return self.diagnostic(
-            start, end, f"{what} `{match[0]}` left in the text", Fix.replace(start, end, replacement, safe=False)
+            start, end, f"{what} `{tag}` left in the text", Fix.replace(start, end, replacement, safe=False)
         )
 
     def _entities(self, doc: Document) -> list[Diagnostic]:
