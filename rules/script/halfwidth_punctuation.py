@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import regex
@@ -207,11 +208,13 @@ _han = lru_cache(maxsize=4096)(is_han)
 _EMOTICON = regex.compile(r"[:;]-?[()DPpO3|/\\](?![A-Za-z0-9])")
 #: A bibliography entry (GB/T 7714): `[1]张三.书名[M].北京:中华书局,2008.`
 _REFERENCE = regex.compile(r"^[ \t]*\[\d+\].*\[[A-Z]{1,2}(?:/OL)?\].*$", regex.M)
+#: The type of an entry (`[M]`, `[J]`, `[EB/OL]`), which every entry holds: looked for in C first.
+_REFERENCE_TYPE = re.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
 LATIN_WINDOW = 16
 
 
 def _reference_lines(doc: Document) -> list[tuple[int, int]]:
-    if "[" not in doc.text:
+    if _REFERENCE_TYPE.search(doc.text) is None:
         return []
     return [m.span() for m in _REFERENCE.finditer(doc.text)]
 
