@@ -157,8 +157,10 @@ def _is_pager(tokens: list[str], words: frozenset[str], marked: bool) -> bool:
     """Pager words and page numbers only: at least one of each, or pager
     words alone when they are marked as links (see ``judge``)."""
     pager = [token in words for token in tokens]
+    if not any(pager):  # most lines: the tokens are not read as page numbers
+        return False
     numbers = [_PAGE_TOKEN.fullmatch(token) is not None for token in tokens]
-    if not any(pager) or not all(p or n for p, n in zip(pager, numbers)):
+    if not all(p or n for p, n in zip(pager, numbers)):
         return False
     return any(numbers) or marked
 
