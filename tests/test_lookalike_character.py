@@ -14,8 +14,10 @@ from wenlint.registry import all_rules
 from wenlint_rules.script.lookalike_character import (
     _ANY_HOMOGLYPH,
     _ANY_ZERO_OR_HOMOGLYPH,
+    _DASHES,
     _DIGIT_ZERO,
     _LETTER_ZERO_AFTER_DIGIT,
+    _SINGLE,
     _ZERO_BESIDE_NUMERAL,
 )
 
@@ -160,3 +162,10 @@ def test_a_zero_beside_a_numeral_is_found_looking_from_the_zero(text):
 def test_one_pass_finds_a_text_with_a_zero_or_a_homoglyph_whenever_one_of_their_patterns_would(text):
     each = (_ZERO_BESIDE_NUMERAL, _LETTER_ZERO_AFTER_DIGIT, _ANY_HOMOGLYPH)
     assert bool(_ANY_ZERO_OR_HOMOGLYPH.search(text)) == any(pattern.search(text) for pattern in each)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_DASHES + "一、\n ", max_size=12))
+def test_a_single_dash_is_found_where_looking_behind_first_finds_it(text):
+    one = regex.compile(f"(?<![{_DASHES}])[{_DASHES}](?![{_DASHES}])")
+    assert [m.span() for m in _SINGLE.finditer(text)] == [m.span() for m in one.finditer(text)]

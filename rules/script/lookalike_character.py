@@ -12,12 +12,12 @@ from wenlint.textclass import is_chinese
 #: Dashes and bars that look like the numeral 一.
 _DASHES = "\u2012\u2013\u2014\u2015\u2500\u30fc\uff0d"
 _D = f"[{_DASHES}]"
-#: One dash, not part of a Chinese dash `——` (or `──`, `－－`).
-_ONE = f"(?<!{_D}){_D}(?!{_D})"
 _NUM = "〇零一二三四五六七八九○"
 _SPACE = "[ \\t\\u3000]*"
 
-_SINGLE = regex.compile(_ONE)
+#: One dash, not part of a Chinese dash `——` (or `──`, `－－`). (Opening with the dash, which re
+#: skips to in C, and looking behind it: twice as fast as looking behind first.)
+_SINGLE = re.compile(f"{_D}(?<!{_D}.)(?!{_D})")
 #: `—、充分认识…` `（—）…` at the start of a line: the list marker 一 (matched at the dash).
 _LIST = regex.compile(rf"(?<=^{_SPACE}){_D}(?=[、．])|(?<=^{_SPACE}[（(]){_D}(?=[）)]\p{{Han}})", regex.M)
 #: `第—章`, `第—，`: an ordinal needs a numeral.
