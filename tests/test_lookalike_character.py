@@ -16,9 +16,11 @@ from wenlint_rules.script.lookalike_character import (
     _ANY_ZERO_OR_HOMOGLYPH,
     _DASHES,
     _DIGIT_ZERO,
+    _HAN_ZERO,
     _LETTER_ZERO_AFTER_DIGIT,
     _SINGLE,
     _ZERO_BESIDE_NUMERAL,
+    _han_zeros,
 )
 
 RULE = all_rules()["M005"]
@@ -169,3 +171,12 @@ def test_one_pass_finds_a_text_with_a_zero_or_a_homoglyph_whenever_one_of_their_
 def test_a_single_dash_is_found_where_looking_behind_first_finds_it(text):
     one = regex.compile(f"(?<![{_DASHES}])[{_DASHES}](?![{_DASHES}])")
     assert [m.span() for m in _SINGLE.finditer(text)] == [m.span() for m in one.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="一二〇○0Oo\u041e年a ", max_size=16))
+def test_the_runs_of_numerals_read_are_those_holding_a_zero_beside_a_numeral(text):
+    def flagged(matches):
+        return [m.span() for m in matches if sum(ch in "〇一二" for ch in m[0]) >= 2 and set(m[0]) - set("〇一二")]
+
+    assert flagged(_han_zeros(text)) == flagged(_HAN_ZERO.finditer(text))
