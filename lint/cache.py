@@ -47,7 +47,7 @@ import msgpack
 from wenlint.config import Settings, find_config_file
 from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.fingerprint import package_fingerprint, top_package
-from wenlint.registry import RuleInfo, entry_tops, known_rules, remember, rules_key
+from wenlint.registry import RuleInfo, entry_tops, keyed, known_rules, remember, rules_key
 from wenlint.results import FileResult, display_name
 from wenlint.storage import open_regular, write_atomic, write_own_atomic
 
@@ -217,7 +217,7 @@ class ResultCache:
         """Keep the rules' :class:`RuleInfo` for the next run, unless they were recalled, or some
         rule comes from a package no entry point names (whose changes the key would miss)."""
         rules = known_rules()
-        if self.rules_recalled or not {top_package(info.module) for info in rules.values()} <= entry_tops():
+        if self.rules_recalled or not keyed(rules.values()):
             return
         self._write(self.directory / RULES / rules_key(), [list(info) for info in rules.values()])
 

@@ -110,7 +110,8 @@ def rule_class(code: str) -> type[Rule]:
     if all_rules.cache_info().currsize:
         return all_rules()[code]
     module = importlib.import_module(known_rules()[code].module)
-    return next(rule for rule in _rules_in(module) if rule.code == code)
+    found = next((rule for rule in _rules_in(module) if rule.code == code), None)
+    return found if found is not None else all_rules()[code]  # (not found there: its code inherited, say)
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +133,13 @@ def rules_key() -> str:
     return blake2b(repr(decided).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
+def keyed(rules: Iterable[RuleInfo]) -> bool:
+    """Whether :func:`rules_key` changes with every file ``rules`` come from:
+    each is a rule of wenlint or of a package an entry point names (one
+    offering a class of another package's would have its changes missed)."""
+    return {top_package(info.module) for info in rules} <= entry_tops()
+
+
 #: The rules the result cache kept for this installation, when it had them (see :func:`remember`).
 _remembered: dict[str, RuleInfo] | None = None
 
@@ -145,8 +153,9 @@ def remember(rules: dict[str, RuleInfo]) -> None:
 def known_rules() -> dict[str, RuleInfo]:
     """Every installed rule's RuleInfo by code, sorted by code: those
     :func:`remember` was given, else those kept between runs (in the table
-    cache, under :func:`rules_key`), else read from :func:`all_rules`. A run
-    then imports only the rules it makes (see :func:`rule_class`)."""
+    cache, under :func:`rules_key`, when it sees changes to every rule: see
+    :func:`keyed`), else read from :func:`all_rules`. A run then imports
+    only the rules it makes (see :func:`rule_class`)."""
     return _remembered if _remembered is not None else _kept_infos()
 
 
@@ -154,7 +163,8 @@ def known_rules() -> dict[str, RuleInfo]:
 def _kept_infos() -> dict[str, RuleInfo]:
     from wenlint.tablecache import kept
 
-    return kept("rules", _infos, key=rules_key(), quiet=True)
+    infos = kept("rules", _infos, key=rules_key(), quiet=True)
+    return infos if keyed(infos.values()) else _infos()  # (else read afresh: the key misses changes to some)
 
 
 def _infos() -> dict[str, RuleInfo]:

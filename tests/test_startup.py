@@ -123,6 +123,43 @@ def test_a_check_imports_only_the_rules_it_runs(tmp_path):
     assert same == "True"  # the class of each rule, found from its module, is the one every rule's import finds
 
 
+FOREIGN_RULE = """\
+from wenlint import Example, Rule
+
+
+class Foreign(Rule):
+    code = "Z960"
+    name = "foreign"
+    summary = "Flags `坏`"
+    flags = "The word `坏`."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        start = doc.text.find("坏")
+        if start != -1:
+            yield self.diagnostic(start, start + 1, "`坏`")
+"""
+
+
+def test_a_rule_from_a_package_no_entry_point_names_is_read_afresh(tmp_path):
+    """The rules are kept under a key that sees the files of the packages the
+    entry points name: a rule one of them takes from another package is read
+    afresh each run, so a change to it is seen."""
+    site = tmp_path / "site"
+    env = install_rules(site, "wenlint_test_entry", "from wenlint_test_foreign import Foreign  # noqa: F401\n")
+    points = site / "wenlint_test_entry-0.1.dist-info" / "entry_points.txt"
+    points.write_text("[wenlint.rules]\nforeign = wenlint_test_entry:Foreign\n", encoding="utf-8")
+    foreign = site / "wenlint_test_foreign.py"
+    (tmp_path / "doc.txt").write_text("天气坏。\n", encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z9"]\n', encoding="utf-8")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache-home")
+    command = [sys.executable, "-m", "wenlint", "check", "doc.txt", "--no-cache", "--output-format", "concise"]
+    for code in ("Z960", "Z961"):
+        foreign.write_text(FOREIGN_RULE.replace("Z960", code), encoding="utf-8")
+        run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
+        assert run.returncode == 1 and f"doc.txt:1:3: {code} `坏`" in run.stdout, run.stdout + run.stderr
+
+
 ENTRY = """\
 import atexit, sys
 from wenlint.cli import entry
