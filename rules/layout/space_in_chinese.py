@@ -39,7 +39,7 @@ _UNIT_SPACE = re.compile(f" (?={_UNIT})")
 _UNIT_BLANK = re.compile(f"[ \u00a0](?={_UNIT})")
 #: The number that ends right before an offset, the longest (matched backwards from it).
 _NUMBER_BEFORE = regex.compile(r"(?r)\d+(?:[.,，]\d+)*")
-_COMMA = regex.compile("[,，]")
+_COMMA = re.compile("[,，]")
 #: A number (not part of a time, a date, a code, a word or a name such as
 #: `Vue 2`), one space, a unit.
 _NUMBER_UNIT = regex.compile(
@@ -54,9 +54,9 @@ DAMAGE_SPLITS = 5
 DAMAGE_SHARE = 1 / 3
 #: Six digits are a code (a stock code before a company name, `600519 贵州茅台`;
 #: a postcode) unless an amount of money or shares or a number sign follows.
-_CODE = regex.compile(r"(?<![\d.,，])\d{6}[ \u00a0](?!万?[元股份号]|亿)")
+_CODE = re.compile(r"(?<![\d.,，])\d{6}[ \u00a0](?!万?[元股份号]|亿)")
 #: A number opening a line is a section number (`1 个人信息`, `3.1 年度计划`) unless it is a year.
-_SECTION = regex.compile(r"[ \t\u3000]*(?:\d{1,2}|\d+(?:\.\d+)+)")
+_SECTION = re.compile(r"[ \t\u3000]*(?:\d{1,2}|\d+(?:\.\d+)+)")
 
 
 class SpaceInChinese(Rule):
@@ -177,7 +177,7 @@ class SpaceInChinese(Rule):
         spaces = [
             m.start()
             for m in matches_from(_SPACE, text, (candidate.start() for candidate in wide.finditer(text)))
-            if lines.in_prose(m.start()) and not _MENTION.search(text, max(0, m.start() - 32), m.start())
+            if lines.in_prose(m.start()) and not _mention_before(text, m.start())
         ]
         between_han = {
             space: join_gain(doc, space) for space in spaces if is_han(text[space - 1]) and is_han(text[space + 1])
@@ -210,6 +210,12 @@ class SpaceInChinese(Rule):
 
     def _finding(self, space: int, message: str, safe: bool = True) -> Diagnostic:
         return self.diagnostic(space, space + 1, message, Fix.replace(space, space + 1, "", safe=safe))
+
+
+def _mention_before(text: str, space: int) -> bool:
+    """Whether an @mention ends at ``space`` (_MENTION, looked for only where an `@` is near)."""
+    start = max(0, space - 32)
+    return text.find("@", start, space) != -1 and _MENTION.search(text, start, space) is not None
 
 
 def _number_starts(text: str) -> Iterator[int]:
