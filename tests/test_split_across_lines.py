@@ -93,3 +93,18 @@ def test_numbers_are_tried_where_every_digit_would_find_them(text):
     doc = Document.from_source(text, "doc.txt")
     tried = [match.span() for match in matches_from(_NUMBER_BREAK, text, _numbers_ending_lines(doc))]
     assert tried == _numbers_tried_everywhere(text)
+
+
+def test_the_line_breaks_between_chinese_characters_are_those_regex_finds():
+    import random
+
+    import regex
+
+    from wenlint_rules.layout.split_across_lines import _WORD_BREAK
+
+    plain = regex.compile(r"(?<=(\p{Han}))\n(?=(\p{Han}))")
+    rng = random.Random(5)
+    for _ in range(3_000):
+        text = "".join(rng.choice(["社", "区", "〇", "\n", "\n\n", "，", "a", "1", " ", "𠀀"]) for _ in range(30))
+        expected = [(m.start(), m[1], m[2]) for m in plain.finditer(text)]
+        assert [(m.start(), m[1], m[2]) for m in _WORD_BREAK.finditer(text)] == expected, repr(text)

@@ -3,11 +3,13 @@ two by a line break (a PDF table cell or row wrapped onto the next line)."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
 from wenlint.codepoints import matches_from
-from wenlint.textclass import is_han
+from wenlint.textclass import HAN_CLASS, is_han
 from wenlint_rules.layout.counting import word_tags
 from wenlint_rules.layout.furniture import page_furniture
 from wenlint_rules.layout.wrapping import WrapLayout, line_ends
@@ -33,8 +35,9 @@ _NUMBER_RUN_BEFORE = regex.compile(r"(?r)[\d,.]+")
 #: Takes the commas and points out of such a run (``str.translate``).
 _NO_SEPARATORS = str.maketrans("", "", ",.")
 #: A Chinese character ending a line and one starting the next (either may be
-#: a line of its own: a narrow cell wraps one character a line).
-_WORD_BREAK = regex.compile(r"(?<=(\p{Han}))\n(?=(\p{Han}))")
+#: a line of its own: a narrow cell wraps one character a line); in ``re``,
+#: which skips in C from one line break to the next.
+_WORD_BREAK = re.compile(rf"\n(?<=([{HAN_CLASS}])\n)(?=([{HAN_CLASS}]))")
 
 
 class SplitAcrossLines(Rule):
