@@ -216,3 +216,25 @@ def lines_around_finding(text: str, newline: int) -> tuple[str, str]:
 def test_a_line_too_short_to_be_tried_is_too_narrow_for_a_wrap():
     widest = "\U00020000"  # four bytes of UTF-8: the most columns a character takes
     assert display_width(widest * (_FEWEST - 1)) < MIN_WIDTH <= display_width(widest * _FEWEST)
+
+
+def test_the_candidates_are_those_regex_finds():
+    import random
+
+    import regex
+
+    from wenlint import Document
+    from wenlint.codepoints import matches_from
+    from wenlint_rules.layout.hard_line_break import _CANDIDATE, _FEWEST
+    from wenlint_rules.layout.wrapping import line_ends
+
+    plain = regex.compile(
+        rf"[\p{{Han}}〇](?<=[^\n]{{{_FEWEST}}})[ \t]*\n(?=[\p{{Han}}〇A-Za-z0-9“‘《（「『])"
+        rf"|[A-Za-z0-9](?<=[^\n]{{{_FEWEST}}})[ \t]*\n(?=[\p{{Han}}〇“‘《（「『])"
+    )
+    rng = random.Random(5)
+    for _ in range(2_000):
+        pieces = ["社区建设工作", "〇", "\n", " \n", "“", "a1", "，", "𠀀", "\t"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60)))
+        found = matches_from(_CANDIDATE, text, line_ends(Document(text, path="doc.txt")))
+        assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)], repr(text)
