@@ -27,3 +27,19 @@ def test_every_label_spelling_is_looked_for():
     # the labels the quick test before the caption pattern must let through
     for caption in ("Fig. 52008—2018", "Fig 52008年", "Figure 52008—2018", "附表122019年", "Table\t32010-2015"):
         assert findings(f"{caption} 降水变化\n", "L011") != [], caption
+
+
+def test_the_quick_test_finds_what_regex_finds():
+    import random
+
+    import regex
+
+    from wenlint_rules.layout.glued_figure_number import _LABEL_YEAR
+
+    plain = regex.compile(r"(?:图|表|Fig\.?|Figure|Table)[ \t]*[1-9]\d?(?:19|20)\d\d")
+    rng = random.Random(5)
+    for _ in range(3_000):
+        text = "".join(
+            rng.choice(["图", "表", "Fig.", "Table", " ", "1", "2", "0", "9", "５", "年"]) for _ in range(12)
+        )
+        assert (_LABEL_YEAR.search(text) is None) == (plain.search(text) is None), repr(text)
