@@ -255,3 +255,21 @@ def _numbers_asked_in_python(text: str) -> list[tuple[int, int]]:
 def test_the_numbers_the_pattern_leaves_are_those_asked_in_python(text):
     numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if _candidate(text, m.start(), m.end()) is not None]
     assert numbers == _numbers_asked_in_python(text)
+
+
+def test_the_furniture_patterns_match_as_regex_would():
+    import random
+
+    import regex
+
+    from wenlint_rules.layout import furniture
+
+    two_han = regex.compile(r"\p{Han}.*\p{Han}")
+    page_number = regex.compile(furniture._PAGE_NUMBER.pattern)
+    rng = random.Random(5)
+    for _ in range(3_000):
+        line = "".join(
+            rng.choice(["第", "页", "共", "/", "-", " ", "1", "２", "〇", "社", "\n", "Page", "a"]) for _ in range(8)
+        )
+        assert (furniture._TWO_HAN.search(line) is None) == (two_han.search(line) is None), repr(line)
+        assert (furniture._PAGE_NUMBER.fullmatch(line) is None) == (page_number.fullmatch(line) is None), repr(line)
