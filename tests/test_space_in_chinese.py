@@ -346,3 +346,22 @@ def test_the_wide_class_is_every_character_past_u2000():
 
     wide = re.compile(_WIDE)
     assert all(bool(wide.fullmatch(chr(code))) == (code >= 0x2000) for code in range(0x110000))
+
+
+def test_the_space_patterns_find_what_regex_finds():
+    from wenlint_rules.layout import space_in_chinese, spacing
+
+    han = "\\p{Han}〇"
+    closes, opens = space_in_chinese._CLOSES, space_in_chinese._OPENS
+    plain = {
+        space_in_chinese._SPACE: rf"[ \u00a0](?:(?<=[{han}].)(?=[{han}{closes}])|(?<=[{opens}].)(?=[{han}]))",
+        space_in_chinese._GAP: rf"[ \u00a0](?:(?<=[{closes}].)(?=[{han}{opens}])|(?<=[{han}].)(?=[{opens}]))",
+        spacing._ADDRESS: r"[ \u00a0](?<=\p{Han}.)\d{6}(?!\d)",
+        spacing._HAN_RUN_START: r"[\p{Han}〇]{1,4}",
+    }
+    rng = random.Random(5)
+    for _ in range(3_000):
+        text = "".join(rng.choice(["社", "〇", " ", "\u00a0", "，", "“", "1", "a", "𠀀", "\n"]) for _ in range(20))
+        for pattern, reference in plain.items():
+            expected = [m.span() for m in regex.finditer(reference, text)]
+            assert [m.span() for m in pattern.finditer(text)] == expected, (reference, text)

@@ -9,10 +9,9 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint.codepoints import matches_from
-from wenlint.textclass import CJK_PUNCTUATION, SPACED_UNITS, SPACED_UNITS_2, is_han
+from wenlint.textclass import CJK_PUNCTUATION, HAN_CLASS, SPACED_UNITS, SPACED_UNITS_2, is_han
 from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
-_HAN = "\\p{Han}〇"
 #: Punctuation a space before is stray (`者 ，`), and after which it is stray (`“ 我`).
 _OPENING = "“‘（《〈【「『〔"
 _CLOSES = regex.escape("".join(sorted(CJK_PUNCTUATION - set(_OPENING + "—～·"))))
@@ -20,10 +19,11 @@ _OPENS = regex.escape(_OPENING)
 #: One ASCII space or no-break space between two Chinese characters, before
 #: closing punctuation or after opening punctuation. (Two or more are
 #: alignment; a tab or U+3000 is layout, as between the clauses of a poem.)
-_SPACE = regex.compile(rf"[ \u00a0](?:(?<=[{_HAN}].)(?=[{_HAN}{_CLOSES}])|(?<=[{_OPENS}].)(?=[{_HAN}]))")
+#: (In ``re``, with the Chinese class regex's ``\p{Han}`` gives, as _GAP.)
+_SPACE = re.compile(rf"[ \u00a0](?:(?<=[{HAN_CLASS}].)(?=[{HAN_CLASS}{_CLOSES}])|(?<=[{_OPENS}].)(?=[{HAN_CLASS}]))")
 #: A space between two clauses or sentences: after a clause mark, or before an opening quote or bracket.
 #: (Both start with the space, so that finditer tries them only at spaces.)
-_GAP = regex.compile(rf"[ \u00a0](?:(?<=[{_CLOSES}].)(?=[{_HAN}{_OPENS}])|(?<=[{_HAN}].)(?=[{_OPENS}]))")
+_GAP = re.compile(rf"[ \u00a0](?:(?<=[{_CLOSES}].)(?=[{HAN_CLASS}{_OPENS}])|(?<=[{HAN_CLASS}].)(?=[{_OPENS}]))")
 #: Where _SPACE can match, found faster by ``re``: a space (or, in a text
 #: holding one, a no-break space) between two characters past U+2000, as
 #: Chinese characters and punctuation all are. (Written as what they are not:
