@@ -4,6 +4,7 @@ the units a number is written against, and what makes a line prose."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
 import regex
@@ -50,6 +51,19 @@ def _han_class() -> str:
 #: about twice as fast in ``re``, which has no ``\p{Han}``. Worked out once
 #: per installed ``regex`` and kept (:mod:`wenlint.tablecache`).
 HAN_CLASS = kept("han-class", _han_class, [regex._regex.__file__])
+
+
+def _digits_beyond_re() -> str:
+    """The class body of the digits ``regex``'s ``\\d`` matches and ``re``'s does not."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    return class_body(set(regex.findall(r"\d", every)) - set(re.findall(r"\d", every)))
+
+
+#: A decimal digit as ``regex``'s ``\d`` reads it, inside a ``re`` class: ``f"[{DIGIT_CLASS}]"``.
+#: ``re``'s ``\d`` follows Python's version of Unicode, which may know fewer digits (those of
+#: scripts added since, all past the BMP): a rule whose ``re`` and ``regex`` patterns both read
+#: digits would not agree on them. Worked out once per installed ``regex`` and Python, and kept.
+DIGIT_CLASS = r"\d" + kept("digits-beyond-re", _digits_beyond_re, [regex._regex.__file__])
 
 #: Full-width punctuation that belongs to Chinese prose.
 CJK_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—～·")
