@@ -13,16 +13,18 @@ from dataclasses import dataclass
 import regex
 
 from wenlint import Document
-from wenlint.textclass import HAN_CLASS, UNITS, UNITS_2, has_clause_mark, is_han
+from wenlint.textclass import DIGIT_CLASS, HAN_CLASS, UNITS, UNITS_2, has_clause_mark, is_han
 from wenlint_rules.layout.counting import counting_run
 from wenlint_rules.layout.markers import LIST_MARKER, is_heading
 
+#: A digit, in ``re`` (as ``regex``'s ``\d`` reads it: see textclass.DIGIT_CLASS).
+_DIGIT = f"[{DIGIT_CLASS}]"
 #: A bare page number: `12`, `- 12 -`, `第 3 页`, `第3页/共27页`, `3/27`, `Page 3 of 27`.
 _PAGE_NUMBER = re.compile(
-    r"[-—–·]?[ \t]*\d{1,4}[ \t]*[-—–·]?"
-    r"|第[ \t]*\d+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*\d+[ \t]*页)?"
-    r"|\d+[ \t]*/[ \t]*\d+"
-    r"|(?:[Pp]age|P\.)[ \t]*\d+(?:[ \t]*of[ \t]*\d+)?"
+    rf"[-—–·]?[ \t]*{_DIGIT}{{1,4}}[ \t]*[-—–·]?"
+    rf"|第[ \t]*{_DIGIT}+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*{_DIGIT}+[ \t]*页)?"
+    rf"|{_DIGIT}+[ \t]*/[ \t]*{_DIGIT}+"
+    rf"|(?:[Pp]age|P\.)[ \t]*{_DIGIT}+(?:[ \t]*of[ \t]*{_DIGIT}+)?"
 )
 #: A running header or footer naming the document, as a report repeats it on
 #: every page: `某某股份有限公司2019年年度报告全文`, `2019年度财务报表附注`.
@@ -38,9 +40,9 @@ _VIEWER_COUNTER = regex.compile(r"第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|_第\d+
 #: and in Markdown list items, headings, quotes, table rows and bold labels (`- **示例**`).
 _CHECK_BOXES = re.compile(r"[□■☐☑☒√]")
 _MARKDOWN_MARKUP = regex.compile(r"[-*+#>|!<\[]|\d+\.\s")
-#: (These four in ``re``, whose calls cost less: each is asked of many short lines.)
+#: (In ``re``, as _PAGE_NUMBER and _CHECK_BOXES: a call costs less, and each is asked of many short lines.)
 _TWO_HAN = re.compile(f"[{HAN_CLASS}].*[{HAN_CLASS}]")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = regex.compile(r"\d+")  # (a pass through every header candidate: regex's \d is quicker than DIGIT_CLASS)
 _SPACE_AFTER = regex.compile(r"\s*")
 _BLANKS = " \t\u3000\xa0"
 _SENTENCE_END = frozenset("。！？!?；;：:，,、…")
