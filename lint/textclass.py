@@ -65,6 +65,17 @@ def _digits_beyond_re() -> str:
 #: digits would not agree on them. Worked out once per installed ``regex`` and Python, and kept.
 DIGIT_CLASS = r"\d" + kept("digits-beyond-re", _digits_beyond_re, [regex._regex.__file__])
 
+
+def digits_value(digits: str) -> int | None:
+    """The number a run of decimal digits writes; None when Python's version
+    of Unicode does not know one of them (see DIGIT_CLASS: ``regex``'s ``\\d``
+    may match it, ``int`` cannot read it)."""
+    try:
+        return int(digits)
+    except ValueError:
+        return None
+
+
 #: Full-width punctuation that belongs to Chinese prose.
 CJK_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—～·")
 

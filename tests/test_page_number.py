@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from conftest import findings, seed
 from hypothesis import example, given
@@ -281,3 +282,19 @@ def test_the_furniture_patterns_match_as_regex_would():
         assert (furniture._TWO_HAN.search(line) is None) == (two_han.search(line) is None), repr(line)
         assert (furniture._PAGE_NUMBER.fullmatch(line) is None) == (page_number.fullmatch(line) is None), repr(line)
         assert furniture._DIGITS.findall(line) == regex.findall(r"\d+", line), repr(line)
+
+
+#: Nag Mundari digits (Unicode 15): regex's \d matches them, Python 3.11's int() cannot read them.
+NEWER_DIGITS = "\U0001e4f1\U0001e4f2\U0001e4f3"
+
+
+def test_digits_python_cannot_read_are_no_page_numbers():
+    """A number of such digits, on a line of its own, inside a sentence or
+    counting up in a header, is no page number; and L003 does not fail on it."""
+    if NEWER_DIGITS.isdecimal():
+        pytest.skip("this Python's Unicode knows these digits")
+    pages = "".join(f"{FILLER}\n{digit}\n" for digit in NEWER_DIGITS)
+    inline = f"这是特 {NEWER_DIGITS[0]} 别的内容，还有很多文字。\n" * 3
+    headers = "".join(f"年度报告 2023 {digit}\n{FILLER}\n" for digit in NEWER_DIGITS)
+    for text in (pages, inline, headers):
+        assert [d.code for d in lint(Document(text), [all_rules()["L003"]()])] == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from wenlint import Document
-from wenlint.textclass import DIGIT_CLASS, HAN_CLASS, UNITS, UNITS_2, has_clause_mark, is_han
+from wenlint.textclass import DIGIT_CLASS, HAN_CLASS, UNITS, UNITS_2, digits_value, has_clause_mark, is_han
 from wenlint_rules.layout.counting import counting_run
 from wenlint_rules.layout.markers import LIST_MARKER, is_heading
 
@@ -128,8 +128,8 @@ def page_furniture(doc: Document) -> Furniture:
             continue
         start = line_start + len(raw) - len(raw.lstrip(_BLANKS))
         line_of[start] = line_start
-        if _PAGE_NUMBER.fullmatch(content):
-            numbers.append(FurnitureLine(start, start + len(content), "page number", int(_DIGITS.search(content)[0])))
+        if _PAGE_NUMBER.fullmatch(content) and (number := digits_value(_DIGITS.search(content)[0])) is not None:
+            numbers.append(FurnitureLine(start, start + len(content), "page number", number))
         elif len(content) >= MIN_HEADER and content[-1] not in _SENTENCE_END:
             candidates.append((start, start + len(content), content))
     # each line keyed by its shape, its numbers made `#`: all the lines' numbers replaced in one pass
@@ -322,7 +322,9 @@ def _counts_up(numbers: list[list[str]]) -> bool:
     """Whether lines differing only by numbers have one that counts up (by
     one to MAX_STEP) while the others stay the same (a year in the header);
     numbered table rows with dates in them change in more than one place."""
-    columns = [[int(value) for value in column] for column in zip(*numbers)]
+    columns = [[digits_value(value) for value in column] for column in zip(*numbers)]
+    if any(None in values for values in columns):
+        return False  # (digits Python cannot read)
     counting = [all(0 < b - a <= MAX_STEP for a, b in zip(values, values[1:])) for values in columns]
     return any(counting) and all(up or len(set(values)) == 1 for up, values in zip(counting, columns))
 

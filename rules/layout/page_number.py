@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, is_han
+from wenlint.textclass import CJK_PUNCTUATION, UNITS, UNITS_2, digits_value, is_han
 from wenlint_rules.layout.counting import counting_run, word_tags
 from wenlint_rules.layout.furniture import COUNT_WORDS, MIN_PAGE, MIN_SEQUENCE, page_furniture, page_spaced
 
@@ -216,7 +216,8 @@ def _candidate(text: str, start: int, end: int) -> _Number | None:
         removal = (start - 1, end)
     else:  # `、1 如何` → `、如何`
         removal = (start, end + space_after)
-    return _Number(start, end, int(text[start:end]), inside, removal)
+    value = digits_value(text[start:end])
+    return None if value is None else _Number(start, end, value, inside, removal)
 
 
 def _page_sequence(numbers: list[_Number]) -> list[_Number]:
