@@ -42,6 +42,7 @@ class RuleInfo(NamedTuple):
     preview: bool
     document_level: bool
     module: str
+    qualname: str  # the class's name in ``module``
 
 
 class RegistryError(WenlintError):
@@ -109,9 +110,13 @@ def rule_class(code: str) -> type[Rule]:
     rules are known without importing them (see :func:`known_rules`)."""
     if all_rules.cache_info().currsize:
         return all_rules()[code]
-    module = importlib.import_module(known_rules()[code].module)
-    found = next((rule for rule in _rules_in(module) if rule.code == code), None)
-    return found if found is not None else all_rules()[code]  # (not found there: its code inherited, say)
+    info = known_rules()[code]
+    found: object = importlib.import_module(info.module)
+    for name in info.qualname.split("."):
+        found = getattr(found, name, None)
+    if inspect.isclass(found) and getattr(found, "code", None) == code:
+        return found
+    return all_rules()[code]  # (not there by that name: defined inside a function, say)
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +174,9 @@ def _kept_infos() -> dict[str, RuleInfo]:
 
 def _infos() -> dict[str, RuleInfo]:
     return {
-        code: RuleInfo(code, rule.name, rule.default_enabled, rule.preview, rule.document_level, rule.__module__)
+        code: RuleInfo(
+            code, rule.name, rule.default_enabled, rule.preview, rule.document_level, rule.__module__, rule.__qualname__
+        )
         for code, rule in all_rules().items()
     }
 

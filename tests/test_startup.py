@@ -161,6 +161,44 @@ def test_a_rule_from_a_package_no_entry_point_names_is_read_afresh(tmp_path):
         assert run.returncode == 1 and f"doc.txt:1:3: {code} `坏`" in run.stdout, run.stdout + run.stderr
 
 
+INHERITED_CODE = """\
+from wenlint import Example, Rule
+
+
+class Base(Rule):
+    code = "Z970"
+    name = "base"
+    summary = "Flags `坏`"
+    flags = "The word `坏`."
+    good = (Example("好的。"),)
+
+    def check(self, doc):
+        start = doc.text.find("坏")
+        if start != -1:
+            yield self.diagnostic(start, start + 1, self.name)
+
+
+class Child(Base):
+    name = "child"
+"""
+
+
+def test_a_rule_that_inherits_its_code_is_made_from_its_own_class(tmp_path):
+    """The entry point names Child, which takes its code from Base in the same
+    module: runs that read the rules kept between runs make Child, not Base."""
+    site = tmp_path / "site"
+    env = install_rules(site, "wenlint_test_inherit", INHERITED_CODE)
+    points = site / "wenlint_test_inherit-0.1.dist-info" / "entry_points.txt"
+    points.write_text("[wenlint.rules]\nchild = wenlint_test_inherit:Child\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("天气坏。\n", encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z9"]\n', encoding="utf-8")
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache-home"))
+    command = [sys.executable, "-m", "wenlint", "check", "doc.txt", "--no-cache", "--output-format", "concise"]
+    for _ in range(2):  # the first run keeps the rules, the second reads them
+        run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
+        assert run.returncode == 1 and "doc.txt:1:3: Z970 child" in run.stdout, run.stdout + run.stderr
+
+
 ENTRY = """\
 import atexit, sys
 from wenlint.cli import entry
