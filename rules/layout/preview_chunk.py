@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
+from wenlint.textclass import digits_value
 from wenlint_rules.layout.counting import counting_run
 
 #: `4、` opening a line.
@@ -91,7 +92,10 @@ class PreviewChunk(Rule):
             return []
         markers, previous_end = [], None
         for match in _MARKER.finditer(text):
-            markers.append(_marker(text, match, previous_end))
+            number = digits_value(match[1])
+            if number is None:
+                continue  # (digits Python's Unicode does not know: no count)
+            markers.append(_marker(text, match, number, previous_end))
             previous_end = match.end()
         found = []
         for marker in _chunk_sequence(markers):
@@ -107,8 +111,8 @@ class PreviewChunk(Rule):
         return found
 
 
-def _marker(text: str, match: regex.Match, previous_end: int | None) -> _Marker:
-    """The marker matched, and whether the chunk before it (from the marker
+def _marker(text: str, match: regex.Match, number: int, previous_end: int | None) -> _Marker:
+    """The marker matched (numbered ``number``), and whether the chunk before it (from the marker
     before, ending at ``previous_end``) breaks off mid-sentence. A preview
     chunk is one paragraph: a chunk running over several lines is a section
     of a report, its last line a heading or a table row, not a cut."""
@@ -125,7 +129,7 @@ def _marker(text: str, match: regex.Match, previous_end: int | None) -> _Marker:
         and last not in _FINISHED
         and text.find("\n", previous_end, content_end) == -1
     )
-    return _Marker(start, match.end(), int(match[1]), content_end if cut else None)
+    return _Marker(start, match.end(), number, content_end if cut else None)
 
 
 def _chunk_sequence(markers: list[_Marker]) -> list[_Marker]:
