@@ -161,26 +161,18 @@ def test_a_rule_from_a_package_no_entry_point_names_is_read_afresh(tmp_path):
         assert run.returncode == 1 and f"doc.txt:1:3: {code} `坏`" in run.stdout, run.stdout + run.stderr
 
 
-INHERITED_CODE = """\
-from wenlint import Example, Rule
-
-
-class Base(Rule):
-    code = "Z970"
-    name = "base"
-    summary = "Flags `坏`"
-    flags = "The word `坏`."
-    good = (Example("好的。"),)
-
-    def check(self, doc):
-        start = doc.text.find("坏")
-        if start != -1:
-            yield self.diagnostic(start, start + 1, self.name)
-
+INHERITED_CODE = (
+    FOREIGN_RULE.replace("Foreign", "Base").replace("Z960", "Z970")
+    + """
 
 class Child(Base):
     name = "child"
+
+    def check(self, doc):
+        for finding in super().check(doc):
+            yield self.diagnostic(finding.start, finding.end, "child")
 """
+)
 
 
 def test_a_rule_that_inherits_its_code_is_made_from_its_own_class(tmp_path):
