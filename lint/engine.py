@@ -84,12 +84,8 @@ def _validate(diagnostic: Diagnostic, size: int) -> None:
     if diagnostic.fix is None:
         return
     edits = diagnostic.fix.edits
-    if len(edits) == 1:  # most fixes: nothing can overlap
-        (edit,) = edits
-        if not 0 <= edit.start <= edit.end <= size:
-            raise ValueError(f"fix edit {edit.start}:{edit.end} outside the text or reversed")
-        return
-    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    if len(edits) > 1:  # (most fixes have one edit: nothing to sort, nothing can overlap)
+        edits = sorted(edits, key=lambda e: (e.start, e.end))
     for edit in edits:
         if not 0 <= edit.start <= edit.end <= size:
             raise ValueError(f"fix edit {edit.start}:{edit.end} outside the text or reversed")
