@@ -133,6 +133,11 @@ def opencc_keys(config: str):
         yield from trie.keys()
 
 
+#: Nag Mundari digits one to three (Unicode 15): regex's \d matches them, and an int() whose
+#: Unicode is older cannot read them (see textclass.DIGIT_CLASS and textclass.digits_value).
+NEWER_DIGITS = "\U0001e4f1\U0001e4f2\U0001e4f3"
+
+
 def low_bytes(text: str) -> bytes:
     """The low byte of each code point of ``text``, one by one: what
     :func:`wenlint.codepoints.marks` is given (han_bytes.low_and_han works it out with the Chinese characters)."""

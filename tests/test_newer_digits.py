@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import NEWER_DIGITS
 
 from wenlint import Document
 from wenlint.engine import lint
 from wenlint.registry import all_rules
 
-#: Nag Mundari one and two (Unicode 15).
-NEWER = "\U0001e4f1\U0001e4f2"
+NEWER = NEWER_DIGITS[:2]
 #: Numbers of such digits where rules read numbers: list and chunk markers,
 #: chapters, page numbers and footers, figures, sections, references, dates,
 #: prices, a number inside a sentence.

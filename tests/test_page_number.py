@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from conftest import findings, seed
+from conftest import NEWER_DIGITS, findings, seed
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -282,10 +282,6 @@ def test_the_furniture_patterns_match_as_regex_would():
         assert (furniture._TWO_HAN.search(line) is None) == (two_han.search(line) is None), repr(line)
         assert (furniture._PAGE_NUMBER.fullmatch(line) is None) == (page_number.fullmatch(line) is None), repr(line)
         assert furniture._DIGITS.findall(line) == regex.findall(r"\d+", line), repr(line)
-
-
-#: Nag Mundari digits (Unicode 15): regex's \d matches them, Python 3.11's int() cannot read them.
-NEWER_DIGITS = "\U0001e4f1\U0001e4f2\U0001e4f3"
 
 
 def test_digits_python_cannot_read_are_no_page_numbers():
