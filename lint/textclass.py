@@ -64,6 +64,8 @@ def _digits_beyond_re() -> str:
 #: scripts added since, all past the BMP): a rule whose ``re`` and ``regex`` patterns both read
 #: digits would not agree on them. Worked out once per installed ``regex`` and Python, and kept.
 DIGIT_CLASS = r"\d" + kept("digits-beyond-re", _digits_beyond_re, [regex._regex.__file__])
+#: A decimal digit as ``regex``'s ``\d`` reads it, as a ``re`` class.
+DIGIT = f"[{DIGIT_CLASS}]"
 
 
 def digits_value(digits: str) -> int | None:

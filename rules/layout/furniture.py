@@ -13,18 +13,16 @@ from dataclasses import dataclass
 import regex
 
 from wenlint import Document
-from wenlint.textclass import DIGIT_CLASS, HAN_CLASS, UNITS, UNITS_2, digits_value, has_clause_mark, is_han
+from wenlint.textclass import DIGIT, HAN_CLASS, UNITS, UNITS_2, digits_value, has_clause_mark, is_han
 from wenlint_rules.layout.counting import counting_run
 from wenlint_rules.layout.markers import LIST_MARKER, is_heading
 
-#: A digit, in ``re`` (as ``regex``'s ``\d`` reads it: see textclass.DIGIT_CLASS).
-_DIGIT = f"[{DIGIT_CLASS}]"
 #: A bare page number: `12`, `- 12 -`, `第 3 页`, `第3页/共27页`, `3/27`, `Page 3 of 27`.
 _PAGE_NUMBER = re.compile(
-    rf"[-—–·]?[ \t]*{_DIGIT}{{1,4}}[ \t]*[-—–·]?"
-    rf"|第[ \t]*{_DIGIT}+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*{_DIGIT}+[ \t]*页)?"
-    rf"|{_DIGIT}+[ \t]*/[ \t]*{_DIGIT}+"
-    rf"|(?:[Pp]age|P\.)[ \t]*{_DIGIT}+(?:[ \t]*of[ \t]*{_DIGIT}+)?"
+    rf"[-—–·]?[ \t]*{DIGIT}{{1,4}}[ \t]*[-—–·]?"
+    rf"|第[ \t]*{DIGIT}+[ \t]*页(?:[ \t]*[/，,][ \t]*共[ \t]*{DIGIT}+[ \t]*页)?"
+    rf"|{DIGIT}+[ \t]*/[ \t]*{DIGIT}+"
+    rf"|(?:[Pp]age|P\.)[ \t]*{DIGIT}+(?:[ \t]*of[ \t]*{DIGIT}+)?"
 )
 #: A running header or footer naming the document, as a report repeats it on
 #: every page: `某某股份有限公司2019年年度报告全文`, `2019年度财务报表附注`.

@@ -7,7 +7,7 @@ import re
 import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Rule
-from wenlint.textclass import DIGIT_CLASS
+from wenlint.textclass import DIGIT
 
 #: A caption at a line's start: 图/表/Fig./Table, a number of one or two digits
 #: glued to a year (1900–2099) that a year range or 年 follows.
@@ -16,12 +16,10 @@ _GLUED = regex.compile(
     r"(?P<number>[1-9]\d?)(?P<year>(?:19|20)\d\d)(?=[ \t]*(?:[—–~～\-至到][ \t]*(?:19|20)\d\d|年))",
     regex.M,
 )
-#: A digit, in ``re`` (as ``regex``'s ``\d`` reads it: see textclass.DIGIT_CLASS).
-_DIGIT = f"[{DIGIT_CLASS}]"
 #: What every glued caption holds, looked for first: most texts hold none, and
 #: this pattern, not tied to a line's start, is tried faster than _GLUED is
 #: (in ``re``, which skips in C to where one of its labels can start).
-_LABEL_YEAR = re.compile(rf"(?:图|表|Fig\.?|Figure|Table)[ \t]*[1-9]{_DIGIT}?(?:19|20){_DIGIT}{_DIGIT}")
+_LABEL_YEAR = re.compile(rf"(?:图|表|Fig\.?|Figure|Table)[ \t]*[1-9]{DIGIT}?(?:19|20){DIGIT}{DIGIT}")
 
 
 class GluedFigureNumber(Rule):

@@ -9,7 +9,7 @@ import regex
 
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint.codepoints import matches_from
-from wenlint.textclass import CJK_PUNCTUATION, DIGIT_CLASS, HAN_CLASS, SPACED_UNITS, SPACED_UNITS_2, is_han
+from wenlint.textclass import CJK_PUNCTUATION, DIGIT, DIGIT_CLASS, HAN_CLASS, SPACED_UNITS, SPACED_UNITS_2, is_han
 from wenlint_rules.layout.spacing import JOIN_GAIN, SpaceLines, join_gain, spaces_numbers
 
 #: Punctuation a space before is stray (`者 ，`), and after which it is stray (`“ 我`).
@@ -52,13 +52,11 @@ _MENTION = regex.compile(r"@[^\s@]{1,30}\Z")
 #: into spaces (a PDF extraction): its other such spaces are damage too.
 DAMAGE_SPLITS = 5
 DAMAGE_SHARE = 1 / 3
-#: A digit, in ``re`` (as ``regex``'s ``\d`` reads it: see textclass.DIGIT_CLASS).
-_DIGIT = f"[{DIGIT_CLASS}]"
 #: Six digits are a code (a stock code before a company name, `600519 贵州茅台`;
 #: a postcode) unless an amount of money or shares or a number sign follows.
-_CODE = re.compile(rf"(?<![{DIGIT_CLASS}.,，]){_DIGIT}{{6}}[ \u00a0](?!万?[元股份号]|亿)")
+_CODE = re.compile(rf"(?<![{DIGIT_CLASS}.,，]){DIGIT}{{6}}[ \u00a0](?!万?[元股份号]|亿)")
 #: A number opening a line is a section number (`1 个人信息`, `3.1 年度计划`) unless it is a year.
-_SECTION = re.compile(rf"[ \t\u3000]*(?:{_DIGIT}{{1,2}}|{_DIGIT}+(?:\.{_DIGIT}+)+)")
+_SECTION = re.compile(rf"[ \t\u3000]*(?:{DIGIT}{{1,2}}|{DIGIT}+(?:\.{DIGIT}+)+)")
 
 
 class SpaceInChinese(Rule):

@@ -12,7 +12,7 @@ import regex
 
 from wenlint import Document
 from wenlint.script import simplified
-from wenlint.textclass import DIGIT_CLASS, HAN_CLASS, has_clause_mark
+from wenlint.textclass import DIGIT, DIGIT_CLASS, HAN_CLASS, has_clause_mark
 from wenlint_rules.layout.wrapping import is_verse
 from wenlint_rules.typo.lexicon import lexicon
 
@@ -38,7 +38,6 @@ _LABEL = regex.compile(
 )
 #: (The patterns from here on are in ``re``, with the Chinese class and the
 #: digits regex's ``\p{Han}`` and ``\d`` give: asked at each space or line, a call costs half as much.)
-_DIGIT = f"[{DIGIT_CLASS}]"
 #: A byline: what follows on the line is a list of names (`作者：张三 李四`).
 _BYLINE = re.compile(
     r"(?:作者|编辑|主编|副主编|责编|责任编辑|编者|记者|通讯员|摄影|撰稿|撰文|译者|翻译|校对|审校|审核|监制|出品人|主持人|成员|嘉宾|演员|主演|导演|编委)"
@@ -51,7 +50,7 @@ _SPACED_ORDINAL = re.compile(
 #: An address with its postcode (`山西 吉县 042200`, `湖北 武汉 430071`): an
 #: affiliation line, whose spaces part the province, the city and the code.
 #: (Starting at the space: tried only there.)
-_ADDRESS = re.compile(rf"[ \u00a0](?<=[{HAN_CLASS}].){_DIGIT}{{6}}(?!{_DIGIT})")
+_ADDRESS = re.compile(rf"[ \u00a0](?<=[{HAN_CLASS}].){DIGIT}{{6}}(?!{DIGIT})")
 _SENTENCE_MARK = re.compile(r"[。！？；]")
 #: The Chinese looked at on either side of a space: as far as most words reach.
 SIDE = 4
@@ -64,10 +63,10 @@ _HAN_RUN_START = re.compile(f"[{HAN_CLASS}]{{1,{SIDE}}}")
 #: As _GLUED_DIGIT's first class, ``re``'s own digits and any character past the
 #: BMP (where ``regex`` knows more: textclass.DIGIT_CLASS), each then tested for
 #: a digit: a class of many ranges is slower to skip to.
-_SPACED_DIGIT = re.compile(rf"[ \u00a0](?:(?<=[{HAN_CLASS}].)(?={_DIGIT})|(?<={_DIGIT}.)(?=[{HAN_CLASS}]))")
+_SPACED_DIGIT = re.compile(rf"[ \u00a0](?:(?<=[{HAN_CLASS}].)(?={DIGIT})|(?<={DIGIT}.)(?=[{HAN_CLASS}]))")
 _GLUED_DIGIT = re.compile(
-    rf"[\d\U00010000-\U0010ffff](?<={_DIGIT})"
-    rf"(?:(?<=[{HAN_CLASS}]{_DIGIT})(?P<twice>(?=[{HAN_CLASS}]))?|(?=[{HAN_CLASS}]))"
+    rf"[\d\U00010000-\U0010ffff](?<={DIGIT})"
+    rf"(?:(?<=[{HAN_CLASS}]{DIGIT})(?P<twice>(?=[{HAN_CLASS}]))?|(?=[{HAN_CLASS}]))"
 )
 
 
