@@ -32,8 +32,6 @@ _CUT_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})*,(?P<group>\d{0,2})$|\d{1,3}(?:,
 _LEADING_DIGITS = regex.compile(r"\d+")
 #: The run of digits, commas and points that ends right before an offset (matched backwards from it).
 _NUMBER_RUN_BEFORE = regex.compile(r"(?r)[\d,.]+")
-#: Takes the commas and points out of such a run (``str.translate``).
-_NO_SEPARATORS = str.maketrans("", "", ",.")
 #: A Chinese character ending a line and one starting the next (either may be
 #: a line of its own: a narrow cell wraps one character a line); in ``re``,
 #: which skips in C from one line break to the next.
@@ -179,10 +177,7 @@ def _decimal_run_start(run: regex.Match) -> int:
     digits ``str.isdecimal`` takes (and commas and points): regex's ``\\d``
     may know digits of a later Unicode than Python's (`𐵀`, U+10D40), which
     then end the run."""
-    digits = run[0].translate(_NO_SEPARATORS)
-    if not digits or digits.isdecimal():
-        return run.start()
-    other = max(i for i, char in enumerate(run[0]) if not (char.isdecimal() or char in ",."))
+    other = max((i for i, char in enumerate(run[0]) if not (char.isdecimal() or char in ",.")), default=-1)
     return run.start() + other + 1
 
 
