@@ -113,7 +113,9 @@ class Restorations:
         self._np = np
         numbers, size, tables = view.numbers, len(view.text), weighing_tables()
         gaps = np.array([gap for sides in worth.values() for gap in sides], dtype=np.int64)
-        chars = vector.numbers("".join(char * len(sides) for char, sides in worth.items()))
+        lengths = [*map(len, worth.values())]
+        which = np.arange(len(worth)).repeat(lengths)  # each gap's character, by its index in ``worth``
+        chars = vector.numbers("".join(worth))[which]
         # the gaps are open gaps inside the text: a neighbour either side
         far_left, left, right, far_right = numbers.take(gaps[:, None] + (-2, -1, 0, 1), mode="clip").T
         # a row of _pairs and _costs for the word with the neighbour before the gap, one for the one after
@@ -122,21 +124,19 @@ class Restorations:
         )
         self._longer = centred | held_before & (gaps >= 2) | held_after & (gaps + 1 < size)
         self._gaps = gaps
-        self._bounds, at = {}, 0
-        for char, sides in worth.items():
-            self._bounds[char] = (at, at + len(sides))
-            at += len(sides)
+        ends = np.cumsum(lengths).tolist()
+        self._bounds = dict(zip(worth, zip([0, *ends], ends)))  # each character's gaps, as a slice
         alone = tables["char_costs"][np.stack([left, chars, right])]  # each character's cost alone
-        self._counts = self._restored(view, worth, alone, vector.numbered() ** 2)
+        self._counts = self._restored(view, worth, which, alone, vector.numbered() ** 2)
 
-    def _restored(self, view: TypoView, worth: dict[str, dict[int, int]], alone, span: int) -> dict[str, tuple]:
+    def _restored(self, view: TypoView, worth: dict[str, dict[int, int]], which, alone, span: int) -> dict[str, tuple]:
         """For each character, how many different words its places restore,
         how many places they are (one beside two words counting twice) and
         how many different words may make their surroundings likelier (see
         may_convince), a place a longer word may hold counting as one more
         word of each kind. ``alone``: the costs alone of the characters
         before each gap, put in, and after it; ``span``: more than any key
-        of two characters."""
+        of two characters; ``which``: each gap's character, by index."""
         np, costs, size = self._np, self._costs, len(view.text)
         gaps, held = self._gaps, self._longer
         common = (costs >= 0) & (costs <= COMMON_WORD)
@@ -154,7 +154,6 @@ class Restorations:
         likelier = restoring & (most > 0)
         # each place's remains of the word restored in the text (the word before the gap: from the character before it)
         self._restoring, self._start, self._most = restoring, gaps - 1 + side, most
-        which = np.arange(len(worth)).repeat([*map(len, worth.values())])
         fits = np.array([fits for sides in worth.values() for fits in sides.values()])
         word = self._pairs[side, columns]
 
