@@ -207,9 +207,9 @@ _han = lru_cache(maxsize=4096)(is_han)
 #: `:)`, `:-(`, `:D`, `;)`: emoticons, not punctuation.
 _EMOTICON = regex.compile(r"[:;]-?[()DPpO3|/\\](?![A-Za-z0-9])")
 #: A bibliography entry (GB/T 7714): `[1]张三.书名[M].北京:中华书局,2008.`
-_REFERENCE = regex.compile(r"^[ \t]*\[\d+\].*\[[A-Z]{1,2}(?:/OL)?\].*$", regex.M)
-#: The type of an entry (`[M]`, `[J]`, `[EB/OL]`), which every entry holds: looked for in C first.
+#: (Its type, `[M]`, `[J]`, `[EB/OL]`, which every entry holds, is looked for in C first.)
 _REFERENCE_TYPE = re.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
+_REFERENCE = regex.compile(rf"^[ \t]*\[\d+\].*{_REFERENCE_TYPE.pattern}.*$", regex.M)
 LATIN_WINDOW = 16
 
 
