@@ -13,7 +13,9 @@ from wenlint.textclass import is_chinese
 #: Dashes and bars that look like the numeral 一.
 _DASHES = "\u2012\u2013\u2014\u2015\u2500\u30fc\uff0d"
 _D = f"[{_DASHES}]"
-_NUM = "〇零一二三四五六七八九○"
+#: The Chinese numerals (〇 the zero among them).
+_NUMERALS = "〇零一二三四五六七八九"
+_NUM = f"{_NUMERALS}○"
 _SPACE = "[ \\t\\u3000]*"
 
 #: One dash, not part of a Chinese dash `——` (or `──`, `－－`). (Opening with the dash, which re
@@ -41,14 +43,14 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}\uFF66-\uFF9F]")
 _ZEROS = "○◯OoＯｏОоΟο0０"
 _LETTER_OR_DIGIT = r"\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９"
 #: `二O一八年`, `二○一八年`: a zero look-alike among Chinese numerals.
-_HAN_ZERO_CHAR = f"[〇零一二三四五六七八九{_ZEROS}]"
+_HAN_ZERO_CHAR = f"[{_NUMERALS}{_ZEROS}]"
 _HAN_ZERO = regex.compile(rf"(?<![{_LETTER_OR_DIGIT}]){_HAN_ZERO_CHAR}{{2,}}(?![{_LETTER_OR_DIGIT}])")
 #: The run of _HAN_ZERO's characters from where it is matched, and (reversed) up to there.
 _RUN_AFTER = re.compile(f"{_HAN_ZERO_CHAR}*")
 _RUN_BEFORE = regex.compile(f"(?r){_HAN_ZERO_CHAR}*")
 #: A zero look-alike beside a Chinese numeral, as in every run _HAN_ZERO flags.
 #: (Plain sets of characters like these the standard library's re finds faster.)
-_ZERO_BESIDE_NUMERAL = re.compile(f"[{_ZEROS}](?:(?<=[〇零一二三四五六七八九].)|(?=[〇零一二三四五六七八九]))")
+_ZERO_BESIDE_NUMERAL = re.compile(f"[{_ZEROS}](?:(?<=[{_NUMERALS}].)|(?=[{_NUMERALS}]))")
 #: `2O18年`: a letter O among Arabic digits (only a number holding one is matched: numbers are many).
 _DIGIT_ZERO = regex.compile(
     r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}0-9０-９.])[0-9０-９]+[OoОоΟοＯｏ][0-9０-９OoОоΟοＯｏ]*"
@@ -70,7 +72,7 @@ _ANY_HOMOGLYPH = re.compile(f"[{''.join(_HOMOGLYPHS)}]")
 #: one pass tells that a text holds none of them, as nearly every one does.
 _ANY_ZERO_OR_HOMOGLYPH = re.compile(
     f"[{_ZEROS}{''.join(_HOMOGLYPHS)}]"
-    f"(?:(?<=[{_ZEROS}])(?:(?<=[〇零一二三四五六七八九].)|(?=[〇零一二三四五六七八九]))"
+    f"(?:(?<=[{_ZEROS}])(?:(?<=[{_NUMERALS}].)|(?=[{_NUMERALS}]))"
     f"|(?<=[{_LETTER_ZEROS}])(?<=[0-9０-９].)"
     f"|(?<=[{''.join(_HOMOGLYPHS)}]))"
 )
@@ -212,7 +214,7 @@ class LookalikeCharacter(Rule):
     def _zeros(self, text: str, add) -> None:
         for match in _han_zeros(text):
             run = match[0]
-            numerals = sum(ch in "〇零一二三四五六七八九" for ch in run)
+            numerals = sum(ch in _NUMERALS for ch in run)
             if numerals < 2 or not any(ch in _ZEROS for ch in run):
                 continue
             fixed = "".join("〇" if ch in _ZEROS else ch for ch in run)
