@@ -362,7 +362,7 @@ def _fix(fields: list[Any] | None) -> Fix | None:
 
 def _checked_rule(info: RuleInfo) -> bool:
     """Whether a kept RuleInfo has the types a RuleInfo has."""
-    return all(map(isinstance, info, (str, str, bool, bool, bool, str)))
+    return all(map(isinstance, info, (str, str, bool, bool, bool, str, str)))
 
 
 def _int(value: Any) -> int:
