@@ -25,6 +25,7 @@ from wenlint.registry import all_rules
 from wenlint.review import views
 from wenlint.review.app import ReviewApp
 from wenlint.review.checker import PROCESS_THRESHOLD
+from wenlint.review.session import open_file
 from wenlint.review.widgets import Page
 
 SEED_004 = seed("004").name
@@ -231,6 +232,42 @@ async def test_unreadable_input_is_reported_and_the_rest_reviewed(tmp_path):
         await _press(pilot, "q")
     assert app.return_value == 2
     assert app.session.errors[0][0] == str(binary)
+
+
+@sync
+async def test_findings_listed_before_the_first_layout_show_as_after_it(tmp_path, monkeypatch):
+    """A file read before the list has its size (a fast load) is shown as
+    one read after it: the heading in view, the same screen."""
+    monkeypatch.chdir(tmp_path)
+    path = Path(_copy("000.txt", tmp_path).name)
+    settings = load_settings(None).with_overrides(["M001"])
+
+    class LoadsAtMount(ReviewApp):
+        def load_files(self) -> None:  # in the mount itself, before any layout
+            self.add_file(str(path), *open_file(str(path), settings))
+            self.loaded()
+
+    screens = []
+    for app in (LoadsAtMount([(str(path), settings)]), _app([path], ["M001"])):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(pilot)
+            await _press(pilot, "j", "j")
+            screens.append(_screen_text(app))
+    assert screens[0].splitlines()[2].startswith("000.txt ")  # the list's first line: the file's heading
+    assert screens[0] == screens[1]
+
+
+@sync
+async def test_a_refresh_keeps_the_cursor_on_a_skipped_finding(tmp_path):
+    path = _copy(seed("000").name, tmp_path)
+    async with _reviewing([path], ["M001"]) as pilot:
+        app = pilot.app
+        await _press(pilot, "j")
+        skipped = app.findings.current.diagnostic
+        await _press(pilot, "s", "k")  # skip it, then back onto it
+        assert app.findings.current.diagnostic == skipped
+        await _press(pilot, "w")  # nothing to save; the list is drawn again
+        assert app.findings.current.diagnostic == skipped
 
 
 def test_main_screen_snapshot(snap_compare, tmp_path, monkeypatch):

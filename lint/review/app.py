@@ -182,7 +182,7 @@ class ReviewApp(App[int]):
         here = place(near)
         positions = [place(row) for row in rows]
         index = bisect.bisect_right(positions, here) if after else bisect.bisect_left(positions, here)
-        if near.diagnostic is not None and not after and index < len(rows) and positions[index] == place:
+        if near.diagnostic is not None and not after and index < len(rows) and positions[index] == here:
             return index  # the same finding, still there
         for i in range(index, len(rows)):
             row = rows[i]

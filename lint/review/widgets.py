@@ -78,9 +78,18 @@ class FindingList(ScrollView, can_focus=True):
 
     def move_to(self, index: int) -> None:
         self.cursor = max(0, min(index, len(self.rows) - 1))
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+        self._reveal_cursor()
         self.refresh()
         self.post_message(self.Moved())
+
+    def _reveal_cursor(self) -> None:
+        """Scroll the cursor's row into view; before the list has a size
+        (rows can come before the first layout) its resize does it."""
+        if self.size.height:
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+
+    def on_resize(self) -> None:
+        self._reveal_cursor()
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
