@@ -15,11 +15,6 @@ score, and so the exit code.
 without the cache. What fixing produces, errors, crashed rules (X001) and
 standard input are never kept.
 
-The rules' codes, names and groups (:class:`~wenlint.registry.RuleInfo`)
-are kept too, in ``DIR/rules-FORMAT/KEY`` under a key of the code that
-lints (see :func:`code_fingerprint`): a run that replays every result
-chooses its rules and reports their names without importing a rule.
-
 Each entry is one msgpack file, ``DIR/results-FORMAT/KEY``, written atomically
 (without a sync: a lost entry costs one lint); an entry that is damaged,
 of another format or for another key is a miss. The main process keys the
@@ -47,7 +42,7 @@ import msgpack
 from wenlint.config import Settings, find_config_file
 from wenlint.diagnostic import INTERNAL_ERROR, Applicability, Diagnostic, Edit, Fix, Severity
 from wenlint.fingerprint import package_fingerprint, top_package
-from wenlint.registry import RuleInfo, entry_tops, keyed, known_rules, remember, rules_key
+from wenlint.registry import entry_tops, known_rules
 from wenlint.results import FileResult, display_name
 from wenlint.storage import open_regular, write_atomic, write_own_atomic
 
@@ -56,7 +51,6 @@ DEFAULT_NAME = ".wenlint_cache"
 #: Bump when an entry's layout changes: entries of other formats live in other folders.
 FORMAT = 3  # 3: the text length, for the score under a baseline
 ENTRIES = f"results-{FORMAT}"
-RULES = f"rules-{FORMAT}"
 #: Marks a folder as a cache (https://bford.info/cachedir/), so backup tools skip it and `clean` knows it.
 TAG_NAME = "CACHEDIR.TAG"
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# This is wenlint's result cache; `wenlint clean` removes it.\n"
@@ -101,7 +95,8 @@ def clean(directory: Path) -> str:
 
 
 def _is_entries(folder: Path) -> bool:
-    """Whether ``folder`` is a folder of entries of any format (``results-3``, ``rules-3``):
+    """Whether ``folder`` is a folder of entries of any format (``results-3``; ``rules-3``,
+    where earlier versions kept the rules):
     named so, and holding entries (and their temporary files) only; not a
     folder of the user's that happens to be named so (``results-2024`` in a
     folder chosen as ``--cache-dir``)."""
@@ -128,7 +123,6 @@ class ResultCache:
         self.failure: str | None = None  # why the cache cannot be written, once it is known
         self.speaks = True  # whether failing to write warns (not in a worker: the main process does)
         self.hits = 0
-        self.rules_recalled = False
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
         self._made: set[Path] = set()  # folders of entries known to exist
         self._real_folders: dict[str, str] = {}  # a folder's name -> os.path.realpath of it
@@ -199,27 +193,6 @@ class ResultCache:
         unless the file has changed since it was read for its key."""
         if _unchanged(path, key[1]):
             self.put(key[0], result)
-
-    def recall_rules(self) -> None:
-        """Take the rules kept for the code that lints, if they are (see
-        :func:`wenlint.registry.remember`): then only a file linted again imports the rules."""
-        key = rules_key()
-        try:
-            kept = {code: RuleInfo(code, *fields) for code, *fields in self._read(self.directory / RULES / key)}
-            if not all(_checked_rule(info) for info in kept.values()):
-                return
-        except (OSError, ValueError, TypeError, IndexError, KeyError, msgpack.UnpackException):
-            return
-        remember(kept)
-        self.rules_recalled = True
-
-    def keep_rules(self) -> None:
-        """Keep the rules' :class:`RuleInfo` for the next run, unless they were recalled, or some
-        rule comes from a package no entry point names (whose changes the key would miss)."""
-        rules = known_rules()
-        if self.rules_recalled or not keyed(rules.values()):
-            return
-        self._write(self.directory / RULES / rules_key(), [list(info) for info in rules.values()])
 
     def _read(self, entry: Path) -> Any:
         """What the entry file ``entry`` keeps; ValueError when it is of another format or for another key."""
@@ -358,11 +331,6 @@ def _fix(fields: list[Any] | None) -> Fix | None:
     edits, applicability, message, encoding, newline = fields
     made = tuple(Edit(_int(start), _int(end), _str(content)) for start, end, content in edits)
     return Fix(made, Applicability(applicability), _str(message), _optional(encoding), _optional(newline))
-
-
-def _checked_rule(info: RuleInfo) -> bool:
-    """Whether a kept RuleInfo has the types a RuleInfo has."""
-    return all(map(isinstance, info, (str, str, bool, bool, bool, str, str)))
 
 
 def _int(value: Any) -> int:

@@ -109,8 +109,6 @@ def check(args: argparse.Namespace) -> int:
     started = time.process_time()
     loud = Loudness(args)
     cache = _result_cache(args)
-    if cache is not None:
-        cache.recall_rules()  # before any setting is read: they choose rules
     paths = args.paths or ["."]
     found = discover(paths, settings_resolver(args))
     for path, message in found.errors:
@@ -190,7 +188,6 @@ def _check_files(
         except KeyboardInterrupt:  # the runner has said how far it got; the report is still finished
             interrupted = True
         if cache is not None:
-            cache.keep_rules()
             loud.debug(f"{plural(cache.hits, 'result')} from the cache in {cache.directory}")
         if args.write_baseline:
             _write_baseline(args.write_baseline, recorded, interrupted, loud)

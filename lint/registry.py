@@ -34,7 +34,7 @@ REQUIRED = ("code", "name", "summary", "flags")
 
 class RuleInfo(NamedTuple):
     """What choosing rules and reporting findings need of a rule, read without
-    importing it when the result cache kept it (see :func:`known_rules`)."""
+    importing it when the table cache kept it (see :func:`known_rules`)."""
 
     code: str
     name: str
@@ -145,31 +145,29 @@ def keyed(rules: Iterable[RuleInfo]) -> bool:
     return {top_package(info.module) for info in rules} <= entry_tops()
 
 
-#: The rules the result cache kept for this installation, when it had them (see :func:`remember`).
-_remembered: dict[str, RuleInfo] | None = None
-
-
-def remember(rules: dict[str, RuleInfo]) -> None:
-    """Take ``rules`` as every installed rule's RuleInfo, so that :func:`known_rules` imports no rule."""
-    global _remembered
-    _remembered = rules
-
-
-def known_rules() -> dict[str, RuleInfo]:
-    """Every installed rule's RuleInfo by code, sorted by code: those
-    :func:`remember` was given, else those kept between runs (in the table
-    cache, under :func:`rules_key`, when it sees changes to every rule: see
-    :func:`keyed`), else read from :func:`all_rules`. A run then imports
-    only the rules it makes (see :func:`rule_class`)."""
-    return _remembered if _remembered is not None else _kept_infos()
-
-
 @lru_cache(maxsize=1)
-def _kept_infos() -> dict[str, RuleInfo]:
+def known_rules() -> dict[str, RuleInfo]:
+    """Every installed rule's RuleInfo by code, sorted by code: those kept
+    between runs (in the table cache, under :func:`rules_key`, when it sees
+    changes to every rule: see :func:`keyed`), else read from
+    :func:`all_rules`. A run then imports only the rules it makes (see
+    :func:`rule_class`), and one that replays every result from the result cache, none."""
     from wenlint.tablecache import kept
 
-    infos = kept("rules", _infos, key=rules_key(), quiet=True)
+    infos = kept("rules", _infos, key=rules_key(), quiet=True, valid=_well_formed)
     return infos if keyed(infos.values()) else _infos()  # (else read afresh: the key misses changes to some)
+
+
+#: The type of each field of a RuleInfo.
+_FIELD_TYPES = (str, str, bool, bool, bool, str, str)
+
+
+def _well_formed(infos: object) -> bool:
+    """Whether ``infos``, loaded from the table cache, is RuleInfo by code, each field of its type (not a damaged entry)."""
+    return isinstance(infos, dict) and all(
+        isinstance(info, RuleInfo) and info.code == code and all(map(isinstance, info, _FIELD_TYPES))
+        for code, info in infos.items()
+    )
 
 
 def _infos() -> dict[str, RuleInfo]:

@@ -39,14 +39,18 @@ def kept(
     version: int = 1,
     key: str = "",
     quiet: bool = False,
+    valid: Callable[[object], bool] | None = None,
 ) -> T:
     """The table ``name``: loaded when an entry built from the same
-    ``sources`` (files) and ``key`` in the same ``version`` of its layout is kept, else built by ``build``
+    ``sources`` (files) and ``key`` in the same ``version`` of its layout is kept
+    (and, given ``valid``, what it loads passes it), else built by ``build``
     and kept. On a terminal, building says so on stderr, unless ``quiet`` (it takes little time)."""
     path = entry_path(name, sources, version, key)
     try:
         with open(path, "rb") as stream:
-            return pickle.load(stream)
+            table = pickle.load(stream)
+        if valid is None or valid(table):
+            return table
     except Exception:  # noqa: BLE001 - none yet, unreadable or damaged: build it
         pass
     if sys.stderr.isatty() and not quiet:

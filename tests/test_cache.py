@@ -8,6 +8,7 @@ a file missing from the log of a run was replayed from the cache."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import stat
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 from conftest import SEEDS
 from rule_packages import install_rules
 
-from wenlint.cache import ENTRIES, FORMAT, RULES, ResultCache
+from wenlint.cache import ENTRIES, FORMAT, ResultCache
 from wenlint.config import Settings
 from wenlint.results import FileResult
 from wenlint.runner import Job
@@ -180,13 +181,28 @@ def test_the_rules_are_kept_afresh_when_a_rule_package_changes(project, tmp_path
     assert result.returncode == 1 and "Z951" in result.stdout, result.stderr
 
 
-def test_damaged_kept_rules_are_read_afresh(project):
+RULE_DAMAGE = {
+    "empty": lambda data, rules: b"",
+    "cut off": lambda data, rules: data[: len(data) // 2],
+    "not a pickle": lambda data, rules: b"\xc1" * 40,
+    "another shape": lambda data, rules: pickle.dumps(list(rules)),
+    "a rule of another shape": lambda data, rules: pickle.dumps({code: tuple(info) for code, info in rules.items()}),
+    "a field of another type": lambda data, rules: pickle.dumps({**rules, "Z950": rules["Z950"]._replace(qualname=1)}),
+    "under another code": lambda data, rules: pickle.dumps({**rules, "Z950": rules["M001"]}),
+}
+
+
+def test_damaged_kept_rules_are_read_afresh(project, tmp_path, monkeypatch):
+    """The rules are kept in the table cache (see wenlint.registry.known_rules)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
     first = run(project)
-    (kept,) = (project / ".wenlint_cache" / RULES).iterdir()
-    for damage in DAMAGE.values():
-        kept.write_bytes(damage(kept.name.encode()))
+    (kept,) = (tmp_path / "cache-home" / "wenlint" / "tables").glob("rules-*.pickle")
+    data = kept.read_bytes()
+    for damage in RULE_DAMAGE.values():
+        kept.write_bytes(damage(data, pickle.loads(data)))
         assert run(project).stdout == first.stdout
         assert not imported(project)  # written again, whole
+        assert kept.read_bytes() == data
 
 
 def test_a_file_is_kept_once_however_it_is_named(project):

@@ -6,6 +6,7 @@ memory where nothing can be kept. The cache folder is a temporary one
 from __future__ import annotations
 
 import os
+import pickle
 import pty
 import subprocess
 import sys
@@ -61,6 +62,17 @@ def test_a_damaged_entry_is_built_again_and_replaced(tmp_path, damage):
     entry_path("words", [source], 1).write_bytes(damage)
     assert kept("words", counting_build(source, builds), [source]) == {"好的": "a"}
     assert kept("words", counting_build(source, builds), [source]) == {"好的": "a"}
+    assert len(builds) == 2
+
+
+def test_a_loaded_table_that_is_not_valid_is_built_again_and_replaced(tmp_path):
+    source = tmp_path / "words.tsv"
+    source.write_text("好的\ta\n", encoding="utf-8")
+    builds: list[str] = []
+    kept("words", counting_build(source, builds), [source])
+    entry_path("words", [source], 1).write_bytes(pickle.dumps(["好的"]))  # a pickle, of another shape
+    for _ in range(2):
+        assert kept("words", counting_build(source, builds), [source], valid=lambda table: isinstance(table, dict))
     assert len(builds) == 2
 
 
