@@ -100,7 +100,7 @@ def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_char
     gaps where the character put in makes a two-character word with a cheap
     neighbour, is one of the first three characters of a word of three or
     more, or the fourth of one starting three characters back."""
-    from wenlint_rules.typo import stripped_candidates, stripped_gaps
+    from wenlint_rules.typo import stripped_candidates, stripped_tables
     from wenlint_rules.typo.lexicon import lexicon, typo_view
 
     lex = lexicon()
@@ -108,7 +108,7 @@ def test_the_cheap_test_of_gaps_keeps_those_where_the_trie_finds_a_word_the_char
     text, gaps = view.text, range(1, len(view.text))
     kinds = Counter()
     for char in "力相性发作用进量度":
-        cheap_before, cheap_after = stripped_gaps.cheap_neighbours(char)
+        cheap_before, cheap_after = stripped_tables.cheap_neighbours(char)
 
         def kind(gap, char=char, cheap_before=cheap_before, cheap_after=cheap_after):
             if text[gap - 1] in cheap_before or text[gap] in cheap_after:

@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from wenlint import tablecache
 from wenlint.textclass import HAN_BEYOND
 from wenlint_rules.typo.lexicon import TypoView, lexicon, vector
-from wenlint_rules.typo.lexicon.cache import cache_path
+from wenlint_rules.typo.lexicon.cache import kept_beside
 from wenlint_rules.typo.rivals import gain_alone, penalties
 
 
@@ -244,8 +243,7 @@ def weighing_tables() -> dict:
     """What the weighing reads of the lexicon, by the typo view's numbers
     (see _built). Building takes ~0.3 CPU-s and ~60 MB while it lasts, so
     it is kept between runs beside the lexicon's cache (lint/tablecache.py)."""
-    lexicon_cache = cache_path()
-    return tablecache.kept("t003-weighing", _built, [lexicon_cache]) if lexicon_cache.exists() else _built()
+    return kept_beside("t003-weighing", _built)
 
 
 @cache

@@ -19,10 +19,9 @@ from wenlint_rules.typo.stripped_gaps import (
     NOT_BEFORE,
     PLACES_SHARE,
     RARELY_ALONE,
-    WORSE,
     Needed,
-    cheap_neighbours,
 )
+from wenlint_rules.typo.stripped_tables import WORSE, cheap_neighbours
 
 
 def worth_restoring(

@@ -9,7 +9,8 @@ from typing import NamedTuple
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo import stripped_candidates, stripped_gaps
 from wenlint_rules.typo.lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
-from wenlint_rules.typo.stripped_gaps import CONTEXT, PLACES_SHARE, WORSE, Needed, restorations
+from wenlint_rules.typo.stripped_gaps import CONTEXT, PLACES_SHARE, Needed, restorations
+from wenlint_rules.typo.stripped_tables import WORSE
 
 #: Different restored words that make their surroundings likelier, needed
 #: besides `min_words` in all: `努推进` → `努力推进` (+140), `和睦处` → `和睦相处`

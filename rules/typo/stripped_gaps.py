@@ -10,15 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from wenlint import Document, tablecache
+from wenlint import Document
 from wenlint_rules.typo.lexicon import COMMON_WORD, TypoView, lexicon, vector
-from wenlint_rules.typo.lexicon.cache import cache_path
+from wenlint_rules.typo.lexicon.cache import kept_beside
+from wenlint_rules.typo.stripped_tables import WORSE, cheap_pieces, common_neighbours
 
 #: Characters of context on either side of a gap.
 CONTEXT = 3
-#: Inserting the character may make the words around a place this much less
-#: likely (centibels; `整体合` → `整体合力` costs 111), never more.
-WORSE = 115
 #: A gap after one of these (before one of the next) is no place: a space or a parenthesis.
 NOT_AFTER = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {")", "）"}
 NOT_BEFORE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"(", "（"}
@@ -206,7 +204,7 @@ def _open_gaps(doc: Document, view: TypoView, chars: list[str]):
     text, numbers = view.text, view.numbers
     is_leader, is_follower = np.zeros((2, vector.numbered()), dtype=bool)
     for meets, side in ((is_leader, 0), (is_follower, 1)):
-        meets[np.concatenate([np.zeros(0, dtype=np.int64), *(_common_neighbours(char)[side] for char in chars)])] = True
+        meets[np.concatenate([np.zeros(0, dtype=np.int64), *(common_neighbours(char)[side] for char in chars)])] = True
     open_gaps = np.frombuffer(view.joins, dtype=np.uint8)[:-1] == 0  # gap ``i + 1`` is open
     for start, end in doc.verbatim:
         open_gaps[max(0, start - 1) : max(0, end - 1)] = False
@@ -226,7 +224,7 @@ class _Side:
     neighbour is before the gap, 0: after it), and the characters of
     ``chars`` (by index) that make a common word with each neighbour there:
     gathered from each character's neighbours in common words (see
-    _common_neighbours), those before it when ``side`` is -1, else those after."""
+    stripped_tables.common_neighbours), those before it when ``side`` is -1, else those after."""
 
     def __init__(self, view: TypoView, gaps, side: int, chars: list[str]) -> None:
         import numpy as np
@@ -234,7 +232,7 @@ class _Side:
         self._np = np
         numbers, first, self._neighbour = np.unique(view.numbers[gaps + side], return_index=True, return_inverse=True)
         self._neighbours = [*map(view.text.__getitem__, (gaps[first] + side).tolist())]
-        found = [_common_neighbours(char)[side + 1] for char in chars]
+        found = [common_neighbours(char)[side + 1] for char in chars]
         slot = np.full(vector.numbered(), -1, dtype=np.int64)  # number -> its neighbour's index here
         slot[numbers] = np.arange(len(numbers))
         neighbour = slot[np.concatenate([np.zeros(0, dtype=np.int64), *found])]
@@ -275,7 +273,7 @@ def _costing_little(view: TypoView, chars: list[str], which, gaps):
     kept = np.array([lex.char_cost(char) <= WORSE for char in chars], dtype=bool)[which]
     tested = (~kept).nonzero()[0]
     used, tables = np.unique(which[tested], return_inverse=True)  # the characters tested, each one's
-    at, pieces = gaps[tested], [_cheap_pieces(chars[table]) for table in used.tolist()]
+    at, pieces = gaps[tested], [cheap_pieces(chars[table]) for table in used.tolist()]
     cheap_before, cheap_after, first, middle, last, leaders = ([each[kind] for each in pieces] for kind in range(6))
     cheap = vector.held(cheap_before, tables, numbers, at, (-1,)) | vector.held(cheap_after, tables, numbers, at, (0,))
     cheap |= vector.held(first, tables, numbers, at, (0, 1)) & (at + 1 < len(text))
@@ -301,10 +299,7 @@ def _four_char_beginnings():
     keys (vector.piece_keys). Building reads every word of the lexicon
     (~0.3 CPU-s), so it is kept between runs beside the lexicon's cache
     (lint/tablecache.py)."""
-    lexicon_cache = cache_path()
-    if lexicon_cache.exists():
-        return tablecache.kept("t005-beginnings", _built_beginnings, [lexicon_cache])
-    return _built_beginnings()
+    return kept_beside("t005-beginnings", _built_beginnings)
 
 
 def _built_beginnings():
@@ -327,50 +322,8 @@ def _not_beside():
     return table
 
 
-@lru_cache(maxsize=4096)
-def _common_neighbours(char: str) -> tuple:
-    """The numbers (see vector.py) of the characters that come before ``char``
-    inside some common word, and of those that come after it."""
-    lex = lexicon()
-    return tuple(vector.numbers("".join(table[char])) for table in (lex.common_leader_sets, lex.common_follower_sets))
-
-
 @lru_cache(maxsize=1)
 def _common_pairs():
     """The two characters together in some common word, as vector.Pieces."""
     listed = lexicon().common_follower_sets.listed
     return vector.Pieces((char + other for char, others in listed.items() for other in others), 2, indexed=True)
-
-
-@lru_cache(maxsize=4096)
-def _cheap_pieces(char: str) -> tuple:
-    """The tables :func:`stripped_candidates._costing_little` tests a gap of ``char`` against, as
-    vector.Pieces: the cheap neighbours before and after, the word
-    beginnings with it first, in the middle and last, the characters it
-    follows inside words."""
-    lex = lexicon()
-    cheap_before, cheap_after = cheap_neighbours(char)
-    first, middle, last = (beginnings[char] for beginnings in lex.beginning_sets)
-    return (
-        vector.Pieces(cheap_before, 1),
-        vector.Pieces(cheap_after, 1),
-        vector.Pieces(first, 2),
-        vector.Pieces(middle, 2),
-        vector.Pieces(last, 2),
-        vector.Pieces(lex.leader_sets[char], 1),
-    )
-
-
-@lru_cache(maxsize=4096)
-def cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The characters before and after which ``char`` makes a two-character
-    word costing at most what that character costs alone, plus WORSE."""
-    lex = lexicon()
-    return (
-        frozenset(
-            other for other, cost in lex.two_char_words(char, ending=True) if cost <= lex.char_cost(other) + WORSE
-        ),
-        frozenset(
-            other for other, cost in lex.two_char_words(char, ending=False) if cost <= lex.char_cost(other) + WORSE
-        ),
-    )

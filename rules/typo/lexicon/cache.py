@@ -14,6 +14,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
+from wenlint import tablecache
 from wenlint.storage import write_atomic
 from wenlint_rules import DATA
 from wenlint_rules.typo.lexicon import build
@@ -52,6 +53,14 @@ def _cached_or_built(path: Path, read: Callable[[Path], T | None], built: Callab
         data = build.build()
         store(path, data)
     return built(data)
+
+
+def kept_beside(name: str, build: Callable[[], T], version: int = 1) -> T:
+    """The table ``name`` that ``build`` makes from the lexicon, kept between
+    runs beside its cache (lint/tablecache.py: built again when the cache
+    is), or built in memory where there is no cache."""
+    path = cache_path()
+    return tablecache.kept(name, build, [path], version) if path.exists() else build()
 
 
 def cache_path() -> Path:

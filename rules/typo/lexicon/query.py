@@ -211,9 +211,14 @@ class Lexicon:
     def two_char_words(self, char: str, ending: bool) -> list[tuple[str, int]]:
         """(other character, cost) of every two-character word that ``char``
         ends (``ending``) or starts, without asking the trie word by word."""
-        packed = self._two_char["ending" if ending else "starting"].get(char, "")
+        packed = self.two_char_listed(ending).get(char, "")
         half = len(packed) // 2
         return [*zip(packed[:half], map(ord, packed[half:]))]
+
+    def two_char_listed(self, ending: bool) -> dict[str, str]:
+        """Character -> the other characters of every two-character word it
+        ends (``ending``) or starts, then their costs (a character each), concatenated."""
+        return self._two_char["ending" if ending else "starting"]
 
     def two_char_cost(self, first: str, second: str) -> int | None:
         """The cost of the two-character word ``first + second``, or None

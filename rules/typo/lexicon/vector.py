@@ -123,6 +123,13 @@ class Pieces:
         held = self._rows[chars[:, 0]] * self._width + self._columns[chars[:, 1]]
         self._bits = _bit_table(held, (len(firsts) + 1) * self._width)
 
+    @classmethod
+    def of_keys(cls, keys) -> Pieces:
+        """The pieces (not ``indexed``) whose sorted keys (see piece_keys) are ``keys``."""
+        pieces = cls.__new__(cls)
+        pieces._keys = keys
+        return pieces
+
     def where(self, numbers):
         """Every offset of a text (its ``numbers``) that may start a piece (``indexed``)."""
         return self._paired(numbers[:-1], numbers[1:]).nonzero()[0]
