@@ -1,4 +1,6 @@
-"""``re`` patterns, which ``re`` skips to in C, finding what the ``regex`` ones they replace find."""
+"""wenlint.textclass's classes for ``re`` (Chinese characters, digits) and its
+table of Chinese characters hold what ``regex`` does; the ``re`` patterns built
+on them, which ``re`` skips to in C, find what the ``regex`` ones they replace find."""
 
 from __future__ import annotations
 
