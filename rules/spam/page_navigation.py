@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -119,7 +119,7 @@ class PageNavigation(SpamLineRule):
         unswitched = _FONT_SIZE.sub(" ", text) if "字" in text else text  # (every font-size switch holds `字`)
         tokens = [token.lower() for token in _TOKEN_SEPARATOR.split(unswitched) if token]
         marked = _DECORATION.search(text) is not None or (line.edge and len(tokens) >= 2)
-        if _is_pager(tokens, words["pager"] | words["prev-next"], marked):
+        if _is_pager(tokens, self._pager_words, marked):
             return "pager"
         if (share := _SHARE.fullmatch(text)) and _is_share(share, words["platforms"]):
             return "share buttons"
@@ -127,13 +127,24 @@ class PageNavigation(SpamLineRule):
             return "QR-code invitation"
         if line.edge and "".join(tokens) in words["edge"]:
             return f"heading `{text}` of a link list"
-        if _is_button_row(text, tokens, words["strong"] | self.extra, words["buttons"], marked):
+        if _is_button_row(text, tokens, self._strong_buttons, words["buttons"], marked):
             return "page buttons"
         if _is_menu(text, tokens, words["menu"], 1 if line.edge else 2):
             return "site menu"
         if line.edge and (follow := _FOLLOW.fullmatch(text)) and follow["label"] in words["follow"]:
             return "follow-us line"
         return None
+
+    @cached_property
+    def _pager_words(self) -> frozenset[str]:
+        """A pager's words: the pack's, and its previous/next labels (`下一页`)."""
+        words = pack(self.pack)
+        return words["pager"] | words["prev-next"]
+
+    @cached_property
+    def _strong_buttons(self) -> frozenset[str]:
+        """The strong buttons: the pack's, and the ``extra-patterns`` phrases."""
+        return self.section("strong") | self.extra
 
 
 def _viewer_line(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 import regex
 
@@ -120,10 +121,14 @@ class ViewerChrome(SpamLineRule):
                 yield self.line_finding(doc, index, f"residue of the page's form; {self.action}")
 
     def judge(self, doc: Document, line: Candidate) -> str | None:
-        chrome = pack(self.pack)
-        if len(line.text) > MAX_LENGTH or not _is_chrome(line.text, chrome, chrome["lines"] | self.extra, line.edge):
+        if len(line.text) > MAX_LENGTH or not _is_chrome(line.text, pack(self.pack), self._labels, line.edge):
             return None
         return f"viewer chrome `{doc.text[line.start : line.end]}`"
+
+    @cached_property
+    def _labels(self) -> frozenset[str]:
+        """The labels of a chrome line: the pack's, and the ``extra-patterns`` phrases."""
+        return self.section("lines") | self.extra
 
 
 def _is_chrome(line: str, chrome: dict[str, frozenset[str]], labels: frozenset[str], edge: bool) -> bool:
