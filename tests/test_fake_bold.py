@@ -157,7 +157,7 @@ def test_short_repeats_are_those_finditer_finds_but_runs_of_one_character():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80)))
         matches = repeats._SHORT_REPEAT.finditer(text)
         expected = [(m.start(), len(m[1])) for m in matches if m[1] != m[1][0] * len(m[1])]
-        assert list(repeats.short_repeats(text, [(0, len(text))])) == expected, repr(text)
+        assert list(repeats.short_repeats(text, 0, len(text))) == expected, repr(text)
 
 
 @pytest.mark.parametrize("cut", [-40, -17, -9, -5, -4, -3, -2, -1, 0, 3])
@@ -314,7 +314,7 @@ def test_groups_read_line_by_line_are_those_of_the_whole_text():
         chars = fake_bold._char_repeats(text, low, han)
         # the plain way: the whole text read, each GRAM-th of its 4-grams looked up (every offset marked)
         every_gram = [(0, bytes([MARK]) * len(text))]
-        spans = [*repeats.short_repeats(text, [(0, len(text))]), *repeats.long_repeats(text, every_gram)]
+        spans = [*repeats.short_repeats(text, 0, len(text)), *repeats.long_repeats(text, every_gram)]
         kept = fake_bold._without_overlaps([*fake_bold._whole_repeats(text, spans), *chars])
         expected = [group for group in fake_bold._groups(kept) if any(repeat.anchor for repeat in group)]
         fours = marks(text, low, range(4, 8), range(4), width=4)

@@ -282,8 +282,8 @@ def _anchored_groups(
     rounds = 0
     while True:
         for line in lines - read.keys():
-            span = [(starts[line], starts[line + 1] if line + 1 < len(starts) else len(text))]
-            shorts = _whole_repeats(text, short_repeats(text, span))
+            end = starts[line + 1] if line + 1 < len(starts) else len(text)
+            shorts = _whole_repeats(text, short_repeats(text, starts[line], end))
             read[line] = [*shorts, *on_line[line]]  # (of equal spans, the first is kept)
         kept = _without_overlaps([repeat for line in sorted(lines) for repeat in read[line]])
         anchored = [group for group in _groups(kept) if any(repeat.anchor for repeat in group)]

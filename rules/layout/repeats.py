@@ -5,7 +5,7 @@ every 4th 4-gram of the text up again. Defines no rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from wenlint.codepoints import MARK
 
@@ -17,20 +17,19 @@ _SAME_CHARACTER = re.compile(r"(.)\1*")
 LONG_MIN, LONG_MAX, GRAM = 8, 32, 4
 
 
-def short_repeats(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def short_repeats(text: str, at: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, size) of the matches of _SHORT_REPEAT that ``finditer`` finds
-    in each of ``spans`` (start, end: whole lines, as no match holds a line
-    break), but for runs of one character: a match of one character four
-    times (`    `, `....`) is followed by another at each 4th character
-    along its run, all passed over at once (no run of one character is fake bold)."""
-    for at, end in spans:
-        while (match := _SHORT_REPEAT.search(text, at, end)) is not None:
-            start, size = match.start(), len(match[1])
-            if size == 2 and text[start] == text[start + 1]:
-                at = start + (_SAME_CHARACTER.match(text, start).end() - start) // 4 * 4
-            else:
-                at = match.end()
-                yield start, size
+    in ``text[at:end]`` (whole lines, as no match holds a line break), but
+    for runs of one character: a match of one character four times (`    `,
+    `....`) is followed by another at each 4th character along its run, all
+    passed over at once (no run of one character is fake bold)."""
+    while (match := _SHORT_REPEAT.search(text, at, end)) is not None:
+        start, size = match.start(), len(match[1])
+        if size == 2 and text[start] == text[start + 1]:
+            at = start + (_SAME_CHARACTER.match(text, start).end() - start) // 4 * 4
+        else:
+            at = match.end()
+            yield start, size
 
 
 def long_repeats(text: str, longs: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
