@@ -199,6 +199,13 @@ def test_the_word_beginnings_kept_between_runs_are_those_built():
     assert len(kept) > 50_000 and (kept == built).all()
 
 
+def test_the_pairs_kept_between_runs_are_those_built():
+    # every character's number, the character of each number and the bits of the pairs, which all T rules read
+    kept, built = vector._pairs(), vector._Pairs(*vector._built_pairs())
+    assert kept.size == built.size > 5_000 and kept._chars == built._chars
+    assert (kept._numbers == built._numbers).all() and (kept._bits == built._bits).all()
+
+
 @given(st.lists(st.integers(0, 10**12), max_size=40), st.lists(st.integers(0, 10**12), max_size=40))
 def test_a_key_set_finds_what_a_sorted_search_finds(keys, wanted):
     # a table of 16 hashes: most keys share one with another

@@ -6,9 +6,10 @@ module of the rules' packages, and ``check`` must not load numpy).
 
 Every character of the lexicon's in-word pairs gets a small number (0 for
 any other character), and whether two characters meet inside some word is
-one bit per pair of numbers (about 7,000² bits: 6 MB), built on first use
-from the lexicon's followers (~0.05 CPU-s): a text's joins are then a few
-array operations on its code points, instead of a set look-up a character.
+one bit per pair of numbers (about 7,000² bits: 6 MB), built once from
+the lexicon's followers and kept beside its cache: a text's joins are then
+a few array operations on its code points, instead of a set look-up a
+character.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from wenlint.textclass import han_table
-from wenlint_rules.typo.lexicon.cache import lexicon
+from wenlint_rules.typo.lexicon.cache import kept_beside, lexicon
 
 #: The bits of the hashes of the pieces :func:`held` looks for (a few thousand at a time):
 #: of T005's places in web text, 16 let 28% through to the search, 18 only 8%.
@@ -47,7 +48,7 @@ def numbers_of(points):
 
 def code_points(text: str):
     """The code points of ``text``, as an array of uint32."""
-    return _pairs().code_points(text)
+    return _code_points(text)
 
 
 def han(points):
@@ -222,22 +223,19 @@ def find_sorted(keys, wanted):
 
 
 class _Pairs:
-    """The in-word pairs of characters of a table of followers (character ->
-    the characters that follow it inside some word, concatenated), as bits."""
+    """The in-word pairs of characters: each character's number (see
+    :func:`_built_pairs`), the character of each number, and whether the
+    characters of two numbers meet inside some word, as bits."""
 
-    def __init__(self, followers: dict[str, str]) -> None:
+    def __init__(self, numbers, chars: str, bits) -> None:
         import numpy as np
 
         self._np = np
-        firsts = self.code_points("".join(char * len(listed) for char, listed in followers.items()))
-        seconds = self.code_points("".join(followers.values()))
-        chars = np.union1d(firsts, seconds)
         #: code point -> its number (1 up); the last entry, 0, stands for every code point past the table
-        self._numbers = np.zeros(int(chars[-1]) + 2 if len(chars) else 1, dtype=np.int64)
-        self._numbers[chars] = np.arange(1, len(chars) + 1)
-        self._chars = ["", *map(sys.intern, map(chr, chars.tolist()))]  # number -> its character
+        self._numbers = numbers
+        self._chars = ["", *map(sys.intern, chars)]  # number -> its character
         self.size = len(chars) + 1  # the numbers and 0
-        self._bits = _bit_table(np.unique(self._numbers[firsts] * self.size + self._numbers[seconds]), self.size**2)
+        self._bits = bits
 
     def joins(self, numbers) -> bytes:
         return self.meet(numbers[:-1], numbers[1:]).tobytes() + b"\0"
@@ -246,7 +244,7 @@ class _Pairs:
         return _bits_at(self._bits, firsts * self.size + seconds)
 
     def numbers(self, text: str):
-        return self.numbers_of(self.code_points(text))
+        return self.numbers_of(_code_points(text))
 
     def numbers_of(self, points):
         return self._numbers[self._np.minimum(points, len(self._numbers) - 1)]
@@ -254,9 +252,31 @@ class _Pairs:
     def characters(self, numbers) -> list[str]:
         return [*map(self._chars.__getitem__, numbers.tolist())]
 
-    def code_points(self, text: str):
-        """The code points of ``text`` (a lone surrogate is one like any other)."""
-        return self._np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=self._np.uint32)
+
+def _built_pairs() -> tuple:
+    """What :class:`_Pairs` is made of, from the lexicon's followers
+    (character -> the characters that follow it inside some word,
+    concatenated): the number of each code point (by code point, the
+    characters of the pairs 1 up), those characters, and the bits of the
+    pairs of their numbers."""
+    import numpy as np
+
+    followers = lexicon().follower_sets.listed
+    firsts = _code_points("".join(char * len(listed) for char, listed in followers.items()))
+    seconds = _code_points("".join(followers.values()))
+    chars = np.union1d(firsts, seconds)
+    numbers = np.zeros(int(chars[-1]) + 2 if len(chars) else 1, dtype=np.int64)
+    numbers[chars] = np.arange(1, len(chars) + 1)
+    size = len(chars) + 1
+    bits = _bit_table(np.unique(numbers[firsts] * size + numbers[seconds]), size**2)
+    return numbers, "".join(map(chr, chars.tolist())), bits
+
+
+def _code_points(text: str):
+    """The code points of ``text`` (a lone surrogate is one like any other), as an array of uint32."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _bit_table(held, size: int):
@@ -286,4 +306,5 @@ def _han_table():
 
 @cache
 def _pairs() -> _Pairs:
-    return _Pairs(lexicon().follower_sets.listed)
+    """The lexicon's in-word pairs, kept between runs beside its cache: building them takes ~0.08 CPU-s."""
+    return _Pairs(*kept_beside("typo-pairs", _built_pairs))
