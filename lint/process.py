@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gc
 import signal
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 
 #: Signals that end a run (a kill, a closed terminal); a worker dies of them, unless they are ignored.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -24,3 +26,17 @@ def collect_less() -> None:
     program using wenlint as a library may choose to.
     """
     gc.set_threshold(GC_THRESHOLD, 20, 20)
+
+
+@contextmanager
+def signals_held(signums: Collection[int]) -> Iterator[None]:
+    """The signals ``signums`` blocked in this thread while inside; one that came
+    meanwhile is delivered on the way out, where its handler's exception is raised."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signums)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from wenlint.decode import InputError, decode, label
+from wenlint.process import ENDING_SIGNALS, signals_held
 
 if TYPE_CHECKING:
     from wenlint.document import Document
@@ -117,12 +118,16 @@ def write_own_atomic(path: str | os.PathLike, data: bytes) -> None:
 @contextlib.contextmanager
 def _temporary(directory: str, name: str) -> Iterator[tuple[int, str]]:
     """A new temporary file beside ``name`` in ``directory``: (its descriptor,
-    its path); removed on any exception (SIGTERM included, which the command line raises)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".wenlint-tmp", dir=directory)
+    its path); removed on any exception (SIGTERM included, which the command line raises).
+    The ending signals are held while it is made: one that came between its
+    creation and its name known here would leave it behind."""
+    temporary = None
     try:
+        with signals_held(ENDING_SIGNALS):
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".wenlint-tmp", dir=directory)
         yield handle, temporary
     except BaseException:
-        if os.path.exists(temporary):
+        if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
         raise
 

@@ -33,13 +33,12 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
-from wenlint.process import ENDING_SIGNALS
+from wenlint.process import ENDING_SIGNALS, signals_held
 
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
@@ -98,20 +97,6 @@ def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(WATCHDOG_SECONDS)
     os._exit(1)
-
-
-@contextmanager
-def _sigint_held() -> Iterator[None]:
-    """SIGINT blocked while inside (a worker forked inside starts with it
-    blocked); one that came meanwhile is delivered on the way out."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no at-fork hooks
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _serve(conn, parent: int | None, initializer: Callable[..., Any] | None, initargs: tuple) -> None:
@@ -258,7 +243,7 @@ class Pool:
             worker = self._workers[index]
             while waiting and (worker is None or worker.takes(waiting[0])):
                 if worker is None:
-                    with _sigint_held():  # a Ctrl-C comes once the worker is in the pool, which stops it
+                    with signals_held({signal.SIGINT}):  # a Ctrl-C comes once the worker is in the pool, which stops it
                         worker = self._workers[index] = _Worker(self._context, self._parent, *self._init)
                 task = waiting.popleft()
                 worker.tasks.append(task)

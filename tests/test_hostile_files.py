@@ -20,7 +20,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from wenlint.cli import main
+from wenlint.cli import Terminated, _ending_signals_raise, main
+from wenlint.storage import write_atomic
 
 BAD = "今天,我们开会。\n"
 FIXED = "今天，我们开会。\n"
@@ -212,6 +213,24 @@ def test_a_kill_while_a_fix_is_written_removes_the_temporary_file(project, signu
     assert process.returncode == 128 + signum
     assert _temporaries(project) == []
     assert (project / "big.txt").read_text(encoding="utf-8") in (big(), FIXED + big()[len(BAD) :])
+
+
+def test_a_kill_as_the_temporary_file_is_made_removes_it(project, monkeypatch):
+    """The signal comes as the temporary file is created, before the code
+    that removes it on a signal has its name (the race the test above can hit)."""
+    real_open = os.open
+
+    def open_then_kill(path, *args, **kwargs):
+        descriptor = real_open(path, *args, **kwargs)
+        if os.fspath(path).endswith(".wenlint-tmp"):
+            signal.raise_signal(signal.SIGTERM)  # its handler runs as soon as it may
+        return descriptor
+
+    monkeypatch.setattr(os, "open", open_then_kill)
+    with _ending_signals_raise(), pytest.raises(Terminated):
+        write_atomic(project / "good.txt", FIXED.encode())
+    assert _temporaries(project) == []
+    assert (project / "good.txt").read_text(encoding="utf-8") == BAD
 
 
 @pytest.mark.slow
