@@ -8,7 +8,7 @@ import hashlib
 import importlib.metadata
 import pickle
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, partial
 from operator import itemgetter
 from pathlib import Path
@@ -55,23 +55,30 @@ def _cached_or_built(path: Path, read: Callable[[Path], T | None], built: Callab
     return built(data)
 
 
-def kept_beside(name: str, build: Callable[[], T], version: int = 1) -> T:
-    """The table ``name`` that ``build`` makes from the lexicon, kept between
-    runs beside its cache (lint/tablecache.py: built again when the cache
-    is), or built in memory where there is no cache."""
+def kept_beside(name: str, build: Callable[[], T], version: int = 1, sources: Iterable[str] = ()) -> T:
+    """The table ``name`` that ``build`` makes from the lexicon (and other
+    ``sources``: files), kept between runs beside its cache
+    (lint/tablecache.py: built again when the cache is), or built in memory
+    where there is no cache."""
     path = cache_path()
-    return tablecache.kept(name, build, [path], version) if path.exists() else build()
+    return tablecache.kept(name, build, [path, *sources], version) if path.exists() else build()
 
 
 def cache_path() -> Path:
-    """Where the cache is: its name says what it was built from (the layout,
-    the packages' versions, the shipped table's content, not its file time,
-    so that every installation of the same wenlint shares one cache)."""
+    """Where the cache is (in the user's cache folder, as it is now)."""
     import platformdirs
 
+    return Path(platformdirs.user_cache_dir("wenlint")) / _cache_name()
+
+
+@cache
+def _cache_name() -> str:
+    """The cache's name: it says what it was built from (the layout, the
+    packages' versions, the shipped table's content, not its file time, so
+    that every installation of the same wenlint shares one cache)."""
     versions = "-".join(importlib.metadata.version(name) for name in ("jieba", "wordfreq", "pypinyin"))
     shape = hashlib.blake2b((DATA / "typo_shape.tsv").read_bytes(), digest_size=6).hexdigest()
-    return Path(platformdirs.user_cache_dir("wenlint")) / f"typo-lexicon-{FORMAT}-{versions}-{shape}.pickle"
+    return f"typo-lexicon-{FORMAT}-{versions}-{shape}.pickle"
 
 
 def load(path: Path) -> Lexicon | None:
