@@ -54,6 +54,14 @@ def test_every_characters_kept_tables_are_those_of_its_own_entries():
     assert not any(map(len, none))
 
 
+def test_the_characters_by_frequency_kept_between_runs_are_those_found():
+    from wenlint_rules.typo import stripped_character
+
+    shares, chars = stripped_character._by_frequency()
+    assert (shares, chars) == stripped_character._built_by_frequency()
+    assert 1_000 < len(chars) == len(shares) and chars.startswith("的") and "們" not in chars
+
+
 @pytest.fixture
 def lexicon_cache(tmp_path, monkeypatch) -> os.PathLike:
     """A copy of the lexicon's cache in a cache folder of the test's own."""

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from wenlint import Diagnostic, Document, Example, Fix, FixAvailability, Option, Rule
 from wenlint_rules.typo import stripped_candidates, stripped_gaps
 from wenlint_rules.typo.lexicon import COMMON_WORD, Gap, TypoView, lexicon, typo_view
+from wenlint_rules.typo.lexicon.cache import kept_beside
 from wenlint_rules.typo.stripped_gaps import CONTEXT, PLACES_SHARE, Needed, restorations
 from wenlint_rules.typo.stripped_tables import WORSE
 
@@ -48,7 +49,15 @@ class _Restored(NamedTuple):
 @lru_cache(maxsize=1)
 def _by_frequency() -> tuple[list[float], str]:
     """Simplified characters in use, commonest first, and their shares of
-    text, negated (ascending, for bisect)."""
+    text, negated (ascending, for bisect): kept beside the lexicon's cache
+    (finding them reads the share of every character and converts them)."""
+    import opencc
+
+    return kept_beside("t005-by-frequency", _built_by_frequency, sources=[opencc.__file__])
+
+
+def _built_by_frequency() -> tuple[list[float], str]:
+    """What :func:`_by_frequency` keeps."""
     from wenlint.script import converter
 
     lex = lexicon()
