@@ -50,3 +50,14 @@ def test_no_correction_toward_an_idiom_jieba_alone_lists():
     # jieba lists the misspelling 天赋异柄 as an idiom; the web list does not
     assert findings("是因为他们天赋异禀，我比较蠢。", "T002") == []
     assert findings("客户却很多时候一尘不变。", "T002") == ["一尘不变"]
+
+
+def test_the_web_idioms_kept_between_runs_are_those_the_lexicon_lists():
+    from wenlint_rules.typo import idiom_near_miss
+    from wenlint_rules.typo.lexicon import lexicon
+
+    lex, halves = lexicon(), idiom_near_miss._halves()
+    kept = [idiom for group in halves._begun.values() for idiom in group]
+    listed = [lex.idioms[index : index + 4] for index in range(0, len(lex.idioms), 4)]
+    assert sorted(kept) == sorted(filter(lex.in_web, listed)) and 5_000 < len(kept) < len(listed)
+    assert "天赋异柄" in listed and "天赋异柄" not in kept  # jieba lists the misspelling, the web does not
