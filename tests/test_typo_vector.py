@@ -206,6 +206,18 @@ def test_the_pairs_kept_between_runs_are_those_built():
     assert (kept._numbers == built._numbers).all() and (kept._bits == built._bits).all()
 
 
+def test_the_indexed_pieces_kept_between_runs_are_those_built():
+    # T005's common pairs, and T002's idiom halves with the keys of the idioms without a character
+    from wenlint_rules.typo import idiom_near_miss
+
+    halves = idiom_near_miss._halves()
+    (known, without), (built_known, built_without) = halves.pieces, halves._built_pieces()
+    assert (without.keys == built_without).all() and len(without.keys) > 20_000
+    for kept, built in ((stripped_gaps._common_pairs(), stripped_gaps._built_common_pairs()), (known, built_known)):
+        assert kept._width == built._width
+        assert all((getattr(kept, name) == getattr(built, name)).all() for name in ("_rows", "_columns", "_bits"))
+
+
 @given(st.lists(st.integers(0, 10**12), max_size=40), st.lists(st.integers(0, 10**12), max_size=40))
 def test_a_key_set_finds_what_a_sorted_search_finds(keys, wanted):
     # a table of 16 hashes: most keys share one with another

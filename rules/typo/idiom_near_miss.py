@@ -59,7 +59,14 @@ class _Halves(dict):
     @cached_property
     def pieces(self) -> tuple:
         """``known`` as vector.Pieces, and ``without`` as a vector.KeySet of
-        their keys (vector.piece_keys), each place's apart: for NumPy, made on first use."""
+        their keys (vector.piece_keys), each place's apart: for NumPy, made
+        on first use from what is kept beside the lexicon's cache (building
+        them takes ~0.015 CPU-s)."""
+        known, keys = kept_beside("t002-pieces", self._built_pieces)
+        return known, vector.KeySet(keys, _HASH_BITS)
+
+    def _built_pieces(self) -> tuple:
+        """What :attr:`pieces` is made from: ``known`` as vector.Pieces, the sorted keys of ``without``."""
         import numpy as np
 
         span = vector.numbered() ** 3
@@ -67,7 +74,7 @@ class _Halves(dict):
             vector.piece_keys(vector.numbers("".join(without)).reshape(-1, 3).T) + at * span
             for at, without in enumerate(self.without)
         ]
-        return vector.Pieces(self.known, 2, indexed=True), vector.KeySet(np.unique(np.concatenate(keys)), _HASH_BITS)
+        return vector.Pieces(self.known, 2, indexed=True), np.unique(np.concatenate(keys))
 
     def __missing__(self, half: str) -> tuple[_Half | None, _Half | None]:
         begun, ended = self._begun.get(half), self._ended.get(half)
