@@ -1,7 +1,7 @@
 """T005's tables of every character (rules/typo/stripped_tables.py), kept
 between runs beside the lexicon's cache: each character's are those its own
 entries in the lexicon make, and they are built again when the lexicon's
-cache is."""
+cache is, or WORSE changes."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def lexicon_cache(tmp_path, monkeypatch) -> os.PathLike:
     return copy
 
 
-def test_the_kept_tables_are_built_again_when_the_lexicons_cache_is(lexicon_cache, monkeypatch):
+def test_the_kept_tables_are_built_again_when_the_lexicons_cache_or_worse_changes(lexicon_cache, monkeypatch):
     builds = []
 
     def counting_build():
@@ -94,6 +94,9 @@ def test_the_kept_tables_are_built_again_when_the_lexicons_cache_is(lexicon_cach
     os.utime(lexicon_cache, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))  # as building it again does
     tables()
     assert len(builds) == 2
+    monkeypatch.setattr(stripped_tables, "WORSE", stripped_tables.WORSE + 1)  # the cheap neighbours are others
+    tables()
+    assert len(builds) == 3
 
 
 def test_without_a_lexicon_cache_the_tables_are_built_in_memory(lexicon_cache, monkeypatch):

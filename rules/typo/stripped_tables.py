@@ -14,7 +14,7 @@ from wenlint_rules.typo.lexicon.cache import kept_beside
 #: Inserting the character may make the words around a place this much less
 #: likely (centibels; `整体合` → `整体合力` costs 111), never more.
 WORSE = 115
-#: Bump when what :func:`_built` keeps changes.
+#: Bump when what :func:`_built` keeps changes (a change of WORSE builds it again by itself).
 LAYOUT = 1
 
 
@@ -44,7 +44,7 @@ def _of(char: str, tables: range | tuple[int, ...]) -> tuple:
 @lru_cache(maxsize=1)
 def _tables() -> list:
     """What :func:`_built` keeps, loaded (or built) once a process."""
-    return kept_beside("t005-pieces", _built, LAYOUT)
+    return kept_beside("t005-pieces", _built, LAYOUT, key=f"WORSE={WORSE}")
 
 
 def _built() -> list:

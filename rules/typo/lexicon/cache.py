@@ -55,13 +55,13 @@ def _cached_or_built(path: Path, read: Callable[[Path], T | None], built: Callab
     return built(data)
 
 
-def kept_beside(name: str, build: Callable[[], T], version: int = 1, sources: Iterable[str] = ()) -> T:
+def kept_beside(name: str, build: Callable[[], T], version: int = 1, sources: Iterable[str] = (), key: str = "") -> T:
     """The table ``name`` that ``build`` makes from the lexicon (and other
-    ``sources``: files), kept between runs beside its cache
-    (lint/tablecache.py: built again when the cache is), or built in memory
-    where there is no cache."""
+    ``sources``: files; ``key``: the settings it is built with), kept between
+    runs beside its cache (lint/tablecache.py: built again when the cache,
+    a source or ``key`` changes), or built in memory where there is no cache."""
     path = cache_path()
-    return tablecache.kept(name, build, [path, *sources], version) if path.exists() else build()
+    return tablecache.kept(name, build, [path, *sources], version, key) if path.exists() else build()
 
 
 def cache_path() -> Path:
