@@ -1,7 +1,8 @@
-"""T005's gaps: which neighbours a gap may not have, a character's cheap
-neighbours, how many candidate gaps are evidence, and the gaps of a long
-text worth restoring worked out with NumPy (see ``lexicon/vector.py``):
-the values of the pure-Python reference in ``stripped_character.py``,
+"""T005's gaps: which neighbours a gap may not have, how many candidate
+gaps are evidence, and the gaps of a long text worth restoring worked out
+with NumPy (see ``lexicon/vector.py``; each character's tables, its cheap
+neighbours among them, in ``stripped_tables.py``):
+the values of the pure-Python reference in ``stripped_candidates.py``,
 exactly, in less time (used only where numpy is installed, which is
 imported on first use, not with this module)."""
 
