@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import stat
 import sys
 import tempfile
@@ -119,11 +120,11 @@ def write_own_atomic(path: str | os.PathLike, data: bytes) -> None:
 def _temporary(directory: str, name: str) -> Iterator[tuple[int, str]]:
     """A new temporary file beside ``name`` in ``directory``: (its descriptor,
     its path); removed on any exception (SIGTERM included, which the command line raises).
-    The ending signals are held while it is made: one that came between its
+    The ending signals and Ctrl-C are held while it is made: one that came between its
     creation and its name known here would leave it behind."""
     temporary = None
     try:
-        with signals_held(ENDING_SIGNALS):
+        with signals_held({*ENDING_SIGNALS, signal.SIGINT}):
             handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".wenlint-tmp", dir=directory)
         yield handle, temporary
     except BaseException:

@@ -215,19 +215,22 @@ def test_a_kill_while_a_fix_is_written_removes_the_temporary_file(project, signu
     assert (project / "big.txt").read_text(encoding="utf-8") in (big(), FIXED + big()[len(BAD) :])
 
 
-def test_a_kill_as_the_temporary_file_is_made_removes_it(project, monkeypatch):
-    """The signal comes as the temporary file is created, before the code
+@pytest.mark.parametrize(
+    ("signum", "raised"), [(signal.SIGTERM, Terminated), (signal.SIGINT, KeyboardInterrupt)], ids=["SIGTERM", "SIGINT"]
+)
+def test_a_kill_as_the_temporary_file_is_made_removes_it(project, monkeypatch, signum, raised):
+    """The signal (a kill, or Ctrl-C) comes as the temporary file is created, before the code
     that removes it on a signal has its name (the race the test above can hit)."""
     real_open = os.open
 
     def open_then_kill(path, *args, **kwargs):
         descriptor = real_open(path, *args, **kwargs)
         if os.fspath(path).endswith(".wenlint-tmp"):
-            signal.raise_signal(signal.SIGTERM)  # its handler runs as soon as it may
+            signal.raise_signal(signum)  # its handler runs as soon as it may
         return descriptor
 
     monkeypatch.setattr(os, "open", open_then_kill)
-    with _ending_signals_raise(), pytest.raises(Terminated):
+    with _ending_signals_raise(), pytest.raises(raised):
         write_atomic(project / "good.txt", FIXED.encode())
     assert _temporaries(project) == []
     assert (project / "good.txt").read_text(encoding="utf-8") == BAD
