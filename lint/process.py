@@ -1,6 +1,7 @@
 """How a wenlint process runs: the garbage collector's pace while it
-lints, and the signals that end a run. Light, so the command line sets
-them up before it knows whether anything will be linted."""
+lints, the signals that end a run, and holding signals for a moment
+(:func:`signals_held`). Light, so the command line sets them up before it
+knows whether anything will be linted."""
 
 from __future__ import annotations
 
