@@ -145,19 +145,13 @@ def test_a_rule_from_a_package_no_entry_point_names_is_read_afresh(tmp_path):
     """The rules are kept under a key that sees the files of the packages the
     entry points name: a rule one of them takes from another package is read
     afresh each run, so a change to it is seen."""
-    site = tmp_path / "site"
-    env = install_rules(site, "wenlint_test_entry", "from wenlint_test_foreign import Foreign  # noqa: F401\n")
-    points = site / "wenlint_test_entry-0.1.dist-info" / "entry_points.txt"
-    points.write_text("[wenlint.rules]\nforeign = wenlint_test_entry:Foreign\n", encoding="utf-8")
-    foreign = site / "wenlint_test_foreign.py"
-    (tmp_path / "doc.txt").write_text("天气坏。\n", encoding="utf-8")
-    (tmp_path / "wenlint.toml").write_text('extend-select = ["Z9"]\n', encoding="utf-8")
+    source = "from wenlint_test_foreign import Foreign  # noqa: F401\n"
+    env = _project_with_rule(tmp_path, "wenlint_test_entry", source, "wenlint_test_entry:Foreign")
     # (no bytecode kept: the rule edited within the second, to the same size, would be read from it)
-    env.update(XDG_CACHE_HOME=str(tmp_path / "cache-home"), PYTHONDONTWRITEBYTECODE="1")
-    command = [sys.executable, "-m", "wenlint", "check", "doc.txt", "--no-cache", "--output-format", "concise"]
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     for code in ("Z960", "Z961"):
-        foreign.write_text(FOREIGN_RULE.replace("Z960", code), encoding="utf-8")
-        run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
+        (tmp_path / "site" / "wenlint_test_foreign.py").write_text(FOREIGN_RULE.replace("Z960", code), encoding="utf-8")
+        run = _check_doc(tmp_path, env)
         assert run.returncode == 1 and f"doc.txt:1:3: {code} `坏`" in run.stdout, run.stdout + run.stderr
 
 
@@ -178,17 +172,25 @@ class Child(Base):
 def test_a_rule_that_inherits_its_code_is_made_from_its_own_class(tmp_path):
     """The entry point names Child, which takes its code from Base in the same
     module: runs that read the rules kept between runs make Child, not Base."""
-    site = tmp_path / "site"
-    env = install_rules(site, "wenlint_test_inherit", INHERITED_CODE)
-    points = site / "wenlint_test_inherit-0.1.dist-info" / "entry_points.txt"
-    points.write_text("[wenlint.rules]\nchild = wenlint_test_inherit:Child\n", encoding="utf-8")
+    env = _project_with_rule(tmp_path, "wenlint_test_inherit", INHERITED_CODE, "wenlint_test_inherit:Child")
+    for _ in range(2):  # the first run keeps the rules, the second reads them
+        run = _check_doc(tmp_path, env)
+        assert run.returncode == 1 and "doc.txt:1:3: Z970 child" in run.stdout, run.stdout + run.stderr
+
+
+def _project_with_rule(tmp_path: Path, module: str, source: str, entry_point: str) -> dict[str, str]:
+    """``doc.txt`` with a `坏` and a config selecting Z9 rules in ``tmp_path``, the rule
+    module installed in ``tmp_path/site``; the environment of a command that has it,
+    with a user cache folder of its own."""
     (tmp_path / "doc.txt").write_text("天气坏。\n", encoding="utf-8")
     (tmp_path / "wenlint.toml").write_text('extend-select = ["Z9"]\n', encoding="utf-8")
-    env.update(XDG_CACHE_HOME=str(tmp_path / "cache-home"))
+    env = install_rules(tmp_path / "site", module, source, entry_point)
+    return {**env, "XDG_CACHE_HOME": str(tmp_path / "cache-home")}
+
+
+def _check_doc(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "wenlint", "check", "doc.txt", "--no-cache", "--output-format", "concise"]
-    for _ in range(2):  # the first run keeps the rules, the second reads them
-        run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
-        assert run.returncode == 1 and "doc.txt:1:3: Z970 child" in run.stdout, run.stdout + run.stderr
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
 
 
 ENTRY = """\
