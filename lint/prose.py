@@ -109,18 +109,8 @@ class Spans:
 
     def outside(self, start: int, end: int) -> list[Span]:
         """The parts of ``[start, end)`` that lie in no span, in order."""
-        spans, parts = self.spans, []
-        index = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        while index < len(spans) and spans[index][0] < end:
-            span_start, span_end = spans[index]
-            if span_end > start:
-                if span_start > start:
-                    parts.append((start, span_start))
-                start = span_end
-            index += 1
-        if start < end:
-            parts.append((start, end))
-        return parts
+        low = max(bisect.bisect_right(self._starts, start) - 1, 0)  # (the spans before it end before ``start``)
+        return subtract([(start, end)], self.spans[low : bisect.bisect_left(self._starts, end)])
 
 
 @dataclass(frozen=True, slots=True)
