@@ -138,8 +138,7 @@ class PageNavigation(SpamLineRule):
     @cached_property
     def _pager_words(self) -> frozenset[str]:
         """A pager's words: the pack's, and its previous/next labels (`下一页`)."""
-        words = pack(self.pack)
-        return words["pager"] | words["prev-next"]
+        return self.section("pager") | self.section("prev-next")
 
     @cached_property
     def _strong_buttons(self) -> frozenset[str]:
