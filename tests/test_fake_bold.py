@@ -284,6 +284,12 @@ def _texts_of_repeats(rng, count):
         yield "".join(pieces)
 
 
+def _chain(lines: int) -> str:
+    """A doubled heading, then ``lines`` lines of a doubled word each: a chain of repeats a line apart."""
+    words = ["组织", "社区", "建设", "发挥", "领导", "核心", "作用", "全市"]
+    return "第一章总则第一章总则\n" + "".join(f"、{words[line % 8] * 2}\n" for line in range(lines))
+
+
 def _texts_of_nested_repeats(count):
     """A run holding a repeat, written twice (`）ab ab）ab ab`), after runs ending
     anywhere: which one of the two is found depends on the runs before; and
@@ -291,9 +297,8 @@ def _texts_of_nested_repeats(count):
     outer = "）全市街道社区党组织书记全市街道社区党组织书记"
     for pad in range(count):
         yield "x" * pad + "一、充分认识社区建设的意义" * 2 + "\n" + "，" * (pad // 4) + outer * 2 + "\n" + outer[1:] * 2
-    words = ["组织", "社区", "建设", "发挥", "领导", "核心", "作用", "全市"]
     for lines in range(1, count):
-        yield "第一章总则第一章总则\n" + "".join(f"、{words[line % 8] * 2}\n" for line in range(lines))
+        yield _chain(lines)
 
 
 def test_groups_read_line_by_line_are_those_of_the_whole_text():
@@ -332,7 +337,6 @@ def test_a_chain_of_repeats_a_line_apart_is_read_in_a_few_rounds(monkeypatch):
     grouped = []
     groups = fake_bold._groups
     monkeypatch.setattr(fake_bold, "_groups", lambda repeats: grouped.append(len(repeats)) or groups(repeats))
-    words = ["组织", "社区", "建设", "发挥", "领导", "核心", "作用", "全市"]
-    text = "第一章总则第一章总则\n" + "".join(f"、{words[line % 8] * 2}\n" for line in range(2_000))
+    text = _chain(2_000)
     assert len(findings(text, "L005")) == 2_001
     assert len(grouped) == fake_bold._ROUNDS + 1 and grouped[-1] == 2_001
