@@ -47,8 +47,10 @@ def numbers_of(points):
 
 
 def code_points(text: str):
-    """The code points of ``text``, as an array of uint32."""
-    return _code_points(text)
+    """The code points of ``text`` (a lone surrogate is one like any other), as an array of uint32."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def han(points):
@@ -244,7 +246,7 @@ class _Pairs:
         return _bits_at(self._bits, firsts * self.size + seconds)
 
     def numbers(self, text: str):
-        return self.numbers_of(_code_points(text))
+        return self.numbers_of(code_points(text))
 
     def numbers_of(self, points):
         return self._numbers[self._np.minimum(points, len(self._numbers) - 1)]
@@ -262,21 +264,14 @@ def _built_pairs() -> tuple:
     import numpy as np
 
     followers = lexicon().follower_sets.listed
-    firsts = _code_points("".join(char * len(listed) for char, listed in followers.items()))
-    seconds = _code_points("".join(followers.values()))
+    firsts = code_points("".join(char * len(listed) for char, listed in followers.items()))
+    seconds = code_points("".join(followers.values()))
     chars = np.union1d(firsts, seconds)
     numbers = np.zeros(int(chars[-1]) + 2 if len(chars) else 1, dtype=np.int64)
     numbers[chars] = np.arange(1, len(chars) + 1)
     size = len(chars) + 1
     bits = _bit_table(np.unique(numbers[firsts] * size + numbers[seconds]), size**2)
     return numbers, "".join(map(chr, chars.tolist())), bits
-
-
-def _code_points(text: str):
-    """The code points of ``text`` (a lone surrogate is one like any other), as an array of uint32."""
-    import numpy as np
-
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _bit_table(held, size: int):
