@@ -101,11 +101,8 @@ def cheap_neighbours(char: str) -> tuple[frozenset[str], frozenset[str]]:
     """The characters before and after which ``char`` makes a two-character
     word costing at most what that character costs alone, plus WORSE."""
     lex = lexicon()
-    return (
-        frozenset(
-            other for other, cost in lex.two_char_words(char, ending=True) if cost <= lex.char_cost(other) + WORSE
-        ),
-        frozenset(
-            other for other, cost in lex.two_char_words(char, ending=False) if cost <= lex.char_cost(other) + WORSE
-        ),
+    before, after = (
+        frozenset(other for other, cost in lex.two_char_words(char, ending) if cost <= lex.char_cost(other) + WORSE)
+        for ending in (True, False)
     )
+    return before, after
