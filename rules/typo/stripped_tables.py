@@ -69,14 +69,14 @@ def _built() -> list:
 def _cheap(ending: bool) -> tuple:
     """The characters before (``ending``) or after which each character makes
     a two-character word costing at most what that character costs alone,
-    plus WORSE (see cheap_neighbours), as :func:`_by_character` lays them out."""
-    import numpy as np
+    plus WORSE (see cheap_neighbours), as :func:`_by_character` lays them out;
+    each character's cost alone by its number is T003's (confusable_vector.weighing_tables)."""
+    from wenlint_rules.typo.confusable_vector import weighing_tables
 
     packed = lexicon().two_char_listed(ending)
     others = {char: listed[: len(listed) // 2] for char, listed in packed.items()}
     costs = vector.code_points("".join(listed[len(listed) // 2 :] for listed in packed.values()))
-    char_cost = lexicon().char_cost
-    alone = np.array([*map(char_cost, vector.characters(np.arange(vector.numbered())))])
+    alone = weighing_tables()["char_costs"]
     return _by_character(others, 1, costs <= alone[vector.numbers("".join(others.values()))] + WORSE)
 
 
